@@ -1,0 +1,1048 @@
+//! The pure scoring core: scores, placement on the spectrum, targets,
+//! verdicts, explanations and recommendations.
+//!
+//! No I/O, no clock, no randomness: the same rulebook and mission give the
+//! same assessment on every platform.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::mission::Mission;
+use crate::model::{Citation, Dimension, Effort, Polarity, Rating};
+use crate::rulebook::{Bound, Rulebook};
+
+/// Scores within this distance below a threshold count as meeting it, so
+/// that rounding in the last bit never decides a level.
+pub const THRESHOLD_TOLERANCE: f64 = 1e-9;
+
+/// Values per dimension, serialized as an object keyed by dimension id in
+/// rulebook order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerDimension<'r, T> {
+    dims: &'r [Dimension],
+    /// One value per dimension, in rulebook order.
+    pub values: Vec<T>,
+}
+
+impl<'r, T> PerDimension<'r, T> {
+    /// The value for a dimension id.
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.dims
+            .iter()
+            .position(|d| d.id == id)
+            .and_then(|i| self.values.get(i))
+    }
+
+    /// (dimension id, value) pairs in rulebook order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'r str, &T)> {
+        self.dims.iter().map(|d| d.id.as_str()).zip(self.values.iter())
+    }
+}
+
+impl<T: Serialize> Serialize for PerDimension<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.values.len()))?;
+        for (k, v) in self.iter() {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// How a dimension stands against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The level reached is at or above the target.
+    Ready,
+    /// One level short of the target.
+    Stretch,
+    /// Two or more levels short.
+    NotReady,
+}
+
+impl Verdict {
+    /// The verdict for a level and a target (level indices).
+    pub fn of(level: usize, target: usize) -> Verdict {
+        match target.saturating_sub(level) {
+            0 => Verdict::Ready,
+            1 => Verdict::Stretch,
+            _ => Verdict::NotReady,
+        }
+    }
+
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ready => "ready",
+            Verdict::Stretch => "stretch",
+            Verdict::NotReady => "not-ready",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What stops a dimension from reaching the next level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Blocker<'r> {
+    /// The score is below the level's threshold.
+    Threshold {
+        /// The score the level needs.
+        needed: f64,
+        /// The point score.
+        score: f64,
+    },
+    /// A gate of the level does not hold.
+    Gate {
+        /// The gate's factor.
+        factor: &'r str,
+        /// `at-least` or `at-most`.
+        bound: &'static str,
+        /// The rating the gate needs.
+        rating: Rating,
+        /// The factor's rating in the mission (`unknown` without evidence).
+        actual: Rating,
+        /// Why the level needs it.
+        because: &'r str,
+        /// Where the source supports it.
+        citation: &'r Citation,
+    },
+}
+
+/// The next level of a dimension and what stops it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextLevel<'r> {
+    /// The level above the one reached.
+    pub level: &'r str,
+    /// Every threshold and gate that fails there.
+    pub blockers: Vec<Blocker<'r>>,
+}
+
+/// A target rule's floor above its cap: the cap wins.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tension<'r> {
+    /// The highest floor.
+    pub floor: &'r str,
+    /// The rules that set it.
+    pub floor_rules: Vec<&'r str>,
+    /// The lowest cap, which wins.
+    pub cap: &'r str,
+    /// The rules that set it.
+    pub cap_rules: Vec<&'r str>,
+}
+
+/// The target of one dimension, for the mission or an entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target<'r> {
+    /// The target level id.
+    pub level: &'r str,
+    /// Its index on the spectrum.
+    pub level_index: usize,
+    /// The matching rules that set it (empty: the rulebook's default).
+    pub set_by: Vec<&'r str>,
+    /// A floor above a cap, when rules disagree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tension: Option<Tension<'r>>,
+}
+
+/// The result for one dimension of coherence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionResult<'r> {
+    /// Dimension id.
+    pub id: &'r str,
+    /// Dimension title.
+    pub title: &'r str,
+    /// Point score in [0, 100], from the rated factors.
+    pub score: f64,
+    /// Lowest and highest score over every choice of the unknown ratings.
+    pub score_range: [f64; 2],
+    /// Share of the applicable weight that is rated, in [0, 1].
+    pub coverage: f64,
+    /// Whether no factor on this dimension is rated (the score is then the
+    /// bottom of the range).
+    pub no_evidence: bool,
+    /// The level reached by the point score (unknown gates fail).
+    pub level: &'r str,
+    /// Pessimistic and optimistic levels.
+    pub level_range: [&'r str; 2],
+    /// Spectrum indices of `level` and `level_range`.
+    pub level_index: [usize; 3],
+    /// The next level and what stops it; `None` at the top.
+    pub next: Option<NextLevel<'r>>,
+    /// The target level.
+    pub target: &'r str,
+    /// How the target was set.
+    pub target_detail: Target<'r>,
+    /// Ready, stretch or not-ready.
+    pub verdict: Verdict,
+}
+
+/// The weighted result over all dimensions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overall {
+    /// Dimension-weighted mean of the point scores.
+    pub score: f64,
+    /// Dimension-weighted means of the range bounds.
+    pub score_range: [f64; 2],
+    /// Share of all applicable weight that is rated.
+    pub coverage: f64,
+    /// The worst verdict of the dimensions.
+    pub verdict: Verdict,
+}
+
+/// The score of one theme, over all dimensions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeResult<'r> {
+    /// Theme id.
+    pub id: &'r str,
+    /// Theme title.
+    pub title: &'r str,
+    /// Score of the theme's rated factors in [0, 100]; `None` when none is rated.
+    pub score: Option<f64>,
+    /// Share of the theme's applicable weight that is rated.
+    pub coverage: f64,
+}
+
+/// One factor's part in the assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactorResult<'r> {
+    /// Factor id.
+    pub id: &'r str,
+    /// Title.
+    pub title: &'r str,
+    /// Enabler or barrier.
+    pub polarity: Polarity,
+    /// Theme id.
+    pub theme: &'r str,
+    /// The mission's rating; `None` when it gives no evidence.
+    pub rating: Option<Rating>,
+    /// Weight per dimension.
+    pub weights: PerDimension<'r, f64>,
+    /// Points of the point score earned per dimension.
+    pub contributions: PerDimension<'r, f64>,
+    /// Points of the point score lost per dimension.
+    pub lost: PerDimension<'r, f64>,
+    /// Where the source names it.
+    pub citation: &'r Citation,
+}
+
+/// One entity's targets (asymmetric integration) and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityResult<'r> {
+    /// Name.
+    pub name: &'r str,
+    /// Role id.
+    pub role: &'r str,
+    /// Target level id per dimension.
+    pub target: PerDimension<'r, &'r str>,
+    /// The rules that set each target.
+    pub target_detail: PerDimension<'r, Target<'r>>,
+    /// Declared current level per dimension, where given.
+    pub current: PerDimension<'r, Option<&'r str>>,
+    /// Dimensions where the declared level is above the target: integration
+    /// beyond what the situation calls for.
+    pub over_integrated: Vec<&'r str>,
+    /// Levels short of the target per dimension (0 where at or above it, or
+    /// not declared).
+    pub gap: PerDimension<'r, usize>,
+}
+
+/// A one-step rating change and what it buys.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation<'r> {
+    /// Factor id.
+    pub factor: &'r str,
+    /// Title.
+    pub title: &'r str,
+    /// Current rating.
+    pub from: Rating,
+    /// Rating after the change (an enabler up one step, a barrier down one).
+    pub to: Rating,
+    /// Points of overall score gained.
+    pub gain: f64,
+    /// Points gained per dimension.
+    pub gains: PerDimension<'r, f64>,
+    /// Below-target dimensions the change lifts to their next level.
+    pub lifts: Vec<&'r str>,
+    /// Effort to change the factor.
+    pub effort: Effort,
+    /// Its cost (from the rulebook's effort costs).
+    pub cost: f64,
+    /// What to do.
+    pub remedy: &'r str,
+    /// Where the source names the factor.
+    pub citation: &'r Citation,
+}
+
+/// A factor without evidence, and how much of the overall range it holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceGap<'r> {
+    /// Factor id.
+    pub factor: &'r str,
+    /// Title.
+    pub title: &'r str,
+    /// Points of the overall score range that rating it would settle.
+    pub at_stake: f64,
+    /// The assessor's question.
+    pub question: &'r str,
+}
+
+/// Name and date of the assessed mission.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissionSummary<'r> {
+    /// Name.
+    pub name: &'r str,
+    /// Date of the assessment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'r str>,
+}
+
+/// The full assessment of a mission against a rulebook: every number with
+/// what makes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment<'r> {
+    /// The rulebook's id.
+    pub rulebook: &'r str,
+    /// The mission.
+    pub mission: MissionSummary<'r>,
+    /// One result per dimension.
+    pub dimensions: Vec<DimensionResult<'r>>,
+    /// Over all dimensions.
+    pub overall: Overall,
+    /// One result per theme.
+    pub themes: Vec<ThemeResult<'r>>,
+    /// One result per factor, in rulebook order.
+    pub factors: Vec<FactorResult<'r>>,
+    /// One result per entity.
+    pub entities: Vec<EntityResult<'r>>,
+    /// One-step changes, best first.
+    pub recommendations: Vec<Recommendation<'r>>,
+    /// Unknown factors, the most at stake first.
+    pub evidence_gaps: Vec<EvidenceGap<'r>>,
+    /// Target rules that could not be decided because the mission leaves a
+    /// context key out.
+    pub undecided_rules: Vec<&'r str>,
+    /// Anything the assessment had to work around.
+    pub warnings: Vec<String>,
+}
+
+/// Scores and levels of one dimension: the cheap part of an assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DimensionScore {
+    /// Point score in [0, 100].
+    pub score: f64,
+    /// Lowest and highest score over the unknown ratings.
+    pub range: [f64; 2],
+    /// Share of the applicable weight that is rated.
+    pub coverage: f64,
+    /// Point level index.
+    pub level: usize,
+    /// Pessimistic and optimistic level indices.
+    pub level_range: [usize; 2],
+}
+
+/// Weighted sums of one dimension.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Tally {
+    earned: f64,
+    rated: f64,
+    unknown: f64,
+}
+
+impl Tally {
+    pub(crate) fn of(rb: &Rulebook, ratings: &[Rating], d: usize) -> Tally {
+        let nd = rb.dimensions().len();
+        let mut t = Tally::default();
+        for (f, factor) in rb.factors().iter().enumerate() {
+            let w = rb.weights[f * nd + d];
+            let r = ratings.get(f).copied().unwrap_or(Rating::Unknown);
+            match r.strength() {
+                Some(s) => {
+                    t.rated += w;
+                    t.earned += w * earned_share(factor.polarity, s);
+                }
+                None if r == Rating::Unknown => t.unknown += w,
+                None => {}
+            }
+        }
+        t
+    }
+
+    /// (point, low, high, coverage).
+    pub(crate) fn scores(self) -> (f64, f64, f64, f64) {
+        let total = self.rated + self.unknown;
+        if total <= 0.0 {
+            return (0.0, 0.0, 0.0, 0.0);
+        }
+        let low = (100.0 * self.earned / total).clamp(0.0, 100.0);
+        let high = (100.0 * (self.earned + self.unknown) / total).clamp(low, 100.0);
+        let point = if self.rated > 0.0 {
+            (100.0 * self.earned / self.rated).clamp(low, high)
+        } else {
+            low
+        };
+        (point, low, high, self.rated / total)
+    }
+}
+
+/// The share of a factor's weight it earns at strength `s`.
+pub(crate) fn earned_share(p: Polarity, s: f64) -> f64 {
+    match p {
+        Polarity::Enabler => s,
+        Polarity::Barrier => 1.0 - s,
+    }
+}
+
+/// Whether a gate holds for a rating; unknown holds only when optimistic.
+pub(crate) fn gate_holds(bound: Bound<Rating>, actual: Rating, optimistic: bool) -> bool {
+    match actual {
+        Rating::Unknown => optimistic,
+        Rating::NotApplicable => true,
+        _ => match bound {
+            Bound::AtLeast(r) => actual.step() >= r.step(),
+            Bound::AtMost(r) => actual.step() <= r.step(),
+        },
+    }
+}
+
+/// The level reached on dimension `d` by `score`, with gates read from
+/// `ratings` (and `over`, a rating that replaces one factor's).
+pub(crate) fn place(
+    rb: &Rulebook,
+    ratings: &[Rating],
+    over: Option<(usize, Rating)>,
+    d: usize,
+    score: f64,
+    optimistic: bool,
+) -> usize {
+    let nl = rb.levels().len();
+    for l in 1..nl {
+        if !level_open(rb, ratings, over, d, l, score, optimistic) {
+            return l - 1;
+        }
+    }
+    nl.saturating_sub(1)
+}
+
+fn level_open(
+    rb: &Rulebook,
+    ratings: &[Rating],
+    over: Option<(usize, Rating)>,
+    d: usize,
+    l: usize,
+    score: f64,
+    optimistic: bool,
+) -> bool {
+    if score + THRESHOLD_TOLERANCE < rb.threshold(l, d) {
+        return false;
+    }
+    let nd = rb.dimensions().len();
+    rb.gates_at[l * nd + d].iter().all(|&g| {
+        let gate = &rb.gates[g];
+        let actual = match over {
+            Some((f, r)) if f == gate.factor => r,
+            _ => ratings.get(gate.factor).copied().unwrap_or(Rating::Unknown),
+        };
+        gate_holds(gate.bound, actual, optimistic)
+    })
+}
+
+/// Scores and levels of every dimension, without explanations.
+///
+/// This is the cheap path for sweeps and dashboards; [`assess`] gives the
+/// same numbers with everything that explains them.
+pub fn score_only(rulebook: &Rulebook, mission: &Mission) -> Vec<DimensionScore> {
+    let mut out = Vec::with_capacity(rulebook.dimensions().len());
+    score_into(rulebook, mission.ratings(), &mut out);
+    out
+}
+
+/// Scores `ratings` (one per factor of `rulebook`) into `out`, reusing its
+/// allocation.
+pub fn score_into(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
+    out.clear();
+    let nd = rulebook.dimensions().len();
+    let nf = rulebook.factors().len();
+    // One pass over the factors, all dimensions at once.
+    let mut tallies = [Tally::default(); 8];
+    let mut heap;
+    let tallies: &mut [Tally] = if nd <= 8 {
+        &mut tallies[..nd]
+    } else {
+        heap = vec![Tally::default(); nd];
+        &mut heap
+    };
+    for (f, factor) in rulebook.factors().iter().enumerate().take(nf) {
+        let r = ratings.get(f).copied().unwrap_or(Rating::Unknown);
+        let row = &rulebook.weights[f * nd..(f + 1) * nd];
+        match r.strength() {
+            Some(s) => {
+                let e = earned_share(factor.polarity, s);
+                for (t, &w) in tallies.iter_mut().zip(row) {
+                    t.rated += w;
+                    t.earned += w * e;
+                }
+            }
+            None if r == Rating::Unknown => {
+                for (t, &w) in tallies.iter_mut().zip(row) {
+                    t.unknown += w;
+                }
+            }
+            None => {}
+        }
+    }
+    for (d, t) in tallies.iter().enumerate() {
+        let (score, low, high, coverage) = t.scores();
+        let level = place(rulebook, ratings, None, d, score, false);
+        let lo = place(rulebook, ratings, None, d, low, false);
+        let hi = place(rulebook, ratings, None, d, high, true);
+        out.push(DimensionScore {
+            score,
+            range: [low, high],
+            coverage,
+            level,
+            level_range: [lo, hi],
+        });
+    }
+}
+
+/// The targets per dimension for the mission (`role` = `None`) or an
+/// entity of a role, with the rules that could not be decided.
+pub(crate) fn targets<'r>(
+    rb: &'r Rulebook,
+    context: &[Option<usize>],
+    role: Option<usize>,
+    undecided: &mut Vec<usize>,
+) -> Vec<Target<'r>> {
+    let nd = rb.dimensions().len();
+    let levels = rb.levels();
+    let rules = &rb.data().rules;
+    let mut floor: Vec<usize> = rb.default_targets.clone();
+    let mut floor_rules: Vec<Vec<&'r str>> = vec![Vec::new(); nd];
+    let mut cap: Vec<Option<usize>> = vec![None; nd];
+    let mut cap_rules: Vec<Vec<&'r str>> = vec![Vec::new(); nd];
+    for (ri, rule) in rb.rules.iter().enumerate() {
+        let applies = match role {
+            None => rule.roles.is_empty(),
+            Some(r) => rule.roles.is_empty() || rule.roles.contains(&r),
+        };
+        if !applies {
+            continue;
+        }
+        let mut matched = true;
+        let mut missing = false;
+        for (k, vals) in &rule.when {
+            match context.get(*k).copied().flatten() {
+                Some(v) if vals.contains(&v) => {}
+                Some(_) => matched = false,
+                None => missing = true,
+            }
+        }
+        if !matched {
+            continue;
+        }
+        if missing {
+            if !undecided.contains(&ri) {
+                undecided.push(ri);
+            }
+            continue;
+        }
+        let id = rules[ri].id.as_str();
+        for &d in &rule.dimensions {
+            match rule.bound {
+                Bound::AtLeast(l) => {
+                    if l > floor[d] {
+                        floor[d] = l;
+                        floor_rules[d].clear();
+                    }
+                    if l == floor[d] {
+                        floor_rules[d].push(id);
+                    }
+                }
+                Bound::AtMost(l) => {
+                    match cap[d] {
+                        Some(c) if l > c => continue,
+                        Some(c) if l == c => {}
+                        _ => cap_rules[d].clear(),
+                    }
+                    cap[d] = Some(l);
+                    cap_rules[d].push(id);
+                }
+            }
+        }
+    }
+    (0..nd)
+        .map(|d| {
+            let f = floor[d];
+            match cap[d] {
+                Some(c) if c < f => Target {
+                    level: &levels[c].id,
+                    level_index: c,
+                    set_by: cap_rules[d].clone(),
+                    tension: Some(Tension {
+                        floor: &levels[f].id,
+                        floor_rules: if floor_rules[d].is_empty() {
+                            vec!["default-target"]
+                        } else {
+                            floor_rules[d].clone()
+                        },
+                        cap: &levels[c].id,
+                        cap_rules: cap_rules[d].clone(),
+                    }),
+                },
+                Some(c) if c == f => {
+                    let mut set_by = floor_rules[d].clone();
+                    set_by.extend(cap_rules[d].iter().copied());
+                    Target {
+                        level: &levels[f].id,
+                        level_index: f,
+                        set_by,
+                        tension: None,
+                    }
+                }
+                _ => Target {
+                    level: &levels[f].id,
+                    level_index: f,
+                    set_by: floor_rules[d].clone(),
+                    tension: None,
+                },
+            }
+        })
+        .collect()
+}
+
+/// Makes a mission fit a rulebook it was not resolved against, keeping
+/// what fits and saying what was left out.
+fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>) -> Mission {
+    let mut data = mission.data().clone();
+    let rbd = rb.data();
+    data.evidence.retain(|id, _| {
+        let keep = rb.factor_index(id).is_some();
+        if !keep {
+            warnings.push(format!(
+                "evidence for `{id}` left out: rulebook `{}` has no such factor",
+                rbd.rulebook.id
+            ));
+        }
+        keep
+    });
+    data.effort.retain(|id, _| rb.factor_index(id).is_some());
+    data.context.retain(|k, v| {
+        let keep = rbd
+            .context
+            .iter()
+            .any(|c| &c.key == k && c.values.contains(v));
+        if !keep {
+            warnings.push(format!(
+                "context `{k}` = {v} left out: rulebook `{}` does not declare it",
+                rbd.rulebook.id
+            ));
+        }
+        keep
+    });
+    data.entities.retain(|e| rbd.roles.iter().any(|r| r.id == e.role));
+    for e in &mut data.entities {
+        e.current.retain(|d, l| {
+            rb.dimension_index(d).is_some() && rb.level_index(l).is_some()
+        });
+    }
+    Mission::new(data, rb).unwrap_or_else(|_| {
+        warnings.push("mission could not be read against this rulebook; all factors unknown".into());
+        Mission::empty(rb, mission.data().mission.clone())
+    })
+}
+
+/// Assesses a mission against a rulebook: scores, placement, targets,
+/// verdicts, explanations and recommendations.
+///
+/// Pure and deterministic; never panics. A mission loaded against another
+/// rulebook is refitted: what this rulebook does not know is left out and
+/// listed in [`Assessment::warnings`].
+///
+/// ```
+/// use integration_readiness::{assess, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml(r#"
+///     [mission]
+///     name = "Example"
+///     [evidence.senior-leadership-cohesion]
+///     rating = "full"
+/// "#, "example.toml", &rb)?;
+/// let a = assess(&rb, &m);
+/// let strategic = &a.dimensions[0];
+/// assert!(strategic.score_range[0] <= strategic.score);
+/// assert!(strategic.score <= strategic.score_range[1]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess<'r>(rulebook: &'r Rulebook, mission: &'r Mission) -> Assessment<'r> {
+    let mut warnings = Vec::new();
+    if !mission.fits(rulebook) {
+        let refitted = refit(rulebook, mission, &mut warnings);
+        let mut a = assess_fitted(rulebook, &refitted, mission);
+        a.warnings.splice(0..0, warnings);
+        return a;
+    }
+    assess_fitted(rulebook, mission, mission)
+}
+
+fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Assessment<'r> {
+    let dims = rb.dimensions();
+    let nd = dims.len();
+    let levels = rb.levels();
+    let factors = rb.factors();
+    let ratings = m.ratings();
+    let mut undecided = Vec::new();
+
+    let mut scores = Vec::with_capacity(nd);
+    score_into(rb, ratings, &mut scores);
+    let tallies: Vec<Tally> = (0..nd).map(|d| Tally::of(rb, ratings, d)).collect();
+    let mission_targets = targets(rb, &m.context, None, &mut undecided);
+
+    let mut dimensions = Vec::with_capacity(nd);
+    for (d, dim) in dims.iter().enumerate() {
+        let s = scores[d];
+        let target = mission_targets[d].clone();
+        let next = (s.level + 1 < levels.len()).then(|| {
+            let l = s.level + 1;
+            let mut blockers = Vec::new();
+            let needed = rb.threshold(l, d);
+            if s.score + THRESHOLD_TOLERANCE < needed {
+                blockers.push(Blocker::Threshold {
+                    needed,
+                    score: s.score,
+                });
+            }
+            for &g in &rb.gates_at[l * nd + d] {
+                let gate = &rb.gates[g];
+                let actual = m.rating(gate.factor);
+                if !gate_holds(gate.bound, actual, false) {
+                    let src = &rb.data().gates[gate.gate];
+                    let (bound, rating) = match gate.bound {
+                        Bound::AtLeast(r) => ("at-least", r),
+                        Bound::AtMost(r) => ("at-most", r),
+                    };
+                    blockers.push(Blocker::Gate {
+                        factor: &factors[gate.factor].id,
+                        bound,
+                        rating,
+                        actual,
+                        because: &src.because,
+                        citation: &src.citation,
+                    });
+                }
+            }
+            NextLevel {
+                level: &levels[l].id,
+                blockers,
+            }
+        });
+        dimensions.push(DimensionResult {
+            id: &dim.id,
+            title: &dim.title,
+            score: s.score,
+            score_range: s.range,
+            coverage: s.coverage,
+            no_evidence: tallies[d].rated <= 0.0,
+            level: &levels[s.level].id,
+            level_range: [
+                &levels[s.level_range[0]].id,
+                &levels[s.level_range[1]].id,
+            ],
+            level_index: [s.level, s.level_range[0], s.level_range[1]],
+            next,
+            target: target.level,
+            verdict: Verdict::of(s.level, target.level_index),
+            target_detail: target,
+        });
+    }
+
+    // Overall, weighted by dimension.
+    let wsum: f64 = dims.iter().map(|d| d.weight).sum();
+    let wmean = |f: &dyn Fn(&DimensionScore) -> f64| -> f64 {
+        if wsum <= 0.0 {
+            return 0.0;
+        }
+        dims.iter()
+            .zip(&scores)
+            .map(|(d, s)| d.weight * f(s))
+            .sum::<f64>()
+            / wsum
+    };
+    let o_low = wmean(&|s| s.range[0]);
+    let o_high = wmean(&|s| s.range[1]).max(o_low);
+    let o_score = wmean(&|s| s.score).clamp(o_low, o_high);
+    let (rated_all, total_all) = tallies.iter().fold((0.0, 0.0), |(r, t), x| {
+        (r + x.rated, t + x.rated + x.unknown)
+    });
+    let overall = Overall {
+        score: o_score,
+        score_range: [o_low, o_high],
+        coverage: if total_all > 0.0 { rated_all / total_all } else { 0.0 },
+        verdict: dimensions
+            .iter()
+            .map(|d| d.verdict)
+            .max()
+            .unwrap_or(Verdict::Ready),
+    };
+
+    // Factors.
+    let mut factor_results = Vec::with_capacity(factors.len());
+    for (f, factor) in factors.iter().enumerate() {
+        let r = m.rating(f);
+        let mut weights = Vec::with_capacity(nd);
+        let mut earned = Vec::with_capacity(nd);
+        let mut lost = Vec::with_capacity(nd);
+        for (d, t) in tallies.iter().enumerate() {
+            let w = rb.weights[f * nd + d];
+            weights.push(w);
+            match r.strength() {
+                Some(s) if t.rated > 0.0 => {
+                    let e = earned_share(factor.polarity, s);
+                    earned.push(100.0 * w * e / t.rated);
+                    lost.push(100.0 * w * (1.0 - e) / t.rated);
+                }
+                _ => {
+                    earned.push(0.0);
+                    lost.push(0.0);
+                }
+            }
+        }
+        factor_results.push(FactorResult {
+            id: &factor.id,
+            title: &factor.title,
+            polarity: factor.polarity,
+            theme: &rb.themes()[rb.theme_of[f]].id,
+            rating: m.has_evidence.get(f).copied().unwrap_or(false).then_some(r),
+            weights: PerDimension { dims, values: weights },
+            contributions: PerDimension { dims, values: earned },
+            lost: PerDimension { dims, values: lost },
+            citation: &factor.citation,
+        });
+    }
+
+    // Themes, over all dimensions.
+    let themes = rb
+        .themes()
+        .iter()
+        .enumerate()
+        .map(|(t, theme)| {
+            let (mut e, mut rated, mut unknown) = (0.0, 0.0, 0.0);
+            for (f, factor) in factors.iter().enumerate() {
+                if rb.theme_of[f] != t {
+                    continue;
+                }
+                let w: f64 = rb.weights[f * nd..(f + 1) * nd].iter().sum();
+                let r = m.rating(f);
+                match r.strength() {
+                    Some(s) => {
+                        rated += w;
+                        e += w * earned_share(factor.polarity, s);
+                    }
+                    None if r == Rating::Unknown => unknown += w,
+                    None => {}
+                }
+            }
+            ThemeResult {
+                id: &theme.id,
+                title: &theme.title,
+                score: (rated > 0.0).then(|| (100.0 * e / rated).clamp(0.0, 100.0)),
+                coverage: if rated + unknown > 0.0 {
+                    rated / (rated + unknown)
+                } else {
+                    0.0
+                },
+            }
+        })
+        .collect();
+
+    // Entities: their own targets, asymmetric by role.
+    let data = named.data();
+    let entities = m
+        .entities
+        .iter()
+        .zip(&m.data().entities)
+        .map(|(e, src)| {
+            let t = targets(rb, &m.context, Some(e.role), &mut undecided);
+            let name = data
+                .entities
+                .iter()
+                .find(|x| x.name == src.name)
+                .map_or("?", |x| x.name.as_str());
+            let mut over = Vec::new();
+            let mut gap = Vec::with_capacity(nd);
+            let mut current = Vec::with_capacity(nd);
+            for d in 0..nd {
+                let cur = e.current.get(d).copied().flatten();
+                current.push(cur.map(|l| levels[l].id.as_str()));
+                match cur {
+                    Some(c) if c > t[d].level_index => {
+                        over.push(dims[d].id.as_str());
+                        gap.push(0);
+                    }
+                    Some(c) => gap.push(t[d].level_index - c),
+                    None => gap.push(0),
+                }
+            }
+            EntityResult {
+                name,
+                role: &rb.roles()[e.role].id,
+                target: PerDimension {
+                    dims,
+                    values: t.iter().map(|x| x.level).collect(),
+                },
+                target_detail: PerDimension { dims, values: t },
+                current: PerDimension {
+                    dims,
+                    values: current,
+                },
+                over_integrated: over,
+                gap: PerDimension { dims, values: gap },
+            }
+        })
+        .collect();
+
+    let recommendations = recommend(rb, m, &scores, &tallies, &dimensions);
+
+    // Evidence gaps: how much of the overall range each unknown holds.
+    let mut evidence_gaps: Vec<EvidenceGap<'r>> = factors
+        .iter()
+        .enumerate()
+        .filter(|(f, _)| m.rating(*f) == Rating::Unknown)
+        .map(|(f, factor)| {
+            let at_stake = if wsum > 0.0 {
+                dims.iter()
+                    .enumerate()
+                    .map(|(d, dim)| {
+                        let t = tallies[d];
+                        let total = t.rated + t.unknown;
+                        if total > 0.0 {
+                            dim.weight * 100.0 * rb.weights[f * nd + d] / total
+                        } else {
+                            0.0
+                        }
+                    })
+                    .sum::<f64>()
+                    / wsum
+            } else {
+                0.0
+            };
+            EvidenceGap {
+                factor: &factor.id,
+                title: &factor.title,
+                at_stake,
+                question: &factor.question,
+            }
+        })
+        .collect();
+    evidence_gaps.sort_by(|a, b| b.at_stake.total_cmp(&a.at_stake));
+
+    undecided.sort_unstable();
+    Assessment {
+        rulebook: &rb.info().id,
+        mission: MissionSummary {
+            name: &data.mission.name,
+            date: data.mission.date.as_deref(),
+        },
+        dimensions,
+        overall,
+        themes,
+        factors: factor_results,
+        entities,
+        recommendations,
+        evidence_gaps,
+        undecided_rules: undecided
+            .into_iter()
+            .map(|r| rb.data().rules[r].id.as_str())
+            .collect(),
+        warnings: Vec::new(),
+    }
+}
+
+/// The one-step changes, ranked: first those that lift a below-target
+/// dimension to its next level, then by overall score gained per unit of
+/// effort, then by rulebook order.
+fn recommend<'r>(
+    rb: &'r Rulebook,
+    m: &Mission,
+    scores: &[DimensionScore],
+    tallies: &[Tally],
+    dims_out: &[DimensionResult<'r>],
+) -> Vec<Recommendation<'r>> {
+    let dims = rb.dimensions();
+    let nd = dims.len();
+    let wsum: f64 = dims.iter().map(|d| d.weight).sum();
+    let ratings = m.ratings();
+    let mut out = Vec::new();
+    for (f, factor) in rb.factors().iter().enumerate() {
+        let from = m.rating(f);
+        let to = match factor.polarity {
+            Polarity::Enabler => from.up(),
+            Polarity::Barrier => from.down(),
+        };
+        let Some(to) = to else { continue };
+        let (Some(s0), Some(s1)) = (from.strength(), to.strength()) else {
+            continue;
+        };
+        let de = earned_share(factor.polarity, s1) - earned_share(factor.polarity, s0);
+        let mut gains = Vec::with_capacity(nd);
+        let mut lifts = Vec::new();
+        for d in 0..nd {
+            let t = tallies[d];
+            let w = rb.weights[f * nd + d];
+            let new_score = if t.rated > 0.0 {
+                (100.0 * (t.earned + w * de) / t.rated).clamp(0.0, 100.0)
+            } else {
+                0.0
+            };
+            gains.push(new_score - scores[d].score);
+            let level = scores[d].level;
+            if level < dims_out[d].target_detail.level_index {
+                let new_level = place(rb, ratings, Some((f, to)), d, new_score, false);
+                if new_level > level {
+                    lifts.push(dims[d].id.as_str());
+                }
+            }
+        }
+        let gain = if wsum > 0.0 {
+            dims.iter()
+                .zip(&gains)
+                .map(|(d, g)| d.weight * g)
+                .sum::<f64>()
+                / wsum
+        } else {
+            0.0
+        };
+        if gain <= 0.0 && lifts.is_empty() {
+            continue;
+        }
+        let effort = m.effort(f).unwrap_or(factor.effort);
+        out.push(Recommendation {
+            factor: &factor.id,
+            title: &factor.title,
+            from,
+            to,
+            gain,
+            gains: PerDimension { dims, values: gains },
+            lifts,
+            effort,
+            cost: rb.data().effort_cost.of(effort),
+            remedy: &factor.remedy,
+            citation: &factor.citation,
+        });
+    }
+    out.sort_by(|a, b| {
+        a.lifts
+            .is_empty()
+            .cmp(&b.lifts.is_empty())
+            .then_with(|| (b.gain / b.cost).total_cmp(&(a.gain / a.cost)))
+    });
+    out
+}

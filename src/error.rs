@@ -1,0 +1,213 @@
+//! Errors: every problem in a file, each with where it is and what is allowed.
+
+use std::fmt;
+
+/// One step of a path into a TOML or JSON document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PathSegment {
+    /// A table key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+/// A path into a document, such as `evidence.senior-leadership-cohesion.rating`
+/// or `factor[3].weights.strategic`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct DocPath(pub Vec<PathSegment>);
+
+impl DocPath {
+    /// The empty path (the document itself).
+    pub fn root() -> Self {
+        DocPath(Vec::new())
+    }
+
+    /// This path followed by a key.
+    pub fn key(&self, key: impl Into<String>) -> Self {
+        let mut p = self.clone();
+        p.0.push(PathSegment::Key(key.into()));
+        p
+    }
+
+    /// This path followed by an array index.
+    pub fn index(&self, i: usize) -> Self {
+        let mut p = self.clone();
+        p.0.push(PathSegment::Index(i));
+        p
+    }
+}
+
+impl fmt::Display for DocPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("(document)");
+        }
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                PathSegment::Key(k) => {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    let bare = !k.is_empty()
+                        && k.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                    if bare {
+                        f.write_str(k)?;
+                    } else {
+                        write!(f, "{k:?}")?;
+                    }
+                }
+                PathSegment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One problem found in a document, before it is located in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the document.
+    pub path: DocPath,
+    /// What is wrong, lowercase, without trailing punctuation.
+    pub message: String,
+    /// What is allowed instead, when that can be said.
+    pub allowed: Option<String>,
+    /// The nearest known id, for an unknown one.
+    pub suggestion: Option<String>,
+}
+
+impl Problem {
+    /// A problem at `path` with a message.
+    pub fn new(path: DocPath, message: impl Into<String>) -> Self {
+        Problem {
+            path,
+            message: message.into(),
+            allowed: None,
+            suggestion: None,
+        }
+    }
+
+    /// Adds what is allowed.
+    pub fn allowed(mut self, allowed: impl Into<String>) -> Self {
+        self.allowed = Some(allowed.into());
+        self
+    }
+
+    /// Adds the nearest known id among `known`, if one is close enough.
+    pub fn suggest<'a>(mut self, unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Self {
+        self.suggestion = nearest(unknown, known).map(str::to_owned);
+        self
+    }
+}
+
+/// The known id nearest to `unknown`, when it is close enough to be a typo.
+pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(f64, &str)> = None;
+    for k in known {
+        let sim = strsim::normalized_damerau_levenshtein(unknown, k);
+        let prefix = !unknown.is_empty() && (k.starts_with(unknown) || unknown.starts_with(k));
+        let score = if prefix { sim.max(0.8) } else { sim };
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, k));
+        }
+    }
+    best.filter(|(s, _)| *s >= 0.6).map(|(_, k)| k)
+}
+
+/// A problem located in a file: file, line, column, TOML path, message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file name (or `<text>` for text without a file).
+    pub file: String,
+    /// Line, from 1; 0 when the position is not known.
+    pub line: usize,
+    /// Column in characters, from 1; 0 when the position is not known.
+    pub column: usize,
+    /// The problem.
+    pub problem: Problem,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        write!(f, ": {}: {}", self.problem.path, self.problem.message)?;
+        if let Some(allowed) = &self.problem.allowed {
+            write!(f, "; expected {allowed}")?;
+        }
+        if let Some(s) = &self.problem.suggestion {
+            write!(f, "; did you mean `{s}`?")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a rulebook or mission could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be read.
+    #[error("{file}: cannot read: {source}")]
+    Io {
+        /// The file name.
+        file: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The text is larger than [`crate::MAX_INPUT_BYTES`].
+    #[error("{file}: {len} bytes is over the limit of {limit} bytes for one file")]
+    TooLarge {
+        /// The file name.
+        file: String,
+        /// Its size in bytes.
+        len: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The document has problems; all of them are listed.
+    #[error("{0}")]
+    Invalid(Diagnostics),
+}
+
+impl Error {
+    /// The located problems, when the error is about content.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Error::Invalid(d) => &d.0,
+            _ => &[],
+        }
+    }
+}
+
+/// Lists words as `a, b or c` for messages.
+pub(crate) fn one_of<I, S>(items: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: fmt::Display,
+{
+    let v: Vec<String> = items.into_iter().map(|s| s.to_string()).collect();
+    match v.len() {
+        0 => "nothing".to_owned(),
+        1 => v[0].clone(),
+        _ => format!("one of {}", v.join(", ")),
+    }
+}

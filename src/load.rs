@@ -1,0 +1,504 @@
+//! Loading rulebooks and missions from TOML (and JSON) text, with every
+//! problem located by file, line:column and TOML path.
+//!
+//! Loading runs in two passes. The first reads the shape of the file with
+//! serde (types, required keys, unknown keys); when an item is malformed it
+//! is set aside and the rest of the file is read on, so that one run reports
+//! the shape problems of every item. When the shape is right, the second
+//! pass checks meaning (ids, references, numbers) and reports all of those.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::error::{DocPath, Diagnostic, Diagnostics, Error, PathSegment, Problem};
+use crate::mission::Mission;
+use crate::model::{MissionData, RulebookData};
+use crate::rulebook::Rulebook;
+
+/// The largest file, in bytes, that the loaders accept (4 MiB). A mission of
+/// the default rulebook with long notes on every factor is under 100 KiB;
+/// the limit keeps a wrong or hostile file from taking the memory of the
+/// program that embeds the crate.
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// The most shape problems collected from one file before stopping.
+const MAX_SHAPE_PROBLEMS: usize = 100;
+
+/// Where the items of a file may be set aside when malformed: arrays of
+/// tables (any element) and tables of entries (keyed by id).
+struct Shape {
+    entry_tables: &'static [&'static str],
+}
+
+const RULEBOOK_SHAPE: Shape = Shape {
+    entry_tables: &[],
+};
+const MISSION_SHAPE: Shape = Shape {
+    entry_tables: &["evidence", "context", "effort"],
+};
+
+impl Rulebook {
+    /// Reads and checks a rulebook from TOML text. `file` names the text in
+    /// messages.
+    ///
+    /// ```
+    /// use integration_readiness::Rulebook;
+    /// let text = Rulebook::oslo_2007_text();
+    /// let rb = Rulebook::from_toml(text, "oslo-2007.toml")?;
+    /// assert!(rb.factors().len() >= 35);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] over [`MAX_INPUT_BYTES`]; [`Error::Invalid`] with
+    /// every problem found, located.
+    pub fn from_toml(text: &str, file: &str) -> Result<Rulebook, Error> {
+        let (data, tree) = parse::<RulebookData>(text, file, &RULEBOOK_SHAPE)?;
+        Rulebook::new(data).map_err(|p| locate_all(p, text, file, &tree))
+    }
+
+    /// Reads and checks a rulebook file.
+    ///
+    /// # Errors
+    /// As [`Rulebook::from_toml`], and [`Error::Io`] when the file cannot be
+    /// read.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Rulebook, Error> {
+        let (text, name) = read(path.as_ref())?;
+        Rulebook::from_toml(&text, &name)
+    }
+
+    /// Writes the rulebook as TOML; [`Rulebook::from_toml`] reads it back to
+    /// an equal rulebook.
+    ///
+    /// # Errors
+    /// Only if the data cannot be written as TOML (not expected for a
+    /// checked rulebook).
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string_pretty(self.data())
+    }
+}
+
+impl Mission {
+    /// Reads a mission from TOML text and checks it against `rulebook`.
+    ///
+    /// ```
+    /// use integration_readiness::{Mission, Rulebook};
+    /// let rb = Rulebook::oslo_2007();
+    /// let m = Mission::from_toml(r#"
+    ///     [mission]
+    ///     name = "Example"
+    ///     [context]
+    ///     mandate = "multidimensional"
+    ///     [evidence.senior-leadership-cohesion]
+    ///     rating = "partial"
+    /// "#, "example.toml", &rb)?;
+    /// assert_eq!(m.name(), "Example");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] over [`MAX_INPUT_BYTES`]; [`Error::Invalid`] with
+    /// every problem found, located.
+    pub fn from_toml(text: &str, file: &str, rulebook: &Rulebook) -> Result<Mission, Error> {
+        let (data, tree) = parse::<MissionData>(text, file, &MISSION_SHAPE)?;
+        Mission::new(data, rulebook).map_err(|p| locate_all(p, text, file, &tree))
+    }
+
+    /// Reads a mission file and checks it against `rulebook`.
+    ///
+    /// # Errors
+    /// As [`Mission::from_toml`], and [`Error::Io`] when the file cannot be
+    /// read.
+    pub fn from_path(path: impl AsRef<Path>, rulebook: &Rulebook) -> Result<Mission, Error> {
+        let (text, name) = read(path.as_ref())?;
+        Mission::from_toml(&text, &name, rulebook)
+    }
+
+    /// Writes the mission as TOML; [`Mission::from_toml`] reads it back to an
+    /// equal mission.
+    ///
+    /// # Errors
+    /// Only if the data cannot be written as TOML (not expected).
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string_pretty(self.data())
+    }
+}
+
+fn read(path: &Path) -> Result<(String, String), Error> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+        file: name.clone(),
+        source,
+    })?;
+    let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    if len > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            file: name,
+            len,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        file: name.clone(),
+        source,
+    })?;
+    Ok((text, name))
+}
+
+/// Parses text into `T`, collecting the shape problems of every item.
+fn parse<'a, T: DeserializeOwned>(
+    text: &'a str,
+    file: &str,
+    shape: &Shape,
+) -> Result<(T, Spanned<DeTable<'a>>), Error> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            file: file.to_owned(),
+            len: text.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let (tree, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        let diags = syntax
+            .iter()
+            .map(|e| locate_toml_error(e, text, file, &tree))
+            .collect();
+        return Err(Error::Invalid(Diagnostics(diags)));
+    }
+    let mut work = tree.clone();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    loop {
+        match T::deserialize(toml::de::Deserializer::from(work.clone())) {
+            Ok(v) if diags.is_empty() => return Ok((v, tree)),
+            Ok(_) => break,
+            Err(e) => {
+                let d = locate_toml_error(&e, text, file, &tree);
+                let path = d.problem.path.clone();
+                if diags.iter().any(|x| x == &d) {
+                    break;
+                }
+                diags.push(d);
+                if diags.len() >= MAX_SHAPE_PROBLEMS || !set_aside(&mut work, &path, shape) {
+                    break;
+                }
+            }
+        }
+    }
+    Err(Error::Invalid(Diagnostics(diags)))
+}
+
+/// Removes the item holding a shape problem so that the rest can be read.
+/// Returns `false` when nothing can be removed safely.
+fn set_aside(tree: &mut Spanned<DeTable<'_>>, path: &DocPath, shape: &Shape) -> bool {
+    let segs = &path.0;
+    let Some(PathSegment::Key(top)) = segs.first() else {
+        return false;
+    };
+    let table = tree.get_mut();
+    match segs.get(1) {
+        // An unknown top-level key: drop it.
+        None => table.remove(top.as_str()).is_some(),
+        Some(PathSegment::Index(i)) => match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
+            Some(DeValue::Array(a)) if *i < a.len() => {
+                let rest: toml::de::DeArray<'_> = a
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| j != i)
+                    .map(|(_, v)| v.clone())
+                    .collect();
+                *a = rest;
+                true
+            }
+            _ => false,
+        },
+        Some(PathSegment::Key(entry)) if shape.entry_tables.contains(&top.as_str()) => {
+            match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
+                Some(DeValue::Table(t)) => t.remove(entry.as_str()).is_some(),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+fn locate_toml_error(
+    e: &toml::de::Error,
+    text: &str,
+    file: &str,
+    tree: &Spanned<DeTable<'_>>,
+) -> Diagnostic {
+    let span = e.span();
+    let path = span
+        .clone()
+        .map(|s| path_at(tree, &s))
+        .unwrap_or_default();
+    let (line, column) = span.map(|s| line_col(text, s.start)).unwrap_or((0, 0));
+    Diagnostic {
+        file: file.to_owned(),
+        line,
+        column,
+        problem: serde_problem(path, e.message()),
+    }
+}
+
+/// Rewrites serde's messages into the crate's form: lowercase, what is
+/// allowed after `expected`, and a suggestion for an unknown word.
+fn serde_problem(path: DocPath, message: &str) -> Problem {
+    let message = message.trim().trim_end_matches('.').replace('\n', " ");
+    for (prefix, what) in [
+        ("unknown field `", "unknown key"),
+        ("unknown variant `", "unknown word"),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            if let Some((word, tail)) = rest.split_once('`') {
+                let candidates: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+                let allowed = if candidates.is_empty() {
+                    "nothing here".to_owned()
+                } else if candidates.len() == 1 {
+                    candidates[0].to_owned()
+                } else {
+                    format!("one of {}", candidates.join(", "))
+                };
+                let path = if what == "unknown key" && path.0.last() != Some(&PathSegment::Key(word.to_owned())) {
+                    path.key(word)
+                } else {
+                    path
+                };
+                return Problem::new(path, format!("{what} `{word}`"))
+                    .allowed(allowed)
+                    .suggest(word, candidates.iter().copied());
+            }
+        }
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split_once('`'))
+        .map(|(f, _)| f.to_owned())
+    {
+        return Problem::new(path, format!("missing key `{field}`"))
+            .allowed(format!("`{field}` to be given"));
+    }
+    if let Some((what, expected)) = message.split_once(", expected ") {
+        return Problem::new(path, what.to_owned()).allowed(expected.to_owned());
+    }
+    Problem::new(path, message)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end && outer.start < outer.end
+}
+
+/// The TOML path of the deepest key or value whose span holds `span`.
+fn path_at(tree: &Spanned<DeTable<'_>>, span: &Range<usize>) -> DocPath {
+    let mut path = DocPath::root();
+    walk_table(tree.get_ref(), span, &mut path);
+    path
+}
+
+fn walk_table(table: &DeTable<'_>, span: &Range<usize>, path: &mut DocPath) {
+    for (k, v) in table.iter() {
+        if contains(&k.span(), span) {
+            path.0.push(PathSegment::Key(k.get_ref().to_string()));
+            return;
+        }
+        if contains(&v.span(), span) || value_holds(v.get_ref(), span) {
+            path.0.push(PathSegment::Key(k.get_ref().to_string()));
+            walk_value(v.get_ref(), span, path);
+            return;
+        }
+    }
+}
+
+/// Whether a table or array value holds the span somewhere inside, for
+/// tables whose own span does not cover their children (`[[x]]` headers).
+fn value_holds(v: &DeValue<'_>, span: &Range<usize>) -> bool {
+    match v {
+        DeValue::Table(t) => t
+            .iter()
+            .any(|(k, v)| contains(&k.span(), span) || contains(&v.span(), span) || value_holds(v.get_ref(), span)),
+        DeValue::Array(a) => a
+            .iter()
+            .any(|v| contains(&v.span(), span) || value_holds(v.get_ref(), span)),
+        _ => false,
+    }
+}
+
+fn walk_value(v: &DeValue<'_>, span: &Range<usize>, path: &mut DocPath) {
+    match v {
+        DeValue::Table(t) => walk_table(t, span, path),
+        DeValue::Array(a) => {
+            for (i, item) in a.iter().enumerate() {
+                if contains(&item.span(), span) || value_holds(item.get_ref(), span) {
+                    path.0.push(PathSegment::Index(i));
+                    walk_value(item.get_ref(), span, path);
+                    return;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The span of the deepest node along `path` that exists in the tree.
+fn span_of(tree: &Spanned<DeTable<'_>>, path: &DocPath) -> Option<Range<usize>> {
+    let mut span = None;
+    let mut table: Option<&DeTable<'_>> = Some(tree.get_ref());
+    let mut value: Option<&Spanned<DeValue<'_>>> = None;
+    for seg in &path.0 {
+        let next = match (seg, table, value.map(|v| v.get_ref())) {
+            (PathSegment::Key(k), Some(t), _) => t.get(k.as_str()),
+            (PathSegment::Index(i), _, Some(DeValue::Array(a))) => a.get(*i),
+            _ => None,
+        };
+        let Some(next) = next else { break };
+        span = Some(next.span());
+        // Prefer the key's span for tables (headers), the value's for scalars.
+        if let (PathSegment::Key(k), Some(t)) = (seg, table) {
+            if let Some((key, v)) = t.get_key_value(k.as_str()) {
+                if matches!(v.get_ref(), DeValue::Table(_) | DeValue::Array(_)) {
+                    span = Some(key.span());
+                }
+            }
+        }
+        if let PathSegment::Index(_) = seg {
+            if let DeValue::Table(t) = next.get_ref() {
+                if let Some((k, _)) = t.iter().next() {
+                    span = Some(k.span());
+                }
+            }
+        }
+        value = Some(next);
+        table = match next.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => None,
+        };
+    }
+    span
+}
+
+fn locate_all(
+    problems: Vec<Problem>,
+    text: &str,
+    file: &str,
+    tree: &Spanned<DeTable<'_>>,
+) -> Error {
+    let diags = problems
+        .into_iter()
+        .map(|p| {
+            let (line, column) = span_of(tree, &p.path)
+                .map(|s| line_col(text, s.start))
+                .unwrap_or((1, 1));
+            Diagnostic {
+                file: file.to_owned(),
+                line,
+                column,
+                problem: p,
+            }
+        })
+        .collect();
+    Error::Invalid(Diagnostics(diags))
+}
+
+#[cfg(feature = "json")]
+mod json {
+    use super::*;
+
+    fn from_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Error> {
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(Error::TooLarge {
+                file: file.to_owned(),
+                len: text.len(),
+                limit: MAX_INPUT_BYTES,
+            });
+        }
+        serde_json::from_str(text).map_err(|e| {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+            Error::Invalid(Diagnostics(vec![Diagnostic {
+                file: file.to_owned(),
+                line: e.line(),
+                column: e.column(),
+                problem: serde_problem(DocPath::root(), &msg),
+            }]))
+        })
+    }
+
+    fn unlocated(problems: Vec<Problem>, file: &str) -> Error {
+        Error::Invalid(Diagnostics(
+            problems
+                .into_iter()
+                .map(|problem| Diagnostic {
+                    file: file.to_owned(),
+                    line: 0,
+                    column: 0,
+                    problem,
+                })
+                .collect(),
+        ))
+    }
+
+    impl Rulebook {
+        /// Reads and checks a rulebook from JSON text (the same document as
+        /// the TOML form).
+        ///
+        /// # Errors
+        /// As [`Rulebook::from_toml`]; problems of meaning carry their path
+        /// but no line.
+        pub fn from_json(text: &str, file: &str) -> Result<Rulebook, Error> {
+            let data: RulebookData = from_json(text, file)?;
+            Rulebook::new(data).map_err(|p| unlocated(p, file))
+        }
+
+        /// Writes the rulebook as JSON.
+        pub fn to_json(&self) -> String {
+            serde_json::to_string_pretty(self.data()).unwrap_or_default()
+        }
+    }
+
+    impl Mission {
+        /// Reads a mission from JSON text and checks it against `rulebook`.
+        ///
+        /// # Errors
+        /// As [`Mission::from_toml`]; problems of meaning carry their path
+        /// but no line.
+        pub fn from_json(text: &str, file: &str, rulebook: &Rulebook) -> Result<Mission, Error> {
+            let data: MissionData = from_json(text, file)?;
+            Mission::new(data, rulebook).map_err(|p| unlocated(p, file))
+        }
+
+        /// Writes the mission as JSON.
+        pub fn to_json(&self) -> String {
+            serde_json::to_string_pretty(self.data()).unwrap_or_default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_col;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_col("ab\ncd", 0), (1, 1));
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(line_col("é\nx", 3), (2, 1));
+        assert_eq!(line_col("éa", 2), (1, 2));
+    }
+}

@@ -1,0 +1,349 @@
+//! A mission checked against a rulebook and resolved to its indices.
+
+use crate::error::{DocPath, Problem, one_of};
+use crate::model::{ContextValue, Effort, MissionData, Rating};
+use crate::rulebook::Rulebook;
+
+/// An entity resolved to indices.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ResolvedEntity {
+    pub role: usize,
+    /// Declared current level per dimension.
+    pub current: Vec<Option<usize>>,
+}
+
+/// A mission checked against a rulebook: every factor id, context key and
+/// value, role, dimension and level it names exists there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mission {
+    data: MissionData,
+    /// Rating per factor of the rulebook (`Unknown` where there is no evidence).
+    pub(crate) ratings: Vec<Rating>,
+    /// Whether the mission gives evidence for each factor.
+    pub(crate) has_evidence: Vec<bool>,
+    /// Value index per context key; `None` where the mission leaves it out.
+    pub(crate) context: Vec<Option<usize>>,
+    /// Effort per factor (the rulebook's, or the mission's override).
+    pub(crate) effort: Vec<Effort>,
+    pub(crate) entities: Vec<ResolvedEntity>,
+    /// Identifies the rulebook the indices refer to.
+    pub(crate) rulebook_key: u64,
+}
+
+/// A cheap, deterministic fingerprint of what a mission's indices depend on.
+pub(crate) fn rulebook_key(rb: &Rulebook) -> u64 {
+    // FNV-1a over the ids that indices point into.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |s: &str| {
+        for b in s.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    let d = rb.data();
+    eat(&d.rulebook.id);
+    for f in &d.factors {
+        eat(&f.id);
+    }
+    for l in &d.levels {
+        eat(&l.id);
+    }
+    for x in &d.dimensions {
+        eat(&x.id);
+    }
+    for r in &d.roles {
+        eat(&r.id);
+    }
+    for k in &d.context {
+        eat(&k.key);
+        for v in &k.values {
+            eat(&v.to_string());
+        }
+    }
+    h
+}
+
+impl Mission {
+    /// Checks mission data against a rulebook and resolves it.
+    ///
+    /// # Errors
+    /// Every problem found, each with its path: unknown factor ids, context
+    /// keys, context values, roles, dimensions and levels (with the nearest
+    /// known one), a malformed date, an empty name.
+    pub fn new(data: MissionData, rulebook: &Rulebook) -> Result<Mission, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let root = DocPath::root();
+        let rb = rulebook.data();
+
+        if data.mission.name.trim().is_empty() {
+            problems.push(
+                Problem::new(root.key("mission").key("name"), "empty mission name")
+                    .allowed("the mission's name"),
+            );
+        }
+        if let Some(date) = &data.mission.date {
+            if !is_iso_date(date) {
+                problems.push(
+                    Problem::new(
+                        root.key("mission").key("date"),
+                        format!("`{date}` is not a date"),
+                    )
+                    .allowed("a date written YYYY-MM-DD"),
+                );
+            }
+        }
+
+        let factor_ids: Vec<&str> = rb.factors.iter().map(|f| f.id.as_str()).collect();
+        let nf = rb.factors.len();
+        let mut ratings = vec![Rating::Unknown; nf];
+        let mut has_evidence = vec![false; nf];
+        for (id, ev) in &data.evidence {
+            match rulebook.factor_index(id) {
+                Some(i) => {
+                    ratings[i] = ev.rating;
+                    has_evidence[i] = true;
+                }
+                None => problems.push(
+                    Problem::new(
+                        root.key("evidence").key(id.as_str()),
+                        format!("unknown factor `{id}`"),
+                    )
+                    .allowed(format!(
+                        "a factor id of rulebook `{}` (see the factor reference)",
+                        rb.rulebook.id
+                    ))
+                    .suggest(id, factor_ids.iter().copied()),
+                ),
+            }
+        }
+        let mut effort: Vec<Effort> = rb.factors.iter().map(|f| f.effort).collect();
+        for (id, e) in &data.effort {
+            match rulebook.factor_index(id) {
+                Some(i) => effort[i] = *e,
+                None => problems.push(
+                    Problem::new(
+                        root.key("effort").key(id.as_str()),
+                        format!("unknown factor `{id}`"),
+                    )
+                    .allowed(format!("a factor id of rulebook `{}`", rb.rulebook.id))
+                    .suggest(id, factor_ids.iter().copied()),
+                ),
+            }
+        }
+
+        let keys: Vec<&str> = rb.context.iter().map(|k| k.key.as_str()).collect();
+        let mut context = vec![None; rb.context.len()];
+        for (key, value) in &data.context {
+            let path = root.key("context").key(key.as_str());
+            match rb.context.iter().position(|k| &k.key == key) {
+                Some(k) => {
+                    let allowed = &rb.context[k].values;
+                    match allowed.iter().position(|a| a == value) {
+                        Some(v) => context[k] = Some(v),
+                        None => {
+                            let mut p = Problem::new(
+                                path,
+                                format!("`{key}` cannot be {value}"),
+                            )
+                            .allowed(one_of(allowed));
+                            if let ContextValue::Word(w) = value {
+                                let words: Vec<String> = allowed
+                                    .iter()
+                                    .filter_map(|a| match a {
+                                        ContextValue::Word(x) => Some(x.clone()),
+                                        ContextValue::Flag(_) => None,
+                                    })
+                                    .collect();
+                                p = p.suggest(w, words.iter().map(String::as_str));
+                            }
+                            problems.push(p);
+                        }
+                    }
+                }
+                None => problems.push(
+                    Problem::new(path, format!("unknown context key `{key}`"))
+                        .allowed(one_of(&keys))
+                        .suggest(key, keys.iter().copied()),
+                ),
+            }
+        }
+
+        let role_ids: Vec<&str> = rb.roles.iter().map(|r| r.id.as_str()).collect();
+        let dim_ids: Vec<&str> = rb.dimensions.iter().map(|d| d.id.as_str()).collect();
+        let level_ids: Vec<&str> = rb.levels.iter().map(|l| l.id.as_str()).collect();
+        let mut entities = Vec::new();
+        for (i, e) in data.entities.iter().enumerate() {
+            let path = root.key("entity").index(i);
+            if e.name.trim().is_empty() {
+                problems.push(
+                    Problem::new(path.key("name"), "empty entity name").allowed("the actor's name"),
+                );
+            }
+            let role = match role_ids.iter().position(|r| *r == e.role) {
+                Some(r) => r,
+                None => {
+                    problems.push(
+                        Problem::new(path.key("role"), format!("unknown role `{}`", e.role))
+                            .allowed(one_of(&role_ids))
+                            .suggest(&e.role, role_ids.iter().copied()),
+                    );
+                    0
+                }
+            };
+            let mut current = vec![None; dim_ids.len()];
+            for (dim, level) in &e.current {
+                let p = path.key("current").key(dim.as_str());
+                let d = dim_ids.iter().position(|x| x == dim);
+                let l = level_ids.iter().position(|x| x == level);
+                match (d, l) {
+                    (Some(d), Some(l)) => current[d] = Some(l),
+                    (None, _) => problems.push(
+                        Problem::new(p, format!("unknown dimension `{dim}`"))
+                            .allowed(one_of(&dim_ids))
+                            .suggest(dim, dim_ids.iter().copied()),
+                    ),
+                    (_, None) => problems.push(
+                        Problem::new(p, format!("unknown level `{level}`"))
+                            .allowed(one_of(&level_ids))
+                            .suggest(level, level_ids.iter().copied()),
+                    ),
+                }
+            }
+            entities.push(ResolvedEntity { role, current });
+        }
+
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Mission {
+            data,
+            ratings,
+            has_evidence,
+            context,
+            effort,
+            entities,
+            rulebook_key: crate::mission::rulebook_key(rulebook),
+        })
+    }
+
+    /// A mission with no evidence, context or entities.
+    pub(crate) fn empty(rulebook: &Rulebook, info: crate::model::MissionInfo) -> Mission {
+        let rb = rulebook.data();
+        Mission {
+            data: MissionData {
+                mission: info,
+                context: Default::default(),
+                evidence: Default::default(),
+                effort: Default::default(),
+                entities: Vec::new(),
+            },
+            ratings: vec![Rating::Unknown; rb.factors.len()],
+            has_evidence: vec![false; rb.factors.len()],
+            context: vec![None; rb.context.len()],
+            effort: rb.factors.iter().map(|f| f.effort).collect(),
+            entities: Vec::new(),
+            rulebook_key: rulebook_key(rulebook),
+        }
+    }
+
+    /// The data this mission was built from, as written.
+    pub fn data(&self) -> &MissionData {
+        &self.data
+    }
+
+    /// The mission's name.
+    pub fn name(&self) -> &str {
+        &self.data.mission.name
+    }
+
+    /// The rating of factor `f` (an index of the rulebook): `Unknown` where
+    /// the mission gives no evidence.
+    pub fn rating(&self, f: usize) -> Rating {
+        self.ratings.get(f).copied().unwrap_or(Rating::Unknown)
+    }
+
+    /// All ratings, one per factor of the rulebook.
+    pub fn ratings(&self) -> &[Rating] {
+        &self.ratings
+    }
+
+    /// The effort to change factor `f`: the mission's override or the
+    /// rulebook's.
+    pub fn effort(&self, f: usize) -> Option<Effort> {
+        self.effort.get(f).copied()
+    }
+
+    /// Sets the rating of factor `f`, keeping the data in step (a note and
+    /// sources already there are kept). Returns `false` when `f` is out of
+    /// range.
+    pub fn set_rating(&mut self, rulebook: &Rulebook, f: usize, rating: Rating) -> bool {
+        let Some(factor) = rulebook.factors().get(f) else {
+            return false;
+        };
+        if f >= self.ratings.len() {
+            return false;
+        }
+        self.ratings[f] = rating;
+        self.has_evidence[f] = true;
+        self.data
+            .evidence
+            .entry(factor.id.clone())
+            .and_modify(|e| e.rating = rating)
+            .or_insert(crate::model::Evidence {
+                rating,
+                note: None,
+                sources: Vec::new(),
+            });
+        true
+    }
+
+    /// Whether this mission's indices were resolved against `rulebook`.
+    pub fn fits(&self, rulebook: &Rulebook) -> bool {
+        self.rulebook_key == rulebook_key(rulebook)
+            && self.ratings.len() == rulebook.factors().len()
+            && self.context.len() == rulebook.context_keys().len()
+    }
+}
+
+/// `YYYY-MM-DD` with a month 1..=12 and a day that exists in that month.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r)?.parse().ok() };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    if !s[0..4].bytes().all(|c| c.is_ascii_digit())
+        || !s[5..7].bytes().all(|c| c.is_ascii_digit())
+        || !s[8..10].bytes().all(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iso_date;
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2007-10-29"));
+        assert!(is_iso_date("2008-02-29"));
+        assert!(!is_iso_date("2007-02-29"));
+        assert!(!is_iso_date("2007-13-01"));
+        assert!(!is_iso_date("07-10-29"));
+        assert!(!is_iso_date("2007-1a-01"));
+        assert!(!is_iso_date("2007-10-+1"));
+    }
+}

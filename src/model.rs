@@ -1,0 +1,548 @@
+//! The domain model as data: what a rulebook file and a mission file hold.
+//!
+//! These types mirror the files one to one (kebab-case keys, unknown keys
+//! rejected), so that a loaded file serializes back to an equal value. They
+//! carry ids, not indices: [`crate::Rulebook`] and [`crate::Mission`] check
+//! them and resolve them once to dense indices for the scoring core.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How present a factor is in a mission, as an assessor rates it.
+///
+/// The five rated words map to strengths 0, 0.25, 0.5, 0.75 and 1. `Unknown`
+/// means there is no evidence yet (the score becomes a range);
+/// `NotApplicable` takes the factor out of the sum and the denominator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rating {
+    /// Absent.
+    None,
+    /// Present in name or in a few places only.
+    Low,
+    /// Present in part.
+    Partial,
+    /// Largely present.
+    High,
+    /// Fully present.
+    Full,
+    /// No evidence yet.
+    Unknown,
+    /// Does not apply to this mission.
+    NotApplicable,
+}
+
+impl Rating {
+    /// Every rating word, in the order files and messages list them.
+    pub const ALL: [Rating; 7] = [
+        Rating::None,
+        Rating::Low,
+        Rating::Partial,
+        Rating::High,
+        Rating::Full,
+        Rating::Unknown,
+        Rating::NotApplicable,
+    ];
+
+    /// The five rated words, from absent to fully present.
+    pub const SCALE: [Rating; 5] = [
+        Rating::None,
+        Rating::Low,
+        Rating::Partial,
+        Rating::High,
+        Rating::Full,
+    ];
+
+    /// The strength in [0, 1] of a rated word; `None` for `unknown` and
+    /// `not-applicable`.
+    pub fn strength(self) -> Option<f64> {
+        match self {
+            Rating::None => Some(0.0),
+            Rating::Low => Some(0.25),
+            Rating::Partial => Some(0.5),
+            Rating::High => Some(0.75),
+            Rating::Full => Some(1.0),
+            Rating::Unknown | Rating::NotApplicable => None,
+        }
+    }
+
+    /// The position on the rated scale (0 for `none` .. 4 for `full`).
+    pub fn step(self) -> Option<usize> {
+        Rating::SCALE.iter().position(|r| *r == self)
+    }
+
+    /// The word used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::None => "none",
+            Rating::Low => "low",
+            Rating::Partial => "partial",
+            Rating::High => "high",
+            Rating::Full => "full",
+            Rating::Unknown => "unknown",
+            Rating::NotApplicable => "not-applicable",
+        }
+    }
+
+    /// The rated word one step up, if any.
+    pub fn up(self) -> Option<Rating> {
+        self.step().and_then(|s| Rating::SCALE.get(s + 1).copied())
+    }
+
+    /// The rated word one step down, if any.
+    pub fn down(self) -> Option<Rating> {
+        self.step()
+            .and_then(|s| s.checked_sub(1))
+            .map(|s| Rating::SCALE[s])
+    }
+}
+
+impl fmt::Display for Rating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a factor helps or hinders integration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Polarity {
+    /// Helps integration: the more present, the higher the score.
+    Enabler,
+    /// Hinders integration: the more present, the lower the score.
+    Barrier,
+}
+
+impl Polarity {
+    /// The word used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Enabler => "enabler",
+            Polarity::Barrier => "barrier",
+        }
+    }
+}
+
+impl fmt::Display for Polarity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How hard a factor is to change, for the mission and its partners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Effort {
+    /// Within the mission's own reach, in weeks.
+    Low,
+    /// Needs partners or headquarters, in months.
+    Medium,
+    /// Needs Member States or the intergovernmental system, in years.
+    High,
+}
+
+impl Effort {
+    /// The word used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effort::Low => "low",
+            Effort::Medium => "medium",
+            Effort::High => "high",
+        }
+    }
+}
+
+impl fmt::Display for Effort {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where in the source text an idea comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Citation {
+    /// The section, e.g. `Executive summary` or `1.2 Defining integration`.
+    pub section: String,
+    /// The paragraph within the section, counted from 1.
+    pub paragraph: u32,
+    /// A locating phrase of at most eight words from that paragraph.
+    pub phrase: String,
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}, para. {} (\"{}\")",
+            self.section, self.paragraph, self.phrase
+        )
+    }
+}
+
+/// A value of a context key: a word, or true/false.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ContextValue {
+    /// A yes/no fact, such as `humanitarian-operations = true`.
+    Flag(bool),
+    /// A word, such as `mandate = "multidimensional"`.
+    Word(String),
+}
+
+impl fmt::Display for ContextValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContextValue::Flag(b) => write!(f, "{b}"),
+            ContextValue::Word(w) => write!(f, "\"{w}\""),
+        }
+    }
+}
+
+/// One value, or any of several, in the condition of a target rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Condition {
+    /// Matches exactly this value.
+    One(ContextValue),
+    /// Matches any of these values.
+    AnyOf(Vec<ContextValue>),
+}
+
+impl Condition {
+    /// The values this condition accepts.
+    pub fn values(&self) -> &[ContextValue] {
+        match self {
+            Condition::One(v) => std::slice::from_ref(v),
+            Condition::AnyOf(vs) => vs,
+        }
+    }
+}
+
+/// The `[rulebook]` table: what the rulebook is and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RulebookInfo {
+    /// Short id, e.g. `oslo-2007`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Version of the rulebook's content.
+    pub version: String,
+    /// What the rulebook models and how it reads its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Bibliographic reference of the source text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Weight of a factor on a dimension its `weights` table leaves out.
+    #[serde(default = "default_weight")]
+    pub default_weight: f64,
+}
+
+fn default_weight() -> f64 {
+    1.0
+}
+
+/// The numeric cost of each effort word, used to rank recommendations and
+/// to find the cheapest plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EffortCost {
+    /// Cost of a `low` effort change.
+    pub low: f64,
+    /// Cost of a `medium` effort change.
+    pub medium: f64,
+    /// Cost of a `high` effort change.
+    pub high: f64,
+}
+
+impl EffortCost {
+    /// The cost of one effort word.
+    pub fn of(&self, effort: Effort) -> f64 {
+        match effort {
+            Effort::Low => self.low,
+            Effort::Medium => self.medium,
+            Effort::High => self.high,
+        }
+    }
+}
+
+impl Default for EffortCost {
+    fn default() -> Self {
+        EffortCost {
+            low: 1.0,
+            medium: 2.0,
+            high: 4.0,
+        }
+    }
+}
+
+/// One rung of the integration spectrum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Level {
+    /// Id, e.g. `cooperation`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// What the level means in practice.
+    pub meaning: String,
+    /// Where the meaning comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Score a dimension needs to reach this level, per dimension id. The
+    /// lowest level has none; every other level needs one per dimension.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub threshold: BTreeMap<String, f64>,
+}
+
+/// A level of policy coherence on which a mission is placed separately.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Dimension {
+    /// Id, e.g. `strategic`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// What coherence on this dimension means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The level this dimension should reach when no rule says otherwise.
+    pub default_target: String,
+    /// Weight of this dimension in the overall score.
+    #[serde(default = "default_weight")]
+    pub weight: f64,
+    /// Where the dimension comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<Citation>,
+}
+
+/// A group of factors, following the chapters of the source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Theme {
+    /// Id, e.g. `leadership-and-management`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// What the theme covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A kind of actor in a mission; target rules can be limited to roles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Role {
+    /// Id, e.g. `humanitarian`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Who takes this role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A fact about a mission that target rules read, with its allowed values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ContextKey {
+    /// The key, e.g. `mandate`.
+    pub key: String,
+    /// What the key records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The values a mission may give it.
+    pub values: Vec<ContextValue>,
+}
+
+/// One enabler or barrier of integration, with its citation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Factor {
+    /// Id, kebab-case, unique in the rulebook.
+    pub id: String,
+    /// Enabler or barrier.
+    pub polarity: Polarity,
+    /// Theme id.
+    pub theme: String,
+    /// Short human title.
+    pub title: String,
+    /// What the factor is.
+    pub description: String,
+    /// The question an assessor asks to rate it.
+    pub question: String,
+    /// What each rating word means for this factor, where that is not obvious.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rating_guide: BTreeMap<Rating, String>,
+    /// Weight per dimension id; a dimension left out takes the rulebook's
+    /// default weight.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weights: BTreeMap<String, f64>,
+    /// Why a weight differs from the default, per dimension id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weight_reasons: BTreeMap<String, String>,
+    /// How hard the factor is to change.
+    pub effort: Effort,
+    /// What to do about it.
+    pub remedy: String,
+    /// Where the source names it.
+    pub citation: Citation,
+    /// Further places in the source that bear on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<Citation>,
+}
+
+/// A gate: a factor that must be at least (enabler) or at most (barrier)
+/// some rating for a level to be reached on some dimensions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Gate {
+    /// The level the gate guards (not the lowest).
+    pub level: String,
+    /// The dimensions on which it applies.
+    pub dimensions: Vec<String>,
+    /// The factor it reads.
+    pub factor: String,
+    /// For an enabler: the least rating that opens the gate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<Rating>,
+    /// For a barrier: the most rating that still opens the gate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<Rating>,
+    /// Why the level needs it.
+    pub because: String,
+    /// Where the source supports it.
+    pub citation: Citation,
+}
+
+/// A target rule: when the context matches, a dimension's target is at
+/// least (a floor) or at most (a cap) some level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TargetRule {
+    /// Id, unique among the rules.
+    pub id: String,
+    /// Context key -> value (or values) that must all match; empty matches
+    /// every mission.
+    #[serde(default)]
+    pub when: BTreeMap<String, Condition>,
+    /// Roles the rule is limited to; empty means the mission as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// The dimensions whose target it sets.
+    pub dimensions: Vec<String>,
+    /// A floor: the target is at least this level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<String>,
+    /// A cap: the target is at most this level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<String>,
+    /// Why.
+    pub because: String,
+    /// Where the source supports it.
+    pub citation: Citation,
+}
+
+/// A whole rulebook file, as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RulebookData {
+    /// What the rulebook is.
+    pub rulebook: RulebookInfo,
+    /// Cost of each effort word.
+    #[serde(default)]
+    pub effort_cost: EffortCost,
+    /// The spectrum, lowest level first.
+    #[serde(rename = "level")]
+    pub levels: Vec<Level>,
+    /// The dimensions of coherence.
+    #[serde(rename = "dimension")]
+    pub dimensions: Vec<Dimension>,
+    /// The themes.
+    #[serde(rename = "theme")]
+    pub themes: Vec<Theme>,
+    /// The roles of entities.
+    #[serde(rename = "role", default)]
+    pub roles: Vec<Role>,
+    /// The context keys.
+    #[serde(rename = "context", default)]
+    pub context: Vec<ContextKey>,
+    /// The enablers and barriers.
+    #[serde(rename = "factor")]
+    pub factors: Vec<Factor>,
+    /// The gates of levels.
+    #[serde(rename = "gate", default, skip_serializing_if = "Vec::is_empty")]
+    pub gates: Vec<Gate>,
+    /// The target rules.
+    #[serde(rename = "rule", default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<TargetRule>,
+}
+
+/// The `[mission]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MissionInfo {
+    /// The mission's name.
+    pub name: String,
+    /// The date of the assessment (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// What the mission is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// The rating of one factor, with what supports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Evidence {
+    /// How present the factor is.
+    pub rating: Rating,
+    /// The assessor's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Documents, interviews or reviews that support the rating.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// An actor in the mission with a role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Entity {
+    /// Name, e.g. `OCHA`.
+    pub name: String,
+    /// Role id.
+    pub role: String,
+    /// Its current level of integration, per dimension id (level ids).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub current: BTreeMap<String, String>,
+    /// A note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A whole mission file, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MissionData {
+    /// Name, date and description.
+    pub mission: MissionInfo,
+    /// Context key -> value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub context: BTreeMap<String, ContextValue>,
+    /// Factor id -> evidence. A factor left out is unknown.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<String, Evidence>,
+    /// Effort overrides: factor id -> effort, where this mission finds a
+    /// factor easier or harder to change than the rulebook says.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub effort: BTreeMap<String, Effort>,
+    /// The actors.
+    #[serde(rename = "entity", default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity>,
+}

@@ -1,0 +1,723 @@
+//! A validated rulebook, resolved once to dense indices.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::error::{DocPath, Problem, one_of};
+use crate::model::{
+    Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
+    Theme,
+};
+
+/// A bound on a rating (gates) or on a level (target rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bound<T> {
+    /// At least this.
+    AtLeast(T),
+    /// At most this.
+    AtMost(T),
+}
+
+/// A gate resolved to indices.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CompiledGate {
+    pub gate: usize,
+    pub level: usize,
+    pub dimension: usize,
+    pub factor: usize,
+    pub bound: Bound<Rating>,
+}
+
+/// A target rule resolved to indices.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CompiledRule {
+    /// (context key index, accepted value indices).
+    pub when: Vec<(usize, Vec<usize>)>,
+    /// Role indices; empty = the mission as a whole.
+    pub roles: Vec<usize>,
+    pub dimensions: Vec<usize>,
+    pub bound: Bound<usize>,
+}
+
+/// A checked rulebook: spectrum, dimensions, themes, roles, context keys,
+/// factors, thresholds, gates and target rules.
+///
+/// Build one with [`Rulebook::oslo_2007`] (the embedded default),
+/// [`Rulebook::from_toml`], or [`Rulebook::new`] from data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rulebook {
+    data: RulebookData,
+    /// Factor-major weights: `weights[f * dims + d]`.
+    pub(crate) weights: Vec<f64>,
+    /// Threshold of level `l` (l >= 1) on dimension `d`: `thresholds[(l - 1) * dims + d]`.
+    pub(crate) thresholds: Vec<f64>,
+    pub(crate) theme_of: Vec<usize>,
+    pub(crate) gates: Vec<CompiledGate>,
+    pub(crate) rules: Vec<CompiledRule>,
+    pub(crate) default_targets: Vec<usize>,
+    /// Gate indices (into `gates`) per level and dimension: `gates_at[l * dims + d]`.
+    pub(crate) gates_at: Vec<Vec<usize>>,
+    factor_index: BTreeMap<String, usize>,
+}
+
+/// The size limit of the embedded default rulebook's text, for reference.
+pub(crate) const OSLO_2007: &str = include_str!("rulebooks/oslo-2007.toml");
+
+pub(crate) fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The most words a citation's locating phrase may have.
+pub const MAX_PHRASE_WORDS: usize = 8;
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, p: Problem) {
+        self.problems.push(p);
+    }
+
+    fn ids<'a, T>(
+        &mut self,
+        items: &'a [T],
+        table: &str,
+        key: &str,
+        id: impl Fn(&'a T) -> &'a str,
+    ) -> BTreeMap<&'a str, usize> {
+        let mut map = BTreeMap::new();
+        for (i, item) in items.iter().enumerate() {
+            let v = id(item);
+            let path = DocPath::root().key(table).index(i).key(key);
+            if !is_kebab(v) {
+                self.push(
+                    Problem::new(path.clone(), format!("`{v}` is not a valid id"))
+                        .allowed("kebab-case: lowercase letters, digits and single hyphens"),
+                );
+            }
+            if let Some(first) = map.insert(v, i) {
+                map.insert(v, first);
+                self.push(Problem::new(
+                    path,
+                    format!("duplicate id `{v}`, first used at {table}[{first}]"),
+                ));
+            }
+        }
+        map
+    }
+
+    fn resolve(
+        &mut self,
+        map: &BTreeMap<&str, usize>,
+        what: &str,
+        value: &str,
+        path: DocPath,
+    ) -> Option<usize> {
+        match map.get(value) {
+            Some(i) => Some(*i),
+            None => {
+                let keys: Vec<&str> = map.keys().copied().collect();
+                self.push(
+                    Problem::new(path, format!("unknown {what} `{value}`"))
+                        .allowed(one_of(keys.iter()))
+                        .suggest(value, keys.iter().copied()),
+                );
+                None
+            }
+        }
+    }
+
+    fn citation(&mut self, c: &Citation, path: DocPath) {
+        if c.paragraph == 0 {
+            self.push(
+                Problem::new(path.key("paragraph"), "paragraph 0 does not exist")
+                    .allowed("a paragraph number from 1"),
+            );
+        }
+        let words = c.phrase.split_whitespace().count();
+        if words == 0 || words > MAX_PHRASE_WORDS {
+            self.push(
+                Problem::new(
+                    path.key("phrase"),
+                    format!("locating phrase has {words} words"),
+                )
+                .allowed(format!("1 to {MAX_PHRASE_WORDS} words")),
+            );
+        }
+        if c.section.trim().is_empty() {
+            self.push(
+                Problem::new(path.key("section"), "empty section")
+                    .allowed("a section name such as `Executive summary`"),
+            );
+        }
+    }
+
+    fn weight(&mut self, w: f64, path: DocPath) -> bool {
+        if !w.is_finite() || w < 0.0 {
+            self.push(
+                Problem::new(path, format!("weight {w} is not allowed"))
+                    .allowed("a finite number >= 0"),
+            );
+            false
+        } else {
+            true
+        }
+    }
+}
+
+impl Rulebook {
+    /// Checks rulebook data and resolves it.
+    ///
+    /// # Errors
+    /// Every problem found, each with its path in the document: duplicate or
+    /// malformed ids, unknown references (with the nearest known id), weights
+    /// that are negative or not finite, a dimension whose weights sum to
+    /// zero, thresholds that do not increase, gates and rules that do not
+    /// resolve, and citations without a locating phrase of at most eight
+    /// words.
+    pub fn new(data: RulebookData) -> Result<Rulebook, Vec<Problem>> {
+        let mut c = Checker {
+            problems: Vec::new(),
+        };
+        let root = DocPath::root();
+        if !is_kebab(&data.rulebook.id) {
+            c.push(
+                Problem::new(
+                    root.key("rulebook").key("id"),
+                    format!("`{}` is not a valid id", data.rulebook.id),
+                )
+                .allowed("kebab-case: lowercase letters, digits and single hyphens"),
+            );
+        }
+        c.weight(
+            data.rulebook.default_weight,
+            root.key("rulebook").key("default-weight"),
+        );
+        for (k, v) in [
+            ("low", data.effort_cost.low),
+            ("medium", data.effort_cost.medium),
+            ("high", data.effort_cost.high),
+        ] {
+            if !v.is_finite() || v <= 0.0 {
+                c.push(
+                    Problem::new(
+                        root.key("effort-cost").key(k),
+                        format!("effort cost {v} is not allowed"),
+                    )
+                    .allowed("a finite number > 0"),
+                );
+            }
+        }
+
+        let levels = c.ids(&data.levels, "level", "id", |l: &Level| &l.id);
+        let dims = c.ids(&data.dimensions, "dimension", "id", |d: &Dimension| &d.id);
+        let themes = c.ids(&data.themes, "theme", "id", |t: &Theme| &t.id);
+        let roles = c.ids(&data.roles, "role", "id", |r| &r.id);
+        let ctx = c.ids(&data.context, "context", "key", |k: &ContextKey| &k.key);
+        let factors = c.ids(&data.factors, "factor", "id", |f: &Factor| &f.id);
+        let rule_ids = c.ids(&data.rules, "rule", "id", |r| &r.id);
+        let _ = rule_ids;
+
+        if data.levels.len() < 2 {
+            c.push(
+                Problem::new(root.key("level"), "the spectrum needs at least two levels")
+                    .allowed("two or more [[level]] tables, lowest first"),
+            );
+        }
+        if data.dimensions.is_empty() {
+            c.push(
+                Problem::new(root.key("dimension"), "no dimension is declared")
+                    .allowed("one or more [[dimension]] tables"),
+            );
+        }
+        let nd = data.dimensions.len();
+        let dim_names: Vec<&str> = data.dimensions.iter().map(|d| d.id.as_str()).collect();
+
+        // Thresholds: none on the lowest level, one per dimension above it,
+        // finite, in [0, 100], strictly increasing up the spectrum.
+        let nl = data.levels.len();
+        let mut thresholds = vec![0.0; nl.saturating_sub(1) * nd];
+        for (li, level) in data.levels.iter().enumerate() {
+            let path = root.key("level").index(li).key("threshold");
+            if li == 0 {
+                if !level.threshold.is_empty() {
+                    c.push(
+                        Problem::new(path, "the lowest level cannot have a threshold")
+                            .allowed("no threshold on the first [[level]]"),
+                    );
+                }
+                continue;
+            }
+            for (d, dim) in data.dimensions.iter().enumerate() {
+                match level.threshold.get(&dim.id) {
+                    None => c.push(
+                        Problem::new(
+                            path.clone(),
+                            format!("missing threshold for dimension `{}`", dim.id),
+                        )
+                        .allowed(format!("a score for each of {}", dim_names.join(", "))),
+                    ),
+                    Some(&t) => {
+                        let tp = path.key(dim.id.as_str());
+                        if !t.is_finite() || !(0.0..=100.0).contains(&t) {
+                            c.push(
+                                Problem::new(tp, format!("threshold {t} is not allowed"))
+                                    .allowed("a score from 0 to 100"),
+                            );
+                        } else {
+                            thresholds[(li - 1) * nd + d] = t;
+                            if li >= 2 {
+                                let below = thresholds[(li - 2) * nd + d];
+                                if t <= below {
+                                    c.push(
+                                        Problem::new(
+                                            tp,
+                                            format!(
+                                                "threshold {t} does not increase on `{}`, below it `{}` needs {below}",
+                                                data.levels[li - 1].id, data.levels[li - 2].id
+                                            ),
+                                        )
+                                        .allowed(format!("a score above {below}")),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for key in level.threshold.keys() {
+                if !dims.contains_key(key.as_str()) {
+                    c.resolve(&dims, "dimension", key, path.key(key.as_str()));
+                }
+            }
+        }
+
+        let mut default_targets = vec![0; nd];
+        for (d, dim) in data.dimensions.iter().enumerate() {
+            let path = root.key("dimension").index(d);
+            if let Some(l) = c.resolve(&levels, "level", &dim.default_target, path.key("default-target")) {
+                default_targets[d] = l;
+            }
+            c.weight(dim.weight, path.key("weight"));
+            if let Some(cit) = &dim.citation {
+                c.citation(cit, path.key("citation"));
+            }
+        }
+        if nd > 0 && data.dimensions.iter().all(|d| d.weight == 0.0) {
+            c.push(
+                Problem::new(root.key("dimension"), "every dimension has weight 0")
+                    .allowed("at least one dimension with a weight above 0"),
+            );
+        }
+
+        for (i, k) in data.context.iter().enumerate() {
+            let path = root.key("context").index(i).key("values");
+            if k.values.is_empty() {
+                c.push(
+                    Problem::new(path.clone(), "a context key needs at least one value")
+                        .allowed("a non-empty list of words or true/false"),
+                );
+            }
+            let mut seen = BTreeSet::new();
+            for (j, v) in k.values.iter().enumerate() {
+                if !seen.insert(v) {
+                    c.push(Problem::new(path.index(j), format!("duplicate value {v}")));
+                }
+            }
+        }
+
+        // Factors.
+        let dw = data.rulebook.default_weight;
+        let nf = data.factors.len();
+        let mut weights = vec![0.0; nf * nd];
+        let mut theme_of = vec![0; nf];
+        for (fi, f) in data.factors.iter().enumerate() {
+            let path = root.key("factor").index(fi);
+            if let Some(t) = c.resolve(&themes, "theme", &f.theme, path.key("theme")) {
+                theme_of[fi] = t;
+            }
+            for (d, dim) in data.dimensions.iter().enumerate() {
+                let w = f.weights.get(&dim.id).copied().unwrap_or(dw);
+                if c.weight(w, path.key("weights").key(dim.id.as_str())) {
+                    weights[fi * nd + d] = w;
+                }
+                if w != dw && !f.weight_reasons.contains_key(&dim.id) {
+                    c.push(
+                        Problem::new(
+                            path.key("weight-reasons"),
+                            format!(
+                                "weight {w} on `{}` differs from the default {dw} but has no reason",
+                                dim.id
+                            ),
+                        )
+                        .allowed(format!("weight-reasons.{} = \"why\"", dim.id)),
+                    );
+                }
+            }
+            for key in f.weights.keys() {
+                if !dims.contains_key(key.as_str()) {
+                    c.resolve(&dims, "dimension", key, path.key("weights").key(key.as_str()));
+                }
+            }
+            for key in f.weight_reasons.keys() {
+                if !dims.contains_key(key.as_str()) {
+                    c.resolve(&dims, "dimension", key, path.key("weight-reasons").key(key.as_str()));
+                }
+            }
+            if f.rating_guide.contains_key(&Rating::Unknown)
+                || f.rating_guide.contains_key(&Rating::NotApplicable)
+            {
+                c.push(
+                    Problem::new(
+                        path.key("rating-guide"),
+                        "the rating guide explains rated words only",
+                    )
+                    .allowed(one_of(Rating::SCALE)),
+                );
+            }
+            for (field, text) in [
+                ("title", &f.title),
+                ("description", &f.description),
+                ("question", &f.question),
+                ("remedy", &f.remedy),
+            ] {
+                if text.trim().is_empty() {
+                    c.push(
+                        Problem::new(path.key(field), format!("empty {field}"))
+                            .allowed("some text"),
+                    );
+                }
+            }
+            c.citation(&f.citation, path.key("citation"));
+            for (j, s) in f.see_also.iter().enumerate() {
+                c.citation(s, path.key("see-also").index(j));
+            }
+        }
+        for (d, dim) in data.dimensions.iter().enumerate() {
+            let total: f64 = (0..nf).map(|f| weights[f * nd + d]).sum();
+            if nf > 0 && total <= 0.0 {
+                c.push(
+                    Problem::new(
+                        root.key("dimension").index(d),
+                        format!("the factors' weights on `{}` sum to zero", dim.id),
+                    )
+                    .allowed("at least one factor with a weight above 0 on each dimension"),
+                );
+            }
+        }
+        if nf == 0 {
+            c.push(
+                Problem::new(root.key("factor"), "no factor is declared")
+                    .allowed("one or more [[factor]] tables"),
+            );
+        }
+
+        // Gates.
+        let mut gates = Vec::new();
+        for (gi, g) in data.gates.iter().enumerate() {
+            let path = root.key("gate").index(gi);
+            let level = c.resolve(&levels, "level", &g.level, path.key("level"));
+            if level == Some(0) {
+                c.push(
+                    Problem::new(path.key("level"), "the lowest level cannot have a gate")
+                        .allowed("a level above the first"),
+                );
+            }
+            let factor = c.resolve(&factors, "factor", &g.factor, path.key("factor"));
+            let bound = match (g.at_least, g.at_most) {
+                (Some(r), None) => Some((Bound::AtLeast(r), "at-least")),
+                (None, Some(r)) => Some((Bound::AtMost(r), "at-most")),
+                _ => {
+                    c.push(
+                        Problem::new(path.clone(), "a gate needs exactly one bound")
+                            .allowed("either at-least (for an enabler) or at-most (for a barrier)"),
+                    );
+                    None
+                }
+            };
+            if let Some((b, key)) = bound {
+                let r = match b {
+                    Bound::AtLeast(r) | Bound::AtMost(r) => r,
+                };
+                if r.step().is_none() {
+                    c.push(
+                        Problem::new(path.key(key), format!("a gate cannot test for `{r}`"))
+                            .allowed(one_of(Rating::SCALE)),
+                    );
+                }
+                if let Some(f) = factor {
+                    let pol = data.factors[f].polarity;
+                    let ok = matches!(
+                        (pol, b),
+                        (Polarity::Enabler, Bound::AtLeast(_)) | (Polarity::Barrier, Bound::AtMost(_))
+                    );
+                    if !ok {
+                        c.push(
+                            Problem::new(
+                                path.key(key),
+                                format!("`{}` is {} {pol}, so its gate cannot use {key}", g.factor, if pol == Polarity::Enabler { "an" } else { "a" }),
+                            )
+                            .allowed(match pol {
+                                Polarity::Enabler => "at-least for an enabler",
+                                Polarity::Barrier => "at-most for a barrier",
+                            }),
+                        );
+                    }
+                }
+            }
+            if g.dimensions.is_empty() {
+                c.push(
+                    Problem::new(path.key("dimensions"), "a gate needs at least one dimension")
+                        .allowed(one_of(&dim_names)),
+                );
+            }
+            let mut gdims = Vec::new();
+            for (j, d) in g.dimensions.iter().enumerate() {
+                if let Some(d) = c.resolve(&dims, "dimension", d, path.key("dimensions").index(j)) {
+                    gdims.push(d);
+                }
+            }
+            c.citation(&g.citation, path.key("citation"));
+            if let (Some(level), Some(factor), Some((bound, _))) = (level, factor, bound) {
+                if level > 0 {
+                    for d in gdims {
+                        gates.push(CompiledGate {
+                            gate: gi,
+                            level,
+                            dimension: d,
+                            factor,
+                            bound,
+                        });
+                    }
+                }
+            }
+        }
+
+        // Rules.
+        let mut rules = Vec::new();
+        for (ri, r) in data.rules.iter().enumerate() {
+            let path = root.key("rule").index(ri);
+            let mut when = Vec::new();
+            for (key, cond) in &r.when {
+                let kp = path.key("when").key(key.as_str());
+                if let Some(k) = c.resolve(&ctx, "context key", key, kp.clone()) {
+                    let allowed = &data.context[k].values;
+                    let mut vals = Vec::new();
+                    if cond.values().is_empty() {
+                        c.push(
+                            Problem::new(kp.clone(), "an empty list matches nothing")
+                                .allowed(one_of(allowed)),
+                        );
+                    }
+                    for v in cond.values() {
+                        match allowed.iter().position(|a| a == v) {
+                            Some(i) => vals.push(i),
+                            None => {
+                                let words: Vec<String> = allowed
+                                    .iter()
+                                    .filter_map(|a| match a {
+                                        ContextValue::Word(w) => Some(w.clone()),
+                                        ContextValue::Flag(_) => None,
+                                    })
+                                    .collect();
+                                let mut p = Problem::new(
+                                    kp.clone(),
+                                    format!("`{key}` has no value {v}"),
+                                )
+                                .allowed(one_of(allowed));
+                                if let ContextValue::Word(w) = v {
+                                    p = p.suggest(w, words.iter().map(String::as_str));
+                                }
+                                c.push(p);
+                            }
+                        }
+                    }
+                    when.push((k, vals));
+                }
+            }
+            let mut rroles = Vec::new();
+            for (j, role) in r.roles.iter().enumerate() {
+                if let Some(x) = c.resolve(&roles, "role", role, path.key("roles").index(j)) {
+                    rroles.push(x);
+                }
+            }
+            if r.dimensions.is_empty() {
+                c.push(
+                    Problem::new(path.key("dimensions"), "a rule needs at least one dimension")
+                        .allowed(one_of(&dim_names)),
+                );
+            }
+            let mut rdims = Vec::new();
+            for (j, d) in r.dimensions.iter().enumerate() {
+                if let Some(d) = c.resolve(&dims, "dimension", d, path.key("dimensions").index(j)) {
+                    rdims.push(d);
+                }
+            }
+            let bound = match (&r.at_least, &r.at_most) {
+                (Some(l), None) => c
+                    .resolve(&levels, "level", l, path.key("at-least"))
+                    .map(Bound::AtLeast),
+                (None, Some(l)) => c
+                    .resolve(&levels, "level", l, path.key("at-most"))
+                    .map(Bound::AtMost),
+                _ => {
+                    c.push(
+                        Problem::new(path.clone(), "a rule needs exactly one bound")
+                            .allowed("either at-least (a floor) or at-most (a cap)"),
+                    );
+                    None
+                }
+            };
+            c.citation(&r.citation, path.key("citation"));
+            if let Some(bound) = bound {
+                rules.push(CompiledRule {
+                    when,
+                    roles: rroles,
+                    dimensions: rdims,
+                    bound,
+                });
+            }
+        }
+
+        if !c.problems.is_empty() {
+            return Err(c.problems);
+        }
+        let factor_index = data
+            .factors
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), i))
+            .collect();
+        let mut gates_at = vec![Vec::new(); nl * nd];
+        for (i, g) in gates.iter().enumerate() {
+            gates_at[g.level * nd + g.dimension].push(i);
+        }
+        Ok(Rulebook {
+            gates_at,
+            data,
+            weights,
+            thresholds,
+            theme_of,
+            gates,
+            rules,
+            default_targets,
+            factor_index,
+        })
+    }
+
+    /// The embedded default rulebook, `oslo-2007`, derived from the
+    /// proceedings of the Oslo conference on integrated missions (2007).
+    ///
+    /// ```
+    /// let rb = integration_readiness::Rulebook::oslo_2007();
+    /// assert_eq!(rb.info().id, "oslo-2007");
+    /// assert_eq!(rb.levels()[0].id, "co-existence");
+    /// ```
+    #[cfg(feature = "toml")]
+    pub fn oslo_2007() -> Rulebook {
+        // The embedded text is checked by the test suite; a failure here is a
+        // build defect, not a user error.
+        #[allow(clippy::expect_used)]
+        Rulebook::from_toml(OSLO_2007, "oslo-2007.toml").expect("the embedded rulebook is valid")
+    }
+
+    /// The text of the embedded default rulebook.
+    pub fn oslo_2007_text() -> &'static str {
+        OSLO_2007
+    }
+
+    /// The data this rulebook was built from, as written.
+    pub fn data(&self) -> &RulebookData {
+        &self.data
+    }
+
+    /// The `[rulebook]` table.
+    pub fn info(&self) -> &crate::model::RulebookInfo {
+        &self.data.rulebook
+    }
+
+    /// The spectrum, lowest level first.
+    pub fn levels(&self) -> &[Level] {
+        &self.data.levels
+    }
+
+    /// The dimensions of coherence.
+    pub fn dimensions(&self) -> &[Dimension] {
+        &self.data.dimensions
+    }
+
+    /// The themes.
+    pub fn themes(&self) -> &[Theme] {
+        &self.data.themes
+    }
+
+    /// The roles.
+    pub fn roles(&self) -> &[crate::model::Role] {
+        &self.data.roles
+    }
+
+    /// The context keys.
+    pub fn context_keys(&self) -> &[ContextKey] {
+        &self.data.context
+    }
+
+    /// The factors, in file order.
+    pub fn factors(&self) -> &[Factor] {
+        &self.data.factors
+    }
+
+    /// The factor with this id.
+    pub fn factor(&self, id: &str) -> Option<&Factor> {
+        self.factor_index(id).map(|i| &self.data.factors[i])
+    }
+
+    /// The index of the factor with this id.
+    pub fn factor_index(&self, id: &str) -> Option<usize> {
+        self.factor_index.get(id).copied()
+    }
+
+    /// The index of the level with this id.
+    pub fn level_index(&self, id: &str) -> Option<usize> {
+        self.data.levels.iter().position(|l| l.id == id)
+    }
+
+    /// The index of the dimension with this id.
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.data.dimensions.iter().position(|d| d.id == id)
+    }
+
+    /// The weight of factor `f` on dimension `d` (indices), the rulebook's
+    /// default filled in.
+    pub fn weight(&self, f: usize, d: usize) -> f64 {
+        self.weights
+            .get(f * self.data.dimensions.len() + d)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The score dimension `d` needs to reach level `l` (0 for the lowest).
+    pub fn threshold(&self, l: usize, d: usize) -> f64 {
+        if l == 0 {
+            return 0.0;
+        }
+        self.thresholds
+            .get((l - 1) * self.data.dimensions.len() + d)
+            .copied()
+            .unwrap_or(f64::INFINITY)
+    }
+
+    /// The cost of changing factor `f` by one step, from its effort.
+    pub fn effort_cost(&self, f: usize) -> f64 {
+        self.data
+            .factors
+            .get(f)
+            .map(|x| self.data.effort_cost.of(x.effort))
+            .unwrap_or(f64::INFINITY)
+    }
+}
