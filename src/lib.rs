@@ -8,6 +8,7 @@ pub mod error;
 mod load;
 pub mod mission;
 pub mod model;
+pub mod report;
 pub mod rulebook;
 
 pub use assess::{Assessment, Verdict, assess, score_into, score_only};

@@ -1,0 +1,262 @@
+//! The scoring core on a tiny hand-made rulebook (tests/data/tiny.toml),
+//! with every expected number computed by hand in the comments.
+
+use integration_readiness::assess::{Blocker, Verdict};
+use integration_readiness::{Mission, Rating, Rulebook, assess};
+
+const TINY: &str = include_str!("data/tiny.toml");
+
+fn tiny() -> Rulebook {
+    Rulebook::from_toml(TINY, "tiny.toml").unwrap()
+}
+
+fn mission(rb: &Rulebook, body: &str) -> Mission {
+    let text = format!("[mission]\nname = \"M\"\n{body}");
+    Mission::from_toml(&text, "m.toml", rb).unwrap()
+}
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-9, "{a} != {b}");
+}
+
+// e1 partial (0.5), e2 unknown, b1 low (0.25).
+// a: weights e1 2, e2 1, b1 1. Earned 2*0.5 + 1*(1-0.25) = 1.75 over rated 3,
+//    unknown 1: point 58.333, range 43.75..68.75, coverage 3/4.
+// b: weights e1 1, e2 0, b1 1. Earned 0.5 + 0.75 = 1.25 over 2: 62.5, no unknown.
+const BASE: &str = r#"
+[evidence.e1]
+rating = "partial"
+[evidence.b1]
+rating = "low"
+"#;
+
+#[test]
+fn scores_ranges_and_coverage() {
+    let rb = tiny();
+    let m = mission(&rb, BASE);
+    let a = assess(&rb, &m);
+    let da = &a.dimensions[0];
+    close(da.score, 100.0 * 1.75 / 3.0);
+    close(da.score_range[0], 43.75);
+    close(da.score_range[1], 68.75);
+    close(da.coverage, 0.75);
+    let db = &a.dimensions[1];
+    close(db.score, 62.5);
+    assert_eq!(db.score_range, [62.5, 62.5]);
+    close(db.coverage, 1.0);
+    // Overall: equal dimension weights.
+    close(a.overall.score, (100.0 * 1.75 / 3.0 + 62.5) / 2.0);
+    close(a.overall.score_range[0], (43.75 + 62.5) / 2.0);
+    close(a.overall.score_range[1], (68.75 + 62.5) / 2.0);
+    // Coverage over all weight: rated 3 + 2, unknown 1.
+    close(a.overall.coverage, 5.0 / 6.0);
+}
+
+#[test]
+fn contributions_sum_to_the_score() {
+    let rb = tiny();
+    let m = mission(&rb, BASE);
+    let a = assess(&rb, &m);
+    // e1 on a: 100 * 2 * 0.5 / 3 earned, 100 * 2 * 0.5 / 3 lost.
+    let e1 = &a.factors[0];
+    close(*e1.contributions.get("a").unwrap(), 100.0 / 3.0);
+    close(*e1.lost.get("a").unwrap(), 100.0 / 3.0);
+    // b1 on b: 100 * 1 * 0.75 / 2 earned.
+    let b1 = &a.factors[2];
+    close(*b1.contributions.get("b").unwrap(), 37.5);
+    close(*b1.lost.get("b").unwrap(), 12.5);
+    // e2 has no evidence: null rating, no points.
+    assert_eq!(a.factors[1].rating, None);
+    assert_eq!(*a.factors[1].contributions.get("a").unwrap(), 0.0);
+    for d in &a.dimensions {
+        let sum: f64 = a.factors.iter().map(|f| f.contributions.get(d.id).unwrap()).sum();
+        close(sum, d.score);
+    }
+}
+
+#[test]
+fn placement_by_threshold_with_range() {
+    let rb = tiny();
+    let m = mission(&rb, BASE);
+    let a = assess(&rb, &m);
+    // a: 58.3 >= 40 and < 70 -> mid; low 43.75 -> mid; high 68.75 -> mid.
+    assert_eq!(a.dimensions[0].level, "mid");
+    assert_eq!(a.dimensions[0].level_range, ["mid", "mid"]);
+    let next = a.dimensions[0].next.as_ref().unwrap();
+    assert_eq!(next.level, "top");
+    // Both the threshold (70) and the gate (e1 at least high) stop it.
+    assert_eq!(next.blockers.len(), 2);
+    assert!(matches!(next.blockers[0], Blocker::Threshold { needed, .. } if needed == 70.0));
+    assert!(matches!(
+        next.blockers[1],
+        Blocker::Gate { factor: "e1", rating: Rating::High, actual: Rating::Partial, .. }
+    ));
+}
+
+#[test]
+fn a_gate_stops_a_level_the_score_reaches() {
+    let rb = tiny();
+    // a: e1 partial 1.0 + e2 full 1.0 + b1 none 1.0 = 3 / 4 = 75 >= 70, but
+    // e1 is not at least high: the level stays mid.
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"partial\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+    );
+    let a = assess(&rb, &m);
+    close(a.dimensions[0].score, 75.0);
+    assert_eq!(a.dimensions[0].level, "mid");
+    let next = a.dimensions[0].next.as_ref().unwrap();
+    assert_eq!(next.blockers.len(), 1);
+    assert!(matches!(next.blockers[0], Blocker::Gate { factor: "e1", .. }));
+    // With e1 high: a = (1.5 + 1 + 1) / 4 = 87.5 and the gate holds.
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"high\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+    );
+    let a = assess(&rb, &m);
+    close(a.dimensions[0].score, 87.5);
+    assert_eq!(a.dimensions[0].level, "top");
+    assert!(a.dimensions[0].next.is_none());
+}
+
+#[test]
+fn unknown_gates_fail_pessimistically_and_hold_optimistically() {
+    let rb = tiny();
+    // Only e2 full and b1 none rated: a = 2 / 2 = 100 rated, unknown e1 (2):
+    // range 50..100. The point level fails the e1 gate (unknown): mid.
+    // Optimistic: 100 and the gate holds: top. Pessimistic: 50: mid.
+    let m = mission(&rb, "[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n");
+    let a = assess(&rb, &m);
+    close(a.dimensions[0].score, 100.0);
+    assert_eq!(a.dimensions[0].score_range, [50.0, 100.0]);
+    assert_eq!(a.dimensions[0].level, "mid");
+    assert_eq!(a.dimensions[0].level_range, ["mid", "top"]);
+}
+
+#[test]
+fn no_evidence_gives_the_bottom_of_the_range() {
+    let rb = tiny();
+    let m = mission(&rb, "");
+    let a = assess(&rb, &m);
+    for d in &a.dimensions {
+        assert!(d.no_evidence);
+        assert_eq!(d.score, 0.0);
+        assert_eq!(d.score_range, [0.0, 100.0]);
+        assert_eq!(d.coverage, 0.0);
+        assert_eq!(d.level, "apart");
+    }
+    assert_eq!(a.dimensions[0].level_range, ["apart", "top"]);
+}
+
+#[test]
+fn not_applicable_leaves_sum_and_denominator() {
+    let rb = tiny();
+    // b1 not applicable: a = e1 full 2 / 2 = 100 (e2 unknown: range 66.7..100).
+    let m = mission(&rb, "[evidence.e1]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n");
+    let a = assess(&rb, &m);
+    close(a.dimensions[0].score, 100.0);
+    close(a.dimensions[0].score_range[0], 200.0 / 3.0);
+    close(a.dimensions[0].coverage, 2.0 / 3.0);
+    // b: only e1 (weight 1) applies: 100, coverage 1.
+    close(a.dimensions[1].score, 100.0);
+    close(a.dimensions[1].coverage, 1.0);
+}
+
+#[test]
+fn targets_floor_cap_tension_and_verdicts() {
+    let rb = tiny();
+    let base = format!("[context]\nmode = \"big\"\nflag = true\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\ncurrent = {{ a = \"mid\", b = \"apart\" }}\n[[entity]]\nname = \"UNDP\"\nrole = \"dev\"\n");
+    let m = mission(&rb, &base);
+    let a = assess(&rb, &m);
+    // Mission: a has floor top (big-floor), b the default apart.
+    assert_eq!(a.dimensions[0].target, "top");
+    assert_eq!(a.dimensions[0].target_detail.set_by, vec!["big-floor"]);
+    assert_eq!(a.dimensions[1].target, "apart");
+    assert!(a.dimensions[1].target_detail.set_by.is_empty());
+    // a: level mid, target top: one short -> stretch. b: mid >= apart: ready.
+    assert_eq!(a.dimensions[0].verdict, Verdict::Stretch);
+    assert_eq!(a.dimensions[1].verdict, Verdict::Ready);
+    assert_eq!(a.overall.verdict, Verdict::Stretch);
+    // OCHA (hum): the cap apart beats the floor top on a: a tension.
+    let ocha = &a.entities[0];
+    assert_eq!(ocha.target.values, vec!["apart", "apart"]);
+    let t = ocha.target_detail.values[0].tension.as_ref().unwrap();
+    assert_eq!((t.floor, t.cap), ("top", "apart"));
+    assert_eq!(t.cap_rules, vec!["hum-cap"]);
+    // Declared mid on a, above its target: over-integrated.
+    assert_eq!(ocha.over_integrated, vec!["a"]);
+    // UNDP (dev): no cap, so the mission's targets.
+    assert_eq!(a.entities[1].target.values, vec!["top", "apart"]);
+    assert!(a.entities[1].over_integrated.is_empty());
+}
+
+#[test]
+fn a_missing_context_key_leaves_a_rule_undecided() {
+    let rb = tiny();
+    let m = mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\n"));
+    let a = assess(&rb, &m);
+    assert_eq!(a.undecided_rules, vec!["hum-cap"]);
+    // Undecided does not match: OCHA keeps the mission's targets.
+    assert_eq!(a.entities[0].target.values, vec!["top", "apart"]);
+}
+
+#[test]
+fn recommendations_rank_level_lifts_before_gain_per_effort() {
+    let rb = tiny();
+    // Without context, a's target is mid (reached): nothing lifts, so rank by
+    // gain per cost.
+    // e1 partial->high: a (1.75+0.5)/3 = 75 (+16.667), b 1.5/2 = 75 (+12.5):
+    //   overall +14.583, cost 4 (high) -> 3.646 a point.
+    // b1 low->none: a 2/3 = 66.667 (+8.333), b 75 (+12.5): +10.417, cost 1.
+    let m = mission(&rb, BASE);
+    let a = assess(&rb, &m);
+    let ids: Vec<&str> = a.recommendations.iter().map(|r| r.factor).collect();
+    assert_eq!(ids, vec!["b1", "e1"]);
+    close(a.recommendations[0].gain, (25.0 / 3.0 + 12.5) / 2.0);
+    assert_eq!(a.recommendations[0].from, Rating::Low);
+    assert_eq!(a.recommendations[0].to, Rating::None);
+    close(a.recommendations[1].gain, (50.0 / 3.0 + 12.5) / 2.0);
+    // With mode = big, a's target is top: e1 -> high gives 75 >= 70 and opens
+    // the gate, lifting a; it comes first despite its cost.
+    let m = mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}"));
+    let a = assess(&rb, &m);
+    let ids: Vec<&str> = a.recommendations.iter().map(|r| r.factor).collect();
+    assert_eq!(ids, vec!["e1", "b1"]);
+    assert_eq!(a.recommendations[0].lifts, vec!["a"]);
+    assert!(a.recommendations[1].lifts.is_empty());
+}
+
+#[test]
+fn evidence_gaps_rank_by_range_at_stake() {
+    let rb = tiny();
+    let m = mission(&rb, BASE);
+    let a = assess(&rb, &m);
+    // e2 unknown: weight 1 of 4 on a (25 points), 0 on b: overall 12.5.
+    assert_eq!(a.evidence_gaps.len(), 1);
+    assert_eq!(a.evidence_gaps[0].factor, "e2");
+    close(a.evidence_gaps[0].at_stake, 12.5);
+}
+
+#[test]
+fn mission_effort_overrides_the_rulebook() {
+    let rb = tiny();
+    // e1 made low effort: 14.583 a point beats b1's 10.417.
+    let m = mission(&rb, &format!("[effort]\ne1 = \"low\"\n{BASE}"));
+    let a = assess(&rb, &m);
+    assert_eq!(a.recommendations[0].factor, "e1");
+    assert_eq!(a.recommendations[0].cost, 1.0);
+}
+
+#[test]
+fn a_mission_of_another_rulebook_is_refitted_with_warnings() {
+    let rb = tiny();
+    let m = mission(&rb, BASE);
+    let other = TINY.replace("id = \"b1\"", "id = \"b9\"").replace("id = \"tiny\"", "id = \"other\"");
+    let rb2 = Rulebook::from_toml(&other, "other.toml").unwrap();
+    let a = assess(&rb2, &m);
+    assert_eq!(a.warnings.len(), 1);
+    assert!(a.warnings[0].contains("`b1`"), "{:?}", a.warnings);
+    // e1 partial still counts; b9 is unknown.
+    assert_eq!(a.factors[0].rating, Some(Rating::Partial));
+    assert_eq!(a.factors[2].rating, None);
+}
