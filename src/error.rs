@@ -105,14 +105,15 @@ impl Problem {
 pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let mut best: Option<(f64, &str)> = None;
     for k in known {
-        let sim = strsim::normalized_damerau_levenshtein(unknown, k);
+        let sim = strsim::normalized_damerau_levenshtein(unknown, k)
+            .max(strsim::jaro_winkler(unknown, k) - 0.1);
         let prefix = !unknown.is_empty() && (k.starts_with(unknown) || unknown.starts_with(k));
         let score = if prefix { sim.max(0.8) } else { sim };
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, k));
         }
     }
-    best.filter(|(s, _)| *s >= 0.6).map(|(_, k)| k)
+    best.filter(|(s, _)| *s >= 0.65).map(|(_, k)| k)
 }
 
 /// A problem located in a file: file, line, column, TOML path, message.

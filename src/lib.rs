@@ -8,6 +8,7 @@ pub mod error;
 mod load;
 pub mod mission;
 pub mod model;
+pub mod reference;
 pub mod report;
 pub mod rulebook;
 

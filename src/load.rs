@@ -168,7 +168,7 @@ fn parse<'a, T: DeserializeOwned>(
             .iter()
             .map(|e| locate_toml_error(e, text, file, &tree))
             .collect();
-        return Err(Error::Invalid(Diagnostics(diags)));
+        return Err(invalid(diags));
     }
     let mut work = tree.clone();
     let mut diags: Vec<Diagnostic> = Vec::new();
@@ -189,7 +189,13 @@ fn parse<'a, T: DeserializeOwned>(
             }
         }
     }
-    Err(Error::Invalid(Diagnostics(diags)))
+    Err(invalid(diags))
+}
+
+/// The error for a list of diagnostics, in file order.
+fn invalid(mut diags: Vec<Diagnostic>) -> Error {
+    diags.sort_by_key(|d| (d.line, d.column));
+    Error::Invalid(Diagnostics(diags))
 }
 
 /// Removes the item holding a shape problem so that the rest can be read.
@@ -232,18 +238,43 @@ fn locate_toml_error(
     file: &str,
     tree: &Spanned<DeTable<'_>>,
 ) -> Diagnostic {
+    // An error about the whole document (a missing top-level key) has an
+    // empty span at 0 or the document's span: its path is the document.
     let span = e.span();
-    let path = span
-        .clone()
-        .map(|s| path_at(tree, &s))
-        .unwrap_or_default();
-    let (line, column) = span.map(|s| line_col(text, s.start)).unwrap_or((0, 0));
+    let whole = |s: &Range<usize>| s.start == 0 && (s.end == 0 || s.end >= text.len());
+    let path = match &span {
+        Some(s) if !whole(s) => path_at(tree, s),
+        _ => DocPath::root(),
+    };
+    let (line, column) = span.map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+    let mut problem = serde_problem(path, e.message());
+    if is_datetime(tree, &problem.path) {
+        problem.message = "a bare TOML date is not accepted here".to_owned();
+        problem.allowed = Some("a date in quotes, such as \"2007-10-29\"".to_owned());
+    }
     Diagnostic {
         file: file.to_owned(),
         line,
         column,
-        problem: serde_problem(path, e.message()),
+        problem,
     }
+}
+
+fn is_datetime(tree: &Spanned<DeTable<'_>>, path: &DocPath) -> bool {
+    let mut value: Option<&DeValue<'_>> = None;
+    let mut table = Some(tree.get_ref());
+    for seg in &path.0 {
+        value = match (seg, table, value) {
+            (PathSegment::Key(k), Some(t), _) => t.get(k.as_str()).map(|v| v.get_ref()),
+            (PathSegment::Index(i), _, Some(DeValue::Array(a))) => a.get(*i).map(|v| v.get_ref()),
+            _ => None,
+        };
+        table = match value {
+            Some(DeValue::Table(t)) => Some(t),
+            _ => None,
+        };
+    }
+    matches!(value, Some(DeValue::Datetime(_)))
 }
 
 /// Rewrites serde's messages into the crate's form: lowercase, what is
@@ -378,9 +409,13 @@ fn span_of(tree: &Spanned<DeTable<'_>>, path: &DocPath) -> Option<Range<usize>> 
             }
         }
         if let PathSegment::Index(_) = seg {
+            // An array-of-tables element: its `[[header]]` or first key.
             if let DeValue::Table(t) = next.get_ref() {
-                if let Some((k, _)) = t.iter().next() {
-                    span = Some(k.span());
+                let first = t.iter().map(|(k, _)| k.span()).min_by_key(|s| s.start);
+                if let Some(k) = first {
+                    if k.start < next.span().start || next.span().is_empty() {
+                        span = Some(k);
+                    }
                 }
             }
         }
@@ -413,7 +448,7 @@ fn locate_all(
             }
         })
         .collect();
-    Error::Invalid(Diagnostics(diags))
+    invalid(diags)
 }
 
 #[cfg(feature = "json")]

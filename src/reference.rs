@@ -1,0 +1,193 @@
+//! The factor reference: a Markdown page generated from a rulebook, grouped
+//! by theme, with every citation. `docs/factors.md` is this page for the
+//! default rulebook; a test keeps it current.
+
+use std::fmt::Write as _;
+
+use crate::model::{Polarity, Rating};
+use crate::rulebook::{Bound, Rulebook};
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The factor reference of a rulebook, as Markdown.
+///
+/// ```
+/// let rb = integration_readiness::Rulebook::oslo_2007();
+/// let page = integration_readiness::reference::markdown(&rb);
+/// assert!(page.contains("senior-leadership-cohesion"));
+/// ```
+pub fn markdown(rb: &Rulebook) -> String {
+    let info = rb.info();
+    let dims = rb.dimensions();
+    let mut o = String::new();
+    let _ = writeln!(o, "# Factor reference: {} ({})\n", one_line(&info.title), info.id);
+    let _ = writeln!(
+        o,
+        "Generated from the rulebook `{}` version {}; do not edit by hand \
+         (run `cargo run --example rulebook -- --format markdown`).\n",
+        info.id, info.version
+    );
+    if let Some(src) = &info.source {
+        let _ = writeln!(o, "Source: {}\n", one_line(src));
+    }
+    if let Some(d) = &info.description {
+        let _ = writeln!(o, "{}\n", one_line(d));
+    }
+
+    let _ = writeln!(o, "## Spectrum\n");
+    let _ = writeln!(
+        o,
+        "| Level | Meaning | Source | {} |",
+        dims.iter()
+            .map(|d| format!("Threshold ({})", d.id))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let _ = writeln!(o, "|---|---|---|{}", "---:|".repeat(dims.len()));
+    for (l, level) in rb.levels().iter().enumerate() {
+        let th: Vec<String> = (0..dims.len())
+            .map(|d| {
+                if l == 0 {
+                    "–".to_owned()
+                } else {
+                    format!("{}", rb.threshold(l, d))
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} |",
+            level.id,
+            one_line(&level.meaning),
+            level.source.as_deref().map(one_line).unwrap_or_default(),
+            th.join(" | ")
+        );
+    }
+
+    let _ = writeln!(o, "\n## Dimensions\n");
+    for d in dims {
+        let _ = write!(o, "- `{}`: {}", d.id, one_line(&d.title));
+        if let Some(desc) = &d.description {
+            let _ = write!(o, ". {}", one_line(desc));
+        }
+        let _ = write!(o, " Default target: `{}`.", d.default_target);
+        if let Some(c) = &d.citation {
+            let _ = write!(o, " Source: {c}.");
+        }
+        let _ = writeln!(o);
+    }
+
+    let _ = writeln!(o, "\n## Factors by theme\n");
+    let _ = writeln!(
+        o,
+        "{} factors ({} enablers, {} barriers). Weights are per dimension ({}); \
+         a barrier's rating says how present the barrier is.\n",
+        rb.factors().len(),
+        rb.factors()
+            .iter()
+            .filter(|f| f.polarity == Polarity::Enabler)
+            .count(),
+        rb.factors()
+            .iter()
+            .filter(|f| f.polarity == Polarity::Barrier)
+            .count(),
+        dims.iter().map(|d| d.id.as_str()).collect::<Vec<_>>().join(", ")
+    );
+    for theme in rb.themes() {
+        let _ = writeln!(o, "### {}\n", one_line(&theme.title));
+        if let Some(d) = &theme.description {
+            let _ = writeln!(o, "{}\n", one_line(d));
+        }
+        for (f, factor) in rb.factors().iter().enumerate() {
+            if factor.theme != theme.id {
+                continue;
+            }
+            let _ = writeln!(o, "#### `{}`: {} ({})\n", factor.id, one_line(&factor.title), factor.polarity);
+            let _ = writeln!(o, "{}\n", one_line(&factor.description));
+            let _ = writeln!(o, "- Question: {}", one_line(&factor.question));
+            for r in Rating::SCALE {
+                if let Some(g) = factor.rating_guide.get(&r) {
+                    let _ = writeln!(o, "  - `{r}`: {}", one_line(g));
+                }
+            }
+            let weights: Vec<String> = dims
+                .iter()
+                .enumerate()
+                .map(|(d, dim)| {
+                    let w = rb.weight(f, d);
+                    match factor.weight_reasons.get(&dim.id) {
+                        Some(why) => format!("{} {w} ({})", dim.id, one_line(why)),
+                        None => format!("{} {w}", dim.id),
+                    }
+                })
+                .collect();
+            let _ = writeln!(o, "- Weights: {}", weights.join("; "));
+            let _ = writeln!(o, "- Effort to change: {}", factor.effort);
+            let _ = writeln!(o, "- Remedy: {}", one_line(&factor.remedy));
+            let _ = write!(o, "- Source: {}", factor.citation);
+            for c in &factor.see_also {
+                let _ = write!(o, "; see also {c}");
+            }
+            let _ = writeln!(o, "\n");
+        }
+    }
+
+    if !rb.data().gates.is_empty() {
+        let _ = writeln!(o, "## Gates\n");
+        let _ = writeln!(o, "| Level | Dimensions | Condition | Because | Source |");
+        let _ = writeln!(o, "|---|---|---|---|---|");
+        for g in &rb.data().gates {
+            let cond = match (g.at_least, g.at_most) {
+                (Some(r), _) => format!("`{}` at least {r}", g.factor),
+                (_, Some(r)) => format!("`{}` at most {r}", g.factor),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                o,
+                "| `{}` | {} | {} | {} | {} |",
+                g.level,
+                g.dimensions.join(", "),
+                cond,
+                one_line(&g.because),
+                g.citation
+            );
+        }
+        let _ = writeln!(o);
+    }
+    if !rb.data().rules.is_empty() {
+        let _ = writeln!(o, "## Target rules\n");
+        let _ = writeln!(o, "| Rule | When | Roles | Dimensions | Target | Because | Source |");
+        let _ = writeln!(o, "|---|---|---|---|---|---|---|");
+        for (r, cr) in rb.data().rules.iter().zip(&rb.rules) {
+            let when: Vec<String> = r
+                .when
+                .iter()
+                .map(|(k, c)| {
+                    let vals: Vec<String> = c.values().iter().map(|v| v.to_string()).collect();
+                    format!("{k} = {}", vals.join(" or "))
+                })
+                .collect();
+            let target = match cr.bound {
+                Bound::AtLeast(l) => format!("at least `{}`", rb.levels()[l].id),
+                Bound::AtMost(l) => format!("at most `{}`", rb.levels()[l].id),
+            };
+            let _ = writeln!(
+                o,
+                "| `{}` | {} | {} | {} | {} | {} | {} |",
+                r.id,
+                if when.is_empty() { "always".to_owned() } else { when.join(", ") },
+                if r.roles.is_empty() { "mission".to_owned() } else { r.roles.join(", ") },
+                r.dimensions.join(", "),
+                target,
+                one_line(&r.because),
+                r.citation
+            );
+        }
+        let _ = writeln!(o);
+    }
+    o.truncate(o.trim_end().len());
+    o.push('\n');
+    o
+}

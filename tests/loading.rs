@@ -1,0 +1,274 @@
+//! Loading: one test per class of bad input, each pinning the error text,
+//! and lossless round trips.
+
+use integration_readiness::{Error, Mission, Rulebook};
+
+const TINY: &str = include_str!("data/tiny.toml");
+
+fn tiny() -> Rulebook {
+    Rulebook::from_toml(TINY, "tiny.toml").unwrap()
+}
+
+fn mission_err(text: &str) -> String {
+    match Mission::from_toml(text, "m.toml", &tiny()) {
+        Ok(_) => panic!("accepted:\n{text}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// The tiny rulebook with one edit, which must apply.
+fn rulebook_err(from: &str, to: &str) -> String {
+    let text = TINY.replacen(from, to, 1);
+    assert_ne!(text, TINY, "edit {from:?} did not apply");
+    match Rulebook::from_toml(&text, "rb.toml") {
+        Ok(_) => panic!("accepted edit {from:?} -> {to:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn malformed_toml_reports_every_syntax_error() {
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\nfoo"),
+        "m.toml:2:10: mission.name: invalid basic string; expected `\"`\n\
+         m.toml:3:4: (document): key with no value; expected `=`"
+    );
+}
+
+#[test]
+fn unknown_field_is_an_error_with_suggestion() {
+    assert_eq!(
+        mission_err("[mission]\nnam = \"x\"\n"),
+        "m.toml:2:1: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
+    );
+}
+
+#[test]
+fn unknown_top_level_table_is_an_error() {
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[evidense.e1]\nrating = \"low\"\n"),
+        "m.toml:3:2: evidense: unknown key `evidense`; expected one of mission, context, evidence, effort, entity; did you mean `evidence`?"
+    );
+}
+
+#[test]
+fn unknown_factor_id_names_the_nearest() {
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[evidence.e11]\nrating = \"low\"\n"),
+        "m.toml:3:11: evidence.e11: unknown factor `e11`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?"
+    );
+}
+
+#[test]
+fn bad_rating_words_are_all_reported() {
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"mostly\"\n[evidence.e2]\nrating = \"hgh\"\n"
+        ),
+        "m.toml:4:10: evidence.e1.rating: unknown word `mostly`; expected one of none, low, partial, high, full, unknown, not-applicable\n\
+         m.toml:6:10: evidence.e2.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?"
+    );
+}
+
+#[test]
+fn bad_context_role_and_level_are_all_reported() {
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[context]\nmode = \"bigg\"\ncolour = \"red\"\n[[entity]]\nname = \"a\"\nrole = \"hu\"\ncurrent = { a = \"midd\" }\n"
+        ),
+        "m.toml:4:8: context.mode: `mode` cannot be \"bigg\"; expected one of \"small\", \"big\"; did you mean `big`?\n\
+         m.toml:5:10: context.colour: unknown context key `colour`; expected one of mode, flag\n\
+         m.toml:8:8: entity[0].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
+         m.toml:9:17: entity[0].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
+    );
+}
+
+#[test]
+fn wrong_type_bare_date_and_missing_key() {
+    assert_eq!(
+        mission_err("[mission]\nname = 3\n"),
+        "m.toml:2:8: mission.name: invalid type: integer `3`; expected a string"
+    );
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\ndate = 2007-10-29\n"),
+        "m.toml:3:8: mission.date: a bare TOML date is not accepted here; expected a date in quotes, such as \"2007-10-29\""
+    );
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\ndate = \"2007-02-30\"\n"),
+        "m.toml:3:8: mission.date: `2007-02-30` is not a date; expected a date written YYYY-MM-DD"
+    );
+    assert_eq!(
+        mission_err("[context]\nmode = \"big\"\n"),
+        "m.toml:1:1: (document): missing key `mission`; expected `mission` to be given"
+    );
+}
+
+#[test]
+fn negative_and_nan_weights() {
+    assert_eq!(
+        rulebook_err("weights = { a = 2.0 }", "weights = { a = -2.0 }"),
+        "rb.toml:70:17: factor[0].weights.a: weight -2 is not allowed; expected a finite number >= 0"
+    );
+    assert_eq!(
+        rulebook_err("weights = { a = 2.0 }", "weights = { a = nan }"),
+        "rb.toml:70:17: factor[0].weights.a: weight NaN is not allowed; expected a finite number >= 0"
+    );
+    assert_eq!(
+        rulebook_err("weights = { a = 2.0 }", "weights = { a = inf }"),
+        "rb.toml:70:17: factor[0].weights.a: weight inf is not allowed; expected a finite number >= 0"
+    );
+}
+
+#[test]
+fn zero_total_weight_on_a_dimension() {
+    let text = TINY
+        .replace("weights = { a = 2.0 }\nweight-reasons = { a = \"counts double on a\" }", "weights = { a = 2.0, b = 0.0 }\nweight-reasons = { a = \"x\", b = \"y\" }")
+        .replace("remedy = \"lower b1\"", "remedy = \"lower b1\"\nweights = { b = 0.0 }\nweight-reasons = { b = \"z\" }");
+    let e = Rulebook::from_toml(&text, "rb.toml").unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "rb.toml:34:1: dimension[1]: the factors' weights on `b` sum to zero; expected at least one factor with a weight above 0 on each dimension"
+    );
+}
+
+#[test]
+fn a_weight_off_the_default_needs_a_reason() {
+    assert_eq!(
+        rulebook_err("weight-reasons = { a = \"counts double on a\" }\n", ""),
+        "rb.toml:63:1: factor[0].weight-reasons: weight 2 on `a` differs from the default 1 but has no reason; expected weight-reasons.a = \"why\""
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    assert_eq!(
+        rulebook_err("id = \"e2\"", "id = \"e1\""),
+        "rb.toml:77:6: factor[1].id: duplicate id `e1`, first used at factor[0]"
+    );
+}
+
+#[test]
+fn non_increasing_thresholds() {
+    assert_eq!(
+        rulebook_err("threshold = { a = 70.0, b = 70.0 }", "threshold = { a = 30.0, b = 70.0 }"),
+        "rb.toml:27:19: level[2].threshold.a: threshold 30 does not increase on `mid`, below it `apart` needs 40; expected a score above 40"
+    );
+}
+
+#[test]
+fn dangling_references_in_gates_and_rules() {
+    assert_eq!(
+        rulebook_err("factor = \"e1\"\nat-least", "factor = \"e11\"\nat-least"),
+        "rb.toml:103:10: gate[0].factor: unknown factor `e11`; expected one of b1, e1, e2; did you mean `e1`?"
+    );
+    assert_eq!(
+        rulebook_err("at-least = \"top\"", "at-least = \"tops\""),
+        "rb.toml:112:12: rule[0].at-least: unknown level `tops`; expected one of apart, mid, top; did you mean `top`?"
+    );
+    assert_eq!(
+        rulebook_err("when = { mode = \"big\" }", "when = { mood = \"big\" }"),
+        "rb.toml:110:17: rule[0].when.mood: unknown context key `mood`; expected one of flag, mode; did you mean `mode`?"
+    );
+    assert_eq!(
+        rulebook_err("when = { mode = \"big\" }", "when = { mode = \"huge\" }"),
+        "rb.toml:110:17: rule[0].when.mode: `mode` has no value \"huge\"; expected one of \"small\", \"big\""
+    );
+}
+
+#[test]
+fn a_gate_on_an_enabler_cannot_use_at_most() {
+    assert_eq!(
+        rulebook_err("at-least = \"high\"", "at-most = \"high\""),
+        "rb.toml:104:11: gate[0].at-most: `e1` is an enabler, so its gate cannot use at-most; expected at-least for an enabler"
+    );
+}
+
+#[test]
+fn a_long_citation_phrase() {
+    assert_eq!(
+        rulebook_err("phrase = \"first\" }\n\n[[factor]]", "phrase = \"one two three four five six seven eight nine\" }\n\n[[factor]]"),
+        "rb.toml:74:56: factor[0].citation.phrase: locating phrase has 9 words; expected 1 to 8 words"
+    );
+}
+
+#[test]
+fn huge_input_is_refused_before_parsing() {
+    let text = "#".repeat(integration_readiness::MAX_INPUT_BYTES + 1);
+    match Rulebook::from_toml(&text, "big.toml") {
+        Err(Error::TooLarge { len, limit, .. }) => {
+            assert_eq!(len, limit + 1);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_missing_file_names_the_file_and_the_reason() {
+    let e = Rulebook::from_path("no/such/rulebook.toml").unwrap_err();
+    assert!(matches!(e, Error::Io { .. }));
+    let text = e.to_string();
+    assert!(text.starts_with("no/such/rulebook.toml: cannot read: "), "{text}");
+}
+
+#[test]
+fn mission_round_trips_through_toml_and_json() {
+    let rb = tiny();
+    let text = r#"
+[mission]
+name = "Round trip"
+date = "2008-01-31"
+description = "with \"quotes\" and\nnewlines"
+
+[context]
+mode = "big"
+flag = false
+
+[evidence.e1]
+rating = "partial"
+note = "a note"
+sources = ["review 2007", "interviews"]
+
+[evidence.b1]
+rating = "not-applicable"
+
+[effort]
+e2 = "low"
+
+[[entity]]
+name = "OCHA"
+role = "hum"
+current = { a = "mid" }
+note = "keeps distance"
+"#;
+    let m = Mission::from_toml(text, "m.toml", &rb).unwrap();
+    let again = Mission::from_toml(&m.to_toml().unwrap(), "again.toml", &rb).unwrap();
+    assert_eq!(again, m);
+    let json = Mission::from_json(&m.to_json(), "m.json", &rb).unwrap();
+    assert_eq!(json, m);
+    assert_eq!(m.data().evidence["e1"].sources.len(), 2);
+}
+
+#[test]
+fn rulebook_round_trips_through_toml_and_json() {
+    let rb = tiny();
+    let again = Rulebook::from_toml(&rb.to_toml().unwrap(), "again.toml").unwrap();
+    assert_eq!(again, rb);
+    let json = Rulebook::from_json(&rb.to_json(), "rb.json").unwrap();
+    assert_eq!(json, rb);
+}
+
+#[test]
+fn json_errors_carry_line_and_path() {
+    let rb = tiny();
+    let e = Mission::from_json("{\"mission\": {\"name\": \"x\"}, \"evidence\": {\"e11\": {\"rating\": \"low\"}}}", "m.json", &rb)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "m.json: evidence.e11: unknown factor `e11`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?"
+    );
+    let e = Mission::from_json("{\"mission\": {\"name\": 1}}", "m.json", &rb)
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("m.json:1:"), "{e}");
+}
