@@ -1,0 +1,330 @@
+//! Strategies for generated rulebooks and missions, built from the domain
+//! types so that shrinking gives readable counterexamples.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use integration_readiness::model::{
+    Citation, Condition, ContextKey, ContextValue, Dimension, Effort, Entity, Evidence, Factor,
+    Gate, Level, MissionData, MissionInfo, Polarity, Rating, Role, RulebookData, RulebookInfo,
+    TargetRule, Theme,
+};
+use integration_readiness::{Mission, Rulebook};
+use proptest::prelude::*;
+
+pub fn cite() -> Citation {
+    Citation {
+        section: "Test".into(),
+        paragraph: 1,
+        phrase: "a phrase".into(),
+    }
+}
+
+pub fn rating() -> impl Strategy<Value = Rating> {
+    prop::sample::select(Rating::ALL.to_vec())
+}
+
+pub fn scale_rating() -> impl Strategy<Value = Rating> {
+    prop::sample::select(Rating::SCALE.to_vec())
+}
+
+fn polarity() -> impl Strategy<Value = Polarity> {
+    prop_oneof![Just(Polarity::Enabler), Just(Polarity::Barrier)]
+}
+
+fn effort() -> impl Strategy<Value = Effort> {
+    prop_oneof![Just(Effort::Low), Just(Effort::Medium), Just(Effort::High)]
+}
+
+/// Shape of a generated rulebook.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    pub levels: usize,
+    pub dims: usize,
+    pub factors: usize,
+}
+
+fn gate(shape: &Shape) -> impl Strategy<Value = (usize, Vec<usize>, usize, Rating)> + use<> {
+    (
+        1..shape.levels,
+        prop::collection::vec(0..shape.dims, 1..=shape.dims),
+        0..shape.factors,
+        scale_rating(),
+    )
+}
+
+fn rule(shape: &Shape) -> impl Strategy<Value = (Vec<(usize, usize)>, Option<usize>, Vec<usize>, bool, usize)> + use<> {
+    (
+        prop::collection::vec((0..2usize, 0..3usize), 0..=2),
+        prop::option::of(0..2usize),
+        prop::collection::vec(0..shape.dims, 1..=shape.dims),
+        any::<bool>(),
+        0..shape.levels,
+    )
+}
+
+/// A valid rulebook: 2..=5 levels, 1..=3 dimensions, 1..=10 factors, up to
+/// 4 gates and 4 rules, 2 roles, 2 context keys.
+pub fn rulebook() -> impl Strategy<Value = RulebookData> {
+    (2usize..=5, 1usize..=3, 1usize..=10)
+        .prop_flat_map(|(levels, dims, factors)| {
+            let shape = Shape { levels, dims, factors };
+            (
+                Just(shape.clone()),
+                // Threshold steps per level above the lowest and dimension.
+                prop::collection::vec(prop::collection::vec(1.0f64..30.0, dims), levels - 1),
+                prop::collection::vec(
+                    (polarity(), prop::collection::vec(0.0f64..5.0, dims), effort(), 0..2usize),
+                    factors,
+                ),
+                prop::collection::vec(0..levels, dims),
+                prop::collection::vec(gate(&shape), 0..=4),
+                prop::collection::vec(rule(&shape), 0..=4),
+            )
+        })
+        .prop_map(|(shape, steps, factors, targets, gates, rules)| {
+            build(shape, steps, factors, targets, gates, rules)
+        })
+}
+
+pub fn dim_id(d: usize) -> String {
+    ["a", "b", "c"][d].to_owned()
+}
+
+fn level_id(l: usize) -> String {
+    format!("l{l}")
+}
+
+#[allow(clippy::type_complexity)]
+fn build(
+    shape: Shape,
+    steps: Vec<Vec<f64>>,
+    factors: Vec<(Polarity, Vec<f64>, Effort, usize)>,
+    targets: Vec<usize>,
+    gates: Vec<(usize, Vec<usize>, usize, Rating)>,
+    rules: Vec<(Vec<(usize, usize)>, Option<usize>, Vec<usize>, bool, usize)>,
+) -> RulebookData {
+    let dims: Vec<Dimension> = (0..shape.dims)
+        .map(|d| Dimension {
+            id: dim_id(d),
+            title: format!("Dimension {d}"),
+            description: None,
+            default_target: level_id(targets[d]),
+            weight: 1.0,
+            citation: None,
+        })
+        .collect();
+    let mut acc = vec![0.0; shape.dims];
+    let levels = (0..shape.levels)
+        .map(|l| {
+            let threshold = if l == 0 {
+                BTreeMap::new()
+            } else {
+                (0..shape.dims)
+                    .map(|d| {
+                        acc[d] += steps[l - 1][d];
+                        (dim_id(d), acc[d].min(100.0 - (shape.levels - l) as f64))
+                    })
+                    .collect()
+            };
+            Level {
+                id: level_id(l),
+                title: format!("Level {l}"),
+                meaning: "m".into(),
+                source: None,
+                threshold,
+            }
+        })
+        .collect();
+    let mut factors: Vec<Factor> = factors
+        .into_iter()
+        .enumerate()
+        .map(|(i, (polarity, ws, effort, theme))| Factor {
+            id: format!("f{i}"),
+            polarity,
+            theme: format!("t{theme}"),
+            title: format!("Factor {i}"),
+            description: "d".into(),
+            question: "q".into(),
+            rating_guide: BTreeMap::new(),
+            weights: ws.iter().enumerate().map(|(d, w)| (dim_id(d), *w)).collect(),
+            weight_reasons: (0..shape.dims).map(|d| (dim_id(d), "r".into())).collect(),
+            effort,
+            remedy: "fix".into(),
+            citation: cite(),
+            see_also: Vec::new(),
+        })
+        .collect();
+    // Every dimension needs some weight: the first factor carries at least 0.5.
+    for w in factors[0].weights.values_mut() {
+        *w = w.max(0.5);
+    }
+    let gates = gates
+        .into_iter()
+        .map(|(level, ds, f, r)| {
+            let enabler = factors[f].polarity == Polarity::Enabler;
+            let mut ds: Vec<String> = ds.into_iter().map(dim_id).collect();
+            ds.sort();
+            ds.dedup();
+            Gate {
+                level: level_id(level),
+                dimensions: ds,
+                factor: format!("f{f}"),
+                at_least: enabler.then_some(r),
+                at_most: (!enabler).then_some(r),
+                because: "b".into(),
+                citation: cite(),
+            }
+        })
+        .collect();
+    let rules = rules
+        .into_iter()
+        .enumerate()
+        .map(|(i, (when, role, ds, floor, level))| {
+            let when = when
+                .into_iter()
+                .map(|(k, v)| {
+                    let value = if k == 0 {
+                        ContextValue::Word(["x", "y", "z"][v].into())
+                    } else {
+                        ContextValue::Flag(v % 2 == 0)
+                    };
+                    (format!("k{k}"), Condition::One(value))
+                })
+                .collect();
+            let mut ds: Vec<String> = ds.into_iter().map(dim_id).collect();
+            ds.sort();
+            ds.dedup();
+            TargetRule {
+                id: format!("r{i}"),
+                when,
+                roles: role.map(|r| vec![format!("role{r}")]).unwrap_or_default(),
+                dimensions: ds,
+                at_least: floor.then(|| level_id(level)),
+                at_most: (!floor).then(|| level_id(level)),
+                because: "b".into(),
+                citation: cite(),
+            }
+        })
+        .collect();
+    RulebookData {
+        rulebook: RulebookInfo {
+            id: "generated".into(),
+            title: "Generated".into(),
+            version: "1".into(),
+            description: None,
+            source: None,
+            default_weight: 1.0,
+        },
+        effort_cost: Default::default(),
+        levels,
+        dimensions: dims,
+        themes: (0..2)
+            .map(|t| Theme {
+                id: format!("t{t}"),
+                title: format!("Theme {t}"),
+                description: None,
+            })
+            .collect(),
+        roles: (0..2)
+            .map(|r| Role {
+                id: format!("role{r}"),
+                title: format!("Role {r}"),
+                description: None,
+            })
+            .collect(),
+        context: vec![
+            ContextKey {
+                key: "k0".into(),
+                description: None,
+                values: ["x", "y", "z"].iter().map(|v| ContextValue::Word((*v).into())).collect(),
+            },
+            ContextKey {
+                key: "k1".into(),
+                description: None,
+                values: vec![ContextValue::Flag(true), ContextValue::Flag(false)],
+            },
+        ],
+        factors,
+        gates,
+        rules,
+    }
+}
+
+/// A mission for a rulebook with `factors` factors and `levels` levels.
+pub fn mission_for(rb: &RulebookData) -> impl Strategy<Value = MissionData> + use<> {
+    let nf = rb.factors.len();
+    let nl = rb.levels.len();
+    let nd = rb.dimensions.len();
+    (
+        prop::collection::vec(prop::option::of(rating()), nf),
+        prop::option::of(0..3usize),
+        prop::option::of(any::<bool>()),
+        prop::collection::vec(
+            (0..2usize, prop::collection::vec(prop::option::of(0..nl), nd)),
+            0..=2,
+        ),
+    )
+        .prop_map(move |(ratings, k0, k1, entities)| {
+            let mut context = BTreeMap::new();
+            if let Some(v) = k0 {
+                context.insert("k0".into(), ContextValue::Word(["x", "y", "z"][v].into()));
+            }
+            if let Some(b) = k1 {
+                context.insert("k1".into(), ContextValue::Flag(b));
+            }
+            MissionData {
+                mission: MissionInfo {
+                    name: "Generated".into(),
+                    date: None,
+                    description: None,
+                },
+                context,
+                evidence: ratings
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, r)| {
+                        r.map(|rating| {
+                            (
+                                format!("f{i}"),
+                                Evidence {
+                                    rating,
+                                    note: None,
+                                    sources: Vec::new(),
+                                },
+                            )
+                        })
+                    })
+                    .collect(),
+                effort: BTreeMap::new(),
+                entities: entities
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (role, cur))| Entity {
+                        name: format!("E{i}"),
+                        role: format!("role{role}"),
+                        current: cur
+                            .into_iter()
+                            .enumerate()
+                            .filter_map(|(d, l)| l.map(|l| (dim_id(d), level_id(l))))
+                            .collect(),
+                        note: None,
+                    })
+                    .collect(),
+            }
+        })
+}
+
+/// A generated rulebook with a generated mission for it.
+pub fn case() -> impl Strategy<Value = (RulebookData, MissionData)> {
+    rulebook().prop_flat_map(|rb| {
+        let m = mission_for(&rb);
+        (Just(rb), m)
+    })
+}
+
+pub fn load(rb: &RulebookData, m: &MissionData) -> (Rulebook, Mission) {
+    let rulebook = Rulebook::new(rb.clone()).unwrap_or_else(|p| panic!("{p:?}"));
+    let mission = Mission::new(m.clone(), &rulebook).unwrap_or_else(|p| panic!("{p:?}"));
+    (rulebook, mission)
+}
