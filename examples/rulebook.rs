@@ -8,7 +8,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use integration_readiness::{Rulebook, reference};
-use serde_json::json;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -49,41 +48,10 @@ fn main() -> ExitCode {
             }
         },
         Format::Markdown => print!("{}", reference::markdown(&rb)),
-        Format::Json => {
-            let data = rb.data();
-            let factors: Vec<serde_json::Value> = data
-                .factors
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let mut v = serde_json::to_value(f).unwrap_or_default();
-                    let weights: serde_json::Map<String, serde_json::Value> = rb
-                        .dimensions()
-                        .iter()
-                        .enumerate()
-                        .map(|(d, dim)| (dim.id.clone(), json!(rb.weight(i, d))))
-                        .collect();
-                    v["weights"] = json!(weights);
-                    v["citation_text"] = json!(f.citation.to_string());
-                    v
-                })
-                .collect();
-            let out = json!({
-                "id": data.rulebook.id,
-                "title": data.rulebook.title,
-                "version": data.rulebook.version,
-                "spectrum": data.levels.iter().map(|l| &l.id).collect::<Vec<_>>(),
-                "levels": data.levels,
-                "dimensions": data.dimensions.iter().map(|d| &d.id).collect::<Vec<_>>(),
-                "themes": data.themes,
-                "roles": data.roles,
-                "context": data.context,
-                "factors": factors,
-                "gates": data.gates,
-                "rules": data.rules,
-            });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-        }
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&reference::json(&rb)).unwrap_or_default()
+        ),
     }
     ExitCode::SUCCESS
 }

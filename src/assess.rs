@@ -37,7 +37,10 @@ impl<'r, T> PerDimension<'r, T> {
 
     /// (dimension id, value) pairs in rulebook order.
     pub fn iter(&self) -> impl Iterator<Item = (&'r str, &T)> {
-        self.dims.iter().map(|d| d.id.as_str()).zip(self.values.iter())
+        self.dims
+            .iter()
+            .map(|d| d.id.as_str())
+            .zip(self.values.iter())
     }
 }
 
@@ -648,14 +651,15 @@ fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>) -> Missio
         }
         keep
     });
-    data.entities.retain(|e| rbd.roles.iter().any(|r| r.id == e.role));
+    data.entities
+        .retain(|e| rbd.roles.iter().any(|r| r.id == e.role));
     for e in &mut data.entities {
-        e.current.retain(|d, l| {
-            rb.dimension_index(d).is_some() && rb.level_index(l).is_some()
-        });
+        e.current
+            .retain(|d, l| rb.dimension_index(d).is_some() && rb.level_index(l).is_some());
     }
     Mission::new(data, rb).unwrap_or_else(|_| {
-        warnings.push("mission could not be read against this rulebook; all factors unknown".into());
+        warnings
+            .push("mission could not be read against this rulebook; all factors unknown".into());
         Mission::empty(rb, mission.data().mission.clone())
     })
 }
@@ -752,10 +756,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             coverage: s.coverage,
             no_evidence: tallies[d].rated <= 0.0,
             level: &levels[s.level].id,
-            level_range: [
-                &levels[s.level_range[0]].id,
-                &levels[s.level_range[1]].id,
-            ],
+            level_range: [&levels[s.level_range[0]].id, &levels[s.level_range[1]].id],
             level_index: [s.level, s.level_range[0], s.level_range[1]],
             next,
             target: target.level,
@@ -785,7 +786,11 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
     let overall = Overall {
         score: o_score,
         score_range: [o_low, o_high],
-        coverage: if total_all > 0.0 { rated_all / total_all } else { 0.0 },
+        coverage: if total_all > 0.0 {
+            rated_all / total_all
+        } else {
+            0.0
+        },
         verdict: dimensions
             .iter()
             .map(|d| d.verdict)
@@ -821,8 +826,14 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             polarity: factor.polarity,
             theme: &rb.themes()[rb.theme_of[f]].id,
             rating: m.has_evidence.get(f).copied().unwrap_or(false).then_some(r),
-            weights: PerDimension { dims, values: weights },
-            contributions: PerDimension { dims, values: earned },
+            weights: PerDimension {
+                dims,
+                values: weights,
+            },
+            contributions: PerDimension {
+                dims,
+                values: earned,
+            },
             lost: PerDimension { dims, values: lost },
             citation: &factor.citation,
         });
@@ -1030,7 +1041,10 @@ fn recommend<'r>(
             from,
             to,
             gain,
-            gains: PerDimension { dims, values: gains },
+            gains: PerDimension {
+                dims,
+                values: gains,
+            },
             lifts,
             effort,
             cost: rb.data().effort_cost.of(effort),

@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::error::{DocPath, Diagnostic, Diagnostics, Error, PathSegment, Problem};
+use crate::error::{Diagnostic, Diagnostics, DocPath, Error, PathSegment, Problem};
 use crate::mission::Mission;
 use crate::model::{MissionData, RulebookData};
 use crate::rulebook::Rulebook;
@@ -34,9 +34,7 @@ struct Shape {
     entry_tables: &'static [&'static str],
 }
 
-const RULEBOOK_SHAPE: Shape = Shape {
-    entry_tables: &[],
-};
+const RULEBOOK_SHAPE: Shape = Shape { entry_tables: &[] };
 const MISSION_SHAPE: Shape = Shape {
     entry_tables: &["evidence", "context", "effort"],
 };
@@ -295,7 +293,9 @@ fn serde_problem(path: DocPath, message: &str) -> Problem {
                 } else {
                     format!("one of {}", candidates.join(", "))
                 };
-                let path = if what == "unknown key" && path.0.last() != Some(&PathSegment::Key(word.to_owned())) {
+                let path = if what == "unknown key"
+                    && path.0.last() != Some(&PathSegment::Key(word.to_owned()))
+                {
                     path.key(word)
                 } else {
                     path
@@ -361,9 +361,9 @@ fn walk_table(table: &DeTable<'_>, span: &Range<usize>, path: &mut DocPath) {
 /// tables whose own span does not cover their children (`[[x]]` headers).
 fn value_holds(v: &DeValue<'_>, span: &Range<usize>) -> bool {
     match v {
-        DeValue::Table(t) => t
-            .iter()
-            .any(|(k, v)| contains(&k.span(), span) || contains(&v.span(), span) || value_holds(v.get_ref(), span)),
+        DeValue::Table(t) => t.iter().any(|(k, v)| {
+            contains(&k.span(), span) || contains(&v.span(), span) || value_holds(v.get_ref(), span)
+        }),
         DeValue::Array(a) => a
             .iter()
             .any(|v| contains(&v.span(), span) || value_holds(v.get_ref(), span)),

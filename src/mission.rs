@@ -141,11 +141,8 @@ impl Mission {
                     match allowed.iter().position(|a| a == value) {
                         Some(v) => context[k] = Some(v),
                         None => {
-                            let mut p = Problem::new(
-                                path,
-                                format!("`{key}` cannot be {value}"),
-                            )
-                            .allowed(one_of(allowed));
+                            let mut p = Problem::new(path, format!("`{key}` cannot be {value}"))
+                                .allowed(one_of(allowed));
                             if let ContextValue::Word(w) = value {
                                 let words: Vec<String> = allowed
                                     .iter()

@@ -22,7 +22,12 @@ pub fn markdown(rb: &Rulebook) -> String {
     let info = rb.info();
     let dims = rb.dimensions();
     let mut o = String::new();
-    let _ = writeln!(o, "# Factor reference: {} ({})\n", one_line(&info.title), info.id);
+    let _ = writeln!(
+        o,
+        "# Factor reference: {} ({})\n",
+        one_line(&info.title),
+        info.id
+    );
     let _ = writeln!(
         o,
         "Generated from the rulebook `{}` version {}; do not edit by hand \
@@ -93,7 +98,10 @@ pub fn markdown(rb: &Rulebook) -> String {
             .iter()
             .filter(|f| f.polarity == Polarity::Barrier)
             .count(),
-        dims.iter().map(|d| d.id.as_str()).collect::<Vec<_>>().join(", ")
+        dims.iter()
+            .map(|d| d.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     for theme in rb.themes() {
         let _ = writeln!(o, "### {}\n", one_line(&theme.title));
@@ -104,7 +112,13 @@ pub fn markdown(rb: &Rulebook) -> String {
             if factor.theme != theme.id {
                 continue;
             }
-            let _ = writeln!(o, "#### `{}`: {} ({})\n", factor.id, one_line(&factor.title), factor.polarity);
+            let _ = writeln!(
+                o,
+                "#### `{}`: {} ({})\n",
+                factor.id,
+                one_line(&factor.title),
+                factor.polarity
+            );
             let _ = writeln!(o, "{}\n", one_line(&factor.description));
             let _ = writeln!(o, "- Question: {}", one_line(&factor.question));
             for r in Rating::SCALE {
@@ -158,7 +172,10 @@ pub fn markdown(rb: &Rulebook) -> String {
     }
     if !rb.data().rules.is_empty() {
         let _ = writeln!(o, "## Target rules\n");
-        let _ = writeln!(o, "| Rule | When | Roles | Dimensions | Target | Because | Source |");
+        let _ = writeln!(
+            o,
+            "| Rule | When | Roles | Dimensions | Target | Because | Source |"
+        );
         let _ = writeln!(o, "|---|---|---|---|---|---|---|");
         for (r, cr) in rb.data().rules.iter().zip(&rb.rules) {
             let when: Vec<String> = r
@@ -177,8 +194,16 @@ pub fn markdown(rb: &Rulebook) -> String {
                 o,
                 "| `{}` | {} | {} | {} | {} | {} | {} |",
                 r.id,
-                if when.is_empty() { "always".to_owned() } else { when.join(", ") },
-                if r.roles.is_empty() { "mission".to_owned() } else { r.roles.join(", ") },
+                if when.is_empty() {
+                    "always".to_owned()
+                } else {
+                    when.join(", ")
+                },
+                if r.roles.is_empty() {
+                    "mission".to_owned()
+                } else {
+                    r.roles.join(", ")
+                },
                 r.dimensions.join(", "),
                 target,
                 one_line(&r.because),
@@ -190,4 +215,46 @@ pub fn markdown(rb: &Rulebook) -> String {
     o.truncate(o.trim_end().len());
     o.push('\n');
     o
+}
+
+/// The rulebook as one JSON object for other programs: `id`, `title`,
+/// `version`, `spectrum` (level ids, lowest first), `levels`, `dimensions`
+/// (ids), `themes`, `roles`, `context`, `factors` (every field of the file,
+/// weights with the default filled in, plus `citation_text`), `gates` and
+/// `rules`.
+#[cfg(feature = "json")]
+pub fn json(rb: &Rulebook) -> serde_json::Value {
+    use serde_json::json;
+    let data = rb.data();
+    let factors: Vec<serde_json::Value> = data
+        .factors
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut v = serde_json::to_value(f).unwrap_or_default();
+            let weights: serde_json::Map<String, serde_json::Value> = rb
+                .dimensions()
+                .iter()
+                .enumerate()
+                .map(|(d, dim)| (dim.id.clone(), json!(rb.weight(i, d))))
+                .collect();
+            v["weights"] = json!(weights);
+            v["citation_text"] = json!(f.citation.to_string());
+            v
+        })
+        .collect();
+    json!({
+        "id": data.rulebook.id,
+        "title": data.rulebook.title,
+        "version": data.rulebook.version,
+        "spectrum": data.levels.iter().map(|l| &l.id).collect::<Vec<_>>(),
+        "levels": data.levels,
+        "dimensions": data.dimensions.iter().map(|d| &d.id).collect::<Vec<_>>(),
+        "themes": data.themes,
+        "roles": data.roles,
+        "context": data.context,
+        "factors": factors,
+        "gates": data.gates,
+        "rules": data.rules,
+    })
 }

@@ -36,7 +36,9 @@ fn wrap(text: &str, width: usize, indent: usize) -> String {
 }
 
 fn bar_pos(score: f64) -> usize {
-    ((score / 100.0) * BAR as f64).round().clamp(0.0, BAR as f64) as usize
+    ((score / 100.0) * BAR as f64)
+        .round()
+        .clamp(0.0, BAR as f64) as usize
 }
 
 /// The score bar of a dimension: `#` certain, `=` rated, `+` possible with
@@ -129,14 +131,24 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
         a.overall.verdict
     );
     let spectrum: Vec<&str> = rb.levels().iter().map(|l| l.id.as_str()).collect();
-    let _ = writeln!(o, "\n{}", wrap(&format!("Spectrum: {}", spectrum.join(" < ")), 78, 10));
     let _ = writeln!(
         o,
-        "Bars: # certain, = rated, + possible with missing evidence, | level\nthresholds, ^ target level"
+        "\n{}",
+        wrap(&format!("Spectrum: {}", spectrum.join(" < ")), 78, 10)
+    );
+    let _ = writeln!(
+        o,
+        "Bars: # certain, = rated, + possible with missing evidence,\n      | level threshold, ^ target level"
     );
 
     for (d, dim) in a.dimensions.iter().enumerate() {
-        let _ = writeln!(o, "\n{} ({})  {}", dim.title, dim.id, dim.verdict.as_str().to_uppercase());
+        let _ = writeln!(
+            o,
+            "\n{} ({})  {}",
+            dim.title,
+            dim.id,
+            dim.verdict.as_str().to_uppercase()
+        );
         let _ = writeln!(
             o,
             "  score {:.1}, range {:.1}-{:.1}, coverage {}{}",
@@ -144,7 +156,11 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
             dim.score_range[0],
             dim.score_range[1],
             pct(dim.coverage),
-            if dim.no_evidence { " (no evidence yet)" } else { "" }
+            if dim.no_evidence {
+                " (no evidence yet)"
+            } else {
+                ""
+            }
         );
         for line in bar(rb, d, dim) {
             let _ = writeln!(o, "{line}");
@@ -152,7 +168,10 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let range = if dim.level_range[0] == dim.level_range[1] {
             String::new()
         } else {
-            format!(" (could be {} to {})", dim.level_range[0], dim.level_range[1])
+            format!(
+                " (could be {} to {})",
+                dim.level_range[0], dim.level_range[1]
+            )
         };
         let _ = writeln!(o, "  level   {}{range}", dim.level);
         let _ = writeln!(
@@ -191,7 +210,13 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 );
             }
             None => {
-                let _ = writeln!(o, "  {:<32}   n/a {:<20} {:>4}", truncate(t.title, 32), "", pct(t.coverage));
+                let _ = writeln!(
+                    o,
+                    "  {:<32}   n/a {:<20} {:>4}",
+                    truncate(t.title, 32),
+                    "",
+                    pct(t.coverage)
+                );
             }
         }
     }
@@ -218,7 +243,11 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 )
             );
             let _ = writeln!(o, "     {}", wrap(r.remedy, 78, 5));
-            let _ = writeln!(o, "     {}", wrap(&format!("Source: {}", r.citation), 78, 5));
+            let _ = writeln!(
+                o,
+                "     {}",
+                wrap(&format!("Source: {}", r.citation), 78, 5)
+            );
         }
     }
     if !a.evidence_gaps.is_empty() {
@@ -231,7 +260,11 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
             let _ = writeln!(
                 o,
                 "  {}",
-                wrap(&format!("{} ({:.1} points): {}", g.factor, g.at_stake, g.question), 78, 4)
+                wrap(
+                    &format!("{} ({:.1} points): {}", g.factor, g.at_stake, g.question),
+                    78,
+                    4
+                )
             );
         }
     }
@@ -243,7 +276,11 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 .iter()
                 .zip(e.current.values.iter())
                 .map(|((d, t), c)| {
-                    let flag = if e.over_integrated.contains(&d) { "!" } else { "" };
+                    let flag = if e.over_integrated.contains(&d) {
+                        "!"
+                    } else {
+                        ""
+                    };
                     match c {
                         Some(c) => format!("{d} {t} (now {c}{flag})"),
                         None => format!("{d} {t}"),
@@ -253,7 +290,11 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
             let _ = writeln!(
                 o,
                 "  {}",
-                wrap(&format!("{} [{}]: {}", e.name, e.role, cells.join("; ")), 78, 4)
+                wrap(
+                    &format!("{} [{}]: {}", e.name, e.role, cells.join("; ")),
+                    78,
+                    4
+                )
             );
         }
     }
@@ -351,7 +392,10 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         }
         let _ = writeln!(o);
     }
-    let _ = writeln!(o, "\n## Themes\n\n| Theme | Score | Coverage |\n|---|---:|---:|");
+    let _ = writeln!(
+        o,
+        "\n## Themes\n\n| Theme | Score | Coverage |\n|---|---:|---:|"
+    );
     for t in &a.themes {
         let _ = writeln!(
             o,
@@ -363,7 +407,10 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
     }
     if !a.recommendations.is_empty() {
         let _ = writeln!(o, "\n## Fix first\n");
-        let _ = writeln!(o, "| # | Factor | Change | Gain | Effort | Lifts | Remedy | Source |");
+        let _ = writeln!(
+            o,
+            "| # | Factor | Change | Gain | Effort | Lifts | Remedy | Source |"
+        );
         let _ = writeln!(o, "|---:|---|---|---:|---|---|---|---|");
         for (i, r) in a.recommendations.iter().take(TOP).enumerate() {
             let _ = writeln!(

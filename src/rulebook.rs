@@ -301,7 +301,12 @@ impl Rulebook {
         let mut default_targets = vec![0; nd];
         for (d, dim) in data.dimensions.iter().enumerate() {
             let path = root.key("dimension").index(d);
-            if let Some(l) = c.resolve(&levels, "level", &dim.default_target, path.key("default-target")) {
+            if let Some(l) = c.resolve(
+                &levels,
+                "level",
+                &dim.default_target,
+                path.key("default-target"),
+            ) {
                 default_targets[d] = l;
             }
             c.weight(dim.weight, path.key("weight"));
@@ -362,12 +367,22 @@ impl Rulebook {
             }
             for key in f.weights.keys() {
                 if !dims.contains_key(key.as_str()) {
-                    c.resolve(&dims, "dimension", key, path.key("weights").key(key.as_str()));
+                    c.resolve(
+                        &dims,
+                        "dimension",
+                        key,
+                        path.key("weights").key(key.as_str()),
+                    );
                 }
             }
             for key in f.weight_reasons.keys() {
                 if !dims.contains_key(key.as_str()) {
-                    c.resolve(&dims, "dimension", key, path.key("weight-reasons").key(key.as_str()));
+                    c.resolve(
+                        &dims,
+                        "dimension",
+                        key,
+                        path.key("weight-reasons").key(key.as_str()),
+                    );
                 }
             }
             if f.rating_guide.contains_key(&Rating::Unknown)
@@ -455,13 +470,18 @@ impl Rulebook {
                     let pol = data.factors[f].polarity;
                     let ok = matches!(
                         (pol, b),
-                        (Polarity::Enabler, Bound::AtLeast(_)) | (Polarity::Barrier, Bound::AtMost(_))
+                        (Polarity::Enabler, Bound::AtLeast(_))
+                            | (Polarity::Barrier, Bound::AtMost(_))
                     );
                     if !ok {
                         c.push(
                             Problem::new(
                                 path.key(key),
-                                format!("`{}` is {} {pol}, so its gate cannot use {key}", g.factor, if pol == Polarity::Enabler { "an" } else { "a" }),
+                                format!(
+                                    "`{}` is {} {pol}, so its gate cannot use {key}",
+                                    g.factor,
+                                    if pol == Polarity::Enabler { "an" } else { "a" }
+                                ),
                             )
                             .allowed(match pol {
                                 Polarity::Enabler => "at-least for an enabler",
@@ -473,8 +493,11 @@ impl Rulebook {
             }
             if g.dimensions.is_empty() {
                 c.push(
-                    Problem::new(path.key("dimensions"), "a gate needs at least one dimension")
-                        .allowed(one_of(&dim_names)),
+                    Problem::new(
+                        path.key("dimensions"),
+                        "a gate needs at least one dimension",
+                    )
+                    .allowed(one_of(&dim_names)),
                 );
             }
             let mut gdims = Vec::new();
@@ -526,11 +549,9 @@ impl Rulebook {
                                         ContextValue::Flag(_) => None,
                                     })
                                     .collect();
-                                let mut p = Problem::new(
-                                    kp.clone(),
-                                    format!("`{key}` has no value {v}"),
-                                )
-                                .allowed(one_of(allowed));
+                                let mut p =
+                                    Problem::new(kp.clone(), format!("`{key}` has no value {v}"))
+                                        .allowed(one_of(allowed));
                                 if let ContextValue::Word(w) = v {
                                     p = p.suggest(w, words.iter().map(String::as_str));
                                 }
@@ -549,8 +570,11 @@ impl Rulebook {
             }
             if r.dimensions.is_empty() {
                 c.push(
-                    Problem::new(path.key("dimensions"), "a rule needs at least one dimension")
-                        .allowed(one_of(&dim_names)),
+                    Problem::new(
+                        path.key("dimensions"),
+                        "a rule needs at least one dimension",
+                    )
+                    .allowed(one_of(&dim_names)),
                 );
             }
             let mut rdims = Vec::new();

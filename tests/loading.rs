@@ -122,9 +122,17 @@ fn negative_and_nan_weights() {
 #[test]
 fn zero_total_weight_on_a_dimension() {
     let text = TINY
-        .replace("weights = { a = 2.0 }\nweight-reasons = { a = \"counts double on a\" }", "weights = { a = 2.0, b = 0.0 }\nweight-reasons = { a = \"x\", b = \"y\" }")
-        .replace("remedy = \"lower b1\"", "remedy = \"lower b1\"\nweights = { b = 0.0 }\nweight-reasons = { b = \"z\" }");
-    let e = Rulebook::from_toml(&text, "rb.toml").unwrap_err().to_string();
+        .replace(
+            "weights = { a = 2.0 }\nweight-reasons = { a = \"counts double on a\" }",
+            "weights = { a = 2.0, b = 0.0 }\nweight-reasons = { a = \"x\", b = \"y\" }",
+        )
+        .replace(
+            "remedy = \"lower b1\"",
+            "remedy = \"lower b1\"\nweights = { b = 0.0 }\nweight-reasons = { b = \"z\" }",
+        );
+    let e = Rulebook::from_toml(&text, "rb.toml")
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         e,
         "rb.toml:34:1: dimension[1]: the factors' weights on `b` sum to zero; expected at least one factor with a weight above 0 on each dimension"
@@ -150,7 +158,10 @@ fn duplicate_id() {
 #[test]
 fn non_increasing_thresholds() {
     assert_eq!(
-        rulebook_err("threshold = { a = 70.0, b = 70.0 }", "threshold = { a = 30.0, b = 70.0 }"),
+        rulebook_err(
+            "threshold = { a = 70.0, b = 70.0 }",
+            "threshold = { a = 30.0, b = 70.0 }"
+        ),
         "rb.toml:27:19: level[2].threshold.a: threshold 30 does not increase on `mid`, below it `apart` needs 40; expected a score above 40"
     );
 }
@@ -186,7 +197,10 @@ fn a_gate_on_an_enabler_cannot_use_at_most() {
 #[test]
 fn a_long_citation_phrase() {
     assert_eq!(
-        rulebook_err("phrase = \"first\" }\n\n[[factor]]", "phrase = \"one two three four five six seven eight nine\" }\n\n[[factor]]"),
+        rulebook_err(
+            "phrase = \"first\" }\n\n[[factor]]",
+            "phrase = \"one two three four five six seven eight nine\" }\n\n[[factor]]"
+        ),
         "rb.toml:74:56: factor[0].citation.phrase: locating phrase has 9 words; expected 1 to 8 words"
     );
 }
@@ -207,7 +221,10 @@ fn a_missing_file_names_the_file_and_the_reason() {
     let e = Rulebook::from_path("no/such/rulebook.toml").unwrap_err();
     assert!(matches!(e, Error::Io { .. }));
     let text = e.to_string();
-    assert!(text.starts_with("no/such/rulebook.toml: cannot read: "), "{text}");
+    assert!(
+        text.starts_with("no/such/rulebook.toml: cannot read: "),
+        "{text}"
+    );
 }
 
 #[test]
@@ -260,9 +277,13 @@ fn rulebook_round_trips_through_toml_and_json() {
 #[test]
 fn json_errors_carry_line_and_path() {
     let rb = tiny();
-    let e = Mission::from_json("{\"mission\": {\"name\": \"x\"}, \"evidence\": {\"e11\": {\"rating\": \"low\"}}}", "m.json", &rb)
-        .unwrap_err()
-        .to_string();
+    let e = Mission::from_json(
+        "{\"mission\": {\"name\": \"x\"}, \"evidence\": {\"e11\": {\"rating\": \"low\"}}}",
+        "m.json",
+        &rb,
+    )
+    .unwrap_err()
+    .to_string();
     assert_eq!(
         e,
         "m.json: evidence.e11: unknown factor `e11`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?"

@@ -69,7 +69,11 @@ fn contributions_sum_to_the_score() {
     assert_eq!(a.factors[1].rating, None);
     assert_eq!(*a.factors[1].contributions.get("a").unwrap(), 0.0);
     for d in &a.dimensions {
-        let sum: f64 = a.factors.iter().map(|f| f.contributions.get(d.id).unwrap()).sum();
+        let sum: f64 = a
+            .factors
+            .iter()
+            .map(|f| f.contributions.get(d.id).unwrap())
+            .sum();
         close(sum, d.score);
     }
 }
@@ -89,7 +93,12 @@ fn placement_by_threshold_with_range() {
     assert!(matches!(next.blockers[0], Blocker::Threshold { needed, .. } if needed == 70.0));
     assert!(matches!(
         next.blockers[1],
-        Blocker::Gate { factor: "e1", rating: Rating::High, actual: Rating::Partial, .. }
+        Blocker::Gate {
+            factor: "e1",
+            rating: Rating::High,
+            actual: Rating::Partial,
+            ..
+        }
     ));
 }
 
@@ -107,7 +116,10 @@ fn a_gate_stops_a_level_the_score_reaches() {
     assert_eq!(a.dimensions[0].level, "mid");
     let next = a.dimensions[0].next.as_ref().unwrap();
     assert_eq!(next.blockers.len(), 1);
-    assert!(matches!(next.blockers[0], Blocker::Gate { factor: "e1", .. }));
+    assert!(matches!(
+        next.blockers[0],
+        Blocker::Gate { factor: "e1", .. }
+    ));
     // With e1 high: a = (1.5 + 1 + 1) / 4 = 87.5 and the gate holds.
     let m = mission(
         &rb,
@@ -125,7 +137,10 @@ fn unknown_gates_fail_pessimistically_and_hold_optimistically() {
     // Only e2 full and b1 none rated: a = 2 / 2 = 100 rated, unknown e1 (2):
     // range 50..100. The point level fails the e1 gate (unknown): mid.
     // Optimistic: 100 and the gate holds: top. Pessimistic: 50: mid.
-    let m = mission(&rb, "[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n");
+    let m = mission(
+        &rb,
+        "[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+    );
     let a = assess(&rb, &m);
     close(a.dimensions[0].score, 100.0);
     assert_eq!(a.dimensions[0].score_range, [50.0, 100.0]);
@@ -152,7 +167,10 @@ fn no_evidence_gives_the_bottom_of_the_range() {
 fn not_applicable_leaves_sum_and_denominator() {
     let rb = tiny();
     // b1 not applicable: a = e1 full 2 / 2 = 100 (e2 unknown: range 66.7..100).
-    let m = mission(&rb, "[evidence.e1]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n");
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
+    );
     let a = assess(&rb, &m);
     close(a.dimensions[0].score, 100.0);
     close(a.dimensions[0].score_range[0], 200.0 / 3.0);
@@ -165,7 +183,9 @@ fn not_applicable_leaves_sum_and_denominator() {
 #[test]
 fn targets_floor_cap_tension_and_verdicts() {
     let rb = tiny();
-    let base = format!("[context]\nmode = \"big\"\nflag = true\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\ncurrent = {{ a = \"mid\", b = \"apart\" }}\n[[entity]]\nname = \"UNDP\"\nrole = \"dev\"\n");
+    let base = format!(
+        "[context]\nmode = \"big\"\nflag = true\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\ncurrent = {{ a = \"mid\", b = \"apart\" }}\n[[entity]]\nname = \"UNDP\"\nrole = \"dev\"\n"
+    );
     let m = mission(&rb, &base);
     let a = assess(&rb, &m);
     // Mission: a has floor top (big-floor), b the default apart.
@@ -193,7 +213,12 @@ fn targets_floor_cap_tension_and_verdicts() {
 #[test]
 fn a_missing_context_key_leaves_a_rule_undecided() {
     let rb = tiny();
-    let m = mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\n"));
+    let m = mission(
+        &rb,
+        &format!(
+            "[context]\nmode = \"big\"\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\n"
+        ),
+    );
     let a = assess(&rb, &m);
     assert_eq!(a.undecided_rules, vec!["hum-cap"]);
     // Undecided does not match: OCHA keeps the mission's targets.
@@ -251,7 +276,9 @@ fn mission_effort_overrides_the_rulebook() {
 fn a_mission_of_another_rulebook_is_refitted_with_warnings() {
     let rb = tiny();
     let m = mission(&rb, BASE);
-    let other = TINY.replace("id = \"b1\"", "id = \"b9\"").replace("id = \"tiny\"", "id = \"other\"");
+    let other = TINY
+        .replace("id = \"b1\"", "id = \"b9\"")
+        .replace("id = \"tiny\"", "id = \"other\"");
     let rb2 = Rulebook::from_toml(&other, "other.toml").unwrap();
     let a = assess(&rb2, &m);
     assert_eq!(a.warnings.len(), 1);

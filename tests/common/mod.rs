@@ -53,7 +53,10 @@ fn gate(shape: &Shape) -> impl Strategy<Value = (usize, Vec<usize>, usize, Ratin
     )
 }
 
-fn rule(shape: &Shape) -> impl Strategy<Value = (Vec<(usize, usize)>, Option<usize>, Vec<usize>, bool, usize)> + use<> {
+/// (conditions as (key, value) indices, role, dimensions, floor?, level).
+type RuleParts = (Vec<(usize, usize)>, Option<usize>, Vec<usize>, bool, usize);
+
+fn rule(shape: &Shape) -> impl Strategy<Value = RuleParts> + use<> {
     (
         prop::collection::vec((0..2usize, 0..3usize), 0..=2),
         prop::option::of(0..2usize),
@@ -68,13 +71,22 @@ fn rule(shape: &Shape) -> impl Strategy<Value = (Vec<(usize, usize)>, Option<usi
 pub fn rulebook() -> impl Strategy<Value = RulebookData> {
     (2usize..=5, 1usize..=3, 1usize..=10)
         .prop_flat_map(|(levels, dims, factors)| {
-            let shape = Shape { levels, dims, factors };
+            let shape = Shape {
+                levels,
+                dims,
+                factors,
+            };
             (
                 Just(shape.clone()),
                 // Threshold steps per level above the lowest and dimension.
                 prop::collection::vec(prop::collection::vec(1.0f64..30.0, dims), levels - 1),
                 prop::collection::vec(
-                    (polarity(), prop::collection::vec(0.0f64..5.0, dims), effort(), 0..2usize),
+                    (
+                        polarity(),
+                        prop::collection::vec(0.0f64..5.0, dims),
+                        effort(),
+                        0..2usize,
+                    ),
                     factors,
                 ),
                 prop::collection::vec(0..levels, dims),
@@ -102,7 +114,7 @@ fn build(
     factors: Vec<(Polarity, Vec<f64>, Effort, usize)>,
     targets: Vec<usize>,
     gates: Vec<(usize, Vec<usize>, usize, Rating)>,
-    rules: Vec<(Vec<(usize, usize)>, Option<usize>, Vec<usize>, bool, usize)>,
+    rules: Vec<RuleParts>,
 ) -> RulebookData {
     let dims: Vec<Dimension> = (0..shape.dims)
         .map(|d| Dimension {
@@ -147,7 +159,11 @@ fn build(
             description: "d".into(),
             question: "q".into(),
             rating_guide: BTreeMap::new(),
-            weights: ws.iter().enumerate().map(|(d, w)| (dim_id(d), *w)).collect(),
+            weights: ws
+                .iter()
+                .enumerate()
+                .map(|(d, w)| (dim_id(d), *w))
+                .collect(),
             weight_reasons: (0..shape.dims).map(|d| (dim_id(d), "r".into())).collect(),
             effort,
             remedy: "fix".into(),
@@ -237,7 +253,10 @@ fn build(
             ContextKey {
                 key: "k0".into(),
                 description: None,
-                values: ["x", "y", "z"].iter().map(|v| ContextValue::Word((*v).into())).collect(),
+                values: ["x", "y", "z"]
+                    .iter()
+                    .map(|v| ContextValue::Word((*v).into()))
+                    .collect(),
             },
             ContextKey {
                 key: "k1".into(),
@@ -261,7 +280,10 @@ pub fn mission_for(rb: &RulebookData) -> impl Strategy<Value = MissionData> + us
         prop::option::of(0..3usize),
         prop::option::of(any::<bool>()),
         prop::collection::vec(
-            (0..2usize, prop::collection::vec(prop::option::of(0..nl), nd)),
+            (
+                0..2usize,
+                prop::collection::vec(prop::option::of(0..nl), nd),
+            ),
             0..=2,
         ),
     )
