@@ -27,6 +27,11 @@ pub struct PerDimension<'r, T> {
 }
 
 impl<'r, T> PerDimension<'r, T> {
+    /// Values for the dimensions of a rulebook, in its order.
+    pub fn new(dims: &'r [Dimension], values: Vec<T>) -> Self {
+        PerDimension { dims, values }
+    }
+
     /// The value for a dimension id.
     pub fn get(&self, id: &str) -> Option<&T> {
         self.dims

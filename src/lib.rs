@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod assess;
 pub mod error;
 #[cfg(feature = "toml")]

@@ -69,7 +69,12 @@ fn rule(shape: &Shape) -> impl Strategy<Value = RuleParts> + use<> {
 /// A valid rulebook: 2..=5 levels, 1..=3 dimensions, 1..=10 factors, up to
 /// 4 gates and 4 rules, 2 roles, 2 context keys.
 pub fn rulebook() -> impl Strategy<Value = RulebookData> {
-    (2usize..=5, 1usize..=3, 1usize..=10)
+    rulebook_sized(10)
+}
+
+/// A valid rulebook with up to `max_factors` factors.
+pub fn rulebook_sized(max_factors: usize) -> impl Strategy<Value = RulebookData> {
+    (2usize..=5, 1usize..=3, 1usize..=max_factors)
         .prop_flat_map(|(levels, dims, factors)| {
             let shape = Shape {
                 levels,
@@ -339,7 +344,12 @@ pub fn mission_for(rb: &RulebookData) -> impl Strategy<Value = MissionData> + us
 
 /// A generated rulebook with a generated mission for it.
 pub fn case() -> impl Strategy<Value = (RulebookData, MissionData)> {
-    rulebook().prop_flat_map(|rb| {
+    case_sized(10)
+}
+
+/// A generated rulebook of up to `max_factors` factors with a mission.
+pub fn case_sized(max_factors: usize) -> impl Strategy<Value = (RulebookData, MissionData)> {
+    rulebook_sized(max_factors).prop_flat_map(|rb| {
         let m = mission_for(&rb);
         (Just(rb), m)
     })

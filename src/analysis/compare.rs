@@ -1,0 +1,201 @@
+//! Compare two assessments of the same mission (at two dates, or before and
+//! after a what-if): what moved, and the factors that explain each move.
+
+use serde::Serialize;
+
+use crate::assess::{Assessment, Verdict};
+use crate::model::Rating;
+
+/// A factor's part in a dimension's move, in points of the point score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Driver<'r> {
+    /// Factor id.
+    pub factor: &'r str,
+    /// Change of the factor's earned points; the drivers of a dimension sum
+    /// to its score change.
+    pub points: f64,
+    /// Whether the factor's own rating changed (otherwise its share moved
+    /// because other factors gained or lost evidence).
+    pub rating_changed: bool,
+}
+
+/// How one dimension moved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionMove<'r> {
+    /// Dimension id.
+    pub id: &'r str,
+    /// Point score before.
+    pub score_before: f64,
+    /// Point score after.
+    pub score_after: f64,
+    /// Score range before.
+    pub range_before: [f64; 2],
+    /// Score range after.
+    pub range_after: [f64; 2],
+    /// Level before.
+    pub level_before: &'r str,
+    /// Level after.
+    pub level_after: &'r str,
+    /// Target before.
+    pub target_before: &'r str,
+    /// Target after.
+    pub target_after: &'r str,
+    /// Verdict before.
+    pub verdict_before: Verdict,
+    /// Verdict after.
+    pub verdict_after: Verdict,
+    /// Factors whose points moved, the largest move first.
+    pub drivers: Vec<Driver<'r>>,
+}
+
+/// A factor whose rating differs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RatingChange<'r> {
+    /// Factor id.
+    pub factor: &'r str,
+    /// Rating before (`None`: no evidence).
+    pub before: Option<Rating>,
+    /// Rating after (`None`: no evidence).
+    pub after: Option<Rating>,
+}
+
+/// The overall move.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverallMove {
+    /// Overall score before.
+    pub score_before: f64,
+    /// Overall score after.
+    pub score_after: f64,
+    /// Evidence coverage before.
+    pub coverage_before: f64,
+    /// Evidence coverage after.
+    pub coverage_after: f64,
+    /// Verdict before.
+    pub verdict_before: Verdict,
+    /// Verdict after.
+    pub verdict_after: Verdict,
+}
+
+/// What moved between two assessments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison<'r> {
+    /// Date of the first assessment.
+    pub date_before: Option<&'r str>,
+    /// Date of the second.
+    pub date_after: Option<&'r str>,
+    /// One move per dimension, in rulebook order.
+    pub dimensions: Vec<DimensionMove<'r>>,
+    /// The overall move.
+    pub overall: OverallMove,
+    /// Factors whose rating changed, in rulebook order.
+    pub changed_ratings: Vec<RatingChange<'r>>,
+    /// Entities whose over-integration changed: (name, before, after).
+    pub over_integration: Vec<(&'r str, Vec<&'r str>, Vec<&'r str>)>,
+}
+
+impl Comparison<'_> {
+    /// Whether nothing moved: no score, level, target, verdict or rating.
+    pub fn is_unchanged(&self) -> bool {
+        self.changed_ratings.is_empty()
+            && self.over_integration.is_empty()
+            && self.dimensions.iter().all(|d| {
+                d.score_before == d.score_after
+                    && d.range_before == d.range_after
+                    && d.level_before == d.level_after
+                    && d.target_before == d.target_after
+                    && d.verdict_before == d.verdict_after
+            })
+    }
+}
+
+/// Compares two assessments made with the same rulebook. Factors and
+/// dimensions are matched by id; ones found in only one assessment are
+/// left out.
+///
+/// ```
+/// use integration_readiness::{analysis::compare, assess, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let a = assess(&rb, &m);
+/// assert!(compare(&a, &a).is_unchanged());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn compare<'r>(before: &Assessment<'r>, after: &Assessment<'r>) -> Comparison<'r> {
+    let mut changed_ratings = Vec::new();
+    let mut pairs = Vec::new();
+    for fb in &before.factors {
+        if let Some(fa) = after.factors.iter().find(|f| f.id == fb.id) {
+            if fb.rating != fa.rating {
+                changed_ratings.push(RatingChange {
+                    factor: fb.id,
+                    before: fb.rating,
+                    after: fa.rating,
+                });
+            }
+            pairs.push((fb, fa));
+        }
+    }
+    let dimensions = before
+        .dimensions
+        .iter()
+        .filter_map(|db| {
+            let da = after.dimensions.iter().find(|d| d.id == db.id)?;
+            let mut drivers: Vec<Driver<'_>> = pairs
+                .iter()
+                .filter_map(|(fb, fa)| {
+                    let points = fa.contributions.get(db.id).copied().unwrap_or(0.0)
+                        - fb.contributions.get(db.id).copied().unwrap_or(0.0);
+                    (points.abs() > 1e-12).then_some(Driver {
+                        factor: fb.id,
+                        points,
+                        rating_changed: fb.rating != fa.rating,
+                    })
+                })
+                .collect();
+            drivers.sort_by(|a, b| b.points.abs().total_cmp(&a.points.abs()));
+            Some(DimensionMove {
+                id: db.id,
+                score_before: db.score,
+                score_after: da.score,
+                range_before: db.score_range,
+                range_after: da.score_range,
+                level_before: db.level,
+                level_after: da.level,
+                target_before: db.target,
+                target_after: da.target,
+                verdict_before: db.verdict,
+                verdict_after: da.verdict,
+                drivers,
+            })
+        })
+        .collect();
+    let over_integration = before
+        .entities
+        .iter()
+        .filter_map(|eb| {
+            let ea = after.entities.iter().find(|e| e.name == eb.name)?;
+            (eb.over_integrated != ea.over_integrated).then(|| {
+                (
+                    eb.name,
+                    eb.over_integrated.clone(),
+                    ea.over_integrated.clone(),
+                )
+            })
+        })
+        .collect();
+    Comparison {
+        date_before: before.mission.date,
+        date_after: after.mission.date,
+        dimensions,
+        overall: OverallMove {
+            score_before: before.overall.score,
+            score_after: after.overall.score,
+            coverage_before: before.overall.coverage,
+            coverage_after: after.overall.coverage,
+            verdict_before: before.overall.verdict,
+            verdict_after: after.overall.verdict,
+        },
+        changed_ratings,
+        over_integration,
+    }
+}

@@ -1,0 +1,16 @@
+//! Analyses on top of the scoring core: what-if, the cheapest plan to
+//! target, weight robustness and comparison over time. All pure and
+//! deterministic.
+
+mod compare;
+mod plan;
+mod robustness;
+mod whatif;
+
+pub use compare::{Comparison, DimensionMove, Driver, OverallMove, RatingChange, compare};
+pub use plan::{NODE_BUDGET, Plan, PlanChange, Unreachable, plan};
+pub use robustness::{
+    DimensionRobustness, Direction, Robustness, RobustnessOptions, SplitMix64, robustness,
+    score_with_weights,
+};
+pub use whatif::{Scenario, apply};

@@ -1,0 +1,425 @@
+//! The cheapest plan to target: the set of rating changes of least total
+//! effort that brings every dimension to at least its target level, gates
+//! included.
+//!
+//! # Algorithm
+//!
+//! Raising an enabler or lowering a barrier by one step adds `0.25 w(f,d)`
+//! to the earned weight of every dimension `d` and never closes a gate, so
+//! levels are monotone in the steps taken. The plan therefore:
+//!
+//! 1. rates every changeable factor at its best (enablers `full`, barriers
+//!    `none`) to find the highest level each dimension can reach; a target
+//!    above it is unreachable (the reason is the threshold or the gate on a
+//!    factor without evidence that stops it), and the plan aims at the
+//!    highest reachable level instead;
+//! 2. takes the steps the gates of the aimed-at levels require (they are
+//!    forced: no plan reaches the level without them);
+//! 3. solves what is left, a covering problem with one linear constraint per
+//!    dimension (`Σ g(f,d) x(f) >= deficit(d)`) over integer steps
+//!    `0 <= x(f) <= room(f)`, minimising `Σ cost(f) x(f)`, by depth-first
+//!    branch and bound. The bound at each node is, per dimension, the
+//!    fractional-knapsack cost of covering that dimension's remaining deficit
+//!    with the factors not yet decided (a relaxation of one constraint, so a
+//!    valid lower bound); the largest over the dimensions prunes.
+//!
+//! The search is exact. In the worst case it is exponential in the number of
+//! factors (the problem is NP-hard, as knapsack is), but the bound prunes
+//! almost everything on catalogues of tens of factors: the default rulebook
+//! takes well under a millisecond (see BENCHMARKS.md). A node budget
+//! ([`NODE_BUDGET`]) keeps a pathological rulebook from running away; a
+//! plan cut off by it says so in [`Plan::exact`].
+
+use serde::Serialize;
+
+use crate::assess::{DimensionScore, PerDimension, THRESHOLD_TOLERANCE, score_into, targets};
+use crate::mission::Mission;
+use crate::model::{Effort, Polarity, Rating};
+use crate::rulebook::{Bound, Rulebook};
+
+/// The most search nodes the planner visits before it returns the best plan
+/// found so far (marked not exact).
+pub const NODE_BUDGET: u64 = 20_000_000;
+
+/// One change of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanChange<'r> {
+    /// Factor id.
+    pub factor: &'r str,
+    /// Title.
+    pub title: &'r str,
+    /// Rating now.
+    pub from: Rating,
+    /// Rating the plan asks for.
+    pub to: Rating,
+    /// Steps between them.
+    pub steps: usize,
+    /// Cost of the change: steps times the cost of the factor's effort.
+    pub effort: f64,
+    /// The factor's effort word.
+    pub effort_level: Effort,
+    /// Whether a gate forces the change.
+    pub forced_by_gate: bool,
+    /// What to do.
+    pub remedy: &'r str,
+}
+
+/// A target no plan reaches, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unreachable<'r> {
+    /// Dimension id.
+    pub dimension: &'r str,
+    /// Its target.
+    pub target: &'r str,
+    /// The highest level any plan reaches.
+    pub best: &'r str,
+    /// Why the next level is out of reach.
+    pub reason: String,
+}
+
+/// The cheapest plan to target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan<'r> {
+    /// The changes, in rulebook order.
+    pub changes: Vec<PlanChange<'r>>,
+    /// Their total cost.
+    pub total_effort: f64,
+    /// Level per dimension after the plan.
+    pub reaches: PerDimension<'r, &'r str>,
+    /// Target per dimension.
+    pub targets: PerDimension<'r, &'r str>,
+    /// Dimensions whose target no plan reaches.
+    pub unreachable: Vec<&'r str>,
+    /// Why, per unreachable dimension.
+    pub reasons: Vec<Unreachable<'r>>,
+    /// Whether the search finished (always, short of [`NODE_BUDGET`]).
+    pub exact: bool,
+    /// Search nodes visited.
+    pub nodes: u64,
+}
+
+/// A rating `steps` better (enabler up, barrier down) than `r`.
+fn better(p: Polarity, r: Rating, steps: usize) -> Rating {
+    let s = r.step().unwrap_or(0);
+    let to = match p {
+        Polarity::Enabler => (s + steps).min(4),
+        Polarity::Barrier => s.saturating_sub(steps),
+    };
+    Rating::SCALE[to]
+}
+
+/// Steps a rated factor can still improve.
+fn room(p: Polarity, r: Rating) -> usize {
+    match (p, r.step()) {
+        (Polarity::Enabler, Some(s)) => 4 - s,
+        (Polarity::Barrier, Some(s)) => s,
+        _ => 0,
+    }
+}
+
+struct Var {
+    factor: usize,
+    cost: f64,
+    room: usize,
+    /// Earned weight gained per step, per dimension.
+    gain: Vec<f64>,
+}
+
+struct Search<'a> {
+    vars: &'a [Var],
+    /// Per dimension: variable indices by cost per unit gain, cheapest first.
+    order: Vec<Vec<usize>>,
+    best_cost: f64,
+    best: Option<Vec<usize>>,
+    x: Vec<usize>,
+    nodes: u64,
+    cut: bool,
+}
+
+impl Search<'_> {
+    /// Fractional-knapsack lower bound on covering `deficit` on dimension
+    /// `d` with variables from `from` on.
+    fn bound(&self, d: usize, from: usize, deficit: f64) -> f64 {
+        if deficit <= 0.0 {
+            return 0.0;
+        }
+        let mut left = deficit;
+        let mut cost = 0.0;
+        for &v in &self.order[d] {
+            if v < from {
+                continue;
+            }
+            let var = &self.vars[v];
+            let cap = var.gain[d] * var.room as f64;
+            let per = var.cost / var.gain[d];
+            if cap >= left {
+                return cost + left * per;
+            }
+            cost += cap * per;
+            left -= cap;
+        }
+        f64::INFINITY
+    }
+
+    fn dfs(&mut self, i: usize, cost: f64, deficit: &mut [f64]) {
+        self.nodes += 1;
+        if self.nodes > NODE_BUDGET {
+            self.cut = true;
+            return;
+        }
+        if deficit.iter().all(|&d| d <= 0.0) {
+            if cost < self.best_cost {
+                self.best_cost = cost;
+                self.best = Some(self.x.clone());
+            }
+            return;
+        }
+        if i == self.vars.len() {
+            return;
+        }
+        let lb = (0..deficit.len())
+            .map(|d| self.bound(d, i, deficit[d]))
+            .fold(0.0, f64::max);
+        if cost + lb >= self.best_cost - 1e-12 {
+            return;
+        }
+        let var = &self.vars[i];
+        let (room, vcost) = (var.room, var.cost);
+        let gain = var.gain.clone();
+        for k in (0..=room).rev() {
+            for (d, g) in gain.iter().enumerate() {
+                deficit[d] -= g * k as f64;
+            }
+            self.x[i] = k;
+            self.dfs(i + 1, cost + vcost * k as f64, deficit);
+            for (d, g) in gain.iter().enumerate() {
+                deficit[d] += g * k as f64;
+            }
+            if self.cut {
+                break;
+            }
+        }
+        self.x[i] = 0;
+    }
+}
+
+/// Finds the cheapest set of rating changes that brings every dimension of
+/// the mission to at least its target level (or, where no plan can, to the
+/// highest level it can reach). Factors without evidence or not applicable
+/// are left as they are: rate them first.
+///
+/// ```
+/// use integration_readiness::{analysis::plan, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml(
+///     "[mission]\nname = \"M\"\n[evidence.common-planning-framework]\nrating = \"low\"\n",
+///     "m.toml", &rb)?;
+/// let p = plan(&rb, &m);
+/// assert!(p.exact);
+/// assert!(p.total_effort >= 0.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plan<'r>(rb: &'r Rulebook, mission: &'r Mission) -> Plan<'r> {
+    let dims = rb.dimensions();
+    let levels = rb.levels();
+    let factors = rb.factors();
+    let nd = dims.len();
+    let ratings: Vec<Rating> = (0..factors.len()).map(|f| mission.rating(f)).collect();
+    let tgt = targets(rb, &mission.context, None, &mut Vec::new());
+
+    // Every rated factor at its best; unknown and not-applicable stay.
+    let maxed: Vec<Rating> = factors
+        .iter()
+        .zip(&ratings)
+        .map(|(f, &r)| {
+            if r.step().is_some() {
+                better(f.polarity, r, room(f.polarity, r))
+            } else {
+                r
+            }
+        })
+        .collect();
+    let mut best: Vec<DimensionScore> = Vec::with_capacity(nd);
+    score_into(rb, &maxed, &mut best);
+
+    // Aim: the target, or the highest reachable level below it.
+    let mut aim = vec![0; nd];
+    let mut reasons = Vec::new();
+    for d in 0..nd {
+        let t = tgt[d].level_index;
+        aim[d] = t.min(best[d].level);
+        if best[d].level < t {
+            let l = best[d].level + 1;
+            let mut why = Vec::new();
+            if best[d].score + THRESHOLD_TOLERANCE < rb.threshold(l, d) {
+                why.push(format!(
+                    "even with every rated factor at its best the score is {:.1}, below the {:.1} that {} needs (rate the unknown factors to raise it)",
+                    best[d].score,
+                    rb.threshold(l, d),
+                    levels[l].id
+                ));
+            }
+            for &g in &rb.gates_at[l * nd + d] {
+                let gate = &rb.gates[g];
+                if maxed[gate.factor] == Rating::Unknown {
+                    why.push(format!(
+                        "{} has a gate on {}, which has no evidence",
+                        levels[l].id, factors[gate.factor].id
+                    ));
+                }
+            }
+            reasons.push(Unreachable {
+                dimension: &dims[d].id,
+                target: &levels[t].id,
+                best: &levels[best[d].level].id,
+                reason: why.join("; "),
+            });
+        }
+    }
+
+    // Forced steps: the gates of every aimed-at level and below.
+    let mut lb = vec![0usize; factors.len()];
+    let mut forced = vec![false; factors.len()];
+    for d in 0..nd {
+        for l in 1..=aim[d] {
+            for &g in &rb.gates_at[l * nd + d] {
+                let gate = &rb.gates[g];
+                let r = ratings[gate.factor];
+                let (Some(cur), need) = (r.step(), gate.bound) else {
+                    continue;
+                };
+                let steps = match need {
+                    Bound::AtLeast(n) => n.step().unwrap_or(0).saturating_sub(cur),
+                    Bound::AtMost(n) => cur.saturating_sub(n.step().unwrap_or(0)),
+                };
+                if steps > lb[gate.factor] {
+                    lb[gate.factor] = steps;
+                    forced[gate.factor] = true;
+                }
+            }
+        }
+    }
+
+    // Deficits in earned weight, after the forced steps.
+    let mut deficit = vec![0.0; nd];
+    let mut rated = vec![0.0; nd];
+    let mut earned = vec![0.0; nd];
+    for (f, factor) in factors.iter().enumerate() {
+        if let Some(s) = ratings[f].strength() {
+            let e = crate::assess::earned_share(factor.polarity, s) + 0.25 * lb[f] as f64;
+            for d in 0..nd {
+                let w = rb.weight(f, d);
+                rated[d] += w;
+                earned[d] += w * e;
+            }
+        }
+    }
+    for d in 0..nd {
+        if aim[d] > 0 && rated[d] > 0.0 {
+            let need = (rb.threshold(aim[d], d) - THRESHOLD_TOLERANCE) * rated[d] / 100.0;
+            deficit[d] = need - earned[d];
+        }
+    }
+
+    let mut vars: Vec<Var> = factors
+        .iter()
+        .enumerate()
+        .filter_map(|(f, factor)| {
+            let r = room(factor.polarity, ratings[f]).saturating_sub(lb[f]);
+            let gain: Vec<f64> = (0..nd).map(|d| 0.25 * rb.weight(f, d)).collect();
+            let useful = (0..nd).any(|d| deficit[d] > 0.0 && gain[d] > 0.0);
+            (r > 0 && useful).then(|| Var {
+                factor: f,
+                cost: rb
+                    .data()
+                    .effort_cost
+                    .of(mission.effort(f).unwrap_or(factor.effort)),
+                room: r,
+                gain,
+            })
+        })
+        .collect();
+    // Most useful per unit of cost first, so good plans are found early.
+    let usefulness = |v: &Var| -> f64 {
+        (0..nd)
+            .filter(|&d| deficit[d] > 0.0)
+            .map(|d| v.gain[d] / deficit[d])
+            .sum::<f64>()
+            / v.cost
+    };
+    vars.sort_by(|a, b| {
+        usefulness(b)
+            .total_cmp(&usefulness(a))
+            .then(a.factor.cmp(&b.factor))
+    });
+    let order = (0..nd)
+        .map(|d| {
+            let mut o: Vec<usize> = (0..vars.len()).filter(|&v| vars[v].gain[d] > 0.0).collect();
+            o.sort_by(|&a, &b| {
+                (vars[a].cost / vars[a].gain[d]).total_cmp(&(vars[b].cost / vars[b].gain[d]))
+            });
+            o
+        })
+        .collect();
+    let mut search = Search {
+        vars: &vars,
+        order,
+        best_cost: f64::INFINITY,
+        best: None,
+        x: vec![0; vars.len()],
+        nodes: 0,
+        cut: false,
+    };
+    search.dfs(0, 0.0, &mut deficit.clone());
+    let extra = search
+        .best
+        .clone()
+        .unwrap_or_else(|| vars.iter().map(|v| v.room).collect());
+
+    let mut steps = lb.clone();
+    for (v, k) in vars.iter().zip(&extra) {
+        steps[v.factor] += k;
+    }
+    let mut changes = Vec::new();
+    let mut after = ratings.clone();
+    let mut total = 0.0;
+    for (f, factor) in factors.iter().enumerate() {
+        if steps[f] == 0 {
+            continue;
+        }
+        let to = better(factor.polarity, ratings[f], steps[f]);
+        after[f] = to;
+        let effort_level = mission.effort(f).unwrap_or(factor.effort);
+        let cost = rb.data().effort_cost.of(effort_level) * steps[f] as f64;
+        total += cost;
+        changes.push(PlanChange {
+            factor: &factor.id,
+            title: &factor.title,
+            from: ratings[f],
+            to,
+            steps: steps[f],
+            effort: cost,
+            effort_level,
+            forced_by_gate: forced[f],
+            remedy: &factor.remedy,
+        });
+    }
+    let mut reached = Vec::with_capacity(nd);
+    score_into(rb, &after, &mut reached);
+    Plan {
+        changes,
+        total_effort: total,
+        reaches: PerDimension::new(
+            dims,
+            reached
+                .iter()
+                .map(|s| levels[s.level].id.as_str())
+                .collect(),
+        ),
+        targets: PerDimension::new(dims, tgt.iter().map(|t| t.level).collect()),
+        unreachable: reasons.iter().map(|r| r.dimension).collect(),
+        reasons,
+        exact: !search.cut,
+        nodes: search.nodes,
+    }
+}

@@ -1,0 +1,325 @@
+//! Weight robustness: how far the weights can move before a dimension's
+//! level changes, exactly, with a seeded Monte Carlo cross-check.
+//!
+//! # Method
+//!
+//! On dimension `d` the point score is `100 N / W` with `N = Σ w(f) e(f)` and
+//! `W = Σ w(f)` over the rated factors (`e` is the share each earns). Let
+//! every weight move independently to `w(f) (1 + δ(f))`, `|δ(f)| <= x`. The
+//! score is a ratio of two linear forms in the `δ`, so over the box its
+//! minimum sits at a vertex where the factors earning more than the
+//! resulting score lose weight (`-x`) and the rest gain (`+x`); its maximum
+//! is the mirror image. Since only five shares occur (0, 0.25, ..., 1), the
+//! candidate vertices are the six splits of the factors sorted by share. For
+//! each split the score along `x` is a linear-fractional function, monotone
+//! in `x`, and the `x` where it meets a threshold `T` solves
+//! `N + x a = T (W + x b)`. The radius is the smallest such `x` over the
+//! splits and over the two thresholds that bound the current level (its own
+//! threshold below, the next level's above when that level's gates hold).
+//! Inside the radius no perturbation changes the level; just outside, the
+//! reported split does. `x` is capped at 100%: beyond it a weight would turn
+//! negative. Cost: O(F) per dimension after one pass over the factors.
+
+use serde::Serialize;
+
+use crate::assess::{THRESHOLD_TOLERANCE, earned_share, gate_holds, score_into};
+use crate::mission::Mission;
+use crate::rulebook::Rulebook;
+
+/// Options of the robustness analysis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RobustnessOptions {
+    /// Noise of the Monte Carlo estimate: every weight moves by a uniform
+    /// random amount within ±this percent.
+    pub noise_percent: f64,
+    /// Number of Monte Carlo samples.
+    pub samples: usize,
+    /// Seed of the Monte Carlo sampler.
+    pub seed: u64,
+}
+
+impl Default for RobustnessOptions {
+    fn default() -> Self {
+        RobustnessOptions {
+            noise_percent: 20.0,
+            samples: 2000,
+            seed: 2007,
+        }
+    }
+}
+
+/// Which way a level changes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// The score falls below the level's threshold.
+    Down,
+    /// The score reaches the next level's threshold.
+    Up,
+}
+
+/// The robustness of one dimension's level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionRobustness<'r> {
+    /// Dimension id.
+    pub id: &'r str,
+    /// The point level.
+    pub level: &'r str,
+    /// The point score.
+    pub score: f64,
+    /// The largest x (percent) such that moving every weight by up to ±x%
+    /// cannot change the level; `None` when no change within ±100% can.
+    pub radius_percent: Option<f64>,
+    /// Which way the level changes at the radius.
+    pub direction: Option<Direction>,
+    /// The factors whose weights go up in the perturbation that changes
+    /// the level at the radius.
+    pub raise: Vec<&'r str>,
+    /// The factors whose weights go down in it.
+    pub lower: Vec<&'r str>,
+    /// The weights that move the score most at the radius, first first.
+    pub first_movers: Vec<&'r str>,
+    /// Share of the Monte Carlo samples in which the level holds.
+    pub monte_carlo_hold: f64,
+}
+
+/// The robustness of every dimension.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Robustness<'r> {
+    /// The Monte Carlo noise, in percent.
+    pub noise_percent: f64,
+    /// Samples drawn.
+    pub samples: usize,
+    /// Seed used.
+    pub seed: u64,
+    /// One result per dimension.
+    pub dimensions: Vec<DimensionRobustness<'r>>,
+}
+
+/// A small, fast, seeded generator (SplitMix64): the same seed gives the
+/// same samples on every platform.
+#[derive(Debug, Clone)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform number in [-1, 1].
+    pub fn symmetric(&mut self) -> f64 {
+        let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        2.0 * u - 1.0
+    }
+}
+
+/// (factor index, weight, earned share) of the rated factors with weight.
+fn terms(rb: &Rulebook, m: &Mission, d: usize) -> Vec<(usize, f64, f64)> {
+    rb.factors()
+        .iter()
+        .enumerate()
+        .filter_map(|(f, factor)| {
+            let w = rb.weight(f, d);
+            let s = m.rating(f).strength()?;
+            (w > 0.0).then(|| (f, w, earned_share(factor.polarity, s)))
+        })
+        .collect()
+}
+
+/// The score (in points) with each weight scaled by `1 + delta`.
+pub(crate) fn perturbed_score(terms: &[(usize, f64, f64)], delta: impl Fn(usize) -> f64) -> f64 {
+    let (mut n, mut w) = (0.0, 0.0);
+    for (i, &(_, wt, e)) in terms.iter().enumerate() {
+        let x = wt * (1.0 + delta(i));
+        n += x * e;
+        w += x;
+    }
+    if w > 0.0 { 100.0 * n / w } else { 0.0 }
+}
+
+/// The smallest x in (0, 1] at which the score, pushed `dir`, meets `t`
+/// (points), with the split that does it (`true` = weight raised).
+fn crossing(terms: &[(usize, f64, f64)], t: f64, dir: Direction) -> Option<(f64, Vec<bool>)> {
+    let t = t / 100.0;
+    let n: f64 = terms.iter().map(|&(_, w, e)| w * e).sum();
+    let wsum: f64 = terms.iter().map(|&(_, w, _)| w).sum();
+    let mut best: Option<(f64, Vec<bool>)> = None;
+    let mut cuts: Vec<f64> = terms.iter().map(|&(_, _, e)| e).collect();
+    cuts.push(f64::INFINITY);
+    cuts.sort_by(f64::total_cmp);
+    cuts.dedup();
+    for &cut in &cuts {
+        // Up: raise the factors earning at least `cut`; down: lower them.
+        let split: Vec<bool> = terms
+            .iter()
+            .map(|&(_, _, e)| (e >= cut) == (dir == Direction::Up))
+            .collect();
+        // Moving every weight the same way only rescales them: no change.
+        if split.iter().all(|&u| u) || split.iter().all(|&u| !u) {
+            continue;
+        }
+        let (mut a, mut b) = (0.0, 0.0);
+        for (&(_, w, e), &up) in terms.iter().zip(&split) {
+            let sign = if up { 1.0 } else { -1.0 };
+            a += sign * w * e;
+            b += sign * w;
+        }
+        let denom = a - t * b;
+        if denom == 0.0 {
+            continue;
+        }
+        let x = (t * wsum - n) / denom;
+        if x > 0.0 && x <= 1.0 && best.as_ref().is_none_or(|(bx, _)| x < *bx) {
+            best = Some((x, split));
+        }
+    }
+    best
+}
+
+/// How far the weights can move before each dimension's level changes,
+/// with a Monte Carlo estimate of the chance the level holds under noise.
+///
+/// ```
+/// use integration_readiness::analysis::{robustness, RobustnessOptions};
+/// use integration_readiness::{Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml(
+///     "[mission]\nname = \"M\"\n[evidence.senior-leadership-cohesion]\nrating = \"high\"\n[evidence.slow-recruitment]\nrating = \"high\"\n",
+///     "m.toml", &rb)?;
+/// let r = robustness(&rb, &m, RobustnessOptions::default());
+/// for d in &r.dimensions {
+///     if let Some(x) = d.radius_percent {
+///         assert!(x > 0.0 && x <= 100.0);
+///     }
+///     assert!((0.0..=1.0).contains(&d.monte_carlo_hold));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) -> Robustness<'r> {
+    let nd = rb.dimensions().len();
+    let levels = rb.levels();
+    let mut scores = Vec::with_capacity(nd);
+    score_into(rb, m.ratings(), &mut scores);
+    let sigma = (opts.noise_percent / 100.0).clamp(0.0, 1.0);
+    let dims = rb
+        .dimensions()
+        .iter()
+        .enumerate()
+        .map(|(d, dim)| {
+            let s = scores[d];
+            let l = s.level;
+            let terms = terms(rb, m, d);
+            let lo = (l > 0).then(|| rb.threshold(l, d) - THRESHOLD_TOLERANCE);
+            let up_open = l + 1 < levels.len()
+                && rb.gates_at[(l + 1) * nd + d].iter().all(|&g| {
+                    let gate = &rb.gates[g];
+                    gate_holds(gate.bound, m.rating(gate.factor), false)
+                });
+            let hi = up_open.then(|| rb.threshold(l + 1, d) - THRESHOLD_TOLERANCE);
+            let rated = !terms.is_empty();
+            let down = lo
+                .filter(|_| rated)
+                .and_then(|t| crossing(&terms, t, Direction::Down))
+                .map(|(x, sp)| (x, sp, Direction::Down, t_of(lo)));
+            let up = hi
+                .filter(|_| rated)
+                .and_then(|t| crossing(&terms, t, Direction::Up))
+                .map(|(x, sp)| (x, sp, Direction::Up, t_of(hi)));
+            let first = match (down, up) {
+                (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+                (a, b) => a.or(b),
+            };
+            let holds = |score: f64| lo.is_none_or(|t| score >= t) && hi.is_none_or(|t| score < t);
+            let mut rng = SplitMix64::new(opts.seed ^ (d as u64).wrapping_mul(0x9E37_79B9));
+            let mut held = 0usize;
+            let mut noise = vec![0.0; terms.len()];
+            for _ in 0..opts.samples {
+                for n in noise.iter_mut() {
+                    *n = sigma * rng.symmetric();
+                }
+                if !rated || holds(perturbed_score(&terms, |i| noise[i])) {
+                    held += 1;
+                }
+            }
+            let (radius, direction, raise, lower, movers) = match first {
+                Some((x, split, dir, t)) => {
+                    let mut by: Vec<(f64, usize)> = terms
+                        .iter()
+                        .map(|&(f, w, e)| (w * (e - t / 100.0).abs(), f))
+                        .collect();
+                    by.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                    let id = |f: usize| rb.factors()[f].id.as_str();
+                    (
+                        Some(100.0 * x),
+                        Some(dir),
+                        terms
+                            .iter()
+                            .zip(&split)
+                            .filter(|(_, up)| **up)
+                            .map(|(t, _)| id(t.0))
+                            .collect(),
+                        terms
+                            .iter()
+                            .zip(&split)
+                            .filter(|(_, up)| !**up)
+                            .map(|(t, _)| id(t.0))
+                            .collect(),
+                        by.iter()
+                            .filter(|(v, _)| *v > 0.0)
+                            .take(5)
+                            .map(|&(_, f)| id(f))
+                            .collect(),
+                    )
+                }
+                None => (None, None, Vec::new(), Vec::new(), Vec::new()),
+            };
+            DimensionRobustness {
+                id: &dim.id,
+                level: &levels[l].id,
+                score: s.score,
+                radius_percent: radius,
+                direction,
+                raise,
+                lower,
+                first_movers: movers,
+                monte_carlo_hold: if opts.samples == 0 {
+                    1.0
+                } else {
+                    held as f64 / opts.samples as f64
+                },
+            }
+        })
+        .collect();
+    Robustness {
+        noise_percent: opts.noise_percent,
+        samples: opts.samples,
+        seed: opts.seed,
+        dimensions: dims,
+    }
+}
+
+fn t_of(t: Option<f64>) -> f64 {
+    t.unwrap_or(0.0)
+}
+
+/// The point score of dimension `d` with weights scaled by `1 + delta(f)`
+/// (by factor index): for checking the bound from outside.
+pub fn score_with_weights(
+    rb: &Rulebook,
+    m: &Mission,
+    d: usize,
+    delta: impl Fn(usize) -> f64,
+) -> f64 {
+    let t = terms(rb, m, d);
+    perturbed_score(&t, |i| delta(t[i].0))
+}

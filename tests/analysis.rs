@@ -1,0 +1,445 @@
+//! The analyses: what-if, plan (against brute force), robustness (against
+//! hand computation and Monte Carlo) and compare.
+
+mod common;
+
+use common::{case, case_sized, load};
+use integration_readiness::analysis::{
+    Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness, score_with_weights,
+};
+use integration_readiness::assess::{THRESHOLD_TOLERANCE, score_into, score_only};
+use integration_readiness::model::{Polarity, Rating};
+use integration_readiness::{Mission, Rulebook, assess};
+use proptest::prelude::*;
+
+const TINY: &str = include_str!("data/tiny.toml");
+
+fn tiny_mission(body: &str) -> (Rulebook, Mission) {
+    let rb = Rulebook::from_toml(TINY, "tiny.toml").unwrap();
+    let m = Mission::from_toml(&format!("[mission]\nname = \"M\"\n{body}"), "m.toml", &rb).unwrap();
+    (rb, m)
+}
+
+/// The rating `steps` better than `r` for a polarity.
+fn better(p: Polarity, r: Rating, steps: usize) -> Rating {
+    let s = r.step().unwrap();
+    Rating::SCALE[match p {
+        Polarity::Enabler => s + steps,
+        Polarity::Barrier => s - steps,
+    }]
+}
+
+fn room(p: Polarity, r: Rating) -> usize {
+    match (p, r.step()) {
+        (Polarity::Enabler, Some(s)) => 4 - s,
+        (Polarity::Barrier, Some(s)) => s,
+        _ => 0,
+    }
+}
+
+/// The least cost of any set of steps that brings every dimension to
+/// `aim`, by enumeration.
+fn brute_force(rb: &Rulebook, m: &Mission, aim: &[usize]) -> Option<f64> {
+    let factors = rb.factors();
+    let base: Vec<Rating> = (0..factors.len()).map(|f| m.rating(f)).collect();
+    let rooms: Vec<usize> = factors
+        .iter()
+        .zip(&base)
+        .map(|(f, &r)| room(f.polarity, r))
+        .collect();
+    let mut x = vec![0usize; factors.len()];
+    let mut best: Option<f64> = None;
+    let mut out = Vec::new();
+    loop {
+        let ratings: Vec<Rating> = (0..factors.len())
+            .map(|f| {
+                if rooms[f] > 0 {
+                    better(factors[f].polarity, base[f], x[f])
+                } else {
+                    base[f]
+                }
+            })
+            .collect();
+        score_into(rb, &ratings, &mut out);
+        if out.iter().zip(aim).all(|(s, &a)| s.level >= a) {
+            let cost: f64 = (0..factors.len())
+                .map(|f| x[f] as f64 * rb.data().effort_cost.of(m.effort(f).unwrap()))
+                .sum();
+            if best.is_none_or(|b| cost < b) {
+                best = Some(cost);
+            }
+        }
+        // Next step vector (odometer).
+        let mut i = 0;
+        loop {
+            if i == x.len() {
+                return best;
+            }
+            if x[i] < rooms[i] {
+                x[i] += 1;
+                break;
+            }
+            x[i] = 0;
+            i += 1;
+        }
+    }
+}
+
+/// Generated cases of up to 12 factors where most factors are rated low
+/// (enablers) or high (barriers): room for plans to choose.
+fn hard_case() -> impl Strategy<
+    Value = (
+        integration_readiness::model::RulebookData,
+        integration_readiness::model::MissionData,
+    ),
+> {
+    case_sized(12).prop_map(|(rbd, mut md)| {
+        for f in &rbd.factors {
+            let weak = match f.polarity {
+                Polarity::Enabler => Rating::Low,
+                Polarity::Barrier => Rating::High,
+            };
+            md.evidence
+                .entry(f.id.clone())
+                .or_insert(integration_readiness::model::Evidence {
+                    rating: weak,
+                    note: None,
+                    sources: Vec::new(),
+                });
+        }
+        (rbd, md)
+    })
+}
+
+/// Brings a mission's search space under `limit` combinations by setting
+/// the later factors to their best rating.
+fn clip(rb: &Rulebook, m: &Mission, limit: usize) -> Mission {
+    let mut m = m.clone();
+    let mut combos = 1usize;
+    for (f, factor) in rb.factors().iter().enumerate() {
+        let r = m.rating(f);
+        let k = room(factor.polarity, r);
+        if combos * (k + 1) > limit {
+            let best = better(factor.polarity, r, k);
+            m.set_rating(rb, f, best);
+        } else {
+            combos *= k + 1;
+        }
+    }
+    m
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Invariant 8: the plan reaches every reachable target (and the highest
+    /// reachable level elsewhere), and no cheaper plan does.
+    #[test]
+    fn plan_is_optimal_against_brute_force((rbd, md) in hard_case(), targets_at_top in any::<bool>()) {
+        let mut rbd = rbd;
+        if targets_at_top {
+            // Aim high, so that plans have work to do.
+            let top = rbd.levels.last().unwrap().id.clone();
+            for d in &mut rbd.dimensions {
+                d.default_target = top.clone();
+            }
+            rbd.rules.retain(|r| r.at_most.is_none());
+        }
+        let (rb, m0) = load(&rbd, &md);
+        let m = clip(&rb, &m0, 20_000);
+        let p = plan(&rb, &m);
+        prop_assert!(p.exact);
+        let a = assess(&rb, &m);
+        // The aim: the target, or the best level with every rated factor maxed.
+        let maxed: Vec<Rating> = rb.factors().iter().enumerate().map(|(f, x)| {
+            let r = m.rating(f);
+            if r.step().is_some() { better(x.polarity, r, room(x.polarity, r)) } else { r }
+        }).collect();
+        let mut best = Vec::new();
+        score_into(&rb, &maxed, &mut best);
+        let aim: Vec<usize> = a.dimensions.iter().zip(&best)
+            .map(|(d, b)| d.target_detail.level_index.min(b.level)).collect();
+        // Applying the plan reaches the aim on every dimension.
+        let mut after = m.clone();
+        for c in &p.changes {
+            after.set_rating(&rb, rb.factor_index(c.factor).unwrap(), c.to);
+        }
+        let reached = score_only(&rb, &after);
+        for (d, s) in reached.iter().enumerate() {
+            prop_assert!(s.level >= aim[d], "dimension {d}: {} < {}", s.level, aim[d]);
+            prop_assert_eq!(p.reaches.values[d], rb.levels()[s.level].id.as_str());
+        }
+        let unreachable: Vec<&str> = a.dimensions.iter().zip(&best)
+            .filter(|(d, b)| b.level < d.target_detail.level_index).map(|(d, _)| d.id).collect();
+        prop_assert_eq!(&p.unreachable, &unreachable);
+        // And no plan is cheaper.
+        let least = brute_force(&rb, &m, &aim).expect("the all-best plan reaches the aim");
+        prop_assert!((p.total_effort - least).abs() < 1e-9, "plan {} vs brute force {}", p.total_effort, least);
+    }
+
+    /// What-if with no changes is the identity.
+    #[test]
+    fn what_if_without_changes_is_the_identity((rbd, md) in case()) {
+        let (rb, m) = load(&rbd, &md);
+        let same = apply(&rb, &m, &Scenario::default()).unwrap();
+        prop_assert_eq!(&same, &m);
+        let (a, b) = (assess(&rb, &m), assess(&rb, &same));
+        prop_assert!(compare(&a, &b).is_unchanged());
+    }
+
+    /// compare(a, a) reports no change; compare's drivers sum to each
+    /// dimension's score change.
+    #[test]
+    fn compare_explains_every_move((rbd, md) in case(), f in any::<prop::sample::Index>(), r in common::rating()) {
+        let (rb, m) = load(&rbd, &md);
+        let a = assess(&rb, &m);
+        prop_assert!(compare(&a, &a).is_unchanged());
+        let f = f.index(rb.factors().len());
+        let m2 = apply(&rb, &m, &Scenario::rate(rb.factors()[f].id.clone(), r)).unwrap();
+        let b = assess(&rb, &m2);
+        let c = compare(&a, &b);
+        for d in &c.dimensions {
+            let sum: f64 = d.drivers.iter().map(|x| x.points).sum();
+            prop_assert!((sum - (d.score_after - d.score_before)).abs() < 1e-7);
+        }
+        let changed = m.rating(f) != r || !md.evidence.contains_key(&rb.factors()[f].id);
+        prop_assert_eq!(c.changed_ratings.len(), usize::from(changed));
+    }
+
+    /// The robustness bound: no perturbation inside it changes the level,
+    /// and the reported perturbation just outside it does. Levels are
+    /// recomputed by the engine itself from a rulebook with the perturbed
+    /// weights, gates included.
+    #[test]
+    fn robustness_bound_is_tight((rbd, md) in case(), seed in any::<u64>()) {
+        let (rb, m) = load(&rbd, &md);
+        let r = robustness(&rb, &m, RobustnessOptions { noise_percent: 10.0, samples: 200, seed });
+        let base = score_only(&rb, &m);
+        let mut rng = integration_readiness::analysis::SplitMix64::new(seed);
+        for (d, dr) in r.dimensions.iter().enumerate() {
+            let level = base[d].level;
+            let reach = dr.radius_percent.map_or(1.0, |x| x / 100.0);
+            // Inside: random perturbations within 0.99 of the radius.
+            for _ in 0..20 {
+                let delta: Vec<f64> = (0..rb.factors().len()).map(|_| 0.99 * reach * rng.symmetric()).collect();
+                prop_assert_eq!(level_with(&rbd, &md, d, &delta), level);
+            }
+            let Some(x) = dr.radius_percent else { continue };
+            prop_assert!(x > 0.0 && x <= 100.0);
+            // Just outside, along the reported split: the level changes.
+            let out = (1.001 * x / 100.0).min(1.0);
+            let delta: Vec<f64> = rb.factors().iter()
+                .map(|f| if dr.raise.contains(&f.id.as_str()) { out } else if dr.lower.contains(&f.id.as_str()) { -out } else { 0.0 })
+                .collect();
+            if out < 1.0 {
+                prop_assert_ne!(level_with(&rbd, &md, d, &delta), level, "radius {} on {}", x, dr.id);
+            }
+            // The same split computed by the analysis' own score agrees.
+            let s = score_with_weights(&rb, &m, d, |f| delta[f]);
+            match dr.direction.unwrap() {
+                Direction::Down => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE < rb.threshold(level, d)),
+                Direction::Up => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE >= rb.threshold(level + 1, d)),
+            }
+            // Monte Carlo cross-check: noise inside the radius never moves it.
+            if x >= 10.0 {
+                prop_assert_eq!(dr.monte_carlo_hold, 1.0);
+            }
+        }
+    }
+}
+
+/// The level of dimension `d` computed by the engine with the weights of
+/// that dimension scaled by `1 + delta(f)`.
+fn level_with(
+    rbd: &integration_readiness::model::RulebookData,
+    md: &integration_readiness::model::MissionData,
+    d: usize,
+    delta: &[f64],
+) -> usize {
+    let mut p = rbd.clone();
+    let key = common::dim_id(d);
+    for (f, factor) in p.factors.iter_mut().enumerate() {
+        if let Some(w) = factor.weights.get_mut(&key) {
+            *w *= 1.0 + delta[f];
+        }
+    }
+    let (rb, m) = load(&p, md);
+    score_only(&rb, &m)[d].level
+}
+
+#[test]
+fn robustness_hand_computed() {
+    // b: e1 partial (w 1, earns 0.5), b1 low (w 1, earns 0.75): 62.5, level
+    // mid (40..70). Up: raise b1, lower e1: (1.25 + 0.25 x) / 2 = 0.70 at
+    // x = 0.6. Down: (1.25 - 0.25 x) / 2 = 0.40 needs x = 1.8 > 1. So 60%.
+    // a: the gate (e1 at least high) shuts the next level; down needs
+    // (1.75 + 0.25 x) / (3 + x) = 0.4, x = 3.67 > 1: no change possible.
+    let (rb, m) =
+        tiny_mission("[evidence.e1]\nrating = \"partial\"\n[evidence.b1]\nrating = \"low\"\n");
+    let r = robustness(&rb, &m, RobustnessOptions::default());
+    let b = &r.dimensions[1];
+    assert!(
+        (b.radius_percent.unwrap() - 60.0).abs() < 1e-6,
+        "{:?}",
+        b.radius_percent
+    );
+    assert_eq!(b.direction, Some(Direction::Up));
+    assert_eq!(b.raise, vec!["b1"]);
+    assert_eq!(b.lower, vec!["e1"]);
+    // Noise of ±20% is inside 60%: the level always holds.
+    assert_eq!(b.monte_carlo_hold, 1.0);
+    let a = &r.dimensions[0];
+    assert_eq!(a.radius_percent, None);
+    assert_eq!(a.monte_carlo_hold, 1.0);
+    // With noise of ±100%, some samples cross 70 on b: P(score >= 70) =
+    // P((1.25 + 0.25 (d2 - d1)/...)...) > 0, so the hold is below 1.
+    let r = robustness(
+        &rb,
+        &m,
+        RobustnessOptions {
+            noise_percent: 100.0,
+            samples: 4000,
+            seed: 7,
+        },
+    );
+    let hold = r.dimensions[1].monte_carlo_hold;
+    assert!(hold < 1.0 && hold > 0.5, "{hold}");
+    // Same seed, same estimate.
+    let again = robustness(
+        &rb,
+        &m,
+        RobustnessOptions {
+            noise_percent: 100.0,
+            samples: 4000,
+            seed: 7,
+        },
+    );
+    assert_eq!(again.dimensions[1].monte_carlo_hold, hold);
+}
+
+/// One dimension, threshold 60 for `high`. A: high, w 2.4 (+0.6 earned a
+/// step, low effort, cost 1). B: high, w 4 (+1.0, medium, cost 2). F: none,
+/// w 3 (+0.75, high, cost 4). Rated weight 9.4, earned 0.75*2.4 + 0.75*4 =
+/// 4.8: score 51.06. Level high needs 0.6 * 9.4 = 5.64 earned: deficit 0.84.
+/// Greedy by gain per cost takes A (0.6/1) first, which is not enough, then
+/// B: cost 3. The optimum is B alone: cost 2.
+const GREEDY_TRAP: &str = r#"
+[rulebook]
+id = "trap"
+title = "Greedy trap"
+version = "1"
+[[level]]
+id = "low"
+title = "Low"
+meaning = "low"
+[[level]]
+id = "high"
+title = "High"
+meaning = "high"
+threshold = { a = 60.0 }
+[[dimension]]
+id = "a"
+title = "A"
+default-target = "high"
+[[theme]]
+id = "t"
+title = "T"
+[[factor]]
+id = "fa"
+polarity = "enabler"
+theme = "t"
+title = "A"
+description = "d"
+question = "q?"
+weights = { a = 2.4 }
+weight-reasons = { a = "r" }
+effort = "low"
+remedy = "r"
+citation = { section = "S", paragraph = 1, phrase = "p" }
+[[factor]]
+id = "fb"
+polarity = "enabler"
+theme = "t"
+title = "B"
+description = "d"
+question = "q?"
+weights = { a = 4.0 }
+weight-reasons = { a = "r" }
+effort = "medium"
+remedy = "r"
+citation = { section = "S", paragraph = 1, phrase = "p" }
+[[factor]]
+id = "ff"
+polarity = "enabler"
+theme = "t"
+title = "F"
+description = "d"
+question = "q?"
+weights = { a = 3.0 }
+weight-reasons = { a = "r" }
+effort = "high"
+remedy = "r"
+citation = { section = "S", paragraph = 1, phrase = "p" }
+"#;
+
+#[test]
+fn plan_beats_greedy_where_greedy_is_wrong() {
+    let rb = Rulebook::from_toml(GREEDY_TRAP, "trap.toml").unwrap();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"M\"\n[evidence.fa]\nrating = \"high\"\n[evidence.fb]\nrating = \"high\"\n[evidence.ff]\nrating = \"none\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let a = assess(&rb, &m);
+    assert!((a.dimensions[0].score - 100.0 * 4.8 / 9.4).abs() < 1e-9);
+    // Greedy by gain per cost would take A first (0.6 a unit of cost
+    // against B's 0.5)...
+    let greedy = a
+        .recommendations
+        .iter()
+        .max_by(|x, y| (x.gain / x.cost).total_cmp(&(y.gain / y.cost)))
+        .unwrap();
+    assert_eq!(greedy.factor, "fa");
+    // ...but the cheapest plan is B alone.
+    let p = plan(&rb, &m);
+    assert_eq!(p.changes.len(), 1);
+    assert_eq!(p.changes[0].factor, "fb");
+    assert_eq!(
+        (p.changes[0].from, p.changes[0].to),
+        (Rating::High, Rating::Full)
+    );
+    assert_eq!(p.total_effort, 2.0);
+    assert_eq!(p.reaches.values, vec!["high"]);
+    assert!(p.unreachable.is_empty());
+}
+
+#[test]
+fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
+    // tiny, mode = big: a's target is top (gate: e1 at least high). With e1
+    // partial, e2 full, b1 none: a = 75 already, only the gate is missing:
+    // e1 partial -> high, one high-effort step (cost 4).
+    let (rb, m) = tiny_mission(
+        "[context]\nmode = \"big\"\n[evidence.e1]\nrating = \"partial\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+    );
+    let p = plan(&rb, &m);
+    assert_eq!(p.changes.len(), 1);
+    assert_eq!(p.changes[0].factor, "e1");
+    assert_eq!(p.changes[0].to, Rating::High);
+    assert!(p.changes[0].forced_by_gate);
+    assert_eq!(p.total_effort, 4.0);
+    // b: e1 high 0.75 + b1 none 1.0 over 2 = 87.5: top as well.
+    assert_eq!(p.reaches.values, vec!["top", "top"]);
+    // With e1 unknown the gate can never hold: a's target is unreachable.
+    let (rb, m) = tiny_mission(
+        "[context]\nmode = \"big\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+    );
+    let p = plan(&rb, &m);
+    assert_eq!(p.unreachable, vec!["a"]);
+    assert!(
+        p.reasons[0].reason.contains("e1, which has no evidence"),
+        "{}",
+        p.reasons[0].reason
+    );
+    assert_eq!(p.total_effort, 0.0);
+}
