@@ -1,4 +1,161 @@
-//! Integration readiness of UN peace operations.
+//! How ready is a UN peace operation for integration?
+//!
+//! `integration-readiness` scores a mission, described in a TOML file,
+//! against the enablers and barriers of integration that practitioners named
+//! at the Oslo conference on integrated missions (October 2007). It places
+//! the mission on the integration spectrum, from co-existence to full
+//! coherence, separately on three levels of coherence (policy/strategic,
+//! operational/programmatic, administrative); sets the level each should
+//! reach from the mission's mandate and context ("form should follow
+//! function"); and says what stops the next level, what to fix first, and
+//! how sure the numbers are. Every number is traceable to cited factors.
+//!
+//! # A tour
+//!
+//! Load the default rulebook (embedded in the crate) and a mission, assess,
+//! and read the result:
+//!
+//! ```
+//! use integration_readiness::{assess, report, Mission, Rulebook, Verdict};
+//!
+//! let rulebook = Rulebook::oslo_2007();
+//! let mission = Mission::from_toml(r#"
+//!     [mission]
+//!     name = "Example integrated mission"
+//!     date = "2007-10-29"
+//!
+//!     [context]
+//!     mandate = "multidimensional"
+//!     conflict = "active"
+//!     humanitarian-operations = true
+//!
+//!     [evidence.senior-leadership-cohesion]
+//!     rating = "partial"
+//!     note = "Leadership team formed ad hoc; no joint induction."
+//!     sources = ["Mission review, 2007"]
+//!
+//!     [evidence.donor-earmarking]
+//!     rating = "high"
+//!
+//!     [[entity]]
+//!     name = "OCHA"
+//!     role = "humanitarian"
+//!     current = { strategic = "cooperation" }
+//! "#, "example.toml", &rulebook)?;
+//!
+//! let a = assess(&rulebook, &mission);
+//! let strategic = &a.dimensions[0];
+//! // A multidimensional mandate sets a high strategic target...
+//! assert_eq!(strategic.target, "integration");
+//! // ...which two rated factors are far from supporting.
+//! assert_eq!(strategic.verdict, Verdict::NotReady);
+//! // With most factors unknown, the score is a wide range.
+//! assert!(strategic.score_range[1] - strategic.score_range[0] > 50.0);
+//! // In active conflict, humanitarian actors integrate asymmetrically:
+//! // OCHA declared at cooperation is over-integrated.
+//! assert_eq!(a.entities[0].over_integrated, ["strategic"]);
+//! // Reports for people: text for a terminal, Markdown for a document.
+//! let text = report::text(&rulebook, &a);
+//! assert!(text.contains("Fix first"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The entry points:
+//!
+//! | what | where |
+//! |---|---|
+//! | the default rulebook, or your own | [`Rulebook::oslo_2007`], [`Rulebook::from_toml`], [`Rulebook::new`] |
+//! | a mission | [`Mission::from_toml`], [`Mission::from_path`], [`Mission::new`] |
+//! | the assessment | [`assess()`], and [`score_only`] / [`score_into`] for sweeps |
+//! | reports | [`report::text`], [`report::markdown`], [`report::to_json`] |
+//! | what-if, plan, robustness, compare | [`analysis`] |
+//! | the factor reference | [`reference::markdown`], [`reference::json`] |
+//! | the file formats as types | [`model`] |
+//!
+//! # The method
+//!
+//! ## Scores
+//!
+//! On dimension `d` each factor `f` has a weight `w(f,d) >= 0` and, from the
+//! evidence, a strength `s(f)`: `none` 0, `low` 0.25, `partial` 0.5, `high`
+//! 0.75, `full` 1. An enabler earns `w s`; a barrier earns `w (1 - s)`: a
+//! barrier that is absent earns full marks. `not-applicable` factors leave
+//! both sums; `unknown` ones (no evidence) are kept apart:
+//!
+//! ```text
+//! score(d) = 100 · Σ earned(f,d) / Σ w(f,d)              over rated factors
+//! range(d) = [100 · E / (R + U), 100 · (E + U) / (R + U)]
+//! ```
+//!
+//! where `E` is the earned weight, `R` the rated weight and `U` the unknown
+//! weight: the range puts every unknown factor at its worst and its best.
+//! The point score always lies in the range. A dimension with nothing rated
+//! takes the bottom of its range and says so; the coverage `R / (R + U)` is
+//! reported beside every score. Each factor's contribution
+//! (`100 w e / R` points) is listed, so the contributions sum to the score.
+//!
+//! ## Placement
+//!
+//! The spectrum of the default rulebook runs `co-existence` < `coordination`
+//! < `cooperation` < `integration` < `full-coherence`. The two ends are the
+//! proceedings' own (1.2, para. 6: actors that keep out of each other's way,
+//! and full policy integration with major investment); the rungs between
+//! follow Himmelman's continuum and the Secretary-General's 2008 decision on
+//! integration (see the rulebook's level sources). Every level above the
+//! lowest has a threshold per dimension and may have gates: a factor that
+//! must be at least (an enabler) or at most (a barrier) some rating. A
+//! dimension reaches a level when its score meets that level's threshold and
+//! every gate of that level and the levels below holds (staged, as in CMMI);
+//! the first unmet threshold or gate is reported as what stops the next
+//! level. With unknown evidence the level is a range: pessimistic (lowest
+//! score, unknown gates fail) to optimistic (highest score, unknown gates
+//! hold); the point level uses the point score with unknown gates failing.
+//! Scores within [`assess::THRESHOLD_TOLERANCE`] below a threshold meet it.
+//!
+//! ## Targets: form follows function
+//!
+//! "One size does not fit all" (proceedings, 1.2, para. 4): the level a
+//! dimension should reach depends on the mission. Each dimension has a
+//! default target; target rules raise it (`at-least`, a floor) or cap it
+//! (`at-most`) when the mission's context matches. The target is the highest
+//! matching floor (or the default, if higher), capped by the lowest matching
+//! cap; a cap below a floor is reported as a tension and the cap wins
+//! (humanitarian principles guide integration, Executive summary, para. 17).
+//! Rules may be limited to entity roles: in active conflict with
+//! humanitarian operations the default rulebook caps humanitarian entities,
+//! the asymmetric integration of Executive summary, para. 16, while a
+//! multidimensional Security Council mandate, which makes an integrated
+//! approach an operational imperative (Executive summary, para. 4), raises
+//! the mission's own strategic target. A context key the mission leaves out
+//! is unknown: the rules that need it do not match and are listed as
+//! undecided. An entity declared above its target is over-integrated:
+//! integration is not an end in itself (1.3).
+//!
+//! Each dimension's verdict is `ready` (level at or above target),
+//! `stretch` (one level short) or `not-ready`; the overall verdict is the
+//! worst of them, and the overall score the dimension-weighted mean.
+//!
+//! ## Recommendations
+//!
+//! Every one-step change (an enabler up one rating, a barrier down one) is
+//! ranked: first those that lift a below-target dimension to its next level,
+//! then by overall points gained per unit of effort cost, with the factor's
+//! remedy and citation. [`analysis::plan`] goes further and finds the
+//! cheapest set of changes that reaches every target, exactly.
+//!
+//! # Design notes
+//!
+//! - The file types in [`model`] are the formats: kebab-case keys, unknown
+//!   keys rejected, round trips through TOML and JSON lossless. Validated
+//!   [`Rulebook`] and [`Mission`] values resolve ids once to dense indices.
+//! - The scoring core ([`assess()`] and [`analysis`]) is pure: no I/O, no
+//!   clock, no global state; randomness only from an explicit seed.
+//! - Loading reports every problem in a file at once, each with file,
+//!   line:column, TOML path, what is allowed and, for an unknown id, the
+//!   nearest known one. Files over [`MAX_INPUT_BYTES`] are refused.
+//! - Feature `toml` (default) gives the TOML loaders, `json` (default) the
+//!   JSON ones and JSON reports; without them the core needs only `serde`,
+//!   `thiserror` and `strsim`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

@@ -280,8 +280,8 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &'r Mission) -> Plan<'r> {
     // Forced steps: the gates of every aimed-at level and below.
     let mut lb = vec![0usize; factors.len()];
     let mut forced = vec![false; factors.len()];
-    for d in 0..nd {
-        for l in 1..=aim[d] {
+    for (d, &top) in aim.iter().enumerate() {
+        for l in 1..=top {
             for &g in &rb.gates_at[l * nd + d] {
                 let gate = &rb.gates[g];
                 let r = ratings[gate.factor];

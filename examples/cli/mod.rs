@@ -1,0 +1,40 @@
+//! What the example programs share: loading with clean errors.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use integration_readiness::{Error, Mission, Rulebook};
+
+/// The rulebook from a file, or the embedded default.
+pub fn rulebook(path: Option<&PathBuf>) -> Result<Rulebook, Error> {
+    match path {
+        Some(p) => Rulebook::from_path(p),
+        None => Ok(Rulebook::oslo_2007()),
+    }
+}
+
+/// The mission from a file, or an embedded sample `(text, name)`.
+pub fn mission(
+    path: Option<&PathBuf>,
+    sample: (&str, &str),
+    rb: &Rulebook,
+) -> Result<Mission, Error> {
+    match path {
+        Some(p) => Mission::from_path(p, rb),
+        None => Mission::from_toml(sample.0, sample.1, rb),
+    }
+}
+
+/// Prints the output, or the error to stderr with exit status 2.
+pub fn finish(result: Result<String, Error>) -> ExitCode {
+    match result {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! The cheapest plan to target: the rating changes of least total effort
+//! that bring every dimension to its target level.
+//!
+//! ```text
+//! cargo run --example plan -- [MISSION.toml] [--rulebook RULEBOOK.toml] [--format text|json]
+//! ```
+
+mod cli;
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use integration_readiness::analysis::plan;
+
+const SAMPLE: (&str, &str) = (
+    include_str!("missions/start-up-active-conflict.toml"),
+    "start-up-active-conflict.toml",
+);
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Find the cheapest set of rating changes that reaches every target.
+#[derive(Parser)]
+struct Args {
+    /// The mission file; an embedded sample when left out.
+    mission: Option<std::path::PathBuf>,
+    /// A rulebook file; the embedded `oslo-2007` when left out.
+    #[arg(long)]
+    rulebook: Option<std::path::PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    cli::finish((|| {
+        let rb = cli::rulebook(args.rulebook.as_ref())?;
+        let m = cli::mission(args.mission.as_ref(), SAMPLE, &rb)?;
+        let p = plan(&rb, &m);
+        if let Format::Json = args.format {
+            return Ok(serde_json::to_string_pretty(&p).unwrap_or_default() + "\n");
+        }
+        let mut o = String::new();
+        let _ = writeln!(o, "Cheapest plan to target: {}", m.name());
+        for ((d, target), (_, reach)) in p.targets.iter().zip(p.reaches.iter()) {
+            let _ = writeln!(o, "  {d:<15} target {target:<15} after the plan {reach}");
+        }
+        if p.changes.is_empty() {
+            let _ = writeln!(o, "\nNo change needed.");
+        } else {
+            let _ = writeln!(
+                o,
+                "\n{} changes, total effort {}:",
+                p.changes.len(),
+                p.total_effort
+            );
+            for c in &p.changes {
+                let _ = writeln!(
+                    o,
+                    "  {:<38} {:>7} -> {:<7} {} effort, cost {}{}",
+                    c.factor,
+                    c.from.as_str(),
+                    c.to.as_str(),
+                    c.effort_level,
+                    c.effort,
+                    if c.forced_by_gate { " (gate)" } else { "" }
+                );
+            }
+        }
+        for r in &p.reasons {
+            let _ = writeln!(
+                o,
+                "\nUnreachable: {} cannot reach {} (best {}): {}",
+                r.dimension, r.target, r.best, r.reason
+            );
+        }
+        if !p.exact {
+            let _ = writeln!(
+                o,
+                "\nThe search hit its node budget: the plan may not be the cheapest."
+            );
+        }
+        Ok(o)
+    })())
+}
