@@ -477,6 +477,47 @@ pub fn score_only(rulebook: &Rulebook, mission: &Mission) -> Vec<DimensionScore>
 /// allocation.
 pub fn score_into(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
     out.clear();
+    score_append(rulebook, ratings, out);
+}
+
+/// Scores many missions into one flat vector: `out` gets one
+/// [`DimensionScore`] per dimension per mission, mission after mission
+/// (`out[m * dims + d]`). The rulebook is resolved once and nothing is
+/// allocated per mission; `out` is reused across calls.
+///
+/// ```
+/// use integration_readiness::{assess::score_batch, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let portfolio = vec![m.clone(), m];
+/// let mut out = Vec::new();
+/// score_batch(&rb, &portfolio, &mut out);
+/// assert_eq!(out.len(), 2 * rb.dimensions().len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn score_batch<'a>(
+    rulebook: &Rulebook,
+    missions: impl IntoIterator<Item = &'a Mission>,
+    out: &mut Vec<DimensionScore>,
+) {
+    out.clear();
+    for m in missions {
+        score_append(rulebook, m.ratings(), out);
+    }
+}
+
+/// Scores many rating vectors, each one rating per factor, laid end to end
+/// in `ratings` (a sensitivity sweep): `out[k * dims + d]` is vector `k` on
+/// dimension `d`. A trailing partial vector is ignored.
+pub fn score_sweep(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
+    out.clear();
+    let nf = rulebook.factors().len().max(1);
+    for chunk in ratings.chunks_exact(nf) {
+        score_append(rulebook, chunk, out);
+    }
+}
+
+fn score_append(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
     let nd = rulebook.dimensions().len();
     let nf = rulebook.factors().len();
     // One pass over the factors, all dimensions at once.

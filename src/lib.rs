@@ -170,7 +170,7 @@ pub mod reference;
 pub mod report;
 pub mod rulebook;
 
-pub use assess::{Assessment, Verdict, assess, score_into, score_only};
+pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
 pub use error::{Diagnostic, Diagnostics, Error, Problem};
 #[cfg(feature = "toml")]
 pub use load::MAX_INPUT_BYTES;

@@ -1,0 +1,97 @@
+//! Speed of scoring, loading and the analyses. Run with `cargo bench`;
+//! BENCHMARKS.md records the figures.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use integration_readiness::analysis::{RobustnessOptions, plan, robustness};
+use integration_readiness::assess::{score_batch, score_into};
+use integration_readiness::model::Polarity;
+use integration_readiness::{Mission, Rulebook, assess};
+
+const SAMPLE: &str = include_str!("../examples/missions/consolidation-after-ceasefire.toml");
+const START_UP: &str = include_str!("../examples/missions/start-up-active-conflict.toml");
+
+fn benches(c: &mut Criterion) {
+    let rb = Rulebook::oslo_2007();
+    let m = Mission::from_toml(SAMPLE, "sample.toml", &rb).unwrap();
+    let nd = rb.dimensions().len();
+    let nf = rb.factors().len();
+
+    // The floor: the same weights and ratings in flat arrays, summed.
+    let weights: Vec<f64> = (0..nf)
+        .flat_map(|f| (0..nd).map(move |d| (f, d)))
+        .map(|(f, d)| rb.weight(f, d))
+        .collect();
+    let earned: Vec<f64> = (0..nf)
+        .map(|f| {
+            let s = m.rating(f).strength().unwrap_or(0.0);
+            match rb.factors()[f].polarity {
+                Polarity::Enabler => s,
+                Polarity::Barrier => 1.0 - s,
+            }
+        })
+        .collect();
+    c.bench_function("baseline/weighted_sum", |b| {
+        b.iter(|| {
+            let (w, e) = (black_box(&weights), black_box(&earned));
+            let mut num = [0.0f64; 3];
+            let mut den = [0.0f64; 3];
+            for f in 0..nf {
+                for d in 0..3 {
+                    num[d] += w[f * 3 + d] * e[f];
+                    den[d] += w[f * 3 + d];
+                }
+            }
+            [
+                100.0 * num[0] / den[0],
+                100.0 * num[1] / den[1],
+                100.0 * num[2] / den[2],
+            ]
+        })
+    });
+
+    c.bench_function("assess/full", |b| {
+        b.iter(|| assess(black_box(&rb), black_box(&m)))
+    });
+
+    let mut out = Vec::with_capacity(nd);
+    c.bench_function("assess/score_only", |b| {
+        b.iter(|| {
+            score_into(black_box(&rb), black_box(m.ratings()), &mut out);
+            out.len()
+        })
+    });
+
+    let portfolio: Vec<Mission> = (0..1000).map(|_| m.clone()).collect();
+    let mut out = Vec::with_capacity(1000 * nd);
+    c.bench_function("assess/batch_1000", |b| {
+        b.iter(|| {
+            score_batch(black_box(&rb), black_box(&portfolio), &mut out);
+            out.len()
+        })
+    });
+
+    c.bench_function("load/toml_only", |b| {
+        b.iter(|| toml::from_str::<toml::Table>(black_box(SAMPLE)).unwrap())
+    });
+    c.bench_function("load/mission", |b| {
+        b.iter(|| Mission::from_toml(black_box(SAMPLE), "sample.toml", &rb).unwrap())
+    });
+    c.bench_function("load/rulebook", |b| {
+        b.iter(|| {
+            Rulebook::from_toml(black_box(Rulebook::oslo_2007_text()), "oslo-2007.toml").unwrap()
+        })
+    });
+
+    let start = Mission::from_toml(START_UP, "start-up.toml", &rb).unwrap();
+    c.bench_function("plan/default", |b| {
+        b.iter(|| plan(black_box(&rb), black_box(&start)))
+    });
+    c.bench_function("robustness/default", |b| {
+        b.iter(|| robustness(black_box(&rb), black_box(&m), RobustnessOptions::default()))
+    });
+}
+
+criterion_group!(scoring, benches);
+criterion_main!(scoring);
