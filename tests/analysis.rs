@@ -135,8 +135,16 @@ proptest! {
     /// Invariant 8: the plan reaches every reachable target (and the highest
     /// reachable level elsewhere), and no cheaper plan does.
     #[test]
-    fn plan_is_optimal_against_brute_force((rbd, md) in hard_case(), targets_at_top in any::<bool>()) {
+    fn plan_is_optimal_against_brute_force(
+        (rbd, md) in hard_case(),
+        targets_at_top in any::<bool>(),
+        costs in prop::option::of((0.1f64..5.0, 0.1f64..5.0, 0.1f64..5.0)),
+    ) {
         let mut rbd = rbd;
+        if let Some((low, medium, high)) = costs {
+            // Costs that are not whole numbers, in any order.
+            rbd.effort_cost = integration_readiness::model::EffortCost { low, medium, high };
+        }
         if targets_at_top {
             // Aim high, so that plans have work to do.
             let top = rbd.levels.last().unwrap().id.clone();

@@ -117,16 +117,87 @@ fn room(p: Polarity, r: Rating) -> usize {
     }
 }
 
+/// A variable of the search: one factor, or several factors with the same
+/// cost and gains (interchangeable, so searched as one).
 struct Var {
-    factor: usize,
+    /// (factor, room) of each member, in rulebook order.
+    members: Vec<(usize, usize)>,
     cost: f64,
     room: usize,
     /// Earned weight gained per step, per dimension.
     gain: Vec<f64>,
 }
 
+/// The dual (Lagrangian) bound of the covering problem for multipliers
+/// `lambda >= 0`: `Σ λ_d D_d - Σ_f room_f max(0, λ·g_f - c_f)`, a lower
+/// bound on the cost of covering deficits `D` with the variables counted.
+fn dual_value(vars: &[Var], lambda: &[f64], deficit: &[f64]) -> (f64, Vec<f64>) {
+    let mut value: f64 = lambda
+        .iter()
+        .zip(deficit)
+        .map(|(l, d)| l * d.max(0.0))
+        .sum();
+    let mut sub: Vec<f64> = deficit.iter().map(|d| d.max(0.0)).collect();
+    for v in vars {
+        let price: f64 = lambda.iter().zip(&v.gain).map(|(l, g)| l * g).sum();
+        if price > v.cost {
+            value -= v.room as f64 * (price - v.cost);
+            for (s, g) in sub.iter_mut().zip(&v.gain) {
+                *s -= v.room as f64 * g;
+            }
+        }
+    }
+    (value, sub)
+}
+
+/// Multipliers that make the dual bound tight at the root, by projected
+/// subgradient ascent (any multipliers give a valid bound; better ones
+/// prune more).
+fn root_multipliers(vars: &[Var], deficit: &[f64]) -> Vec<f64> {
+    let nd = deficit.len();
+    // Start from each dimension's median price per unit of gain.
+    let mut lambda: Vec<f64> = (0..nd)
+        .map(|d| {
+            let mut p: Vec<f64> = vars
+                .iter()
+                .filter(|v| v.gain[d] > 0.0)
+                .map(|v| v.cost / v.gain[d])
+                .collect();
+            p.sort_by(f64::total_cmp);
+            if deficit[d] > 0.0 {
+                p.get(p.len() / 2).copied().unwrap_or(0.0)
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let scale = lambda.iter().map(|l| l * l).sum::<f64>().sqrt().max(1e-9);
+    let mut best = lambda.clone();
+    let mut best_value = f64::NEG_INFINITY;
+    for t in 0..200 {
+        let (value, sub) = dual_value(vars, &lambda, deficit);
+        if value > best_value {
+            best_value = value;
+            best = lambda.clone();
+        }
+        let norm = sub.iter().map(|s| s * s).sum::<f64>().sqrt();
+        if norm < 1e-12 {
+            break;
+        }
+        let step = scale / (1.0 + t as f64).sqrt() / norm;
+        for (l, s) in lambda.iter_mut().zip(&sub) {
+            *l = (*l + step * s).max(0.0);
+        }
+    }
+    best
+}
+
 struct Search<'a> {
     vars: &'a [Var],
+    /// Multiplier vectors and, for each, the penalty of the variables from
+    /// `i` on (`penalty[k][i]`), so a dual bound costs O(dims) a node.
+    lambdas: Vec<Vec<f64>>,
+    penalty: Vec<Vec<f64>>,
     /// Per dimension: variable indices by cost per unit gain, cheapest first.
     order: Vec<Vec<usize>>,
     best_cost: f64,
@@ -134,12 +205,24 @@ struct Search<'a> {
     x: Vec<usize>,
     nodes: u64,
     cut: bool,
+    /// When every cost is a whole multiple of this unit, so is every plan's
+    /// total, and bounds round up to it (0: no rounding).
+    unit: f64,
 }
 
 impl Search<'_> {
+    /// The least total a plan can have that is at least `x`.
+    fn round_up(&self, x: f64) -> f64 {
+        if self.unit > 0.0 {
+            (x / self.unit - 1e-9).ceil() * self.unit
+        } else {
+            x
+        }
+    }
+
     /// Fractional-knapsack lower bound on covering `deficit` on dimension
     /// `d` with variables from `from` on.
-    fn bound(&self, d: usize, from: usize, deficit: f64) -> f64 {
+    fn knapsack_bound(&self, d: usize, from: usize, deficit: f64) -> f64 {
         if deficit <= 0.0 {
             return 0.0;
         }
@@ -161,6 +244,23 @@ impl Search<'_> {
         f64::INFINITY
     }
 
+    fn pruned(&self, i: usize, cost: f64, deficit: &[f64]) -> bool {
+        let limit = self.best_cost - 1e-9;
+        for (lambda, pen) in self.lambdas.iter().zip(&self.penalty) {
+            let v: f64 = lambda
+                .iter()
+                .zip(deficit)
+                .map(|(l, d)| l * d.max(0.0))
+                .sum::<f64>()
+                - pen[i];
+            if self.round_up(cost + v) >= limit {
+                return true;
+            }
+        }
+        (0..deficit.len())
+            .any(|d| self.round_up(cost + self.knapsack_bound(d, i, deficit[d])) >= limit)
+    }
+
     fn dfs(&mut self, i: usize, cost: f64, deficit: &mut [f64]) {
         self.nodes += 1;
         if self.nodes > NODE_BUDGET {
@@ -168,31 +268,26 @@ impl Search<'_> {
             return;
         }
         if deficit.iter().all(|&d| d <= 0.0) {
-            if cost < self.best_cost {
+            if cost < self.best_cost - 1e-9 {
                 self.best_cost = cost;
                 self.best = Some(self.x.clone());
             }
             return;
         }
-        if i == self.vars.len() {
-            return;
-        }
-        let lb = (0..deficit.len())
-            .map(|d| self.bound(d, i, deficit[d]))
-            .fold(0.0, f64::max);
-        if cost + lb >= self.best_cost - 1e-12 {
+        if i == self.vars.len() || self.pruned(i, cost, deficit) {
             return;
         }
         let var = &self.vars[i];
         let (room, vcost) = (var.room, var.cost);
-        let gain = var.gain.clone();
         for k in (0..=room).rev() {
-            for (d, g) in gain.iter().enumerate() {
+            let var = &self.vars[i];
+            for (d, g) in var.gain.iter().enumerate() {
                 deficit[d] -= g * k as f64;
             }
             self.x[i] = k;
             self.dfs(i + 1, cost + vcost * k as f64, deficit);
-            for (d, g) in gain.iter().enumerate() {
+            let var = &self.vars[i];
+            for (d, g) in var.gain.iter().enumerate() {
                 deficit[d] += g * k as f64;
             }
             if self.cut {
@@ -201,6 +296,53 @@ impl Search<'_> {
         }
         self.x[i] = 0;
     }
+}
+
+/// The largest unit every cost is a whole multiple of, when the costs are
+/// whole numbers (as the default effort costs 1, 2 and 4 are); 0 otherwise.
+fn cost_unit(vars: &[Var]) -> f64 {
+    let mut g: u64 = 0;
+    for v in vars {
+        if v.cost.fract() != 0.0 || !(1.0..=1e12).contains(&v.cost) {
+            return 0.0;
+        }
+        let mut a = v.cost as u64;
+        let mut b = g;
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        g = a;
+    }
+    g as f64
+}
+
+/// A first plan to prune against: take the most attractive variables whole
+/// until every deficit is covered, then give back the steps not needed.
+fn greedy(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
+    let mut left = deficit.to_vec();
+    let mut x = vec![0; vars.len()];
+    for (i, v) in vars.iter().enumerate() {
+        if left.iter().all(|&d| d <= 0.0) {
+            break;
+        }
+        x[i] = v.room;
+        for (l, g) in left.iter_mut().zip(&v.gain) {
+            *l -= g * v.room as f64;
+        }
+    }
+    if left.iter().any(|&d| d > 0.0) {
+        return None;
+    }
+    for (i, v) in vars.iter().enumerate().rev() {
+        while x[i] > 0 && left.iter().zip(&v.gain).all(|(l, g)| l + g <= 0.0) {
+            x[i] -= 1;
+            for (l, g) in left.iter_mut().zip(&v.gain) {
+                *l += g;
+            }
+        }
+    }
+    let cost = vars.iter().zip(&x).map(|(v, &k)| v.cost * k as f64).sum();
+    Some((cost, x))
 }
 
 /// Finds the cheapest set of rating changes that brings every dimension of
@@ -321,37 +463,71 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &'r Mission) -> Plan<'r> {
         }
     }
 
-    let mut vars: Vec<Var> = factors
-        .iter()
-        .enumerate()
-        .filter_map(|(f, factor)| {
-            let r = room(factor.polarity, ratings[f]).saturating_sub(lb[f]);
-            let gain: Vec<f64> = (0..nd).map(|d| 0.25 * rb.weight(f, d)).collect();
-            let useful = (0..nd).any(|d| deficit[d] > 0.0 && gain[d] > 0.0);
-            (r > 0 && useful).then(|| Var {
-                factor: f,
-                cost: rb
-                    .data()
-                    .effort_cost
-                    .of(mission.effort(f).unwrap_or(factor.effort)),
+    // Variables: factors that can still improve and help a short dimension,
+    // grouped when cost and gains are identical.
+    let mut vars: Vec<Var> = Vec::new();
+    for (f, factor) in factors.iter().enumerate() {
+        let r = room(factor.polarity, ratings[f]).saturating_sub(lb[f]);
+        let gain: Vec<f64> = (0..nd).map(|d| 0.25 * rb.weight(f, d)).collect();
+        if r == 0 || !(0..nd).any(|d| deficit[d] > 0.0 && gain[d] > 0.0) {
+            continue;
+        }
+        let cost = rb
+            .data()
+            .effort_cost
+            .of(mission.effort(f).unwrap_or(factor.effort));
+        match vars.iter_mut().find(|v| v.cost == cost && v.gain == gain) {
+            Some(v) => {
+                v.members.push((f, r));
+                v.room += r;
+            }
+            None => vars.push(Var {
+                members: vec![(f, r)],
+                cost,
                 room: r,
                 gain,
-            })
-        })
-        .collect();
-    // Most useful per unit of cost first, so good plans are found early.
-    let usefulness = |v: &Var| -> f64 {
-        (0..nd)
-            .filter(|&d| deficit[d] > 0.0)
-            .map(|d| v.gain[d] / deficit[d])
-            .sum::<f64>()
-            / v.cost
+            }),
+        }
+    }
+    let lambda = root_multipliers(&vars, &deficit);
+    // Most attractive at the root prices first, so good plans come early.
+    let price = |v: &Var| -> f64 {
+        let p: f64 = lambda.iter().zip(&v.gain).map(|(l, g)| l * g).sum();
+        if p > 0.0 { v.cost / p } else { f64::INFINITY }
     };
     vars.sort_by(|a, b| {
-        usefulness(b)
-            .total_cmp(&usefulness(a))
-            .then(a.factor.cmp(&b.factor))
+        price(a)
+            .total_cmp(&price(b))
+            .then(a.members[0].0.cmp(&b.members[0].0))
     });
+    let mut lambdas = vec![lambda];
+    for d in 0..nd {
+        // The single-dimension price that covers the deficit at the root.
+        let mut by: Vec<&Var> = vars.iter().filter(|v| v.gain[d] > 0.0).collect();
+        by.sort_by(|a, b| (a.cost / a.gain[d]).total_cmp(&(b.cost / b.gain[d])));
+        let mut left = deficit[d];
+        for v in by {
+            left -= v.gain[d] * v.room as f64;
+            if left <= 0.0 {
+                let mut l = vec![0.0; nd];
+                l[d] = v.cost / v.gain[d];
+                lambdas.push(l);
+                break;
+            }
+        }
+    }
+    let penalty = lambdas
+        .iter()
+        .map(|l| {
+            let mut pen = vec![0.0; vars.len() + 1];
+            for i in (0..vars.len()).rev() {
+                let v = &vars[i];
+                let p: f64 = l.iter().zip(&v.gain).map(|(a, g)| a * g).sum();
+                pen[i] = pen[i + 1] + v.room as f64 * (p - v.cost).max(0.0);
+            }
+            pen
+        })
+        .collect();
     let order = (0..nd)
         .map(|d| {
             let mut o: Vec<usize> = (0..vars.len()).filter(|&v| vars[v].gain[d] > 0.0).collect();
@@ -361,14 +537,18 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &'r Mission) -> Plan<'r> {
             o
         })
         .collect();
+    let first = greedy(&vars, &deficit);
     let mut search = Search {
         vars: &vars,
+        lambdas,
+        penalty,
         order,
-        best_cost: f64::INFINITY,
-        best: None,
+        best_cost: first.as_ref().map_or(f64::INFINITY, |f| f.0),
+        best: first.map(|f| f.1),
         x: vec![0; vars.len()],
         nodes: 0,
         cut: false,
+        unit: cost_unit(&vars),
     };
     search.dfs(0, 0.0, &mut deficit.clone());
     let extra = search
@@ -376,9 +556,15 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &'r Mission) -> Plan<'r> {
         .clone()
         .unwrap_or_else(|| vars.iter().map(|v| v.room).collect());
 
+    // Spread each variable's steps over its members, in rulebook order.
     let mut steps = lb.clone();
-    for (v, k) in vars.iter().zip(&extra) {
-        steps[v.factor] += k;
+    for (v, &k) in vars.iter().zip(&extra) {
+        let mut left = k;
+        for &(f, r) in &v.members {
+            let take = left.min(r);
+            steps[f] += take;
+            left -= take;
+        }
     }
     let mut changes = Vec::new();
     let mut after = ratings.clone();
