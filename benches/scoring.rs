@@ -91,6 +91,13 @@ fn benches(c: &mut Criterion) {
     c.bench_function("robustness/default", |b| {
         b.iter(|| robustness(black_box(&rb), black_box(&m), RobustnessOptions::default()))
     });
+    c.bench_function("robustness/exact_only", |b| {
+        let opts = RobustnessOptions {
+            samples: 0,
+            ..RobustnessOptions::default()
+        };
+        b.iter(|| robustness(black_box(&rb), black_box(&m), opts))
+    });
 }
 
 criterion_group!(scoring, benches);

@@ -2,7 +2,7 @@
 //! level changes, with a Monte Carlo cross-check.
 //!
 //! ```text
-//! cargo run --example robustness -- [MISSION.toml] [--rulebook RULEBOOK.toml] [--noise 20] [--samples 2000] [--seed 2007] [--format text|json]
+//! cargo run --example robustness -- [MISSION.toml] [--rulebook RULEBOOK.toml] [--noise 20] [--samples 1000] [--seed 2007] [--format text|json]
 //! ```
 
 mod cli;
@@ -36,7 +36,7 @@ struct Args {
     #[arg(long, default_value_t = 20.0, value_parser = noise)]
     noise: f64,
     /// Monte Carlo samples.
-    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     samples: u32,
     /// Monte Carlo seed.
     #[arg(long, default_value_t = 2007)]
