@@ -116,6 +116,12 @@ fn main() -> ExitCode {
                 );
             }
         }
+        for (key, before, after) in &c.context_changes {
+            let show = |v: &Option<&integration_readiness::model::ContextValue>| {
+                v.map_or("(not given)".to_owned(), |v| v.to_string())
+            };
+            let _ = writeln!(o, "\nContext {key}: {} -> {}", show(before), show(after));
+        }
         for (name, before, after) in &c.over_integration {
             let _ = writeln!(
                 o,

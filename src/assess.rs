@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::mission::Mission;
-use crate::model::{Citation, Dimension, Effort, Polarity, Rating};
+use crate::model::{Citation, ContextValue, Dimension, Effort, Polarity, Rating};
 use crate::rulebook::{Bound, Rulebook};
 
 /// Scores within this distance below a threshold count as meeting it, so
@@ -159,6 +159,9 @@ pub struct Target<'r> {
     /// A floor above a cap, when rules disagree.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tension: Option<Tension<'r>>,
+    /// Whether a cap (an `at-most` rule) sets the level: going above it is
+    /// against a rule, not only beyond what is needed.
+    pub capped: bool,
 }
 
 /// The result for one dimension of coherence.
@@ -191,7 +194,13 @@ pub struct DimensionResult<'r> {
     pub target_detail: Target<'r>,
     /// Ready, stretch or not-ready.
     pub verdict: Verdict,
+    /// Whether less than [`PROVISIONAL_COVERAGE`] of the weight is rated:
+    /// the verdict rests on too little evidence to stand alone.
+    pub provisional: bool,
 }
+
+/// Below this evidence coverage a verdict is marked provisional.
+pub const PROVISIONAL_COVERAGE: f64 = 0.5;
 
 /// The weighted result over all dimensions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -258,6 +267,9 @@ pub struct EntityResult<'r> {
     /// Dimensions where the declared level is above the target: integration
     /// beyond what the situation calls for.
     pub over_integrated: Vec<&'r str>,
+    /// Of those, the dimensions where the target is a cap (an `at-most`
+    /// rule, such as asymmetric integration for humanitarian actors).
+    pub above_cap: Vec<&'r str>,
     /// Levels short of the target per dimension (0 where at or above it, or
     /// not declared).
     pub gap: PerDimension<'r, usize>,
@@ -335,6 +347,9 @@ pub struct Assessment<'r> {
     pub recommendations: Vec<Recommendation<'r>>,
     /// Unknown factors, the most at stake first.
     pub evidence_gaps: Vec<EvidenceGap<'r>>,
+    /// The mission's context: every key of the rulebook with the mission's
+    /// value (`None` where it leaves the key out).
+    pub context: Vec<(&'r str, Option<&'r ContextValue>)>,
     /// Target rules that could not be decided because the mission leaves a
     /// context key out.
     pub undecided_rules: Vec<&'r str>,
@@ -581,7 +596,10 @@ pub(crate) fn targets<'r>(
     for (ri, rule) in rb.rules.iter().enumerate() {
         let applies = match role {
             None => rule.roles.is_empty(),
-            Some(r) => rule.roles.is_empty() || rule.roles.contains(&r),
+            Some(r) => {
+                let follows = rb.roles().get(r).is_some_and(|x| x.follows_mission);
+                (rule.roles.is_empty() && follows) || rule.roles.contains(&r)
+            }
         };
         if !applies {
             continue;
@@ -633,6 +651,7 @@ pub(crate) fn targets<'r>(
             let f = floor[d];
             match cap[d] {
                 Some(c) if c < f => Target {
+                    capped: true,
                     level: &levels[c].id,
                     level_index: c,
                     set_by: cap_rules[d].clone(),
@@ -655,6 +674,7 @@ pub(crate) fn targets<'r>(
                         level_index: f,
                         set_by,
                         tension: None,
+                        capped: true,
                     }
                 }
                 _ => Target {
@@ -662,6 +682,7 @@ pub(crate) fn targets<'r>(
                     level_index: f,
                     set_by: floor_rules[d].clone(),
                     tension: None,
+                    capped: false,
                 },
             }
         })
@@ -807,6 +828,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             next,
             target: target.level,
             verdict: Verdict::of(s.level, target.level_index),
+            provisional: s.coverage < PROVISIONAL_COVERAGE,
             target_detail: target,
         });
     }
@@ -934,6 +956,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
                 .find(|x| x.name == src.name)
                 .map_or("?", |x| x.name.as_str());
             let mut over = Vec::new();
+            let mut above_cap = Vec::new();
             let mut gap = Vec::with_capacity(nd);
             let mut current = Vec::with_capacity(nd);
             for d in 0..nd {
@@ -942,6 +965,9 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
                 match cur {
                     Some(c) if c > t[d].level_index => {
                         over.push(dims[d].id.as_str());
+                        if t[d].capped {
+                            above_cap.push(dims[d].id.as_str());
+                        }
                         gap.push(0);
                     }
                     Some(c) => gap.push(t[d].level_index - c),
@@ -961,6 +987,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
                     values: current,
                 },
                 over_integrated: over,
+                above_cap,
                 gap: PerDimension { dims, values: gap },
             }
         })
@@ -1015,6 +1042,11 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
         entities,
         recommendations,
         evidence_gaps,
+        context: rb
+            .context_keys()
+            .iter()
+            .map(|k| (k.key.as_str(), data.context.get(&k.key)))
+            .collect(),
         undecided_rules: undecided
             .into_iter()
             .map(|r| rb.data().rules[r].id.as_str())

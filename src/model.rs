@@ -344,6 +344,19 @@ pub struct Role {
     /// Who takes this role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Whether the mission-wide target rules (those without `roles`) apply
+    /// to entities of this role. `false` for partners outside the UN system,
+    /// which keep the default targets and the rules of their own role.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub follows_mission: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 /// A fact about a mission that target rules read, with its allowed values.

@@ -142,9 +142,14 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
     );
 
     for (d, dim) in a.dimensions.iter().enumerate() {
+        let provisional = if dim.provisional {
+            format!(" (provisional: {} of the weight rated)", pct(dim.coverage))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             o,
-            "\n{} ({})  {}",
+            "\n{} ({})  {}{provisional}",
             dim.title,
             dim.id,
             dim.verdict.as_str().to_uppercase()
@@ -269,14 +274,19 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
         }
     }
     if !a.entities.is_empty() {
-        let _ = writeln!(o, "\nEntities (target per dimension; ! over-integrated)");
+        let _ = writeln!(
+            o,
+            "\nEntities (target per dimension; ! above target, !! above a cap)"
+        );
         for e in &a.entities {
             let cells: Vec<String> = e
                 .target
                 .iter()
                 .zip(e.current.values.iter())
                 .map(|((d, t), c)| {
-                    let flag = if e.over_integrated.contains(&d) {
+                    let flag = if e.above_cap.contains(&d) {
+                        "!!"
+                    } else if e.over_integrated.contains(&d) {
                         "!"
                     } else {
                         ""
@@ -296,6 +306,18 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                     4
                 )
             );
+            for (d, t) in e.target_detail.iter() {
+                if let Some(x) = &t.tension {
+                    let line = format!(
+                        "{d}: cap {} ({}) overrides floor {} ({})",
+                        x.cap,
+                        x.cap_rules.join(", "),
+                        x.floor,
+                        x.floor_rules.join(", ")
+                    );
+                    let _ = writeln!(o, "    {}", wrap(&line, 78, 6));
+                }
+            }
         }
     }
     if !a.undecided_rules.is_empty() {
@@ -368,7 +390,11 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
             d.level_range[0],
             d.level_range[1],
             d.target,
-            d.verdict
+            if d.provisional {
+                format!("{} (provisional)", d.verdict)
+            } else {
+                d.verdict.to_string()
+            }
         );
     }
     let _ = writeln!(o);
@@ -483,7 +509,15 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 md_cell(e.name),
                 e.role,
                 cells.join(" | "),
-                e.over_integrated.join(", ")
+                e.over_integrated
+                    .iter()
+                    .map(|d| if e.above_cap.contains(d) {
+                        format!("{d} (above a cap)")
+                    } else {
+                        (*d).to_owned()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
     }

@@ -287,3 +287,80 @@ fn a_mission_of_another_rulebook_is_refitted_with_warnings() {
     assert_eq!(a.factors[0].rating, Some(Rating::Partial));
     assert_eq!(a.factors[2].rating, None);
 }
+
+#[test]
+fn partners_outside_the_mission_keep_default_targets() {
+    // A role with follows-mission = false: the mission-wide floor big-floor
+    // (a at least top) does not apply; the default (a: mid) does.
+    let text = TINY.replace(
+        "[[role]]\nid = \"dev\"\ntitle = \"Development\"\n",
+        "[[role]]\nid = \"dev\"\ntitle = \"Development\"\n\n[[role]]\nid = \"donor\"\ntitle = \"Donor\"\nfollows-mission = false\n",
+    );
+    assert_ne!(text, TINY);
+    let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    let m = mission(
+        &rb,
+        &format!(
+            "[context]\nmode = \"big\"\n{BASE}\n[[entity]]\nname = \"Fund\"\nrole = \"donor\"\ncurrent = {{ a = \"top\" }}\n[[entity]]\nname = \"UNDP\"\nrole = \"dev\"\n"
+        ),
+    );
+    let a = assess(&rb, &m);
+    assert_eq!(a.entities[0].target.values, vec!["mid", "apart"]);
+    assert_eq!(a.entities[1].target.values, vec!["top", "apart"]);
+    // The donor declared top on a is above its (default) target, but not
+    // above a cap.
+    assert_eq!(a.entities[0].over_integrated, vec!["a"]);
+    assert!(a.entities[0].above_cap.is_empty());
+}
+
+#[test]
+fn above_a_cap_is_told_apart_from_above_a_floor() {
+    let rb = tiny();
+    let m = mission(
+        &rb,
+        &format!(
+            "[context]\nmode = \"big\"\nflag = true\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\ncurrent = {{ a = \"mid\", b = \"mid\" }}\n"
+        ),
+    );
+    let a = assess(&rb, &m);
+    // hum-cap caps a and b at apart: mid is above a cap on both.
+    assert_eq!(a.entities[0].over_integrated, vec!["a", "b"]);
+    assert_eq!(a.entities[0].above_cap, vec!["a", "b"]);
+    assert!(a.entities[0].target_detail.values[1].capped);
+}
+
+#[test]
+fn verdicts_on_little_evidence_are_provisional() {
+    let rb = tiny();
+    // a: only b1 (weight 1 of 4) rated: coverage 0.25 < 0.5.
+    let m = mission(&rb, "[evidence.b1]\nrating = \"none\"\n");
+    let a = assess(&rb, &m);
+    assert!((a.dimensions[0].coverage - 0.25).abs() < 1e-12);
+    assert!(a.dimensions[0].provisional);
+    // b: b1 is half of the weight (e2 has none): coverage 0.5, not provisional.
+    assert!((a.dimensions[1].coverage - 0.5).abs() < 1e-12);
+    assert!(!a.dimensions[1].provisional);
+    let text = integration_readiness::report::text(&rb, &a);
+    assert!(
+        text.contains("(provisional: 25% of the weight rated)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn compare_reports_context_changes() {
+    let rb = tiny();
+    let m1 = mission(&rb, &format!("[context]\nmode = \"small\"\n{BASE}"));
+    let m2 = mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}"));
+    let (a, b) = (assess(&rb, &m1), assess(&rb, &m2));
+    let c = integration_readiness::analysis::compare(&a, &b);
+    assert_eq!(c.context_changes.len(), 1);
+    assert_eq!(c.context_changes[0].0, "mode");
+    assert!(c.changed_ratings.is_empty());
+    // The target of a moved from mid to top with the context.
+    assert_eq!(
+        (c.dimensions[0].target_before, c.dimensions[0].target_after),
+        ("mid", "top")
+    );
+    assert!(!c.is_unchanged());
+}

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::assess::{Assessment, Verdict};
-use crate::model::Rating;
+use crate::model::{ContextValue, Rating};
 
 /// A factor's part in a dimension's move, in points of the point score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,6 +89,8 @@ pub struct Comparison<'r> {
     pub overall: OverallMove,
     /// Factors whose rating changed, in rulebook order.
     pub changed_ratings: Vec<RatingChange<'r>>,
+    /// Context keys whose value changed: (key, before, after).
+    pub context_changes: Vec<(&'r str, Option<&'r ContextValue>, Option<&'r ContextValue>)>,
     /// Entities whose over-integration changed: (name, before, after).
     pub over_integration: Vec<(&'r str, Vec<&'r str>, Vec<&'r str>)>,
 }
@@ -97,6 +99,7 @@ impl Comparison<'_> {
     /// Whether nothing moved: no score, level, target, verdict or rating.
     pub fn is_unchanged(&self) -> bool {
         self.changed_ratings.is_empty()
+            && self.context_changes.is_empty()
             && self.over_integration.is_empty()
             && self.dimensions.iter().all(|d| {
                 d.score_before == d.score_after
@@ -196,6 +199,18 @@ pub fn compare<'r>(before: &Assessment<'r>, after: &Assessment<'r>) -> Compariso
             verdict_after: after.overall.verdict,
         },
         changed_ratings,
+        context_changes: before
+            .context
+            .iter()
+            .filter_map(|&(k, v)| {
+                let after_v = after
+                    .context
+                    .iter()
+                    .find(|(x, _)| *x == k)
+                    .and_then(|(_, v)| *v);
+                (v != after_v).then_some((k, v, after_v))
+            })
+            .collect(),
         over_integration,
     }
 }

@@ -252,6 +252,7 @@ fn build(
                 id: format!("role{r}"),
                 title: format!("Role {r}"),
                 description: None,
+                follows_mission: r == 0,
             })
             .collect(),
         context: vec![
