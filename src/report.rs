@@ -15,22 +15,26 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", 100.0 * x)
 }
 
-/// Wraps `text` to `width` columns, every line after the first indented.
+/// Wraps `text` to `width` columns. The first line is taken to start at
+/// column `indent` too (after a prefix of at most that width); later lines
+/// are indented by `indent` spaces.
 fn wrap(text: &str, width: usize, indent: usize) -> String {
     let mut out = String::new();
-    let mut col = 0;
+    let mut col = indent;
+    let mut first = true;
     for word in text.split_whitespace() {
         let len = word.chars().count();
-        if col > indent && col + 1 + len > width {
+        if !first && col + 1 + len > width {
             out.push('\n');
             out.push_str(&" ".repeat(indent));
             col = indent;
-        } else if col > 0 && !out.ends_with(' ') && !out.ends_with('\n') {
+        } else if !first {
             out.push(' ');
             col += 1;
         }
         out.push_str(word);
         col += len;
+        first = false;
     }
     out
 }
@@ -143,9 +147,9 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
 
     for (d, dim) in a.dimensions.iter().enumerate() {
         let provisional = if dim.provisional {
-            format!(" (provisional: {} of the weight rated)", pct(dim.coverage))
+            " (provisional)"
         } else {
-            String::new()
+            ""
         };
         let _ = writeln!(
             o,
@@ -163,6 +167,8 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
             pct(dim.coverage),
             if dim.no_evidence {
                 " (no evidence yet)"
+            } else if dim.provisional {
+                " (too little to rely on)"
             } else {
                 ""
             }
@@ -560,8 +566,10 @@ mod tests {
     fn wrap_keeps_lines_within_width() {
         let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
         let w = wrap(text, 20, 2);
-        for line in w.lines() {
-            assert!(line.chars().count() <= 20, "{line:?}");
+        for (i, line) in w.lines().enumerate() {
+            // The first line follows a prefix of 2 columns.
+            let prefix = if i == 0 { 2 } else { 0 };
+            assert!(prefix + line.chars().count() <= 20, "{line:?}");
         }
         assert_eq!(w.split_whitespace().collect::<Vec<_>>().join(" "), text);
     }

@@ -341,8 +341,9 @@ fn verdicts_on_little_evidence_are_provisional() {
     assert!((a.dimensions[1].coverage - 0.5).abs() < 1e-12);
     assert!(!a.dimensions[1].provisional);
     let text = integration_readiness::report::text(&rb, &a);
+    assert!(text.contains("A (a)  READY (provisional)"), "{text}");
     assert!(
-        text.contains("(provisional: 25% of the weight rated)"),
+        text.contains("coverage 25% (too little to rely on)"),
         "{text}"
     );
 }
