@@ -55,8 +55,16 @@ impl Rulebook {
     /// [`Error::TooLarge`] over [`MAX_INPUT_BYTES`]; [`Error::Invalid`] with
     /// every problem found, located.
     pub fn from_toml(text: &str, file: &str) -> Result<Rulebook, Error> {
-        let (data, tree) = parse::<RulebookData>(text, file, &RULEBOOK_SHAPE)?;
-        Rulebook::new(data).map_err(|p| locate_all(p, text, file, &tree))
+        // A rulebook's items refer to each other (gates and rules name
+        // factors and levels), so its meaning is checked only once its shape
+        // is right: checking the rest without a malformed factor would
+        // report references to it as dangling.
+        match parse::<RulebookData>(text, file, &RULEBOOK_SHAPE)? {
+            (Shaped::Whole(data), tree) => {
+                Rulebook::new(data).map_err(|p| locate_all(p, text, file, &tree))
+            }
+            (Shaped::Partial(diags, _), _) => Err(invalid(diags)),
+        }
     }
 
     /// Reads and checks a rulebook file.
@@ -102,8 +110,21 @@ impl Mission {
     /// [`Error::TooLarge`] over [`MAX_INPUT_BYTES`]; [`Error::Invalid`] with
     /// every problem found, located.
     pub fn from_toml(text: &str, file: &str, rulebook: &Rulebook) -> Result<Mission, Error> {
-        let (data, tree) = parse::<MissionData>(text, file, &MISSION_SHAPE)?;
-        Mission::new(data, rulebook).map_err(|p| locate_all(p, text, file, &tree))
+        // A mission's items are independent, so when some are malformed the
+        // meaning of the rest is checked too: one run reports everything.
+        match parse::<MissionData>(text, file, &MISSION_SHAPE)? {
+            (Shaped::Whole(data), tree) => {
+                Mission::new(data, rulebook).map_err(|p| locate_all(p, text, file, &tree))
+            }
+            (Shaped::Partial(mut diags, rest), tree) => {
+                if let Some(Err(problems)) = rest.map(|data| Mission::new(data, rulebook)) {
+                    if let Error::Invalid(more) = locate_all(problems, text, file, &tree) {
+                        diags.extend(more.0);
+                    }
+                }
+                Err(invalid(diags))
+            }
+        }
     }
 
     /// Reads a mission file and checks it against `rulebook`.
@@ -147,12 +168,19 @@ fn read(path: &Path) -> Result<(String, String), Error> {
     Ok((text, name))
 }
 
+/// What reading a file's shape gives: the value, or the shape problems and,
+/// when the malformed items could be set aside, the value of the rest.
+enum Shaped<T> {
+    Whole(T),
+    Partial(Vec<Diagnostic>, Option<T>),
+}
+
 /// Parses text into `T`, collecting the shape problems of every item.
 fn parse<'a, T: DeserializeOwned>(
     text: &'a str,
     file: &str,
     shape: &Shape,
-) -> Result<(T, Spanned<DeTable<'a>>), Error> {
+) -> Result<(Shaped<T>, Spanned<DeTable<'a>>), Error> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             file: file.to_owned(),
@@ -170,10 +198,14 @@ fn parse<'a, T: DeserializeOwned>(
     }
     let mut work = tree.clone();
     let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut rest = None;
     loop {
         match T::deserialize(toml::de::Deserializer::from(work.clone())) {
-            Ok(v) if diags.is_empty() => return Ok((v, tree)),
-            Ok(_) => break,
+            Ok(v) if diags.is_empty() => return Ok((Shaped::Whole(v), tree)),
+            Ok(v) => {
+                rest = Some(v);
+                break;
+            }
             Err(e) => {
                 let d = locate_toml_error(&e, text, file, &tree);
                 let path = d.problem.path.clone();
@@ -187,7 +219,7 @@ fn parse<'a, T: DeserializeOwned>(
             }
         }
     }
-    Err(invalid(diags))
+    Ok((Shaped::Partial(diags, rest), tree))
 }
 
 /// The error for a list of diagnostics, in file order.

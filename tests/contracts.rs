@@ -15,24 +15,57 @@ fn keys(v: &Value, keys: &[&str]) {
     }
 }
 
-const RATINGS: [&str; 7] = ["none", "low", "partial", "high", "full", "unknown", "not-applicable"];
+const RATINGS: [&str; 7] = [
+    "none",
+    "low",
+    "partial",
+    "high",
+    "full",
+    "unknown",
+    "not-applicable",
+];
 
 #[test]
 fn assess_json() {
     let rb = Rulebook::oslo_2007();
     let m = Mission::from_toml(SAMPLE, "s.toml", &rb).unwrap();
     let v: Value = serde_json::from_str(&report::to_json(&assess(&rb, &m))).unwrap();
-    keys(&v, &["mission", "dimensions", "overall", "factors", "entities", "recommendations"]);
+    keys(
+        &v,
+        &[
+            "mission",
+            "dimensions",
+            "overall",
+            "factors",
+            "entities",
+            "recommendations",
+        ],
+    );
     assert!(v["mission"]["name"].is_string());
     let levels: Vec<&str> = rb.levels().iter().map(|l| l.id.as_str()).collect();
     for d in v["dimensions"].as_array().unwrap() {
-        keys(d, &["id", "score", "score_range", "coverage", "level", "level_range", "target", "verdict"]);
+        keys(
+            d,
+            &[
+                "id",
+                "score",
+                "score_range",
+                "coverage",
+                "level",
+                "level_range",
+                "target",
+                "verdict",
+            ],
+        );
         assert!(d["score"].is_f64());
         assert_eq!(d["score_range"].as_array().unwrap().len(), 2);
         assert!((0.0..=1.0).contains(&d["coverage"].as_f64().unwrap()));
         assert!(levels.contains(&d["level"].as_str().unwrap()));
         let range = d["level_range"].as_array().unwrap();
-        assert!(levels.contains(&range[0].as_str().unwrap()) && levels.contains(&range[1].as_str().unwrap()));
+        assert!(
+            levels.contains(&range[0].as_str().unwrap())
+                && levels.contains(&range[1].as_str().unwrap())
+        );
         assert!(levels.contains(&d["target"].as_str().unwrap()));
         assert!(["ready", "stretch", "not-ready"].contains(&d["verdict"].as_str().unwrap()));
     }
@@ -49,7 +82,10 @@ fn assess_json() {
         assert_eq!(c.len(), 3);
         assert!(c.contains_key("strategic") && c["strategic"].is_number());
     }
-    assert!(saw_null, "the sample leaves some factors without evidence: rating null");
+    assert!(
+        saw_null,
+        "the sample leaves some factors without evidence: rating null"
+    );
     let ents = v["entities"].as_array().unwrap();
     assert!(!ents.is_empty());
     for e in ents {
@@ -92,7 +128,16 @@ fn robustness_json() {
     let m = Mission::from_toml(SAMPLE, "s.toml", &rb).unwrap();
     let v = serde_json::to_value(robustness(&rb, &m, RobustnessOptions::default())).unwrap();
     for d in v["dimensions"].as_array().unwrap() {
-        keys(d, &["id", "level", "radius_percent", "monte_carlo_hold", "first_movers"]);
+        keys(
+            d,
+            &[
+                "id",
+                "level",
+                "radius_percent",
+                "monte_carlo_hold",
+                "first_movers",
+            ],
+        );
         assert!(d["radius_percent"].is_null() || d["radius_percent"].is_number());
         assert!((0.0..=1.0).contains(&d["monte_carlo_hold"].as_f64().unwrap()));
         assert!(d["first_movers"].is_array());
@@ -107,7 +152,16 @@ fn compare_json() {
     let (x, y) = (assess(&rb, &a), assess(&rb, &b));
     let v = serde_json::to_value(compare(&x, &y)).unwrap();
     for d in v["dimensions"].as_array().unwrap() {
-        keys(d, &["id", "score_before", "score_after", "level_before", "level_after"]);
+        keys(
+            d,
+            &[
+                "id",
+                "score_before",
+                "score_after",
+                "level_before",
+                "level_after",
+            ],
+        );
     }
     let changed = v["changed_ratings"].as_array().unwrap();
     assert!(!changed.is_empty());

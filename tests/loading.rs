@@ -293,3 +293,17 @@ fn json_errors_carry_line_and_path() {
         .to_string();
     assert!(e.starts_with("m.json:1:"), "{e}");
 }
+
+#[test]
+fn shape_and_meaning_problems_of_a_mission_are_reported_together() {
+    // entity[1] is malformed (unknown key) and set aside; the meaning of
+    // the rest is still checked: the bad role and level of entity[0].
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[[entity]]\nname = \"a\"\nrole = \"hu\"\ncurrent = { a = \"midd\" }\n[[entity]]\nnam = \"b\"\nrole = \"hum\"\n"
+        ),
+        "m.toml:5:8: entity[0].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
+         m.toml:6:17: entity[0].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?\n\
+         m.toml:8:1: entity[1].nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?"
+    );
+}
