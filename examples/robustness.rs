@@ -96,8 +96,20 @@ fn main() -> ExitCode {
                 "  holds in      {:.1}% of samples",
                 100.0 * d.monte_carlo_hold
             );
+            // The first movers, wrapped to 80 columns.
+            let mut line = String::from("  first movers ");
+            for (i, f) in d.first_movers.iter().enumerate() {
+                let sep = if i == 0 { " " } else { ", " };
+                if line.len() + sep.len() + f.len() > 79 {
+                    let _ = writeln!(o, "{line},");
+                    line = format!("                {f}");
+                } else {
+                    line.push_str(sep);
+                    line.push_str(f);
+                }
+            }
             if !d.first_movers.is_empty() {
-                let _ = writeln!(o, "  first movers  {}", d.first_movers.join(", "));
+                let _ = writeln!(o, "{line}");
             }
         }
         Ok(o)
