@@ -17,19 +17,124 @@ use crate::rulebook::{Bound, Rulebook};
 /// that rounding in the last bit never decides a level.
 pub const THRESHOLD_TOLERANCE: f64 = 1e-9;
 
+/// How many values [`Values`] holds without allocating: rulebooks rarely
+/// have more dimensions than this (the default has three).
+const INLINE: usize = 4;
+
+/// A short list of values, one per dimension, kept inline (no allocation)
+/// up to four dimensions. Reads as a slice.
+#[derive(Clone)]
+pub struct Values<T> {
+    len: usize,
+    inline: [T; INLINE],
+    heap: Vec<T>,
+}
+
+impl<T: Default> Values<T> {
+    /// An empty list.
+    pub fn new() -> Self {
+        Values {
+            len: 0,
+            inline: std::array::from_fn(|_| T::default()),
+            heap: Vec::new(),
+        }
+    }
+
+    /// Appends a value.
+    pub fn push(&mut self, v: T) {
+        if self.len < INLINE && self.heap.is_empty() {
+            self.inline[self.len] = v;
+        } else {
+            if self.heap.is_empty() {
+                self.heap.extend(self.inline.iter_mut().map(std::mem::take));
+            }
+            self.heap.push(v);
+        }
+        self.len += 1;
+    }
+}
+
+impl<T: Default> Default for Values<T> {
+    fn default() -> Self {
+        Values::new()
+    }
+}
+
+impl<T> std::ops::Deref for Values<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        if self.heap.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.heap
+        }
+    }
+}
+
+impl<T: Default> FromIterator<T> for Values<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut v = Values::new();
+        for x in iter {
+            v.push(x);
+        }
+        v
+    }
+}
+
+impl<T: Default> From<Vec<T>> for Values<T> {
+    fn from(v: Vec<T>) -> Self {
+        v.into_iter().collect()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Values<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Values<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T: PartialEq<U>, U> PartialEq<Values<U>> for Values<T> {
+    fn eq(&self, other: &Values<U>) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<T: PartialEq<U>, U> PartialEq<Vec<U>> for Values<T> {
+    fn eq(&self, other: &Vec<U>) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<T: PartialEq<U>, U, const N: usize> PartialEq<[U; N]> for Values<T> {
+    fn eq(&self, other: &[U; N]) -> bool {
+        self[..] == other[..]
+    }
+}
+
 /// Values per dimension, serialized as an object keyed by dimension id in
 /// rulebook order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PerDimension<'r, T> {
     dims: &'r [Dimension],
     /// One value per dimension, in rulebook order.
-    pub values: Vec<T>,
+    pub values: Values<T>,
 }
 
 impl<'r, T> PerDimension<'r, T> {
     /// Values for the dimensions of a rulebook, in its order.
-    pub fn new(dims: &'r [Dimension], values: Vec<T>) -> Self {
-        PerDimension { dims, values }
+    pub fn new(dims: &'r [Dimension], values: impl Into<Values<T>>) -> Self {
+        PerDimension {
+            dims,
+            values: values.into(),
+        }
     }
 
     /// The value for a dimension id.
@@ -135,7 +240,7 @@ pub struct NextLevel<'r> {
 }
 
 /// A target rule's floor above its cap: the cap wins.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Tension<'r> {
     /// The highest floor.
     pub floor: &'r str,
@@ -148,7 +253,7 @@ pub struct Tension<'r> {
 }
 
 /// The target of one dimension, for the mission or an entity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Target<'r> {
     /// The target level id.
     pub level: &'r str,
@@ -381,24 +486,6 @@ pub(crate) struct Tally {
 }
 
 impl Tally {
-    pub(crate) fn of(rb: &Rulebook, ratings: &[Rating], d: usize) -> Tally {
-        let nd = rb.dimensions().len();
-        let mut t = Tally::default();
-        for (f, factor) in rb.factors().iter().enumerate() {
-            let w = rb.weights[f * nd + d];
-            let r = ratings.get(f).copied().unwrap_or(Rating::Unknown);
-            match r.strength() {
-                Some(s) => {
-                    t.rated += w;
-                    t.earned += w * earned_share(factor.polarity, s);
-                }
-                None if r == Rating::Unknown => t.unknown += w,
-                None => {}
-            }
-        }
-        t
-    }
-
     /// (point, low, high, coverage).
     pub(crate) fn scores(self) -> (f64, f64, f64, f64) {
         let total = self.rated + self.unknown;
@@ -532,38 +619,43 @@ pub fn score_sweep(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<Dimens
     }
 }
 
-fn score_append(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
+/// The weighted sums of every dimension, in one pass over the factors.
+pub(crate) fn tallies(rulebook: &Rulebook, ratings: &[Rating]) -> Values<Tally> {
     let nd = rulebook.dimensions().len();
-    let nf = rulebook.factors().len();
-    // One pass over the factors, all dimensions at once.
-    let mut tallies = [Tally::default(); 8];
-    let mut heap;
-    let tallies: &mut [Tally] = if nd <= 8 {
-        &mut tallies[..nd]
+    let mut tallies: Values<Tally> = (0..nd).map(|_| Tally::default()).collect();
+    let mut acc = vec![Tally::default(); if nd > INLINE { nd } else { 0 }];
+    let t: &mut [Tally] = if nd > INLINE {
+        &mut acc
     } else {
-        heap = vec![Tally::default(); nd];
-        &mut heap
+        &mut tallies.inline[..nd]
     };
-    for (f, factor) in rulebook.factors().iter().enumerate().take(nf) {
+    for (f, factor) in rulebook.factors().iter().enumerate() {
         let r = ratings.get(f).copied().unwrap_or(Rating::Unknown);
         let row = &rulebook.weights[f * nd..(f + 1) * nd];
         match r.strength() {
             Some(s) => {
                 let e = earned_share(factor.polarity, s);
-                for (t, &w) in tallies.iter_mut().zip(row) {
+                for (t, &w) in t.iter_mut().zip(row) {
                     t.rated += w;
                     t.earned += w * e;
                 }
             }
             None if r == Rating::Unknown => {
-                for (t, &w) in tallies.iter_mut().zip(row) {
+                for (t, &w) in t.iter_mut().zip(row) {
                     t.unknown += w;
                 }
             }
             None => {}
         }
     }
-    for (d, t) in tallies.iter().enumerate() {
+    if nd > INLINE {
+        tallies = acc.into_iter().collect();
+    }
+    tallies
+}
+
+fn score_append(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
+    for (d, t) in tallies(rulebook, ratings).iter().enumerate() {
         let (score, low, high, coverage) = t.scores();
         let level = place(rulebook, ratings, None, d, score, false);
         let lo = place(rulebook, ratings, None, d, low, false);
@@ -774,7 +866,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
 
     let mut scores = Vec::with_capacity(nd);
     score_into(rb, ratings, &mut scores);
-    let tallies: Vec<Tally> = (0..nd).map(|d| Tally::of(rb, ratings, d)).collect();
+    let tallies = tallies(rb, ratings);
     let mission_targets = targets(rb, &m.context, None, &mut undecided);
 
     let mut dimensions = Vec::with_capacity(nd);
@@ -870,9 +962,9 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
     let mut factor_results = Vec::with_capacity(factors.len());
     for (f, factor) in factors.iter().enumerate() {
         let r = m.rating(f);
-        let mut weights = Vec::with_capacity(nd);
-        let mut earned = Vec::with_capacity(nd);
-        let mut lost = Vec::with_capacity(nd);
+        let mut weights = Values::new();
+        let mut earned = Values::new();
+        let mut lost = Values::new();
         for (d, t) in tallies.iter().enumerate() {
             let w = rb.weights[f * nd + d];
             weights.push(w);
@@ -907,38 +999,35 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
         });
     }
 
-    // Themes, over all dimensions.
+    // Themes, over all dimensions, in one pass over the factors.
+    let nt = rb.themes().len();
+    let mut by_theme = vec![(0.0f64, 0.0f64, 0.0f64); nt];
+    for (f, factor) in factors.iter().enumerate() {
+        let w: f64 = rb.weights[f * nd..(f + 1) * nd].iter().sum();
+        let r = m.rating(f);
+        let acc = &mut by_theme[rb.theme_of[f]];
+        match r.strength() {
+            Some(s) => {
+                acc.1 += w;
+                acc.0 += w * earned_share(factor.polarity, s);
+            }
+            None if r == Rating::Unknown => acc.2 += w,
+            None => {}
+        }
+    }
     let themes = rb
         .themes()
         .iter()
-        .enumerate()
-        .map(|(t, theme)| {
-            let (mut e, mut rated, mut unknown) = (0.0, 0.0, 0.0);
-            for (f, factor) in factors.iter().enumerate() {
-                if rb.theme_of[f] != t {
-                    continue;
-                }
-                let w: f64 = rb.weights[f * nd..(f + 1) * nd].iter().sum();
-                let r = m.rating(f);
-                match r.strength() {
-                    Some(s) => {
-                        rated += w;
-                        e += w * earned_share(factor.polarity, s);
-                    }
-                    None if r == Rating::Unknown => unknown += w,
-                    None => {}
-                }
-            }
-            ThemeResult {
-                id: &theme.id,
-                title: &theme.title,
-                score: (rated > 0.0).then(|| (100.0 * e / rated).clamp(0.0, 100.0)),
-                coverage: if rated + unknown > 0.0 {
-                    rated / (rated + unknown)
-                } else {
-                    0.0
-                },
-            }
+        .zip(&by_theme)
+        .map(|(theme, &(e, rated, unknown))| ThemeResult {
+            id: &theme.id,
+            title: &theme.title,
+            score: (rated > 0.0).then(|| (100.0 * e / rated).clamp(0.0, 100.0)),
+            coverage: if rated + unknown > 0.0 {
+                rated / (rated + unknown)
+            } else {
+                0.0
+            },
         })
         .collect();
 
@@ -957,8 +1046,8 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
                 .map_or("?", |x| x.name.as_str());
             let mut over = Vec::new();
             let mut above_cap = Vec::new();
-            let mut gap = Vec::with_capacity(nd);
-            let mut current = Vec::with_capacity(nd);
+            let mut gap = Values::new();
+            let mut current = Values::new();
             for d in 0..nd {
                 let cur = e.current.get(d).copied().flatten();
                 current.push(cur.map(|l| levels[l].id.as_str()));
@@ -981,7 +1070,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
                     dims,
                     values: t.iter().map(|x| x.level).collect(),
                 },
-                target_detail: PerDimension { dims, values: t },
+                target_detail: PerDimension::new(dims, t),
                 current: PerDimension {
                     dims,
                     values: current,
@@ -1081,7 +1170,7 @@ fn recommend<'r>(
             continue;
         };
         let de = earned_share(factor.polarity, s1) - earned_share(factor.polarity, s0);
-        let mut gains = Vec::with_capacity(nd);
+        let mut gains = Values::new();
         let mut lifts = Vec::new();
         for d in 0..nd {
             let t = tallies[d];
@@ -1102,7 +1191,7 @@ fn recommend<'r>(
         }
         let gain = if wsum > 0.0 {
             dims.iter()
-                .zip(&gains)
+                .zip(gains.iter())
                 .map(|(d, g)| d.weight * g)
                 .sum::<f64>()
                 / wsum
@@ -1130,11 +1219,13 @@ fn recommend<'r>(
             citation: &factor.citation,
         });
     }
-    out.sort_by(|a, b| {
-        a.lifts
-            .is_empty()
-            .cmp(&b.lifts.is_empty())
-            .then_with(|| (b.gain / b.cost).total_cmp(&(a.gain / a.cost)))
-    });
-    out
+    // Sort small keys, not the large records: (no lift, -gain per cost, index).
+    let mut keys: Vec<(bool, f64, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.lifts.is_empty(), r.gain / r.cost, i))
+        .collect();
+    keys.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut slots: Vec<Option<Recommendation<'r>>> = out.into_iter().map(Some).collect();
+    keys.iter().filter_map(|k| slots[k.2].take()).collect()
 }

@@ -219,7 +219,7 @@ impl Mission {
             context,
             effort,
             entities,
-            rulebook_key: crate::mission::rulebook_key(rulebook),
+            rulebook_key: rulebook.key,
         })
     }
 
@@ -239,7 +239,7 @@ impl Mission {
             context: vec![None; rb.context.len()],
             effort: rb.factors.iter().map(|f| f.effort).collect(),
             entities: Vec::new(),
-            rulebook_key: rulebook_key(rulebook),
+            rulebook_key: rulebook.key,
         }
     }
 
@@ -296,7 +296,7 @@ impl Mission {
 
     /// Whether this mission's indices were resolved against `rulebook`.
     pub fn fits(&self, rulebook: &Rulebook) -> bool {
-        self.rulebook_key == rulebook_key(rulebook)
+        self.rulebook_key == rulebook.key
             && self.ratings.len() == rulebook.factors().len()
             && self.context.len() == rulebook.context_keys().len()
     }

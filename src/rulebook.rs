@@ -56,6 +56,8 @@ pub struct Rulebook {
     pub(crate) default_targets: Vec<usize>,
     /// Gate indices (into `gates`) per level and dimension: `gates_at[l * dims + d]`.
     pub(crate) gates_at: Vec<Vec<usize>>,
+    /// Fingerprint of the ids that a mission's indices point into.
+    pub(crate) key: u64,
     factor_index: BTreeMap<String, usize>,
 }
 
@@ -622,7 +624,8 @@ impl Rulebook {
         for (i, g) in gates.iter().enumerate() {
             gates_at[g.level * nd + g.dimension].push(i);
         }
-        Ok(Rulebook {
+        let mut rb = Rulebook {
+            key: 0,
             gates_at,
             data,
             weights,
@@ -632,7 +635,9 @@ impl Rulebook {
             rules,
             default_targets,
             factor_index,
-        })
+        };
+        rb.key = crate::mission::rulebook_key(&rb);
+        Ok(rb)
     }
 
     /// The embedded default rulebook, `oslo-2007`, derived from the

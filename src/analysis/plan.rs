@@ -600,9 +600,9 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &'r Mission) -> Plan<'r> {
             reached
                 .iter()
                 .map(|s| levels[s.level].id.as_str())
-                .collect(),
+                .collect::<Vec<_>>(),
         ),
-        targets: PerDimension::new(dims, tgt.iter().map(|t| t.level).collect()),
+        targets: PerDimension::new(dims, tgt.iter().map(|t| t.level).collect::<Vec<_>>()),
         unreachable: reasons.iter().map(|r| r.dimension).collect(),
         reasons,
         exact: !search.cut,
