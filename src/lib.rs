@@ -71,6 +71,7 @@
 //! | what-if, plan, robustness, compare | [`analysis`] |
 //! | the factor reference | [`reference::markdown`], [`reference::json`] |
 //! | the file formats as types | [`model`] |
+//! | JSON Schemas of the formats (feature `schema`) | `schema::mission_schema`, `schema::rulebook_schema` |
 //!
 //! # The method
 //!
@@ -169,6 +170,8 @@ pub mod model;
 pub mod reference;
 pub mod report;
 pub mod rulebook;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
 pub use error::{Diagnostic, Diagnostics, Error, Problem};

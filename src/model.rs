@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// means there is no evidence yet (the score becomes a range);
 /// `NotApplicable` takes the factor out of the sum and the denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Rating {
     /// Absent.
@@ -107,6 +108,7 @@ impl fmt::Display for Rating {
 
 /// Whether a factor helps or hinders integration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Polarity {
     /// Helps integration: the more present, the higher the score.
@@ -133,6 +135,7 @@ impl fmt::Display for Polarity {
 
 /// How hard a factor is to change, for the mission and its partners.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Effort {
     /// Within the mission's own reach, in weeks.
@@ -162,6 +165,7 @@ impl fmt::Display for Effort {
 
 /// Where in the source text an idea comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Citation {
     /// The section, e.g. `Executive summary` or `1.2 Defining integration`.
@@ -184,6 +188,7 @@ impl fmt::Display for Citation {
 
 /// A value of a context key: a word, or true/false.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum ContextValue {
     /// A yes/no fact, such as `humanitarian-operations = true`.
@@ -203,6 +208,7 @@ impl fmt::Display for ContextValue {
 
 /// One value, or any of several, in the condition of a target rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Condition {
     /// Matches exactly this value.
@@ -223,6 +229,7 @@ impl Condition {
 
 /// The `[rulebook]` table: what the rulebook is and where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RulebookInfo {
     /// Short id, e.g. `oslo-2007`.
@@ -249,6 +256,7 @@ fn default_weight() -> f64 {
 /// The numeric cost of each effort word, used to rank recommendations and
 /// to find the cheapest plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct EffortCost {
     /// Cost of a `low` effort change.
@@ -282,6 +290,7 @@ impl Default for EffortCost {
 
 /// One rung of the integration spectrum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Level {
     /// Id, e.g. `cooperation`.
@@ -301,6 +310,7 @@ pub struct Level {
 
 /// A level of policy coherence on which a mission is placed separately.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Dimension {
     /// Id, e.g. `strategic`.
@@ -322,6 +332,7 @@ pub struct Dimension {
 
 /// A group of factors, following the chapters of the source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Theme {
     /// Id, e.g. `leadership-and-management`.
@@ -335,6 +346,7 @@ pub struct Theme {
 
 /// A kind of actor in a mission; target rules can be limited to roles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Role {
     /// Id, e.g. `humanitarian`.
@@ -361,6 +373,7 @@ fn is_yes(b: &bool) -> bool {
 
 /// A fact about a mission that target rules read, with its allowed values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ContextKey {
     /// The key, e.g. `mandate`.
@@ -374,6 +387,7 @@ pub struct ContextKey {
 
 /// One enabler or barrier of integration, with its citation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Factor {
     /// Id, kebab-case, unique in the rulebook.
@@ -412,6 +426,7 @@ pub struct Factor {
 /// A gate: a factor that must be at least (enabler) or at most (barrier)
 /// some rating for a level to be reached on some dimensions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Gate {
     /// The level the gate guards (not the lowest).
@@ -435,6 +450,7 @@ pub struct Gate {
 /// A target rule: when the context matches, a dimension's target is at
 /// least (a floor) or at most (a cap) some level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TargetRule {
     /// Id, unique among the rules.
@@ -462,6 +478,7 @@ pub struct TargetRule {
 
 /// A whole rulebook file, as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RulebookData {
     /// What the rulebook is.
@@ -497,6 +514,7 @@ pub struct RulebookData {
 
 /// The `[mission]` table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct MissionInfo {
     /// The mission's name.
@@ -511,6 +529,7 @@ pub struct MissionInfo {
 
 /// The rating of one factor, with what supports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Evidence {
     /// How present the factor is.
@@ -525,6 +544,7 @@ pub struct Evidence {
 
 /// An actor in the mission with a role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Entity {
     /// Name, e.g. `OCHA`.
@@ -541,6 +561,7 @@ pub struct Entity {
 
 /// A whole mission file, as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct MissionData {
     /// Name, date and description.

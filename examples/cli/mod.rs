@@ -1,4 +1,5 @@
 //! What the example programs share: loading with clean errors.
+#![allow(dead_code)] // each example uses part of it
 
 use std::path::PathBuf;
 use std::process::ExitCode;
