@@ -70,6 +70,7 @@
 //! | reports | [`report::text`], [`report::markdown`], [`report::to_json`] |
 //! | what-if, plan, robustness, compare | [`analysis`] |
 //! | the factor reference | [`reference::markdown`], [`reference::json`] |
+//! | a mission file to start from | [`template::mission`] |
 //! | the file formats as types | [`model`] |
 //! | JSON Schemas of the formats (feature `schema`) | `schema::mission_schema`, `schema::rulebook_schema` |
 //!
@@ -172,6 +173,7 @@ pub mod report;
 pub mod rulebook;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod template;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
 pub use error::{Diagnostic, Diagnostics, Error, Problem};
