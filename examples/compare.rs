@@ -9,7 +9,7 @@ mod cli;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use integration_readiness::analysis::compare;
 use integration_readiness::assess;
 
@@ -22,12 +22,6 @@ const NEW: (&str, &str) = (
     "compare-2009.toml",
 );
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
-
 /// Compare two assessments of a mission at two dates.
 #[derive(Parser)]
 struct Args {
@@ -36,23 +30,22 @@ struct Args {
     old: Option<std::path::PathBuf>,
     /// The later mission file.
     new: Option<std::path::PathBuf>,
-    /// A rulebook file; the embedded `oslo-2007` when left out.
-    #[arg(long)]
-    rulebook: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    rulebook: cli::RulebookArg,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    format: cli::Format,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     cli::finish((|| {
-        let rb = cli::rulebook(args.rulebook.as_ref())?;
+        let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
         let old = cli::mission(args.old.as_ref(), OLD, &rb)?;
         let new = cli::mission(args.new.as_ref(), NEW, &rb)?;
         let (a, b) = (assess(&rb, &old), assess(&rb, &new));
         let c = compare(&a, &b);
-        if let Format::Json = args.format {
+        if let cli::Format::Json = args.format {
             return Ok(serde_json::to_string_pretty(&c).unwrap_or_default() + "\n");
         }
         let mut o = String::new();

@@ -10,7 +10,7 @@ mod cli;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use integration_readiness::analysis::plan;
 
 const SAMPLE: (&str, &str) = (
@@ -18,32 +18,25 @@ const SAMPLE: (&str, &str) = (
     "start-up-active-conflict.toml",
 );
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
-
 /// Find the cheapest set of rating changes that reaches every target.
 #[derive(Parser)]
 struct Args {
     /// The mission file; an embedded sample when left out.
     mission: Option<std::path::PathBuf>,
-    /// A rulebook file; the embedded `oslo-2007` when left out.
-    #[arg(long)]
-    rulebook: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    rulebook: cli::RulebookArg,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    format: cli::Format,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     cli::finish((|| {
-        let rb = cli::rulebook(args.rulebook.as_ref())?;
+        let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
         let m = cli::mission(args.mission.as_ref(), SAMPLE, &rb)?;
         let p = plan(&rb, &m);
-        if let Format::Json = args.format {
+        if let cli::Format::Json = args.format {
             return Ok(serde_json::to_string_pretty(&p).unwrap_or_default() + "\n");
         }
         let mut o = String::new();

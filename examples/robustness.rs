@@ -10,7 +10,7 @@ mod cli;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use integration_readiness::analysis::{RobustnessOptions, robustness};
 
 const SAMPLE: (&str, &str) = (
@@ -18,20 +18,13 @@ const SAMPLE: (&str, &str) = (
     "consolidation-after-ceasefire.toml",
 );
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
-
 /// How robust each dimension's level is to the choice of weights.
 #[derive(Parser)]
 struct Args {
     /// The mission file; an embedded sample when left out.
     mission: Option<std::path::PathBuf>,
-    /// A rulebook file; the embedded `oslo-2007` when left out.
-    #[arg(long)]
-    rulebook: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    rulebook: cli::RulebookArg,
     /// Monte Carlo noise: each weight moves by up to ± this percent.
     #[arg(long, default_value_t = 20.0, value_parser = noise)]
     noise: f64,
@@ -43,7 +36,7 @@ struct Args {
     seed: u64,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: Format,
+    format: cli::Format,
 }
 
 fn noise(s: &str) -> Result<f64, String> {
@@ -60,7 +53,7 @@ fn noise(s: &str) -> Result<f64, String> {
 fn main() -> ExitCode {
     let args = Args::parse();
     cli::finish((|| {
-        let rb = cli::rulebook(args.rulebook.as_ref())?;
+        let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
         let m = cli::mission(args.mission.as_ref(), SAMPLE, &rb)?;
         let opts = RobustnessOptions {
             noise_percent: args.noise,
@@ -68,7 +61,7 @@ fn main() -> ExitCode {
             seed: args.seed,
         };
         let r = robustness(&rb, &m, opts);
-        if let Format::Json = args.format {
+        if let cli::Format::Json = args.format {
             return Ok(serde_json::to_string_pretty(&r).unwrap_or_default() + "\n");
         }
         let mut o = String::new();

@@ -16,9 +16,8 @@ use integration_readiness::template;
 /// Print a mission template for a rulebook.
 #[derive(Parser)]
 struct Args {
-    /// A rulebook file; the embedded `oslo-2007` when left out.
-    #[arg(long)]
-    rulebook: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    rulebook: cli::RulebookArg,
     /// Path or URL of the mission schema, for the `#:schema` line that lets
     /// editors complete and check the file.
     #[arg(long)]
@@ -28,7 +27,7 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     cli::finish((|| {
-        let rb = cli::rulebook(args.rulebook.as_ref())?;
+        let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
         Ok(template::mission(&rb, args.schema.as_deref()))
     })())
 }

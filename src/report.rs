@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::assess::{Assessment, Blocker, DimensionResult, Target};
+use crate::assess::{Assessment, Blocker, DimensionResult, Target, Tension};
 use crate::rulebook::Rulebook;
 
 /// Width of the score bar in characters (2 points a character).
@@ -82,6 +82,16 @@ fn bar(rb: &Rulebook, d: usize, dim: &DimensionResult<'_>) -> [String; 2] {
     ]
 }
 
+fn tension_text(x: &Tension<'_>) -> String {
+    format!(
+        "cap {} ({}) overrides floor {} ({})",
+        x.cap,
+        x.cap_rules.join(", "),
+        x.floor,
+        x.floor_rules.join(", ")
+    )
+}
+
 fn target_reason(t: &Target<'_>) -> String {
     let mut s = if t.set_by.is_empty() {
         "rulebook default".to_owned()
@@ -89,14 +99,7 @@ fn target_reason(t: &Target<'_>) -> String {
         format!("rule {}", t.set_by.join(", "))
     };
     if let Some(x) = &t.tension {
-        let _ = write!(
-            s,
-            "; cap {} ({}) overrides floor {} ({})",
-            x.cap,
-            x.cap_rules.join(", "),
-            x.floor,
-            x.floor_rules.join(", ")
-        );
+        let _ = write!(s, "; {}", tension_text(x));
     }
     s
 }
@@ -314,13 +317,7 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
             );
             for (d, t) in e.target_detail.iter() {
                 if let Some(x) = &t.tension {
-                    let line = format!(
-                        "{d}: cap {} ({}) overrides floor {} ({})",
-                        x.cap,
-                        x.cap_rules.join(", "),
-                        x.floor,
-                        x.floor_rules.join(", ")
-                    );
+                    let line = format!("{d}: {}", tension_text(x));
                     let _ = writeln!(o, "    {}", wrap(&line, 78, 6));
                 }
             }

@@ -2,38 +2,11 @@
 //! follow from the rulebook's rules, their placements are pinned, and their
 //! reports fit 80 columns.
 
+mod common;
+
 use integration_readiness::{Mission, Rulebook, Verdict, assess, report};
 
-const SAMPLES: &[(&str, &str)] = &[
-    (
-        "start-up-active-conflict.toml",
-        include_str!("../examples/missions/start-up-active-conflict.toml"),
-    ),
-    (
-        "consolidation-after-ceasefire.toml",
-        include_str!("../examples/missions/consolidation-after-ceasefire.toml"),
-    ),
-    (
-        "drawdown-transition.toml",
-        include_str!("../examples/missions/drawdown-transition.toml"),
-    ),
-    (
-        "political-mission.toml",
-        include_str!("../examples/missions/political-mission.toml"),
-    ),
-    (
-        "poorly-evidenced.toml",
-        include_str!("../examples/missions/poorly-evidenced.toml"),
-    ),
-    (
-        "compare-2008.toml",
-        include_str!("../examples/missions/compare-2008.toml"),
-    ),
-    (
-        "compare-2009.toml",
-        include_str!("../examples/missions/compare-2009.toml"),
-    ),
-];
+use common::SAMPLES;
 
 fn load(name: &str) -> (Rulebook, Mission) {
     let rb = Rulebook::oslo_2007();

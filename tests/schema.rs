@@ -1,40 +1,13 @@
 //! The JSON Schemas: current with the types, and a real validator accepts
 //! every sample mission and the default rulebook and rejects bad files.
 
+mod common;
+
 use integration_readiness::Rulebook;
 use integration_readiness::schema::{mission_schema, rulebook_schema, to_text};
 use serde_json::Value;
 
-const SAMPLES: &[(&str, &str)] = &[
-    (
-        "start-up-active-conflict.toml",
-        include_str!("../examples/missions/start-up-active-conflict.toml"),
-    ),
-    (
-        "consolidation-after-ceasefire.toml",
-        include_str!("../examples/missions/consolidation-after-ceasefire.toml"),
-    ),
-    (
-        "drawdown-transition.toml",
-        include_str!("../examples/missions/drawdown-transition.toml"),
-    ),
-    (
-        "political-mission.toml",
-        include_str!("../examples/missions/political-mission.toml"),
-    ),
-    (
-        "poorly-evidenced.toml",
-        include_str!("../examples/missions/poorly-evidenced.toml"),
-    ),
-    (
-        "compare-2008.toml",
-        include_str!("../examples/missions/compare-2008.toml"),
-    ),
-    (
-        "compare-2009.toml",
-        include_str!("../examples/missions/compare-2009.toml"),
-    ),
-];
+use common::SAMPLES;
 
 fn check_current(path: &str, committed: &str, fresh: &str) {
     if committed != fresh {

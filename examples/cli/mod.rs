@@ -6,6 +6,23 @@ use std::process::ExitCode;
 
 use integration_readiness::{Error, Mission, Rulebook};
 
+/// `--rulebook`, which every example takes.
+#[derive(clap::Args)]
+pub struct RulebookArg {
+    /// A rulebook file; the embedded `oslo-2007` when left out.
+    #[arg(long)]
+    pub rulebook: Option<PathBuf>,
+}
+
+/// Text for people or JSON for programs.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// A report for the terminal.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
 /// The rulebook from a file, or the embedded default.
 pub fn rulebook(path: Option<&PathBuf>) -> Result<Rulebook, Error> {
     match path {

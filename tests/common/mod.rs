@@ -12,6 +12,38 @@ use integration_readiness::model::{
 use integration_readiness::{Mission, Rulebook};
 use proptest::prelude::*;
 
+/// The sample missions under examples/missions: (file name, text).
+pub const SAMPLES: &[(&str, &str)] = &[
+    (
+        "start-up-active-conflict.toml",
+        include_str!("../../examples/missions/start-up-active-conflict.toml"),
+    ),
+    (
+        "consolidation-after-ceasefire.toml",
+        include_str!("../../examples/missions/consolidation-after-ceasefire.toml"),
+    ),
+    (
+        "drawdown-transition.toml",
+        include_str!("../../examples/missions/drawdown-transition.toml"),
+    ),
+    (
+        "political-mission.toml",
+        include_str!("../../examples/missions/political-mission.toml"),
+    ),
+    (
+        "poorly-evidenced.toml",
+        include_str!("../../examples/missions/poorly-evidenced.toml"),
+    ),
+    (
+        "compare-2008.toml",
+        include_str!("../../examples/missions/compare-2008.toml"),
+    ),
+    (
+        "compare-2009.toml",
+        include_str!("../../examples/missions/compare-2009.toml"),
+    ),
+];
+
 pub fn cite() -> Citation {
     Citation {
         section: "Test".into(),
