@@ -212,3 +212,13 @@ where
         _ => format!("one of {}", v.join(", ")),
     }
 }
+
+/// A number for messages: plain when of ordinary size, in exponent form
+/// when very large or very small (`1e300`, not 301 digits).
+pub(crate) fn num(x: f64) -> String {
+    if x.is_finite() && x != 0.0 && !(1e-3..1e6).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}

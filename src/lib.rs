@@ -68,6 +68,7 @@
 //! | a mission | [`Mission::from_toml`], [`Mission::from_path`], [`Mission::new`] |
 //! | the assessment | [`assess()`], and [`score_only`] / [`score_into`] for sweeps |
 //! | reports | [`report::text`], [`report::markdown`], [`report::to_json`] |
+//! | a chart for reports, as SVG (feature `svg`) | `chart::svg` |
 //! | what-if, plan, robustness, compare | [`analysis`] |
 //! | the factor reference | [`reference::markdown`], [`reference::json`] |
 //! | a mission file to start from | [`template::mission`] |
@@ -163,6 +164,8 @@
 
 pub mod analysis;
 pub mod assess;
+#[cfg(feature = "svg")]
+pub mod chart;
 pub mod error;
 #[cfg(feature = "toml")]
 mod load;

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::{DocPath, Problem, one_of};
+use crate::error::{DocPath, Problem, num, one_of};
 use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
     Theme,
@@ -73,6 +73,11 @@ pub(crate) fn is_kebab(id: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
+
+/// The largest weight or effort cost a rulebook may give. Sums of
+/// thousands of them stay far from overflow, so no score or plan total can
+/// become infinite.
+pub const MAX_NUMBER: f64 = 1e9;
 
 /// The most words a citation's locating phrase may have.
 pub const MAX_PHRASE_WORDS: usize = 8;
@@ -161,10 +166,10 @@ impl Checker {
     }
 
     fn weight(&mut self, w: f64, path: DocPath) -> bool {
-        if !w.is_finite() || w < 0.0 {
+        if !w.is_finite() || !(0.0..=MAX_NUMBER).contains(&w) {
             self.push(
-                Problem::new(path, format!("weight {w} is not allowed"))
-                    .allowed("a finite number >= 0"),
+                Problem::new(path, format!("weight {} is not allowed", num(w)))
+                    .allowed(format!("a finite number from 0 to {MAX_NUMBER:e}")),
             );
             false
         } else {
@@ -206,13 +211,13 @@ impl Rulebook {
             ("medium", data.effort_cost.medium),
             ("high", data.effort_cost.high),
         ] {
-            if !v.is_finite() || v <= 0.0 {
+            if !v.is_finite() || v <= 0.0 || v > MAX_NUMBER {
                 c.push(
                     Problem::new(
                         root.key("effort-cost").key(k),
-                        format!("effort cost {v} is not allowed"),
+                        format!("effort cost {} is not allowed", num(v)),
                     )
-                    .allowed("a finite number > 0"),
+                    .allowed(format!("a number above 0, at most {MAX_NUMBER:e}")),
                 );
             }
         }
@@ -269,7 +274,7 @@ impl Rulebook {
                         let tp = path.key(dim.id.as_str());
                         if !t.is_finite() || !(0.0..=100.0).contains(&t) {
                             c.push(
-                                Problem::new(tp, format!("threshold {t} is not allowed"))
+                                Problem::new(tp, format!("threshold {} is not allowed", num(t)))
                                     .allowed("a score from 0 to 100"),
                             );
                         } else {

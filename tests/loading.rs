@@ -107,15 +107,19 @@ fn wrong_type_bare_date_and_missing_key() {
 fn negative_and_nan_weights() {
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = -2.0 }"),
-        "rb.toml:70:17: factor[0].weights.a: weight -2 is not allowed; expected a finite number >= 0"
+        "rb.toml:70:17: factor[0].weights.a: weight -2 is not allowed; expected a finite number from 0 to 1e9"
     );
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = nan }"),
-        "rb.toml:70:17: factor[0].weights.a: weight NaN is not allowed; expected a finite number >= 0"
+        "rb.toml:70:17: factor[0].weights.a: weight NaN is not allowed; expected a finite number from 0 to 1e9"
+    );
+    assert_eq!(
+        rulebook_err("weights = { a = 2.0 }", "weights = { a = 1e300 }"),
+        "rb.toml:70:17: factor[0].weights.a: weight 1e300 is not allowed; expected a finite number from 0 to 1e9"
     );
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = inf }"),
-        "rb.toml:70:17: factor[0].weights.a: weight inf is not allowed; expected a finite number >= 0"
+        "rb.toml:70:17: factor[0].weights.a: weight inf is not allowed; expected a finite number from 0 to 1e9"
     );
 }
 

@@ -1,0 +1,645 @@
+//! A chart of an assessment for reports, as a standalone SVG document
+//! (feature `svg`, on by default; no dependency).
+//!
+//! The chart draws what the text report draws in ASCII: per dimension the
+//! spectrum from 0 to 100 split into level bands at the thresholds, the
+//! score range, the point score and the target level's threshold; then the
+//! theme scores as bars, and a key. It is 800 pixels wide, as tall as its
+//! content needs, uses fonts of at least 11 pixels, and tells its marks apart
+//! by shade, shape and label, not by colour alone, so that it prints in
+//! greyscale.
+//!
+//! The output is deterministic (the same input gives the same bytes), all
+//! text is escaped for XML, and numbers carry at most one decimal.
+//!
+//! Positions follow one formula: a score `s` on the spectrum or a theme bar
+//! is drawn at `x = 40 + s / 100 * 720`. Elements carry `class` attributes
+//! (`dimension`, `band`, `level-band`, `range-bar`, `score-marker`,
+//! `target-marker`, `theme`, `theme-bar`, `no-evidence`) and groups a
+//! `data-id`, for styling and for tools that read the chart back.
+
+use std::fmt::Write as _;
+
+use crate::assess::{Assessment, DimensionResult, ThemeResult};
+use crate::rulebook::Rulebook;
+
+/// Width of the chart in pixels.
+const WIDTH: f64 = 800.0;
+/// Left edge of the spectrum, the theme bars and the text.
+const LEFT: f64 = 40.0;
+/// Width of the spectrum (scores 0 to 100) and of the theme bars.
+const SPAN: f64 = 720.0;
+/// Height of a dimension's band.
+const BAND_H: f64 = 40.0;
+/// Height of a theme's bar.
+const THEME_H: f64 = 14.0;
+
+/// Light shades of the level bands, alternating.
+const SHADES: [&str; 2] = ["#f2f2f2", "#d9d9d9"];
+/// The score range: a mid tone, between the bands and the marks.
+const RANGE_FILL: &str = "#5b7fae";
+/// The theme bars: a darker tone.
+const THEME_FILL: &str = "#3f5f8a";
+/// The target marker: dark, and dashed.
+const TARGET_STROKE: &str = "#a0002a";
+/// Outlines and secondary text.
+const GREY: &str = "#555555";
+
+/// Average glyph width of the sans-serif font, in ems: an estimate, used
+/// only to wrap and shorten text.
+const GLYPH: f64 = 0.56;
+/// The same for bold text.
+const GLYPH_BOLD: f64 = 0.62;
+
+/// Renders the chart of an assessment as an SVG document.
+///
+/// `rulebook` must be the rulebook the assessment was made against: it
+/// gives the spectrum's levels and thresholds. The document is standalone
+/// (with the SVG namespace), ends with a newline, and can be saved as a
+/// `.svg` file or put inline in HTML.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use integration_readiness::model::{MissionData, MissionInfo};
+/// use integration_readiness::{assess, chart, Mission, Rulebook};
+///
+/// let rb = Rulebook::oslo_2007();
+/// let mission = Mission::new(
+///     MissionData {
+///         mission: MissionInfo {
+///             name: "Empty mission".into(),
+///             date: None,
+///             description: None,
+///         },
+///         context: BTreeMap::new(),
+///         evidence: BTreeMap::new(),
+///         effort: BTreeMap::new(),
+///         entities: Vec::new(),
+///     },
+///     &rb,
+/// )
+/// .expect("an empty mission is valid");
+/// let svg = chart::svg(&rb, &assess(&rb, &mission));
+/// assert!(svg.starts_with("<svg"));
+/// assert!(svg.contains("no evidence"));
+/// ```
+pub fn svg(rulebook: &Rulebook, assessment: &Assessment<'_>) -> String {
+    let a = assessment;
+    let mut b = String::new();
+    let mut y = 0.0;
+
+    // Title, where the rulebook was applied, and the overall result.
+    let mut heading = String::from("Integration readiness: ");
+    heading.push_str(a.mission.name);
+    for line in wrap(&heading, SPAN, 18.0 * GLYPH_BOLD) {
+        y += 24.0;
+        text(
+            &mut b,
+            "title",
+            LEFT,
+            y + 6.0,
+            18.0,
+            "font-weight=\"bold\"",
+            &line,
+        );
+    }
+    y += 6.0;
+    let meta = match a.mission.date {
+        Some(date) => format!("Assessed {date} against rulebook {}", a.rulebook),
+        None => format!("Assessed against rulebook {}", a.rulebook),
+    };
+    for line in wrap(&meta, SPAN, 12.0 * GLYPH) {
+        y += 18.0;
+        text(&mut b, "meta", LEFT, y + 6.0, 12.0, &fill(GREY), &line);
+    }
+    y += 22.0;
+    let o = &a.overall;
+    let _ = writeln!(
+        b,
+        "<text class=\"subtitle\" x=\"{}\" y=\"{}\" font-size=\"14\">Overall score <tspan font-weight=\"bold\">{}</tspan> (range {}–{}), evidence coverage {}, verdict <tspan font-weight=\"bold\">{}</tspan></text>",
+        num(LEFT),
+        num(y + 6.0),
+        one(o.score),
+        one(o.score_range[0]),
+        one(o.score_range[1]),
+        pct(o.coverage),
+        esc(o.verdict.as_str())
+    );
+    y += 18.0;
+
+    y = legend(&mut b, y);
+
+    // Dimensions.
+    y += 34.0;
+    text(
+        &mut b,
+        "section",
+        LEFT,
+        y,
+        15.0,
+        "font-weight=\"bold\"",
+        "Dimensions of coherence: place on the integration spectrum (score 0–100)",
+    );
+    y += 8.0;
+    for (i, dim) in a.dimensions.iter().enumerate() {
+        let d = rulebook.dimension_index(dim.id).unwrap_or(i);
+        y = dimension(&mut b, rulebook, d, dim, y);
+    }
+
+    // Themes.
+    y += 26.0;
+    text(
+        &mut b,
+        "section",
+        LEFT,
+        y,
+        15.0,
+        "font-weight=\"bold\"",
+        "Themes: score of the rated factors over all dimensions (0–100)",
+    );
+    y += 8.0;
+    for t in &a.themes {
+        y = theme(&mut b, t, y);
+    }
+    y += 20.0;
+
+    let height = y.ceil();
+    let mut out = String::with_capacity(b.len() + 1024);
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"ir-title\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">",
+        w = num(WIDTH),
+        h = num(height)
+    );
+    let _ = writeln!(out, "<title id=\"ir-title\">{}</title>", esc(&heading));
+    out.push_str(
+        "<defs>\n<pattern id=\"ir-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8c8c8c\" stroke-width=\"2\"/></pattern>\n</defs>\n",
+    );
+    let _ = writeln!(
+        out,
+        "<rect class=\"background\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+        num(WIDTH),
+        num(height)
+    );
+    out.push_str(&b);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The key, in two columns of three rows; returns the new `y`.
+fn legend(b: &mut String, y: f64) -> f64 {
+    let top = y + 12.0;
+    let row = 22.0;
+    let _ = writeln!(
+        b,
+        "<g class=\"legend\">\n<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#bbbbbb\"/>",
+        num(LEFT),
+        num(top),
+        num(SPAN),
+        num(3.0 * row + 12.0)
+    );
+    let col = [LEFT + 12.0, LEFT + SPAN / 2.0 + 12.0];
+    for (k, label) in [
+        "level bands, split at the level thresholds",
+        "score range: unknown evidence at worst to best",
+        "point score, from the rated evidence",
+        "target: threshold of the target level",
+        "theme score",
+        "theme without evidence",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let x = col[k % 2];
+        let cy = top + 6.0 + row * (k / 2) as f64 + row / 2.0;
+        match k {
+            0 => {
+                for (j, shade) in SHADES.iter().enumerate() {
+                    let _ = writeln!(
+                        b,
+                        "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{shade}\" stroke=\"{GREY}\" stroke-width=\"0.5\"/>",
+                        num(x + 14.0 * j as f64),
+                        num(cy - 7.0)
+                    );
+                }
+            }
+            1 => {
+                let _ = writeln!(
+                    b,
+                    "<rect x=\"{}\" y=\"{}\" width=\"28\" height=\"12\" fill=\"{RANGE_FILL}\"/>",
+                    num(x),
+                    num(cy - 6.0)
+                );
+            }
+            2 => score_marker(b, x + 14.0, cy),
+            3 => {
+                let _ = writeln!(
+                    b,
+                    "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{TARGET_STROKE}\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>",
+                    num(cy - 9.0),
+                    num(cy + 9.0),
+                    x = num(x + 14.0)
+                );
+            }
+            4 => {
+                let _ = writeln!(
+                    b,
+                    "<rect x=\"{}\" y=\"{}\" width=\"28\" height=\"{}\" fill=\"{THEME_FILL}\"/>",
+                    num(x),
+                    num(cy - THEME_H / 2.0),
+                    num(THEME_H)
+                );
+            }
+            _ => {
+                let _ = writeln!(
+                    b,
+                    "<rect x=\"{}\" y=\"{}\" width=\"28\" height=\"{}\" fill=\"url(#ir-hatch)\" stroke=\"{GREY}\" stroke-width=\"0.5\"/>",
+                    num(x),
+                    num(cy - THEME_H / 2.0),
+                    num(THEME_H)
+                );
+            }
+        }
+        text(b, "legend-label", x + 38.0, cy + 4.0, 12.0, "", label);
+    }
+    b.push_str("</g>\n");
+    top + 3.0 * row + 12.0
+}
+
+/// The filled circle that marks a point score.
+fn score_marker(b: &mut String, cx: f64, cy: f64) {
+    let _ = writeln!(
+        b,
+        "<circle class=\"score-marker\" cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"#000000\" stroke=\"#ffffff\" stroke-width=\"2\"/>",
+        num(cx),
+        num(cy)
+    );
+}
+
+/// One dimension's group, starting at `y0`; returns the new `y`.
+fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>, y0: f64) -> f64 {
+    let y0 = y0 + 16.0;
+    let levels = rb.levels();
+    let _ = writeln!(b, "<g class=\"dimension\" data-id=\"{}\">", esc(dim.id));
+
+    // Title line: the dimension and its numbers.
+    let numbers = format!(
+        "score {} (range {}–{}), evidence coverage {}",
+        one(dim.score),
+        one(dim.score_range[0]),
+        one(dim.score_range[1]),
+        pct(dim.coverage)
+    );
+    let room = SPAN - width(&numbers, 13.0 * GLYPH) - 16.0;
+    let _ = writeln!(
+        b,
+        "<text class=\"dimension-title\" x=\"{}\" y=\"{}\" font-size=\"13\"><tspan font-weight=\"bold\">{}</tspan>   {}</text>",
+        num(LEFT),
+        num(y0 + 14.0),
+        esc(&fit(dim.title, room, 13.0 * GLYPH_BOLD)),
+        esc(&numbers)
+    );
+
+    // The band: one shade per level, between its threshold and the next.
+    let top = y0 + 38.0;
+    let n = levels.len();
+    for (l, level) in levels.iter().enumerate() {
+        let from = x_of(rb.threshold(l, d));
+        let to = if l + 1 < n {
+            x_of(rb.threshold(l + 1, d))
+        } else {
+            LEFT + SPAN
+        };
+        let w = (to - from).max(0.0);
+        let _ = writeln!(
+            b,
+            "<rect class=\"level-band\" data-level=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+            esc(&level.id),
+            num(from),
+            num(top),
+            num(w),
+            num(BAND_H),
+            SHADES[l % 2]
+        );
+        let reached = l == dim.level_index[0];
+        let glyph = 11.0 * if reached { GLYPH_BOLD } else { GLYPH };
+        let label = fit(&level.id, w - 6.0, glyph);
+        if !label.is_empty() {
+            let weight = if reached { " font-weight=\"bold\"" } else { "" };
+            let _ = writeln!(
+                b,
+                "<text class=\"level-label\" x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#333333\"{weight}>{}</text>",
+                num(from + w / 2.0),
+                num(top + 14.0),
+                esc(&label)
+            );
+        }
+    }
+    let _ = writeln!(
+        b,
+        "<rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{GREY}\"/>",
+        num(LEFT),
+        num(top),
+        num(SPAN),
+        num(BAND_H)
+    );
+
+    // The score range and the point score.
+    let (lo, hi) = (x_of(dim.score_range[0]), x_of(dim.score_range[1]));
+    let _ = writeln!(
+        b,
+        "<rect class=\"range-bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\" fill=\"{RANGE_FILL}\"/>",
+        num(lo),
+        num(top + 20.0),
+        num((hi - lo).max(0.0))
+    );
+
+    // The target: a dashed line at its level's threshold, labelled above.
+    let t = dim.target_detail.level_index;
+    let tx = x_of(rb.threshold(t, d));
+    let _ = writeln!(
+        b,
+        "<line class=\"target-marker\" data-level=\"{}\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{TARGET_STROKE}\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
+        esc(dim.target),
+        num(top - 4.0),
+        num(top + BAND_H + 6.0),
+        x = num(tx)
+    );
+    let anchor = if tx < LEFT + 20.0 {
+        "start"
+    } else if tx > LEFT + SPAN - 20.0 {
+        "end"
+    } else {
+        "middle"
+    };
+    let _ = writeln!(
+        b,
+        "<text class=\"target-label\" x=\"{}\" y=\"{}\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"{anchor}\" fill=\"{TARGET_STROKE}\">target</text>",
+        num(tx),
+        num(top - 6.0)
+    );
+    score_marker(b, x_of(dim.score), top + 26.0);
+
+    // Threshold values under the band, skipping any too close to the last.
+    let mut last = f64::NEG_INFINITY;
+    let mut marks: Vec<f64> = (0..n).map(|l| rb.threshold(l, d)).collect();
+    marks.push(100.0);
+    for v in marks {
+        let x = x_of(v);
+        if x - last < 24.0 && x < LEFT + SPAN {
+            continue;
+        }
+        let anchor = if x <= LEFT {
+            "start"
+        } else if x >= LEFT + SPAN {
+            "end"
+        } else {
+            "middle"
+        };
+        let _ = writeln!(
+            b,
+            "<text class=\"threshold-label\" x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"{GREY}\">{}</text>",
+            num(x),
+            num(top + BAND_H + 17.0),
+            num(v.clamp(0.0, 100.0))
+        );
+        last = x;
+    }
+
+    // Caption.
+    let mut caption = format!("level {}", dim.level);
+    if dim.level_range[0] != dim.level_range[1] {
+        let _ = write!(
+            caption,
+            " (range {}–{})",
+            dim.level_range[0], dim.level_range[1]
+        );
+    }
+    let _ = write!(
+        caption,
+        ", target {}, verdict {}",
+        dim.target,
+        dim.verdict.as_str()
+    );
+    if dim.provisional {
+        caption.push_str(" (provisional: too little evidence to rely on)");
+    }
+    let mut y = top + BAND_H + 36.0;
+    for line in wrap(&caption, SPAN, 12.0 * GLYPH) {
+        text(b, "caption", LEFT, y, 12.0, "", &line);
+        y += 16.0;
+    }
+    b.push_str("</g>\n");
+    y - 4.0
+}
+
+/// One theme's group, starting at `y0`; returns the new `y`.
+fn theme(b: &mut String, t: &ThemeResult<'_>, y0: f64) -> f64 {
+    let y0 = y0 + 10.0;
+    let _ = writeln!(b, "<g class=\"theme\" data-id=\"{}\">", esc(t.id));
+    let value = match t.score {
+        Some(s) => format!("{} (evidence coverage {})", one(s), pct(t.coverage)),
+        None => "no evidence".to_owned(),
+    };
+    let room = SPAN - width(&value, 12.0 * GLYPH) - 16.0;
+    text(
+        b,
+        "theme-label",
+        LEFT,
+        y0 + 12.0,
+        12.0,
+        "",
+        &fit(t.title, room, 12.0 * GLYPH),
+    );
+    let class = if t.score.is_some() {
+        "theme-value"
+    } else {
+        "theme-value no-evidence"
+    };
+    let _ = writeln!(
+        b,
+        "<text class=\"{class}\" x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+        num(LEFT + SPAN),
+        num(y0 + 12.0),
+        esc(&value)
+    );
+    let top = y0 + 18.0;
+    let track_fill = if t.score.is_some() {
+        SHADES[0]
+    } else {
+        "url(#ir-hatch)"
+    };
+    let _ = writeln!(
+        b,
+        "<rect class=\"theme-track\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{track_fill}\" stroke=\"{GREY}\" stroke-width=\"0.5\"/>",
+        num(LEFT),
+        num(top),
+        num(SPAN),
+        num(THEME_H)
+    );
+    if let Some(s) = t.score {
+        let _ = writeln!(
+            b,
+            "<rect class=\"theme-bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{THEME_FILL}\"/>",
+            num(LEFT),
+            num(top),
+            num(x_of(s) - LEFT),
+            num(THEME_H)
+        );
+    }
+    b.push_str("</g>\n");
+    top + THEME_H
+}
+
+/// A `<text>` element with escaped content.
+fn text(b: &mut String, class: &str, x: f64, y: f64, size: f64, attrs: &str, content: &str) {
+    let sep = if attrs.is_empty() { "" } else { " " };
+    let _ = writeln!(
+        b,
+        "<text class=\"{class}\" x=\"{}\" y=\"{}\" font-size=\"{}\"{sep}{attrs}>{}</text>",
+        num(x),
+        num(y),
+        num(size),
+        esc(content)
+    );
+}
+
+fn fill(colour: &str) -> String {
+    format!("fill=\"{colour}\"")
+}
+
+/// The x position of a score on the spectrum (clamped to 0..100).
+fn x_of(score: f64) -> f64 {
+    let s = if score.is_nan() {
+        0.0
+    } else {
+        score.clamp(0.0, 100.0)
+    };
+    LEFT + s / 100.0 * SPAN
+}
+
+/// A number for an attribute: at most one decimal, no trailing `.0`.
+fn num(x: f64) -> String {
+    let x = if x.is_finite() { x } else { 0.0 };
+    let s = format!("{:.1}", (x * 10.0).round() / 10.0);
+    let s = s.strip_suffix(".0").map_or(s.clone(), str::to_owned);
+    if s == "-0" { "0".to_owned() } else { s }
+}
+
+/// A score for people: one decimal.
+fn one(x: f64) -> String {
+    let x = if x.is_finite() { x } else { 0.0 };
+    let s = format!("{x:.1}");
+    if s == "-0.0" { "0.0".to_owned() } else { s }
+}
+
+fn pct(x: f64) -> String {
+    let x = if x.is_finite() { x } else { 0.0 };
+    format!("{:.0}%", 100.0 * x)
+}
+
+/// Escapes text for XML content and attributes, and replaces characters
+/// XML 1.0 does not allow.
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            '\t' | '\n' | '\r' => o.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => o.push('\u{FFFD}'),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// The estimated width of `s` with glyphs `glyph` pixels wide.
+fn width(s: &str, glyph: f64) -> f64 {
+    s.chars().count() as f64 * glyph
+}
+
+/// `s`, shortened with an ellipsis to fit `room` pixels; empty if not even
+/// two characters fit.
+fn fit(s: &str, room: f64, glyph: f64) -> String {
+    if width(s, glyph) <= room {
+        return s.to_owned();
+    }
+    let keep = (room / glyph).floor() as usize;
+    if keep < 3 {
+        return String::new();
+    }
+    let mut o: String = s.chars().take(keep - 1).collect();
+    o.truncate(o.trim_end().len());
+    o.push('…');
+    o
+}
+
+/// `s` in lines that fit `room` pixels, broken at spaces (a word too long
+/// for a line is shortened).
+fn wrap(s: &str, room: f64, glyph: f64) -> Vec<String> {
+    let max = ((room / glyph).floor() as usize).max(4);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let word = if word.chars().count() > max {
+            fit(word, room, glyph)
+        } else {
+            word.to_owned()
+        };
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_at_most_one_decimal() {
+        assert_eq!(num(40.0), "40");
+        assert_eq!(num(544.04), "544");
+        assert_eq!(num(123.45678), "123.5");
+        assert_eq!(num(-0.01), "0");
+        assert_eq!(num(f64::NAN), "0");
+        assert_eq!(one(62.25), "62.2");
+        assert_eq!(one(-0.0), "0.0");
+    }
+
+    #[test]
+    fn escapes_markup_and_control_characters() {
+        assert_eq!(esc("<&>\"'"), "&lt;&amp;&gt;&quot;&apos;");
+        assert_eq!(esc("a\u{1}b\tc"), "a\u{FFFD}b c");
+    }
+
+    #[test]
+    fn wraps_and_fits() {
+        assert_eq!(wrap("aa bb cc", 5.0 * 10.0, 10.0), ["aa bb", "cc"]);
+        assert_eq!(wrap("", 50.0, 10.0), [""]);
+        assert_eq!(fit("abcdefgh", 5.0 * 10.0, 10.0), "abcd…");
+        assert_eq!(fit("abc", 50.0, 10.0), "abc");
+        assert_eq!(fit("abcdef", 20.0, 10.0), "");
+    }
+
+    #[test]
+    fn positions_follow_the_formula() {
+        assert_eq!(x_of(0.0), LEFT);
+        assert_eq!(x_of(100.0), LEFT + SPAN);
+        assert_eq!(x_of(50.0), 400.0);
+        assert_eq!(x_of(150.0), LEFT + SPAN);
+        assert_eq!(x_of(f64::NAN), LEFT);
+    }
+}
