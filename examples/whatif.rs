@@ -1,0 +1,90 @@
+//! What-if: change ratings or context and see what moves.
+//!
+//! ```text
+//! cargo run --example whatif -- [MISSION.toml] --set FACTOR=RATING ... [--context KEY=VALUE ...] [--format text|json]
+//! cargo run --example whatif -- --set senior-leadership-cohesion=full --context conflict=ceasefire
+//! ```
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use integration_readiness::analysis::{Scenario, apply, compare};
+use integration_readiness::model::{ContextValue, Rating};
+use integration_readiness::{Diagnostic, Diagnostics, Error, assess, report};
+
+const SAMPLE: (&str, &str) = (
+    include_str!("missions/consolidation-after-ceasefire.toml"),
+    "consolidation-after-ceasefire.toml",
+);
+
+/// Apply rating and context changes to a mission and compare.
+#[derive(Parser)]
+struct Args {
+    /// The mission file; an embedded sample when left out.
+    mission: Option<std::path::PathBuf>,
+    /// A rating change, FACTOR=RATING (repeatable).
+    #[arg(long = "set", value_parser = rating_change)]
+    set: Vec<(String, Rating)>,
+    /// A context change, KEY=VALUE (repeatable; true/false for flags).
+    #[arg(long = "context", value_parser = context_change)]
+    context: Vec<(String, ContextValue)>,
+    #[command(flatten)]
+    rulebook: cli::RulebookArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: cli::Format,
+}
+
+fn rating_change(s: &str) -> Result<(String, Rating), String> {
+    let (f, r) = s.split_once('=').ok_or("expected FACTOR=RATING")?;
+    let rating = Rating::ALL
+        .into_iter()
+        .find(|x| x.as_str() == r)
+        .ok_or_else(|| {
+            format!("unknown rating `{r}`; expected one of none, low, partial, high, full, unknown, not-applicable")
+        })?;
+    Ok((f.to_owned(), rating))
+}
+
+fn context_change(s: &str) -> Result<(String, ContextValue), String> {
+    let (k, v) = s.split_once('=').ok_or("expected KEY=VALUE")?;
+    let value = match v {
+        "true" => ContextValue::Flag(true),
+        "false" => ContextValue::Flag(false),
+        w => ContextValue::Word(w.to_owned()),
+    };
+    Ok((k.to_owned(), value))
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    cli::finish((|| {
+        let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
+        let m = cli::mission(args.mission.as_ref(), SAMPLE, &rb)?;
+        let scenario = Scenario {
+            ratings: args.set.iter().cloned().collect(),
+            context: args.context.iter().cloned().collect(),
+            forget_context: Vec::new(),
+        };
+        let changed = apply(&rb, &m, &scenario).map_err(|problems| {
+            Error::Invalid(Diagnostics(
+                problems
+                    .into_iter()
+                    .map(|problem| Diagnostic {
+                        file: "command line".to_owned(),
+                        line: 0,
+                        column: 0,
+                        problem,
+                    })
+                    .collect(),
+            ))
+        })?;
+        let c = compare(&assess(&rb, &m), &assess(&rb, &changed));
+        Ok(match args.format {
+            cli::Format::Json => serde_json::to_string_pretty(&c).unwrap_or_default() + "\n",
+            cli::Format::Text => report::comparison_text(m.name(), &c),
+        })
+    })())
+}
