@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example assess                 # the embedded sample
-//! cargo run --example assess -- MISSION.toml [--rulebook RULEBOOK.toml] [--format text|markdown|json]
+//! cargo run --example assess -- MISSION.toml [--rulebook RULEBOOK.toml] [--format text|markdown|json|svg]
 //! ```
 //!
 //! Bad input prints every problem (file:line:column, TOML path, what is
@@ -11,7 +11,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use integration_readiness::{Mission, Rulebook, assess, report};
+use integration_readiness::{Mission, Rulebook, assess, chart, report};
 
 /// The sample assessed when no file is given: a multidimensional mission
 /// consolidating after a ceasefire (illustrative, not a real assessment).
@@ -22,6 +22,8 @@ enum Format {
     Text,
     Markdown,
     Json,
+    /// A chart for reports, as a standalone SVG document.
+    Svg,
 }
 
 /// Assess how ready a UN peace operation is for integration.
@@ -51,6 +53,7 @@ fn run(args: &Args) -> Result<String, integration_readiness::Error> {
         Format::Text => report::text(&rb, &a),
         Format::Markdown => report::markdown(&rb, &a),
         Format::Json => report::to_json(&a) + "\n",
+        Format::Svg => chart::svg(&rb, &a),
     })
 }
 

@@ -116,12 +116,11 @@ pub fn svg(rulebook: &Rulebook, assessment: &Assessment<'_>) -> String {
     let o = &a.overall;
     let _ = writeln!(
         b,
-        "<text class=\"subtitle\" x=\"{}\" y=\"{}\" font-size=\"14\">Overall score <tspan font-weight=\"bold\">{}</tspan> (range {}–{}), evidence coverage {}, verdict <tspan font-weight=\"bold\">{}</tspan></text>",
+        "<text class=\"subtitle\" x=\"{}\" y=\"{}\" font-size=\"14\">Overall score <tspan font-weight=\"bold\">{}</tspan>{}, evidence coverage {}, verdict <tspan font-weight=\"bold\">{}</tspan></text>",
         num(LEFT),
         num(y + 6.0),
         one(o.score),
-        one(o.score_range[0]),
-        one(o.score_range[1]),
+        range(o.score_range),
         pct(o.coverage),
         esc(o.verdict.as_str())
     );
@@ -284,11 +283,15 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
 
     // Title line: the dimension and its numbers.
     let numbers = format!(
-        "score {} (range {}–{}), evidence coverage {}",
+        "score {}{}, evidence coverage {}{}",
         one(dim.score),
-        one(dim.score_range[0]),
-        one(dim.score_range[1]),
-        pct(dim.coverage)
+        range(dim.score_range),
+        pct(dim.coverage),
+        if dim.no_evidence {
+            " (no evidence yet)"
+        } else {
+            ""
+        }
     );
     let room = SPAN - width(&numbers, 13.0 * GLYPH) - 16.0;
     let _ = writeln!(
@@ -406,27 +409,35 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
         last = x;
     }
 
-    // Caption.
-    let mut caption = format!("level {}", dim.level);
+    // Caption, the verdict in bold.
+    let mut caption = format!("level {}", clean(dim.level));
     if dim.level_range[0] != dim.level_range[1] {
         let _ = write!(
             caption,
             " (range {}–{})",
-            dim.level_range[0], dim.level_range[1]
+            clean(dim.level_range[0]),
+            clean(dim.level_range[1])
         );
     }
     let _ = write!(
         caption,
-        ", target {}, verdict {}",
-        dim.target,
+        ", target {}, verdict {BOLD_ON}{}{BOLD_OFF}",
+        clean(dim.target),
         dim.verdict.as_str()
     );
     if dim.provisional {
         caption.push_str(" (provisional: too little evidence to rely on)");
     }
     let mut y = top + BAND_H + 36.0;
+    let mut bold = false;
     for line in wrap(&caption, SPAN, 12.0 * GLYPH) {
-        text(b, "caption", LEFT, y, 12.0, "", &line);
+        let _ = writeln!(
+            b,
+            "<text class=\"caption\" x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>",
+            num(LEFT),
+            num(y),
+            rich(&line, &mut bold)
+        );
         y += 16.0;
     }
     b.push_str("</g>\n");
@@ -504,6 +515,65 @@ fn text(b: &mut String, class: &str, x: f64, y: f64, size: f64, attrs: &str, con
     );
 }
 
+/// Marks the start and the end of bold text in a string given to [`rich`];
+/// [`clean`] keeps them out of the input.
+const BOLD_ON: char = '\u{1}';
+/// See [`BOLD_ON`].
+const BOLD_OFF: char = '\u{2}';
+
+/// `s` without the characters that XML 1.0 does not allow (nor, so, the
+/// bold marks).
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// One line of text with bold marks, escaped, the marks turned into
+/// `<tspan>`s; `bold` carries a bold run over to the next line.
+fn rich(line: &str, bold: &mut bool) -> String {
+    const OPEN: &str = "<tspan font-weight=\"bold\">";
+    let mut o = String::new();
+    if *bold {
+        o.push_str(OPEN);
+    }
+    let mut plain = String::new();
+    for c in line.chars() {
+        match c {
+            BOLD_ON | BOLD_OFF => {
+                o.push_str(&esc(&std::mem::take(&mut plain)));
+                if c == BOLD_ON && !*bold {
+                    o.push_str(OPEN);
+                    *bold = true;
+                } else if c == BOLD_OFF && *bold {
+                    o.push_str("</tspan>");
+                    *bold = false;
+                }
+            }
+            c => plain.push(c),
+        }
+    }
+    o.push_str(&esc(&plain));
+    if *bold {
+        o.push_str("</tspan>");
+    }
+    o
+}
+
+/// " (range A–B)", or nothing when the two ends show the same number.
+fn range([lo, hi]: [f64; 2]) -> String {
+    let (lo, hi) = (one(lo), one(hi));
+    if lo == hi {
+        String::new()
+    } else {
+        format!(" (range {lo}–{hi})")
+    }
+}
+
 fn fill(colour: &str) -> String {
     format!("fill=\"{colour}\"")
 }
@@ -549,12 +619,10 @@ fn esc(s: &str) -> String {
             '>' => o.push_str("&gt;"),
             '"' => o.push_str("&quot;"),
             '\'' => o.push_str("&apos;"),
-            '\t' | '\n' | '\r' => o.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => o.push('\u{FFFD}'),
             c => o.push(c),
         }
     }
-    o
+    clean(&o)
 }
 
 /// The estimated width of `s` with glyphs `glyph` pixels wide.
@@ -623,6 +691,30 @@ mod tests {
     fn escapes_markup_and_control_characters() {
         assert_eq!(esc("<&>\"'"), "&lt;&amp;&gt;&quot;&apos;");
         assert_eq!(esc("a\u{1}b\tc"), "a\u{FFFD}b c");
+    }
+
+    #[test]
+    fn bold_marks_become_balanced_tspans() {
+        let mut bold = false;
+        let line = format!("verdict {BOLD_ON}<ready>{BOLD_OFF} now");
+        assert_eq!(
+            rich(&line, &mut bold),
+            "verdict <tspan font-weight=\"bold\">&lt;ready&gt;</tspan> now"
+        );
+        let first = rich(&format!("a {BOLD_ON}b"), &mut bold);
+        assert_eq!(first, "a <tspan font-weight=\"bold\">b</tspan>");
+        assert_eq!(
+            rich(&format!("c{BOLD_OFF} d"), &mut bold),
+            "<tspan font-weight=\"bold\">c</tspan> d"
+        );
+        assert!(!bold);
+        assert_eq!(clean("x\u{1}y\u{2}"), "x\u{FFFD}y\u{FFFD}");
+    }
+
+    #[test]
+    fn equal_range_ends_are_left_out() {
+        assert_eq!(range([57.81, 57.83]), "");
+        assert_eq!(range([8.0, 87.64]), " (range 8.0–87.6)");
     }
 
     #[test]
