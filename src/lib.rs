@@ -156,8 +156,10 @@
 //! - Loading reports every problem in a file at once, each with file,
 //!   line:column, TOML path, what is allowed and, for an unknown id, the
 //!   nearest known one. Files over [`MAX_INPUT_BYTES`] are refused.
-//! - Feature `toml` (default) gives the TOML loaders, `json` (default) the
-//!   JSON ones and JSON reports; without them the core needs only `serde`,
+//! - Features, all on by default: `toml` (the TOML loaders), `json` (JSON
+//!   loaders and reports), `schema` (JSON Schemas, with `schemars`), `svg`
+//!   (charts, no dependency). With `default-features = false` the scoring
+//!   core, the analyses and the text and Markdown reports need only `serde`,
 //!   `thiserror` and `strsim`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
