@@ -569,6 +569,19 @@ fn level_open(
 ///
 /// This is the cheap path for sweeps and dashboards; [`assess`] gives the
 /// same numbers with everything that explains them.
+///
+/// ```
+/// use integration_readiness::{assess, score_only, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml(
+///     "[mission]\nname = \"M\"\n[evidence.common-planning-framework]\nrating = \"high\"\n",
+///     "m.toml", &rb)?;
+/// let quick = score_only(&rb, &m);
+/// let full = assess(&rb, &m);
+/// assert_eq!(quick[1].score, full.dimensions[1].score);
+/// assert_eq!(quick[1].level, full.dimensions[1].level_index[0]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn score_only(rulebook: &Rulebook, mission: &Mission) -> Vec<DimensionScore> {
     let mut out = Vec::with_capacity(rulebook.dimensions().len());
     score_into(rulebook, mission.ratings(), &mut out);
@@ -611,6 +624,18 @@ pub fn score_batch<'a>(
 /// Scores many rating vectors, each one rating per factor, laid end to end
 /// in `ratings` (a sensitivity sweep): `out[k * dims + d]` is vector `k` on
 /// dimension `d`. A trailing partial vector is ignored.
+///
+/// ```
+/// use integration_readiness::{score_sweep, Rating, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let n = rb.factors().len();
+/// // Every factor at each rated word in turn: five missions.
+/// let sweep: Vec<Rating> = Rating::SCALE.iter().flat_map(|&r| std::iter::repeat(r).take(n)).collect();
+/// let mut out = Vec::new();
+/// score_sweep(&rb, &sweep, &mut out);
+/// assert_eq!(out.len(), 5 * rb.dimensions().len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn score_sweep(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
     out.clear();
     let nf = rulebook.factors().len().max(1);

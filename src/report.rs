@@ -121,6 +121,15 @@ fn blocker_text(b: &Blocker<'_>, level: &str) -> String {
 }
 
 /// The text report, readable in 80 columns.
+///
+/// ```
+/// use integration_readiness::{assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let text = report::text(&rb, &assess(&rb, &m));
+/// assert!(text.lines().all(|l| l.chars().count() <= 80));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Integration readiness: {}", a.mission.name);
@@ -359,6 +368,15 @@ fn md_cell(s: &str) -> String {
 }
 
 /// The Markdown report, for pasting into a document.
+///
+/// ```
+/// use integration_readiness::{assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let md = report::markdown(&rb, &assess(&rb, &m));
+/// assert!(md.starts_with("# Integration readiness: M"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Integration readiness: {}\n", md_cell(a.mission.name));
@@ -634,7 +652,16 @@ pub fn comparison_text(name: &str, c: &Comparison<'_>) -> String {
     o
 }
 
-/// The assessment as pretty-printed JSON.
+/// The assessment as pretty-printed JSON (the contract is in the README).
+///
+/// ```
+/// use integration_readiness::{assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let v: serde_json::Value = serde_json::from_str(&report::to_json(&assess(&rb, &m)))?;
+/// assert_eq!(v["mission"]["name"], "M");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg(feature = "json")]
 pub fn to_json(a: &Assessment<'_>) -> String {
     serde_json::to_string_pretty(a).unwrap_or_default()
