@@ -7,6 +7,7 @@
 //! the shape problems of every item. When the shape is right, the second
 //! pass checks meaning (ids, references, numbers) and reports all of those.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -63,7 +64,7 @@ impl Rulebook {
             (Shaped::Whole(data), tree) => {
                 Rulebook::new(data).map_err(|p| locate_all(p, text, file, &tree))
             }
-            (Shaped::Partial(diags, _), _) => Err(invalid(diags)),
+            (Shaped::Partial(diags, _, _), _) => Err(invalid(diags)),
         }
     }
 
@@ -116,8 +117,16 @@ impl Mission {
             (Shaped::Whole(data), tree) => {
                 Mission::new(data, rulebook).map_err(|p| locate_all(p, text, file, &tree))
             }
-            (Shaped::Partial(mut diags, rest), tree) => {
+            (Shaped::Partial(mut diags, rest, aside), tree) => {
                 if let Some(Err(problems)) = rest.map(|data| Mission::new(data, rulebook)) {
+                    // Paths into what was left point back into the file.
+                    let problems = problems
+                        .into_iter()
+                        .map(|mut p| {
+                            p.path = aside.original_path(&p.path);
+                            p
+                        })
+                        .collect();
                     if let Error::Invalid(more) = locate_all(problems, text, file, &tree) {
                         diags.extend(more.0);
                     }
@@ -172,7 +181,7 @@ fn read(path: &Path) -> Result<(String, String), Error> {
 /// when the malformed items could be set aside, the value of the rest.
 enum Shaped<T> {
     Whole(T),
-    Partial(Vec<Diagnostic>, Option<T>),
+    Partial(Vec<Diagnostic>, Option<T>, SetAside),
 }
 
 /// Parses text into `T`, collecting the shape problems of every item.
@@ -190,14 +199,22 @@ fn parse<'a, T: DeserializeOwned>(
     }
     let (tree, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        let diags = syntax
-            .iter()
-            .map(|e| locate_toml_error(e, text, file, &tree))
-            .collect();
+        let lines = Lines::new(text);
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        for e in &syntax {
+            let d = locate_toml_error(e, &lines, file, &tree);
+            // One broken construct can make the parser report the same thing
+            // many times over: once is enough.
+            if !diags.iter().any(|x| x.problem == d.problem) {
+                diags.push(d);
+            }
+        }
         return Err(invalid(diags));
     }
+    let lines = Lines::new(text);
     let mut work = tree.clone();
     let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut aside = SetAside::default();
     let mut rest = None;
     loop {
         match T::deserialize(toml::de::Deserializer::from(work.clone())) {
@@ -207,19 +224,21 @@ fn parse<'a, T: DeserializeOwned>(
                 break;
             }
             Err(e) => {
-                let d = locate_toml_error(&e, text, file, &tree);
-                let path = d.problem.path.clone();
-                if diags.iter().any(|x| x == &d) {
+                let d = locate_toml_error(&e, &lines, file, &tree);
+                // A required key that was set aside for being malformed is now
+                // missing: it was reported already, and the rest cannot be read.
+                if aside.was_removed_and_is_missing(&d.problem) || diags.contains(&d) {
                     break;
                 }
+                let path = d.problem.path.clone();
                 diags.push(d);
-                if diags.len() >= MAX_SHAPE_PROBLEMS || !set_aside(&mut work, &path, shape) {
+                if diags.len() >= MAX_SHAPE_PROBLEMS || !aside.remove(&mut work, &path, shape) {
                     break;
                 }
             }
         }
     }
-    Ok((Shaped::Partial(diags, rest), tree))
+    Ok((Shaped::Partial(diags, rest, aside), tree))
 }
 
 /// The error for a list of diagnostics, in file order.
@@ -228,46 +247,133 @@ fn invalid(mut diags: Vec<Diagnostic>) -> Error {
     Error::Invalid(Diagnostics(diags))
 }
 
-/// Removes the item holding a shape problem so that the rest can be read.
-/// Returns `false` when nothing can be removed safely.
-fn set_aside(tree: &mut Spanned<DeTable<'_>>, path: &DocPath, shape: &Shape) -> bool {
-    let segs = &path.0;
-    let Some(PathSegment::Key(top)) = segs.first() else {
-        return false;
-    };
-    let table = tree.get_mut();
-    match segs.get(1) {
-        // An unknown top-level key: drop it.
-        None => table.remove(top.as_str()).is_some(),
-        Some(PathSegment::Index(i)) => match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
-            Some(DeValue::Array(a)) if *i < a.len() => {
-                let rest: toml::de::DeArray<'_> = a
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| j != i)
-                    .map(|(_, v)| v.clone())
-                    .collect();
-                *a = rest;
-                true
+/// The items set aside while reading a file's shape, so that positions in
+/// what is left can be mapped back to the file.
+#[derive(Default)]
+struct SetAside {
+    /// Per top-level array: the original indices of the elements removed.
+    elements: BTreeMap<String, Vec<usize>>,
+    /// Keys removed from plain tables.
+    keys: Vec<DocPath>,
+}
+
+impl SetAside {
+    /// Removes the item holding a shape problem so that the rest can be
+    /// read. Returns `false` when nothing can be removed.
+    fn remove(&mut self, tree: &mut Spanned<DeTable<'_>>, path: &DocPath, shape: &Shape) -> bool {
+        let segs = &path.0;
+        let Some(PathSegment::Key(top)) = segs.first() else {
+            return false;
+        };
+        let table = tree.get_mut();
+        match segs.get(1) {
+            // A malformed or unknown top-level key.
+            None => {
+                self.keys.push(path.clone());
+                table.remove(top.as_str()).is_some()
             }
-            _ => false,
-        },
-        Some(PathSegment::Key(entry)) if shape.entry_tables.contains(&top.as_str()) => {
-            match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
-                Some(DeValue::Table(t)) => t.remove(entry.as_str()).is_some(),
-                _ => false,
+            // An element of an array of tables: remove it where it now stands.
+            Some(PathSegment::Index(i)) => {
+                let removed = self.elements.entry(top.clone()).or_default();
+                let now = i - removed.iter().filter(|&&r| r < *i).count();
+                match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
+                    Some(DeValue::Array(a)) if now < a.len() => {
+                        let rest: toml::de::DeArray<'_> = a
+                            .iter()
+                            .enumerate()
+                            .filter(|(j, _)| *j != now)
+                            .map(|(_, v)| v.clone())
+                            .collect();
+                        *a = rest;
+                        removed.push(*i);
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            // An entry of a table of entries, or a key of a plain table.
+            Some(PathSegment::Key(key)) => {
+                if !shape.entry_tables.contains(&top.as_str()) {
+                    self.keys.push(DocPath(segs[..2].to_vec()));
+                }
+                match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
+                    Some(DeValue::Table(t)) => t.remove(key.as_str()).is_some(),
+                    _ => false,
+                }
             }
         }
-        _ => false,
+    }
+
+    /// Whether a problem says a key is missing that was set aside.
+    fn was_removed_and_is_missing(&self, p: &Problem) -> bool {
+        let Some(key) = p
+            .message
+            .strip_prefix("missing key `")
+            .and_then(|r| r.strip_suffix('`'))
+        else {
+            return false;
+        };
+        self.keys.contains(&p.path.key(key))
+    }
+
+    /// The path in the file of a path into what was left.
+    fn original_path(&self, path: &DocPath) -> DocPath {
+        let mut out = path.clone();
+        if let (Some(PathSegment::Key(top)), Some(PathSegment::Index(i))) =
+            (path.0.first(), path.0.get(1))
+        {
+            if let Some(removed) = self.elements.get(top) {
+                // The i-th element not removed.
+                let mut seen = 0;
+                let mut orig = 0;
+                loop {
+                    if !removed.contains(&orig) {
+                        if seen == *i {
+                            break;
+                        }
+                        seen += 1;
+                    }
+                    orig += 1;
+                }
+                out.0[1] = PathSegment::Index(orig);
+            }
+        }
+        out
+    }
+}
+
+/// Line starts of a text, for line:column of any offset in O(log lines).
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
     }
 }
 
 fn locate_toml_error(
     e: &toml::de::Error,
-    text: &str,
+    lines: &Lines<'_>,
     file: &str,
     tree: &Spanned<DeTable<'_>>,
 ) -> Diagnostic {
+    let text = lines.text;
     // An error about the whole document (a missing top-level key) has an
     // empty span at 0 or the document's span: its path is the document.
     let span = e.span();
@@ -276,7 +382,7 @@ fn locate_toml_error(
         Some(s) if !whole(s) => path_at(tree, s),
         _ => DocPath::root(),
     };
-    let (line, column) = span.map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+    let (line, column) = span.map(|s| lines.line_col(s.start)).unwrap_or((1, 1));
     let mut problem = serde_problem(path, e.message());
     if is_datetime(tree, &problem.path) {
         problem.message = "a bare TOML date is not accepted here".to_owned();
@@ -346,22 +452,18 @@ fn serde_problem(path: DocPath, message: &str) -> Problem {
         return Problem::new(path, format!("missing key `{field}`"))
             .allowed(format!("`{field}` to be given"));
     }
+    if message.starts_with("data did not match any variant of untagged enum ContextValue") {
+        return Problem::new(path, "not a context value")
+            .allowed("a word in quotes, or true or false, as the rulebook declares");
+    }
+    if message.starts_with("data did not match any variant of untagged enum Condition") {
+        return Problem::new(path, "not a condition")
+            .allowed("a context value, or a list of values");
+    }
     if let Some((what, expected)) = message.split_once(", expected ") {
         return Problem::new(path, what.to_owned()).allowed(expected.to_owned());
     }
     Problem::new(path, message)
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -466,11 +568,12 @@ fn locate_all(
     file: &str,
     tree: &Spanned<DeTable<'_>>,
 ) -> Error {
+    let lines = Lines::new(text);
     let diags = problems
         .into_iter()
         .map(|p| {
             let (line, column) = span_of(tree, &p.path)
-                .map(|s| line_col(text, s.start))
+                .map(|s| lines.line_col(s.start))
                 .unwrap_or((1, 1));
             Diagnostic {
                 file: file.to_owned(),
@@ -559,13 +662,19 @@ mod json {
 
 #[cfg(test)]
 mod tests {
-    use super::line_col;
+    use super::Lines;
 
     #[test]
     fn line_and_column_count_characters() {
-        assert_eq!(line_col("ab\ncd", 0), (1, 1));
-        assert_eq!(line_col("ab\ncd", 4), (2, 2));
-        assert_eq!(line_col("é\nx", 3), (2, 1));
-        assert_eq!(line_col("éa", 2), (1, 2));
+        let l = Lines::new("ab\ncd");
+        assert_eq!(l.line_col(0), (1, 1));
+        assert_eq!(l.line_col(2), (1, 3));
+        assert_eq!(l.line_col(3), (2, 1));
+        assert_eq!(l.line_col(4), (2, 2));
+        assert_eq!(l.line_col(99), (2, 3));
+        assert_eq!(Lines::new("é\nx").line_col(3), (2, 1));
+        // Inside a character: its start.
+        assert_eq!(Lines::new("éa").line_col(1), (1, 1));
+        assert_eq!(Lines::new("éa").line_col(2), (1, 2));
     }
 }

@@ -39,7 +39,8 @@ fn malformed_toml_reports_every_syntax_error() {
 fn unknown_field_is_an_error_with_suggestion() {
     assert_eq!(
         mission_err("[mission]\nnam = \"x\"\n"),
-        "m.toml:2:1: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
+        "m.toml:1:1: mission: missing key `name`; expected `name` to be given\n\
+         m.toml:2:1: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
     );
 }
 
@@ -300,14 +301,42 @@ fn json_errors_carry_line_and_path() {
 
 #[test]
 fn shape_and_meaning_problems_of_a_mission_are_reported_together() {
-    // entity[1] is malformed (unknown key) and set aside; the meaning of
-    // the rest is still checked: the bad role and level of entity[0].
+    // entity[0] is malformed (unknown key) and set aside; the meaning of the
+    // rest is still checked, and reported at the right items and lines.
     assert_eq!(
         mission_err(
-            "[mission]\nname = \"x\"\n[[entity]]\nname = \"a\"\nrole = \"hu\"\ncurrent = { a = \"midd\" }\n[[entity]]\nnam = \"b\"\nrole = \"hum\"\n"
+            "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hu\"\n[[entity]]\nname = \"c\"\nrole = \"hum\"\ncurrent = { a = \"midd\" }\n"
         ),
-        "m.toml:5:8: entity[0].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
-         m.toml:6:17: entity[0].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?\n\
-         m.toml:8:1: entity[1].nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?"
+        "m.toml:4:1: entity[0].nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?\n\
+         m.toml:8:8: entity[1].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
+         m.toml:12:17: entity[2].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
+    );
+}
+
+#[test]
+fn every_malformed_item_is_reported() {
+    // Three malformed entities out of four: each is reported, at its place.
+    let text = "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hum\"\n[[entity]]\nnam = \"c\"\nrole = \"hum\"\n[[entity]]\nnam = \"d\"\nrole = \"hum\"\n";
+    let e = mission_err(text);
+    let paths: Vec<&str> = e.lines().map(|l| l.split(": ").nth(1).unwrap()).collect();
+    assert_eq!(paths, ["entity[0].nam", "entity[2].nam", "entity[3].nam"]);
+}
+
+#[test]
+fn a_malformed_optional_key_does_not_hide_other_problems() {
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\ndate = 2007-10-29\n[evidence.e9]\nrating = \"low\"\n"
+        ),
+        "m.toml:3:8: mission.date: a bare TOML date is not accepted here; expected a date in quotes, such as \"2007-10-29\"\n\
+         m.toml:4:11: evidence.e9: unknown factor `e9`; expected a factor id of rulebook `tiny` (see the factor reference)"
+    );
+}
+
+#[test]
+fn a_context_value_of_the_wrong_type() {
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[context]\nmode = 3\n"),
+        "m.toml:4:8: context.mode: not a context value; expected a word in quotes, or true or false, as the rulebook declares"
     );
 }
