@@ -222,3 +222,53 @@ pub(crate) fn num(x: f64) -> String {
         format!("{x}")
     }
 }
+
+/// The most problems kept from one document; the rest are counted. Keeps a
+/// huge broken file from taking time and memory to describe.
+pub const MAX_PROBLEMS: usize = 200;
+
+/// Collects problems up to [`MAX_PROBLEMS`], counting the rest.
+#[derive(Debug, Default)]
+pub(crate) struct Collector {
+    problems: Vec<Problem>,
+    dropped: usize,
+}
+
+impl Collector {
+    /// Adds a problem, built only when there is room for it.
+    pub(crate) fn add(&mut self, build: impl FnOnce() -> Problem) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(build());
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// Whether nothing was found.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// The problems, with a last one saying how many were not kept.
+    pub(crate) fn finish(mut self) -> Vec<Problem> {
+        if self.dropped > 0 {
+            self.problems.push(Problem::new(
+                DocPath::root(),
+                format!("{} more problems not shown", self.dropped),
+            ));
+        }
+        self.problems
+    }
+}
+
+/// `allowed` text for a list of ids: all of them when few, a count and
+/// the first few when many.
+pub(crate) fn one_of_ids<'a>(what: &str, ids: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let n = ids.len();
+    if n <= 20 {
+        one_of(ids)
+    } else {
+        let first: Vec<&str> = ids.take(5).collect();
+        format!("one of the {n} {what} ids ({}, ...)", first.join(", "))
+    }
+}

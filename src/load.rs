@@ -243,7 +243,9 @@ fn parse<'a, T: DeserializeOwned>(
 
 /// The error for a list of diagnostics, in file order.
 fn invalid(mut diags: Vec<Diagnostic>) -> Error {
-    diags.sort_by_key(|d| (d.line, d.column));
+    // In file order; problems without a position (the count of those not
+    // shown) last.
+    diags.sort_by_key(|d| (d.line == 0, d.line, d.column));
     Error::Invalid(Diagnostics(diags))
 }
 
@@ -572,9 +574,10 @@ fn locate_all(
     let diags = problems
         .into_iter()
         .map(|p| {
+            // A problem of the whole document has no position.
             let (line, column) = span_of(tree, &p.path)
                 .map(|s| lines.line_col(s.start))
-                .unwrap_or((1, 1));
+                .unwrap_or((0, 0));
             Diagnostic {
                 file: file.to_owned(),
                 line,

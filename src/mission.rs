@@ -1,6 +1,6 @@
 //! A mission checked against a rulebook and resolved to its indices.
 
-use crate::error::{DocPath, Problem, one_of};
+use crate::error::{Collector, DocPath, Problem, one_of};
 use crate::model::{ContextValue, Effort, MissionData, Rating};
 use crate::rulebook::Rulebook;
 
@@ -71,25 +71,25 @@ impl Mission {
     /// keys, context values, roles, dimensions and levels (with the nearest
     /// known one), a malformed date, an empty name.
     pub fn new(data: MissionData, rulebook: &Rulebook) -> Result<Mission, Vec<Problem>> {
-        let mut problems = Vec::new();
+        let mut problems = Collector::default();
         let root = DocPath::root();
         let rb = rulebook.data();
 
         if data.mission.name.trim().is_empty() {
-            problems.push(
+            problems.add(|| {
                 Problem::new(root.key("mission").key("name"), "empty mission name")
-                    .allowed("the mission's name"),
-            );
+                    .allowed("the mission's name")
+            });
         }
         if let Some(date) = &data.mission.date {
             if !is_iso_date(date) {
-                problems.push(
+                problems.add(|| {
                     Problem::new(
                         root.key("mission").key("date"),
                         format!("`{date}` is not a date"),
                     )
-                    .allowed("a date written YYYY-MM-DD"),
-                );
+                    .allowed("a date written YYYY-MM-DD")
+                });
             }
         }
 
@@ -103,7 +103,7 @@ impl Mission {
                     ratings[i] = ev.rating;
                     has_evidence[i] = true;
                 }
-                None => problems.push(
+                None => problems.add(|| {
                     Problem::new(
                         root.key("evidence").key(id.as_str()),
                         format!("unknown factor `{id}`"),
@@ -112,22 +112,22 @@ impl Mission {
                         "a factor id of rulebook `{}` (see the factor reference)",
                         rb.rulebook.id
                     ))
-                    .suggest(id, factor_ids.iter().copied()),
-                ),
+                    .suggest(id, factor_ids.iter().copied())
+                }),
             }
         }
         let mut effort: Vec<Effort> = rb.factors.iter().map(|f| f.effort).collect();
         for (id, e) in &data.effort {
             match rulebook.factor_index(id) {
                 Some(i) => effort[i] = *e,
-                None => problems.push(
+                None => problems.add(|| {
                     Problem::new(
                         root.key("effort").key(id.as_str()),
                         format!("unknown factor `{id}`"),
                     )
                     .allowed(format!("a factor id of rulebook `{}`", rb.rulebook.id))
-                    .suggest(id, factor_ids.iter().copied()),
-                ),
+                    .suggest(id, factor_ids.iter().copied())
+                }),
             }
         }
 
@@ -153,15 +153,15 @@ impl Mission {
                                     .collect();
                                 p = p.suggest(w, words.iter().map(String::as_str));
                             }
-                            problems.push(p);
+                            problems.add(|| p);
                         }
                     }
                 }
-                None => problems.push(
+                None => problems.add(|| {
                     Problem::new(path, format!("unknown context key `{key}`"))
                         .allowed(one_of(&keys))
-                        .suggest(key, keys.iter().copied()),
-                ),
+                        .suggest(key, keys.iter().copied())
+                }),
             }
         }
 
@@ -172,18 +172,18 @@ impl Mission {
         for (i, e) in data.entities.iter().enumerate() {
             let path = root.key("entity").index(i);
             if e.name.trim().is_empty() {
-                problems.push(
-                    Problem::new(path.key("name"), "empty entity name").allowed("the actor's name"),
-                );
+                problems.add(|| {
+                    Problem::new(path.key("name"), "empty entity name").allowed("the actor's name")
+                });
             }
             let role = match role_ids.iter().position(|r| *r == e.role) {
                 Some(r) => r,
                 None => {
-                    problems.push(
+                    problems.add(|| {
                         Problem::new(path.key("role"), format!("unknown role `{}`", e.role))
                             .allowed(one_of(&role_ids))
-                            .suggest(&e.role, role_ids.iter().copied()),
-                    );
+                            .suggest(&e.role, role_ids.iter().copied())
+                    });
                     0
                 }
             };
@@ -194,23 +194,23 @@ impl Mission {
                 let l = level_ids.iter().position(|x| x == level);
                 match (d, l) {
                     (Some(d), Some(l)) => current[d] = Some(l),
-                    (None, _) => problems.push(
+                    (None, _) => problems.add(|| {
                         Problem::new(p, format!("unknown dimension `{dim}`"))
                             .allowed(one_of(&dim_ids))
-                            .suggest(dim, dim_ids.iter().copied()),
-                    ),
-                    (_, None) => problems.push(
+                            .suggest(dim, dim_ids.iter().copied())
+                    }),
+                    (_, None) => problems.add(|| {
                         Problem::new(p, format!("unknown level `{level}`"))
                             .allowed(one_of(&level_ids))
-                            .suggest(level, level_ids.iter().copied()),
-                    ),
+                            .suggest(level, level_ids.iter().copied())
+                    }),
                 }
             }
             entities.push(ResolvedEntity { role, current });
         }
 
         if !problems.is_empty() {
-            return Err(problems);
+            return Err(problems.finish());
         }
         Ok(Mission {
             data,

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::{DocPath, Problem, num, one_of};
+use crate::error::{Collector, DocPath, Problem, num, one_of, one_of_ids};
 use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
     Theme,
@@ -83,12 +83,12 @@ pub const MAX_NUMBER: f64 = 1e9;
 pub const MAX_PHRASE_WORDS: usize = 8;
 
 struct Checker {
-    problems: Vec<Problem>,
+    problems: Collector,
 }
 
 impl Checker {
     fn push(&mut self, p: Problem) {
-        self.problems.push(p);
+        self.problems.add(|| p);
     }
 
     fn ids<'a, T>(
@@ -129,12 +129,11 @@ impl Checker {
         match map.get(value) {
             Some(i) => Some(*i),
             None => {
-                let keys: Vec<&str> = map.keys().copied().collect();
-                self.push(
+                self.problems.add(|| {
                     Problem::new(path, format!("unknown {what} `{value}`"))
-                        .allowed(one_of(keys.iter()))
-                        .suggest(value, keys.iter().copied()),
-                );
+                        .allowed(one_of_ids(what, map.keys().copied()))
+                        .suggest(value, map.keys().copied())
+                });
                 None
             }
         }
@@ -190,7 +189,7 @@ impl Rulebook {
     /// words.
     pub fn new(data: RulebookData) -> Result<Rulebook, Vec<Problem>> {
         let mut c = Checker {
-            problems: Vec::new(),
+            problems: Collector::default(),
         };
         let root = DocPath::root();
         if !is_kebab(&data.rulebook.id) {
@@ -286,11 +285,11 @@ impl Rulebook {
                                         Problem::new(
                                             tp,
                                             format!(
-                                                "threshold {t} does not increase on `{}`, below it `{}` needs {below}",
-                                                data.levels[li - 1].id, data.levels[li - 2].id
+                                                "threshold {} of `{}` does not increase: `{}` below it needs {}",
+                                                num(t), data.levels[li].id, data.levels[li - 1].id, num(below)
                                             ),
                                         )
-                                        .allowed(format!("a score above {below}")),
+                                        .allowed(format!("a score above {}", num(below))),
                                     );
                                 }
                             }
@@ -617,7 +616,7 @@ impl Rulebook {
         }
 
         if !c.problems.is_empty() {
-            return Err(c.problems);
+            return Err(c.problems.finish());
         }
         let factor_index = data
             .factors

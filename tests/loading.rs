@@ -167,7 +167,7 @@ fn non_increasing_thresholds() {
             "threshold = { a = 70.0, b = 70.0 }",
             "threshold = { a = 30.0, b = 70.0 }"
         ),
-        "rb.toml:27:19: level[2].threshold.a: threshold 30 does not increase on `mid`, below it `apart` needs 40; expected a score above 40"
+        "rb.toml:27:19: level[2].threshold.a: threshold 30 of `top` does not increase: `mid` below it needs 40; expected a score above 40"
     );
 }
 
