@@ -282,6 +282,14 @@ pub struct DimensionResult<'r> {
     pub score_range: [f64; 2],
     /// Share of the applicable weight that is rated, in [0, 1].
     pub coverage: f64,
+    /// Whether any factor applies on this dimension: `false` when every
+    /// factor with weight on it is not applicable. Such a dimension is left
+    /// out of the overall score and verdict.
+    pub applicable: bool,
+    /// Gates that hold only because their factor is not applicable, at the
+    /// levels reached and the next: a gate on a factor that does not apply
+    /// to the mission does not apply either, but a reader should see it.
+    pub waived_gates: Vec<&'r str>,
     /// Whether no factor on this dimension is rated (the score is then the
     /// bottom of the range).
     pub no_evidence: bool,
@@ -821,7 +829,16 @@ fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>) -> Missio
         }
         keep
     });
-    data.effort.retain(|id, _| rb.factor_index(id).is_some());
+    data.effort.retain(|id, _| {
+        let keep = rb.factor_index(id).is_some();
+        if !keep {
+            warnings.push(format!(
+                "effort for `{id}` left out: rulebook `{}` has no such factor",
+                rbd.rulebook.id
+            ));
+        }
+        keep
+    });
     data.context.retain(|k, v| {
         let keep = rbd
             .context
@@ -835,17 +852,47 @@ fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>) -> Missio
         }
         keep
     });
-    data.entities
-        .retain(|e| rbd.roles.iter().any(|r| r.id == e.role));
+    data.entities.retain(|e| {
+        let keep = rbd.roles.iter().any(|r| r.id == e.role);
+        if !keep {
+            warnings.push(format!(
+                "entity `{}` left out: rulebook `{}` has no role `{}`",
+                e.name, rbd.rulebook.id, e.role
+            ));
+        }
+        keep
+    });
     for e in &mut data.entities {
-        e.current
-            .retain(|d, l| rb.dimension_index(d).is_some() && rb.level_index(l).is_some());
+        e.current.retain(|d, l| {
+            let keep = rb.dimension_index(d).is_some() && rb.level_index(l).is_some();
+            if !keep {
+                warnings.push(format!(
+                    "current level {d} = `{l}` of entity `{}` left out: rulebook `{}` has no such dimension or level",
+                    e.name, rbd.rulebook.id
+                ));
+            }
+            keep
+        });
     }
     Mission::new(data, rb).unwrap_or_else(|_| {
         warnings
             .push("mission could not be read against this rulebook; all factors unknown".into());
         Mission::empty(rb, mission.data().mission.clone())
     })
+}
+
+/// The mission as resolved against `rb`: itself when it fits, otherwise
+/// refitted, with warnings saying what was left out.
+pub(crate) fn fitted<'m>(
+    rb: &Rulebook,
+    mission: &'m Mission,
+    warnings: &mut Vec<String>,
+) -> std::borrow::Cow<'m, Mission> {
+    if mission.fits(rb) {
+        std::borrow::Cow::Borrowed(mission)
+    } else {
+        std::borrow::Cow::Owned(refit(rb, mission, warnings))
+    }
 }
 
 /// Assesses a mission against a rulebook: scores, placement, targets,
@@ -938,27 +985,40 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             score: s.score,
             score_range: s.range,
             coverage: s.coverage,
-            no_evidence: tallies[d].rated <= 0.0,
+            applicable: tallies[d].rated + tallies[d].unknown > 0.0,
+            waived_gates: (1..=(s.level + 1).min(levels.len().saturating_sub(1)))
+                .flat_map(|l| rb.gates_at[l * nd + d].iter())
+                .map(|&g| &rb.gates[g])
+                .filter(|g| m.rating(g.factor) == Rating::NotApplicable)
+                .map(|g| factors[g.factor].id.as_str())
+                .collect(),
+            no_evidence: tallies[d].rated <= 0.0 && tallies[d].unknown > 0.0,
             level: &levels[s.level].id,
             level_range: [&levels[s.level_range[0]].id, &levels[s.level_range[1]].id],
             level_index: [s.level, s.level_range[0], s.level_range[1]],
             next,
             target: target.level,
             verdict: Verdict::of(s.level, target.level_index),
-            provisional: s.coverage < PROVISIONAL_COVERAGE,
+            provisional: tallies[d].rated + tallies[d].unknown > 0.0
+                && s.coverage < PROVISIONAL_COVERAGE,
             target_detail: target,
         });
     }
 
-    // Overall, weighted by dimension.
-    let wsum: f64 = dims.iter().map(|d| d.weight).sum();
+    // Overall, weighted by dimension, over the dimensions where some
+    // factor applies.
+    let applies = |d: usize| tallies[d].rated + tallies[d].unknown > 0.0;
+    let wsum: f64 = (0..nd)
+        .filter(|&d| applies(d))
+        .map(|d| dims[d].weight)
+        .sum();
     let wmean = |f: &dyn Fn(&DimensionScore) -> f64| -> f64 {
         if wsum <= 0.0 {
             return 0.0;
         }
-        dims.iter()
-            .zip(&scores)
-            .map(|(d, s)| d.weight * f(s))
+        (0..nd)
+            .filter(|&d| applies(d))
+            .map(|d| dims[d].weight * f(&scores[d]))
             .sum::<f64>()
             / wsum
     };
@@ -978,6 +1038,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
         },
         verdict: dimensions
             .iter()
+            .filter(|d| d.applicable)
             .map(|d| d.verdict)
             .max()
             .unwrap_or(Verdict::Ready),

@@ -198,6 +198,23 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
             )
         };
         let _ = writeln!(o, "  level   {}{range}", dim.level);
+        if !dim.applicable {
+            let _ = writeln!(
+                o,
+                "  note    no factor applies here; left out of the overall"
+            );
+        }
+        if !dim.waived_gates.is_empty() {
+            let _ = writeln!(
+                o,
+                "  waived  {}",
+                wrap(
+                    &format!("gates on {} (not applicable)", dim.waived_gates.join(", ")),
+                    78,
+                    10
+                )
+            );
+        }
         let _ = writeln!(
             o,
             "  target  {}",
@@ -437,6 +454,16 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
             if !parts.is_empty() {
                 let _ = write!(o, " Blocked: {}.", md_cell(&parts.join("; ")));
             }
+        }
+        if !d.applicable {
+            let _ = write!(o, " No factor applies here; left out of the overall.");
+        }
+        if !d.waived_gates.is_empty() {
+            let _ = write!(
+                o,
+                " Gates waived (not applicable): {}.",
+                d.waived_gates.join(", ")
+            );
         }
         let _ = writeln!(o);
     }

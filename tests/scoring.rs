@@ -365,3 +365,66 @@ fn compare_reports_context_changes() {
     );
     assert!(!c.is_unchanged());
 }
+
+#[test]
+fn a_gate_on_a_factor_that_does_not_apply_is_waived_and_shown() {
+    let rb = tiny();
+    // a: e1 not applicable, e2 full, b1 none: 2 / 2 = 100; the gate of top
+    // (e1 at least high) does not apply: top, with the gate listed as waived.
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"not-applicable\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+    );
+    let a = assess(&rb, &m);
+    assert_eq!(a.dimensions[0].level, "top");
+    assert_eq!(a.dimensions[0].waived_gates, vec!["e1"]);
+    assert!(
+        integration_readiness::report::text(&rb, &a)
+            .contains("waived  gates on e1 (not applicable)")
+    );
+    // With e1 rated, nothing is waived.
+    let m = mission(&rb, BASE);
+    assert!(assess(&rb, &m).dimensions[0].waived_gates.is_empty());
+}
+
+#[test]
+fn a_dimension_where_nothing_applies_is_left_out_of_the_overall() {
+    let rb = tiny();
+    // b's weighted factors are e1 and b1 (e2 has weight 0 there): both not
+    // applicable. a: e2 full, weight 1 of 1 applicable: 100.
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"not-applicable\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
+    );
+    let a = assess(&rb, &m);
+    assert!(a.dimensions[0].applicable);
+    assert!(!a.dimensions[1].applicable);
+    assert!(!a.dimensions[1].no_evidence && !a.dimensions[1].provisional);
+    // The overall is a's alone, not (100 + 0) / 2.
+    close(a.overall.score, 100.0);
+    assert_eq!(a.overall.coverage, 1.0);
+}
+
+#[test]
+fn the_analyses_refit_a_mission_of_another_rulebook() {
+    let rb = tiny();
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"none\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+    );
+    let other = TINY
+        .replace("id = \"e1\"", "id = \"e9\"")
+        .replace("factor = \"e1\"", "factor = \"e9\"");
+    let rb2 = Rulebook::from_toml(&other, "other.toml").unwrap();
+    let a = assess(&rb2, &m);
+    let r = integration_readiness::analysis::robustness(&rb2, &m, Default::default());
+    let p = integration_readiness::analysis::plan(&rb2, &m);
+    // e9 is unknown after the refit: the same scores as the assessment, and
+    // the same warning.
+    for (x, y) in a.dimensions.iter().zip(&r.dimensions) {
+        close(x.score, y.score);
+    }
+    assert_eq!(r.warnings, a.warnings);
+    assert_eq!(p.warnings, a.warnings);
+    assert!(!p.changes.iter().any(|c| c.factor == "e9"));
+}

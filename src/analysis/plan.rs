@@ -96,6 +96,9 @@ pub struct Plan<'r> {
     pub exact: bool,
     /// Search nodes visited.
     pub nodes: u64,
+    /// What the plan had to work around (a mission loaded against another
+    /// rulebook is refitted, and what does not fit is left out).
+    pub warnings: Vec<String>,
 }
 
 /// A rating `steps` better (enabler up, barrier down) than `r`.
@@ -361,7 +364,9 @@ fn greedy(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
 /// assert!(p.total_effort >= 0.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn plan<'r>(rb: &'r Rulebook, mission: &'r Mission) -> Plan<'r> {
+pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
+    let mut warnings = Vec::new();
+    let mission = &*crate::assess::fitted(rb, mission, &mut warnings);
     let dims = rb.dimensions();
     let levels = rb.levels();
     let factors = rb.factors();
@@ -394,11 +399,18 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &'r Mission) -> Plan<'r> {
             let l = best[d].level + 1;
             let mut why = Vec::new();
             if best[d].score + THRESHOLD_TOLERANCE < rb.threshold(l, d) {
+                let unknown = (0..factors.len())
+                    .any(|f| ratings[f] == Rating::Unknown && rb.weight(f, d) > 0.0);
                 why.push(format!(
-                    "even with every rated factor at its best the score is {:.1}, below the {:.1} that {} needs (rate the unknown factors to raise it)",
+                    "even with every rated factor at its best the score is {:.1}, below the {:.1} that {} needs{}",
                     best[d].score,
                     rb.threshold(l, d),
-                    levels[l].id
+                    levels[l].id,
+                    if unknown {
+                        " (rating the unknown factors may raise it)"
+                    } else {
+                        ""
+                    }
                 ));
             }
             for &g in &rb.gates_at[l * nd + d] {
@@ -607,5 +619,6 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &'r Mission) -> Plan<'r> {
         reasons,
         exact: !search.cut,
         nodes: search.nodes,
+        warnings,
     }
 }

@@ -94,6 +94,10 @@ pub struct Robustness<'r> {
     pub seed: u64,
     /// One result per dimension.
     pub dimensions: Vec<DimensionRobustness<'r>>,
+    /// What the analysis had to work around (a mission loaded against
+    /// another rulebook is refitted; noise that is not a number is taken as
+    /// 0).
+    pub warnings: Vec<String>,
 }
 
 /// A small, fast, seeded generator (SplitMix64): the same seed gives the
@@ -206,6 +210,21 @@ fn crossing(terms: &[(usize, f64, f64)], t: f64, dir: Direction) -> Option<(f64,
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) -> Robustness<'r> {
+    let mut warnings = Vec::new();
+    let m = &*crate::assess::fitted(rb, m, &mut warnings);
+    let mut opts = opts;
+    if !opts.noise_percent.is_finite() || !(0.0..=100.0).contains(&opts.noise_percent) {
+        let clamped = if opts.noise_percent.is_finite() {
+            opts.noise_percent.clamp(0.0, 100.0)
+        } else {
+            0.0
+        };
+        warnings.push(format!(
+            "noise of {}% is out of range; {clamped}% used (0 to 100 allowed)",
+            opts.noise_percent
+        ));
+        opts.noise_percent = clamped;
+    }
     let nd = rb.dimensions().len();
     let levels = rb.levels();
     let mut scores = Vec::with_capacity(nd);
@@ -288,6 +307,7 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
         samples: opts.samples,
         seed: opts.seed,
         dimensions: dims,
+        warnings,
     }
 }
 
