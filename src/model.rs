@@ -10,6 +10,41 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// A map that refuses duplicate keys. TOML's parser already does; this
+/// keeps JSON input (where the last duplicate would silently win) honest.
+fn unique_keys<'de, D, K, V>(d: D) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: Deserialize<'de> + Ord + fmt::Display,
+    V: Deserialize<'de>,
+{
+    struct Visit<K, V>(std::marker::PhantomData<(K, V)>);
+    impl<'de, K, V> serde::de::Visitor<'de> for Visit<K, V>
+    where
+        K: Deserialize<'de> + Ord + fmt::Display,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a table")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<K, V>()? {
+                let key = k.to_string();
+                if out.insert(k, v).is_some() {
+                    return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+                }
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Visit(std::marker::PhantomData))
+}
+
 /// How present a factor is in a mission, as an assessor rates it.
 ///
 /// The five rated words map to strengths 0, 0.25, 0.5, 0.75 and 1. `Unknown`
@@ -304,7 +339,11 @@ pub struct Level {
     pub source: Option<String>,
     /// Score a dimension needs to reach this level, per dimension id. The
     /// lowest level has none; every other level needs one per dimension.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub threshold: BTreeMap<String, f64>,
 }
 
@@ -403,14 +442,26 @@ pub struct Factor {
     /// The question an assessor asks to rate it.
     pub question: String,
     /// What each rating word means for this factor, where that is not obvious.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub rating_guide: BTreeMap<Rating, String>,
     /// Weight per dimension id; a dimension left out takes the rulebook's
     /// default weight.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub weights: BTreeMap<String, f64>,
     /// Why a weight differs from the default, per dimension id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub weight_reasons: BTreeMap<String, String>,
     /// How hard the factor is to change.
     pub effort: Effort,
@@ -457,7 +508,7 @@ pub struct TargetRule {
     pub id: String,
     /// Context key -> value (or values) that must all match; empty matches
     /// every mission.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub when: BTreeMap<String, Condition>,
     /// Roles the rule is limited to; empty means the mission as a whole.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -552,7 +603,11 @@ pub struct Entity {
     /// Role id.
     pub role: String,
     /// Its current level of integration, per dimension id (level ids).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub current: BTreeMap<String, String>,
     /// A note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -567,14 +622,26 @@ pub struct MissionData {
     /// Name, date and description.
     pub mission: MissionInfo,
     /// Context key -> value.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub context: BTreeMap<String, ContextValue>,
     /// Factor id -> evidence. A factor left out is unknown.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub evidence: BTreeMap<String, Evidence>,
     /// Effort overrides: factor id -> effort, where this mission finds a
     /// factor easier or harder to change than the rulebook says.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub effort: BTreeMap<String, Effort>,
     /// The actors.
     #[serde(rename = "entity", default, skip_serializing_if = "Vec::is_empty")]

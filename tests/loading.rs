@@ -340,3 +340,17 @@ fn a_context_value_of_the_wrong_type() {
         "m.toml:4:8: context.mode: not a context value; expected a word in quotes, or true or false, as the rulebook declares"
     );
 }
+
+#[test]
+fn json_duplicate_keys_are_errors_not_silently_dropped() {
+    let rb = tiny();
+    let e = Mission::from_json(
+        r#"{"mission": {"name": "x"}, "evidence": {"e1": {"rating": "high"}, "e1": {"rating": "none"}}}"#,
+        "m.json",
+        &rb,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.starts_with("m.json:1:"), "{e}");
+    assert!(e.contains("duplicate key `e1`"), "{e}");
+}
