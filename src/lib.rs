@@ -109,11 +109,15 @@
 //! must be at least (an enabler) or at most (a barrier) some rating. A
 //! dimension reaches a level when its score meets that level's threshold and
 //! every gate of that level and the levels below holds (staged, as in CMMI);
-//! the first unmet threshold or gate is reported as what stops the next
-//! level. With unknown evidence the level is a range: pessimistic (lowest
+//! every threshold and gate that fails at the next level is reported as
+//! what stops it. With unknown evidence the level is a range: pessimistic (lowest
 //! score, unknown gates fail) to optimistic (highest score, unknown gates
 //! hold); the point level uses the point score with unknown gates failing.
 //! Scores within [`assess::THRESHOLD_TOLERANCE`] below a threshold meet it.
+//! A gate on a factor rated `not-applicable` does not apply (it holds); the
+//! assessment lists it among the dimension's waived gates so that a reader
+//! can challenge the rating. A dimension on which no factor applies is
+//! marked as such and left out of the overall score and verdict.
 //!
 //! ## Targets: form follows function
 //!

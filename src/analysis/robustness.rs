@@ -10,7 +10,9 @@
 //! minimum sits at a vertex where the factors earning more than the
 //! resulting score lose weight (`-x`) and the rest gain (`+x`); its maximum
 //! is the mirror image. Since only five shares occur (0, 0.25, ..., 1), the
-//! candidate vertices are the six splits of the factors sorted by share. For
+//! candidate vertices are the splits of the factors sorted by share: at most
+//! six, of which the two that move every weight the same way only rescale
+//! the weights and are skipped. For
 //! each split the score along `x` is a linear-fractional function, monotone
 //! in `x`, and the `x` where it meets a threshold `T` solves
 //! `N + x a = T (W + x b)`. The radius is the smallest such `x` over the
