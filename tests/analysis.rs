@@ -232,6 +232,22 @@ proptest! {
                 let delta: Vec<f64> = (0..rb.factors().len()).map(|_| 0.99 * reach * rng.symmetric()).collect();
                 prop_assert_eq!(level_with(&rbd, &md, d, &delta), level);
             }
+            // Every corner of the box (each weight at plus or minus 0.999 of
+            // the radius), where the extremes of the score lie, when there
+            // are few enough rated factors to enumerate them.
+            let rated: Vec<usize> = (0..rb.factors().len())
+                .filter(|&f| m.rating(f).strength().is_some() && rb.weight(f, d) > 0.0)
+                .collect();
+            if rated.len() <= 5 {
+                for corner in 0..(1u32 << rated.len()) {
+                    let mut delta = vec![0.0; rb.factors().len()];
+                    for (bit, &f) in rated.iter().enumerate() {
+                        let sign = if corner & (1 << bit) != 0 { 1.0 } else { -1.0 };
+                        delta[f] = sign * 0.999 * reach;
+                    }
+                    prop_assert_eq!(level_with(&rbd, &md, d, &delta), level, "corner {:b} of {}", corner, dr.id);
+                }
+            }
             let Some(x) = dr.radius_percent else { continue };
             prop_assert!(x > 0.0 && x <= 100.0);
             // Just outside, along the reported split: the level changes.
