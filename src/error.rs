@@ -51,10 +51,10 @@ impl fmt::Display for DocPath {
                     let bare = !k.is_empty()
                         && k.chars()
                             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-                    if bare {
+                    if bare && k.len() <= 60 {
                         f.write_str(k)?;
                     } else {
-                        write!(f, "{k:?}")?;
+                        write!(f, "{:?}", shown(k))?;
                     }
                 }
                 PathSegment::Index(n) => write!(f, "[{n}]")?,
@@ -82,7 +82,7 @@ impl Problem {
     pub fn new(path: DocPath, message: impl Into<String>) -> Self {
         Problem {
             path,
-            message: message.into(),
+            message: clip(message.into()),
             allowed: None,
             suggestion: None,
         }
@@ -90,7 +90,7 @@ impl Problem {
 
     /// Adds what is allowed.
     pub fn allowed(mut self, allowed: impl Into<String>) -> Self {
-        self.allowed = Some(allowed.into());
+        self.allowed = Some(clip(allowed.into()));
         self
     }
 
@@ -102,7 +102,12 @@ impl Problem {
 }
 
 /// The known id nearest to `unknown`, when it is close enough to be a typo.
+/// Words longer than [`MAX_SUGGEST_LEN`] get no suggestion: no id is that
+/// long, and comparing them would take time for nothing.
 pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if unknown.len() > MAX_SUGGEST_LEN {
+        return None;
+    }
     let mut best: Option<(f64, &str)> = None;
     for k in known {
         let sim = strsim::normalized_damerau_levenshtein(unknown, k)
@@ -114,6 +119,35 @@ pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
         }
     }
     best.filter(|(s, _)| *s >= 0.65).map(|(_, k)| k)
+}
+
+/// The longest message or `allowed` text kept, in bytes: a message quoting
+/// a huge value is cut rather than repeated whole.
+const MAX_MESSAGE: usize = 1000;
+
+fn clip(s: String) -> String {
+    if s.len() <= MAX_MESSAGE {
+        return s;
+    }
+    let mut end = MAX_MESSAGE - 40;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}... ({} bytes in all)", &s[..end], s.len())
+}
+
+/// The longest word, in bytes, for which a nearest known id is looked for.
+pub const MAX_SUGGEST_LEN: usize = 100;
+
+/// A word as shown in a message: cut to 60 characters with an ellipsis, so
+/// that a huge value does not make a huge message.
+pub(crate) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().count() <= 60 {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        let cut: String = s.chars().take(57).collect();
+        std::borrow::Cow::Owned(format!("{cut}... ({} bytes)", s.len()))
+    }
 }
 
 /// A problem located in a file: file, line, column, TOML path, message.
@@ -205,7 +239,10 @@ where
     I: IntoIterator<Item = S>,
     S: fmt::Display,
 {
-    let v: Vec<String> = items.into_iter().map(|s| s.to_string()).collect();
+    let v: Vec<String> = items
+        .into_iter()
+        .map(|s| shown(&s.to_string()).into_owned())
+        .collect();
     match v.len() {
         0 => "nothing".to_owned(),
         1 => v[0].clone(),

@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::error::{Diagnostic, Diagnostics, DocPath, Error, PathSegment, Problem};
+use crate::error::{Diagnostic, Diagnostics, DocPath, Error, PathSegment, Problem, shown};
 use crate::mission::Mission;
 use crate::model::{MissionData, RulebookData};
 use crate::rulebook::Rulebook;
@@ -440,7 +440,7 @@ fn serde_problem(path: DocPath, message: &str) -> Problem {
                 } else {
                     path
                 };
-                return Problem::new(path, format!("{what} `{word}`"))
+                return Problem::new(path, format!("{what} `{}`", shown(word)))
                     .allowed(allowed)
                     .suggest(word, candidates.iter().copied());
             }

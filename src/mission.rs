@@ -1,6 +1,6 @@
 //! A mission checked against a rulebook and resolved to its indices.
 
-use crate::error::{Collector, DocPath, Problem, one_of};
+use crate::error::{Collector, DocPath, Problem, one_of, shown};
 use crate::model::{ContextValue, Effort, MissionData, Rating};
 use crate::rulebook::Rulebook;
 
@@ -106,7 +106,7 @@ impl Mission {
                 None => problems.add(|| {
                     Problem::new(
                         root.key("evidence").key(id.as_str()),
-                        format!("unknown factor `{id}`"),
+                        format!("unknown factor `{}`", shown(id)),
                     )
                     .allowed(format!(
                         "a factor id of rulebook `{}` (see the factor reference)",
@@ -123,7 +123,7 @@ impl Mission {
                 None => problems.add(|| {
                     Problem::new(
                         root.key("effort").key(id.as_str()),
-                        format!("unknown factor `{id}`"),
+                        format!("unknown factor `{}`", shown(id)),
                     )
                     .allowed(format!("a factor id of rulebook `{}`", rb.rulebook.id))
                     .suggest(id, factor_ids.iter().copied())
@@ -158,7 +158,7 @@ impl Mission {
                     }
                 }
                 None => problems.add(|| {
-                    Problem::new(path, format!("unknown context key `{key}`"))
+                    Problem::new(path, format!("unknown context key `{}`", shown(key)))
                         .allowed(one_of(&keys))
                         .suggest(key, keys.iter().copied())
                 }),
@@ -180,9 +180,12 @@ impl Mission {
                 Some(r) => r,
                 None => {
                     problems.add(|| {
-                        Problem::new(path.key("role"), format!("unknown role `{}`", e.role))
-                            .allowed(one_of(&role_ids))
-                            .suggest(&e.role, role_ids.iter().copied())
+                        Problem::new(
+                            path.key("role"),
+                            format!("unknown role `{}`", shown(&e.role)),
+                        )
+                        .allowed(one_of(&role_ids))
+                        .suggest(&e.role, role_ids.iter().copied())
                     });
                     0
                 }
@@ -195,12 +198,12 @@ impl Mission {
                 match (d, l) {
                     (Some(d), Some(l)) => current[d] = Some(l),
                     (None, _) => problems.add(|| {
-                        Problem::new(p, format!("unknown dimension `{dim}`"))
+                        Problem::new(p, format!("unknown dimension `{}`", shown(dim)))
                             .allowed(one_of(&dim_ids))
                             .suggest(dim, dim_ids.iter().copied())
                     }),
                     (_, None) => problems.add(|| {
-                        Problem::new(p, format!("unknown level `{level}`"))
+                        Problem::new(p, format!("unknown level `{}`", shown(level)))
                             .allowed(one_of(&level_ids))
                             .suggest(level, level_ids.iter().copied())
                     }),

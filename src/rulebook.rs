@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::{Collector, DocPath, Problem, num, one_of, one_of_ids};
+use crate::error::{Collector, DocPath, Problem, num, one_of, one_of_ids, shown};
 use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
     Theme,
@@ -104,7 +104,7 @@ impl Checker {
             let path = DocPath::root().key(table).index(i).key(key);
             if !is_kebab(v) {
                 self.push(
-                    Problem::new(path.clone(), format!("`{v}` is not a valid id"))
+                    Problem::new(path.clone(), format!("`{}` is not a valid id", shown(v)))
                         .allowed("kebab-case: lowercase letters, digits and single hyphens"),
                 );
             }
@@ -130,7 +130,7 @@ impl Checker {
             Some(i) => Some(*i),
             None => {
                 self.problems.add(|| {
-                    Problem::new(path, format!("unknown {what} `{value}`"))
+                    Problem::new(path, format!("unknown {what} `{}`", shown(value)))
                         .allowed(one_of_ids(what, map.keys().copied()))
                         .suggest(value, map.keys().copied())
                 });
