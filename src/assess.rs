@@ -688,7 +688,17 @@ pub(crate) fn tallies(rulebook: &Rulebook, ratings: &[Rating]) -> Values<Tally> 
 }
 
 fn score_append(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
-    for (d, t) in tallies(rulebook, ratings).iter().enumerate() {
+    place_all(rulebook, ratings, &tallies(rulebook, ratings), out);
+}
+
+/// Scores and levels of every dimension from its weighted sums.
+fn place_all(
+    rulebook: &Rulebook,
+    ratings: &[Rating],
+    tallies: &[Tally],
+    out: &mut Vec<DimensionScore>,
+) {
+    for (d, t) in tallies.iter().enumerate() {
         let (score, low, high, coverage) = t.scores();
         let level = place(rulebook, ratings, None, d, score, false);
         let lo = place(rulebook, ratings, None, d, low, false);
@@ -819,26 +829,19 @@ pub(crate) fn targets<'r>(
 fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>) -> Mission {
     let mut data = mission.data().clone();
     let rbd = rb.data();
-    data.evidence.retain(|id, _| {
-        let keep = rb.factor_index(id).is_some();
-        if !keep {
+    // Evidence and effort overrides for factors this rulebook lacks.
+    let mut warn_unknown_factors = |what: &str, ids: Vec<String>| {
+        for id in ids.iter().filter(|id| rb.factor_index(id).is_none()) {
             warnings.push(format!(
-                "evidence for `{id}` left out: rulebook `{}` has no such factor",
+                "{what} for `{id}` left out: rulebook `{}` has no such factor",
                 rbd.rulebook.id
             ));
         }
-        keep
-    });
-    data.effort.retain(|id, _| {
-        let keep = rb.factor_index(id).is_some();
-        if !keep {
-            warnings.push(format!(
-                "effort for `{id}` left out: rulebook `{}` has no such factor",
-                rbd.rulebook.id
-            ));
-        }
-        keep
-    });
+    };
+    warn_unknown_factors("evidence", data.evidence.keys().cloned().collect());
+    warn_unknown_factors("effort", data.effort.keys().cloned().collect());
+    data.evidence.retain(|id, _| rb.factor_index(id).is_some());
+    data.effort.retain(|id, _| rb.factor_index(id).is_some());
     data.context.retain(|k, v| {
         let keep = rbd
             .context
@@ -936,9 +939,10 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
     let ratings = m.ratings();
     let mut undecided = Vec::new();
 
-    let mut scores = Vec::with_capacity(nd);
-    score_into(rb, ratings, &mut scores);
+    // One pass for the sums, used for the scores and the explanations.
     let tallies = tallies(rb, ratings);
+    let mut scores = Vec::with_capacity(nd);
+    place_all(rb, ratings, &tallies, &mut scores);
     let mission_targets = targets(rb, &m.context, None, &mut undecided);
 
     let mut dimensions = Vec::with_capacity(nd);
