@@ -13,18 +13,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use integration_readiness::analysis::plan;
 
-const SAMPLE: (&str, &str) = (
-    include_str!("missions/start-up-active-conflict.toml"),
-    "start-up-active-conflict.toml",
-);
-
 /// Find the cheapest set of rating changes that reaches every target.
 #[derive(Parser)]
 struct Args {
-    /// The mission file; an embedded sample when left out.
-    mission: Option<std::path::PathBuf>,
     #[command(flatten)]
-    rulebook: cli::RulebookArg,
+    input: cli::MissionArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: cli::Format,
@@ -33,8 +26,7 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     cli::finish((|| {
-        let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
-        let m = cli::mission(args.mission.as_ref(), SAMPLE, &rb)?;
+        let (rb, m) = args.input.load(cli::START_UP)?;
         let p = plan(&rb, &m);
         if let cli::Format::Json = args.format {
             return Ok(serde_json::to_string_pretty(&p).unwrap_or_default() + "\n");

@@ -13,18 +13,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use integration_readiness::analysis::{RobustnessOptions, robustness};
 
-const SAMPLE: (&str, &str) = (
-    include_str!("missions/consolidation-after-ceasefire.toml"),
-    "consolidation-after-ceasefire.toml",
-);
-
 /// How robust each dimension's level is to the choice of weights.
 #[derive(Parser)]
 struct Args {
-    /// The mission file; an embedded sample when left out.
-    mission: Option<std::path::PathBuf>,
     #[command(flatten)]
-    rulebook: cli::RulebookArg,
+    input: cli::MissionArgs,
     /// Monte Carlo noise: each weight moves by up to ± this percent.
     #[arg(long, default_value_t = 20.0, value_parser = noise)]
     noise: f64,
@@ -53,8 +46,7 @@ fn noise(s: &str) -> Result<f64, String> {
 fn main() -> ExitCode {
     let args = Args::parse();
     cli::finish((|| {
-        let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
-        let m = cli::mission(args.mission.as_ref(), SAMPLE, &rb)?;
+        let (rb, m) = args.input.load(cli::CONSOLIDATION)?;
         let opts = RobustnessOptions {
             noise_percent: args.noise,
             samples: args.samples as usize,

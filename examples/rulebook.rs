@@ -4,10 +4,12 @@
 //! cargo run --example rulebook -- [--rulebook RULEBOOK.toml] [--format toml|json|markdown]
 //! ```
 
+mod cli;
+
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use integration_readiness::{Rulebook, reference};
+use integration_readiness::reference;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -19,9 +21,8 @@ enum Format {
 /// Print a rulebook as TOML, JSON or a Markdown factor reference.
 #[derive(Parser)]
 struct Args {
-    /// A rulebook file; the embedded `oslo-2007` when left out.
-    #[arg(long)]
-    rulebook: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    rulebook: cli::RulebookArg,
     /// Output format.
     #[arg(long, value_enum, default_value = "toml")]
     format: Format,
@@ -29,15 +30,9 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let rb = match &args.rulebook {
-        Some(path) => match Rulebook::from_path(path) {
-            Ok(rb) => rb,
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => Rulebook::oslo_2007(),
+    let rb = match cli::rulebook(args.rulebook.rulebook.as_ref()) {
+        Ok(rb) => rb,
+        Err(e) => return cli::finish(Err(e)),
     };
     match args.format {
         Format::Toml => match rb.to_toml() {

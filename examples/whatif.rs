@@ -14,24 +14,17 @@ use integration_readiness::analysis::{Scenario, apply, compare};
 use integration_readiness::model::{ContextValue, Rating};
 use integration_readiness::{Diagnostic, Diagnostics, Error, assess, report};
 
-const SAMPLE: (&str, &str) = (
-    include_str!("missions/consolidation-after-ceasefire.toml"),
-    "consolidation-after-ceasefire.toml",
-);
-
 /// Apply rating and context changes to a mission and compare.
 #[derive(Parser)]
 struct Args {
-    /// The mission file; an embedded sample when left out.
-    mission: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    input: cli::MissionArgs,
     /// A rating change, FACTOR=RATING (repeatable).
     #[arg(long = "set", value_parser = rating_change)]
     set: Vec<(String, Rating)>,
     /// A context change, KEY=VALUE (repeatable; true/false for flags).
     #[arg(long = "context", value_parser = context_change)]
     context: Vec<(String, ContextValue)>,
-    #[command(flatten)]
-    rulebook: cli::RulebookArg,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: cli::Format,
@@ -61,8 +54,7 @@ fn context_change(s: &str) -> Result<(String, ContextValue), String> {
 fn main() -> ExitCode {
     let args = Args::parse();
     cli::finish((|| {
-        let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
-        let m = cli::mission(args.mission.as_ref(), SAMPLE, &rb)?;
+        let (rb, m) = args.input.load(cli::CONSOLIDATION)?;
         let scenario = Scenario {
             ratings: args.set.iter().cloned().collect(),
             context: args.context.iter().cloned().collect(),

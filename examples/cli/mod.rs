@@ -6,6 +6,38 @@ use std::process::ExitCode;
 
 use integration_readiness::{Error, Mission, Rulebook};
 
+/// The embedded sample assessed when no file is given: a multidimensional
+/// mission consolidating after a ceasefire, every factor rated (fictional).
+pub const CONSOLIDATION: (&str, &str) = (
+    include_str!("../missions/consolidation-after-ceasefire.toml"),
+    "consolidation-after-ceasefire.toml",
+);
+
+/// A mission in start-up during active conflict, far below its targets
+/// (fictional): the plan's default.
+pub const START_UP: (&str, &str) = (
+    include_str!("../missions/start-up-active-conflict.toml"),
+    "start-up-active-conflict.toml",
+);
+
+/// A mission file (or an embedded sample) and `--rulebook`.
+#[derive(clap::Args)]
+pub struct MissionArgs {
+    /// The mission file; an embedded sample when left out.
+    pub mission: Option<PathBuf>,
+    #[command(flatten)]
+    pub rulebook: RulebookArg,
+}
+
+impl MissionArgs {
+    /// The rulebook and the mission, or `sample` when no file is given.
+    pub fn load(&self, sample: (&str, &str)) -> Result<(Rulebook, Mission), Error> {
+        let rb = rulebook(self.rulebook.rulebook.as_ref())?;
+        let m = mission(self.mission.as_ref(), sample, &rb)?;
+        Ok((rb, m))
+    }
+}
+
 /// `--rulebook`, which every example takes.
 #[derive(clap::Args)]
 pub struct RulebookArg {
