@@ -300,6 +300,9 @@ pub struct EffortCost {
     pub medium: f64,
     /// Cost of a `high` effort change.
     pub high: f64,
+    /// Why these costs (the rulebook authors' judgement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 impl EffortCost {
@@ -319,6 +322,7 @@ impl Default for EffortCost {
             low: 1.0,
             medium: 2.0,
             high: 4.0,
+            reason: None,
         }
     }
 }
@@ -345,6 +349,10 @@ pub struct Level {
         deserialize_with = "unique_keys"
     )]
     pub threshold: BTreeMap<String, f64>,
+    /// Why the thresholds are where they are (the rulebook authors'
+    /// judgement; the source text gives no numbers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold_reason: Option<String>,
 }
 
 /// A level of policy coherence on which a mission is placed separately.
@@ -465,6 +473,9 @@ pub struct Factor {
     pub weight_reasons: BTreeMap<String, String>,
     /// How hard the factor is to change.
     pub effort: Effort,
+    /// Why the effort word was chosen (the rulebook authors' judgement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort_reason: Option<String>,
     /// What to do about it.
     pub remedy: String,
     /// Where the source names it.

@@ -143,7 +143,12 @@ proptest! {
         let mut rbd = rbd;
         if let Some((low, medium, high)) = costs {
             // Costs that are not whole numbers, in any order.
-            rbd.effort_cost = integration_readiness::model::EffortCost { low, medium, high };
+            rbd.effort_cost = integration_readiness::model::EffortCost {
+                low,
+                medium,
+                high,
+                reason: None,
+            };
         }
         if targets_at_top {
             // Aim high, so that plans have work to do.

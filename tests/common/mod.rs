@@ -182,6 +182,7 @@ fn build(
                 meaning: "m".into(),
                 source: None,
                 threshold,
+                threshold_reason: None,
             }
         })
         .collect();
@@ -203,6 +204,7 @@ fn build(
                 .collect(),
             weight_reasons: (0..shape.dims).map(|d| (dim_id(d), "r".into())).collect(),
             effort,
+            effort_reason: None,
             remedy: "fix".into(),
             citation: cite(),
             see_also: Vec::new(),
