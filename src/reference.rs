@@ -138,7 +138,14 @@ pub fn markdown(rb: &Rulebook) -> String {
                 })
                 .collect();
             let _ = writeln!(o, "- Weights: {}", weights.join("; "));
-            let _ = writeln!(o, "- Effort to change: {}", factor.effort);
+            match &factor.effort_reason {
+                Some(why) => {
+                    let _ = writeln!(o, "- Effort to change: {} ({})", factor.effort, one_line(why));
+                }
+                None => {
+                    let _ = writeln!(o, "- Effort to change: {}", factor.effort);
+                }
+            }
             let _ = writeln!(o, "- Remedy: {}", one_line(&factor.remedy));
             let _ = write!(o, "- Source: {}", factor.citation);
             for c in &factor.see_also {
@@ -208,6 +215,210 @@ pub fn markdown(rb: &Rulebook) -> String {
                 target,
                 one_line(&r.because),
                 r.citation
+            );
+        }
+        let _ = writeln!(o);
+    }
+    o.truncate(o.trim_end().len());
+    o.push('\n');
+    o
+}
+
+/// The decisions on record: every number and rule of a rulebook that is
+/// its authors' judgement rather than the source text's (thresholds, effort
+/// costs, gates, target rules, weights and efforts), each with its reason
+/// and the paragraph it leans on, as Markdown. `docs/rulebook-decisions.md`
+/// is this page for the default rulebook; a test keeps it current, so the
+/// page and the rulebook cannot disagree.
+///
+/// ```
+/// let rb = integration_readiness::Rulebook::oslo_2007();
+/// let page = integration_readiness::reference::decisions(&rb);
+/// assert!(page.contains("## Gates"));
+/// ```
+pub fn decisions(rb: &Rulebook) -> String {
+    let data = rb.data();
+    let info = rb.info();
+    let dims = rb.dimensions();
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "# Decisions on record: {} ({}) version {}\n",
+        one_line(&info.title),
+        info.id,
+        info.version
+    );
+    let _ = writeln!(
+        o,
+        "Generated from the rulebook; do not edit by hand \
+         (`UPDATE_REFERENCE=1 cargo test --test default_rulebook`). The source text \
+         names the enablers and barriers and the direction of the rules; it gives no \
+         numbers. Everything below is the rulebook authors' judgement, each item \
+         with its reason and the paragraph it leans on, so that a workshop can \
+         challenge it line by line and change it in the rulebook file. What the \
+         rulebook promises as a result is pinned by the practitioner scenarios \
+         ([scenarios.md](scenarios.md)).\n"
+    );
+
+    let _ = writeln!(o, "## Level thresholds\n");
+    let _ = writeln!(
+        o,
+        "| Level | {} | Reason |",
+        dims.iter()
+            .map(|d| format!("`{}`", d.id))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let _ = writeln!(o, "|---|{}---|", "---:|".repeat(dims.len()));
+    for level in rb.levels().iter().skip(1) {
+        let th: Vec<String> = dims
+            .iter()
+            .map(|d| {
+                level
+                    .threshold
+                    .get(&d.id)
+                    .map_or_else(String::new, |t| t.to_string())
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} |",
+            level.id,
+            th.join(" | "),
+            level
+                .threshold_reason
+                .as_deref()
+                .map_or_else(|| "(no reason given)".to_owned(), one_line)
+        );
+    }
+
+    let ec = &data.effort_cost;
+    let _ = writeln!(o, "\n## Effort costs\n");
+    let _ = writeln!(
+        o,
+        "`low` {}, `medium` {}, `high` {}. {}\n",
+        ec.low,
+        ec.medium,
+        ec.high,
+        ec.reason
+            .as_deref()
+            .map_or_else(|| "(no reason given)".to_owned(), one_line)
+    );
+
+    let _ = writeln!(o, "## Gates\n");
+    let _ = writeln!(
+        o,
+        "A gate names a factor that must be at least (an enabler) or at most (a \
+         barrier) some rating for a level to be reached; the rating is the \
+         judgement.\n"
+    );
+    let _ = writeln!(o, "| Level | Dimensions | Condition | Reason | Leans on |");
+    let _ = writeln!(o, "|---|---|---|---|---|");
+    for g in &data.gates {
+        let cond = match (g.at_least, g.at_most) {
+            (Some(r), _) => format!("`{}` at least `{r}`", g.factor),
+            (_, Some(r)) => format!("`{}` at most `{r}`", g.factor),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} | {} |",
+            g.level,
+            g.dimensions.join(", "),
+            cond,
+            one_line(&g.because),
+            g.citation
+        );
+    }
+
+    let _ = writeln!(o, "\n## Target rules\n");
+    let _ = writeln!(
+        o,
+        "Default targets: {}. A rule sets a floor (at least) or a cap (at most); \
+         the level is the judgement.\n",
+        dims.iter()
+            .map(|d| format!("`{}` {}", d.id, d.default_target))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(o, "| Rule | When | For | Dimensions | Sets | Reason | Leans on |");
+    let _ = writeln!(o, "|---|---|---|---|---|---|---|");
+    for r in &data.rules {
+        let when: Vec<String> = r
+            .when
+            .iter()
+            .map(|(k, c)| {
+                let vals: Vec<String> = c.values().iter().map(|v| v.to_string()).collect();
+                format!("{k} = {}", vals.join(" or "))
+            })
+            .collect();
+        let sets = match (&r.at_least, &r.at_most) {
+            (Some(l), _) => format!("at least `{l}`"),
+            (_, Some(l)) => format!("at most `{l}`"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} | {} | {} | {} |",
+            r.id,
+            if when.is_empty() {
+                "always".to_owned()
+            } else {
+                when.join(", ")
+            },
+            if r.roles.is_empty() {
+                "the mission".to_owned()
+            } else {
+                r.roles.join(", ")
+            },
+            r.dimensions.join(", "),
+            sets,
+            one_line(&r.because),
+            r.citation
+        );
+    }
+
+    let _ = writeln!(o, "\n## Weights and efforts\n");
+    let _ = writeln!(
+        o,
+        "Weights per dimension ({}); a weight not given is the default, {}. \
+         Each weight that differs from the default, and each effort word, carries \
+         its reason; the factor's source is the paragraph the reading leans on.\n",
+        dims.iter()
+            .map(|d| d.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        info.default_weight
+    );
+    for theme in rb.themes() {
+        let _ = writeln!(o, "### {}\n", one_line(&theme.title));
+        for factor in rb.factors().iter().filter(|f| f.theme == theme.id) {
+            let weights: Vec<String> = dims
+                .iter()
+                .map(|d| {
+                    let w = factor
+                        .weights
+                        .get(&d.id)
+                        .copied()
+                        .unwrap_or(info.default_weight);
+                    match factor.weight_reasons.get(&d.id) {
+                        Some(why) => format!("{} {w}: {}", d.id, one_line(why)),
+                        None => format!("{} {w}", d.id),
+                    }
+                })
+                .collect();
+            let _ = writeln!(
+                o,
+                "- `{}` ({}), source {}.\n  - Weights: {}\n  - Effort `{}`: {}",
+                factor.id,
+                factor.polarity,
+                factor.citation,
+                weights.join("; "),
+                factor.effort,
+                factor
+                    .effort_reason
+                    .as_deref()
+                    .map_or_else(|| "(no reason given)".to_owned(), one_line)
             );
         }
         let _ = writeln!(o);

@@ -127,13 +127,115 @@ fn the_rules_the_design_requires_exist() {
                     .any(|v| v.to_string() == "\"multidimensional\"")
             })
     }));
-    // Active conflict with humanitarian operations caps humanitarian entities.
-    assert!(rules.iter().any(|r| {
-        r.roles == ["humanitarian"]
-            && r.at_most.is_some()
-            && r.when.contains_key("conflict")
-            && r.when.contains_key("humanitarian-operations")
-    }));
+    // Wherever relief runs, humanitarian actors (UN and NGO) are capped,
+    // and more tightly in active conflict.
+    let caps_humanitarian = |with_conflict: bool| {
+        rules.iter().any(|r| {
+            r.roles.iter().any(|x| x == "humanitarian")
+                && r.roles.iter().any(|x| x == "humanitarian-ngo")
+                && r.at_most.is_some()
+                && r.when.contains_key("humanitarian-operations")
+                && r.when.contains_key("conflict") == with_conflict
+        })
+    };
+    assert!(caps_humanitarian(false));
+    assert!(caps_humanitarian(true));
+    // No blanket cap on NGOs, national authorities or donors.
+    for role in ["ngo", "national-authority", "donor"] {
+        assert!(
+            !rules
+                .iter()
+                .any(|r| r.roles.iter().any(|x| x == role) && r.at_most.is_some()),
+            "{role} is capped"
+        );
+    }
+    // The mission's own targets depend on the phase.
+    assert!(
+        rules
+            .iter()
+            .any(|r| r.roles.is_empty() && r.when.contains_key("phase"))
+    );
+}
+
+/// Where the text calls a condition indispensable, the condition gates the
+/// integration level on every dimension.
+#[test]
+fn absolute_conditions_gate_integration_on_every_dimension() {
+    let rb = rb();
+    for factor in [
+        "political-process-primacy",
+        "mandate-resource-alignment",
+        "intergovernmental-support",
+        "humanitarian-principles-guide",
+    ] {
+        for dim in rb.dimensions() {
+            assert!(
+                rb.data().gates.iter().any(|g| g.level == "integration"
+                    && g.factor == factor
+                    && g.at_least.is_some()
+                    && g.dimensions.contains(&dim.id)),
+                "no integration gate on {factor} for {}",
+                dim.id
+            );
+        }
+    }
+    // Integration is not one hierarchy: no gate on the representative's authority.
+    assert!(
+        !rb.data()
+            .gates
+            .iter()
+            .any(|g| g.factor == "senior-representative-authority")
+    );
+}
+
+/// Every choice the text does not make carries its reason in the data, and
+/// the rulebook's comments do not restate numbers that could drift from it.
+#[test]
+fn every_choice_has_its_reason_and_comments_restate_no_numbers() {
+    let rb = rb();
+    for level in rb.levels().iter().skip(1) {
+        assert!(level.threshold_reason.is_some(), "{}: threshold-reason", level.id);
+    }
+    assert!(rb.data().effort_cost.reason.is_some(), "effort-cost.reason");
+    for factor in rb.factors() {
+        assert!(factor.effort_reason.is_some(), "{}: effort-reason", factor.id);
+    }
+    for (n, line) in Rulebook::oslo_2007_text().lines().enumerate() {
+        let Some(comment) = line.trim_start().strip_prefix('#') else {
+            continue;
+        };
+        // Section numbers of the proceedings are the only decimals allowed.
+        let mut rest = comment;
+        while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+            let num: String = rest[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let num = num.trim_end_matches('.');
+            assert!(
+                !num.contains('.') || ["1.1", "1.2", "1.3"].contains(&num),
+                "line {}: comment restates the number {num}: {line}",
+                n + 1
+            );
+            rest = &rest[i + num.len().max(1)..];
+        }
+    }
+}
+
+#[test]
+fn the_decisions_page_is_current() {
+    let page = reference::decisions(&rb());
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rulebook-decisions.md");
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    if page != committed {
+        if std::env::var_os("UPDATE_REFERENCE").is_some() {
+            std::fs::write(path, &page).unwrap();
+        } else {
+            panic!(
+                "docs/rulebook-decisions.md is out of date: run `UPDATE_REFERENCE=1 cargo test --test default_rulebook`"
+            );
+        }
+    }
 }
 
 #[test]
