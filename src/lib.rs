@@ -116,8 +116,25 @@
 //! Scores within [`assess::THRESHOLD_TOLERANCE`] below a threshold meet it.
 //! A gate on a factor rated `not-applicable` does not apply (it holds); the
 //! assessment lists it among the dimension's waived gates so that a reader
-//! can challenge the rating. A dimension on which no factor applies is
-//! marked as such and left out of the overall score and verdict.
+//! can challenge the rating, and the mission must say why in the evidence
+//! note. A dimension on which no factor applies is marked as such and left
+//! out of the overall score and verdict.
+//!
+//! The gates carry the text's absolute conditions. Where the proceedings say
+//! that without a condition integration "cannot be achieved" (intergovernmental
+//! support, Executive summary, para. 4), "is not feasible" (mandates matched
+//! by resources, para. 19) or that failure "is inevitable" (no political
+//! process, para. 12), and that humanitarian principles should guide the
+//! whole process (para. 17), the default rulebook gates the `integration`
+//! level on every dimension: no score, however high, places a mission at
+//! integration without them. Integration itself is defined by a shared
+//! analysis and a common strategic framework, not by a structure or one
+//! hierarchy (1.2, para. 4; 1.3, para. 1); cooperation by shared resources
+//! and some joint planning; full coherence by major investment and
+//! collaboration up to the highest levels (1.2, para. 6). Every threshold,
+//! gate, rule, weight and effort is listed with its reason in
+//! `docs/rulebook-decisions.md`, and `docs/scenarios.md` lists the
+//! practitioner scenarios that pin the rulebook's judgement.
 //!
 //! ## Targets: form follows function
 //!
@@ -128,15 +145,24 @@
 //! matching floor (or the default, if higher), capped by the lowest matching
 //! cap; a cap below a floor is reported as a tension and the cap wins
 //! (humanitarian principles guide integration, Executive summary, para. 17).
-//! Rules may be limited to entity roles: in active conflict with
-//! humanitarian operations the default rulebook caps humanitarian entities,
-//! the asymmetric integration of Executive summary, para. 16, while a
+//! The default rulebook's targets depend on the mandate, the phase and the
+//! conflict ("given the different phases of a mission", 1.2, para. 4): a
 //! multidimensional Security Council mandate, which makes an integrated
-//! approach an operational imperative (Executive summary, para. 4), raises
-//! the mission's own strategic target. A context key the mission leaves out
-//! is unknown: the rules that need it do not match and are listed as
-//! undecided. An entity declared above its target is over-integrated:
-//! integration is not an end in itself (1.3).
+//! approach an operational imperative (Executive summary, para. 4), sets the
+//! strategic target at integration in every phase; programmes are integrated
+//! once the mission is established or draws down, administration shares
+//! resources in consolidation; while relief runs in active conflict the
+//! presence's programmes are capped at cooperation. Rules may be limited to
+//! entity roles: wherever relief operations run, humanitarian agencies and
+//! humanitarian NGOs integrate asymmetrically (capped at cooperation, and at
+//! coordination in active conflict; Executive summary, para. 16). National
+//! authorities are expected to co-own strategy and programmes from the
+//! planning stage and to integrate through a compact in drawdown and
+//! transition (para. 26); donors who pool funds and plan jointly (paras. 13,
+//! 14, 23) and NGOs in partnership (para. 14) are within their targets. A
+//! context key the mission leaves out is unknown: the rules that need it do
+//! not match and are listed as undecided. An entity declared above its
+//! target is over-integrated: integration is not an end in itself (1.3).
 //!
 //! Each dimension's verdict is `ready` (level at or above target),
 //! `stretch` (one level short) or `not-ready`; the overall verdict is the
