@@ -243,10 +243,10 @@ pub fn decisions(rb: &Rulebook) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "# Decisions on record: {} ({}) version {}\n",
-        one_line(&info.title),
+        "# Decisions on record: rulebook `{}` version {}\n\n{}.\n",
         info.id,
-        info.version
+        info.version,
+        one_line(&info.title)
     );
     let _ = writeln!(
         o,

@@ -449,7 +449,13 @@ fn scenarios_page() -> String {
     let mut last = String::new();
     for (file, s) in load_scenarios() {
         if file != last {
-            let _ = writeln!(o, "\n## {}\n", file.replace('-', " "));
+            // `3-asymmetric-integration` -> `Asymmetric integration`.
+            let words = file.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
+            let mut title = words.replace('-', " ");
+            if let Some(first) = title.get(..1) {
+                title.replace_range(..1, &first.to_uppercase());
+            }
+            let _ = writeln!(o, "\n## {title}\n");
             last = file;
         }
         let _ = writeln!(
