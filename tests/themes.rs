@@ -1,0 +1,73 @@
+//! Theme scores and their coverage, pinned by hand on the tiny rulebook
+//! (`tests/data/tiny.toml`). A theme's score pools its factors over every
+//! dimension: each factor counts with the sum of its weights, so in the tiny
+//! rulebook `e1` counts 3 (a 2 + b 1), `e2` counts 1 (a 1 + b 0) and the
+//! barrier `b1` counts 2 (a 1 + b 1).
+
+use integration_readiness::{Mission, Rulebook, assess};
+use serde_json::Value;
+
+fn themes(body: &str) -> Value {
+    let rb = Rulebook::from_toml(include_str!("data/tiny.toml"), "tiny.toml").unwrap();
+    let text = format!("[mission]\nname = \"Themes\"\n{body}");
+    let m = Mission::from_toml(&text, "themes.toml", &rb).unwrap();
+    serde_json::to_value(assess(&rb, &m)).unwrap()["themes"].clone()
+}
+
+fn theme<'a>(themes: &'a Value, id: &str) -> &'a Value {
+    themes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id)
+        .unwrap()
+}
+
+fn close(v: &Value, want: f64) {
+    let got = v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"));
+    assert!((got - want).abs() < 1e-9, "{got} != {want}");
+}
+
+#[test]
+fn a_theme_pools_its_factors_weights_over_every_dimension() {
+    let t = themes(
+        "[evidence.e1]\nrating = \"partial\"\n\
+         [evidence.e2]\nrating = \"high\"\n\
+         [evidence.b1]\nrating = \"low\"\n",
+    );
+    // t1: (3 × 0.5 + 1 × 0.75) / (3 + 1) = 2.25 / 4.
+    close(&theme(&t, "t1")["score"], 56.25);
+    close(&theme(&t, "t1")["coverage"], 1.0);
+    // t2: a barrier rated low earns 0.75 of its weight 2: 1.5 / 2.
+    close(&theme(&t, "t2")["score"], 75.0);
+    close(&theme(&t, "t2")["coverage"], 1.0);
+}
+
+#[test]
+fn unknown_factors_lower_a_themes_coverage_not_its_score() {
+    let t = themes("[evidence.e1]\nrating = \"partial\"\n");
+    // t1: only e1 is rated: 1.5 / 3; coverage 3 of 4.
+    close(&theme(&t, "t1")["score"], 50.0);
+    close(&theme(&t, "t1")["coverage"], 0.75);
+    // t2: nothing rated: no score, coverage 0.
+    assert!(theme(&t, "t2")["score"].is_null());
+    close(&theme(&t, "t2")["coverage"], 0.0);
+}
+
+#[test]
+fn not_applicable_factors_leave_a_theme_entirely() {
+    let t = themes(
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"does not apply\"\n\
+         [evidence.e2]\nrating = \"none\"\n",
+    );
+    // t1: only e2 counts (weight 1), rated none.
+    close(&theme(&t, "t1")["score"], 0.0);
+    close(&theme(&t, "t1")["coverage"], 1.0);
+    let t = themes(
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"does not apply\"\n\
+         [evidence.e2]\nrating = \"not-applicable\"\n",
+    );
+    // Nothing in t1 applies: no score and no coverage.
+    assert!(theme(&t, "t1")["score"].is_null());
+    close(&theme(&t, "t1")["coverage"], 0.0);
+}
