@@ -320,14 +320,15 @@ fn positions_computed_by_hand_for_the_embedded_sample() {
         544.0,
         "strategic target",
     );
-    // Its score, 57.84: 40 + 0.5784 * 720 = 456.45, drawn at 456.5.
+    // Its score, 57.16 (46.875 of the 82 rated weight earned, worked out from the
+    // sample's ratings): 40 + 0.5716 * 720 = 451.6.
     assert!(
-        (a.dimensions[0].score - 57.84).abs() < 0.01,
+        (a.dimensions[0].score - 57.16).abs() < 0.01,
         "the sample changed"
     );
     near(
         num(&one(strategic, "score-marker", "strategic"), "cx"),
-        456.45,
+        451.59,
         "strategic score",
     );
     // Fully evidenced: the range is the point, a bar of no width.
@@ -344,19 +345,21 @@ fn positions_computed_by_hand_for_the_embedded_sample() {
     near(num(&coop, "x"), 436.0, "cooperation band");
     near(num(&coop, "width"), 108.0, "cooperation band");
 
-    // Administrative: target coordination, threshold 35: 40 + 252 = 292.
+    // Administrative: target cooperation (consolidation), threshold 55:
+    // 40 + 396 = 436.
     let admin = group("dimension", "administrative");
     near(
         num(&one(admin, "target-marker", "administrative"), "x1"),
-        292.0,
+        436.0,
         "administrative target",
     );
 
-    // Mandates and resources score 30.0: a bar 0.30 * 720 = 216 wide.
+    // Mandates and resources score 30.15 (41 of 136 pooled weight earned):
+    // a bar 0.3015 * 720 = 217.06 wide.
     let mandates = group("theme", "mandates-and-resources");
     near(
         num(&one(mandates, "theme-bar", "mandates"), "width"),
-        216.0,
+        217.06,
         "mandates bar",
     );
 }
