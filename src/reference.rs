@@ -140,7 +140,12 @@ pub fn markdown(rb: &Rulebook) -> String {
             let _ = writeln!(o, "- Weights: {}", weights.join("; "));
             match &factor.effort_reason {
                 Some(why) => {
-                    let _ = writeln!(o, "- Effort to change: {} ({})", factor.effort, one_line(why));
+                    let _ = writeln!(
+                        o,
+                        "- Effort to change: {} ({})",
+                        factor.effort,
+                        one_line(why)
+                    );
                 }
                 None => {
                     let _ = writeln!(o, "- Effort to change: {}", factor.effort);
@@ -341,7 +346,10 @@ pub fn decisions(rb: &Rulebook) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let _ = writeln!(o, "| Rule | When | For | Dimensions | Sets | Reason | Leans on |");
+    let _ = writeln!(
+        o,
+        "| Rule | When | For | Dimensions | Sets | Reason | Leans on |"
+    );
     let _ = writeln!(o, "|---|---|---|---|---|---|---|");
     for r in &data.rules {
         let when: Vec<String> = r

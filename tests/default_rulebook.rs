@@ -194,11 +194,19 @@ fn absolute_conditions_gate_integration_on_every_dimension() {
 fn every_choice_has_its_reason_and_comments_restate_no_numbers() {
     let rb = rb();
     for level in rb.levels().iter().skip(1) {
-        assert!(level.threshold_reason.is_some(), "{}: threshold-reason", level.id);
+        assert!(
+            level.threshold_reason.is_some(),
+            "{}: threshold-reason",
+            level.id
+        );
     }
     assert!(rb.data().effort_cost.reason.is_some(), "effort-cost.reason");
     for factor in rb.factors() {
-        assert!(factor.effort_reason.is_some(), "{}: effort-reason", factor.id);
+        assert!(
+            factor.effort_reason.is_some(),
+            "{}: effort-reason",
+            factor.id
+        );
     }
     for (n, line) in Rulebook::oslo_2007_text().lines().enumerate() {
         let Some(comment) = line.trim_start().strip_prefix('#') else {

@@ -122,8 +122,8 @@ fn load_scenarios() -> Vec<(String, Scenario)> {
     let mut out = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
-        let file: File = toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: File =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         out.extend(file.scenario.into_iter().map(|s| (name.clone(), s)));
     }
@@ -191,7 +191,11 @@ fn dimension<'a>(a: &'a Value, id: &str) -> &'a Value {
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -267,7 +271,9 @@ fn check(rb: &Rulebook, s: &Scenario) -> Vec<String> {
             .unwrap_or_default();
         for f in factors {
             if !named.contains(&f.as_str()) {
-                bad.push(format!("{d}: next level not blocked by {f} (blockers {named:?})"));
+                bad.push(format!(
+                    "{d}: next level not blocked by {f} (blockers {named:?})"
+                ));
             }
         }
     }
@@ -275,7 +281,9 @@ fn check(rb: &Rulebook, s: &Scenario) -> Vec<String> {
         let waived = strings(&dimension(&a, d)["waived_gates"]);
         for f in factors {
             if !waived.contains(f) {
-                bad.push(format!("{d}: gate on {f} not listed as waived ({waived:?})"));
+                bad.push(format!(
+                    "{d}: gate on {f} not listed as waived ({waived:?})"
+                ));
             }
         }
     }
@@ -298,7 +306,9 @@ fn check(rb: &Rulebook, s: &Scenario) -> Vec<String> {
         if let Some(over) = &want.over_integrated {
             let got = strings(&ent["over_integrated"]);
             if &got != over {
-                bad.push(format!("{name}: over-integrated on {got:?}, expected {over:?}"));
+                bad.push(format!(
+                    "{name}: over-integrated on {got:?}, expected {over:?}"
+                ));
             }
         }
     }
@@ -316,7 +326,10 @@ fn every_scenario_holds() {
             let _ = writeln!(failures, "{file}/{}: {problem}", s.id);
         }
     }
-    assert!(failures.is_empty(), "scenarios that do not hold:\n{failures}");
+    assert!(
+        failures.is_empty(),
+        "scenarios that do not hold:\n{failures}"
+    );
 }
 
 #[test]
@@ -351,7 +364,9 @@ fn scenarios_cover_every_context_value_and_role() {
         for value in &key.values {
             let v: toml::Value = toml::Value::try_from(value).unwrap();
             assert!(
-                scenarios.iter().any(|(_, s)| s.context.get(&key.key) == Some(&v)),
+                scenarios
+                    .iter()
+                    .any(|(_, s)| s.context.get(&key.key) == Some(&v)),
                 "no scenario with {} = {v}",
                 key.key
             );
@@ -359,9 +374,10 @@ fn scenarios_cover_every_context_value_and_role() {
     }
     for role in rb.roles() {
         assert!(
-            scenarios
+            scenarios.iter().any(|(_, s)| s
+                .entity
                 .iter()
-                .any(|(_, s)| s.entity.iter().any(|e| e["role"].as_str() == Some(&role.id))),
+                .any(|e| e["role"].as_str() == Some(&role.id))),
             "no scenario with an entity of role {}",
             role.id
         );
