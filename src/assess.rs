@@ -165,8 +165,12 @@ impl<T: Serialize> Serialize for PerDimension<'_, T> {
 }
 
 /// How a dimension stands against its target.
+///
+/// Ordered from best to least supported: `Ready < Stretch < NotReady <
+/// Undetermined`, so the overall verdict is the greatest of the dimensions'.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Verdict {
     /// The level reached is at or above the target.
     Ready,
@@ -174,6 +178,9 @@ pub enum Verdict {
     Stretch,
     /// Two or more levels short.
     NotReady,
+    /// Nothing is rated, or nothing applies: the evidence cannot support
+    /// any verdict, least of all `ready`.
+    Undetermined,
 }
 
 impl Verdict {
@@ -192,7 +199,28 @@ impl Verdict {
             Verdict::Ready => "ready",
             Verdict::Stretch => "stretch",
             Verdict::NotReady => "not-ready",
+            Verdict::Undetermined => "undetermined",
         }
+    }
+
+    /// Every verdict, from best to least supported.
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Ready,
+        Verdict::Stretch,
+        Verdict::NotReady,
+        Verdict::Undetermined,
+    ];
+}
+
+impl std::str::FromStr for Verdict {
+    type Err = crate::error::ParseWordError;
+
+    /// Reads the word used in reports, such as `not-ready`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Verdict::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| crate::error::ParseWordError::new("verdict", s, Verdict::ALL))
     }
 }
 
@@ -305,7 +333,8 @@ pub struct DimensionResult<'r> {
     pub target: &'r str,
     /// How the target was set.
     pub target_detail: Target<'r>,
-    /// Ready, stretch or not-ready.
+    /// Ready, stretch, not-ready, or undetermined when nothing on the
+    /// dimension is rated or nothing applies.
     pub verdict: Verdict,
     /// Whether less than [`PROVISIONAL_COVERAGE`] of the weight is rated:
     /// the verdict rests on too little evidence to stand alone.
@@ -324,7 +353,8 @@ pub struct Overall {
     pub score_range: [f64; 2],
     /// Share of all applicable weight that is rated.
     pub coverage: f64,
-    /// The worst verdict of the dimensions.
+    /// The worst verdict of the dimensions that count toward the overall;
+    /// undetermined when none counts or any of them is undetermined.
     pub verdict: Verdict,
 }
 
@@ -494,6 +524,18 @@ pub(crate) struct Tally {
 }
 
 impl Tally {
+    /// Whether any factor applies on the dimension (rated or unknown): the
+    /// one definition of an applicable dimension. A dimension where nothing
+    /// applies stays out of the overall score and verdict.
+    pub(crate) fn applies(self) -> bool {
+        self.rated + self.unknown > 0.0
+    }
+
+    /// Whether some applicable factor is rated (coverage above 0).
+    pub(crate) fn any_rated(self) -> bool {
+        self.rated > 0.0
+    }
+
     /// (point, low, high, coverage).
     pub(crate) fn scores(self) -> (f64, f64, f64, f64) {
         let total = self.rated + self.unknown;
@@ -713,6 +755,26 @@ fn place_all(
     }
 }
 
+/// The weight of each dimension in the overall: its rulebook weight where
+/// some factor applies, 0 where none does.
+pub(crate) fn overall_weights(rb: &Rulebook, tallies: &[Tally]) -> Values<f64> {
+    rb.dimensions()
+        .iter()
+        .zip(tallies)
+        .map(|(dim, t)| if t.applies() { dim.weight } else { 0.0 })
+        .collect()
+}
+
+/// The mean of per-dimension values under `weights`; 0 when no weight.
+/// The one formula of every overall figure: score, range, gains, stakes.
+pub(crate) fn weighted_mean(weights: &[f64], values: impl Iterator<Item = f64>) -> f64 {
+    let wsum: f64 = weights.iter().sum();
+    if wsum <= 0.0 {
+        return 0.0;
+    }
+    weights.iter().zip(values).map(|(w, v)| w * v).sum::<f64>() / wsum
+}
+
 /// The targets per dimension for the mission (`role` = `None`) or an
 /// entity of a role, with the rules that could not be decided.
 pub(crate) fn targets<'r>(
@@ -824,80 +886,6 @@ pub(crate) fn targets<'r>(
         .collect()
 }
 
-/// Makes a mission fit a rulebook it was not resolved against, keeping
-/// what fits and saying what was left out.
-fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>) -> Mission {
-    let mut data = mission.data().clone();
-    let rbd = rb.data();
-    // Evidence and effort overrides for factors this rulebook lacks.
-    let mut warn_unknown_factors = |what: &str, ids: Vec<String>| {
-        for id in ids.iter().filter(|id| rb.factor_index(id).is_none()) {
-            warnings.push(format!(
-                "{what} for `{id}` left out: rulebook `{}` has no such factor",
-                rbd.rulebook.id
-            ));
-        }
-    };
-    warn_unknown_factors("evidence", data.evidence.keys().cloned().collect());
-    warn_unknown_factors("effort", data.effort.keys().cloned().collect());
-    data.evidence.retain(|id, _| rb.factor_index(id).is_some());
-    data.effort.retain(|id, _| rb.factor_index(id).is_some());
-    data.context.retain(|k, v| {
-        let keep = rbd
-            .context
-            .iter()
-            .any(|c| &c.key == k && c.values.contains(v));
-        if !keep {
-            warnings.push(format!(
-                "context `{k}` = {v} left out: rulebook `{}` does not declare it",
-                rbd.rulebook.id
-            ));
-        }
-        keep
-    });
-    data.entities.retain(|e| {
-        let keep = rbd.roles.iter().any(|r| r.id == e.role);
-        if !keep {
-            warnings.push(format!(
-                "entity `{}` left out: rulebook `{}` has no role `{}`",
-                e.name, rbd.rulebook.id, e.role
-            ));
-        }
-        keep
-    });
-    for e in &mut data.entities {
-        e.current.retain(|d, l| {
-            let keep = rb.dimension_index(d).is_some() && rb.level_index(l).is_some();
-            if !keep {
-                warnings.push(format!(
-                    "current level {d} = `{l}` of entity `{}` left out: rulebook `{}` has no such dimension or level",
-                    e.name, rbd.rulebook.id
-                ));
-            }
-            keep
-        });
-    }
-    Mission::new(data, rb).unwrap_or_else(|_| {
-        warnings
-            .push("mission could not be read against this rulebook; all factors unknown".into());
-        Mission::empty(rb, mission.data().mission.clone())
-    })
-}
-
-/// The mission as resolved against `rb`: itself when it fits, otherwise
-/// refitted, with warnings saying what was left out.
-pub(crate) fn fitted<'m>(
-    rb: &Rulebook,
-    mission: &'m Mission,
-    warnings: &mut Vec<String>,
-) -> std::borrow::Cow<'m, Mission> {
-    if mission.fits(rb) {
-        std::borrow::Cow::Borrowed(mission)
-    } else {
-        std::borrow::Cow::Owned(refit(rb, mission, warnings))
-    }
-}
-
 /// Assesses a mission against a rulebook: scores, placement, targets,
 /// verdicts, explanations and recommendations.
 ///
@@ -922,13 +910,10 @@ pub(crate) fn fitted<'m>(
 /// ```
 pub fn assess<'r>(rulebook: &'r Rulebook, mission: &'r Mission) -> Assessment<'r> {
     let mut warnings = Vec::new();
-    if !mission.fits(rulebook) {
-        let refitted = refit(rulebook, mission, &mut warnings);
-        let mut a = assess_fitted(rulebook, &refitted, mission);
-        a.warnings.splice(0..0, warnings);
-        return a;
-    }
-    assess_fitted(rulebook, mission, mission)
+    let fitted = crate::mission::fitted(rulebook, mission, &mut warnings);
+    let mut a = assess_fitted(rulebook, &fitted, mission);
+    a.warnings.splice(0..0, warnings);
+    a
 }
 
 fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Assessment<'r> {
@@ -989,7 +974,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             score: s.score,
             score_range: s.range,
             coverage: s.coverage,
-            applicable: tallies[d].rated + tallies[d].unknown > 0.0,
+            applicable: tallies[d].applies(),
             waived_gates: (1..=(s.level + 1).min(levels.len().saturating_sub(1)))
                 .flat_map(|l| rb.gates_at[l * nd + d].iter())
                 .map(|&g| &rb.gates[g])
@@ -1002,29 +987,21 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             level_index: [s.level, s.level_range[0], s.level_range[1]],
             next,
             target: target.level,
-            verdict: Verdict::of(s.level, target.level_index),
-            provisional: tallies[d].rated + tallies[d].unknown > 0.0
-                && s.coverage < PROVISIONAL_COVERAGE,
+            verdict: if tallies[d].any_rated() {
+                Verdict::of(s.level, target.level_index)
+            } else {
+                Verdict::Undetermined
+            },
+            provisional: tallies[d].applies() && s.coverage < PROVISIONAL_COVERAGE,
             target_detail: target,
         });
     }
 
     // Overall, weighted by dimension, over the dimensions where some
     // factor applies.
-    let applies = |d: usize| tallies[d].rated + tallies[d].unknown > 0.0;
-    let wsum: f64 = (0..nd)
-        .filter(|&d| applies(d))
-        .map(|d| dims[d].weight)
-        .sum();
+    let weights = overall_weights(rb, &tallies);
     let wmean = |f: &dyn Fn(&DimensionScore) -> f64| -> f64 {
-        if wsum <= 0.0 {
-            return 0.0;
-        }
-        (0..nd)
-            .filter(|&d| applies(d))
-            .map(|d| dims[d].weight * f(&scores[d]))
-            .sum::<f64>()
-            / wsum
+        weighted_mean(&weights, scores.iter().map(f))
     };
     let o_low = wmean(&|s| s.range[0]);
     let o_high = wmean(&|s| s.range[1]).max(o_low);
@@ -1040,12 +1017,14 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
         } else {
             0.0
         },
+        // Undetermined sorts last, so one undetermined dimension that counts
+        // makes the overall undetermined; so does having none that counts.
         verdict: dimensions
             .iter()
             .filter(|d| d.applicable)
             .map(|d| d.verdict)
             .max()
-            .unwrap_or(Verdict::Ready),
+            .unwrap_or(Verdict::Undetermined),
     };
 
     // Factors.
@@ -1180,23 +1159,17 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
         .enumerate()
         .filter(|(f, _)| m.rating(*f) == Rating::Unknown)
         .map(|(f, factor)| {
-            let at_stake = if wsum > 0.0 {
-                dims.iter()
-                    .enumerate()
-                    .map(|(d, dim)| {
-                        let t = tallies[d];
-                        let total = t.rated + t.unknown;
-                        if total > 0.0 {
-                            dim.weight * 100.0 * rb.weights[f * nd + d] / total
-                        } else {
-                            0.0
-                        }
-                    })
-                    .sum::<f64>()
-                    / wsum
-            } else {
-                0.0
-            };
+            let at_stake = weighted_mean(
+                &weights,
+                tallies.iter().enumerate().map(|(d, t)| {
+                    let total = t.rated + t.unknown;
+                    if total > 0.0 {
+                        100.0 * rb.weight(f, d) / total
+                    } else {
+                        0.0
+                    }
+                }),
+            );
             EvidenceGap {
                 factor: &factor.id,
                 title: &factor.title,
@@ -1246,7 +1219,7 @@ fn recommend<'r>(
 ) -> Vec<Recommendation<'r>> {
     let dims = rb.dimensions();
     let nd = dims.len();
-    let wsum: f64 = dims.iter().map(|d| d.weight).sum();
+    let weights = overall_weights(rb, tallies);
     let ratings = m.ratings();
     let mut out = Vec::new();
     for (f, factor) in rb.factors().iter().enumerate() {
@@ -1279,15 +1252,7 @@ fn recommend<'r>(
                 }
             }
         }
-        let gain = if wsum > 0.0 {
-            dims.iter()
-                .zip(gains.iter())
-                .map(|(d, g)| d.weight * g)
-                .sum::<f64>()
-                / wsum
-        } else {
-            0.0
-        };
+        let gain = weighted_mean(&weights, gains.iter().copied());
         if gain <= 0.0 && lifts.is_empty() {
             continue;
         }

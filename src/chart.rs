@@ -59,29 +59,14 @@ const GLYPH_BOLD: f64 = 0.62;
 /// `.svg` file or put inline in HTML.
 ///
 /// ```
-/// use std::collections::BTreeMap;
-/// use integration_readiness::model::{MissionData, MissionInfo};
 /// use integration_readiness::{assess, chart, Mission, Rulebook};
 ///
 /// let rb = Rulebook::oslo_2007();
-/// let mission = Mission::new(
-///     MissionData {
-///         mission: MissionInfo {
-///             name: "Empty mission".into(),
-///             date: None,
-///             description: None,
-///         },
-///         context: BTreeMap::new(),
-///         evidence: BTreeMap::new(),
-///         effort: BTreeMap::new(),
-///         entities: Vec::new(),
-///     },
-///     &rb,
-/// )
-/// .expect("an empty mission is valid");
+/// let mission = Mission::builder(&rb).name("Empty mission").build()?;
 /// let svg = chart::svg(&rb, &assess(&rb, &mission));
 /// assert!(svg.starts_with("<svg"));
 /// assert!(svg.contains("no evidence"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn svg(rulebook: &Rulebook, assessment: &Assessment<'_>) -> String {
     let a = assessment;

@@ -185,9 +185,9 @@ pub mod schema;
 pub mod template;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
-pub use error::{Diagnostic, Diagnostics, Error, Problem};
+pub use error::{Diagnostic, Diagnostics, Error, ParseWordError, Problem};
 #[cfg(feature = "toml")]
 pub use load::MAX_INPUT_BYTES;
-pub use mission::Mission;
+pub use mission::{Mission, MissionBuilder};
 pub use model::{Effort, Polarity, Rating};
 pub use rulebook::Rulebook;

@@ -16,7 +16,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{Diagnostic, Diagnostics, DocPath, Error, PathSegment, Problem, shown};
-use crate::mission::Mission;
+use crate::mission::{Mission, Waivers};
 use crate::model::{MissionData, RulebookData};
 use crate::rulebook::Rulebook;
 
@@ -62,7 +62,7 @@ impl Rulebook {
         // report references to it as dangling.
         match parse::<RulebookData>(text, file, &RULEBOOK_SHAPE)? {
             (Shaped::Whole(data), tree) => {
-                Rulebook::new(data).map_err(|p| locate_all(p, text, file, &tree))
+                Rulebook::check(data).map_err(|p| locate_all(p, text, file, &tree))
             }
             (Shaped::Partial(diags, _, _), _) => Err(invalid(diags)),
         }
@@ -114,11 +114,12 @@ impl Mission {
         // A mission's items are independent, so when some are malformed the
         // meaning of the rest is checked too: one run reports everything.
         match parse::<MissionData>(text, file, &MISSION_SHAPE)? {
-            (Shaped::Whole(data), tree) => {
-                Mission::new(data, rulebook).map_err(|p| locate_all(p, text, file, &tree))
-            }
+            (Shaped::Whole(data), tree) => Mission::check(data, rulebook, Waivers::MustSayWhy)
+                .map_err(|p| locate_all(p, text, file, &tree)),
             (Shaped::Partial(mut diags, rest, aside), tree) => {
-                if let Some(Err(problems)) = rest.map(|data| Mission::new(data, rulebook)) {
+                if let Some(Err(problems)) =
+                    rest.map(|data| Mission::check(data, rulebook, Waivers::MustSayWhy))
+                {
                     // Paths into what was left point back into the file.
                     let problems = problems
                         .into_iter()
@@ -636,7 +637,7 @@ mod json {
         /// but no line.
         pub fn from_json(text: &str, file: &str) -> Result<Rulebook, Error> {
             let data: RulebookData = from_json(text, file)?;
-            Rulebook::new(data).map_err(|p| unlocated(p, file))
+            Rulebook::check(data).map_err(|p| unlocated(p, file))
         }
 
         /// Writes the rulebook as JSON.
@@ -653,7 +654,7 @@ mod json {
         /// but no line.
         pub fn from_json(text: &str, file: &str, rulebook: &Rulebook) -> Result<Mission, Error> {
             let data: MissionData = from_json(text, file)?;
-            Mission::new(data, rulebook).map_err(|p| unlocated(p, file))
+            Mission::check(data, rulebook, Waivers::MustSayWhy).map_err(|p| unlocated(p, file))
         }
 
         /// Writes the mission as JSON.

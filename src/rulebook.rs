@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::error::{Collector, DocPath, Problem, num, one_of, one_of_ids, shown};
+use crate::error::{Collector, DocPath, Error, Problem, num, one_of, one_of_ids, shown};
 use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
     Theme,
@@ -187,7 +187,13 @@ impl Rulebook {
     /// zero, thresholds that do not increase, gates and rules that do not
     /// resolve, and citations without a locating phrase of at most eight
     /// words.
-    pub fn new(data: RulebookData) -> Result<Rulebook, Vec<Problem>> {
+    pub fn new(data: RulebookData) -> Result<Rulebook, Error> {
+        Rulebook::check(data).map_err(|p| Error::unlocated("<rulebook>", p))
+    }
+
+    /// Checks and resolves rulebook data, returning the problems unlocated
+    /// so that a loader can place them in its file.
+    pub(crate) fn check(data: RulebookData) -> Result<Rulebook, Vec<Problem>> {
         let mut c = Checker {
             problems: Collector::default(),
         };
@@ -640,7 +646,7 @@ impl Rulebook {
             default_targets,
             factor_index,
         };
-        rb.key = crate::mission::rulebook_key(&rb);
+        rb.key = fingerprint(&rb);
         Ok(rb)
     }
 
@@ -745,6 +751,24 @@ impl Rulebook {
             .unwrap_or(f64::INFINITY)
     }
 
+    /// A fingerprint of the ids that a resolved mission's indices point
+    /// into: a mission resolved against a rulebook with another fingerprint
+    /// must be refitted before it is assessed.
+    pub(crate) fn fingerprint(&self) -> u64 {
+        self.key
+    }
+
+    /// Each factor that some gate reads, with the lowest level it guards,
+    /// in factor order.
+    pub(crate) fn gated_factors(&self) -> Vec<(usize, usize)> {
+        let mut lowest: BTreeMap<usize, usize> = BTreeMap::new();
+        for g in &self.gates {
+            let l = lowest.entry(g.factor).or_insert(g.level);
+            *l = (*l).min(g.level);
+        }
+        lowest.into_iter().collect()
+    }
+
     /// The cost of changing factor `f` by one step, from its effort.
     pub fn effort_cost(&self, f: usize) -> f64 {
         self.data
@@ -753,4 +777,37 @@ impl Rulebook {
             .map(|x| self.data.effort_cost.of(x.effort))
             .unwrap_or(f64::INFINITY)
     }
+}
+
+/// A cheap, deterministic fingerprint of what a mission's indices depend on.
+fn fingerprint(rb: &Rulebook) -> u64 {
+    // FNV-1a over the ids that indices point into.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |s: &str| {
+        for b in s.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    let d = rb.data();
+    eat(&d.rulebook.id);
+    for f in &d.factors {
+        eat(&f.id);
+    }
+    for l in &d.levels {
+        eat(&l.id);
+    }
+    for x in &d.dimensions {
+        eat(&x.id);
+    }
+    for r in &d.roles {
+        eat(&r.id);
+    }
+    for k in &d.context {
+        eat(&k.key);
+        for v in &k.values {
+            eat(&v.to_string());
+        }
+    }
+    h
 }

@@ -366,7 +366,7 @@ fn greedy(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
 /// ```
 pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
     let mut warnings = Vec::new();
-    let mission = &*crate::assess::fitted(rb, mission, &mut warnings);
+    let mission = &*crate::mission::fitted(rb, mission, &mut warnings);
     let dims = rb.dimensions();
     let levels = rb.levels();
     let factors = rb.factors();

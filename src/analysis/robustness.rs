@@ -213,7 +213,7 @@ fn crossing(terms: &[(usize, f64, f64)], t: f64, dir: Direction) -> Option<(f64,
 /// ```
 pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) -> Robustness<'r> {
     let mut warnings = Vec::new();
-    let m = &*crate::assess::fitted(rb, m, &mut warnings);
+    let m = &*crate::mission::fitted(rb, m, &mut warnings);
     let mut opts = opts;
     if !opts.noise_percent.is_finite() || !(0.0..=100.0).contains(&opts.noise_percent) {
         let clamped = if opts.noise_percent.is_finite() {

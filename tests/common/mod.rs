@@ -349,7 +349,9 @@ pub fn mission_for(rb: &RulebookData) -> impl Strategy<Value = MissionData> + us
                                 format!("f{i}"),
                                 Evidence {
                                     rating,
-                                    note: None,
+                                    // Waiving a gate must say why.
+                                    note: (rating == Rating::NotApplicable)
+                                        .then(|| "does not apply".to_owned()),
                                     sources: Vec::new(),
                                 },
                             )
