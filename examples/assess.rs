@@ -44,7 +44,7 @@ fn main() -> ExitCode {
         Ok(match args.format {
             Format::Text => report::text(&rb, &a),
             Format::Markdown => report::markdown(&rb, &a),
-            Format::Json => report::to_json(&a) + "\n",
+            Format::Json => report::to_json(&a)? + "\n",
             Format::Svg => chart::svg(&rb, &a),
         })
     })())

@@ -45,7 +45,7 @@ fn main() -> ExitCode {
         let (a, b) = (assess(&rb, &old), assess(&rb, &new));
         let c = compare(&a, &b);
         if let cli::Format::Json = args.format {
-            return Ok(serde_json::to_string_pretty(&c).unwrap_or_default() + "\n");
+            return Ok(report::json(&c)? + "\n");
         }
         Ok(report::comparison_text(new.name(), &c))
     })())

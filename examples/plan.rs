@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use integration_readiness::analysis::plan;
+use integration_readiness::report;
 
 /// Find the cheapest set of rating changes that reaches every target.
 #[derive(Parser)]
@@ -29,7 +30,7 @@ fn main() -> ExitCode {
         let (rb, m) = args.input.load(cli::START_UP)?;
         let p = plan(&rb, &m);
         if let cli::Format::Json = args.format {
-            return Ok(serde_json::to_string_pretty(&p).unwrap_or_default() + "\n");
+            return Ok(report::json(&p)? + "\n");
         }
         let mut o = String::new();
         let _ = writeln!(o, "Cheapest plan to target: {}", m.name());

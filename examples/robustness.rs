@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use integration_readiness::analysis::{RobustnessOptions, robustness};
+use integration_readiness::report;
 
 /// How robust each dimension's level is to the choice of weights.
 #[derive(Parser)]
@@ -54,7 +55,7 @@ fn main() -> ExitCode {
         };
         let r = robustness(&rb, &m, opts);
         if let cli::Format::Json = args.format {
-            return Ok(serde_json::to_string_pretty(&r).unwrap_or_default() + "\n");
+            return Ok(report::json(&r)? + "\n");
         }
         let mut o = String::new();
         let _ = writeln!(o, "Weight robustness: {}", m.name());

@@ -9,7 +9,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use integration_readiness::reference;
+use integration_readiness::{reference, report};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -43,10 +43,10 @@ fn main() -> ExitCode {
             }
         },
         Format::Markdown => print!("{}", reference::markdown(&rb)),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&reference::json(&rb)).unwrap_or_default()
-        ),
+        Format::Json => match reference::json(&rb).and_then(|v| report::json(&v)) {
+            Ok(t) => println!("{t}"),
+            Err(e) => return cli::finish(Err(e)),
+        },
     }
     ExitCode::SUCCESS
 }

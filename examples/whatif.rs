@@ -70,7 +70,7 @@ fn main() -> ExitCode {
         })?;
         let c = compare(&assess(&rb, &m), &assess(&rb, &changed));
         Ok(match args.format {
-            cli::Format::Json => serde_json::to_string_pretty(&c).unwrap_or_default() + "\n",
+            cli::Format::Json => report::json(&c)? + "\n",
             cli::Format::Text => report::comparison_text(m.name(), &c),
         })
     })())

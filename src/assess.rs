@@ -604,9 +604,7 @@ fn level_open(
     if score + THRESHOLD_TOLERANCE < rb.threshold(l, d) {
         return false;
     }
-    let nd = rb.dimensions().len();
-    rb.gates_at[l * nd + d].iter().all(|&g| {
-        let gate = &rb.gates[g];
+    rb.gates_of(l, d).all(|gate| {
         let actual = match over {
             Some((f, r)) if f == gate.factor => r,
             _ => ratings.get(gate.factor).copied().unwrap_or(Rating::Unknown),
@@ -706,7 +704,7 @@ pub(crate) fn tallies(rulebook: &Rulebook, ratings: &[Rating]) -> Values<Tally> 
     };
     for (f, factor) in rulebook.factors().iter().enumerate() {
         let r = ratings.get(f).copied().unwrap_or(Rating::Unknown);
-        let row = &rulebook.weights[f * nd..(f + 1) * nd];
+        let row = rulebook.weights_of(f);
         match r.strength() {
             Some(s) => {
                 let e = earned_share(factor.polarity, s);
@@ -786,11 +784,11 @@ pub(crate) fn targets<'r>(
     let nd = rb.dimensions().len();
     let levels = rb.levels();
     let rules = &rb.data().rules;
-    let mut floor: Vec<usize> = rb.default_targets.clone();
+    let mut floor: Vec<usize> = rb.default_targets().to_vec();
     let mut floor_rules: Vec<Vec<&'r str>> = vec![Vec::new(); nd];
     let mut cap: Vec<Option<usize>> = vec![None; nd];
     let mut cap_rules: Vec<Vec<&'r str>> = vec![Vec::new(); nd];
-    for (ri, rule) in rb.rules.iter().enumerate() {
+    for (ri, rule) in rb.compiled_rules().iter().enumerate() {
         let applies = match role {
             None => rule.roles.is_empty(),
             Some(r) => {
@@ -944,11 +942,10 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
                     score: s.score,
                 });
             }
-            for &g in &rb.gates_at[l * nd + d] {
-                let gate = &rb.gates[g];
+            for gate in rb.gates_of(l, d) {
                 let actual = m.rating(gate.factor);
                 if !gate_holds(gate.bound, actual, false) {
-                    let src = &rb.data().gates[gate.gate];
+                    let src = rb.gate_source(gate);
                     let (bound, rating) = match gate.bound {
                         Bound::AtLeast(r) => ("at-least", r),
                         Bound::AtMost(r) => ("at-most", r),
@@ -976,8 +973,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             coverage: s.coverage,
             applicable: tallies[d].applies(),
             waived_gates: (1..=(s.level + 1).min(levels.len().saturating_sub(1)))
-                .flat_map(|l| rb.gates_at[l * nd + d].iter())
-                .map(|&g| &rb.gates[g])
+                .flat_map(|l| rb.gates_of(l, d))
                 .filter(|g| m.rating(g.factor) == Rating::NotApplicable)
                 .map(|g| factors[g.factor].id.as_str())
                 .collect(),
@@ -1035,7 +1031,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
         let mut earned = Values::new();
         let mut lost = Values::new();
         for (d, t) in tallies.iter().enumerate() {
-            let w = rb.weights[f * nd + d];
+            let w = rb.weight(f, d);
             weights.push(w);
             match r.strength() {
                 Some(s) if t.rated > 0.0 => {
@@ -1053,7 +1049,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             id: &factor.id,
             title: &factor.title,
             polarity: factor.polarity,
-            theme: &rb.themes()[rb.theme_of[f]].id,
+            theme: &rb.themes()[rb.theme_of(f)].id,
             rating: m.has_evidence.get(f).copied().unwrap_or(false).then_some(r),
             weights: PerDimension {
                 dims,
@@ -1072,9 +1068,9 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
     let nt = rb.themes().len();
     let mut by_theme = vec![(0.0f64, 0.0f64, 0.0f64); nt];
     for (f, factor) in factors.iter().enumerate() {
-        let w: f64 = rb.weights[f * nd..(f + 1) * nd].iter().sum();
+        let w: f64 = rb.weights_of(f).iter().sum();
         let r = m.rating(f);
-        let acc = &mut by_theme[rb.theme_of[f]];
+        let acc = &mut by_theme[rb.theme_of(f)];
         match r.strength() {
             Some(s) => {
                 acc.1 += w;
@@ -1237,7 +1233,7 @@ fn recommend<'r>(
         let mut lifts = Vec::new();
         for d in 0..nd {
             let t = tallies[d];
-            let w = rb.weights[f * nd + d];
+            let w = rb.weight(f, d);
             let new_score = if t.rated > 0.0 {
                 (100.0 * (t.earned + w * de) / t.rated).clamp(0.0, 100.0)
             } else {

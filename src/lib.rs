@@ -170,10 +170,10 @@
 
 pub mod analysis;
 pub mod assess;
+mod builtin;
 #[cfg(feature = "svg")]
 pub mod chart;
 pub mod error;
-#[cfg(feature = "toml")]
 mod load;
 pub mod mission;
 pub mod model;
@@ -186,7 +186,6 @@ pub mod template;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
 pub use error::{Diagnostic, Diagnostics, Error, ParseWordError, Problem};
-#[cfg(feature = "toml")]
 pub use load::MAX_INPUT_BYTES;
 pub use mission::{Mission, MissionBuilder};
 pub use model::{Effort, Polarity, Rating};

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+#[cfg(feature = "toml")]
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -68,11 +69,12 @@ impl Rulebook {
         }
     }
 
-    /// Reads and checks a rulebook file.
+    /// Reads and checks a rulebook file (feature `toml`).
     ///
     /// # Errors
     /// As [`Rulebook::from_toml`], and [`Error::Io`] when the file cannot be
     /// read.
+    #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>) -> Result<Rulebook, Error> {
         let (text, name) = read(path.as_ref())?;
         Rulebook::from_toml(&text, &name)
@@ -84,8 +86,11 @@ impl Rulebook {
     /// # Errors
     /// Only if the data cannot be written as TOML (not expected for a
     /// checked rulebook).
-    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        toml::to_string_pretty(self.data())
+    pub fn to_toml(&self) -> Result<String, Error> {
+        toml::to_string_pretty(self.data()).map_err(|e| Error::Write {
+            format: "toml",
+            reason: e.to_string(),
+        })
     }
 }
 
@@ -137,11 +142,13 @@ impl Mission {
         }
     }
 
-    /// Reads a mission file and checks it against `rulebook`.
+    /// Reads a mission file and checks it against `rulebook` (feature
+    /// `toml`).
     ///
     /// # Errors
     /// As [`Mission::from_toml`], and [`Error::Io`] when the file cannot be
     /// read.
+    #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>, rulebook: &Rulebook) -> Result<Mission, Error> {
         let (text, name) = read(path.as_ref())?;
         Mission::from_toml(&text, &name, rulebook)
@@ -152,11 +159,15 @@ impl Mission {
     ///
     /// # Errors
     /// Only if the data cannot be written as TOML (not expected).
-    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        toml::to_string_pretty(self.data())
+    pub fn to_toml(&self) -> Result<String, Error> {
+        toml::to_string_pretty(self.data()).map_err(|e| Error::Write {
+            format: "toml",
+            reason: e.to_string(),
+        })
     }
 }
 
+#[cfg(feature = "toml")]
 fn read(path: &Path) -> Result<(String, String), Error> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|source| Error::Io {
@@ -641,8 +652,11 @@ mod json {
         }
 
         /// Writes the rulebook as JSON.
-        pub fn to_json(&self) -> String {
-            serde_json::to_string_pretty(self.data()).unwrap_or_default()
+        ///
+        /// # Errors
+        /// [`Error::Write`] if the data cannot be written (not expected).
+        pub fn to_json(&self) -> Result<String, Error> {
+            crate::report::json_text(self.data())
         }
     }
 
@@ -658,8 +672,11 @@ mod json {
         }
 
         /// Writes the mission as JSON.
-        pub fn to_json(&self) -> String {
-            serde_json::to_string_pretty(self.data()).unwrap_or_default()
+        ///
+        /// # Errors
+        /// [`Error::Write`] if the data cannot be written (not expected).
+        pub fn to_json(&self) -> Result<String, Error> {
+            crate::report::json_text(self.data())
         }
     }
 }

@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use crate::analysis::Comparison;
 use crate::assess::{Assessment, Blocker, DimensionResult, Target, Tension};
+#[cfg(feature = "json")]
+use crate::error::Error;
 use crate::rulebook::Rulebook;
 
 /// Width of the score bar in characters (2 points a character).
@@ -685,13 +687,36 @@ pub fn comparison_text(name: &str, c: &Comparison<'_>) -> String {
 /// use integration_readiness::{assess, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let v: serde_json::Value = serde_json::from_str(&report::to_json(&assess(&rb, &m)))?;
+/// let v: serde_json::Value = serde_json::from_str(&report::to_json(&assess(&rb, &m))?)?;
 /// assert_eq!(v["mission"]["name"], "M");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+/// [`Error::Write`] if the assessment cannot be written (not expected: it
+/// holds no map with non-string keys and no non-finite number).
 #[cfg(feature = "json")]
-pub fn to_json(a: &Assessment<'_>) -> String {
-    serde_json::to_string_pretty(a).unwrap_or_default()
+pub fn to_json(a: &Assessment<'_>) -> Result<String, Error> {
+    json_text(a)
+}
+
+/// Any result (assessment, plan, robustness, comparison) or document as
+/// pretty JSON, the form the examples print.
+///
+/// # Errors
+/// [`Error::Write`] if the value cannot be written as JSON.
+#[cfg(feature = "json")]
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    json_text(value)
+}
+
+/// Pretty JSON, a failure reported, not hidden.
+#[cfg(feature = "json")]
+pub(crate) fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Write {
+        format: "json",
+        reason: e.to_string(),
+    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! A validated rulebook, resolved once to dense indices.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::error::{Collector, DocPath, Error, Problem, num, one_of, one_of_ids, shown};
 use crate::model::{
@@ -42,27 +43,40 @@ pub(crate) struct CompiledRule {
 /// factors, thresholds, gates and target rules.
 ///
 /// Build one with [`Rulebook::oslo_2007`] (the embedded default),
-/// [`Rulebook::from_toml`], or [`Rulebook::new`] from data.
-#[derive(Debug, Clone, PartialEq)]
+/// [`Rulebook::from_toml`], or [`Rulebook::new`] from data. A `Rulebook` is
+/// a handle: cloning it is cheap and clones share one checked rulebook, so
+/// results and applications can keep it.
+#[derive(Debug, Clone)]
 pub struct Rulebook {
-    data: RulebookData,
-    /// Factor-major weights: `weights[f * dims + d]`.
-    pub(crate) weights: Vec<f64>,
-    /// Threshold of level `l` (l >= 1) on dimension `d`: `thresholds[(l - 1) * dims + d]`.
-    pub(crate) thresholds: Vec<f64>,
-    pub(crate) theme_of: Vec<usize>,
-    pub(crate) gates: Vec<CompiledGate>,
-    pub(crate) rules: Vec<CompiledRule>,
-    pub(crate) default_targets: Vec<usize>,
-    /// Gate indices (into `gates`) per level and dimension: `gates_at[l * dims + d]`.
-    pub(crate) gates_at: Vec<Vec<usize>>,
-    /// Fingerprint of the ids that a mission's indices point into.
-    pub(crate) key: u64,
-    factor_index: BTreeMap<String, usize>,
+    inner: Arc<Compiled>,
 }
 
-/// The size limit of the embedded default rulebook's text, for reference.
-pub(crate) const OSLO_2007: &str = include_str!("rulebooks/oslo-2007.toml");
+impl PartialEq for Rulebook {
+    fn eq(&self, other: &Rulebook) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner) || self.inner == other.inner
+    }
+}
+
+/// The checked rulebook behind the handle: the data as written and its
+/// resolution to dense indices. Read only through the accessors below, so
+/// that no index arithmetic leaves this file.
+#[derive(Debug, PartialEq)]
+struct Compiled {
+    data: RulebookData,
+    /// Factor-major weights: `weights[f * dims + d]`.
+    weights: Vec<f64>,
+    /// Threshold of level `l` (l >= 1) on dimension `d`: `thresholds[(l - 1) * dims + d]`.
+    thresholds: Vec<f64>,
+    theme_of: Vec<usize>,
+    gates: Vec<CompiledGate>,
+    rules: Vec<CompiledRule>,
+    default_targets: Vec<usize>,
+    /// Gate indices (into `gates`) per level and dimension: `gates_at[l * dims + d]`.
+    gates_at: Vec<Vec<usize>>,
+    /// Fingerprint of the ids that a mission's indices point into.
+    key: u64,
+    factor_index: BTreeMap<String, usize>,
+}
 
 pub(crate) fn is_kebab(id: &str) -> bool {
     !id.is_empty()
@@ -634,135 +648,160 @@ impl Rulebook {
         for (i, g) in gates.iter().enumerate() {
             gates_at[g.level * nd + g.dimension].push(i);
         }
-        let mut rb = Rulebook {
-            key: 0,
-            gates_at,
-            data,
-            weights,
-            thresholds,
-            theme_of,
-            gates,
-            rules,
-            default_targets,
-            factor_index,
-        };
-        rb.key = fingerprint(&rb);
-        Ok(rb)
-    }
-
-    /// The embedded default rulebook, `oslo-2007`, derived from the
-    /// proceedings of the Oslo conference on integrated missions (2007).
-    ///
-    /// ```
-    /// let rb = integration_readiness::Rulebook::oslo_2007();
-    /// assert_eq!(rb.info().id, "oslo-2007");
-    /// assert_eq!(rb.levels()[0].id, "co-existence");
-    /// ```
-    #[cfg(feature = "toml")]
-    pub fn oslo_2007() -> Rulebook {
-        // The embedded text is checked by the test suite; a failure here is a
-        // build defect, not a user error.
-        #[allow(clippy::expect_used)]
-        Rulebook::from_toml(OSLO_2007, "oslo-2007.toml").expect("the embedded rulebook is valid")
-    }
-
-    /// The text of the embedded default rulebook.
-    pub fn oslo_2007_text() -> &'static str {
-        OSLO_2007
+        let key = fingerprint(&data);
+        Ok(Rulebook {
+            inner: Arc::new(Compiled {
+                key,
+                gates_at,
+                data,
+                weights,
+                thresholds,
+                theme_of,
+                gates,
+                rules,
+                default_targets,
+                factor_index,
+            }),
+        })
     }
 
     /// The data this rulebook was built from, as written.
     pub fn data(&self) -> &RulebookData {
-        &self.data
+        &self.inner.data
     }
 
     /// The `[rulebook]` table.
     pub fn info(&self) -> &crate::model::RulebookInfo {
-        &self.data.rulebook
+        &self.inner.data.rulebook
     }
 
     /// The spectrum, lowest level first.
     pub fn levels(&self) -> &[Level] {
-        &self.data.levels
+        &self.inner.data.levels
     }
 
     /// The dimensions of coherence.
     pub fn dimensions(&self) -> &[Dimension] {
-        &self.data.dimensions
+        &self.inner.data.dimensions
     }
 
     /// The themes.
     pub fn themes(&self) -> &[Theme] {
-        &self.data.themes
+        &self.inner.data.themes
     }
 
     /// The roles.
     pub fn roles(&self) -> &[crate::model::Role] {
-        &self.data.roles
+        &self.inner.data.roles
     }
 
     /// The context keys.
     pub fn context_keys(&self) -> &[ContextKey] {
-        &self.data.context
+        &self.inner.data.context
     }
 
     /// The factors, in file order.
     pub fn factors(&self) -> &[Factor] {
-        &self.data.factors
+        &self.inner.data.factors
     }
 
     /// The factor with this id.
     pub fn factor(&self, id: &str) -> Option<&Factor> {
-        self.factor_index(id).map(|i| &self.data.factors[i])
+        self.factor_index(id).map(|i| &self.inner.data.factors[i])
     }
 
     /// The index of the factor with this id.
     pub fn factor_index(&self, id: &str) -> Option<usize> {
-        self.factor_index.get(id).copied()
+        self.inner.factor_index.get(id).copied()
     }
 
     /// The index of the level with this id.
     pub fn level_index(&self, id: &str) -> Option<usize> {
-        self.data.levels.iter().position(|l| l.id == id)
+        self.inner.data.levels.iter().position(|l| l.id == id)
     }
 
     /// The index of the dimension with this id.
     pub fn dimension_index(&self, id: &str) -> Option<usize> {
-        self.data.dimensions.iter().position(|d| d.id == id)
+        self.inner.data.dimensions.iter().position(|d| d.id == id)
     }
 
     /// The weight of factor `f` on dimension `d` (indices), the rulebook's
     /// default filled in.
+    /// Out of range (either index) it is 0: never another factor's weight.
     pub fn weight(&self, f: usize, d: usize) -> f64 {
-        self.weights
-            .get(f * self.data.dimensions.len() + d)
-            .copied()
-            .unwrap_or(0.0)
+        self.weights_of(f).get(d).copied().unwrap_or(0.0)
     }
 
-    /// The score dimension `d` needs to reach level `l` (0 for the lowest).
+    /// The weights of factor `f`, one per dimension in rulebook order;
+    /// empty when `f` is out of range.
+    pub fn weights_of(&self, f: usize) -> &[f64] {
+        let nd = self.inner.data.dimensions.len();
+        self.inner.weights.get(f * nd..(f + 1) * nd).unwrap_or(&[])
+    }
+
+    /// The score dimension `d` needs to reach level `l` (0 for the lowest;
+    /// out of range, a score no dimension reaches).
     pub fn threshold(&self, l: usize, d: usize) -> f64 {
         if l == 0 {
             return 0.0;
         }
-        self.thresholds
-            .get((l - 1) * self.data.dimensions.len() + d)
+        let nd = self.inner.data.dimensions.len();
+        if d >= nd {
+            return f64::INFINITY;
+        }
+        self.inner
+            .thresholds
+            .get((l - 1) * nd + d)
             .copied()
             .unwrap_or(f64::INFINITY)
+    }
+
+    /// The gates of level `l` on dimension `d`; none out of range.
+    pub(crate) fn gates_of(&self, l: usize, d: usize) -> impl Iterator<Item = &CompiledGate> {
+        let nd = self.inner.data.dimensions.len();
+        let at: &[usize] = if d < nd {
+            self.inner
+                .gates_at
+                .get(l * nd + d)
+                .map_or(&[], Vec::as_slice)
+        } else {
+            &[]
+        };
+        at.iter().map(|&g| &self.inner.gates[g])
+    }
+
+    /// The index of the theme of factor `f`.
+    pub(crate) fn theme_of(&self, f: usize) -> usize {
+        self.inner.theme_of.get(f).copied().unwrap_or(0)
+    }
+
+    /// The target rules, resolved, in file order.
+    pub(crate) fn compiled_rules(&self) -> &[CompiledRule] {
+        &self.inner.rules
+    }
+
+    /// The default target level of each dimension.
+    pub(crate) fn default_targets(&self) -> &[usize] {
+        &self.inner.default_targets
+    }
+
+    /// The source of a resolved gate, as written.
+    pub(crate) fn gate_source(&self, g: &CompiledGate) -> &crate::model::Gate {
+        &self.inner.data.gates[g.gate]
     }
 
     /// A fingerprint of the ids that a resolved mission's indices point
     /// into: a mission resolved against a rulebook with another fingerprint
     /// must be refitted before it is assessed.
     pub(crate) fn fingerprint(&self) -> u64 {
-        self.key
+        self.inner.key
     }
 
     /// Each factor that some gate reads, with the lowest level it guards,
     /// in factor order.
     pub(crate) fn gated_factors(&self) -> Vec<(usize, usize)> {
         let mut lowest: BTreeMap<usize, usize> = BTreeMap::new();
-        for g in &self.gates {
+        for g in &self.inner.gates {
             let l = lowest.entry(g.factor).or_insert(g.level);
             *l = (*l).min(g.level);
         }
@@ -771,16 +810,17 @@ impl Rulebook {
 
     /// The cost of changing factor `f` by one step, from its effort.
     pub fn effort_cost(&self, f: usize) -> f64 {
-        self.data
+        self.inner
+            .data
             .factors
             .get(f)
-            .map(|x| self.data.effort_cost.of(x.effort))
+            .map(|x| self.inner.data.effort_cost.of(x.effort))
             .unwrap_or(f64::INFINITY)
     }
 }
 
 /// A cheap, deterministic fingerprint of what a mission's indices depend on.
-fn fingerprint(rb: &Rulebook) -> u64 {
+fn fingerprint(d: &RulebookData) -> u64 {
     // FNV-1a over the ids that indices point into.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |s: &str| {
@@ -789,7 +829,6 @@ fn fingerprint(rb: &Rulebook) -> u64 {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     };
-    let d = rb.data();
     eat(&d.rulebook.id);
     for f in &d.factors {
         eat(&f.id);

@@ -172,7 +172,9 @@ fn exercise(rb: &Rulebook, m: &Mission, other: Option<&Mission>) {
     if let Ok(t) = m.to_toml() {
         let _ = mission_toml(&t, rb);
     }
-    let _ = mission_json(&m.to_json(), rb);
+    if let Ok(t) = m.to_json() {
+        let _ = mission_json(&t, rb);
+    }
 }
 
 /// Runs a loaded rulebook through everything that takes a rulebook alone,
@@ -183,7 +185,9 @@ fn exercise_rulebook(rb: &Rulebook) {
     if let Ok(t) = rb.to_toml() {
         let _ = rulebook_toml(&t);
     }
-    let _ = rulebook_json(&rb.to_json());
+    if let Ok(t) = rb.to_json() {
+        let _ = rulebook_json(&t);
+    }
     let empty = mission_toml("[mission]\nname = \"empty\"\n", rb);
     let filled = mission_toml(&template::mission(rb, None), rb);
     if let Some(m) = &empty {

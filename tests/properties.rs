@@ -142,11 +142,11 @@ proptest! {
         prop_assert_eq!(assess(&rb, &m), assess(&rb, &m));
         let rb2 = Rulebook::from_toml(&rb.to_toml().unwrap(), "rt.toml").unwrap();
         prop_assert_eq!(&rb2, &rb);
-        let rb3 = Rulebook::from_json(&rb.to_json(), "rt.json").unwrap();
+        let rb3 = Rulebook::from_json(&rb.to_json().unwrap(), "rt.json").unwrap();
         prop_assert_eq!(&rb3, &rb);
         let m2 = Mission::from_toml(&m.to_toml().unwrap(), "rt.toml", &rb).unwrap();
         prop_assert_eq!(&m2, &m);
-        let m3 = Mission::from_json(&m.to_json(), "rt.json", &rb).unwrap();
+        let m3 = Mission::from_json(&m.to_json().unwrap(), "rt.json", &rb).unwrap();
         prop_assert_eq!(&m3, &m);
     }
 

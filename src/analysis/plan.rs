@@ -413,8 +413,7 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
                     }
                 ));
             }
-            for &g in &rb.gates_at[l * nd + d] {
-                let gate = &rb.gates[g];
+            for gate in rb.gates_of(l, d) {
                 if maxed[gate.factor] == Rating::Unknown {
                     why.push(format!(
                         "{} has a gate on {}, which has no evidence",
@@ -436,8 +435,7 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
     let mut forced = vec![false; factors.len()];
     for (d, &top) in aim.iter().enumerate() {
         for l in 1..=top {
-            for &g in &rb.gates_at[l * nd + d] {
-                let gate = &rb.gates[g];
+            for gate in rb.gates_of(l, d) {
                 let r = ratings[gate.factor];
                 let (Some(cur), need) = (r.step(), gate.bound) else {
                     continue;

@@ -316,13 +316,11 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
 /// The band of scores that keeps dimension `d` at its level `l`:
 /// (lowest score that holds, score that reaches the next level).
 fn band(rb: &Rulebook, m: &Mission, d: usize, l: usize) -> (Option<f64>, Option<f64>) {
-    let nd = rb.dimensions().len();
     let lo = (l > 0).then(|| rb.threshold(l, d) - THRESHOLD_TOLERANCE);
     let up_open = l + 1 < rb.levels().len()
-        && rb.gates_at[(l + 1) * nd + d].iter().all(|&g| {
-            let gate = &rb.gates[g];
-            gate_holds(gate.bound, m.rating(gate.factor), false)
-        });
+        && rb
+            .gates_of(l + 1, d)
+            .all(|gate| gate_holds(gate.bound, m.rating(gate.factor), false));
     (
         lo,
         up_open.then(|| rb.threshold(l + 1, d) - THRESHOLD_TOLERANCE),
