@@ -5,12 +5,13 @@
 //! same assessment on every platform.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::mission::Mission;
-use crate::model::{Citation, ContextValue, Dimension, Effort, Polarity, Rating};
+use crate::model::{Citation, ContextValue, Effort, Polarity, Rating};
 use crate::rulebook::{Bound, Rulebook};
 
 /// Scores within this distance below a threshold count as meeting it, so
@@ -120,41 +121,38 @@ impl<T: PartialEq<U>, U, const N: usize> PartialEq<[U; N]> for Values<T> {
 }
 
 /// Values per dimension, serialized as an object keyed by dimension id in
-/// rulebook order.
+/// rulebook order. The ids are shared with the rulebook, not copied.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PerDimension<'r, T> {
-    dims: &'r [Dimension],
+pub struct PerDimension<T> {
+    ids: Arc<[String]>,
     /// One value per dimension, in rulebook order.
     pub values: Values<T>,
 }
 
-impl<'r, T> PerDimension<'r, T> {
+impl<T> PerDimension<T> {
     /// Values for the dimensions of a rulebook, in its order.
-    pub fn new(dims: &'r [Dimension], values: impl Into<Values<T>>) -> Self {
+    pub fn new(rulebook: &Rulebook, values: impl Into<Values<T>>) -> Self {
         PerDimension {
-            dims,
+            ids: rulebook.dimension_ids(),
             values: values.into(),
         }
     }
 
     /// The value for a dimension id.
     pub fn get(&self, id: &str) -> Option<&T> {
-        self.dims
+        self.ids
             .iter()
-            .position(|d| d.id == id)
+            .position(|d| d == id)
             .and_then(|i| self.values.get(i))
     }
 
     /// (dimension id, value) pairs in rulebook order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'r str, &T)> {
-        self.dims
-            .iter()
-            .map(|d| d.id.as_str())
-            .zip(self.values.iter())
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.ids.iter().map(String::as_str).zip(self.values.iter())
     }
 }
 
-impl<T: Serialize> Serialize for PerDimension<'_, T> {
+impl<T: Serialize> Serialize for PerDimension<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.values.len()))?;
         for (k, v) in self.iter() {
@@ -233,7 +231,7 @@ impl fmt::Display for Verdict {
 /// What stops a dimension from reaching the next level.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Blocker<'r> {
+pub enum Blocker {
     /// The score is below the level's threshold.
     Threshold {
         /// The score the level needs.
@@ -244,7 +242,7 @@ pub enum Blocker<'r> {
     /// A gate of the level does not hold.
     Gate {
         /// The gate's factor.
-        factor: &'r str,
+        factor: String,
         /// `at-least` or `at-most`.
         bound: &'static str,
         /// The rating the gate needs.
@@ -252,46 +250,46 @@ pub enum Blocker<'r> {
         /// The factor's rating in the mission (`unknown` without evidence).
         actual: Rating,
         /// Why the level needs it.
-        because: &'r str,
+        because: String,
         /// Where the source supports it.
-        citation: &'r Citation,
+        citation: Citation,
     },
 }
 
 /// The next level of a dimension and what stops it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NextLevel<'r> {
+pub struct NextLevel {
     /// The level above the one reached.
-    pub level: &'r str,
+    pub level: String,
     /// Every threshold and gate that fails there.
-    pub blockers: Vec<Blocker<'r>>,
+    pub blockers: Vec<Blocker>,
 }
 
 /// A target rule's floor above its cap: the cap wins.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Tension<'r> {
+pub struct Tension {
     /// The highest floor.
-    pub floor: &'r str,
+    pub floor: String,
     /// The rules that set it.
-    pub floor_rules: Vec<&'r str>,
+    pub floor_rules: Vec<String>,
     /// The lowest cap, which wins.
-    pub cap: &'r str,
+    pub cap: String,
     /// The rules that set it.
-    pub cap_rules: Vec<&'r str>,
+    pub cap_rules: Vec<String>,
 }
 
 /// The target of one dimension, for the mission or an entity.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Target<'r> {
+pub struct Target {
     /// The target level id.
-    pub level: &'r str,
+    pub level: String,
     /// Its index on the spectrum.
     pub level_index: usize,
     /// The matching rules that set it (empty: the rulebook's default).
-    pub set_by: Vec<&'r str>,
+    pub set_by: Vec<String>,
     /// A floor above a cap, when rules disagree.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tension: Option<Tension<'r>>,
+    pub tension: Option<Tension>,
     /// Whether a cap (an `at-most` rule) sets the level: going above it is
     /// against a rule, not only beyond what is needed.
     pub capped: bool,
@@ -299,11 +297,11 @@ pub struct Target<'r> {
 
 /// The result for one dimension of coherence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DimensionResult<'r> {
+pub struct DimensionResult {
     /// Dimension id.
-    pub id: &'r str,
+    pub id: String,
     /// Dimension title.
-    pub title: &'r str,
+    pub title: String,
     /// Point score in [0, 100], from the rated factors.
     pub score: f64,
     /// Lowest and highest score over every choice of the unknown ratings.
@@ -317,22 +315,22 @@ pub struct DimensionResult<'r> {
     /// Gates that hold only because their factor is not applicable, at the
     /// levels reached and the next: a gate on a factor that does not apply
     /// to the mission does not apply either, but a reader should see it.
-    pub waived_gates: Vec<&'r str>,
+    pub waived_gates: Vec<String>,
     /// Whether no factor on this dimension is rated (the score is then the
     /// bottom of the range).
     pub no_evidence: bool,
     /// The level reached by the point score (unknown gates fail).
-    pub level: &'r str,
+    pub level: String,
     /// Pessimistic and optimistic levels.
-    pub level_range: [&'r str; 2],
+    pub level_range: [String; 2],
     /// Spectrum indices of `level` and `level_range`.
     pub level_index: [usize; 3],
     /// The next level and what stops it; `None` at the top.
-    pub next: Option<NextLevel<'r>>,
+    pub next: Option<NextLevel>,
     /// The target level.
-    pub target: &'r str,
+    pub target: String,
     /// How the target was set.
-    pub target_detail: Target<'r>,
+    pub target_detail: Target,
     /// Ready, stretch, not-ready, or undetermined when nothing on the
     /// dimension is rated or nothing applies.
     pub verdict: Verdict,
@@ -360,11 +358,11 @@ pub struct Overall {
 
 /// The score of one theme, over all dimensions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ThemeResult<'r> {
+pub struct ThemeResult {
     /// Theme id.
-    pub id: &'r str,
+    pub id: String,
     /// Theme title.
-    pub title: &'r str,
+    pub title: String,
     /// Score of the theme's rated factors in [0, 100]; `None` when none is rated.
     pub score: Option<f64>,
     /// Share of the theme's applicable weight that is rated.
@@ -373,58 +371,58 @@ pub struct ThemeResult<'r> {
 
 /// One factor's part in the assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FactorResult<'r> {
+pub struct FactorResult {
     /// Factor id.
-    pub id: &'r str,
+    pub id: String,
     /// Title.
-    pub title: &'r str,
+    pub title: String,
     /// Enabler or barrier.
     pub polarity: Polarity,
     /// Theme id.
-    pub theme: &'r str,
+    pub theme: String,
     /// The mission's rating; `None` when it gives no evidence.
     pub rating: Option<Rating>,
     /// Weight per dimension.
-    pub weights: PerDimension<'r, f64>,
+    pub weights: PerDimension<f64>,
     /// Points of the point score earned per dimension.
-    pub contributions: PerDimension<'r, f64>,
+    pub contributions: PerDimension<f64>,
     /// Points of the point score lost per dimension.
-    pub lost: PerDimension<'r, f64>,
+    pub lost: PerDimension<f64>,
     /// Where the source names it.
-    pub citation: &'r Citation,
+    pub citation: Citation,
 }
 
 /// One entity's targets (asymmetric integration) and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EntityResult<'r> {
+pub struct EntityResult {
     /// Name.
-    pub name: &'r str,
+    pub name: String,
     /// Role id.
-    pub role: &'r str,
+    pub role: String,
     /// Target level id per dimension.
-    pub target: PerDimension<'r, &'r str>,
+    pub target: PerDimension<String>,
     /// The rules that set each target.
-    pub target_detail: PerDimension<'r, Target<'r>>,
+    pub target_detail: PerDimension<Target>,
     /// Declared current level per dimension, where given.
-    pub current: PerDimension<'r, Option<&'r str>>,
+    pub current: PerDimension<Option<String>>,
     /// Dimensions where the declared level is above the target: integration
     /// beyond what the situation calls for.
-    pub over_integrated: Vec<&'r str>,
+    pub over_integrated: Vec<String>,
     /// Of those, the dimensions where the target is a cap (an `at-most`
     /// rule, such as asymmetric integration for humanitarian actors).
-    pub above_cap: Vec<&'r str>,
+    pub above_cap: Vec<String>,
     /// Levels short of the target per dimension (0 where at or above it, or
     /// not declared).
-    pub gap: PerDimension<'r, usize>,
+    pub gap: PerDimension<usize>,
 }
 
 /// A one-step rating change and what it buys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Recommendation<'r> {
+pub struct Recommendation {
     /// Factor id.
-    pub factor: &'r str,
+    pub factor: String,
     /// Title.
-    pub title: &'r str,
+    pub title: String,
     /// Current rating.
     pub from: Rating,
     /// Rating after the change (an enabler up one step, a barrier down one).
@@ -432,70 +430,70 @@ pub struct Recommendation<'r> {
     /// Points of overall score gained.
     pub gain: f64,
     /// Points gained per dimension.
-    pub gains: PerDimension<'r, f64>,
+    pub gains: PerDimension<f64>,
     /// Below-target dimensions the change lifts to their next level.
-    pub lifts: Vec<&'r str>,
+    pub lifts: Vec<String>,
     /// Effort to change the factor.
     pub effort: Effort,
     /// Its cost (from the rulebook's effort costs).
     pub cost: f64,
     /// What to do.
-    pub remedy: &'r str,
+    pub remedy: String,
     /// Where the source names the factor.
-    pub citation: &'r Citation,
+    pub citation: Citation,
 }
 
 /// A factor without evidence, and how much of the overall range it holds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EvidenceGap<'r> {
+pub struct EvidenceGap {
     /// Factor id.
-    pub factor: &'r str,
+    pub factor: String,
     /// Title.
-    pub title: &'r str,
+    pub title: String,
     /// Points of the overall score range that rating it would settle.
     pub at_stake: f64,
     /// The assessor's question.
-    pub question: &'r str,
+    pub question: String,
 }
 
 /// Name and date of the assessed mission.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MissionSummary<'r> {
+pub struct MissionSummary {
     /// Name.
-    pub name: &'r str,
+    pub name: String,
     /// Date of the assessment.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<&'r str>,
+    pub date: Option<String>,
 }
 
 /// The full assessment of a mission against a rulebook: every number with
 /// what makes it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assessment<'r> {
+pub struct Assessment {
     /// The rulebook's id.
-    pub rulebook: &'r str,
+    pub rulebook: String,
     /// The mission.
-    pub mission: MissionSummary<'r>,
+    pub mission: MissionSummary,
     /// One result per dimension.
-    pub dimensions: Vec<DimensionResult<'r>>,
+    pub dimensions: Vec<DimensionResult>,
     /// Over all dimensions.
     pub overall: Overall,
     /// One result per theme.
-    pub themes: Vec<ThemeResult<'r>>,
+    pub themes: Vec<ThemeResult>,
     /// One result per factor, in rulebook order.
-    pub factors: Vec<FactorResult<'r>>,
+    pub factors: Vec<FactorResult>,
     /// One result per entity.
-    pub entities: Vec<EntityResult<'r>>,
+    pub entities: Vec<EntityResult>,
     /// One-step changes, best first.
-    pub recommendations: Vec<Recommendation<'r>>,
+    pub recommendations: Vec<Recommendation>,
     /// Unknown factors, the most at stake first.
-    pub evidence_gaps: Vec<EvidenceGap<'r>>,
+    pub evidence_gaps: Vec<EvidenceGap>,
     /// The mission's context: every key of the rulebook with the mission's
     /// value (`None` where it leaves the key out).
-    pub context: Vec<(&'r str, Option<&'r ContextValue>)>,
+    pub context: Vec<(String, Option<ContextValue>)>,
     /// Target rules that could not be decided because the mission leaves a
     /// context key out.
-    pub undecided_rules: Vec<&'r str>,
+    pub undecided_rules: Vec<String>,
     /// Anything the assessment had to work around.
     pub warnings: Vec<String>,
 }
@@ -775,19 +773,19 @@ pub(crate) fn weighted_mean(weights: &[f64], values: impl Iterator<Item = f64>) 
 
 /// The targets per dimension for the mission (`role` = `None`) or an
 /// entity of a role, with the rules that could not be decided.
-pub(crate) fn targets<'r>(
-    rb: &'r Rulebook,
+pub(crate) fn targets(
+    rb: &Rulebook,
     context: &[Option<usize>],
     role: Option<usize>,
     undecided: &mut Vec<usize>,
-) -> Vec<Target<'r>> {
+) -> Vec<Target> {
     let nd = rb.dimensions().len();
     let levels = rb.levels();
     let rules = &rb.data().rules;
     let mut floor: Vec<usize> = rb.default_targets().to_vec();
-    let mut floor_rules: Vec<Vec<&'r str>> = vec![Vec::new(); nd];
+    let mut floor_rules: Vec<Vec<String>> = vec![Vec::new(); nd];
     let mut cap: Vec<Option<usize>> = vec![None; nd];
-    let mut cap_rules: Vec<Vec<&'r str>> = vec![Vec::new(); nd];
+    let mut cap_rules: Vec<Vec<String>> = vec![Vec::new(); nd];
     for (ri, rule) in rb.compiled_rules().iter().enumerate() {
         let applies = match role {
             None => rule.roles.is_empty(),
@@ -817,7 +815,7 @@ pub(crate) fn targets<'r>(
             }
             continue;
         }
-        let id = rules[ri].id.as_str();
+        let id = &rules[ri].id;
         for &d in &rule.dimensions {
             match rule.bound {
                 Bound::AtLeast(l) => {
@@ -826,7 +824,7 @@ pub(crate) fn targets<'r>(
                         floor_rules[d].clear();
                     }
                     if l == floor[d] {
-                        floor_rules[d].push(id);
+                        floor_rules[d].push(id.clone());
                     }
                 }
                 Bound::AtMost(l) => {
@@ -836,7 +834,7 @@ pub(crate) fn targets<'r>(
                         _ => cap_rules[d].clear(),
                     }
                     cap[d] = Some(l);
-                    cap_rules[d].push(id);
+                    cap_rules[d].push(id.clone());
                 }
             }
         }
@@ -847,25 +845,25 @@ pub(crate) fn targets<'r>(
             match cap[d] {
                 Some(c) if c < f => Target {
                     capped: true,
-                    level: &levels[c].id,
+                    level: levels[c].id.clone(),
                     level_index: c,
                     set_by: cap_rules[d].clone(),
                     tension: Some(Tension {
-                        floor: &levels[f].id,
+                        floor: levels[f].id.clone(),
                         floor_rules: if floor_rules[d].is_empty() {
-                            vec!["default-target"]
+                            vec!["default-target".to_owned()]
                         } else {
                             floor_rules[d].clone()
                         },
-                        cap: &levels[c].id,
+                        cap: levels[c].id.clone(),
                         cap_rules: cap_rules[d].clone(),
                     }),
                 },
                 Some(c) if c == f => {
                     let mut set_by = floor_rules[d].clone();
-                    set_by.extend(cap_rules[d].iter().copied());
+                    set_by.extend(cap_rules[d].iter().cloned());
                     Target {
-                        level: &levels[f].id,
+                        level: levels[f].id.clone(),
                         level_index: f,
                         set_by,
                         tension: None,
@@ -873,7 +871,7 @@ pub(crate) fn targets<'r>(
                     }
                 }
                 _ => Target {
-                    level: &levels[f].id,
+                    level: levels[f].id.clone(),
                     level_index: f,
                     set_by: floor_rules[d].clone(),
                     tension: None,
@@ -906,7 +904,7 @@ pub(crate) fn targets<'r>(
 /// assert!(strategic.score <= strategic.score_range[1]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn assess<'r>(rulebook: &'r Rulebook, mission: &'r Mission) -> Assessment<'r> {
+pub fn assess(rulebook: &Rulebook, mission: &Mission) -> Assessment {
     let mut warnings = Vec::new();
     let fitted = crate::mission::fitted(rulebook, mission, &mut warnings);
     let mut a = assess_fitted(rulebook, &fitted, mission);
@@ -914,7 +912,7 @@ pub fn assess<'r>(rulebook: &'r Rulebook, mission: &'r Mission) -> Assessment<'r
     a
 }
 
-fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Assessment<'r> {
+fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
     let dims = rb.dimensions();
     let nd = dims.len();
     let levels = rb.levels();
@@ -951,23 +949,23 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
                         Bound::AtMost(r) => ("at-most", r),
                     };
                     blockers.push(Blocker::Gate {
-                        factor: &factors[gate.factor].id,
+                        factor: factors[gate.factor].id.clone(),
                         bound,
                         rating,
                         actual,
-                        because: &src.because,
-                        citation: &src.citation,
+                        because: src.because.clone(),
+                        citation: src.citation.clone(),
                     });
                 }
             }
             NextLevel {
-                level: &levels[l].id,
+                level: levels[l].id.clone(),
                 blockers,
             }
         });
         dimensions.push(DimensionResult {
-            id: &dim.id,
-            title: &dim.title,
+            id: dim.id.clone(),
+            title: dim.title.clone(),
             score: s.score,
             score_range: s.range,
             coverage: s.coverage,
@@ -975,14 +973,17 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             waived_gates: (1..=(s.level + 1).min(levels.len().saturating_sub(1)))
                 .flat_map(|l| rb.gates_of(l, d))
                 .filter(|g| m.rating(g.factor) == Rating::NotApplicable)
-                .map(|g| factors[g.factor].id.as_str())
+                .map(|g| factors[g.factor].id.clone())
                 .collect(),
             no_evidence: tallies[d].rated <= 0.0 && tallies[d].unknown > 0.0,
-            level: &levels[s.level].id,
-            level_range: [&levels[s.level_range[0]].id, &levels[s.level_range[1]].id],
+            level: levels[s.level].id.clone(),
+            level_range: [
+                levels[s.level_range[0]].id.clone(),
+                levels[s.level_range[1]].id.clone(),
+            ],
             level_index: [s.level, s.level_range[0], s.level_range[1]],
             next,
-            target: target.level,
+            target: target.level.clone(),
             verdict: if tallies[d].any_rated() {
                 Verdict::of(s.level, target.level_index)
             } else {
@@ -1046,21 +1047,15 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             }
         }
         factor_results.push(FactorResult {
-            id: &factor.id,
-            title: &factor.title,
+            id: factor.id.clone(),
+            title: factor.title.clone(),
             polarity: factor.polarity,
-            theme: &rb.themes()[rb.theme_of(f)].id,
+            theme: rb.themes()[rb.theme_of(f)].id.clone(),
             rating: m.has_evidence.get(f).copied().unwrap_or(false).then_some(r),
-            weights: PerDimension {
-                dims,
-                values: weights,
-            },
-            contributions: PerDimension {
-                dims,
-                values: earned,
-            },
-            lost: PerDimension { dims, values: lost },
-            citation: &factor.citation,
+            weights: PerDimension::new(rb, weights),
+            contributions: PerDimension::new(rb, earned),
+            lost: PerDimension::new(rb, lost),
+            citation: factor.citation.clone(),
         });
     }
 
@@ -1085,8 +1080,8 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
         .iter()
         .zip(&by_theme)
         .map(|(theme, &(e, rated, unknown))| ThemeResult {
-            id: &theme.id,
-            title: &theme.title,
+            id: theme.id.clone(),
+            title: theme.title.clone(),
             score: (rated > 0.0).then(|| (100.0 * e / rated).clamp(0.0, 100.0)),
             coverage: if rated + unknown > 0.0 {
                 rated / (rated + unknown)
@@ -1108,19 +1103,20 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
                 .entities
                 .iter()
                 .find(|x| x.name == src.name)
-                .map_or("?", |x| x.name.as_str());
+                .map_or("?", |x| x.name.as_str())
+                .to_owned();
             let mut over = Vec::new();
             let mut above_cap = Vec::new();
             let mut gap = Values::new();
             let mut current = Values::new();
             for d in 0..nd {
                 let cur = e.current.get(d).copied().flatten();
-                current.push(cur.map(|l| levels[l].id.as_str()));
+                current.push(cur.map(|l| levels[l].id.clone()));
                 match cur {
                     Some(c) if c > t[d].level_index => {
-                        over.push(dims[d].id.as_str());
+                        over.push(dims[d].id.clone());
                         if t[d].capped {
-                            above_cap.push(dims[d].id.as_str());
+                            above_cap.push(dims[d].id.clone());
                         }
                         gap.push(0);
                     }
@@ -1130,19 +1126,16 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
             }
             EntityResult {
                 name,
-                role: &rb.roles()[e.role].id,
-                target: PerDimension {
-                    dims,
-                    values: t.iter().map(|x| x.level).collect(),
-                },
-                target_detail: PerDimension::new(dims, t),
-                current: PerDimension {
-                    dims,
-                    values: current,
-                },
+                role: rb.roles()[e.role].id.clone(),
+                target: PerDimension::new(
+                    rb,
+                    t.iter().map(|x| x.level.clone()).collect::<Values<_>>(),
+                ),
+                target_detail: PerDimension::new(rb, t),
+                current: PerDimension::new(rb, current),
                 over_integrated: over,
                 above_cap,
-                gap: PerDimension { dims, values: gap },
+                gap: PerDimension::new(rb, gap),
             }
         })
         .collect();
@@ -1150,7 +1143,7 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
     let recommendations = recommend(rb, m, &scores, &tallies, &dimensions);
 
     // Evidence gaps: how much of the overall range each unknown holds.
-    let mut evidence_gaps: Vec<EvidenceGap<'r>> = factors
+    let mut evidence_gaps: Vec<EvidenceGap> = factors
         .iter()
         .enumerate()
         .filter(|(f, _)| m.rating(*f) == Rating::Unknown)
@@ -1167,10 +1160,10 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
                 }),
             );
             EvidenceGap {
-                factor: &factor.id,
-                title: &factor.title,
+                factor: factor.id.clone(),
+                title: factor.title.clone(),
                 at_stake,
-                question: &factor.question,
+                question: factor.question.clone(),
             }
         })
         .collect();
@@ -1178,10 +1171,10 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
 
     undecided.sort_unstable();
     Assessment {
-        rulebook: &rb.info().id,
+        rulebook: rb.info().id.clone(),
         mission: MissionSummary {
-            name: &data.mission.name,
-            date: data.mission.date.as_deref(),
+            name: data.mission.name.clone(),
+            date: data.mission.date.clone(),
         },
         dimensions,
         overall,
@@ -1193,11 +1186,11 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
         context: rb
             .context_keys()
             .iter()
-            .map(|k| (k.key.as_str(), data.context.get(&k.key)))
+            .map(|k| (k.key.clone(), data.context.get(&k.key).cloned()))
             .collect(),
         undecided_rules: undecided
             .into_iter()
-            .map(|r| rb.data().rules[r].id.as_str())
+            .map(|r| rb.data().rules[r].id.clone())
             .collect(),
         warnings: Vec::new(),
     }
@@ -1206,13 +1199,13 @@ fn assess_fitted<'r>(rb: &'r Rulebook, m: &Mission, named: &'r Mission) -> Asses
 /// The one-step changes, ranked: first those that lift a below-target
 /// dimension to its next level, then by overall score gained per unit of
 /// effort, then by rulebook order.
-fn recommend<'r>(
-    rb: &'r Rulebook,
+fn recommend(
+    rb: &Rulebook,
     m: &Mission,
     scores: &[DimensionScore],
     tallies: &[Tally],
-    dims_out: &[DimensionResult<'r>],
-) -> Vec<Recommendation<'r>> {
+    dims_out: &[DimensionResult],
+) -> Vec<Recommendation> {
     let dims = rb.dimensions();
     let nd = dims.len();
     let weights = overall_weights(rb, tallies);
@@ -1244,7 +1237,7 @@ fn recommend<'r>(
             if level < dims_out[d].target_detail.level_index {
                 let new_level = place(rb, ratings, Some((f, to)), d, new_score, false);
                 if new_level > level {
-                    lifts.push(dims[d].id.as_str());
+                    lifts.push(dims[d].id.clone());
                 }
             }
         }
@@ -1254,20 +1247,17 @@ fn recommend<'r>(
         }
         let effort = m.effort(f).unwrap_or(factor.effort);
         out.push(Recommendation {
-            factor: &factor.id,
-            title: &factor.title,
+            factor: factor.id.clone(),
+            title: factor.title.clone(),
             from,
             to,
             gain,
-            gains: PerDimension {
-                dims,
-                values: gains,
-            },
+            gains: PerDimension::new(rb, gains),
             lifts,
             effort,
             cost: rb.data().effort_cost.of(effort),
-            remedy: &factor.remedy,
-            citation: &factor.citation,
+            remedy: factor.remedy.clone(),
+            citation: factor.citation.clone(),
         });
     }
     // Sort small keys, not the large records: (no lift, -gain per cost, index).
@@ -1277,6 +1267,6 @@ fn recommend<'r>(
         .map(|(i, r)| (r.lifts.is_empty(), r.gain / r.cost, i))
         .collect();
     keys.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let mut slots: Vec<Option<Recommendation<'r>>> = out.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Recommendation>> = out.into_iter().map(Some).collect();
     keys.iter().filter_map(|k| slots[k.2].take()).collect()
 }

@@ -68,14 +68,14 @@ const GLYPH_BOLD: f64 = 0.62;
 /// assert!(svg.contains("no evidence"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn svg(rulebook: &Rulebook, assessment: &Assessment<'_>) -> String {
+pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
     let a = assessment;
     let mut b = String::new();
     let mut y = 0.0;
 
     // Title, where the rulebook was applied, and the overall result.
     let mut heading = String::from("Integration readiness: ");
-    heading.push_str(a.mission.name);
+    heading.push_str(&a.mission.name);
     for line in wrap(&heading, SPAN, 18.0 * GLYPH_BOLD) {
         y += 24.0;
         text(
@@ -89,7 +89,7 @@ pub fn svg(rulebook: &Rulebook, assessment: &Assessment<'_>) -> String {
         );
     }
     y += 6.0;
-    let meta = match a.mission.date {
+    let meta = match &a.mission.date {
         Some(date) => format!("Assessed {date} against rulebook {}", a.rulebook),
         None => format!("Assessed against rulebook {}", a.rulebook),
     };
@@ -126,7 +126,7 @@ pub fn svg(rulebook: &Rulebook, assessment: &Assessment<'_>) -> String {
     );
     y += 8.0;
     for (i, dim) in a.dimensions.iter().enumerate() {
-        let d = rulebook.dimension_index(dim.id).unwrap_or(i);
+        let d = rulebook.dimension_index(&dim.id).unwrap_or(i);
         y = dimension(&mut b, rulebook, d, dim, y);
     }
 
@@ -261,10 +261,10 @@ fn score_marker(b: &mut String, cx: f64, cy: f64) {
 }
 
 /// One dimension's group, starting at `y0`; returns the new `y`.
-fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>, y0: f64) -> f64 {
+fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult, y0: f64) -> f64 {
     let y0 = y0 + 16.0;
     let levels = rb.levels();
-    let _ = writeln!(b, "<g class=\"dimension\" data-id=\"{}\">", esc(dim.id));
+    let _ = writeln!(b, "<g class=\"dimension\" data-id=\"{}\">", esc(&dim.id));
 
     // Title line: the dimension and its numbers.
     let numbers = format!(
@@ -284,7 +284,7 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
         "<text class=\"dimension-title\" x=\"{}\" y=\"{}\" font-size=\"13\"><tspan font-weight=\"bold\">{}</tspan>   {}</text>",
         num(LEFT),
         num(y0 + 14.0),
-        esc(&fit(dim.title, room, 13.0 * GLYPH_BOLD)),
+        esc(&fit(&dim.title, room, 13.0 * GLYPH_BOLD)),
         esc(&numbers)
     );
 
@@ -348,7 +348,7 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
     let _ = writeln!(
         b,
         "<line class=\"target-marker\" data-level=\"{}\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{TARGET_STROKE}\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
-        esc(dim.target),
+        esc(&dim.target),
         num(top - 4.0),
         num(top + BAND_H + 6.0),
         x = num(tx)
@@ -395,19 +395,19 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
     }
 
     // Caption, the verdict in bold.
-    let mut caption = format!("level {}", clean(dim.level));
+    let mut caption = format!("level {}", clean(&dim.level));
     if dim.level_range[0] != dim.level_range[1] {
         let _ = write!(
             caption,
             " (range {}–{})",
-            clean(dim.level_range[0]),
-            clean(dim.level_range[1])
+            clean(&dim.level_range[0]),
+            clean(&dim.level_range[1])
         );
     }
     let _ = write!(
         caption,
         ", target {}, verdict {BOLD_ON}{}{BOLD_OFF}",
-        clean(dim.target),
+        clean(&dim.target),
         dim.verdict.as_str()
     );
     if dim.provisional {
@@ -430,9 +430,9 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
 }
 
 /// One theme's group, starting at `y0`; returns the new `y`.
-fn theme(b: &mut String, t: &ThemeResult<'_>, y0: f64) -> f64 {
+fn theme(b: &mut String, t: &ThemeResult, y0: f64) -> f64 {
     let y0 = y0 + 10.0;
-    let _ = writeln!(b, "<g class=\"theme\" data-id=\"{}\">", esc(t.id));
+    let _ = writeln!(b, "<g class=\"theme\" data-id=\"{}\">", esc(&t.id));
     let value = match t.score {
         Some(s) => format!("{} (evidence coverage {})", one(s), pct(t.coverage)),
         None => "no evidence".to_owned(),
@@ -445,7 +445,7 @@ fn theme(b: &mut String, t: &ThemeResult<'_>, y0: f64) -> f64 {
         y0 + 12.0,
         12.0,
         "",
-        &fit(t.title, room, 12.0 * GLYPH),
+        &fit(&t.title, room, 12.0 * GLYPH),
     );
     let class = if t.score.is_some() {
         "theme-value"

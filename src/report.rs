@@ -50,7 +50,7 @@ fn bar_pos(score: f64) -> usize {
 
 /// The score bar of a dimension: `#` certain, `=` rated, `+` possible with
 /// the unknown evidence, `.` out of reach, `|` thresholds.
-fn bar(rb: &Rulebook, d: usize, dim: &DimensionResult<'_>) -> [String; 2] {
+fn bar(rb: &Rulebook, d: usize, dim: &DimensionResult) -> [String; 2] {
     let (low, high) = (bar_pos(dim.score_range[0]), bar_pos(dim.score_range[1]));
     let point = bar_pos(dim.score);
     let mut cells: Vec<char> = (0..BAR)
@@ -85,7 +85,7 @@ fn bar(rb: &Rulebook, d: usize, dim: &DimensionResult<'_>) -> [String; 2] {
     ]
 }
 
-fn tension_text(x: &Tension<'_>) -> String {
+fn tension_text(x: &Tension) -> String {
     format!(
         "cap {} ({}) overrides floor {} ({})",
         x.cap,
@@ -95,7 +95,7 @@ fn tension_text(x: &Tension<'_>) -> String {
     )
 }
 
-fn target_reason(t: &Target<'_>) -> String {
+fn target_reason(t: &Target) -> String {
     let mut s = if t.set_by.is_empty() {
         "rulebook default".to_owned()
     } else {
@@ -107,7 +107,7 @@ fn target_reason(t: &Target<'_>) -> String {
     s
 }
 
-fn blocker_text(b: &Blocker<'_>, level: &str) -> String {
+fn blocker_text(b: &Blocker, level: &str) -> String {
     match b {
         Blocker::Threshold { needed, score } => {
             format!("{level} needs a score of {needed:.1} (now {score:.1})")
@@ -132,10 +132,10 @@ fn blocker_text(b: &Blocker<'_>, level: &str) -> String {
 /// assert!(text.lines().all(|l| l.chars().count() <= 80));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
+pub fn text(rb: &Rulebook, a: &Assessment) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Integration readiness: {}", a.mission.name);
-    if let Some(date) = a.mission.date {
+    if let Some(date) = &a.mission.date {
         let _ = writeln!(o, "Assessed {date} against rulebook {}", a.rulebook);
     } else {
         let _ = writeln!(o, "Assessed against rulebook {}", a.rulebook);
@@ -230,7 +230,7 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
             let parts: Vec<String> = next
                 .blockers
                 .iter()
-                .map(|b| blocker_text(b, next.level))
+                .map(|b| blocker_text(b, &next.level))
                 .collect();
             if !parts.is_empty() {
                 let _ = writeln!(o, "  blocked {}", wrap(&parts.join("; "), 78, 10));
@@ -246,7 +246,7 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 let _ = writeln!(
                     o,
                     "  {:<32} {:>5.1} {:<20} {:>4}",
-                    truncate(t.title, 32),
+                    truncate(&t.title, 32),
                     s,
                     "#".repeat(n),
                     pct(t.coverage)
@@ -256,7 +256,7 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 let _ = writeln!(
                     o,
                     "  {:<32}   n/a {:<20} {:>4}",
-                    truncate(t.title, 32),
+                    truncate(&t.title, 32),
                     "",
                     pct(t.coverage)
                 );
@@ -285,7 +285,7 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                     5
                 )
             );
-            let _ = writeln!(o, "     {}", wrap(r.remedy, 78, 5));
+            let _ = writeln!(o, "     {}", wrap(&r.remedy, 78, 5));
             let _ = writeln!(
                 o,
                 "     {}",
@@ -322,9 +322,9 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 .iter()
                 .zip(e.current.values.iter())
                 .map(|((d, t), c)| {
-                    let flag = if e.above_cap.contains(&d) {
+                    let flag = if e.above_cap.iter().any(|x| x == d) {
                         "!!"
-                    } else if e.over_integrated.contains(&d) {
+                    } else if e.over_integrated.iter().any(|x| x == d) {
                         "!"
                     } else {
                         ""
@@ -396,13 +396,17 @@ fn md_cell(s: &str) -> String {
 /// assert!(md.starts_with("# Integration readiness: M"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
+pub fn markdown(rb: &Rulebook, a: &Assessment) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# Integration readiness: {}\n", md_cell(a.mission.name));
+    let _ = writeln!(o, "# Integration readiness: {}\n", md_cell(&a.mission.name));
     let _ = writeln!(
         o,
         "Assessed {}against rulebook `{}`. Overall score **{:.1}** (range {:.1}–{:.1}), evidence coverage {}, verdict **{}**.\n",
-        a.mission.date.map(|d| format!("{d} ")).unwrap_or_default(),
+        a.mission
+            .date
+            .clone()
+            .map(|d| format!("{d} "))
+            .unwrap_or_default(),
         a.rulebook,
         a.overall.score,
         a.overall.score_range[0],
@@ -422,7 +426,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let _ = writeln!(
             o,
             "| {} | {:.1} | {:.1}–{:.1} | {} | {} | {}–{} | {} | {} |",
-            md_cell(d.title),
+            md_cell(&d.title),
             d.score,
             d.score_range[0],
             d.score_range[1],
@@ -443,7 +447,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let _ = write!(
             o,
             "- **{}**: target {} ({}).",
-            md_cell(d.title),
+            md_cell(&d.title),
             d.target,
             md_cell(&target_reason(&d.target_detail))
         );
@@ -451,7 +455,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
             let parts: Vec<String> = next
                 .blockers
                 .iter()
-                .map(|b| blocker_text(b, next.level))
+                .map(|b| blocker_text(b, &next.level))
                 .collect();
             if !parts.is_empty() {
                 let _ = write!(o, " Blocked: {}.", md_cell(&parts.join("; ")));
@@ -477,7 +481,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let _ = writeln!(
             o,
             "| {} | {} | {} |",
-            md_cell(t.title),
+            md_cell(&t.title),
             t.score.map_or("n/a".to_owned(), |s| format!("{s:.1}")),
             pct(t.coverage)
         );
@@ -494,19 +498,19 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 o,
                 "| {} | {} | {} → {} | {:.1} | {} | {} | {} | {} |",
                 i + 1,
-                md_cell(r.title),
+                md_cell(&r.title),
                 r.from,
                 r.to,
                 r.gain,
                 r.effort,
                 r.lifts.join(", "),
-                md_cell(r.remedy),
+                md_cell(&r.remedy),
                 md_cell(&r.citation.to_string())
             );
         }
     }
     let _ = writeln!(o, "\n## Factors\n");
-    let dims: Vec<&str> = a.dimensions.iter().map(|d| d.id).collect();
+    let dims: Vec<&str> = a.dimensions.iter().map(|d| d.id.as_str()).collect();
     let _ = writeln!(
         o,
         "| Factor | Polarity | Rating | {} | Source |",
@@ -527,7 +531,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let _ = writeln!(
             o,
             "| {} (`{}`) | {} | {} | {} | {} |",
-            md_cell(f.title),
+            md_cell(&f.title),
             f.id,
             f.polarity,
             f.rating.map_or("no evidence".to_owned(), |r| r.to_string()),
@@ -557,7 +561,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} |",
-                md_cell(e.name),
+                md_cell(&e.name),
                 e.role,
                 cells.join(" | "),
                 e.over_integrated
@@ -580,7 +584,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 "- `{}` ({:.1} points at stake): {}",
                 g.factor,
                 g.at_stake,
-                md_cell(g.question)
+                md_cell(&g.question)
             );
         }
     }
@@ -600,13 +604,13 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
 /// A comparison of two assessments (see [`crate::analysis::compare`]) as
 /// text, readable in 80 columns: what moved per dimension, the factors that
 /// explain it, the changed ratings and context, and over-integration.
-pub fn comparison_text(name: &str, c: &Comparison<'_>) -> String {
+pub fn comparison_text(name: &str, c: &Comparison) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
         "{} -> {}: {}",
-        c.date_before.unwrap_or("before"),
-        c.date_after.unwrap_or("after"),
+        c.date_before.as_deref().unwrap_or("before"),
+        c.date_after.as_deref().unwrap_or("after"),
         name
     );
     let _ = writeln!(
@@ -658,8 +662,9 @@ pub fn comparison_text(name: &str, c: &Comparison<'_>) -> String {
         }
     }
     for (key, before, after) in &c.context_changes {
-        let show = |v: &Option<&crate::model::ContextValue>| {
-            v.map_or("(not given)".to_owned(), |v| v.to_string())
+        let show = |v: &Option<crate::model::ContextValue>| {
+            v.as_ref()
+                .map_or("(not given)".to_owned(), |v| v.to_string())
         };
         let _ = writeln!(o, "\nContext {key}: {} -> {}", show(before), show(after));
     }
@@ -696,7 +701,7 @@ pub fn comparison_text(name: &str, c: &Comparison<'_>) -> String {
 /// [`Error::Write`] if the assessment cannot be written (not expected: it
 /// holds no map with non-string keys and no non-finite number).
 #[cfg(feature = "json")]
-pub fn to_json(a: &Assessment<'_>) -> Result<String, Error> {
+pub fn to_json(a: &Assessment) -> Result<String, Error> {
     json_text(a)
 }
 

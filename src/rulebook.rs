@@ -75,6 +75,8 @@ struct Compiled {
     gates_at: Vec<Vec<usize>>,
     /// Fingerprint of the ids that a mission's indices point into.
     key: u64,
+    /// The dimension ids, shared by every per-dimension result.
+    dimension_ids: Arc<[String]>,
     factor_index: BTreeMap<String, usize>,
 }
 
@@ -649,9 +651,11 @@ impl Rulebook {
             gates_at[g.level * nd + g.dimension].push(i);
         }
         let key = fingerprint(&data);
+        let dimension_ids = data.dimensions.iter().map(|d| d.id.clone()).collect();
         Ok(Rulebook {
             inner: Arc::new(Compiled {
                 key,
+                dimension_ids,
                 gates_at,
                 data,
                 weights,
@@ -768,6 +772,11 @@ impl Rulebook {
             &[]
         };
         at.iter().map(|&g| &self.inner.gates[g])
+    }
+
+    /// The dimension ids in rulebook order, shared.
+    pub(crate) fn dimension_ids(&self) -> Arc<[String]> {
+        Arc::clone(&self.inner.dimension_ids)
     }
 
     /// The index of the theme of factor `f`.

@@ -170,15 +170,15 @@ proptest! {
         // Applying the plan reaches the aim on every dimension.
         let mut after = m.clone();
         for c in &p.changes {
-            after.set_rating(&rb, rb.factor_index(c.factor).unwrap(), c.to);
+            after.set_rating(&rb, rb.factor_index(&c.factor).unwrap(), c.to);
         }
         let reached = score_only(&rb, &after);
         for (d, s) in reached.iter().enumerate() {
             prop_assert!(s.level >= aim[d], "dimension {d}: {} < {}", s.level, aim[d]);
-            prop_assert_eq!(p.reaches.values[d], rb.levels()[s.level].id.as_str());
+            prop_assert_eq!(&p.reaches.values[d].clone(), rb.levels()[s.level].id.as_str());
         }
         let unreachable: Vec<&str> = a.dimensions.iter().zip(&best)
-            .filter(|(d, b)| b.level < d.target_detail.level_index).map(|(d, _)| d.id).collect();
+            .filter(|(d, b)| b.level < d.target_detail.level_index).map(|(d, _)| d.id.as_str()).collect();
         prop_assert_eq!(&p.unreachable, &unreachable);
         // And no plan is cheaper.
         let least = brute_force(&rb, &m, &aim).expect("the all-best plan reaches the aim");
@@ -253,7 +253,7 @@ proptest! {
             // Just outside, along the reported split: the level changes.
             let out = (1.001 * x / 100.0).min(1.0);
             let delta: Vec<f64> = rb.factors().iter()
-                .map(|f| if dr.raise.contains(&f.id.as_str()) { out } else if dr.lower.contains(&f.id.as_str()) { -out } else { 0.0 })
+                .map(|f| if dr.raise.contains(&f.id) { out } else if dr.lower.contains(&f.id) { -out } else { 0.0 })
                 .collect();
             if out < 1.0 {
                 prop_assert_ne!(level_with(&rbd, &md, d, &delta), level, "radius {} on {}", x, dr.id);

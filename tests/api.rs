@@ -127,3 +127,42 @@ fn data_built_in_memory_gets_the_same_error() {
     assert!(err.problems().count() >= 1);
     assert!(err.to_string().starts_with("<rulebook>: "), "{err}");
 }
+
+#[test]
+fn results_own_their_data() {
+    fn keepable<T: Clone + std::fmt::Debug + Send + Sync + serde::Serialize + 'static>() {}
+    keepable::<Assessment>();
+    keepable::<integration_readiness::analysis::Plan>();
+    keepable::<integration_readiness::analysis::Robustness>();
+    keepable::<integration_readiness::analysis::Comparison>();
+    fn shareable<T: Clone + std::fmt::Debug + Send + Sync + 'static>() {}
+    shareable::<Rulebook>();
+    shareable::<Mission>();
+
+    // An assessment returned from a function outlives the rulebook and
+    // mission it was made from.
+    fn assessed() -> Assessment {
+        let rb = Rulebook::oslo_2007();
+        let m = Mission::builder(&rb).name("Kept").build().unwrap();
+        assess(&rb, &m)
+    }
+    let a = assessed();
+    assert_eq!(a.mission.name, "Kept");
+    // The README's loop: id, score, score_range, level, target, verdict.
+    for d in &a.dimensions {
+        let line = format!(
+            "{:<15} {:5.1} [{:.1}-{:.1}] {} -> {} ({})",
+            d.id, d.score, d.score_range[0], d.score_range[1], d.level, d.target, d.verdict
+        );
+        // Nothing is rated: every dimension is undetermined.
+        assert!(line.ends_with("(undetermined)"), "{line}");
+    }
+}
+
+#[test]
+fn the_built_in_rulebook_is_shared_after_the_first_call() {
+    let a = Rulebook::oslo_2007();
+    let b = Rulebook::oslo_2007();
+    assert_eq!(a, b);
+    assert!(std::ptr::eq(a.factors(), b.factors()));
+}

@@ -43,11 +43,11 @@ pub const NODE_BUDGET: u64 = 20_000_000;
 
 /// One change of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlanChange<'r> {
+pub struct PlanChange {
     /// Factor id.
-    pub factor: &'r str,
+    pub factor: String,
     /// Title.
-    pub title: &'r str,
+    pub title: String,
     /// Rating now.
     pub from: Rating,
     /// Rating the plan asks for.
@@ -61,37 +61,37 @@ pub struct PlanChange<'r> {
     /// Whether a gate forces the change.
     pub forced_by_gate: bool,
     /// What to do.
-    pub remedy: &'r str,
+    pub remedy: String,
 }
 
 /// A target no plan reaches, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Unreachable<'r> {
+pub struct Unreachable {
     /// Dimension id.
-    pub dimension: &'r str,
+    pub dimension: String,
     /// Its target.
-    pub target: &'r str,
+    pub target: String,
     /// The highest level any plan reaches.
-    pub best: &'r str,
+    pub best: String,
     /// Why the next level is out of reach.
     pub reason: String,
 }
 
 /// The cheapest plan to target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Plan<'r> {
+pub struct Plan {
     /// The changes, in rulebook order.
-    pub changes: Vec<PlanChange<'r>>,
+    pub changes: Vec<PlanChange>,
     /// Their total cost.
     pub total_effort: f64,
     /// Level per dimension after the plan.
-    pub reaches: PerDimension<'r, &'r str>,
+    pub reaches: PerDimension<String>,
     /// Target per dimension.
-    pub targets: PerDimension<'r, &'r str>,
+    pub targets: PerDimension<String>,
     /// Dimensions whose target no plan reaches.
-    pub unreachable: Vec<&'r str>,
+    pub unreachable: Vec<String>,
     /// Why, per unreachable dimension.
-    pub reasons: Vec<Unreachable<'r>>,
+    pub reasons: Vec<Unreachable>,
     /// Whether the search finished (always, short of [`NODE_BUDGET`]).
     pub exact: bool,
     /// Search nodes visited.
@@ -364,7 +364,7 @@ fn greedy(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
 /// assert!(p.total_effort >= 0.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
+pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
     let mut warnings = Vec::new();
     let mission = &*crate::mission::fitted(rb, mission, &mut warnings);
     let dims = rb.dimensions();
@@ -422,9 +422,9 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
                 }
             }
             reasons.push(Unreachable {
-                dimension: &dims[d].id,
-                target: &levels[t].id,
-                best: &levels[best[d].level].id,
+                dimension: dims[d].id.clone(),
+                target: levels[t].id.clone(),
+                best: levels[best[d].level].id.clone(),
                 reason: why.join("; "),
             });
         }
@@ -589,15 +589,15 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
         let cost = rb.data().effort_cost.of(effort_level) * steps[f] as f64;
         total += cost;
         changes.push(PlanChange {
-            factor: &factor.id,
-            title: &factor.title,
+            factor: factor.id.clone(),
+            title: factor.title.clone(),
             from: ratings[f],
             to,
             steps: steps[f],
             effort: cost,
             effort_level,
             forced_by_gate: forced[f],
-            remedy: &factor.remedy,
+            remedy: factor.remedy.clone(),
         });
     }
     let mut reached = Vec::with_capacity(nd);
@@ -606,14 +606,14 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
         changes,
         total_effort: total,
         reaches: PerDimension::new(
-            dims,
+            rb,
             reached
                 .iter()
-                .map(|s| levels[s.level].id.as_str())
+                .map(|s| levels[s.level].id.clone())
                 .collect::<Vec<_>>(),
         ),
-        targets: PerDimension::new(dims, tgt.iter().map(|t| t.level).collect::<Vec<_>>()),
-        unreachable: reasons.iter().map(|r| r.dimension).collect(),
+        targets: PerDimension::new(rb, tgt.into_iter().map(|t| t.level).collect::<Vec<_>>()),
+        unreachable: reasons.iter().map(|r| r.dimension.clone()).collect(),
         reasons,
         exact: !search.cut,
         nodes: search.nodes,

@@ -62,11 +62,11 @@ pub enum Direction {
 
 /// The robustness of one dimension's level.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DimensionRobustness<'r> {
+pub struct DimensionRobustness {
     /// Dimension id.
-    pub id: &'r str,
+    pub id: String,
     /// The point level.
-    pub level: &'r str,
+    pub level: String,
     /// The point score.
     pub score: f64,
     /// The largest x (percent) such that moving every weight by up to ±x%
@@ -76,18 +76,18 @@ pub struct DimensionRobustness<'r> {
     pub direction: Option<Direction>,
     /// The factors whose weights go up in the perturbation that changes
     /// the level at the radius.
-    pub raise: Vec<&'r str>,
+    pub raise: Vec<String>,
     /// The factors whose weights go down in it.
-    pub lower: Vec<&'r str>,
+    pub lower: Vec<String>,
     /// The weights that move the score most at the radius, first first.
-    pub first_movers: Vec<&'r str>,
+    pub first_movers: Vec<String>,
     /// Share of the Monte Carlo samples in which the level holds.
     pub monte_carlo_hold: f64,
 }
 
 /// The robustness of every dimension.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Robustness<'r> {
+pub struct Robustness {
     /// The Monte Carlo noise, in percent.
     pub noise_percent: f64,
     /// Samples drawn.
@@ -95,7 +95,7 @@ pub struct Robustness<'r> {
     /// Seed used.
     pub seed: u64,
     /// One result per dimension.
-    pub dimensions: Vec<DimensionRobustness<'r>>,
+    pub dimensions: Vec<DimensionRobustness>,
     /// What the analysis had to work around (a mission loaded against
     /// another rulebook is refitted; noise that is not a number is taken as
     /// 0).
@@ -211,7 +211,7 @@ fn crossing(terms: &[(usize, f64, f64)], t: f64, dir: Direction) -> Option<(f64,
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) -> Robustness<'r> {
+pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robustness {
     let mut warnings = Vec::new();
     let m = &*crate::mission::fitted(rb, m, &mut warnings);
     let mut opts = opts;
@@ -262,7 +262,7 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
                         .map(|&(f, w, e)| (w * (e - t / 100.0).abs(), f))
                         .collect();
                     by.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                    let id = |f: usize| rb.factors()[f].id.as_str();
+                    let id = |f: usize| rb.factors()[f].id.clone();
                     (
                         Some(100.0 * x),
                         Some(dir),
@@ -288,8 +288,8 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
                 None => (None, None, Vec::new(), Vec::new(), Vec::new()),
             };
             DimensionRobustness {
-                id: &dim.id,
-                level: &levels[l].id,
+                id: dim.id.clone(),
+                level: levels[l].id.clone(),
                 score: s.score,
                 radius_percent: radius,
                 direction,
