@@ -231,6 +231,7 @@ impl fmt::Display for Verdict {
 /// What stops a dimension from reaching the next level.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Blocker {
     /// The score is below the level's threshold.
     Threshold {
@@ -258,6 +259,7 @@ pub enum Blocker {
 
 /// The next level of a dimension and what stops it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct NextLevel {
     /// The level above the one reached.
     pub level: String,
@@ -267,6 +269,7 @@ pub struct NextLevel {
 
 /// A target rule's floor above its cap: the cap wins.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Tension {
     /// The highest floor.
     pub floor: String,
@@ -280,6 +283,7 @@ pub struct Tension {
 
 /// The target of one dimension, for the mission or an entity.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Target {
     /// The target level id.
     pub level: String,
@@ -297,6 +301,7 @@ pub struct Target {
 
 /// The result for one dimension of coherence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DimensionResult {
     /// Dimension id.
     pub id: String,
@@ -344,6 +349,7 @@ pub const PROVISIONAL_COVERAGE: f64 = 0.5;
 
 /// The weighted result over all dimensions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Overall {
     /// Dimension-weighted mean of the point scores.
     pub score: f64,
@@ -358,6 +364,7 @@ pub struct Overall {
 
 /// The score of one theme, over all dimensions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ThemeResult {
     /// Theme id.
     pub id: String,
@@ -371,6 +378,7 @@ pub struct ThemeResult {
 
 /// One factor's part in the assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct FactorResult {
     /// Factor id.
     pub id: String,
@@ -394,6 +402,7 @@ pub struct FactorResult {
 
 /// One entity's targets (asymmetric integration) and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct EntityResult {
     /// Name.
     pub name: String,
@@ -418,6 +427,7 @@ pub struct EntityResult {
 
 /// A one-step rating change and what it buys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Recommendation {
     /// Factor id.
     pub factor: String,
@@ -445,6 +455,7 @@ pub struct Recommendation {
 
 /// A factor without evidence, and how much of the overall range it holds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct EvidenceGap {
     /// Factor id.
     pub factor: String,
@@ -458,6 +469,7 @@ pub struct EvidenceGap {
 
 /// Name and date of the assessed mission.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct MissionSummary {
     /// Name.
     pub name: String,
@@ -469,6 +481,7 @@ pub struct MissionSummary {
 /// The full assessment of a mission against a rulebook: every number with
 /// what makes it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Assessment {
     /// The rulebook's id.
     pub rulebook: String,
@@ -500,6 +513,7 @@ pub struct Assessment {
 
 /// Scores and levels of one dimension: the cheap part of an assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DimensionScore {
     /// Point score in [0, 100].
     pub score: f64,

@@ -5,7 +5,7 @@ mod common;
 
 use common::{case, case_sized, load};
 use integration_readiness::analysis::{
-    Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness, score_with_weights,
+    Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness,
 };
 use integration_readiness::assess::{THRESHOLD_TOLERANCE, score_into, score_only};
 use integration_readiness::model::{Polarity, Rating};
@@ -223,7 +223,7 @@ proptest! {
         let (rb, m) = load(&rbd, &md);
         let r = robustness(&rb, &m, RobustnessOptions { noise_percent: 10.0, samples: 200, seed });
         let base = score_only(&rb, &m);
-        let mut rng = integration_readiness::analysis::SplitMix64::new(seed);
+        let mut rng = common::SplitMix64::new(seed);
         for (d, dr) in r.dimensions.iter().enumerate() {
             let level = base[d].level;
             let reach = dr.radius_percent.map_or(1.0, |x| x / 100.0);
@@ -258,8 +258,9 @@ proptest! {
             if out < 1.0 {
                 prop_assert_ne!(level_with(&rbd, &md, d, &delta), level, "radius {} on {}", x, dr.id);
             }
-            // The same split computed by the analysis' own score agrees.
-            let s = score_with_weights(&rb, &m, d, |f| delta[f]);
+            // The score along the split, from a rulebook with those weights,
+            // is across the threshold in the reported direction.
+            let s = scored_with(&rbd, &md, d, &delta).score;
             match dr.direction.unwrap() {
                 Direction::Down => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE < rb.threshold(level, d)),
                 Direction::Up => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE >= rb.threshold(level + 1, d)),
@@ -280,6 +281,17 @@ fn level_with(
     d: usize,
     delta: &[f64],
 ) -> usize {
+    scored_with(rbd, md, d, delta).level
+}
+
+/// Score and level of dimension `d` from a rulebook whose weights on `d`
+/// are scaled by `1 + delta(f)`.
+fn scored_with(
+    rbd: &integration_readiness::model::RulebookData,
+    md: &integration_readiness::model::MissionData,
+    d: usize,
+    delta: &[f64],
+) -> integration_readiness::assess::DimensionScore {
     let mut p = rbd.clone();
     let key = common::dim_id(d);
     for (f, factor) in p.factors.iter_mut().enumerate() {
@@ -288,7 +300,7 @@ fn level_with(
         }
     }
     let (rb, m) = load(&p, md);
-    score_only(&rb, &m)[d].level
+    score_only(&rb, &m)[d]
 }
 
 #[test]

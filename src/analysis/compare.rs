@@ -8,6 +8,7 @@ use crate::model::{ContextValue, Rating};
 
 /// A factor's part in a dimension's move, in points of the point score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Driver {
     /// Factor id.
     pub factor: String,
@@ -21,6 +22,7 @@ pub struct Driver {
 
 /// How one dimension moved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DimensionMove {
     /// Dimension id.
     pub id: String,
@@ -50,6 +52,7 @@ pub struct DimensionMove {
 
 /// A factor whose rating differs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct RatingChange {
     /// Factor id.
     pub factor: String,
@@ -61,6 +64,7 @@ pub struct RatingChange {
 
 /// The overall move.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct OverallMove {
     /// Overall score before.
     pub score_before: f64,
@@ -78,6 +82,7 @@ pub struct OverallMove {
 
 /// What moved between two assessments.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Comparison {
     /// Date of the first assessment.
     pub date_before: Option<String>,

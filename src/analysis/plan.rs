@@ -43,6 +43,7 @@ pub const NODE_BUDGET: u64 = 20_000_000;
 
 /// One change of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct PlanChange {
     /// Factor id.
     pub factor: String,
@@ -66,6 +67,7 @@ pub struct PlanChange {
 
 /// A target no plan reaches, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Unreachable {
     /// Dimension id.
     pub dimension: String,
@@ -79,6 +81,7 @@ pub struct Unreachable {
 
 /// The cheapest plan to target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Plan {
     /// The changes, in rulebook order.
     pub changes: Vec<PlanChange>,

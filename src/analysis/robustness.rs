@@ -62,6 +62,7 @@ pub enum Direction {
 
 /// The robustness of one dimension's level.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DimensionRobustness {
     /// Dimension id.
     pub id: String,
@@ -87,6 +88,7 @@ pub struct DimensionRobustness {
 
 /// The robustness of every dimension.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Robustness {
     /// The Monte Carlo noise, in percent.
     pub noise_percent: f64,
@@ -105,27 +107,21 @@ pub struct Robustness {
 /// A small, fast, seeded generator (SplitMix64): the same seed gives the
 /// same samples on every platform.
 #[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
+struct SplitMix64(u64);
 
 impl SplitMix64 {
     /// A generator from a seed.
-    pub fn new(seed: u64) -> Self {
+    fn new(seed: u64) -> Self {
         SplitMix64(seed)
     }
 
     /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
+    fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
-    }
-
-    /// A uniform number in [-1, 1].
-    pub fn symmetric(&mut self) -> f64 {
-        let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-        2.0 * u - 1.0
     }
 }
 
@@ -140,17 +136,6 @@ fn terms(rb: &Rulebook, m: &Mission, d: usize) -> Vec<(usize, f64, f64)> {
             (w > 0.0).then(|| (f, w, earned_share(factor.polarity, s)))
         })
         .collect()
-}
-
-/// The score (in points) with each weight scaled by `1 + delta`.
-pub(crate) fn perturbed_score(terms: &[(usize, f64, f64)], delta: impl Fn(usize) -> f64) -> f64 {
-    let (mut n, mut w) = (0.0, 0.0);
-    for (i, &(_, wt, e)) in terms.iter().enumerate() {
-        let x = wt * (1.0 + delta(i));
-        n += x * e;
-        w += x;
-    }
-    if w > 0.0 { 100.0 * n / w } else { 0.0 }
 }
 
 /// The smallest x in (0, 1] at which the score, pushed `dir`, meets `t`
@@ -404,16 +389,4 @@ fn monte_carlo(
 
 fn t_of(t: Option<f64>) -> f64 {
     t.unwrap_or(0.0)
-}
-
-/// The point score of dimension `d` with weights scaled by `1 + delta(f)`
-/// (by factor index): for checking the bound from outside.
-pub fn score_with_weights(
-    rb: &Rulebook,
-    m: &Mission,
-    d: usize,
-    delta: impl Fn(usize) -> f64,
-) -> f64 {
-    let t = terms(rb, m, d);
-    perturbed_score(&t, |i| delta(t[i].0))
 }
