@@ -65,12 +65,12 @@
 //! | what | where |
 //! |---|---|
 //! | the default rulebook, or your own | [`Rulebook::oslo_2007`], [`Rulebook::from_toml`], [`Rulebook::new`] |
-//! | a mission | [`Mission::from_toml`], [`Mission::from_path`], [`Mission::new`] |
+//! | a mission | [`Mission::builder`], [`Mission::from_toml`], [`Mission::new`], `Mission::from_path` (feature `toml`) |
 //! | the assessment | [`assess()`], and [`score_only`] / [`score_into`] for sweeps |
-//! | reports | [`report::text`], [`report::markdown`], [`report::to_json`] |
+//! | reports | [`report::text`], [`report::markdown`], `report::to_json` (feature `json`) |
 //! | a chart for reports, as SVG (feature `svg`) | `chart::svg` |
 //! | what-if, plan, robustness, compare | [`analysis`] |
-//! | the factor reference | [`reference::markdown`], [`reference::json`] |
+//! | the factor reference | [`reference::markdown`], `reference::json` (feature `json`) |
 //! | a mission file to start from | [`template::mission`] |
 //! | the file formats as types | [`model`] |
 //! | JSON Schemas of the formats (feature `schema`) | `schema::mission_schema`, `schema::rulebook_schema` |

@@ -1,5 +1,5 @@
 //! Reports of an assessment: text for the terminal (80 columns) and
-//! Markdown for documents. JSON comes from serde (see [`to_json`]).
+//! Markdown for documents. JSON comes from serde (`to_json`, feature `json`).
 
 use std::fmt::Write as _;
 

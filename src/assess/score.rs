@@ -60,7 +60,7 @@ pub(crate) fn earned_share(p: Polarity, s: f64) -> f64 {
 
 /// Scores and levels of every dimension, without explanations.
 ///
-/// This is the cheap path for sweeps and dashboards; [`assess`] gives the
+/// This is the cheap path for sweeps and dashboards; [`assess`](super::assess()) gives the
 /// same numbers with everything that explains them.
 ///
 /// ```
