@@ -9,7 +9,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use integration_readiness::{reference, report};
+use integration_readiness::report;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -42,8 +42,8 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        Format::Markdown => print!("{}", reference::markdown(&rb)),
-        Format::Json => match reference::json(&rb).and_then(|v| report::json(&v)) {
+        Format::Markdown => print!("{}", report::markdown(&rb, &rb)),
+        Format::Json => match report::json(&rb, &rb) {
             Ok(t) => println!("{t}"),
             Err(e) => return cli::finish(Err(e)),
         },

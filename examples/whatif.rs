@@ -70,8 +70,8 @@ fn main() -> ExitCode {
         })?;
         let c = compare(&assess(&rb, &m), &assess(&rb, &changed));
         Ok(match args.format {
-            cli::Format::Json => report::json(&c)? + "\n",
-            cli::Format::Text => report::comparison_text(m.name(), &c),
+            cli::Format::Json => report::json(&rb, &c)? + "\n",
+            cli::Format::Text => report::text(&rb, &c),
         })
     })())
 }

@@ -139,8 +139,13 @@
 //! integration is not an end in itself (1.3).
 //!
 //! Each dimension's verdict is `ready` (level at or above target),
-//! `stretch` (one level short) or `not-ready`; the overall verdict is the
-//! worst of them, and the overall score the dimension-weighted mean.
+//! `stretch` (one level short) or `not-ready`; a dimension on which nothing
+//! is rated (coverage 0) or on which no factor applies is `undetermined`,
+//! never `ready`: an empty mission reaching a low target proves nothing.
+//! The overall score is the dimension-weighted mean over the dimensions
+//! where some factor applies. The overall verdict is the worst verdict of
+//! those dimensions, and `undetermined` when any of them is undetermined or
+//! when no dimension counts at all.
 //!
 //! ## Recommendations
 //!
@@ -160,24 +165,27 @@
 //! - Loading reports every problem in a file at once, each with file,
 //!   line:column, TOML path, what is allowed and, for an unknown id, the
 //!   nearest known one. Files over [`MAX_INPUT_BYTES`] are refused.
-//! - Features, all on by default: `toml` (the TOML loaders), `json` (JSON
-//!   loaders and reports), `schema` (JSON Schemas, with `schemars`), `svg`
-//!   (charts, no dependency). With `default-features = false` the scoring
-//!   core, the analyses and the text and Markdown reports need only `serde`,
-//!   `thiserror` and `strsim`.
+//! - Features, all on by default: `toml` (reading files from disk,
+//!   `from_path`), `json` (JSON loaders and reports), `schema` (JSON
+//!   Schemas, with `schemars`), `svg` (charts, no dependency). With
+//!   `default-features = false` the built-in rulebook, TOML text, the
+//!   builder, the scoring core, the analyses and the text and Markdown
+//!   reports need only `serde`, `thiserror`, `strsim` and `toml`.
+//! - One error type, [`Error`], from every fallible function; it keeps
+//!   every problem found, each with its path (and, from a file, its line).
+//! - Results ([`Assessment`], the plan, robustness and comparison) own their
+//!   data; a [`Rulebook`] is a cheap handle, and [`Rulebook::oslo_2007`]
+//!   reads the embedded text once per process.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod analysis;
 pub mod assess;
 mod builtin;
-#[cfg(feature = "svg")]
-pub mod chart;
 pub mod error;
 mod load;
 pub mod mission;
 pub mod model;
-pub mod reference;
 pub mod report;
 pub mod rulebook;
 #[cfg(feature = "schema")]
@@ -189,4 +197,7 @@ pub use error::{Diagnostic, Diagnostics, Error, ParseWordError, Problem};
 pub use load::MAX_INPUT_BYTES;
 pub use mission::{Mission, MissionBuilder};
 pub use model::{Effort, Polarity, Rating};
+#[cfg(feature = "svg")]
+pub use report::chart;
+pub use report::reference;
 pub use rulebook::Rulebook;

@@ -153,19 +153,22 @@ fn exercise(rb: &Rulebook, m: &Mission, other: Option<&Mission>) {
     let a = assess(rb, m);
     let _ = report::text(rb, &a);
     let _ = report::markdown(rb, &a);
-    let _ = report::to_json(&a);
+    #[cfg(feature = "json")]
+    let _ = report::json(rb, &a);
     #[cfg(feature = "svg")]
-    let _ = integration_readiness::chart::svg(rb, &a);
+    let _ = report::svg(rb, &a);
     let p = analysis::plan(rb, m);
+    let _ = report::text(rb, &p);
     let _ = serde_json::to_string(&p);
     let r = analysis::robustness(rb, m, quick());
+    let _ = report::text(rb, &r);
     let _ = serde_json::to_string(&r);
     let c = analysis::compare(&a, &a);
-    let _ = report::comparison_text(m.name(), &c);
+    let _ = report::text(rb, &c);
     if let Some(o) = other {
         let b = assess(rb, o);
         let c = analysis::compare(&b, &a);
-        let _ = report::comparison_text(m.name(), &c);
+        let _ = report::text(rb, &c);
         let _ = serde_json::to_string(&c);
     }
     // Writing the mission back, and reading what was written.

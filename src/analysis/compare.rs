@@ -84,6 +84,10 @@ pub struct OverallMove {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Comparison {
+    /// The name of the mission as assessed the second time, for reports
+    /// (not part of the JSON).
+    #[serde(skip)]
+    pub mission: String,
     /// Date of the first assessment.
     pub date_before: Option<String>,
     /// Date of the second.
@@ -192,6 +196,7 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
         })
         .collect();
     Comparison {
+        mission: after.mission.name.clone(),
         date_before: before.mission.date.clone(),
         date_after: after.mission.date.clone(),
         dimensions,

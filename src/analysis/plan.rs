@@ -83,6 +83,9 @@ pub struct Unreachable {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Plan {
+    /// The mission's name, for reports (not part of the JSON).
+    #[serde(skip)]
+    pub mission: String,
     /// The changes, in rulebook order.
     pub changes: Vec<PlanChange>,
     /// Their total cost.
@@ -606,6 +609,7 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
     let mut reached = Vec::with_capacity(nd);
     score_into(rb, &after, &mut reached);
     Plan {
+        mission: mission.name().to_owned(),
         changes,
         total_effort: total,
         reaches: PerDimension::new(

@@ -90,6 +90,9 @@ pub struct DimensionRobustness {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Robustness {
+    /// The mission's name, for reports (not part of the JSON).
+    #[serde(skip)]
+    pub mission: String,
     /// The Monte Carlo noise, in percent.
     pub noise_percent: f64,
     /// Samples drawn.
@@ -290,6 +293,7 @@ pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robust
         })
         .collect();
     Robustness {
+        mission: m.name().to_owned(),
         noise_percent: opts.noise_percent,
         samples: opts.samples,
         seed: opts.seed,

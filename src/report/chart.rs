@@ -18,6 +18,9 @@
 //! `target-marker`, `theme`, `theme-bar`, `no-evidence`) and groups a
 //! `data-id`, for styling and for tools that read the chart back.
 
+use std::borrow::Cow;
+
+use super::fmt::{chars, lines, pct};
 use std::fmt::Write as _;
 
 use crate::assess::{Assessment, DimensionResult, ThemeResult};
@@ -588,11 +591,6 @@ fn one(x: f64) -> String {
     if s == "-0.0" { "0.0".to_owned() } else { s }
 }
 
-fn pct(x: f64) -> String {
-    let x = if x.is_finite() { x } else { 0.0 };
-    format!("{:.0}%", 100.0 * x)
-}
-
 /// Escapes text for XML content and attributes, and replaces characters
 /// XML 1.0 does not allow.
 fn esc(s: &str) -> String {
@@ -632,29 +630,21 @@ fn fit(s: &str, room: f64, glyph: f64) -> String {
 }
 
 /// `s` in lines that fit `room` pixels, broken at spaces (a word too long
-/// for a line is shortened).
+/// for a line is shortened); one empty line for empty text.
 fn wrap(s: &str, room: f64, glyph: f64) -> Vec<String> {
     let max = ((room / glyph).floor() as usize).max(4);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        let word = if word.chars().count() > max {
-            fit(word, room, glyph)
+    let words = s.split_whitespace().map(|word| {
+        if word.chars().count() > max {
+            Cow::Owned(fit(word, room, glyph))
         } else {
-            word.to_owned()
-        };
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
-            lines.push(std::mem::take(&mut line));
+            Cow::Borrowed(word)
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
+    });
+    let mut out = lines(words, max, chars);
+    if out.is_empty() {
+        out.push(String::new());
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    out
 }
 
 #[cfg(test)]

@@ -1,46 +1,16 @@
-//! Reports of an assessment: text for the terminal (80 columns) and
-//! Markdown for documents. JSON comes from serde (`to_json`, feature `json`).
+//! An assessment as text for the terminal (80 columns) and as Markdown
+//! for documents.
 
 use std::fmt::Write as _;
 
-use crate::analysis::Comparison;
+use super::fmt::{pct, wrap};
 use crate::assess::{Assessment, Blocker, DimensionResult, Target, Tension};
-#[cfg(feature = "json")]
-use crate::error::Error;
 use crate::rulebook::Rulebook;
 
 /// Width of the score bar in characters (2 points a character).
 const BAR: usize = 50;
 /// How many recommendations and evidence gaps the reports list.
 const TOP: usize = 5;
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", 100.0 * x)
-}
-
-/// Wraps `text` to `width` columns. The first line is taken to start at
-/// column `indent` too (after a prefix of at most that width); later lines
-/// are indented by `indent` spaces.
-fn wrap(text: &str, width: usize, indent: usize) -> String {
-    let mut out = String::new();
-    let mut col = indent;
-    let mut first = true;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if !first && col + 1 + len > width {
-            out.push('\n');
-            out.push_str(&" ".repeat(indent));
-            col = indent;
-        } else if !first {
-            out.push(' ');
-            col += 1;
-        }
-        out.push_str(word);
-        col += len;
-        first = false;
-    }
-    out
-}
 
 fn bar_pos(score: f64) -> usize {
     ((score / 100.0) * BAR as f64)
@@ -123,16 +93,7 @@ fn blocker_text(b: &Blocker, level: &str) -> String {
 }
 
 /// The text report, readable in 80 columns.
-///
-/// ```
-/// use integration_readiness::{assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let text = report::text(&rb, &assess(&rb, &m));
-/// assert!(text.lines().all(|l| l.chars().count() <= 80));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn text(rb: &Rulebook, a: &Assessment) -> String {
+pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Integration readiness: {}", a.mission.name);
     if let Some(date) = &a.mission.date {
@@ -387,16 +348,7 @@ fn md_cell(s: &str) -> String {
 }
 
 /// The Markdown report, for pasting into a document.
-///
-/// ```
-/// use integration_readiness::{assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let md = report::markdown(&rb, &assess(&rb, &m));
-/// assert!(md.starts_with("# Integration readiness: M"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn markdown(rb: &Rulebook, a: &Assessment) -> String {
+pub(super) fn markdown(rb: &Rulebook, a: &Assessment) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Integration readiness: {}\n", md_cell(&a.mission.name));
     let _ = writeln!(
@@ -599,144 +551,4 @@ pub fn markdown(rb: &Rulebook, a: &Assessment) -> String {
         let _ = writeln!(o, "\n> warning: {}", md_cell(w));
     }
     o
-}
-
-/// A comparison of two assessments (see [`crate::analysis::compare`]) as
-/// text, readable in 80 columns: what moved per dimension, the factors that
-/// explain it, the changed ratings and context, and over-integration.
-pub fn comparison_text(name: &str, c: &Comparison) -> String {
-    let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{} -> {}: {}",
-        c.date_before.as_deref().unwrap_or("before"),
-        c.date_after.as_deref().unwrap_or("after"),
-        name
-    );
-    let _ = writeln!(
-        o,
-        "Overall {:.1} -> {:.1}, coverage {} -> {}, verdict {} -> {}",
-        c.overall.score_before,
-        c.overall.score_after,
-        pct(c.overall.coverage_before),
-        pct(c.overall.coverage_after),
-        c.overall.verdict_before,
-        c.overall.verdict_after
-    );
-    for d in &c.dimensions {
-        let _ = writeln!(
-            o,
-            "\n{:<15} score {:.1} -> {:.1}, level {} -> {}",
-            d.id, d.score_before, d.score_after, d.level_before, d.level_after
-        );
-        let _ = writeln!(
-            o,
-            "{:<15} target {} -> {}, verdict {} -> {}",
-            "", d.target_before, d.target_after, d.verdict_before, d.verdict_after
-        );
-        for x in d.drivers.iter().take(4) {
-            let _ = writeln!(
-                o,
-                "    {:+6.1} {}{}",
-                x.points,
-                x.factor,
-                if x.rating_changed {
-                    ""
-                } else {
-                    " (share moved)"
-                }
-            );
-        }
-    }
-    if !c.changed_ratings.is_empty() {
-        let _ = writeln!(o, "\nChanged ratings:");
-        for r in &c.changed_ratings {
-            let word = |x: Option<crate::model::Rating>| x.map_or("no evidence", |r| r.as_str());
-            let _ = writeln!(
-                o,
-                "  {:<38} {} -> {}",
-                r.factor,
-                word(r.before),
-                word(r.after)
-            );
-        }
-    }
-    for (key, before, after) in &c.context_changes {
-        let show = |v: &Option<crate::model::ContextValue>| {
-            v.as_ref()
-                .map_or("(not given)".to_owned(), |v| v.to_string())
-        };
-        let _ = writeln!(o, "\nContext {key}: {} -> {}", show(before), show(after));
-    }
-    for (who, before, after) in &c.over_integration {
-        let _ = writeln!(
-            o,
-            "\n{}",
-            wrap(
-                &format!(
-                    "{who}: over-integrated on [{}] -> [{}]",
-                    before.join(", "),
-                    after.join(", ")
-                ),
-                78,
-                2
-            )
-        );
-    }
-    o
-}
-
-/// The assessment as pretty-printed JSON (the contract is in the README).
-///
-/// ```
-/// use integration_readiness::{assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let v: serde_json::Value = serde_json::from_str(&report::to_json(&assess(&rb, &m))?)?;
-/// assert_eq!(v["mission"]["name"], "M");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-///
-/// # Errors
-/// [`Error::Write`] if the assessment cannot be written (not expected: it
-/// holds no map with non-string keys and no non-finite number).
-#[cfg(feature = "json")]
-pub fn to_json(a: &Assessment) -> Result<String, Error> {
-    json_text(a)
-}
-
-/// Any result (assessment, plan, robustness, comparison) or document as
-/// pretty JSON, the form the examples print.
-///
-/// # Errors
-/// [`Error::Write`] if the value cannot be written as JSON.
-#[cfg(feature = "json")]
-pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    json_text(value)
-}
-
-/// Pretty JSON, a failure reported, not hidden.
-#[cfg(feature = "json")]
-pub(crate) fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::Write {
-        format: "json",
-        reason: e.to_string(),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_keeps_lines_within_width() {
-        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
-        let w = wrap(text, 20, 2);
-        for (i, line) in w.lines().enumerate() {
-            // The first line follows a prefix of 2 columns.
-            let prefix = if i == 0 { 2 } else { 0 };
-            assert!(prefix + line.chars().count() <= 20, "{line:?}");
-        }
-        assert_eq!(w.split_whitespace().collect::<Vec<_>>().join(" "), text);
-    }
 }
