@@ -30,7 +30,7 @@ pub use results::{
     ThemeResult, Verdict,
 };
 pub(crate) use score::earned_share;
-use score::{overall_weights, place_all, tallies, weighted_mean};
+use score::{Tally, overall_weights, place_all, tallies, weighted_mean};
 pub use score::{score_batch, score_into, score_only, score_sweep};
 pub(crate) use targets::targets;
 pub use values::{PerDimension, Values};
@@ -70,92 +70,151 @@ pub fn assess(rulebook: &Rulebook, mission: &Mission) -> Assessment {
 }
 
 fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
-    let dims = rb.dimensions();
-    let nd = dims.len();
-    let levels = rb.levels();
-    let factors = rb.factors();
     let ratings = m.ratings();
     let mut undecided = Vec::new();
 
     // One pass for the sums, used for the scores and the explanations.
     let tallies = tallies(rb, ratings);
-    let mut scores = Vec::with_capacity(nd);
+    let mut scores = Vec::with_capacity(rb.dimensions().len());
     place_all(rb, ratings, &tallies, &mut scores);
-    let mission_targets = targets(rb, &m.context, None, &mut undecided);
-
-    let mut dimensions = Vec::with_capacity(nd);
-    for (d, dim) in dims.iter().enumerate() {
-        let s = scores[d];
-        let target = mission_targets[d].clone();
-        let next = (s.level + 1 < levels.len()).then(|| {
-            let l = s.level + 1;
-            let mut blockers = Vec::new();
-            let needed = rb.threshold(l, d);
-            if s.score + THRESHOLD_TOLERANCE < needed {
-                blockers.push(Blocker::Threshold {
-                    needed,
-                    score: s.score,
-                });
-            }
-            for gate in rb.gates_of(l, d) {
-                let actual = m.rating(gate.factor);
-                if !gate_holds(gate.bound, actual, false) {
-                    let src = rb.gate_source(gate);
-                    let (bound, rating) = match gate.bound {
-                        Bound::AtLeast(r) => ("at-least", r),
-                        Bound::AtMost(r) => ("at-most", r),
-                    };
-                    blockers.push(Blocker::Gate {
-                        factor: factors[gate.factor].id.clone(),
-                        bound,
-                        rating,
-                        actual,
-                        because: src.because.clone(),
-                        citation: src.citation.clone(),
-                    });
-                }
-            }
-            NextLevel {
-                level: levels[l].id.clone(),
-                blockers,
-            }
-        });
-        dimensions.push(DimensionResult {
-            id: dim.id.clone(),
-            title: dim.title.clone(),
-            score: s.score,
-            score_range: s.range,
-            coverage: s.coverage,
-            applicable: tallies[d].applies(),
-            waived_gates: (1..=(s.level + 1).min(levels.len().saturating_sub(1)))
-                .flat_map(|l| rb.gates_of(l, d))
-                .filter(|g| m.rating(g.factor) == Rating::NotApplicable)
-                .map(|g| factors[g.factor].id.clone())
-                .collect(),
-            no_evidence: tallies[d].rated <= 0.0 && tallies[d].unknown > 0.0,
-            level: levels[s.level].id.clone(),
-            level_range: [
-                levels[s.level_range[0]].id.clone(),
-                levels[s.level_range[1]].id.clone(),
-            ],
-            level_index: [s.level, s.level_range[0], s.level_range[1]],
-            next,
-            target: target.level.clone(),
-            verdict: if tallies[d].any_rated() {
-                Verdict::of(s.level, target.level_index)
-            } else {
-                Verdict::Undetermined
-            },
-            provisional: tallies[d].applies() && s.coverage < PROVISIONAL_COVERAGE,
-            target_detail: target,
-        });
-    }
-
+    let dimensions: Vec<DimensionResult> = targets(rb, &m.context, None, &mut undecided)
+        .into_iter()
+        .enumerate()
+        .map(|(d, target)| dimension_result(rb, m, d, tallies[d], scores[d], target))
+        .collect();
     // Overall, weighted by dimension, over the dimensions where some
     // factor applies.
     let weights = overall_weights(rb, &tallies);
+    let overall = overall(&weights, &tallies, &scores, &dimensions);
+    let factors = factor_results(rb, m, &tallies);
+    let themes = theme_results(rb, m);
+    let entities = entity_results(rb, m, named, &mut undecided);
+    let recommendations = recommend::recommend(rb, m, &scores, &tallies, &dimensions);
+    let evidence_gaps = evidence_gaps(rb, m, &weights, &tallies);
+
+    let data = named.data();
+    undecided.sort_unstable();
+    Assessment {
+        rulebook: rb.info().id.clone(),
+        mission: MissionSummary {
+            name: data.mission.name.clone(),
+            date: data.mission.date.clone(),
+        },
+        dimensions,
+        overall,
+        themes,
+        factors,
+        entities,
+        recommendations,
+        evidence_gaps,
+        context: rb
+            .context_keys()
+            .iter()
+            .map(|k| (k.key.clone(), data.context.get(&k.key).cloned()))
+            .collect(),
+        undecided_rules: undecided
+            .into_iter()
+            .map(|r| rb.data().rules[r].id.clone())
+            .collect(),
+        warnings: Vec::new(),
+    }
+}
+
+/// The result of dimension `d`: its numbers, its place, what stops the
+/// next level and how it stands against its target.
+fn dimension_result(
+    rb: &Rulebook,
+    m: &Mission,
+    d: usize,
+    tally: Tally,
+    s: DimensionScore,
+    target: Target,
+) -> DimensionResult {
+    let dim = &rb.dimensions()[d];
+    let levels = rb.levels();
+    let factors = rb.factors();
+    let next = next_level(rb, m, d, s);
+    DimensionResult {
+        id: dim.id.clone(),
+        title: dim.title.clone(),
+        score: s.score,
+        score_range: s.range,
+        coverage: s.coverage,
+        applicable: tally.applies(),
+        waived_gates: (1..=(s.level + 1).min(levels.len().saturating_sub(1)))
+            .flat_map(|l| rb.gates_of(l, d))
+            .filter(|g| m.rating(g.factor) == Rating::NotApplicable)
+            .map(|g| factors[g.factor].id.clone())
+            .collect(),
+        no_evidence: tally.rated <= 0.0 && tally.unknown > 0.0,
+        level: levels[s.level].id.clone(),
+        level_range: [
+            levels[s.level_range[0]].id.clone(),
+            levels[s.level_range[1]].id.clone(),
+        ],
+        level_index: [s.level, s.level_range[0], s.level_range[1]],
+        next,
+        target: target.level.clone(),
+        verdict: if tally.any_rated() {
+            Verdict::of(s.level, target.level_index)
+        } else {
+            Verdict::Undetermined
+        },
+        provisional: tally.applies() && s.coverage < PROVISIONAL_COVERAGE,
+        target_detail: target,
+    }
+}
+
+/// The level above the one reached on dimension `d`, with every threshold
+/// and gate that fails there; `None` at the top.
+fn next_level(rb: &Rulebook, m: &Mission, d: usize, s: DimensionScore) -> Option<NextLevel> {
+    let levels = rb.levels();
+    let factors = rb.factors();
+    (s.level + 1 < levels.len()).then(|| {
+        let l = s.level + 1;
+        let mut blockers = Vec::new();
+        let needed = rb.threshold(l, d);
+        if s.score + THRESHOLD_TOLERANCE < needed {
+            blockers.push(Blocker::Threshold {
+                needed,
+                score: s.score,
+            });
+        }
+        for gate in rb.gates_of(l, d) {
+            let actual = m.rating(gate.factor);
+            if !gate_holds(gate.bound, actual, false) {
+                let src = rb.gate_source(gate);
+                let (bound, rating) = match gate.bound {
+                    Bound::AtLeast(r) => ("at-least", r),
+                    Bound::AtMost(r) => ("at-most", r),
+                };
+                blockers.push(Blocker::Gate {
+                    factor: factors[gate.factor].id.clone(),
+                    bound,
+                    rating,
+                    actual,
+                    because: src.because.clone(),
+                    citation: src.citation.clone(),
+                });
+            }
+        }
+        NextLevel {
+            level: levels[l].id.clone(),
+            blockers,
+        }
+    })
+}
+
+/// The overall result: dimension-weighted means of the scores, the share
+/// of all applicable weight that is rated, and the overall verdict.
+fn overall(
+    weights: &[f64],
+    tallies: &[Tally],
+    scores: &[DimensionScore],
+    dimensions: &[DimensionResult],
+) -> Overall {
     let wmean = |f: &dyn Fn(&DimensionScore) -> f64| -> f64 {
-        weighted_mean(&weights, scores.iter().map(f))
+        weighted_mean(weights, scores.iter().map(f))
     };
     let o_low = wmean(&|s| s.range[0]);
     let o_high = wmean(&|s| s.range[1]).max(o_low);
@@ -163,7 +222,7 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
     let (rated_all, total_all) = tallies.iter().fold((0.0, 0.0), |(r, t), x| {
         (r + x.rated, t + x.rated + x.unknown)
     });
-    let overall = Overall {
+    Overall {
         score: o_score,
         score_range: [o_low, o_high],
         coverage: if total_all > 0.0 {
@@ -179,9 +238,12 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
             .map(|d| d.verdict)
             .max()
             .unwrap_or(Verdict::Undetermined),
-    };
+    }
+}
 
-    // Factors.
+/// Each factor's weights, earned and lost points per dimension.
+fn factor_results(rb: &Rulebook, m: &Mission, tallies: &[Tally]) -> Vec<FactorResult> {
+    let factors = rb.factors();
     let mut factor_results = Vec::with_capacity(factors.len());
     for (f, factor) in factors.iter().enumerate() {
         let r = m.rating(f);
@@ -215,8 +277,12 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
             citation: factor.citation.clone(),
         });
     }
+    factor_results
+}
 
-    // Themes, over all dimensions, in one pass over the factors.
+/// Each theme's score over all dimensions, in one pass over the factors.
+fn theme_results(rb: &Rulebook, m: &Mission) -> Vec<ThemeResult> {
+    let factors = rb.factors();
     let nt = rb.themes().len();
     let mut by_theme = vec![(0.0f64, 0.0f64, 0.0f64); nt];
     for (f, factor) in factors.iter().enumerate() {
@@ -232,8 +298,7 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
             None => {}
         }
     }
-    let themes = rb
-        .themes()
+    rb.themes()
         .iter()
         .zip(&by_theme)
         .map(|(theme, &(e, rated, unknown))| ThemeResult {
@@ -246,16 +311,24 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
                 0.0
             },
         })
-        .collect();
+        .collect()
+}
 
-    // Entities: their own targets, asymmetric by role.
+/// Each entity's own targets (asymmetric by role) and where it stands.
+fn entity_results(
+    rb: &Rulebook,
+    m: &Mission,
+    named: &Mission,
+    undecided: &mut Vec<usize>,
+) -> Vec<EntityResult> {
+    let dims = rb.dimensions();
+    let levels = rb.levels();
     let data = named.data();
-    let entities = m
-        .entities
+    m.entities
         .iter()
         .zip(&m.data().entities)
         .map(|(e, src)| {
-            let t = targets(rb, &m.context, Some(e.role), &mut undecided);
+            let t = targets(rb, &m.context, Some(e.role), undecided);
             let name = data
                 .entities
                 .iter()
@@ -266,7 +339,7 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
             let mut above_cap = Vec::new();
             let mut gap = Values::new();
             let mut current = Values::new();
-            for d in 0..nd {
+            for d in 0..dims.len() {
                 let cur = e.current.get(d).copied().flatten();
                 current.push(cur.map(|l| levels[l].id.clone()));
                 match cur {
@@ -295,18 +368,24 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
                 gap: PerDimension::new(rb, gap),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let recommendations = recommend::recommend(rb, m, &scores, &tallies, &dimensions);
-
-    // Evidence gaps: how much of the overall range each unknown holds.
+/// Unknown factors, the most of the overall range at stake first.
+fn evidence_gaps(
+    rb: &Rulebook,
+    m: &Mission,
+    weights: &[f64],
+    tallies: &[Tally],
+) -> Vec<EvidenceGap> {
+    let factors = rb.factors();
     let mut evidence_gaps: Vec<EvidenceGap> = factors
         .iter()
         .enumerate()
         .filter(|(f, _)| m.rating(*f) == Rating::Unknown)
         .map(|(f, factor)| {
             let at_stake = weighted_mean(
-                &weights,
+                weights,
                 tallies.iter().enumerate().map(|(d, t)| {
                     let total = t.rated + t.unknown;
                     if total > 0.0 {
@@ -325,30 +404,5 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
         })
         .collect();
     evidence_gaps.sort_by(|a, b| b.at_stake.total_cmp(&a.at_stake));
-
-    undecided.sort_unstable();
-    Assessment {
-        rulebook: rb.info().id.clone(),
-        mission: MissionSummary {
-            name: data.mission.name.clone(),
-            date: data.mission.date.clone(),
-        },
-        dimensions,
-        overall,
-        themes,
-        factors: factor_results,
-        entities,
-        recommendations,
-        evidence_gaps,
-        context: rb
-            .context_keys()
-            .iter()
-            .map(|k| (k.key.clone(), data.context.get(&k.key).cloned()))
-            .collect(),
-        undecided_rules: undecided
-            .into_iter()
-            .map(|r| rb.data().rules[r].id.clone())
-            .collect(),
-        warnings: Vec::new(),
-    }
+    evidence_gaps
 }
