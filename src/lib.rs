@@ -191,6 +191,7 @@ pub mod rulebook;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod template;
+mod text;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
 pub use error::{Diagnostic, Diagnostics, Error, ParseWordError, Problem};
@@ -201,3 +202,4 @@ pub use model::{Effort, Polarity, Rating};
 pub use report::chart;
 pub use report::reference;
 pub use rulebook::Rulebook;
+pub use text::Text;

@@ -8,6 +8,7 @@ use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
     Theme,
 };
+use crate::text::Text;
 
 /// A bound on a rating (gates) or on a level (target rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,6 +38,71 @@ pub(crate) struct CompiledRule {
     pub roles: Vec<usize>,
     pub dimensions: Vec<usize>,
     pub bound: Bound<usize>,
+}
+
+/// The words a result names, each made once per rulebook and shared by
+/// every result (a clone is a reference count, not a copy), in rulebook
+/// order.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Names {
+    pub rulebook: Text,
+    pub factor_id: Vec<Text>,
+    pub factor_title: Vec<Text>,
+    pub factor_theme: Vec<Text>,
+    pub remedy: Vec<Text>,
+    pub question: Vec<Text>,
+    pub citation: Vec<Arc<Citation>>,
+    pub dimension_id: Vec<Text>,
+    pub dimension_title: Vec<Text>,
+    pub level_id: Vec<Text>,
+    pub theme_id: Vec<Text>,
+    pub theme_title: Vec<Text>,
+    pub role_id: Vec<Text>,
+    pub rule_id: Vec<Text>,
+    pub context_key: Vec<Text>,
+    pub gate_because: Vec<Text>,
+    pub gate_citation: Vec<Arc<Citation>>,
+}
+
+impl Names {
+    fn new(d: &RulebookData) -> Names {
+        let texts = |v: &mut dyn Iterator<Item = &String>| -> Vec<Text> {
+            v.map(|s| Text::from(s.as_str())).collect()
+        };
+        let theme_of = |t: &str| {
+            d.themes
+                .iter()
+                .find(|x| x.id == t)
+                .map_or_else(|| Text::from(t), |x| Text::from(x.id.as_str()))
+        };
+        Names {
+            rulebook: Text::from(d.rulebook.id.as_str()),
+            factor_id: texts(&mut d.factors.iter().map(|f| &f.id)),
+            factor_title: texts(&mut d.factors.iter().map(|f| &f.title)),
+            factor_theme: d.factors.iter().map(|f| theme_of(&f.theme)).collect(),
+            remedy: texts(&mut d.factors.iter().map(|f| &f.remedy)),
+            question: texts(&mut d.factors.iter().map(|f| &f.question)),
+            citation: d
+                .factors
+                .iter()
+                .map(|f| Arc::new(f.citation.clone()))
+                .collect(),
+            dimension_id: texts(&mut d.dimensions.iter().map(|x| &x.id)),
+            dimension_title: texts(&mut d.dimensions.iter().map(|x| &x.title)),
+            level_id: texts(&mut d.levels.iter().map(|x| &x.id)),
+            theme_id: texts(&mut d.themes.iter().map(|x| &x.id)),
+            theme_title: texts(&mut d.themes.iter().map(|x| &x.title)),
+            role_id: texts(&mut d.roles.iter().map(|x| &x.id)),
+            rule_id: texts(&mut d.rules.iter().map(|x| &x.id)),
+            context_key: texts(&mut d.context.iter().map(|x| &x.key)),
+            gate_because: texts(&mut d.gates.iter().map(|x| &x.because)),
+            gate_citation: d
+                .gates
+                .iter()
+                .map(|g| Arc::new(g.citation.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// A checked rulebook: spectrum, dimensions, themes, roles, context keys,
@@ -77,6 +143,8 @@ struct Compiled {
     key: u64,
     /// The dimension ids, shared by every per-dimension result.
     dimension_ids: Arc<[String]>,
+    /// Every word a result names, shared with the results.
+    names: Names,
     factor_index: BTreeMap<String, usize>,
 }
 
@@ -652,10 +720,12 @@ impl Rulebook {
         }
         let key = fingerprint(&data);
         let dimension_ids = data.dimensions.iter().map(|d| d.id.clone()).collect();
+        let names = Names::new(&data);
         Ok(Rulebook {
             inner: Arc::new(Compiled {
                 key,
                 dimension_ids,
+                names,
                 gates_at,
                 data,
                 weights,
@@ -779,6 +849,11 @@ impl Rulebook {
         Arc::clone(&self.inner.dimension_ids)
     }
 
+    /// The ids, titles and citations results name, shared.
+    pub(crate) fn names(&self) -> &Names {
+        &self.inner.names
+    }
+
     /// The index of the theme of factor `f`.
     pub(crate) fn theme_of(&self, f: usize) -> usize {
         self.inner.theme_of.get(f).copied().unwrap_or(0)
@@ -792,11 +867,6 @@ impl Rulebook {
     /// The default target level of each dimension.
     pub(crate) fn default_targets(&self) -> &[usize] {
         &self.inner.default_targets
-    }
-
-    /// The source of a resolved gate, as written.
-    pub(crate) fn gate_source(&self, g: &CompiledGate) -> &crate::model::Gate {
-        &self.inner.data.gates[g.gate]
     }
 
     /// A fingerprint of the ids that a resolved mission's indices point

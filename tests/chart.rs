@@ -146,7 +146,7 @@ fn check(rb: &Rulebook, a: &Assessment, svg: &str, what: &str) {
         "{what}"
     );
     let meta = text_of(one(svg_el, "meta", what));
-    assert!(meta.contains(&a.rulebook), "{what}: {meta}");
+    assert!(meta.contains(a.rulebook.as_str()), "{what}: {meta}");
     if let Some(date) = &a.mission.date {
         assert!(meta.contains(date), "{what}: {meta}");
     }
@@ -240,7 +240,7 @@ fn check(rb: &Rulebook, a: &Assessment, svg: &str, what: &str) {
         assert_eq!(text_of(one(*g, "target-label", what)), "target", "{what}");
 
         let title = text_of(one(*g, "dimension-title", what));
-        assert!(title.starts_with(&dim.title), "{what}: {title}");
+        assert!(title.starts_with(dim.title.as_str()), "{what}: {title}");
         let caption: Vec<String> = all(*g, "caption").into_iter().map(text_of).collect();
         let caption = caption.join(" ");
         assert!(

@@ -22,7 +22,7 @@ fn placements(name: &str) -> Vec<(String, String, Verdict)> {
     assess(&rb, &m)
         .dimensions
         .iter()
-        .map(|d| (d.level.to_owned(), d.target.to_owned(), d.verdict))
+        .map(|d| (d.level.to_string(), d.target.to_string(), d.verdict))
         .collect()
 }
 

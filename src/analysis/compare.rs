@@ -1,6 +1,7 @@
 //! Compare two assessments of the same mission (at two dates, or before and
 //! after a what-if): what moved, and the factors that explain each move.
 
+use crate::text::Text;
 use serde::Serialize;
 
 use crate::assess::{Assessment, Verdict};
@@ -11,7 +12,7 @@ use crate::model::{ContextValue, Rating};
 #[non_exhaustive]
 pub struct Driver {
     /// Factor id.
-    pub factor: String,
+    pub factor: Text,
     /// Change of the factor's earned points; the drivers of a dimension sum
     /// to its score change.
     pub points: f64,
@@ -25,7 +26,7 @@ pub struct Driver {
 #[non_exhaustive]
 pub struct DimensionMove {
     /// Dimension id.
-    pub id: String,
+    pub id: Text,
     /// Point score before.
     pub score_before: f64,
     /// Point score after.
@@ -35,13 +36,13 @@ pub struct DimensionMove {
     /// Score range after.
     pub range_after: [f64; 2],
     /// Level before.
-    pub level_before: String,
+    pub level_before: Text,
     /// Level after.
-    pub level_after: String,
+    pub level_after: Text,
     /// Target before.
-    pub target_before: String,
+    pub target_before: Text,
     /// Target after.
-    pub target_after: String,
+    pub target_after: Text,
     /// Verdict before.
     pub verdict_before: Verdict,
     /// Verdict after.
@@ -55,7 +56,7 @@ pub struct DimensionMove {
 #[non_exhaustive]
 pub struct RatingChange {
     /// Factor id.
-    pub factor: String,
+    pub factor: Text,
     /// Rating before (`None`: no evidence).
     pub before: Option<Rating>,
     /// Rating after (`None`: no evidence).
@@ -99,9 +100,9 @@ pub struct Comparison {
     /// Factors whose rating changed, in rulebook order.
     pub changed_ratings: Vec<RatingChange>,
     /// Context keys whose value changed: (key, before, after).
-    pub context_changes: Vec<(String, Option<ContextValue>, Option<ContextValue>)>,
+    pub context_changes: Vec<(Text, Option<ContextValue>, Option<ContextValue>)>,
     /// Entities whose over-integration changed: (name, before, after).
-    pub over_integration: Vec<(String, Vec<String>, Vec<String>)>,
+    pub over_integration: Vec<(String, Vec<Text>, Vec<Text>)>,
 }
 
 impl Comparison {

@@ -30,6 +30,7 @@
 //! ([`NODE_BUDGET`]) keeps a pathological rulebook from running away; a
 //! plan cut off by it says so in [`Plan::exact`].
 
+use crate::text::Text;
 use serde::Serialize;
 
 use crate::assess::{DimensionScore, PerDimension, THRESHOLD_TOLERANCE, score_into, targets};
@@ -46,9 +47,9 @@ pub const NODE_BUDGET: u64 = 20_000_000;
 #[non_exhaustive]
 pub struct PlanChange {
     /// Factor id.
-    pub factor: String,
+    pub factor: Text,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Rating now.
     pub from: Rating,
     /// Rating the plan asks for.
@@ -62,7 +63,7 @@ pub struct PlanChange {
     /// Whether a gate forces the change.
     pub forced_by_gate: bool,
     /// What to do.
-    pub remedy: String,
+    pub remedy: Text,
 }
 
 /// A target no plan reaches, and why.
@@ -70,11 +71,11 @@ pub struct PlanChange {
 #[non_exhaustive]
 pub struct Unreachable {
     /// Dimension id.
-    pub dimension: String,
+    pub dimension: Text,
     /// Its target.
-    pub target: String,
+    pub target: Text,
     /// The highest level any plan reaches.
-    pub best: String,
+    pub best: Text,
     /// Why the next level is out of reach.
     pub reason: String,
 }
@@ -91,11 +92,11 @@ pub struct Plan {
     /// Their total cost.
     pub total_effort: f64,
     /// Level per dimension after the plan.
-    pub reaches: PerDimension<String>,
+    pub reaches: PerDimension<Text>,
     /// Target per dimension.
-    pub targets: PerDimension<String>,
+    pub targets: PerDimension<Text>,
     /// Dimensions whose target no plan reaches.
-    pub unreachable: Vec<String>,
+    pub unreachable: Vec<Text>,
     /// Why, per unreachable dimension.
     pub reasons: Vec<Unreachable>,
     /// Whether the search finished (always, short of [`NODE_BUDGET`]).
@@ -428,9 +429,9 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
                 }
             }
             reasons.push(Unreachable {
-                dimension: dims[d].id.clone(),
-                target: levels[t].id.clone(),
-                best: levels[best[d].level].id.clone(),
+                dimension: rb.names().dimension_id[d].clone(),
+                target: rb.names().level_id[t].clone(),
+                best: rb.names().level_id[best[d].level].clone(),
                 reason: why.join("; "),
             });
         }
@@ -595,15 +596,15 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
         let cost = rb.data().effort_cost.of(effort_level) * steps[f] as f64;
         total += cost;
         changes.push(PlanChange {
-            factor: factor.id.clone(),
-            title: factor.title.clone(),
+            factor: rb.names().factor_id[f].clone(),
+            title: rb.names().factor_title[f].clone(),
             from: ratings[f],
             to,
             steps: steps[f],
             effort: cost,
             effort_level,
             forced_by_gate: forced[f],
-            remedy: factor.remedy.clone(),
+            remedy: rb.names().remedy[f].clone(),
         });
     }
     let mut reached = Vec::with_capacity(nd);
@@ -616,7 +617,7 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
             rb,
             reached
                 .iter()
-                .map(|s| levels[s.level].id.clone())
+                .map(|s| rb.names().level_id[s.level].clone())
                 .collect::<Vec<_>>(),
         ),
         targets: PerDimension::new(rb, tgt.into_iter().map(|t| t.level).collect::<Vec<_>>()),

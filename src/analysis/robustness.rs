@@ -22,6 +22,7 @@
 //! reported split does. `x` is capped at 100%: beyond it a weight would turn
 //! negative. Cost: O(F) per dimension after one pass over the factors.
 
+use crate::text::Text;
 use serde::Serialize;
 
 use crate::assess::{THRESHOLD_TOLERANCE, earned_share, gate_holds, score_into};
@@ -65,9 +66,9 @@ pub enum Direction {
 #[non_exhaustive]
 pub struct DimensionRobustness {
     /// Dimension id.
-    pub id: String,
+    pub id: Text,
     /// The point level.
-    pub level: String,
+    pub level: Text,
     /// The point score.
     pub score: f64,
     /// The largest x (percent) such that moving every weight by up to ±x%
@@ -77,11 +78,11 @@ pub struct DimensionRobustness {
     pub direction: Option<Direction>,
     /// The factors whose weights go up in the perturbation that changes
     /// the level at the radius.
-    pub raise: Vec<String>,
+    pub raise: Vec<Text>,
     /// The factors whose weights go down in it.
-    pub lower: Vec<String>,
+    pub lower: Vec<Text>,
     /// The weights that move the score most at the radius, first first.
-    pub first_movers: Vec<String>,
+    pub first_movers: Vec<Text>,
     /// Share of the Monte Carlo samples in which the level holds.
     pub monte_carlo_hold: f64,
 }
@@ -216,7 +217,6 @@ pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robust
         opts.noise_percent = clamped;
     }
     let nd = rb.dimensions().len();
-    let levels = rb.levels();
     let mut scores = Vec::with_capacity(nd);
     score_into(rb, m.ratings(), &mut scores);
     let sigma = (opts.noise_percent / 100.0).clamp(0.0, 1.0);
@@ -225,7 +225,7 @@ pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robust
         .dimensions()
         .iter()
         .enumerate()
-        .map(|(d, dim)| {
+        .map(|(d, _)| {
             let s = scores[d];
             let l = s.level;
             let terms = terms(rb, m, d);
@@ -250,7 +250,7 @@ pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robust
                         .map(|&(f, w, e)| (w * (e - t / 100.0).abs(), f))
                         .collect();
                     by.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                    let id = |f: usize| rb.factors()[f].id.clone();
+                    let id = |f: usize| rb.names().factor_id[f].clone();
                     (
                         Some(100.0 * x),
                         Some(dir),
@@ -276,8 +276,8 @@ pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robust
                 None => (None, None, Vec::new(), Vec::new(), Vec::new()),
             };
             DimensionRobustness {
-                id: dim.id.clone(),
-                level: levels[l].id.clone(),
+                id: rb.names().dimension_id[d].clone(),
+                level: rb.names().level_id[l].clone(),
                 score: s.score,
                 radius_percent: radius,
                 direction,

@@ -95,7 +95,7 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
     let data = named.data();
     undecided.sort_unstable();
     Assessment {
-        rulebook: rb.info().id.clone(),
+        rulebook: rb.names().rulebook.clone(),
         mission: MissionSummary {
             name: data.mission.name.clone(),
             date: data.mission.date.clone(),
@@ -108,13 +108,14 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
         recommendations,
         evidence_gaps,
         context: rb
-            .context_keys()
+            .names()
+            .context_key
             .iter()
-            .map(|k| (k.key.clone(), data.context.get(&k.key).cloned()))
+            .map(|k| (k.clone(), data.context.get(k.as_str()).cloned()))
             .collect(),
         undecided_rules: undecided
             .into_iter()
-            .map(|r| rb.data().rules[r].id.clone())
+            .map(|r| rb.names().rule_id[r].clone())
             .collect(),
         warnings: Vec::new(),
     }
@@ -130,13 +131,11 @@ fn dimension_result(
     s: DimensionScore,
     target: Target,
 ) -> DimensionResult {
-    let dim = &rb.dimensions()[d];
     let levels = rb.levels();
-    let factors = rb.factors();
     let next = next_level(rb, m, d, s);
     DimensionResult {
-        id: dim.id.clone(),
-        title: dim.title.clone(),
+        id: rb.names().dimension_id[d].clone(),
+        title: rb.names().dimension_title[d].clone(),
         score: s.score,
         score_range: s.range,
         coverage: s.coverage,
@@ -144,13 +143,13 @@ fn dimension_result(
         waived_gates: (1..=(s.level + 1).min(levels.len().saturating_sub(1)))
             .flat_map(|l| rb.gates_of(l, d))
             .filter(|g| m.rating(g.factor) == Rating::NotApplicable)
-            .map(|g| factors[g.factor].id.clone())
+            .map(|g| rb.names().factor_id[g.factor].clone())
             .collect(),
         no_evidence: tally.rated <= 0.0 && tally.unknown > 0.0,
-        level: levels[s.level].id.clone(),
+        level: rb.names().level_id[s.level].clone(),
         level_range: [
-            levels[s.level_range[0]].id.clone(),
-            levels[s.level_range[1]].id.clone(),
+            rb.names().level_id[s.level_range[0]].clone(),
+            rb.names().level_id[s.level_range[1]].clone(),
         ],
         level_index: [s.level, s.level_range[0], s.level_range[1]],
         next,
@@ -169,7 +168,6 @@ fn dimension_result(
 /// and gate that fails there; `None` at the top.
 fn next_level(rb: &Rulebook, m: &Mission, d: usize, s: DimensionScore) -> Option<NextLevel> {
     let levels = rb.levels();
-    let factors = rb.factors();
     (s.level + 1 < levels.len()).then(|| {
         let l = s.level + 1;
         let mut blockers = Vec::new();
@@ -183,23 +181,22 @@ fn next_level(rb: &Rulebook, m: &Mission, d: usize, s: DimensionScore) -> Option
         for gate in rb.gates_of(l, d) {
             let actual = m.rating(gate.factor);
             if !gate_holds(gate.bound, actual, false) {
-                let src = rb.gate_source(gate);
                 let (bound, rating) = match gate.bound {
                     Bound::AtLeast(r) => ("at-least", r),
                     Bound::AtMost(r) => ("at-most", r),
                 };
                 blockers.push(Blocker::Gate {
-                    factor: factors[gate.factor].id.clone(),
+                    factor: rb.names().factor_id[gate.factor].clone(),
                     bound,
                     rating,
                     actual,
-                    because: src.because.clone(),
-                    citation: src.citation.clone(),
+                    because: rb.names().gate_because[gate.gate].clone(),
+                    citation: rb.names().gate_citation[gate.gate].clone(),
                 });
             }
         }
         NextLevel {
-            level: levels[l].id.clone(),
+            level: rb.names().level_id[l].clone(),
             blockers,
         }
     })
@@ -266,15 +263,15 @@ fn factor_results(rb: &Rulebook, m: &Mission, tallies: &[Tally]) -> Vec<FactorRe
             }
         }
         factor_results.push(FactorResult {
-            id: factor.id.clone(),
-            title: factor.title.clone(),
+            id: rb.names().factor_id[f].clone(),
+            title: rb.names().factor_title[f].clone(),
             polarity: factor.polarity,
-            theme: rb.themes()[rb.theme_of(f)].id.clone(),
+            theme: rb.names().factor_theme[f].clone(),
             rating: m.has_evidence.get(f).copied().unwrap_or(false).then_some(r),
             weights: PerDimension::new(rb, weights),
             contributions: PerDimension::new(rb, earned),
             lost: PerDimension::new(rb, lost),
-            citation: factor.citation.clone(),
+            citation: rb.names().citation[f].clone(),
         });
     }
     factor_results
@@ -301,9 +298,10 @@ fn theme_results(rb: &Rulebook, m: &Mission) -> Vec<ThemeResult> {
     rb.themes()
         .iter()
         .zip(&by_theme)
-        .map(|(theme, &(e, rated, unknown))| ThemeResult {
-            id: theme.id.clone(),
-            title: theme.title.clone(),
+        .enumerate()
+        .map(|(t, (_, &(e, rated, unknown)))| ThemeResult {
+            id: rb.names().theme_id[t].clone(),
+            title: rb.names().theme_title[t].clone(),
             score: (rated > 0.0).then(|| (100.0 * e / rated).clamp(0.0, 100.0)),
             coverage: if rated + unknown > 0.0 {
                 rated / (rated + unknown)
@@ -322,7 +320,6 @@ fn entity_results(
     undecided: &mut Vec<usize>,
 ) -> Vec<EntityResult> {
     let dims = rb.dimensions();
-    let levels = rb.levels();
     let data = named.data();
     m.entities
         .iter()
@@ -341,12 +338,12 @@ fn entity_results(
             let mut current = Values::new();
             for d in 0..dims.len() {
                 let cur = e.current.get(d).copied().flatten();
-                current.push(cur.map(|l| levels[l].id.clone()));
+                current.push(cur.map(|l| rb.names().level_id[l].clone()));
                 match cur {
                     Some(c) if c > t[d].level_index => {
-                        over.push(dims[d].id.clone());
+                        over.push(rb.names().dimension_id[d].clone());
                         if t[d].capped {
-                            above_cap.push(dims[d].id.clone());
+                            above_cap.push(rb.names().dimension_id[d].clone());
                         }
                         gap.push(0);
                     }
@@ -356,7 +353,7 @@ fn entity_results(
             }
             EntityResult {
                 name,
-                role: rb.roles()[e.role].id.clone(),
+                role: rb.names().role_id[e.role].clone(),
                 target: PerDimension::new(
                     rb,
                     t.iter().map(|x| x.level.clone()).collect::<Values<_>>(),
@@ -383,7 +380,7 @@ fn evidence_gaps(
         .iter()
         .enumerate()
         .filter(|(f, _)| m.rating(*f) == Rating::Unknown)
-        .map(|(f, factor)| {
+        .map(|(f, _)| {
             let at_stake = weighted_mean(
                 weights,
                 tallies.iter().enumerate().map(|(d, t)| {
@@ -396,10 +393,10 @@ fn evidence_gaps(
                 }),
             );
             EvidenceGap {
-                factor: factor.id.clone(),
-                title: factor.title.clone(),
+                factor: rb.names().factor_id[f].clone(),
+                title: rb.names().factor_title[f].clone(),
                 at_stake,
-                question: factor.question.clone(),
+                question: rb.names().question[f].clone(),
             }
         })
         .collect();

@@ -49,7 +49,7 @@ pub(super) fn recommend(
             if level < dims_out[d].target_detail.level_index {
                 let new_level = place(rb, ratings, Some((f, to)), d, new_score, false);
                 if new_level > level {
-                    lifts.push(dims[d].id.clone());
+                    lifts.push(rb.names().dimension_id[d].clone());
                 }
             }
         }
@@ -59,8 +59,8 @@ pub(super) fn recommend(
         }
         let effort = m.effort(f).unwrap_or(factor.effort);
         out.push(Recommendation {
-            factor: factor.id.clone(),
-            title: factor.title.clone(),
+            factor: rb.names().factor_id[f].clone(),
+            title: rb.names().factor_title[f].clone(),
             from,
             to,
             gain,
@@ -68,8 +68,8 @@ pub(super) fn recommend(
             lifts,
             effort,
             cost: rb.data().effort_cost.of(effort),
-            remedy: factor.remedy.clone(),
-            citation: factor.citation.clone(),
+            remedy: rb.names().remedy[f].clone(),
+            citation: rb.names().citation[f].clone(),
         });
     }
     // Sort small keys, not the large records: (no lift, -gain per cost, index).

@@ -1,7 +1,9 @@
 //! What an assessment returns: every result type, each number with what
 //! makes it.
 
+use crate::text::Text;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -89,7 +91,7 @@ pub enum Blocker {
     /// A gate of the level does not hold.
     Gate {
         /// The gate's factor.
-        factor: String,
+        factor: Text,
         /// `at-least` or `at-most`.
         bound: &'static str,
         /// The rating the gate needs.
@@ -97,9 +99,9 @@ pub enum Blocker {
         /// The factor's rating in the mission (`unknown` without evidence).
         actual: Rating,
         /// Why the level needs it.
-        because: String,
+        because: Text,
         /// Where the source supports it.
-        citation: Citation,
+        citation: Arc<Citation>,
     },
 }
 
@@ -108,7 +110,7 @@ pub enum Blocker {
 #[non_exhaustive]
 pub struct NextLevel {
     /// The level above the one reached.
-    pub level: String,
+    pub level: Text,
     /// Every threshold and gate that fails there.
     pub blockers: Vec<Blocker>,
 }
@@ -118,13 +120,13 @@ pub struct NextLevel {
 #[non_exhaustive]
 pub struct Tension {
     /// The highest floor.
-    pub floor: String,
+    pub floor: Text,
     /// The rules that set it.
-    pub floor_rules: Vec<String>,
+    pub floor_rules: Vec<Text>,
     /// The lowest cap, which wins.
-    pub cap: String,
+    pub cap: Text,
     /// The rules that set it.
-    pub cap_rules: Vec<String>,
+    pub cap_rules: Vec<Text>,
 }
 
 /// The target of one dimension, for the mission or an entity.
@@ -132,11 +134,11 @@ pub struct Tension {
 #[non_exhaustive]
 pub struct Target {
     /// The target level id.
-    pub level: String,
+    pub level: Text,
     /// Its index on the spectrum.
     pub level_index: usize,
     /// The matching rules that set it (empty: the rulebook's default).
-    pub set_by: Vec<String>,
+    pub set_by: Vec<Text>,
     /// A floor above a cap, when rules disagree.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tension: Option<Tension>,
@@ -150,9 +152,9 @@ pub struct Target {
 #[non_exhaustive]
 pub struct DimensionResult {
     /// Dimension id.
-    pub id: String,
+    pub id: Text,
     /// Dimension title.
-    pub title: String,
+    pub title: Text,
     /// Point score in [0, 100], from the rated factors.
     pub score: f64,
     /// Lowest and highest score over every choice of the unknown ratings.
@@ -166,20 +168,20 @@ pub struct DimensionResult {
     /// Gates that hold only because their factor is not applicable, at the
     /// levels reached and the next: a gate on a factor that does not apply
     /// to the mission does not apply either, but a reader should see it.
-    pub waived_gates: Vec<String>,
+    pub waived_gates: Vec<Text>,
     /// Whether no factor on this dimension is rated (the score is then the
     /// bottom of the range).
     pub no_evidence: bool,
     /// The level reached by the point score (unknown gates fail).
-    pub level: String,
+    pub level: Text,
     /// Pessimistic and optimistic levels.
-    pub level_range: [String; 2],
+    pub level_range: [Text; 2],
     /// Spectrum indices of `level` and `level_range`.
     pub level_index: [usize; 3],
     /// The next level and what stops it; `None` at the top.
     pub next: Option<NextLevel>,
     /// The target level.
-    pub target: String,
+    pub target: Text,
     /// How the target was set.
     pub target_detail: Target,
     /// Ready, stretch, not-ready, or undetermined when nothing on the
@@ -213,9 +215,9 @@ pub struct Overall {
 #[non_exhaustive]
 pub struct ThemeResult {
     /// Theme id.
-    pub id: String,
+    pub id: Text,
     /// Theme title.
-    pub title: String,
+    pub title: Text,
     /// Score of the theme's rated factors in [0, 100]; `None` when none is rated.
     pub score: Option<f64>,
     /// Share of the theme's applicable weight that is rated.
@@ -227,13 +229,13 @@ pub struct ThemeResult {
 #[non_exhaustive]
 pub struct FactorResult {
     /// Factor id.
-    pub id: String,
+    pub id: Text,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Enabler or barrier.
     pub polarity: Polarity,
     /// Theme id.
-    pub theme: String,
+    pub theme: Text,
     /// The mission's rating; `None` when it gives no evidence.
     pub rating: Option<Rating>,
     /// Weight per dimension.
@@ -243,7 +245,7 @@ pub struct FactorResult {
     /// Points of the point score lost per dimension.
     pub lost: PerDimension<f64>,
     /// Where the source names it.
-    pub citation: Citation,
+    pub citation: Arc<Citation>,
 }
 
 /// One entity's targets (asymmetric integration) and where it stands.
@@ -253,19 +255,19 @@ pub struct EntityResult {
     /// Name.
     pub name: String,
     /// Role id.
-    pub role: String,
+    pub role: Text,
     /// Target level id per dimension.
-    pub target: PerDimension<String>,
+    pub target: PerDimension<Text>,
     /// The rules that set each target.
     pub target_detail: PerDimension<Target>,
     /// Declared current level per dimension, where given.
-    pub current: PerDimension<Option<String>>,
+    pub current: PerDimension<Option<Text>>,
     /// Dimensions where the declared level is above the target: integration
     /// beyond what the situation calls for.
-    pub over_integrated: Vec<String>,
+    pub over_integrated: Vec<Text>,
     /// Of those, the dimensions where the target is a cap (an `at-most`
     /// rule, such as asymmetric integration for humanitarian actors).
-    pub above_cap: Vec<String>,
+    pub above_cap: Vec<Text>,
     /// Levels short of the target per dimension (0 where at or above it, or
     /// not declared).
     pub gap: PerDimension<usize>,
@@ -276,9 +278,9 @@ pub struct EntityResult {
 #[non_exhaustive]
 pub struct Recommendation {
     /// Factor id.
-    pub factor: String,
+    pub factor: Text,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Current rating.
     pub from: Rating,
     /// Rating after the change (an enabler up one step, a barrier down one).
@@ -288,15 +290,15 @@ pub struct Recommendation {
     /// Points gained per dimension.
     pub gains: PerDimension<f64>,
     /// Below-target dimensions the change lifts to their next level.
-    pub lifts: Vec<String>,
+    pub lifts: Vec<Text>,
     /// Effort to change the factor.
     pub effort: Effort,
     /// Its cost (from the rulebook's effort costs).
     pub cost: f64,
     /// What to do.
-    pub remedy: String,
+    pub remedy: Text,
     /// Where the source names the factor.
-    pub citation: Citation,
+    pub citation: Arc<Citation>,
 }
 
 /// A factor without evidence, and how much of the overall range it holds.
@@ -304,13 +306,13 @@ pub struct Recommendation {
 #[non_exhaustive]
 pub struct EvidenceGap {
     /// Factor id.
-    pub factor: String,
+    pub factor: Text,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Points of the overall score range that rating it would settle.
     pub at_stake: f64,
     /// The assessor's question.
-    pub question: String,
+    pub question: Text,
 }
 
 /// Name and date of the assessed mission.
@@ -330,7 +332,7 @@ pub struct MissionSummary {
 #[non_exhaustive]
 pub struct Assessment {
     /// The rulebook's id.
-    pub rulebook: String,
+    pub rulebook: Text,
     /// The mission.
     pub mission: MissionSummary,
     /// One result per dimension.
@@ -349,10 +351,10 @@ pub struct Assessment {
     pub evidence_gaps: Vec<EvidenceGap>,
     /// The mission's context: every key of the rulebook with the mission's
     /// value (`None` where it leaves the key out).
-    pub context: Vec<(String, Option<ContextValue>)>,
+    pub context: Vec<(Text, Option<ContextValue>)>,
     /// Target rules that could not be decided because the mission leaves a
     /// context key out.
-    pub undecided_rules: Vec<String>,
+    pub undecided_rules: Vec<Text>,
     /// Anything the assessment had to work around.
     pub warnings: Vec<String>,
 }

@@ -3,6 +3,7 @@
 
 use super::results::{Target, Tension};
 use crate::rulebook::{Bound, Rulebook};
+use crate::text::Text;
 
 /// The targets per dimension for the mission (`role` = `None`) or an
 /// entity of a role, with the rules that could not be decided.
@@ -13,12 +14,11 @@ pub(crate) fn targets(
     undecided: &mut Vec<usize>,
 ) -> Vec<Target> {
     let nd = rb.dimensions().len();
-    let levels = rb.levels();
-    let rules = &rb.data().rules;
+    let rule_ids = &rb.names().rule_id;
     let mut floor: Vec<usize> = rb.default_targets().to_vec();
-    let mut floor_rules: Vec<Vec<String>> = vec![Vec::new(); nd];
+    let mut floor_rules: Vec<Vec<Text>> = vec![Vec::new(); nd];
     let mut cap: Vec<Option<usize>> = vec![None; nd];
-    let mut cap_rules: Vec<Vec<String>> = vec![Vec::new(); nd];
+    let mut cap_rules: Vec<Vec<Text>> = vec![Vec::new(); nd];
     for (ri, rule) in rb.compiled_rules().iter().enumerate() {
         let applies = match role {
             None => rule.roles.is_empty(),
@@ -48,7 +48,7 @@ pub(crate) fn targets(
             }
             continue;
         }
-        let id = &rules[ri].id;
+        let id = &rule_ids[ri];
         for &d in &rule.dimensions {
             match rule.bound {
                 Bound::AtLeast(l) => {
@@ -78,17 +78,17 @@ pub(crate) fn targets(
             match cap[d] {
                 Some(c) if c < f => Target {
                     capped: true,
-                    level: levels[c].id.clone(),
+                    level: rb.names().level_id[c].clone(),
                     level_index: c,
                     set_by: cap_rules[d].clone(),
                     tension: Some(Tension {
-                        floor: levels[f].id.clone(),
+                        floor: rb.names().level_id[f].clone(),
                         floor_rules: if floor_rules[d].is_empty() {
-                            vec!["default-target".to_owned()]
+                            vec![Text::from("default-target")]
                         } else {
                             floor_rules[d].clone()
                         },
-                        cap: levels[c].id.clone(),
+                        cap: rb.names().level_id[c].clone(),
                         cap_rules: cap_rules[d].clone(),
                     }),
                 },
@@ -96,7 +96,7 @@ pub(crate) fn targets(
                     let mut set_by = floor_rules[d].clone();
                     set_by.extend(cap_rules[d].iter().cloned());
                     Target {
-                        level: levels[f].id.clone(),
+                        level: rb.names().level_id[f].clone(),
                         level_index: f,
                         set_by,
                         tension: None,
@@ -104,7 +104,7 @@ pub(crate) fn targets(
                     }
                 }
                 _ => Target {
-                    level: levels[f].id.clone(),
+                    level: rb.names().level_id[f].clone(),
                     level_index: f,
                     set_by: floor_rules[d].clone(),
                     tension: None,

@@ -507,7 +507,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment) -> String {
                 .zip(&e.current.values)
                 .map(|(t, c)| match c {
                     Some(c) => format!("{t} (now {c})"),
-                    None => (*t).to_owned(),
+                    None => t.to_string(),
                 })
                 .collect();
             let _ = writeln!(
@@ -521,7 +521,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment) -> String {
                     .map(|d| if e.above_cap.contains(d) {
                         format!("{d} (above a cap)")
                     } else {
-                        (*d).to_owned()
+                        d.to_string()
                     })
                     .collect::<Vec<_>>()
                     .join(", ")
