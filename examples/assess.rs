@@ -13,7 +13,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use integration_readiness::{assess, chart, report};
+use integration_readiness::{assess, report};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -44,8 +44,8 @@ fn main() -> ExitCode {
         Ok(match args.format {
             Format::Text => report::text(&rb, &a),
             Format::Markdown => report::markdown(&rb, &a),
-            Format::Json => report::to_json(&a) + "\n",
-            Format::Svg => chart::svg(&rb, &a),
+            Format::Json => report::json(&rb, &a)? + "\n",
+            Format::Svg => report::svg(&rb, &a),
         })
     })())
 }

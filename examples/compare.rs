@@ -44,9 +44,9 @@ fn main() -> ExitCode {
         let new = cli::mission(args.new.as_ref(), NEW, &rb)?;
         let (a, b) = (assess(&rb, &old), assess(&rb, &new));
         let c = compare(&a, &b);
-        if let cli::Format::Json = args.format {
-            return Ok(serde_json::to_string_pretty(&c).unwrap_or_default() + "\n");
-        }
-        Ok(report::comparison_text(new.name(), &c))
+        Ok(match args.format {
+            cli::Format::Json => report::json(&rb, &c)? + "\n",
+            cli::Format::Text => report::text(&rb, &c),
+        })
     })())
 }

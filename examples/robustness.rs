@@ -7,11 +7,11 @@
 
 mod cli;
 
-use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
 use integration_readiness::analysis::{RobustnessOptions, robustness};
+use integration_readiness::report;
 
 /// How robust each dimension's level is to the choice of weights.
 #[derive(Parser)]
@@ -53,50 +53,9 @@ fn main() -> ExitCode {
             seed: args.seed,
         };
         let r = robustness(&rb, &m, opts);
-        if let cli::Format::Json = args.format {
-            return Ok(serde_json::to_string_pretty(&r).unwrap_or_default() + "\n");
-        }
-        let mut o = String::new();
-        let _ = writeln!(o, "Weight robustness: {}", m.name());
-        let _ = writeln!(
-            o,
-            "Radius: every weight may move by up to ±x% (independently) without changing\nthe level. Monte Carlo: {} samples of ±{}% noise, seed {}.\n",
-            r.samples, r.noise_percent, r.seed
-        );
-        for d in &r.dimensions {
-            let radius = match d.radius_percent {
-                Some(x) => format!(
-                    "±{x:.1}% ({} first)",
-                    match d.direction {
-                        Some(integration_readiness::analysis::Direction::Up) => "up",
-                        _ => "down",
-                    }
-                ),
-                None => "no weight change within ±100% moves it".to_owned(),
-            };
-            let _ = writeln!(o, "{:<15} {} (score {:.1})", d.id, d.level, d.score);
-            let _ = writeln!(o, "  radius        {radius}");
-            let _ = writeln!(
-                o,
-                "  holds in      {:.1}% of samples",
-                100.0 * d.monte_carlo_hold
-            );
-            // The first movers, wrapped to 80 columns.
-            let mut line = String::from("  first movers ");
-            for (i, f) in d.first_movers.iter().enumerate() {
-                let sep = if i == 0 { " " } else { ", " };
-                if line.len() + sep.len() + f.len() > 79 {
-                    let _ = writeln!(o, "{line},");
-                    line = format!("                {f}");
-                } else {
-                    line.push_str(sep);
-                    line.push_str(f);
-                }
-            }
-            if !d.first_movers.is_empty() {
-                let _ = writeln!(o, "{line}");
-            }
-        }
-        Ok(o)
+        Ok(match args.format {
+            cli::Format::Json => report::json(&rb, &r)? + "\n",
+            cli::Format::Text => report::text(&rb, &r),
+        })
     })())
 }

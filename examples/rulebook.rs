@@ -9,7 +9,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use integration_readiness::reference;
+use integration_readiness::report;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -42,11 +42,11 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        Format::Markdown => print!("{}", reference::markdown(&rb)),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&reference::json(&rb)).unwrap_or_default()
-        ),
+        Format::Markdown => print!("{}", report::markdown(&rb, &rb)),
+        Format::Json => match report::json(&rb, &rb) {
+            Ok(t) => println!("{t}"),
+            Err(e) => return cli::finish(Err(e)),
+        },
     }
     ExitCode::SUCCESS
 }

@@ -34,10 +34,10 @@ fn main() -> ExitCode {
     let args = Args::parse();
     cli::finish((|| {
         Ok(match args.which {
-            Which::Rulebook => schema::to_text(&schema::rulebook_schema()),
+            Which::Rulebook => schema::to_text(&schema::rulebook_schema())?,
             Which::Mission => {
                 let rb = cli::rulebook(args.rulebook.as_ref())?;
-                schema::to_text(&schema::mission_schema(&rb))
+                schema::to_text(&schema::mission_schema(&rb))?
             }
         })
     })())

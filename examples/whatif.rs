@@ -32,12 +32,7 @@ struct Args {
 
 fn rating_change(s: &str) -> Result<(String, Rating), String> {
     let (f, r) = s.split_once('=').ok_or("expected FACTOR=RATING")?;
-    let rating = Rating::ALL
-        .into_iter()
-        .find(|x| x.as_str() == r)
-        .ok_or_else(|| {
-            format!("unknown rating `{r}`; expected one of none, low, partial, high, full, unknown, not-applicable")
-        })?;
+    let rating: Rating = r.parse().map_err(|e| format!("{e}"))?;
     Ok((f.to_owned(), rating))
 }
 
@@ -60,23 +55,23 @@ fn main() -> ExitCode {
             context: args.context.iter().cloned().collect(),
             forget_context: Vec::new(),
         };
-        let changed = apply(&rb, &m, &scenario).map_err(|problems| {
+        // Problems of a scenario point at the command line that made it.
+        let changed = apply(&rb, &m, &scenario).map_err(|e| {
             Error::Invalid(Diagnostics(
-                problems
-                    .into_iter()
+                e.problems()
                     .map(|problem| Diagnostic {
                         file: "command line".to_owned(),
                         line: 0,
                         column: 0,
-                        problem,
+                        problem: problem.clone(),
                     })
                     .collect(),
             ))
         })?;
         let c = compare(&assess(&rb, &m), &assess(&rb, &changed));
         Ok(match args.format {
-            cli::Format::Json => serde_json::to_string_pretty(&c).unwrap_or_default() + "\n",
-            cli::Format::Text => report::comparison_text(m.name(), &c),
+            cli::Format::Json => report::json(&rb, &c)? + "\n",
+            cli::Format::Text => report::text(&rb, &c),
         })
     })())
 }

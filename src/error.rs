@@ -196,7 +196,39 @@ impl fmt::Display for Diagnostics {
     }
 }
 
-/// Why a rulebook or mission could not be loaded.
+/// A word that is not one of an enum's words, such as `"hgh"` read as a
+/// [`Rating`](crate::Rating).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} `{word}`; expected {allowed}")]
+pub struct ParseWordError {
+    what: &'static str,
+    word: String,
+    allowed: String,
+}
+
+impl ParseWordError {
+    /// A word that is not one of `allowed`, for a thing called `what`.
+    pub(crate) fn new<I, S>(what: &'static str, word: &str, allowed: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: fmt::Display,
+    {
+        ParseWordError {
+            what,
+            word: shown(word).into_owned(),
+            allowed: one_of(allowed),
+        }
+    }
+
+    /// The word that was given (cut when very long).
+    pub fn word(&self) -> &str {
+        &self.word
+    }
+}
+
+/// The one error of this crate: why a rulebook or mission could not be
+/// loaded or built, a word could not be read, or a result could not be
+/// written.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -221,6 +253,42 @@ pub enum Error {
     /// The document has problems; all of them are listed.
     #[error("{0}")]
     Invalid(Diagnostics),
+    /// A word is not one of those allowed.
+    #[error(transparent)]
+    Word(#[from] ParseWordError),
+    /// A result could not be written as JSON or TOML.
+    #[error("cannot write {format}: {reason}")]
+    Write {
+        /// `json` or `toml`.
+        format: &'static str,
+        /// The serializer's reason.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// The error for problems found in data built in memory (no file, no
+    /// line): every problem is kept, named after `what` (`<mission>`,
+    /// `<rulebook>`, `<scenario>`).
+    pub(crate) fn unlocated(what: &str, problems: Vec<Problem>) -> Error {
+        Error::Invalid(Diagnostics(
+            problems
+                .into_iter()
+                .map(|problem| Diagnostic {
+                    file: what.to_owned(),
+                    line: 0,
+                    column: 0,
+                    problem,
+                })
+                .collect(),
+        ))
+    }
+
+    /// The located problems, each with its path into the document, when
+    /// the error is about content.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.diagnostics().iter().map(|d| &d.problem)
+    }
 }
 
 impl Error {

@@ -65,12 +65,12 @@
 //! | what | where |
 //! |---|---|
 //! | the default rulebook, or your own | [`Rulebook::oslo_2007`], [`Rulebook::from_toml`], [`Rulebook::new`] |
-//! | a mission | [`Mission::from_toml`], [`Mission::from_path`], [`Mission::new`] |
+//! | a mission | [`Mission::builder`], [`Mission::from_toml`], [`Mission::new`], `Mission::from_path` (feature `toml`) |
 //! | the assessment | [`assess()`], and [`score_only`] / [`score_into`] for sweeps |
-//! | reports | [`report::text`], [`report::markdown`], [`report::to_json`] |
+//! | reports | [`report::text`], [`report::markdown`], `report::to_json` (feature `json`) |
 //! | a chart for reports, as SVG (feature `svg`) | `chart::svg` |
 //! | what-if, plan, robustness, compare | [`analysis`] |
-//! | the factor reference | [`reference::markdown`], [`reference::json`] |
+//! | the factor reference | [`reference::markdown`], `reference::json` (feature `json`) |
 //! | a mission file to start from | [`template::mission`] |
 //! | the file formats as types | [`model`] |
 //! | JSON Schemas of the formats (feature `schema`) | `schema::mission_schema`, `schema::rulebook_schema` |
@@ -165,8 +165,13 @@
 //! target is over-integrated: integration is not an end in itself (1.3).
 //!
 //! Each dimension's verdict is `ready` (level at or above target),
-//! `stretch` (one level short) or `not-ready`; the overall verdict is the
-//! worst of them, and the overall score the dimension-weighted mean.
+//! `stretch` (one level short) or `not-ready`; a dimension on which nothing
+//! is rated (coverage 0) or on which no factor applies is `undetermined`,
+//! never `ready`: an empty mission reaching a low target proves nothing.
+//! The overall score is the dimension-weighted mean over the dimensions
+//! where some factor applies. The overall verdict is the worst verdict of
+//! those dimensions, and `undetermined` when any of them is undetermined or
+//! when no dimension counts at all.
 //!
 //! ## Recommendations
 //!
@@ -186,34 +191,41 @@
 //! - Loading reports every problem in a file at once, each with file,
 //!   line:column, TOML path, what is allowed and, for an unknown id, the
 //!   nearest known one. Files over [`MAX_INPUT_BYTES`] are refused.
-//! - Features, all on by default: `toml` (the TOML loaders), `json` (JSON
-//!   loaders and reports), `schema` (JSON Schemas, with `schemars`), `svg`
-//!   (charts, no dependency). With `default-features = false` the scoring
-//!   core, the analyses and the text and Markdown reports need only `serde`,
-//!   `thiserror` and `strsim`.
+//! - Features, all on by default: `toml` (reading files from disk,
+//!   `from_path`), `json` (JSON loaders and reports), `schema` (JSON
+//!   Schemas, with `schemars`), `svg` (charts, no dependency). With
+//!   `default-features = false` the built-in rulebook, TOML text, the
+//!   builder, the scoring core, the analyses and the text and Markdown
+//!   reports need only `serde`, `thiserror`, `strsim` and `toml`.
+//! - One error type, [`Error`], from every fallible function; it keeps
+//!   every problem found, each with its path (and, from a file, its line).
+//! - Results ([`Assessment`], the plan, robustness and comparison) own their
+//!   data; a [`Rulebook`] is a cheap handle, and [`Rulebook::oslo_2007`]
+//!   reads the embedded text once per process.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod analysis;
 pub mod assess;
-#[cfg(feature = "svg")]
-pub mod chart;
+mod builtin;
 pub mod error;
-#[cfg(feature = "toml")]
 mod load;
 pub mod mission;
 pub mod model;
-pub mod reference;
 pub mod report;
 pub mod rulebook;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod template;
+mod text;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
-pub use error::{Diagnostic, Diagnostics, Error, Problem};
-#[cfg(feature = "toml")]
+pub use error::{Diagnostic, Diagnostics, Error, ParseWordError, Problem};
 pub use load::MAX_INPUT_BYTES;
-pub use mission::Mission;
+pub use mission::{Mission, MissionBuilder};
 pub use model::{Effort, Polarity, Rating};
+#[cfg(feature = "svg")]
+pub use report::chart;
+pub use report::reference;
 pub use rulebook::Rulebook;
+pub use text::Text;

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+#[cfg(feature = "toml")]
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -16,7 +17,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{Diagnostic, Diagnostics, DocPath, Error, PathSegment, Problem, shown};
-use crate::mission::Mission;
+use crate::mission::{Mission, Waivers};
 use crate::model::{MissionData, RulebookData};
 use crate::rulebook::Rulebook;
 
@@ -62,17 +63,18 @@ impl Rulebook {
         // report references to it as dangling.
         match parse::<RulebookData>(text, file, &RULEBOOK_SHAPE)? {
             (Shaped::Whole(data), tree) => {
-                Rulebook::new(data).map_err(|p| locate_all(p, text, file, &tree))
+                Rulebook::check(data).map_err(|p| locate_all(p, text, file, &tree))
             }
             (Shaped::Partial(diags, _, _), _) => Err(invalid(diags)),
         }
     }
 
-    /// Reads and checks a rulebook file.
+    /// Reads and checks a rulebook file (feature `toml`).
     ///
     /// # Errors
     /// As [`Rulebook::from_toml`], and [`Error::Io`] when the file cannot be
     /// read.
+    #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>) -> Result<Rulebook, Error> {
         let (text, name) = read(path.as_ref())?;
         Rulebook::from_toml(&text, &name)
@@ -84,8 +86,11 @@ impl Rulebook {
     /// # Errors
     /// Only if the data cannot be written as TOML (not expected for a
     /// checked rulebook).
-    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        toml::to_string_pretty(self.data())
+    pub fn to_toml(&self) -> Result<String, Error> {
+        toml::to_string_pretty(self.data()).map_err(|e| Error::Write {
+            format: "toml",
+            reason: e.to_string(),
+        })
     }
 }
 
@@ -114,11 +119,12 @@ impl Mission {
         // A mission's items are independent, so when some are malformed the
         // meaning of the rest is checked too: one run reports everything.
         match parse::<MissionData>(text, file, &MISSION_SHAPE)? {
-            (Shaped::Whole(data), tree) => {
-                Mission::new(data, rulebook).map_err(|p| locate_all(p, text, file, &tree))
-            }
+            (Shaped::Whole(data), tree) => Mission::check(data, rulebook, Waivers::MustSayWhy)
+                .map_err(|p| locate_all(p, text, file, &tree)),
             (Shaped::Partial(mut diags, rest, aside), tree) => {
-                if let Some(Err(problems)) = rest.map(|data| Mission::new(data, rulebook)) {
+                if let Some(Err(problems)) =
+                    rest.map(|data| Mission::check(data, rulebook, Waivers::MustSayWhy))
+                {
                     // Paths into what was left point back into the file.
                     let problems = problems
                         .into_iter()
@@ -136,11 +142,13 @@ impl Mission {
         }
     }
 
-    /// Reads a mission file and checks it against `rulebook`.
+    /// Reads a mission file and checks it against `rulebook` (feature
+    /// `toml`).
     ///
     /// # Errors
     /// As [`Mission::from_toml`], and [`Error::Io`] when the file cannot be
     /// read.
+    #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>, rulebook: &Rulebook) -> Result<Mission, Error> {
         let (text, name) = read(path.as_ref())?;
         Mission::from_toml(&text, &name, rulebook)
@@ -151,11 +159,15 @@ impl Mission {
     ///
     /// # Errors
     /// Only if the data cannot be written as TOML (not expected).
-    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        toml::to_string_pretty(self.data())
+    pub fn to_toml(&self) -> Result<String, Error> {
+        toml::to_string_pretty(self.data()).map_err(|e| Error::Write {
+            format: "toml",
+            reason: e.to_string(),
+        })
     }
 }
 
+#[cfg(feature = "toml")]
 fn read(path: &Path) -> Result<(String, String), Error> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|source| Error::Io {
@@ -636,12 +648,15 @@ mod json {
         /// but no line.
         pub fn from_json(text: &str, file: &str) -> Result<Rulebook, Error> {
             let data: RulebookData = from_json(text, file)?;
-            Rulebook::new(data).map_err(|p| unlocated(p, file))
+            Rulebook::check(data).map_err(|p| unlocated(p, file))
         }
 
         /// Writes the rulebook as JSON.
-        pub fn to_json(&self) -> String {
-            serde_json::to_string_pretty(self.data()).unwrap_or_default()
+        ///
+        /// # Errors
+        /// [`Error::Write`] if the data cannot be written (not expected).
+        pub fn to_json(&self) -> Result<String, Error> {
+            crate::report::json_text(self.data())
         }
     }
 
@@ -653,12 +668,15 @@ mod json {
         /// but no line.
         pub fn from_json(text: &str, file: &str, rulebook: &Rulebook) -> Result<Mission, Error> {
             let data: MissionData = from_json(text, file)?;
-            Mission::new(data, rulebook).map_err(|p| unlocated(p, file))
+            Mission::check(data, rulebook, Waivers::MustSayWhy).map_err(|p| unlocated(p, file))
         }
 
         /// Writes the mission as JSON.
-        pub fn to_json(&self) -> String {
-            serde_json::to_string_pretty(self.data()).unwrap_or_default()
+        ///
+        /// # Errors
+        /// [`Error::Write`] if the data cannot be written (not expected).
+        pub fn to_json(&self) -> Result<String, Error> {
+            crate::report::json_text(self.data())
         }
     }
 }

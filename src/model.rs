@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::ParseWordError;
+
 /// A map that refuses duplicate keys. TOML's parser already does; this
 /// keeps JSON input (where the last duplicate would silently win) honest.
 fn unique_keys<'de, D, K, V>(d: D) -> Result<BTreeMap<K, V>, D::Error>
@@ -135,6 +137,18 @@ impl Rating {
     }
 }
 
+impl std::str::FromStr for Rating {
+    type Err = ParseWordError;
+
+    /// Reads the word used in files, such as `partial`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Rating::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| ParseWordError::new("rating", s, Rating::ALL))
+    }
+}
+
 impl fmt::Display for Rating {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -153,12 +167,27 @@ pub enum Polarity {
 }
 
 impl Polarity {
+    /// Both polarities.
+    pub const ALL: [Polarity; 2] = [Polarity::Enabler, Polarity::Barrier];
+
     /// The word used in files.
     pub fn as_str(self) -> &'static str {
         match self {
             Polarity::Enabler => "enabler",
             Polarity::Barrier => "barrier",
         }
+    }
+}
+
+impl std::str::FromStr for Polarity {
+    type Err = ParseWordError;
+
+    /// Reads the word used in files, such as `enabler`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Polarity::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| ParseWordError::new("polarity", s, Polarity::ALL))
     }
 }
 
@@ -182,6 +211,9 @@ pub enum Effort {
 }
 
 impl Effort {
+    /// Every effort, from the least to the most.
+    pub const ALL: [Effort; 3] = [Effort::Low, Effort::Medium, Effort::High];
+
     /// The word used in files.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -189,6 +221,18 @@ impl Effort {
             Effort::Medium => "medium",
             Effort::High => "high",
         }
+    }
+}
+
+impl std::str::FromStr for Effort {
+    type Err = ParseWordError;
+
+    /// Reads the word used in files, such as `medium`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Effort::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| ParseWordError::new("effort", s, Effort::ALL))
     }
 }
 
@@ -238,6 +282,24 @@ impl fmt::Display for ContextValue {
             ContextValue::Flag(b) => write!(f, "{b}"),
             ContextValue::Word(w) => write!(f, "\"{w}\""),
         }
+    }
+}
+
+impl From<bool> for ContextValue {
+    fn from(b: bool) -> Self {
+        ContextValue::Flag(b)
+    }
+}
+
+impl From<&str> for ContextValue {
+    fn from(w: &str) -> Self {
+        ContextValue::Word(w.to_owned())
+    }
+}
+
+impl From<String> for ContextValue {
+    fn from(w: String) -> Self {
+        ContextValue::Word(w)
     }
 }
 
@@ -575,7 +637,7 @@ pub struct RulebookData {
 }
 
 /// The `[mission]` table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct MissionInfo {
@@ -626,7 +688,7 @@ pub struct Entity {
 }
 
 /// A whole mission file, as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct MissionData {

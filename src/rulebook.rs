@@ -1,12 +1,14 @@
 //! A validated rulebook, resolved once to dense indices.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
-use crate::error::{Collector, DocPath, Problem, num, one_of, one_of_ids, shown};
+use crate::error::{Collector, DocPath, Error, Problem, num, one_of, one_of_ids, shown};
 use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
     Theme,
 };
+use crate::text::Text;
 
 /// A bound on a rating (gates) or on a level (target rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,31 +40,113 @@ pub(crate) struct CompiledRule {
     pub bound: Bound<usize>,
 }
 
+/// The words a result names, each made once per rulebook and shared by
+/// every result (a clone is a reference count, not a copy), in rulebook
+/// order.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Names {
+    pub rulebook: Text,
+    pub factor_id: Vec<Text>,
+    pub factor_title: Vec<Text>,
+    pub factor_theme: Vec<Text>,
+    pub remedy: Vec<Text>,
+    pub question: Vec<Text>,
+    pub citation: Vec<Arc<Citation>>,
+    pub dimension_id: Vec<Text>,
+    pub dimension_title: Vec<Text>,
+    pub level_id: Vec<Text>,
+    pub theme_id: Vec<Text>,
+    pub theme_title: Vec<Text>,
+    pub role_id: Vec<Text>,
+    pub rule_id: Vec<Text>,
+    pub context_key: Vec<Text>,
+    pub gate_because: Vec<Text>,
+    pub gate_citation: Vec<Arc<Citation>>,
+}
+
+impl Names {
+    fn new(d: &RulebookData) -> Names {
+        let texts = |v: &mut dyn Iterator<Item = &String>| -> Vec<Text> {
+            v.map(|s| Text::from(s.as_str())).collect()
+        };
+        let theme_of = |t: &str| {
+            d.themes
+                .iter()
+                .find(|x| x.id == t)
+                .map_or_else(|| Text::from(t), |x| Text::from(x.id.as_str()))
+        };
+        Names {
+            rulebook: Text::from(d.rulebook.id.as_str()),
+            factor_id: texts(&mut d.factors.iter().map(|f| &f.id)),
+            factor_title: texts(&mut d.factors.iter().map(|f| &f.title)),
+            factor_theme: d.factors.iter().map(|f| theme_of(&f.theme)).collect(),
+            remedy: texts(&mut d.factors.iter().map(|f| &f.remedy)),
+            question: texts(&mut d.factors.iter().map(|f| &f.question)),
+            citation: d
+                .factors
+                .iter()
+                .map(|f| Arc::new(f.citation.clone()))
+                .collect(),
+            dimension_id: texts(&mut d.dimensions.iter().map(|x| &x.id)),
+            dimension_title: texts(&mut d.dimensions.iter().map(|x| &x.title)),
+            level_id: texts(&mut d.levels.iter().map(|x| &x.id)),
+            theme_id: texts(&mut d.themes.iter().map(|x| &x.id)),
+            theme_title: texts(&mut d.themes.iter().map(|x| &x.title)),
+            role_id: texts(&mut d.roles.iter().map(|x| &x.id)),
+            rule_id: texts(&mut d.rules.iter().map(|x| &x.id)),
+            context_key: texts(&mut d.context.iter().map(|x| &x.key)),
+            gate_because: texts(&mut d.gates.iter().map(|x| &x.because)),
+            gate_citation: d
+                .gates
+                .iter()
+                .map(|g| Arc::new(g.citation.clone()))
+                .collect(),
+        }
+    }
+}
+
 /// A checked rulebook: spectrum, dimensions, themes, roles, context keys,
 /// factors, thresholds, gates and target rules.
 ///
 /// Build one with [`Rulebook::oslo_2007`] (the embedded default),
-/// [`Rulebook::from_toml`], or [`Rulebook::new`] from data.
-#[derive(Debug, Clone, PartialEq)]
+/// [`Rulebook::from_toml`], or [`Rulebook::new`] from data. A `Rulebook` is
+/// a handle: cloning it is cheap and clones share one checked rulebook, so
+/// results and applications can keep it.
+#[derive(Debug, Clone)]
 pub struct Rulebook {
-    data: RulebookData,
-    /// Factor-major weights: `weights[f * dims + d]`.
-    pub(crate) weights: Vec<f64>,
-    /// Threshold of level `l` (l >= 1) on dimension `d`: `thresholds[(l - 1) * dims + d]`.
-    pub(crate) thresholds: Vec<f64>,
-    pub(crate) theme_of: Vec<usize>,
-    pub(crate) gates: Vec<CompiledGate>,
-    pub(crate) rules: Vec<CompiledRule>,
-    pub(crate) default_targets: Vec<usize>,
-    /// Gate indices (into `gates`) per level and dimension: `gates_at[l * dims + d]`.
-    pub(crate) gates_at: Vec<Vec<usize>>,
-    /// Fingerprint of the ids that a mission's indices point into.
-    pub(crate) key: u64,
-    factor_index: BTreeMap<String, usize>,
+    inner: Arc<Compiled>,
 }
 
-/// The size limit of the embedded default rulebook's text, for reference.
-pub(crate) const OSLO_2007: &str = include_str!("rulebooks/oslo-2007.toml");
+impl PartialEq for Rulebook {
+    fn eq(&self, other: &Rulebook) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner) || self.inner == other.inner
+    }
+}
+
+/// The checked rulebook behind the handle: the data as written and its
+/// resolution to dense indices. Read only through the accessors below, so
+/// that no index arithmetic leaves this file.
+#[derive(Debug, PartialEq)]
+struct Compiled {
+    data: RulebookData,
+    /// Factor-major weights: `weights[f * dims + d]`.
+    weights: Vec<f64>,
+    /// Threshold of level `l` (l >= 1) on dimension `d`: `thresholds[(l - 1) * dims + d]`.
+    thresholds: Vec<f64>,
+    theme_of: Vec<usize>,
+    gates: Vec<CompiledGate>,
+    rules: Vec<CompiledRule>,
+    default_targets: Vec<usize>,
+    /// Gate indices (into `gates`) per level and dimension: `gates_at[l * dims + d]`.
+    gates_at: Vec<Vec<usize>>,
+    /// Fingerprint of the ids that a mission's indices point into.
+    key: u64,
+    /// The dimension ids, shared by every per-dimension result.
+    dimension_ids: Arc<[String]>,
+    /// Every word a result names, shared with the results.
+    names: Names,
+    factor_index: BTreeMap<String, usize>,
+}
 
 pub(crate) fn is_kebab(id: &str) -> bool {
     !id.is_empty()
@@ -187,7 +271,13 @@ impl Rulebook {
     /// zero, thresholds that do not increase, gates and rules that do not
     /// resolve, and citations without a locating phrase of at most eight
     /// words.
-    pub fn new(data: RulebookData) -> Result<Rulebook, Vec<Problem>> {
+    pub fn new(data: RulebookData) -> Result<Rulebook, Error> {
+        Rulebook::check(data).map_err(|p| Error::unlocated("<rulebook>", p))
+    }
+
+    /// Checks and resolves rulebook data, returning the problems unlocated
+    /// so that a loader can place them in its file.
+    pub(crate) fn check(data: RulebookData) -> Result<Rulebook, Vec<Problem>> {
         let mut c = Checker {
             problems: Collector::default(),
         };
@@ -628,129 +718,214 @@ impl Rulebook {
         for (i, g) in gates.iter().enumerate() {
             gates_at[g.level * nd + g.dimension].push(i);
         }
-        let mut rb = Rulebook {
-            key: 0,
-            gates_at,
-            data,
-            weights,
-            thresholds,
-            theme_of,
-            gates,
-            rules,
-            default_targets,
-            factor_index,
-        };
-        rb.key = crate::mission::rulebook_key(&rb);
-        Ok(rb)
-    }
-
-    /// The embedded default rulebook, `oslo-2007`, derived from the
-    /// proceedings of the Oslo conference on integrated missions (2007).
-    ///
-    /// ```
-    /// let rb = integration_readiness::Rulebook::oslo_2007();
-    /// assert_eq!(rb.info().id, "oslo-2007");
-    /// assert_eq!(rb.levels()[0].id, "co-existence");
-    /// ```
-    #[cfg(feature = "toml")]
-    pub fn oslo_2007() -> Rulebook {
-        // The embedded text is checked by the test suite; a failure here is a
-        // build defect, not a user error.
-        #[allow(clippy::expect_used)]
-        Rulebook::from_toml(OSLO_2007, "oslo-2007.toml").expect("the embedded rulebook is valid")
-    }
-
-    /// The text of the embedded default rulebook.
-    pub fn oslo_2007_text() -> &'static str {
-        OSLO_2007
+        let key = fingerprint(&data);
+        let dimension_ids = data.dimensions.iter().map(|d| d.id.clone()).collect();
+        let names = Names::new(&data);
+        Ok(Rulebook {
+            inner: Arc::new(Compiled {
+                key,
+                dimension_ids,
+                names,
+                gates_at,
+                data,
+                weights,
+                thresholds,
+                theme_of,
+                gates,
+                rules,
+                default_targets,
+                factor_index,
+            }),
+        })
     }
 
     /// The data this rulebook was built from, as written.
     pub fn data(&self) -> &RulebookData {
-        &self.data
+        &self.inner.data
     }
 
     /// The `[rulebook]` table.
     pub fn info(&self) -> &crate::model::RulebookInfo {
-        &self.data.rulebook
+        &self.inner.data.rulebook
     }
 
     /// The spectrum, lowest level first.
     pub fn levels(&self) -> &[Level] {
-        &self.data.levels
+        &self.inner.data.levels
     }
 
     /// The dimensions of coherence.
     pub fn dimensions(&self) -> &[Dimension] {
-        &self.data.dimensions
+        &self.inner.data.dimensions
     }
 
     /// The themes.
     pub fn themes(&self) -> &[Theme] {
-        &self.data.themes
+        &self.inner.data.themes
     }
 
     /// The roles.
     pub fn roles(&self) -> &[crate::model::Role] {
-        &self.data.roles
+        &self.inner.data.roles
     }
 
     /// The context keys.
     pub fn context_keys(&self) -> &[ContextKey] {
-        &self.data.context
+        &self.inner.data.context
     }
 
     /// The factors, in file order.
     pub fn factors(&self) -> &[Factor] {
-        &self.data.factors
+        &self.inner.data.factors
     }
 
     /// The factor with this id.
     pub fn factor(&self, id: &str) -> Option<&Factor> {
-        self.factor_index(id).map(|i| &self.data.factors[i])
+        self.factor_index(id).map(|i| &self.inner.data.factors[i])
     }
 
     /// The index of the factor with this id.
     pub fn factor_index(&self, id: &str) -> Option<usize> {
-        self.factor_index.get(id).copied()
+        self.inner.factor_index.get(id).copied()
     }
 
     /// The index of the level with this id.
     pub fn level_index(&self, id: &str) -> Option<usize> {
-        self.data.levels.iter().position(|l| l.id == id)
+        self.inner.data.levels.iter().position(|l| l.id == id)
     }
 
     /// The index of the dimension with this id.
     pub fn dimension_index(&self, id: &str) -> Option<usize> {
-        self.data.dimensions.iter().position(|d| d.id == id)
+        self.inner.data.dimensions.iter().position(|d| d.id == id)
     }
 
     /// The weight of factor `f` on dimension `d` (indices), the rulebook's
     /// default filled in.
+    /// Out of range (either index) it is 0: never another factor's weight.
     pub fn weight(&self, f: usize, d: usize) -> f64 {
-        self.weights
-            .get(f * self.data.dimensions.len() + d)
-            .copied()
-            .unwrap_or(0.0)
+        self.weights_of(f).get(d).copied().unwrap_or(0.0)
     }
 
-    /// The score dimension `d` needs to reach level `l` (0 for the lowest).
+    /// The weights of factor `f`, one per dimension in rulebook order;
+    /// empty when `f` is out of range.
+    pub fn weights_of(&self, f: usize) -> &[f64] {
+        let nd = self.inner.data.dimensions.len();
+        self.inner.weights.get(f * nd..(f + 1) * nd).unwrap_or(&[])
+    }
+
+    /// The score dimension `d` needs to reach level `l` (0 for the lowest;
+    /// out of range, a score no dimension reaches).
     pub fn threshold(&self, l: usize, d: usize) -> f64 {
         if l == 0 {
             return 0.0;
         }
-        self.thresholds
-            .get((l - 1) * self.data.dimensions.len() + d)
+        let nd = self.inner.data.dimensions.len();
+        if d >= nd {
+            return f64::INFINITY;
+        }
+        self.inner
+            .thresholds
+            .get((l - 1) * nd + d)
             .copied()
             .unwrap_or(f64::INFINITY)
     }
 
+    /// The gates of level `l` on dimension `d`; none out of range.
+    pub(crate) fn gates_of(&self, l: usize, d: usize) -> impl Iterator<Item = &CompiledGate> {
+        let nd = self.inner.data.dimensions.len();
+        let at: &[usize] = if d < nd {
+            self.inner
+                .gates_at
+                .get(l * nd + d)
+                .map_or(&[], Vec::as_slice)
+        } else {
+            &[]
+        };
+        at.iter().map(|&g| &self.inner.gates[g])
+    }
+
+    /// The dimension ids in rulebook order, shared.
+    pub(crate) fn dimension_ids(&self) -> Arc<[String]> {
+        Arc::clone(&self.inner.dimension_ids)
+    }
+
+    /// The ids, titles and citations results name, shared.
+    pub(crate) fn names(&self) -> &Names {
+        &self.inner.names
+    }
+
+    /// The index of the theme of factor `f`.
+    pub(crate) fn theme_of(&self, f: usize) -> usize {
+        self.inner.theme_of.get(f).copied().unwrap_or(0)
+    }
+
+    /// The target rules, resolved, in file order.
+    pub(crate) fn compiled_rules(&self) -> &[CompiledRule] {
+        &self.inner.rules
+    }
+
+    /// The default target level of each dimension.
+    pub(crate) fn default_targets(&self) -> &[usize] {
+        &self.inner.default_targets
+    }
+
+    /// A fingerprint of the ids that a resolved mission's indices point
+    /// into: a mission resolved against a rulebook with another fingerprint
+    /// must be refitted before it is assessed.
+    pub(crate) fn fingerprint(&self) -> u64 {
+        self.inner.key
+    }
+
+    /// Each factor that some gate reads, with the lowest level it guards,
+    /// in factor order.
+    pub(crate) fn gated_factors(&self) -> Vec<(usize, usize)> {
+        let mut lowest: BTreeMap<usize, usize> = BTreeMap::new();
+        for g in &self.inner.gates {
+            let l = lowest.entry(g.factor).or_insert(g.level);
+            *l = (*l).min(g.level);
+        }
+        lowest.into_iter().collect()
+    }
+
     /// The cost of changing factor `f` by one step, from its effort.
     pub fn effort_cost(&self, f: usize) -> f64 {
-        self.data
+        self.inner
+            .data
             .factors
             .get(f)
-            .map(|x| self.data.effort_cost.of(x.effort))
+            .map(|x| self.inner.data.effort_cost.of(x.effort))
             .unwrap_or(f64::INFINITY)
     }
+}
+
+/// A cheap, deterministic fingerprint of what a mission's indices depend on.
+fn fingerprint(d: &RulebookData) -> u64 {
+    // FNV-1a over the ids that indices point into.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |s: &str| {
+        for b in s.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(&d.rulebook.id);
+    for f in &d.factors {
+        eat(&f.id);
+    }
+    for l in &d.levels {
+        eat(&l.id);
+    }
+    for x in &d.dimensions {
+        eat(&x.id);
+    }
+    for r in &d.roles {
+        eat(&r.id);
+    }
+    for k in &d.context {
+        eat(&k.key);
+        for v in &k.values {
+            eat(&v.to_string());
+        }
+    }
+    h
 }

@@ -155,6 +155,10 @@ pub fn mission_schema(rulebook: &Rulebook) -> Value {
 
 /// A schema as the text committed under `schemas/`: pretty JSON with a
 /// final newline.
-pub fn to_text(schema: &Value) -> String {
-    serde_json::to_string_pretty(schema).unwrap_or_default() + "\n"
+///
+/// # Errors
+/// [`Error::Write`](crate::Error::Write) if the schema cannot be written
+/// (not expected).
+pub fn to_text(schema: &Value) -> Result<String, crate::Error> {
+    Ok(crate::report::json_text(schema)? + "\n")
 }

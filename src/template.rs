@@ -3,22 +3,25 @@
 //! rating word means, rated `unknown`. It loads and assesses as it is; a
 //! planner changes ratings and notes.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+
+use crate::report::fmt::lines;
 
 use crate::model::{Polarity, Rating};
 use crate::rulebook::Rulebook;
 
+/// `text` as `#` comment lines of at most `width` bytes (a longer word
+/// gets a line of its own).
 fn comment(o: &mut String, text: &str, width: usize) {
-    let mut line = String::from("#");
-    for word in text.split_whitespace() {
-        if line.len() + 1 + word.len() > width && line.len() > 1 {
-            let _ = writeln!(o, "{line}");
-            line = String::from("#");
-        }
-        line.push(' ');
-        line.push_str(word);
+    let words = text.split_whitespace().map(Cow::Borrowed);
+    let lines = lines(words, width.saturating_sub(2), str::len);
+    if lines.is_empty() {
+        let _ = writeln!(o, "#");
     }
-    let _ = writeln!(o, "{line}");
+    for line in lines {
+        let _ = writeln!(o, "# {line}");
+    }
 }
 
 fn quote(s: &str) -> String {

@@ -5,7 +5,7 @@ mod common;
 
 use common::{case, case_sized, load};
 use integration_readiness::analysis::{
-    Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness, score_with_weights,
+    Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness,
 };
 use integration_readiness::assess::{THRESHOLD_TOLERANCE, score_into, score_only};
 use integration_readiness::model::{Polarity, Rating};
@@ -175,15 +175,15 @@ proptest! {
         // Applying the plan reaches the aim on every dimension.
         let mut after = m.clone();
         for c in &p.changes {
-            after.set_rating(&rb, rb.factor_index(c.factor).unwrap(), c.to);
+            after.set_rating(&rb, rb.factor_index(&c.factor).unwrap(), c.to);
         }
         let reached = score_only(&rb, &after);
         for (d, s) in reached.iter().enumerate() {
             prop_assert!(s.level >= aim[d], "dimension {d}: {} < {}", s.level, aim[d]);
-            prop_assert_eq!(p.reaches.values[d], rb.levels()[s.level].id.as_str());
+            prop_assert_eq!(&p.reaches.values[d].clone(), rb.levels()[s.level].id.as_str());
         }
         let unreachable: Vec<&str> = a.dimensions.iter().zip(&best)
-            .filter(|(d, b)| b.level < d.target_detail.level_index).map(|(d, _)| d.id).collect();
+            .filter(|(d, b)| b.level < d.target_detail.level_index).map(|(d, _)| d.id.as_str()).collect();
         prop_assert_eq!(&p.unreachable, &unreachable);
         // And no plan is cheaper.
         let least = brute_force(&rb, &m, &aim).expect("the all-best plan reaches the aim");
@@ -228,7 +228,7 @@ proptest! {
         let (rb, m) = load(&rbd, &md);
         let r = robustness(&rb, &m, RobustnessOptions { noise_percent: 10.0, samples: 200, seed });
         let base = score_only(&rb, &m);
-        let mut rng = integration_readiness::analysis::SplitMix64::new(seed);
+        let mut rng = common::SplitMix64::new(seed);
         for (d, dr) in r.dimensions.iter().enumerate() {
             let level = base[d].level;
             let reach = dr.radius_percent.map_or(1.0, |x| x / 100.0);
@@ -258,13 +258,14 @@ proptest! {
             // Just outside, along the reported split: the level changes.
             let out = (1.001 * x / 100.0).min(1.0);
             let delta: Vec<f64> = rb.factors().iter()
-                .map(|f| if dr.raise.contains(&f.id.as_str()) { out } else if dr.lower.contains(&f.id.as_str()) { -out } else { 0.0 })
+                .map(|f| if dr.raise.iter().any(|x| *x == f.id) { out } else if dr.lower.iter().any(|x| *x == f.id) { -out } else { 0.0 })
                 .collect();
             if out < 1.0 {
                 prop_assert_ne!(level_with(&rbd, &md, d, &delta), level, "radius {} on {}", x, dr.id);
             }
-            // The same split computed by the analysis' own score agrees.
-            let s = score_with_weights(&rb, &m, d, |f| delta[f]);
+            // The score along the split, from a rulebook with those weights,
+            // is across the threshold in the reported direction.
+            let s = scored_with(&rbd, &md, d, &delta).score;
             match dr.direction.unwrap() {
                 Direction::Down => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE < rb.threshold(level, d)),
                 Direction::Up => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE >= rb.threshold(level + 1, d)),
@@ -285,6 +286,17 @@ fn level_with(
     d: usize,
     delta: &[f64],
 ) -> usize {
+    scored_with(rbd, md, d, delta).level
+}
+
+/// Score and level of dimension `d` from a rulebook whose weights on `d`
+/// are scaled by `1 + delta(f)`.
+fn scored_with(
+    rbd: &integration_readiness::model::RulebookData,
+    md: &integration_readiness::model::MissionData,
+    d: usize,
+    delta: &[f64],
+) -> integration_readiness::assess::DimensionScore {
     let mut p = rbd.clone();
     let key = common::dim_id(d);
     for (f, factor) in p.factors.iter_mut().enumerate() {
@@ -293,7 +305,7 @@ fn level_with(
         }
     }
     let (rb, m) = load(&p, md);
-    score_only(&rb, &m)[d].level
+    score_only(&rb, &m)[d]
 }
 
 #[test]

@@ -96,7 +96,7 @@ fn text_of(n: Node<'_, '_>) -> String {
 }
 
 /// Checks one rendered chart against its assessment.
-fn check(rb: &Rulebook, a: &Assessment<'_>, svg: &str, what: &str) {
+fn check(rb: &Rulebook, a: &Assessment, svg: &str, what: &str) {
     let doc = Document::parse(svg).unwrap_or_else(|e| panic!("{what}: not XML: {e}"));
     let svg_el = doc.root_element();
     assert_eq!(svg_el.tag_name().name(), "svg", "{what}");
@@ -146,8 +146,8 @@ fn check(rb: &Rulebook, a: &Assessment<'_>, svg: &str, what: &str) {
         "{what}"
     );
     let meta = text_of(one(svg_el, "meta", what));
-    assert!(meta.contains(a.rulebook), "{what}: {meta}");
-    if let Some(date) = a.mission.date {
+    assert!(meta.contains(a.rulebook.as_str()), "{what}: {meta}");
+    if let Some(date) = &a.mission.date {
         assert!(meta.contains(date), "{what}: {meta}");
     }
     let subtitle = text_of(one(svg_el, "subtitle", what));
@@ -170,7 +170,7 @@ fn check(rb: &Rulebook, a: &Assessment<'_>, svg: &str, what: &str) {
     assert_eq!(groups.len(), a.dimensions.len(), "{what}");
     for (d, (g, dim)) in groups.iter().zip(&a.dimensions).enumerate() {
         let what = &format!("{what}, {}", dim.id);
-        assert_eq!(g.attribute("data-id"), Some(dim.id), "{what}");
+        assert_eq!(g.attribute("data-id"), Some(dim.id.as_str()), "{what}");
 
         let band = one(*g, "band", what);
         assert_eq!(band.tag_name().name(), "rect", "{what}");
@@ -225,7 +225,11 @@ fn check(rb: &Rulebook, a: &Assessment<'_>, svg: &str, what: &str) {
         );
 
         let target = one(*g, "target-marker", what);
-        assert_eq!(target.attribute("data-level"), Some(dim.target), "{what}");
+        assert_eq!(
+            target.attribute("data-level"),
+            Some(dim.target.as_str()),
+            "{what}"
+        );
         assert!(
             target.attribute("stroke-dasharray").is_some(),
             "{what}: dashed"
@@ -236,7 +240,7 @@ fn check(rb: &Rulebook, a: &Assessment<'_>, svg: &str, what: &str) {
         assert_eq!(text_of(one(*g, "target-label", what)), "target", "{what}");
 
         let title = text_of(one(*g, "dimension-title", what));
-        assert!(title.starts_with(dim.title), "{what}: {title}");
+        assert!(title.starts_with(dim.title.as_str()), "{what}: {title}");
         let caption: Vec<String> = all(*g, "caption").into_iter().map(text_of).collect();
         let caption = caption.join(" ");
         assert!(
@@ -264,7 +268,7 @@ fn check(rb: &Rulebook, a: &Assessment<'_>, svg: &str, what: &str) {
     assert_eq!(themes.len(), a.themes.len(), "{what}");
     for (g, t) in themes.iter().zip(&a.themes) {
         let what = &format!("{what}, theme {}", t.id);
-        assert_eq!(g.attribute("data-id"), Some(t.id), "{what}");
+        assert_eq!(g.attribute("data-id"), Some(t.id.as_str()), "{what}");
         assert!(text_of(one(*g, "theme-label", what)).len() > 1, "{what}");
         let bars = all(*g, "theme-bar");
         match t.score {

@@ -29,7 +29,7 @@ const RATINGS: [&str; 7] = [
 fn assess_json() {
     let rb = Rulebook::oslo_2007();
     let m = Mission::from_toml(SAMPLE, "s.toml", &rb).unwrap();
-    let v: Value = serde_json::from_str(&report::to_json(&assess(&rb, &m))).unwrap();
+    let v: Value = serde_json::from_str(&report::json(&rb, &assess(&rb, &m)).unwrap()).unwrap();
     keys(
         &v,
         &[

@@ -283,7 +283,7 @@ fn the_factor_reference_page_is_current() {
 
 #[test]
 fn the_json_form_has_the_documented_keys() {
-    let v = reference::json(&rb());
+    let v = reference::json(&rb()).unwrap();
     assert_eq!(v["spectrum"][0], "co-existence");
     assert_eq!(v["dimensions"].as_array().unwrap().len(), 3);
     let f = &v["factors"][0];
@@ -307,6 +307,9 @@ fn the_default_rulebook_round_trips() {
         Rulebook::from_toml(&rb.to_toml().unwrap(), "rt.toml").unwrap(),
         rb
     );
-    assert_eq!(Rulebook::from_json(&rb.to_json(), "rt.json").unwrap(), rb);
+    assert_eq!(
+        Rulebook::from_json(&rb.to_json().unwrap(), "rt.json").unwrap(),
+        rb
+    );
     assert_eq!(Rulebook::oslo_2007(), rb);
 }

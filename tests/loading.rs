@@ -265,7 +265,7 @@ note = "keeps distance"
     let m = Mission::from_toml(text, "m.toml", &rb).unwrap();
     let again = Mission::from_toml(&m.to_toml().unwrap(), "again.toml", &rb).unwrap();
     assert_eq!(again, m);
-    let json = Mission::from_json(&m.to_json(), "m.json", &rb).unwrap();
+    let json = Mission::from_json(&m.to_json().unwrap(), "m.json", &rb).unwrap();
     assert_eq!(json, m);
     assert_eq!(m.data().evidence["e1"].sources.len(), 2);
 }
@@ -275,7 +275,7 @@ fn rulebook_round_trips_through_toml_and_json() {
     let rb = tiny();
     let again = Rulebook::from_toml(&rb.to_toml().unwrap(), "again.toml").unwrap();
     assert_eq!(again, rb);
-    let json = Rulebook::from_json(&rb.to_json(), "rb.json").unwrap();
+    let json = Rulebook::from_json(&rb.to_json().unwrap(), "rb.json").unwrap();
     assert_eq!(json, rb);
 }
 

@@ -99,7 +99,7 @@ proptest! {
             prop_assert!((x.score_range[0] - y.score_range[0]).abs() < EPS);
             prop_assert!((x.score_range[1] - y.score_range[1]).abs() < EPS);
             prop_assert_eq!(x.level_index, y.level_index);
-            prop_assert_eq!(x.target, y.target);
+            prop_assert_eq!(&x.target.clone(), &y.target.clone());
             prop_assert_eq!(x.verdict, y.verdict);
         }
         for e in &a.entities {
@@ -107,8 +107,8 @@ proptest! {
             prop_assert_eq!(&e.target.values, &other.target.values);
             prop_assert_eq!(&e.over_integrated, &other.over_integrated);
         }
-        let mut ra: Vec<(&str, i64)> = a.recommendations.iter().map(|r| (r.factor, (r.gain * 1e6).round() as i64)).collect();
-        let mut rb_: Vec<(&str, i64)> = b.recommendations.iter().map(|r| (r.factor, (r.gain * 1e6).round() as i64)).collect();
+        let mut ra: Vec<(&str, i64)> = a.recommendations.iter().map(|r| (r.factor.as_str(), (r.gain * 1e6).round() as i64)).collect();
+        let mut rb_: Vec<(&str, i64)> = b.recommendations.iter().map(|r| (r.factor.as_str(), (r.gain * 1e6).round() as i64)).collect();
         ra.sort();
         rb_.sort();
         prop_assert_eq!(ra, rb_);
@@ -142,11 +142,11 @@ proptest! {
         prop_assert_eq!(assess(&rb, &m), assess(&rb, &m));
         let rb2 = Rulebook::from_toml(&rb.to_toml().unwrap(), "rt.toml").unwrap();
         prop_assert_eq!(&rb2, &rb);
-        let rb3 = Rulebook::from_json(&rb.to_json(), "rt.json").unwrap();
+        let rb3 = Rulebook::from_json(&rb.to_json().unwrap(), "rt.json").unwrap();
         prop_assert_eq!(&rb3, &rb);
         let m2 = Mission::from_toml(&m.to_toml().unwrap(), "rt.toml", &rb).unwrap();
         prop_assert_eq!(&m2, &m);
-        let m3 = Mission::from_json(&m.to_json(), "rt.json", &rb).unwrap();
+        let m3 = Mission::from_json(&m.to_json().unwrap(), "rt.json", &rb).unwrap();
         prop_assert_eq!(&m3, &m);
     }
 

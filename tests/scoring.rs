@@ -72,7 +72,7 @@ fn contributions_sum_to_the_score() {
         let sum: f64 = a
             .factors
             .iter()
-            .map(|f| f.contributions.get(d.id).unwrap())
+            .map(|f| f.contributions.get(&d.id).unwrap())
             .sum();
         close(sum, d.score);
     }
@@ -92,13 +92,13 @@ fn placement_by_threshold_with_range() {
     assert_eq!(next.blockers.len(), 2);
     assert!(matches!(next.blockers[0], Blocker::Threshold { needed, .. } if needed == 70.0));
     assert!(matches!(
-        next.blockers[1],
+        &next.blockers[1],
         Blocker::Gate {
-            factor: "e1",
+            factor,
             rating: Rating::High,
             actual: Rating::Partial,
             ..
-        }
+        } if factor == "e1"
     ));
 }
 
@@ -117,8 +117,8 @@ fn a_gate_stops_a_level_the_score_reaches() {
     let next = a.dimensions[0].next.as_ref().unwrap();
     assert_eq!(next.blockers.len(), 1);
     assert!(matches!(
-        next.blockers[0],
-        Blocker::Gate { factor: "e1", .. }
+        &next.blockers[0],
+        Blocker::Gate { factor, .. } if factor == "e1"
     ));
     // With e1 high: a = (1.5 + 1 + 1) / 4 = 87.5 and the gate holds.
     let m = mission(
@@ -201,7 +201,7 @@ fn targets_floor_cap_tension_and_verdicts() {
     let ocha = &a.entities[0];
     assert_eq!(ocha.target.values, vec!["apart", "apart"]);
     let t = ocha.target_detail.values[0].tension.as_ref().unwrap();
-    assert_eq!((t.floor, t.cap), ("top", "apart"));
+    assert_eq!((t.floor.as_str(), t.cap.as_str()), ("top", "apart"));
     assert_eq!(t.cap_rules, vec!["hum-cap"]);
     // Declared mid on a, above its target: over-integrated.
     assert_eq!(ocha.over_integrated, vec!["a"]);
@@ -235,7 +235,11 @@ fn recommendations_rank_level_lifts_before_gain_per_effort() {
     // b1 low->none: a 2/3 = 66.667 (+8.333), b 75 (+12.5): +10.417, cost 1.
     let m = mission(&rb, BASE);
     let a = assess(&rb, &m);
-    let ids: Vec<&str> = a.recommendations.iter().map(|r| r.factor).collect();
+    let ids: Vec<&str> = a
+        .recommendations
+        .iter()
+        .map(|r| r.factor.as_str())
+        .collect();
     assert_eq!(ids, vec!["b1", "e1"]);
     close(a.recommendations[0].gain, (25.0 / 3.0 + 12.5) / 2.0);
     assert_eq!(a.recommendations[0].from, Rating::Low);
@@ -245,7 +249,11 @@ fn recommendations_rank_level_lifts_before_gain_per_effort() {
     // the gate, lifting a; it comes first despite its cost.
     let m = mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}"));
     let a = assess(&rb, &m);
-    let ids: Vec<&str> = a.recommendations.iter().map(|r| r.factor).collect();
+    let ids: Vec<&str> = a
+        .recommendations
+        .iter()
+        .map(|r| r.factor.as_str())
+        .collect();
     assert_eq!(ids, vec!["e1", "b1"]);
     assert_eq!(a.recommendations[0].lifts, vec!["a"]);
     assert!(a.recommendations[1].lifts.is_empty());
@@ -360,7 +368,10 @@ fn compare_reports_context_changes() {
     assert!(c.changed_ratings.is_empty());
     // The target of a moved from mid to top with the context.
     assert_eq!(
-        (c.dimensions[0].target_before, c.dimensions[0].target_after),
+        (
+            c.dimensions[0].target_before.as_str(),
+            c.dimensions[0].target_after.as_str()
+        ),
         ("mid", "top")
     );
     assert!(!c.is_unchanged());
@@ -373,7 +384,7 @@ fn a_gate_on_a_factor_that_does_not_apply_is_waived_and_shown() {
     // (e1 at least high) does not apply: top, with the gate listed as waived.
     let m = mission(
         &rb,
-        "[evidence.e1]\nrating = \"not-applicable\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no e1 here\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
     );
     let a = assess(&rb, &m);
     assert_eq!(a.dimensions[0].level, "top");
@@ -394,7 +405,7 @@ fn a_dimension_where_nothing_applies_is_left_out_of_the_overall() {
     // applicable. a: e2 full, weight 1 of 1 applicable: 100.
     let m = mission(
         &rb,
-        "[evidence.e1]\nrating = \"not-applicable\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no e1 here\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
     );
     let a = assess(&rb, &m);
     assert!(a.dimensions[0].applicable);
@@ -427,4 +438,89 @@ fn the_analyses_refit_a_mission_of_another_rulebook() {
     assert_eq!(r.warnings, a.warnings);
     assert_eq!(p.warnings, a.warnings);
     assert!(!p.changes.iter().any(|c| c.factor == "e9"));
+}
+
+#[test]
+fn nothing_rated_is_undetermined_never_ready() {
+    let rb = tiny();
+    // No evidence: coverage 0 on a and on b. b's default target is its
+    // lowest level, which an empty mission "reaches": still undetermined.
+    let m = mission(&rb, "");
+    let a = assess(&rb, &m);
+    assert_eq!(a.dimensions[0].verdict, Verdict::Undetermined);
+    assert_eq!(a.dimensions[1].verdict, Verdict::Undetermined);
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    // e2 rated full: it weighs 1 on a and 0 on b. a: 100 over rated 1,
+    // unknown e1 (2) and b1 (1); gate of top unknown: mid, target mid,
+    // ready. b: nothing rated (e1, b1 unknown): undetermined, and since b
+    // counts toward the overall, the overall is undetermined too.
+    let m = mission(&rb, "[evidence.e2]\nrating = \"full\"\n");
+    let a = assess(&rb, &m);
+    assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
+    assert_eq!(a.dimensions[1].verdict, Verdict::Undetermined);
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+}
+
+#[test]
+fn a_dimension_where_nothing_applies_is_undetermined_but_left_out() {
+    let rb = tiny();
+    // b: e1 and b1 not applicable, e2 weighs 0: nothing applies, verdict
+    // undetermined. a: e2 full, 1 of 1: 100, top (the gate on e1 is
+    // waived), target mid: ready. Only a counts: the overall is ready.
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"n\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
+    );
+    let a = assess(&rb, &m);
+    assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
+    assert_eq!(a.dimensions[1].verdict, Verdict::Undetermined);
+    assert_eq!(a.overall.verdict, Verdict::Ready);
+    // Every factor not applicable: no dimension counts, undetermined.
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"n\"\n[evidence.e2]\nrating = \"not-applicable\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
+    );
+    let a = assess(&rb, &m);
+    assert!(
+        a.dimensions
+            .iter()
+            .all(|d| d.verdict == Verdict::Undetermined)
+    );
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+}
+
+#[test]
+fn waiving_a_gate_needs_a_note() {
+    let rb = tiny();
+    // e1 is read by the gate of `top`: not-applicable without a note (or
+    // with a blank one) is refused, located at its rating.
+    for body in [
+        "[evidence.e1]\nrating = \"not-applicable\"\n",
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"  \"\n",
+    ] {
+        let text = format!("[mission]\nname = \"M\"\n{body}");
+        let err = Mission::from_toml(&text, "m.toml", &rb).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "m.toml:4:10: evidence.e1.rating: `not-applicable` waives a gate of level `top`; say why in `note`"
+        );
+    }
+    // With a note it stands, and the gate holds (waived).
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no e1 in this mission\"\n",
+    );
+    assert_eq!(m.rating(0), Rating::NotApplicable);
+    // A factor no gate reads needs no note: b1.
+    mission(&rb, "[evidence.b1]\nrating = \"not-applicable\"\n");
+    // In code, the same rule, without a file.
+    let err = Mission::builder(&rb)
+        .name("M")
+        .rate("e1", Rating::NotApplicable)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "<mission>: evidence.e1.rating: `not-applicable` waives a gate of level `top`; say why in `note`"
+    );
 }

@@ -30,7 +30,7 @@ fn run(rb: &Rulebook, m: Result<Mission, Error>) {
             let a = assess(rb, &m);
             let _ = report::text(rb, &a);
             let _ = report::markdown(rb, &a);
-            let _ = report::to_json(&a);
+            let _ = report::json(rb, &a);
         }
         Err(e) => check(&e),
     }

@@ -1,6 +1,7 @@
 //! Compare two assessments of the same mission (at two dates, or before and
 //! after a what-if): what moved, and the factors that explain each move.
 
+use crate::text::Text;
 use serde::Serialize;
 
 use crate::assess::{Assessment, Verdict};
@@ -8,9 +9,10 @@ use crate::model::{ContextValue, Rating};
 
 /// A factor's part in a dimension's move, in points of the point score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Driver<'r> {
+#[non_exhaustive]
+pub struct Driver {
     /// Factor id.
-    pub factor: &'r str,
+    pub factor: Text,
     /// Change of the factor's earned points; the drivers of a dimension sum
     /// to its score change.
     pub points: f64,
@@ -21,9 +23,10 @@ pub struct Driver<'r> {
 
 /// How one dimension moved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DimensionMove<'r> {
+#[non_exhaustive]
+pub struct DimensionMove {
     /// Dimension id.
-    pub id: &'r str,
+    pub id: Text,
     /// Point score before.
     pub score_before: f64,
     /// Point score after.
@@ -33,26 +36,27 @@ pub struct DimensionMove<'r> {
     /// Score range after.
     pub range_after: [f64; 2],
     /// Level before.
-    pub level_before: &'r str,
+    pub level_before: Text,
     /// Level after.
-    pub level_after: &'r str,
+    pub level_after: Text,
     /// Target before.
-    pub target_before: &'r str,
+    pub target_before: Text,
     /// Target after.
-    pub target_after: &'r str,
+    pub target_after: Text,
     /// Verdict before.
     pub verdict_before: Verdict,
     /// Verdict after.
     pub verdict_after: Verdict,
     /// Factors whose points moved, the largest move first.
-    pub drivers: Vec<Driver<'r>>,
+    pub drivers: Vec<Driver>,
 }
 
 /// A factor whose rating differs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RatingChange<'r> {
+#[non_exhaustive]
+pub struct RatingChange {
     /// Factor id.
-    pub factor: &'r str,
+    pub factor: Text,
     /// Rating before (`None`: no evidence).
     pub before: Option<Rating>,
     /// Rating after (`None`: no evidence).
@@ -61,6 +65,7 @@ pub struct RatingChange<'r> {
 
 /// The overall move.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct OverallMove {
     /// Overall score before.
     pub score_before: f64,
@@ -78,24 +83,29 @@ pub struct OverallMove {
 
 /// What moved between two assessments.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Comparison<'r> {
+#[non_exhaustive]
+pub struct Comparison {
+    /// The name of the mission as assessed the second time, for reports
+    /// (not part of the JSON).
+    #[serde(skip)]
+    pub mission: String,
     /// Date of the first assessment.
-    pub date_before: Option<&'r str>,
+    pub date_before: Option<String>,
     /// Date of the second.
-    pub date_after: Option<&'r str>,
+    pub date_after: Option<String>,
     /// One move per dimension, in rulebook order.
-    pub dimensions: Vec<DimensionMove<'r>>,
+    pub dimensions: Vec<DimensionMove>,
     /// The overall move.
     pub overall: OverallMove,
     /// Factors whose rating changed, in rulebook order.
-    pub changed_ratings: Vec<RatingChange<'r>>,
+    pub changed_ratings: Vec<RatingChange>,
     /// Context keys whose value changed: (key, before, after).
-    pub context_changes: Vec<(&'r str, Option<&'r ContextValue>, Option<&'r ContextValue>)>,
+    pub context_changes: Vec<(Text, Option<ContextValue>, Option<ContextValue>)>,
     /// Entities whose over-integration changed: (name, before, after).
-    pub over_integration: Vec<(&'r str, Vec<&'r str>, Vec<&'r str>)>,
+    pub over_integration: Vec<(String, Vec<Text>, Vec<Text>)>,
 }
 
-impl Comparison<'_> {
+impl Comparison {
     /// Whether nothing moved: no score, level, target, verdict or rating.
     pub fn is_unchanged(&self) -> bool {
         self.changed_ratings.is_empty()
@@ -123,14 +133,14 @@ impl Comparison<'_> {
 /// assert!(compare(&a, &a).is_unchanged());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn compare<'r>(before: &Assessment<'r>, after: &Assessment<'r>) -> Comparison<'r> {
+pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
     let mut changed_ratings = Vec::new();
     let mut pairs = Vec::new();
     for fb in &before.factors {
         if let Some(fa) = after.factors.iter().find(|f| f.id == fb.id) {
             if fb.rating != fa.rating {
                 changed_ratings.push(RatingChange {
-                    factor: fb.id,
+                    factor: fb.id.clone(),
                     before: fb.rating,
                     after: fa.rating,
                 });
@@ -143,13 +153,13 @@ pub fn compare<'r>(before: &Assessment<'r>, after: &Assessment<'r>) -> Compariso
         .iter()
         .filter_map(|db| {
             let da = after.dimensions.iter().find(|d| d.id == db.id)?;
-            let mut drivers: Vec<Driver<'_>> = pairs
+            let mut drivers: Vec<Driver> = pairs
                 .iter()
                 .filter_map(|(fb, fa)| {
-                    let points = fa.contributions.get(db.id).copied().unwrap_or(0.0)
-                        - fb.contributions.get(db.id).copied().unwrap_or(0.0);
+                    let points = fa.contributions.get(&db.id).copied().unwrap_or(0.0)
+                        - fb.contributions.get(&db.id).copied().unwrap_or(0.0);
                     (points.abs() > 1e-12).then_some(Driver {
-                        factor: fb.id,
+                        factor: fb.id.clone(),
                         points,
                         rating_changed: fb.rating != fa.rating,
                     })
@@ -157,15 +167,15 @@ pub fn compare<'r>(before: &Assessment<'r>, after: &Assessment<'r>) -> Compariso
                 .collect();
             drivers.sort_by(|a, b| b.points.abs().total_cmp(&a.points.abs()));
             Some(DimensionMove {
-                id: db.id,
+                id: db.id.clone(),
                 score_before: db.score,
                 score_after: da.score,
                 range_before: db.score_range,
                 range_after: da.score_range,
-                level_before: db.level,
-                level_after: da.level,
-                target_before: db.target,
-                target_after: da.target,
+                level_before: db.level.clone(),
+                level_after: da.level.clone(),
+                target_before: db.target.clone(),
+                target_after: da.target.clone(),
                 verdict_before: db.verdict,
                 verdict_after: da.verdict,
                 drivers,
@@ -179,7 +189,7 @@ pub fn compare<'r>(before: &Assessment<'r>, after: &Assessment<'r>) -> Compariso
             let ea = after.entities.iter().find(|e| e.name == eb.name)?;
             (eb.over_integrated != ea.over_integrated).then(|| {
                 (
-                    eb.name,
+                    eb.name.clone(),
                     eb.over_integrated.clone(),
                     ea.over_integrated.clone(),
                 )
@@ -187,8 +197,9 @@ pub fn compare<'r>(before: &Assessment<'r>, after: &Assessment<'r>) -> Compariso
         })
         .collect();
     Comparison {
-        date_before: before.mission.date,
-        date_after: after.mission.date,
+        mission: after.mission.name.clone(),
+        date_before: before.mission.date.clone(),
+        date_after: after.mission.date.clone(),
         dimensions,
         overall: OverallMove {
             score_before: before.overall.score,
@@ -202,13 +213,13 @@ pub fn compare<'r>(before: &Assessment<'r>, after: &Assessment<'r>) -> Compariso
         context_changes: before
             .context
             .iter()
-            .filter_map(|&(k, v)| {
+            .filter_map(|(k, v)| {
                 let after_v = after
                     .context
                     .iter()
-                    .find(|(x, _)| *x == k)
-                    .and_then(|(_, v)| *v);
-                (v != after_v).then_some((k, v, after_v))
+                    .find(|(x, _)| x == k)
+                    .and_then(|(_, v)| v.clone());
+                (*v != after_v).then(|| (k.clone(), v.clone(), after_v))
             })
             .collect(),
         over_integration,

@@ -9,8 +9,5 @@ mod whatif;
 
 pub use compare::{Comparison, DimensionMove, Driver, OverallMove, RatingChange, compare};
 pub use plan::{NODE_BUDGET, Plan, PlanChange, Unreachable, plan};
-pub use robustness::{
-    DimensionRobustness, Direction, Robustness, RobustnessOptions, SplitMix64, robustness,
-    score_with_weights,
-};
+pub use robustness::{DimensionRobustness, Direction, Robustness, RobustnessOptions, robustness};
 pub use whatif::{Scenario, apply};

@@ -30,6 +30,7 @@
 //! ([`NODE_BUDGET`]) keeps a pathological rulebook from running away; a
 //! plan cut off by it says so in [`Plan::exact`].
 
+use crate::text::Text;
 use serde::Serialize;
 
 use crate::assess::{DimensionScore, PerDimension, THRESHOLD_TOLERANCE, score_into, targets};
@@ -43,11 +44,12 @@ pub const NODE_BUDGET: u64 = 20_000_000;
 
 /// One change of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlanChange<'r> {
+#[non_exhaustive]
+pub struct PlanChange {
     /// Factor id.
-    pub factor: &'r str,
+    pub factor: Text,
     /// Title.
-    pub title: &'r str,
+    pub title: Text,
     /// Rating now.
     pub from: Rating,
     /// Rating the plan asks for.
@@ -61,37 +63,42 @@ pub struct PlanChange<'r> {
     /// Whether a gate forces the change.
     pub forced_by_gate: bool,
     /// What to do.
-    pub remedy: &'r str,
+    pub remedy: Text,
 }
 
 /// A target no plan reaches, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Unreachable<'r> {
+#[non_exhaustive]
+pub struct Unreachable {
     /// Dimension id.
-    pub dimension: &'r str,
+    pub dimension: Text,
     /// Its target.
-    pub target: &'r str,
+    pub target: Text,
     /// The highest level any plan reaches.
-    pub best: &'r str,
+    pub best: Text,
     /// Why the next level is out of reach.
     pub reason: String,
 }
 
 /// The cheapest plan to target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Plan<'r> {
+#[non_exhaustive]
+pub struct Plan {
+    /// The mission's name, for reports (not part of the JSON).
+    #[serde(skip)]
+    pub mission: String,
     /// The changes, in rulebook order.
-    pub changes: Vec<PlanChange<'r>>,
+    pub changes: Vec<PlanChange>,
     /// Their total cost.
     pub total_effort: f64,
     /// Level per dimension after the plan.
-    pub reaches: PerDimension<'r, &'r str>,
+    pub reaches: PerDimension<Text>,
     /// Target per dimension.
-    pub targets: PerDimension<'r, &'r str>,
+    pub targets: PerDimension<Text>,
     /// Dimensions whose target no plan reaches.
-    pub unreachable: Vec<&'r str>,
+    pub unreachable: Vec<Text>,
     /// Why, per unreachable dimension.
-    pub reasons: Vec<Unreachable<'r>>,
+    pub reasons: Vec<Unreachable>,
     /// Whether the search finished (always, short of [`NODE_BUDGET`]).
     pub exact: bool,
     /// Search nodes visited.
@@ -364,9 +371,9 @@ fn greedy(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
 /// assert!(p.total_effort >= 0.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
+pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
     let mut warnings = Vec::new();
-    let mission = &*crate::assess::fitted(rb, mission, &mut warnings);
+    let mission = &*crate::mission::fitted(rb, mission, &mut warnings);
     let dims = rb.dimensions();
     let levels = rb.levels();
     let factors = rb.factors();
@@ -413,8 +420,7 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
                     }
                 ));
             }
-            for &g in &rb.gates_at[l * nd + d] {
-                let gate = &rb.gates[g];
+            for gate in rb.gates_of(l, d) {
                 if maxed[gate.factor] == Rating::Unknown {
                     why.push(format!(
                         "{} has a gate on {}, which has no evidence",
@@ -423,9 +429,9 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
                 }
             }
             reasons.push(Unreachable {
-                dimension: &dims[d].id,
-                target: &levels[t].id,
-                best: &levels[best[d].level].id,
+                dimension: rb.names().dimension_id[d].clone(),
+                target: rb.names().level_id[t].clone(),
+                best: rb.names().level_id[best[d].level].clone(),
                 reason: why.join("; "),
             });
         }
@@ -436,8 +442,7 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
     let mut forced = vec![false; factors.len()];
     for (d, &top) in aim.iter().enumerate() {
         for l in 1..=top {
-            for &g in &rb.gates_at[l * nd + d] {
-                let gate = &rb.gates[g];
+            for gate in rb.gates_of(l, d) {
                 let r = ratings[gate.factor];
                 let (Some(cur), need) = (r.step(), gate.bound) else {
                     continue;
@@ -591,31 +596,32 @@ pub fn plan<'r>(rb: &'r Rulebook, mission: &Mission) -> Plan<'r> {
         let cost = rb.data().effort_cost.of(effort_level) * steps[f] as f64;
         total += cost;
         changes.push(PlanChange {
-            factor: &factor.id,
-            title: &factor.title,
+            factor: rb.names().factor_id[f].clone(),
+            title: rb.names().factor_title[f].clone(),
             from: ratings[f],
             to,
             steps: steps[f],
             effort: cost,
             effort_level,
             forced_by_gate: forced[f],
-            remedy: &factor.remedy,
+            remedy: rb.names().remedy[f].clone(),
         });
     }
     let mut reached = Vec::with_capacity(nd);
     score_into(rb, &after, &mut reached);
     Plan {
+        mission: mission.name().to_owned(),
         changes,
         total_effort: total,
         reaches: PerDimension::new(
-            dims,
+            rb,
             reached
                 .iter()
-                .map(|s| levels[s.level].id.as_str())
+                .map(|s| rb.names().level_id[s.level].clone())
                 .collect::<Vec<_>>(),
         ),
-        targets: PerDimension::new(dims, tgt.iter().map(|t| t.level).collect::<Vec<_>>()),
-        unreachable: reasons.iter().map(|r| r.dimension).collect(),
+        targets: PerDimension::new(rb, tgt.into_iter().map(|t| t.level).collect::<Vec<_>>()),
+        unreachable: reasons.iter().map(|r| r.dimension.clone()).collect(),
         reasons,
         exact: !search.cut,
         nodes: search.nodes,

@@ -22,6 +22,7 @@
 //! reported split does. `x` is capped at 100%: beyond it a weight would turn
 //! negative. Cost: O(F) per dimension after one pass over the factors.
 
+use crate::text::Text;
 use serde::Serialize;
 
 use crate::assess::{THRESHOLD_TOLERANCE, earned_share, gate_holds, score_into};
@@ -62,11 +63,12 @@ pub enum Direction {
 
 /// The robustness of one dimension's level.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DimensionRobustness<'r> {
+#[non_exhaustive]
+pub struct DimensionRobustness {
     /// Dimension id.
-    pub id: &'r str,
+    pub id: Text,
     /// The point level.
-    pub level: &'r str,
+    pub level: Text,
     /// The point score.
     pub score: f64,
     /// The largest x (percent) such that moving every weight by up to ±x%
@@ -76,18 +78,22 @@ pub struct DimensionRobustness<'r> {
     pub direction: Option<Direction>,
     /// The factors whose weights go up in the perturbation that changes
     /// the level at the radius.
-    pub raise: Vec<&'r str>,
+    pub raise: Vec<Text>,
     /// The factors whose weights go down in it.
-    pub lower: Vec<&'r str>,
+    pub lower: Vec<Text>,
     /// The weights that move the score most at the radius, first first.
-    pub first_movers: Vec<&'r str>,
+    pub first_movers: Vec<Text>,
     /// Share of the Monte Carlo samples in which the level holds.
     pub monte_carlo_hold: f64,
 }
 
 /// The robustness of every dimension.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Robustness<'r> {
+#[non_exhaustive]
+pub struct Robustness {
+    /// The mission's name, for reports (not part of the JSON).
+    #[serde(skip)]
+    pub mission: String,
     /// The Monte Carlo noise, in percent.
     pub noise_percent: f64,
     /// Samples drawn.
@@ -95,7 +101,7 @@ pub struct Robustness<'r> {
     /// Seed used.
     pub seed: u64,
     /// One result per dimension.
-    pub dimensions: Vec<DimensionRobustness<'r>>,
+    pub dimensions: Vec<DimensionRobustness>,
     /// What the analysis had to work around (a mission loaded against
     /// another rulebook is refitted; noise that is not a number is taken as
     /// 0).
@@ -105,27 +111,21 @@ pub struct Robustness<'r> {
 /// A small, fast, seeded generator (SplitMix64): the same seed gives the
 /// same samples on every platform.
 #[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
+struct SplitMix64(u64);
 
 impl SplitMix64 {
     /// A generator from a seed.
-    pub fn new(seed: u64) -> Self {
+    fn new(seed: u64) -> Self {
         SplitMix64(seed)
     }
 
     /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
+    fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
-    }
-
-    /// A uniform number in [-1, 1].
-    pub fn symmetric(&mut self) -> f64 {
-        let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-        2.0 * u - 1.0
     }
 }
 
@@ -140,17 +140,6 @@ fn terms(rb: &Rulebook, m: &Mission, d: usize) -> Vec<(usize, f64, f64)> {
             (w > 0.0).then(|| (f, w, earned_share(factor.polarity, s)))
         })
         .collect()
-}
-
-/// The score (in points) with each weight scaled by `1 + delta`.
-pub(crate) fn perturbed_score(terms: &[(usize, f64, f64)], delta: impl Fn(usize) -> f64) -> f64 {
-    let (mut n, mut w) = (0.0, 0.0);
-    for (i, &(_, wt, e)) in terms.iter().enumerate() {
-        let x = wt * (1.0 + delta(i));
-        n += x * e;
-        w += x;
-    }
-    if w > 0.0 { 100.0 * n / w } else { 0.0 }
 }
 
 /// The smallest x in (0, 1] at which the score, pushed `dir`, meets `t`
@@ -211,9 +200,9 @@ fn crossing(terms: &[(usize, f64, f64)], t: f64, dir: Direction) -> Option<(f64,
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) -> Robustness<'r> {
+pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robustness {
     let mut warnings = Vec::new();
-    let m = &*crate::assess::fitted(rb, m, &mut warnings);
+    let m = &*crate::mission::fitted(rb, m, &mut warnings);
     let mut opts = opts;
     if !opts.noise_percent.is_finite() || !(0.0..=100.0).contains(&opts.noise_percent) {
         let clamped = if opts.noise_percent.is_finite() {
@@ -228,7 +217,6 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
         opts.noise_percent = clamped;
     }
     let nd = rb.dimensions().len();
-    let levels = rb.levels();
     let mut scores = Vec::with_capacity(nd);
     score_into(rb, m.ratings(), &mut scores);
     let sigma = (opts.noise_percent / 100.0).clamp(0.0, 1.0);
@@ -237,7 +225,7 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
         .dimensions()
         .iter()
         .enumerate()
-        .map(|(d, dim)| {
+        .map(|(d, _)| {
             let s = scores[d];
             let l = s.level;
             let terms = terms(rb, m, d);
@@ -262,7 +250,7 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
                         .map(|&(f, w, e)| (w * (e - t / 100.0).abs(), f))
                         .collect();
                     by.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                    let id = |f: usize| rb.factors()[f].id.as_str();
+                    let id = |f: usize| rb.names().factor_id[f].clone();
                     (
                         Some(100.0 * x),
                         Some(dir),
@@ -288,8 +276,8 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
                 None => (None, None, Vec::new(), Vec::new(), Vec::new()),
             };
             DimensionRobustness {
-                id: &dim.id,
-                level: &levels[l].id,
+                id: rb.names().dimension_id[d].clone(),
+                level: rb.names().level_id[l].clone(),
                 score: s.score,
                 radius_percent: radius,
                 direction,
@@ -305,6 +293,7 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
         })
         .collect();
     Robustness {
+        mission: m.name().to_owned(),
         noise_percent: opts.noise_percent,
         samples: opts.samples,
         seed: opts.seed,
@@ -316,13 +305,11 @@ pub fn robustness<'r>(rb: &'r Rulebook, m: &Mission, opts: RobustnessOptions) ->
 /// The band of scores that keeps dimension `d` at its level `l`:
 /// (lowest score that holds, score that reaches the next level).
 fn band(rb: &Rulebook, m: &Mission, d: usize, l: usize) -> (Option<f64>, Option<f64>) {
-    let nd = rb.dimensions().len();
     let lo = (l > 0).then(|| rb.threshold(l, d) - THRESHOLD_TOLERANCE);
     let up_open = l + 1 < rb.levels().len()
-        && rb.gates_at[(l + 1) * nd + d].iter().all(|&g| {
-            let gate = &rb.gates[g];
-            gate_holds(gate.bound, m.rating(gate.factor), false)
-        });
+        && rb
+            .gates_of(l + 1, d)
+            .all(|gate| gate_holds(gate.bound, m.rating(gate.factor), false));
     (
         lo,
         up_open.then(|| rb.threshold(l + 1, d) - THRESHOLD_TOLERANCE),
@@ -406,16 +393,4 @@ fn monte_carlo(
 
 fn t_of(t: Option<f64>) -> f64 {
     t.unwrap_or(0.0)
-}
-
-/// The point score of dimension `d` with weights scaled by `1 + delta(f)`
-/// (by factor index): for checking the bound from outside.
-pub fn score_with_weights(
-    rb: &Rulebook,
-    m: &Mission,
-    d: usize,
-    delta: impl Fn(usize) -> f64,
-) -> f64 {
-    let t = terms(rb, m, d);
-    perturbed_score(&t, |i| delta(t[i].0))
 }

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{DocPath, Problem};
-use crate::mission::Mission;
+use crate::error::{DocPath, Error, Problem};
+use crate::mission::{Mission, Waivers};
 use crate::model::{ContextValue, Evidence, Rating};
 use crate::rulebook::Rulebook;
 
@@ -35,15 +35,16 @@ impl Scenario {
 
 /// The mission with the scenario applied, checked against the rulebook.
 /// Notes and sources of re-rated factors are kept. Assess both and
-/// [`compare`](crate::analysis::compare) them for the difference:
+/// [`compare`](crate::analysis::compare) them for the difference. A
+/// scenario may rate a gated factor `not-applicable` without a note: it
+/// asks what waiving the gate would do.
 ///
 /// ```
 /// use integration_readiness::analysis::{apply, compare, Scenario};
 /// use integration_readiness::{assess, Mission, Rating, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let m2 = apply(&rb, &m, &Scenario::rate("senior-leadership-cohesion", Rating::High))
-///     .map_err(|p| format!("{p:?}"))?;
+/// let m2 = apply(&rb, &m, &Scenario::rate("senior-leadership-cohesion", Rating::High))?;
 /// let (before, after) = (assess(&rb, &m), assess(&rb, &m2));
 /// let diff = compare(&before, &after);
 /// assert_eq!(diff.changed_ratings.len(), 1);
@@ -51,13 +52,14 @@ impl Scenario {
 /// ```
 ///
 /// # Errors
-/// The problems of the changed mission (unknown factor ids, context keys or
-/// values), with paths into the scenario's effect on the mission.
+/// [`Error::Invalid`] with the problems of the changed mission (unknown
+/// factor ids, context keys or values), with paths into the scenario's
+/// effect on the mission (the file is `<scenario>`).
 pub fn apply(
     rulebook: &Rulebook,
     mission: &Mission,
     scenario: &Scenario,
-) -> Result<Mission, Vec<Problem>> {
+) -> Result<Mission, Error> {
     let mut data = mission.data().clone();
     for (id, rating) in &scenario.ratings {
         data.evidence
@@ -85,12 +87,13 @@ pub fn apply(
             );
         }
     }
-    match Mission::new(data, rulebook) {
-        Ok(m) if problems.is_empty() => Ok(m),
-        Ok(_) => Err(problems),
+    let problems = match Mission::check(data, rulebook, Waivers::Allowed) {
+        Ok(m) if problems.is_empty() => return Ok(m),
+        Ok(_) => problems,
         Err(mut p) => {
             p.extend(problems);
-            Err(p)
+            p
         }
-    }
+    };
+    Err(Error::unlocated("<scenario>", problems))
 }

@@ -351,7 +351,9 @@ pub fn mission_for(rb: &RulebookData) -> impl Strategy<Value = MissionData> + us
                                 format!("f{i}"),
                                 Evidence {
                                     rating,
-                                    note: None,
+                                    // Waiving a gate must say why.
+                                    note: (rating == Rating::NotApplicable)
+                                        .then(|| "does not apply".to_owned()),
                                     sources: Vec::new(),
                                 },
                             )
@@ -394,4 +396,27 @@ pub fn load(rb: &RulebookData, m: &MissionData) -> (Rulebook, Mission) {
     let rulebook = Rulebook::new(rb.clone()).unwrap_or_else(|p| panic!("{p:?}"));
     let mission = Mission::new(m.clone(), &rulebook).unwrap_or_else(|p| panic!("{p:?}"));
     (rulebook, mission)
+}
+
+/// A small seeded generator (SplitMix64) for tests that draw perturbations.
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform number in [-1, 1].
+    pub fn symmetric(&mut self) -> f64 {
+        let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        2.0 * u - 1.0
+    }
 }

@@ -1,8 +1,26 @@
-//! A mission checked against a rulebook and resolved to its indices.
+//! A mission checked against a rulebook and resolved to its indices:
+//! checking and resolving here, building in code in [`builder`], refitting
+//! to another rulebook in `refit`.
 
-use crate::error::{Collector, DocPath, Problem, one_of, shown};
+pub mod builder;
+mod refit;
+
+pub use builder::MissionBuilder;
+pub(crate) use refit::fitted;
+
+use crate::error::{Collector, DocPath, Error, Problem, one_of, shown};
 use crate::model::{ContextValue, Effort, MissionData, Rating};
 use crate::rulebook::Rulebook;
+
+/// Whether rating a gated factor `not-applicable` needs a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Waivers {
+    /// A mission's own evidence: waiving a gate must be justified.
+    MustSayWhy,
+    /// A hypothesis (what-if) or a mission refitted to another rulebook:
+    /// the waiver was either checked already or is the point of the exercise.
+    Allowed,
+}
 
 /// An entity resolved to indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,39 +48,6 @@ pub struct Mission {
     pub(crate) rulebook_key: u64,
 }
 
-/// A cheap, deterministic fingerprint of what a mission's indices depend on.
-pub(crate) fn rulebook_key(rb: &Rulebook) -> u64 {
-    // FNV-1a over the ids that indices point into.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |s: &str| {
-        for b in s.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    let d = rb.data();
-    eat(&d.rulebook.id);
-    for f in &d.factors {
-        eat(&f.id);
-    }
-    for l in &d.levels {
-        eat(&l.id);
-    }
-    for x in &d.dimensions {
-        eat(&x.id);
-    }
-    for r in &d.roles {
-        eat(&r.id);
-    }
-    for k in &d.context {
-        eat(&k.key);
-        for v in &k.values {
-            eat(&v.to_string());
-        }
-    }
-    h
-}
-
 impl Mission {
     /// Checks mission data against a rulebook and resolves it.
     ///
@@ -70,7 +55,36 @@ impl Mission {
     /// Every problem found, each with its path: unknown factor ids, context
     /// keys, context values, roles, dimensions and levels (with the nearest
     /// known one), a malformed date, an empty name.
-    pub fn new(data: MissionData, rulebook: &Rulebook) -> Result<Mission, Vec<Problem>> {
+    ///
+    /// A factor that a gate of the rulebook reads and that the mission rates
+    /// `not-applicable` waives that gate: the mission must say why, in the
+    /// evidence's `note`.
+    ///
+    /// ```
+    /// use integration_readiness::{model::MissionData, Mission, Rulebook};
+    /// let rb = Rulebook::oslo_2007();
+    /// let mut data = MissionData::default();
+    /// data.mission.name = "M".into();
+    /// let m = Mission::new(data, &rb)?;
+    /// assert_eq!(m.name(), "M");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with every problem found, each with its path (the
+    /// file is `<mission>`).
+    pub fn new(data: MissionData, rulebook: &Rulebook) -> Result<Mission, Error> {
+        Mission::check(data, rulebook, Waivers::MustSayWhy)
+            .map_err(|p| Error::unlocated("<mission>", p))
+    }
+
+    /// Checks and resolves mission data, returning the problems unlocated
+    /// so that a loader can place them in its file.
+    pub(crate) fn check(
+        data: MissionData,
+        rulebook: &Rulebook,
+        waivers: Waivers,
+    ) -> Result<Mission, Vec<Problem>> {
         let mut problems = Collector::default();
         let root = DocPath::root();
         let rb = rulebook.data();
@@ -212,6 +226,27 @@ impl Mission {
             entities.push(ResolvedEntity { role, current });
         }
 
+        if waivers == Waivers::MustSayWhy {
+            for (f, level) in rulebook.gated_factors() {
+                let factor = &rb.factors[f].id;
+                let unexplained = data.evidence.get(factor).is_some_and(|e| {
+                    e.rating == Rating::NotApplicable
+                        && e.note.as_deref().is_none_or(|n| n.trim().is_empty())
+                });
+                if unexplained {
+                    problems.add(|| {
+                        Problem::new(
+                            root.key("evidence").key(factor.as_str()).key("rating"),
+                            format!(
+                                "`not-applicable` waives a gate of level `{}`; say why in `note`",
+                                rb.levels[level].id
+                            ),
+                        )
+                    });
+                }
+            }
+        }
+
         if !problems.is_empty() {
             return Err(problems.finish());
         }
@@ -222,7 +257,7 @@ impl Mission {
             context,
             effort,
             entities,
-            rulebook_key: rulebook.key,
+            rulebook_key: rulebook.fingerprint(),
         })
     }
 
@@ -242,8 +277,29 @@ impl Mission {
             context: vec![None; rb.context.len()],
             effort: rb.factors.iter().map(|f| f.effort).collect(),
             entities: Vec::new(),
-            rulebook_key: rulebook.key,
+            rulebook_key: rulebook.fingerprint(),
         }
+    }
+
+    /// A builder for a mission in code, checked against `rulebook` when
+    /// built.
+    ///
+    /// ```
+    /// use integration_readiness::{assess, Assessment, Mission, Rating, Rulebook};
+    /// let rb = Rulebook::oslo_2007();
+    /// let mission = Mission::builder(&rb)
+    ///     .name("Programmatic mission")
+    ///     .context("mandate", "multidimensional")
+    ///     .context("humanitarian-operations", true)
+    ///     .rate("political-process-primacy", "high".parse::<Rating>()?)
+    ///     .note("political-process-primacy", "Peace talks resumed in March.")
+    ///     .build()?; // unknown ids and values are reported here, located
+    /// let a: Assessment = assess(&rb, &mission);
+    /// assert_eq!(a.mission.name, "Programmatic mission");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builder(rulebook: &Rulebook) -> MissionBuilder<'_> {
+        MissionBuilder::new(rulebook)
     }
 
     /// The data this mission was built from, as written.
@@ -299,7 +355,7 @@ impl Mission {
 
     /// Whether this mission's indices were resolved against `rulebook`.
     pub fn fits(&self, rulebook: &Rulebook) -> bool {
-        self.rulebook_key == rulebook.key
+        self.rulebook_key == rulebook.fingerprint()
             && self.ratings.len() == rulebook.factors().len()
             && self.context.len() == rulebook.context_keys().len()
     }

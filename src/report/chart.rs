@@ -18,6 +18,9 @@
 //! `target-marker`, `theme`, `theme-bar`, `no-evidence`) and groups a
 //! `data-id`, for styling and for tools that read the chart back.
 
+use std::borrow::Cow;
+
+use super::fmt::{chars, lines, pct};
 use std::fmt::Write as _;
 
 use crate::assess::{Assessment, DimensionResult, ThemeResult};
@@ -59,38 +62,23 @@ const GLYPH_BOLD: f64 = 0.62;
 /// `.svg` file or put inline in HTML.
 ///
 /// ```
-/// use std::collections::BTreeMap;
-/// use integration_readiness::model::{MissionData, MissionInfo};
 /// use integration_readiness::{assess, chart, Mission, Rulebook};
 ///
 /// let rb = Rulebook::oslo_2007();
-/// let mission = Mission::new(
-///     MissionData {
-///         mission: MissionInfo {
-///             name: "Empty mission".into(),
-///             date: None,
-///             description: None,
-///         },
-///         context: BTreeMap::new(),
-///         evidence: BTreeMap::new(),
-///         effort: BTreeMap::new(),
-///         entities: Vec::new(),
-///     },
-///     &rb,
-/// )
-/// .expect("an empty mission is valid");
+/// let mission = Mission::builder(&rb).name("Empty mission").build()?;
 /// let svg = chart::svg(&rb, &assess(&rb, &mission));
 /// assert!(svg.starts_with("<svg"));
 /// assert!(svg.contains("no evidence"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn svg(rulebook: &Rulebook, assessment: &Assessment<'_>) -> String {
+pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
     let a = assessment;
     let mut b = String::new();
     let mut y = 0.0;
 
     // Title, where the rulebook was applied, and the overall result.
     let mut heading = String::from("Integration readiness: ");
-    heading.push_str(a.mission.name);
+    heading.push_str(&a.mission.name);
     for line in wrap(&heading, SPAN, 18.0 * GLYPH_BOLD) {
         y += 24.0;
         text(
@@ -104,7 +92,7 @@ pub fn svg(rulebook: &Rulebook, assessment: &Assessment<'_>) -> String {
         );
     }
     y += 6.0;
-    let meta = match a.mission.date {
+    let meta = match &a.mission.date {
         Some(date) => format!("Assessed {date} against rulebook {}", a.rulebook),
         None => format!("Assessed against rulebook {}", a.rulebook),
     };
@@ -141,7 +129,7 @@ pub fn svg(rulebook: &Rulebook, assessment: &Assessment<'_>) -> String {
     );
     y += 8.0;
     for (i, dim) in a.dimensions.iter().enumerate() {
-        let d = rulebook.dimension_index(dim.id).unwrap_or(i);
+        let d = rulebook.dimension_index(&dim.id).unwrap_or(i);
         y = dimension(&mut b, rulebook, d, dim, y);
     }
 
@@ -276,10 +264,10 @@ fn score_marker(b: &mut String, cx: f64, cy: f64) {
 }
 
 /// One dimension's group, starting at `y0`; returns the new `y`.
-fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>, y0: f64) -> f64 {
+fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult, y0: f64) -> f64 {
     let y0 = y0 + 16.0;
     let levels = rb.levels();
-    let _ = writeln!(b, "<g class=\"dimension\" data-id=\"{}\">", esc(dim.id));
+    let _ = writeln!(b, "<g class=\"dimension\" data-id=\"{}\">", esc(&dim.id));
 
     // Title line: the dimension and its numbers.
     let numbers = format!(
@@ -299,7 +287,7 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
         "<text class=\"dimension-title\" x=\"{}\" y=\"{}\" font-size=\"13\"><tspan font-weight=\"bold\">{}</tspan>   {}</text>",
         num(LEFT),
         num(y0 + 14.0),
-        esc(&fit(dim.title, room, 13.0 * GLYPH_BOLD)),
+        esc(&fit(&dim.title, room, 13.0 * GLYPH_BOLD)),
         esc(&numbers)
     );
 
@@ -363,7 +351,7 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
     let _ = writeln!(
         b,
         "<line class=\"target-marker\" data-level=\"{}\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{TARGET_STROKE}\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
-        esc(dim.target),
+        esc(&dim.target),
         num(top - 4.0),
         num(top + BAND_H + 6.0),
         x = num(tx)
@@ -410,19 +398,19 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
     }
 
     // Caption, the verdict in bold.
-    let mut caption = format!("level {}", clean(dim.level));
+    let mut caption = format!("level {}", clean(&dim.level));
     if dim.level_range[0] != dim.level_range[1] {
         let _ = write!(
             caption,
             " (range {}–{})",
-            clean(dim.level_range[0]),
-            clean(dim.level_range[1])
+            clean(&dim.level_range[0]),
+            clean(&dim.level_range[1])
         );
     }
     let _ = write!(
         caption,
         ", target {}, verdict {BOLD_ON}{}{BOLD_OFF}",
-        clean(dim.target),
+        clean(&dim.target),
         dim.verdict.as_str()
     );
     if dim.provisional {
@@ -445,9 +433,9 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult<'_>,
 }
 
 /// One theme's group, starting at `y0`; returns the new `y`.
-fn theme(b: &mut String, t: &ThemeResult<'_>, y0: f64) -> f64 {
+fn theme(b: &mut String, t: &ThemeResult, y0: f64) -> f64 {
     let y0 = y0 + 10.0;
-    let _ = writeln!(b, "<g class=\"theme\" data-id=\"{}\">", esc(t.id));
+    let _ = writeln!(b, "<g class=\"theme\" data-id=\"{}\">", esc(&t.id));
     let value = match t.score {
         Some(s) => format!("{} (evidence coverage {})", one(s), pct(t.coverage)),
         None => "no evidence".to_owned(),
@@ -460,7 +448,7 @@ fn theme(b: &mut String, t: &ThemeResult<'_>, y0: f64) -> f64 {
         y0 + 12.0,
         12.0,
         "",
-        &fit(t.title, room, 12.0 * GLYPH),
+        &fit(&t.title, room, 12.0 * GLYPH),
     );
     let class = if t.score.is_some() {
         "theme-value"
@@ -603,11 +591,6 @@ fn one(x: f64) -> String {
     if s == "-0.0" { "0.0".to_owned() } else { s }
 }
 
-fn pct(x: f64) -> String {
-    let x = if x.is_finite() { x } else { 0.0 };
-    format!("{:.0}%", 100.0 * x)
-}
-
 /// Escapes text for XML content and attributes, and replaces characters
 /// XML 1.0 does not allow.
 fn esc(s: &str) -> String {
@@ -647,29 +630,21 @@ fn fit(s: &str, room: f64, glyph: f64) -> String {
 }
 
 /// `s` in lines that fit `room` pixels, broken at spaces (a word too long
-/// for a line is shortened).
+/// for a line is shortened); one empty line for empty text.
 fn wrap(s: &str, room: f64, glyph: f64) -> Vec<String> {
     let max = ((room / glyph).floor() as usize).max(4);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        let word = if word.chars().count() > max {
-            fit(word, room, glyph)
+    let words = s.split_whitespace().map(|word| {
+        if word.chars().count() > max {
+            Cow::Owned(fit(word, room, glyph))
         } else {
-            word.to_owned()
-        };
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
-            lines.push(std::mem::take(&mut line));
+            Cow::Borrowed(word)
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
+    });
+    let mut out = lines(words, max, chars);
+    if out.is_empty() {
+        out.push(String::new());
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    out
 }
 
 #[cfg(test)]

@@ -189,7 +189,7 @@ pub fn markdown(rb: &Rulebook) -> String {
             "| Rule | When | Roles | Dimensions | Target | Because | Source |"
         );
         let _ = writeln!(o, "|---|---|---|---|---|---|---|");
-        for (r, cr) in rb.data().rules.iter().zip(&rb.rules) {
+        for (r, cr) in rb.data().rules.iter().zip(rb.compiled_rules()) {
             let when: Vec<String> = r
                 .when
                 .iter()
@@ -441,8 +441,12 @@ pub fn decisions(rb: &Rulebook) -> String {
 /// (ids), `themes`, `roles`, `context`, `factors` (every field of the file,
 /// weights with the default filled in, plus `citation_text`), `gates` and
 /// `rules`.
+///
+/// # Errors
+/// [`Error::Write`](crate::Error::Write) if a factor cannot be written as
+/// JSON (not expected for a checked rulebook).
 #[cfg(feature = "json")]
-pub fn json(rb: &Rulebook) -> serde_json::Value {
+pub fn json(rb: &Rulebook) -> Result<serde_json::Value, crate::Error> {
     use serde_json::json;
     let data = rb.data();
     let factors: Vec<serde_json::Value> = data
@@ -450,7 +454,10 @@ pub fn json(rb: &Rulebook) -> serde_json::Value {
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let mut v = serde_json::to_value(f).unwrap_or_default();
+            let mut v = serde_json::to_value(f).map_err(|e| crate::Error::Write {
+                format: "json",
+                reason: e.to_string(),
+            })?;
             let weights: serde_json::Map<String, serde_json::Value> = rb
                 .dimensions()
                 .iter()
@@ -459,10 +466,10 @@ pub fn json(rb: &Rulebook) -> serde_json::Value {
                 .collect();
             v["weights"] = json!(weights);
             v["citation_text"] = json!(f.citation.to_string());
-            v
+            Ok(v)
         })
-        .collect();
-    json!({
+        .collect::<Result<_, crate::Error>>()?;
+    Ok(json!({
         "id": data.rulebook.id,
         "title": data.rulebook.title,
         "version": data.rulebook.version,
@@ -475,5 +482,5 @@ pub fn json(rb: &Rulebook) -> serde_json::Value {
         "factors": factors,
         "gates": data.gates,
         "rules": data.rules,
-    })
+    }))
 }

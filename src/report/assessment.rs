@@ -1,9 +1,9 @@
-//! Reports of an assessment: text for the terminal (80 columns) and
-//! Markdown for documents. JSON comes from serde (see [`to_json`]).
+//! An assessment as text for the terminal (80 columns) and as Markdown
+//! for documents.
 
 use std::fmt::Write as _;
 
-use crate::analysis::Comparison;
+use super::fmt::{pct, wrap};
 use crate::assess::{Assessment, Blocker, DimensionResult, Target, Tension};
 use crate::rulebook::Rulebook;
 
@@ -11,34 +11,6 @@ use crate::rulebook::Rulebook;
 const BAR: usize = 50;
 /// How many recommendations and evidence gaps the reports list.
 const TOP: usize = 5;
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", 100.0 * x)
-}
-
-/// Wraps `text` to `width` columns. The first line is taken to start at
-/// column `indent` too (after a prefix of at most that width); later lines
-/// are indented by `indent` spaces.
-fn wrap(text: &str, width: usize, indent: usize) -> String {
-    let mut out = String::new();
-    let mut col = indent;
-    let mut first = true;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if !first && col + 1 + len > width {
-            out.push('\n');
-            out.push_str(&" ".repeat(indent));
-            col = indent;
-        } else if !first {
-            out.push(' ');
-            col += 1;
-        }
-        out.push_str(word);
-        col += len;
-        first = false;
-    }
-    out
-}
 
 fn bar_pos(score: f64) -> usize {
     ((score / 100.0) * BAR as f64)
@@ -48,7 +20,7 @@ fn bar_pos(score: f64) -> usize {
 
 /// The score bar of a dimension: `#` certain, `=` rated, `+` possible with
 /// the unknown evidence, `.` out of reach, `|` thresholds.
-fn bar(rb: &Rulebook, d: usize, dim: &DimensionResult<'_>) -> [String; 2] {
+fn bar(rb: &Rulebook, d: usize, dim: &DimensionResult) -> [String; 2] {
     let (low, high) = (bar_pos(dim.score_range[0]), bar_pos(dim.score_range[1]));
     let point = bar_pos(dim.score);
     let mut cells: Vec<char> = (0..BAR)
@@ -83,7 +55,7 @@ fn bar(rb: &Rulebook, d: usize, dim: &DimensionResult<'_>) -> [String; 2] {
     ]
 }
 
-fn tension_text(x: &Tension<'_>) -> String {
+fn tension_text(x: &Tension) -> String {
     format!(
         "cap {} ({}) overrides floor {} ({})",
         x.cap,
@@ -93,7 +65,7 @@ fn tension_text(x: &Tension<'_>) -> String {
     )
 }
 
-fn target_reason(t: &Target<'_>) -> String {
+fn target_reason(t: &Target) -> String {
     let mut s = if t.set_by.is_empty() {
         "rulebook default".to_owned()
     } else {
@@ -105,7 +77,7 @@ fn target_reason(t: &Target<'_>) -> String {
     s
 }
 
-fn blocker_text(b: &Blocker<'_>, level: &str) -> String {
+fn blocker_text(b: &Blocker, level: &str) -> String {
     match b {
         Blocker::Threshold { needed, score } => {
             format!("{level} needs a score of {needed:.1} (now {score:.1})")
@@ -121,19 +93,10 @@ fn blocker_text(b: &Blocker<'_>, level: &str) -> String {
 }
 
 /// The text report, readable in 80 columns.
-///
-/// ```
-/// use integration_readiness::{assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let text = report::text(&rb, &assess(&rb, &m));
-/// assert!(text.lines().all(|l| l.chars().count() <= 80));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
+pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Integration readiness: {}", a.mission.name);
-    if let Some(date) = a.mission.date {
+    if let Some(date) = &a.mission.date {
         let _ = writeln!(o, "Assessed {date} against rulebook {}", a.rulebook);
     } else {
         let _ = writeln!(o, "Assessed against rulebook {}", a.rulebook);
@@ -228,7 +191,7 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
             let parts: Vec<String> = next
                 .blockers
                 .iter()
-                .map(|b| blocker_text(b, next.level))
+                .map(|b| blocker_text(b, &next.level))
                 .collect();
             if !parts.is_empty() {
                 let _ = writeln!(o, "  blocked {}", wrap(&parts.join("; "), 78, 10));
@@ -244,7 +207,7 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 let _ = writeln!(
                     o,
                     "  {:<32} {:>5.1} {:<20} {:>4}",
-                    truncate(t.title, 32),
+                    truncate(&t.title, 32),
                     s,
                     "#".repeat(n),
                     pct(t.coverage)
@@ -254,7 +217,7 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 let _ = writeln!(
                     o,
                     "  {:<32}   n/a {:<20} {:>4}",
-                    truncate(t.title, 32),
+                    truncate(&t.title, 32),
                     "",
                     pct(t.coverage)
                 );
@@ -283,7 +246,7 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                     5
                 )
             );
-            let _ = writeln!(o, "     {}", wrap(r.remedy, 78, 5));
+            let _ = writeln!(o, "     {}", wrap(&r.remedy, 78, 5));
             let _ = writeln!(
                 o,
                 "     {}",
@@ -320,9 +283,9 @@ pub fn text(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 .iter()
                 .zip(e.current.values.iter())
                 .map(|((d, t), c)| {
-                    let flag = if e.above_cap.contains(&d) {
+                    let flag = if e.above_cap.iter().any(|x| x == d) {
                         "!!"
-                    } else if e.over_integrated.contains(&d) {
+                    } else if e.over_integrated.iter().any(|x| x == d) {
                         "!"
                     } else {
                         ""
@@ -385,22 +348,17 @@ fn md_cell(s: &str) -> String {
 }
 
 /// The Markdown report, for pasting into a document.
-///
-/// ```
-/// use integration_readiness::{assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let md = report::markdown(&rb, &assess(&rb, &m));
-/// assert!(md.starts_with("# Integration readiness: M"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
+pub(super) fn markdown(rb: &Rulebook, a: &Assessment) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# Integration readiness: {}\n", md_cell(a.mission.name));
+    let _ = writeln!(o, "# Integration readiness: {}\n", md_cell(&a.mission.name));
     let _ = writeln!(
         o,
         "Assessed {}against rulebook `{}`. Overall score **{:.1}** (range {:.1}–{:.1}), evidence coverage {}, verdict **{}**.\n",
-        a.mission.date.map(|d| format!("{d} ")).unwrap_or_default(),
+        a.mission
+            .date
+            .clone()
+            .map(|d| format!("{d} "))
+            .unwrap_or_default(),
         a.rulebook,
         a.overall.score,
         a.overall.score_range[0],
@@ -420,7 +378,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let _ = writeln!(
             o,
             "| {} | {:.1} | {:.1}–{:.1} | {} | {} | {}–{} | {} | {} |",
-            md_cell(d.title),
+            md_cell(&d.title),
             d.score,
             d.score_range[0],
             d.score_range[1],
@@ -441,7 +399,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let _ = write!(
             o,
             "- **{}**: target {} ({}).",
-            md_cell(d.title),
+            md_cell(&d.title),
             d.target,
             md_cell(&target_reason(&d.target_detail))
         );
@@ -449,7 +407,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
             let parts: Vec<String> = next
                 .blockers
                 .iter()
-                .map(|b| blocker_text(b, next.level))
+                .map(|b| blocker_text(b, &next.level))
                 .collect();
             if !parts.is_empty() {
                 let _ = write!(o, " Blocked: {}.", md_cell(&parts.join("; ")));
@@ -475,7 +433,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let _ = writeln!(
             o,
             "| {} | {} | {} |",
-            md_cell(t.title),
+            md_cell(&t.title),
             t.score.map_or("n/a".to_owned(), |s| format!("{s:.1}")),
             pct(t.coverage)
         );
@@ -492,19 +450,19 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 o,
                 "| {} | {} | {} → {} | {:.1} | {} | {} | {} | {} |",
                 i + 1,
-                md_cell(r.title),
+                md_cell(&r.title),
                 r.from,
                 r.to,
                 r.gain,
                 r.effort,
                 r.lifts.join(", "),
-                md_cell(r.remedy),
+                md_cell(&r.remedy),
                 md_cell(&r.citation.to_string())
             );
         }
     }
     let _ = writeln!(o, "\n## Factors\n");
-    let dims: Vec<&str> = a.dimensions.iter().map(|d| d.id).collect();
+    let dims: Vec<&str> = a.dimensions.iter().map(|d| d.id.as_str()).collect();
     let _ = writeln!(
         o,
         "| Factor | Polarity | Rating | {} | Source |",
@@ -525,7 +483,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let _ = writeln!(
             o,
             "| {} (`{}`) | {} | {} | {} | {} |",
-            md_cell(f.title),
+            md_cell(&f.title),
             f.id,
             f.polarity,
             f.rating.map_or("no evidence".to_owned(), |r| r.to_string()),
@@ -549,13 +507,13 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 .zip(&e.current.values)
                 .map(|(t, c)| match c {
                     Some(c) => format!("{t} (now {c})"),
-                    None => (*t).to_owned(),
+                    None => t.to_string(),
                 })
                 .collect();
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} |",
-                md_cell(e.name),
+                md_cell(&e.name),
                 e.role,
                 cells.join(" | "),
                 e.over_integrated
@@ -563,7 +521,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
                     .map(|d| if e.above_cap.contains(d) {
                         format!("{d} (above a cap)")
                     } else {
-                        (*d).to_owned()
+                        d.to_string()
                     })
                     .collect::<Vec<_>>()
                     .join(", ")
@@ -578,7 +536,7 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
                 "- `{}` ({:.1} points at stake): {}",
                 g.factor,
                 g.at_stake,
-                md_cell(g.question)
+                md_cell(&g.question)
             );
         }
     }
@@ -593,120 +551,4 @@ pub fn markdown(rb: &Rulebook, a: &Assessment<'_>) -> String {
         let _ = writeln!(o, "\n> warning: {}", md_cell(w));
     }
     o
-}
-
-/// A comparison of two assessments (see [`crate::analysis::compare`]) as
-/// text, readable in 80 columns: what moved per dimension, the factors that
-/// explain it, the changed ratings and context, and over-integration.
-pub fn comparison_text(name: &str, c: &Comparison<'_>) -> String {
-    let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{} -> {}: {}",
-        c.date_before.unwrap_or("before"),
-        c.date_after.unwrap_or("after"),
-        name
-    );
-    let _ = writeln!(
-        o,
-        "Overall {:.1} -> {:.1}, coverage {} -> {}, verdict {} -> {}",
-        c.overall.score_before,
-        c.overall.score_after,
-        pct(c.overall.coverage_before),
-        pct(c.overall.coverage_after),
-        c.overall.verdict_before,
-        c.overall.verdict_after
-    );
-    for d in &c.dimensions {
-        let _ = writeln!(
-            o,
-            "\n{:<15} score {:.1} -> {:.1}, level {} -> {}",
-            d.id, d.score_before, d.score_after, d.level_before, d.level_after
-        );
-        let _ = writeln!(
-            o,
-            "{:<15} target {} -> {}, verdict {} -> {}",
-            "", d.target_before, d.target_after, d.verdict_before, d.verdict_after
-        );
-        for x in d.drivers.iter().take(4) {
-            let _ = writeln!(
-                o,
-                "    {:+6.1} {}{}",
-                x.points,
-                x.factor,
-                if x.rating_changed {
-                    ""
-                } else {
-                    " (share moved)"
-                }
-            );
-        }
-    }
-    if !c.changed_ratings.is_empty() {
-        let _ = writeln!(o, "\nChanged ratings:");
-        for r in &c.changed_ratings {
-            let word = |x: Option<crate::model::Rating>| x.map_or("no evidence", |r| r.as_str());
-            let _ = writeln!(
-                o,
-                "  {:<38} {} -> {}",
-                r.factor,
-                word(r.before),
-                word(r.after)
-            );
-        }
-    }
-    for (key, before, after) in &c.context_changes {
-        let show = |v: &Option<&crate::model::ContextValue>| {
-            v.map_or("(not given)".to_owned(), |v| v.to_string())
-        };
-        let _ = writeln!(o, "\nContext {key}: {} -> {}", show(before), show(after));
-    }
-    for (who, before, after) in &c.over_integration {
-        let _ = writeln!(
-            o,
-            "\n{}",
-            wrap(
-                &format!(
-                    "{who}: over-integrated on [{}] -> [{}]",
-                    before.join(", "),
-                    after.join(", ")
-                ),
-                78,
-                2
-            )
-        );
-    }
-    o
-}
-
-/// The assessment as pretty-printed JSON (the contract is in the README).
-///
-/// ```
-/// use integration_readiness::{assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let v: serde_json::Value = serde_json::from_str(&report::to_json(&assess(&rb, &m)))?;
-/// assert_eq!(v["mission"]["name"], "M");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[cfg(feature = "json")]
-pub fn to_json(a: &Assessment<'_>) -> String {
-    serde_json::to_string_pretty(a).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_keeps_lines_within_width() {
-        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
-        let w = wrap(text, 20, 2);
-        for (i, line) in w.lines().enumerate() {
-            // The first line follows a prefix of 2 columns.
-            let prefix = if i == 0 { 2 } else { 0 };
-            assert!(prefix + line.chars().count() <= 20, "{line:?}");
-        }
-        assert_eq!(w.split_whitespace().collect::<Vec<_>>().join(" "), text);
-    }
 }

@@ -1,0 +1,219 @@
+//! The arithmetic: weighted sums, scores and their ranges, the overall
+//! weighted mean, and the cheap score-only paths.
+
+use super::Values;
+use super::place::place;
+use super::results::DimensionScore;
+use super::values::INLINE;
+use crate::mission::Mission;
+use crate::model::{Polarity, Rating};
+use crate::rulebook::Rulebook;
+
+/// Weighted sums of one dimension.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Tally {
+    /// Weight earned by the rated factors.
+    pub(crate) earned: f64,
+    /// Weight of the rated factors.
+    pub(crate) rated: f64,
+    /// Weight of the factors without evidence.
+    pub(crate) unknown: f64,
+}
+
+impl Tally {
+    /// Whether any factor applies on the dimension (rated or unknown): the
+    /// one definition of an applicable dimension. A dimension where nothing
+    /// applies stays out of the overall score and verdict.
+    pub(crate) fn applies(self) -> bool {
+        self.rated + self.unknown > 0.0
+    }
+
+    /// Whether some applicable factor is rated (coverage above 0).
+    pub(crate) fn any_rated(self) -> bool {
+        self.rated > 0.0
+    }
+
+    /// (point, low, high, coverage).
+    pub(crate) fn scores(self) -> (f64, f64, f64, f64) {
+        let total = self.rated + self.unknown;
+        if total <= 0.0 {
+            return (0.0, 0.0, 0.0, 0.0);
+        }
+        let low = (100.0 * self.earned / total).clamp(0.0, 100.0);
+        let high = (100.0 * (self.earned + self.unknown) / total).clamp(low, 100.0);
+        let point = if self.rated > 0.0 {
+            (100.0 * self.earned / self.rated).clamp(low, high)
+        } else {
+            low
+        };
+        (point, low, high, self.rated / total)
+    }
+}
+
+/// The share of a factor's weight it earns at strength `s`.
+pub(crate) fn earned_share(p: Polarity, s: f64) -> f64 {
+    match p {
+        Polarity::Enabler => s,
+        Polarity::Barrier => 1.0 - s,
+    }
+}
+
+/// Scores and levels of every dimension, without explanations.
+///
+/// This is the cheap path for sweeps and dashboards; [`assess`](super::assess()) gives the
+/// same numbers with everything that explains them.
+///
+/// ```
+/// use integration_readiness::{assess, score_only, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml(
+///     "[mission]\nname = \"M\"\n[evidence.common-planning-framework]\nrating = \"high\"\n",
+///     "m.toml", &rb)?;
+/// let quick = score_only(&rb, &m);
+/// let full = assess(&rb, &m);
+/// assert_eq!(quick[1].score, full.dimensions[1].score);
+/// assert_eq!(quick[1].level, full.dimensions[1].level_index[0]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn score_only(rulebook: &Rulebook, mission: &Mission) -> Vec<DimensionScore> {
+    let mut out = Vec::with_capacity(rulebook.dimensions().len());
+    score_into(rulebook, mission.ratings(), &mut out);
+    out
+}
+
+/// Scores `ratings` (one per factor of `rulebook`) into `out`, reusing its
+/// allocation.
+pub fn score_into(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
+    out.clear();
+    score_append(rulebook, ratings, out);
+}
+
+/// Scores many missions into one flat vector: `out` gets one
+/// [`DimensionScore`] per dimension per mission, mission after mission
+/// (`out[m * dims + d]`). The rulebook is resolved once and nothing is
+/// allocated per mission; `out` is reused across calls.
+///
+/// ```
+/// use integration_readiness::{assess::score_batch, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let portfolio = vec![m.clone(), m];
+/// let mut out = Vec::new();
+/// score_batch(&rb, &portfolio, &mut out);
+/// assert_eq!(out.len(), 2 * rb.dimensions().len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn score_batch<'a>(
+    rulebook: &Rulebook,
+    missions: impl IntoIterator<Item = &'a Mission>,
+    out: &mut Vec<DimensionScore>,
+) {
+    out.clear();
+    for m in missions {
+        score_append(rulebook, m.ratings(), out);
+    }
+}
+
+/// Scores many rating vectors, each one rating per factor, laid end to end
+/// in `ratings` (a sensitivity sweep): `out[k * dims + d]` is vector `k` on
+/// dimension `d`. A trailing partial vector is ignored.
+///
+/// ```
+/// use integration_readiness::{score_sweep, Rating, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let n = rb.factors().len();
+/// // Every factor at each rated word in turn: five missions.
+/// let sweep: Vec<Rating> = Rating::SCALE.iter().flat_map(|&r| std::iter::repeat(r).take(n)).collect();
+/// let mut out = Vec::new();
+/// score_sweep(&rb, &sweep, &mut out);
+/// assert_eq!(out.len(), 5 * rb.dimensions().len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn score_sweep(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
+    out.clear();
+    let nf = rulebook.factors().len().max(1);
+    for chunk in ratings.chunks_exact(nf) {
+        score_append(rulebook, chunk, out);
+    }
+}
+
+/// The weighted sums of every dimension, in one pass over the factors.
+pub(crate) fn tallies(rulebook: &Rulebook, ratings: &[Rating]) -> Values<Tally> {
+    let nd = rulebook.dimensions().len();
+    let mut tallies: Values<Tally> = (0..nd).map(|_| Tally::default()).collect();
+    let mut acc = vec![Tally::default(); if nd > INLINE { nd } else { 0 }];
+    let t: &mut [Tally] = if nd > INLINE {
+        &mut acc
+    } else {
+        &mut tallies.inline[..nd]
+    };
+    for (f, factor) in rulebook.factors().iter().enumerate() {
+        let r = ratings.get(f).copied().unwrap_or(Rating::Unknown);
+        let row = rulebook.weights_of(f);
+        match r.strength() {
+            Some(s) => {
+                let e = earned_share(factor.polarity, s);
+                for (t, &w) in t.iter_mut().zip(row) {
+                    t.rated += w;
+                    t.earned += w * e;
+                }
+            }
+            None if r == Rating::Unknown => {
+                for (t, &w) in t.iter_mut().zip(row) {
+                    t.unknown += w;
+                }
+            }
+            None => {}
+        }
+    }
+    if nd > INLINE {
+        tallies = acc.into_iter().collect();
+    }
+    tallies
+}
+
+fn score_append(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
+    place_all(rulebook, ratings, &tallies(rulebook, ratings), out);
+}
+
+/// Scores and levels of every dimension from its weighted sums.
+pub(super) fn place_all(
+    rulebook: &Rulebook,
+    ratings: &[Rating],
+    tallies: &[Tally],
+    out: &mut Vec<DimensionScore>,
+) {
+    for (d, t) in tallies.iter().enumerate() {
+        let (score, low, high, coverage) = t.scores();
+        let level = place(rulebook, ratings, None, d, score, false);
+        let lo = place(rulebook, ratings, None, d, low, false);
+        let hi = place(rulebook, ratings, None, d, high, true);
+        out.push(DimensionScore {
+            score,
+            range: [low, high],
+            coverage,
+            level,
+            level_range: [lo, hi],
+        });
+    }
+}
+
+/// The weight of each dimension in the overall: its rulebook weight where
+/// some factor applies, 0 where none does.
+pub(crate) fn overall_weights(rb: &Rulebook, tallies: &[Tally]) -> Values<f64> {
+    rb.dimensions()
+        .iter()
+        .zip(tallies)
+        .map(|(dim, t)| if t.applies() { dim.weight } else { 0.0 })
+        .collect()
+}
+
+/// The mean of per-dimension values under `weights`; 0 when no weight.
+/// The one formula of every overall figure: score, range, gains, stakes.
+pub(crate) fn weighted_mean(weights: &[f64], values: impl Iterator<Item = f64>) -> f64 {
+    let wsum: f64 = weights.iter().sum();
+    if wsum <= 0.0 {
+        return 0.0;
+    }
+    weights.iter().zip(values).map(|(w, v)| w * v).sum::<f64>() / wsum
+}

@@ -1,0 +1,81 @@
+//! Refitting a mission to a rulebook it was not resolved against: keep
+//! what fits, say what was left out.
+
+use std::borrow::Cow;
+
+use super::{Mission, Waivers};
+use crate::rulebook::Rulebook;
+
+/// Makes a mission fit a rulebook it was not resolved against, keeping
+/// what fits and saying what was left out.
+pub(crate) fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>) -> Mission {
+    let mut data = mission.data().clone();
+    let rbd = rb.data();
+    // Evidence and effort overrides for factors this rulebook lacks.
+    let mut warn_unknown_factors = |what: &str, ids: Vec<String>| {
+        for id in ids.iter().filter(|id| rb.factor_index(id).is_none()) {
+            warnings.push(format!(
+                "{what} for `{id}` left out: rulebook `{}` has no such factor",
+                rbd.rulebook.id
+            ));
+        }
+    };
+    warn_unknown_factors("evidence", data.evidence.keys().cloned().collect());
+    warn_unknown_factors("effort", data.effort.keys().cloned().collect());
+    data.evidence.retain(|id, _| rb.factor_index(id).is_some());
+    data.effort.retain(|id, _| rb.factor_index(id).is_some());
+    data.context.retain(|k, v| {
+        let keep = rbd
+            .context
+            .iter()
+            .any(|c| &c.key == k && c.values.contains(v));
+        if !keep {
+            warnings.push(format!(
+                "context `{k}` = {v} left out: rulebook `{}` does not declare it",
+                rbd.rulebook.id
+            ));
+        }
+        keep
+    });
+    data.entities.retain(|e| {
+        let keep = rbd.roles.iter().any(|r| r.id == e.role);
+        if !keep {
+            warnings.push(format!(
+                "entity `{}` left out: rulebook `{}` has no role `{}`",
+                e.name, rbd.rulebook.id, e.role
+            ));
+        }
+        keep
+    });
+    for e in &mut data.entities {
+        e.current.retain(|d, l| {
+            let keep = rb.dimension_index(d).is_some() && rb.level_index(l).is_some();
+            if !keep {
+                warnings.push(format!(
+                    "current level {d} = `{l}` of entity `{}` left out: rulebook `{}` has no such dimension or level",
+                    e.name, rbd.rulebook.id
+                ));
+            }
+            keep
+        });
+    }
+    Mission::check(data, rb, Waivers::Allowed).unwrap_or_else(|_| {
+        warnings
+            .push("mission could not be read against this rulebook; all factors unknown".into());
+        Mission::empty(rb, mission.data().mission.clone())
+    })
+}
+
+/// The mission as resolved against `rb`: itself when it fits, otherwise
+/// refitted, with warnings saying what was left out.
+pub(crate) fn fitted<'m>(
+    rb: &Rulebook,
+    mission: &'m Mission,
+    warnings: &mut Vec<String>,
+) -> Cow<'m, Mission> {
+    if mission.fits(rb) {
+        Cow::Borrowed(mission)
+    } else {
+        Cow::Owned(refit(rb, mission, warnings))
+    }
+}

@@ -1,0 +1,92 @@
+//! A comparison of two assessments as text.
+
+use std::fmt::Write as _;
+
+use super::fmt::{pct, wrap};
+use crate::analysis::Comparison;
+
+/// A comparison of two assessments (see [`crate::analysis::compare`]) as
+/// text, readable in 80 columns: what moved per dimension, the factors that
+/// explain it, the changed ratings and context, and over-integration.
+pub(super) fn text(c: &Comparison) -> String {
+    let name = &c.mission;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{} -> {}: {}",
+        c.date_before.as_deref().unwrap_or("before"),
+        c.date_after.as_deref().unwrap_or("after"),
+        name
+    );
+    let _ = writeln!(
+        o,
+        "Overall {:.1} -> {:.1}, coverage {} -> {}, verdict {} -> {}",
+        c.overall.score_before,
+        c.overall.score_after,
+        pct(c.overall.coverage_before),
+        pct(c.overall.coverage_after),
+        c.overall.verdict_before,
+        c.overall.verdict_after
+    );
+    for d in &c.dimensions {
+        let _ = writeln!(
+            o,
+            "\n{:<15} score {:.1} -> {:.1}, level {} -> {}",
+            d.id, d.score_before, d.score_after, d.level_before, d.level_after
+        );
+        let _ = writeln!(
+            o,
+            "{:<15} target {} -> {}, verdict {} -> {}",
+            "", d.target_before, d.target_after, d.verdict_before, d.verdict_after
+        );
+        for x in d.drivers.iter().take(4) {
+            let _ = writeln!(
+                o,
+                "    {:+6.1} {}{}",
+                x.points,
+                x.factor,
+                if x.rating_changed {
+                    ""
+                } else {
+                    " (share moved)"
+                }
+            );
+        }
+    }
+    if !c.changed_ratings.is_empty() {
+        let _ = writeln!(o, "\nChanged ratings:");
+        for r in &c.changed_ratings {
+            let word = |x: Option<crate::model::Rating>| x.map_or("no evidence", |r| r.as_str());
+            let _ = writeln!(
+                o,
+                "  {:<38} {} -> {}",
+                r.factor,
+                word(r.before),
+                word(r.after)
+            );
+        }
+    }
+    for (key, before, after) in &c.context_changes {
+        let show = |v: &Option<crate::model::ContextValue>| {
+            v.as_ref()
+                .map_or("(not given)".to_owned(), |v| v.to_string())
+        };
+        let _ = writeln!(o, "\nContext {key}: {} -> {}", show(before), show(after));
+    }
+    for (who, before, after) in &c.over_integration {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            wrap(
+                &format!(
+                    "{who}: over-integrated on [{}] -> [{}]",
+                    before.join(", "),
+                    after.join(", ")
+                ),
+                78,
+                2
+            )
+        );
+    }
+    o
+}

@@ -1,0 +1,191 @@
+//! Every output of the crate, in one place, with one signature:
+//! `report::FORMAT(&rulebook, &result)`.
+//!
+//! | result | [`text()`] | [`markdown()`] | [`json()`] (feature `json`) | `svg` (feature `svg`) |
+//! |---|---|---|---|---|
+//! | [`Assessment`](crate::Assessment) | 80 columns | a document | the contract in the README | a chart |
+//! | [`Plan`](crate::analysis::Plan) | 80 columns | fenced text | yes | |
+//! | [`Robustness`](crate::analysis::Robustness) | 80 columns | fenced text | yes | |
+//! | [`Comparison`](crate::analysis::Comparison) | 80 columns | fenced text | yes | |
+//! | [`Rulebook`] (the factor reference) | the Markdown page | the factor reference | the reference object | |
+//!
+//! A new output format is a new function here with the same signature, and
+//! a method of [`Render`] for each result it supports; a new result type
+//! gets a file here and an implementation of [`Render`]. The renderers only
+//! read results: they compute nothing the core does not.
+//!
+//! ```
+//! use integration_readiness::{analysis, assess, report, Mission, Rulebook};
+//! let rb = Rulebook::oslo_2007();
+//! let m = Mission::builder(&rb).name("M").build()?;
+//! let a = assess(&rb, &m);
+//! assert!(report::text(&rb, &a).starts_with("Integration readiness: M"));
+//! let p = analysis::plan(&rb, &m);
+//! assert!(report::text(&rb, &p).starts_with("Cheapest plan to target: M"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod assessment;
+#[cfg(feature = "svg")]
+pub mod chart;
+mod comparison;
+pub(crate) mod fmt;
+mod plan;
+pub mod reference;
+mod robustness;
+
+use crate::analysis::{Comparison, Plan, Robustness};
+use crate::assess::Assessment;
+#[cfg(feature = "json")]
+use crate::error::Error;
+use crate::rulebook::Rulebook;
+
+/// A result that the report functions render: an [`Assessment`], a
+/// [`Plan`], a [`Robustness`], a [`Comparison`], or a [`Rulebook`] (its
+/// factor reference). Sealed: the crate's results only. Call it through
+/// [`text()`], [`markdown()`] and [`json()`].
+pub trait Render: sealed::Sealed {
+    /// Text for a terminal, 80 columns.
+    fn text(&self, rulebook: &Rulebook) -> String;
+
+    /// Markdown for a document; by default the text in a fenced block.
+    fn markdown(&self, rulebook: &Rulebook) -> String {
+        format!("```text\n{}```\n", self.text(rulebook))
+    }
+
+    /// Pretty JSON, the form the examples print with `--format json`.
+    ///
+    /// # Errors
+    /// [`Error::Write`] if the result cannot be written as JSON.
+    #[cfg(feature = "json")]
+    fn json(&self, rulebook: &Rulebook) -> Result<String, Error>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for crate::Assessment {}
+    impl Sealed for crate::analysis::Plan {}
+    impl Sealed for crate::analysis::Robustness {}
+    impl Sealed for crate::analysis::Comparison {}
+    impl Sealed for crate::Rulebook {}
+}
+
+/// A result as text for a terminal, readable in 80 columns.
+///
+/// ```
+/// use integration_readiness::{assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let text = report::text(&rb, &assess(&rb, &m));
+/// assert!(text.lines().all(|l| l.chars().count() <= 80));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn text<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> String {
+    result.text(rulebook)
+}
+
+/// A result as Markdown, for pasting into a document.
+///
+/// ```
+/// use integration_readiness::{assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let md = report::markdown(&rb, &assess(&rb, &m));
+/// assert!(md.starts_with("# Integration readiness: M"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn markdown<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> String {
+    result.markdown(rulebook)
+}
+
+/// A result as pretty JSON (the contract is in the README).
+///
+/// ```
+/// use integration_readiness::{assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let v: serde_json::Value = serde_json::from_str(&report::json(&rb, &assess(&rb, &m))?)?;
+/// assert_eq!(v["mission"]["name"], "M");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Write`] if the result cannot be written (not expected: results
+/// hold no map with non-string keys).
+#[cfg(feature = "json")]
+pub fn json<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> Result<String, Error> {
+    result.json(rulebook)
+}
+
+/// An assessment as a standalone SVG chart (feature `svg`); see [`chart`].
+#[cfg(feature = "svg")]
+pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
+    chart::svg(rulebook, assessment)
+}
+
+impl Render for Assessment {
+    fn text(&self, rulebook: &Rulebook) -> String {
+        assessment::text(rulebook, self)
+    }
+    fn markdown(&self, rulebook: &Rulebook) -> String {
+        assessment::markdown(rulebook, self)
+    }
+    #[cfg(feature = "json")]
+    fn json(&self, _: &Rulebook) -> Result<String, Error> {
+        json_text(self)
+    }
+}
+
+impl Render for Plan {
+    fn text(&self, _: &Rulebook) -> String {
+        plan::text(self)
+    }
+    #[cfg(feature = "json")]
+    fn json(&self, _: &Rulebook) -> Result<String, Error> {
+        json_text(self)
+    }
+}
+
+impl Render for Robustness {
+    fn text(&self, _: &Rulebook) -> String {
+        robustness::text(self)
+    }
+    #[cfg(feature = "json")]
+    fn json(&self, _: &Rulebook) -> Result<String, Error> {
+        json_text(self)
+    }
+}
+
+impl Render for Comparison {
+    fn text(&self, _: &Rulebook) -> String {
+        comparison::text(self)
+    }
+    #[cfg(feature = "json")]
+    fn json(&self, _: &Rulebook) -> Result<String, Error> {
+        json_text(self)
+    }
+}
+
+/// The factor reference of the rulebook passed as the result (the first
+/// argument is not read).
+impl Render for Rulebook {
+    fn text(&self, _: &Rulebook) -> String {
+        reference::markdown(self)
+    }
+    fn markdown(&self, _: &Rulebook) -> String {
+        reference::markdown(self)
+    }
+    #[cfg(feature = "json")]
+    fn json(&self, _: &Rulebook) -> Result<String, Error> {
+        json_text(&reference::json(self)?)
+    }
+}
+
+/// Pretty JSON, a failure reported, not hidden.
+#[cfg(feature = "json")]
+pub(crate) fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Write {
+        format: "json",
+        reason: e.to_string(),
+    })
+}

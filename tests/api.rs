@@ -1,0 +1,168 @@
+//! The public API as an embedder meets it: the builder, the one error type,
+//! the word enums read and written.
+
+use integration_readiness::{
+    Assessment, Effort, Error, Mission, Polarity, Rating, Rulebook, Verdict, assess,
+};
+
+#[test]
+fn the_builder_snippet_builds_and_assesses() -> Result<(), Error> {
+    let rb = Rulebook::oslo_2007();
+    let mission = Mission::builder(&rb)
+        .name("Programmatic mission")
+        .context("mandate", "multidimensional")
+        .context("humanitarian-operations", true)
+        .rate("political-process-primacy", "high".parse::<Rating>()?)
+        .note("political-process-primacy", "Peace talks resumed in March.")
+        .build()?;
+    let a: Assessment = assess(&rb, &mission);
+    assert_eq!(a.mission.name, "Programmatic mission");
+    let f = rb.factor_index("political-process-primacy").unwrap();
+    assert_eq!(mission.rating(f), Rating::High);
+    assert_eq!(
+        mission.data().evidence["political-process-primacy"]
+            .note
+            .as_deref(),
+        Some("Peace talks resumed in March.")
+    );
+    Ok(())
+}
+
+#[test]
+fn the_builder_reports_every_unknown_id_and_value_with_its_path() {
+    let rb = Rulebook::oslo_2007();
+    let err = Mission::builder(&rb)
+        .name("M")
+        .context("mandate", "multidimensionl")
+        .context("phase-of-the-moon", true)
+        .rate("political-process-primacyy", Rating::High)
+        .build()
+        .unwrap_err();
+    let paths: Vec<String> = err.problems().map(|p| p.path.to_string()).collect();
+    assert_eq!(
+        paths,
+        [
+            "evidence.political-process-primacyy",
+            "context.mandate",
+            "context.phase-of-the-moon"
+        ]
+    );
+    let first = err.problems().next().unwrap();
+    assert_eq!(
+        first.suggestion.as_deref(),
+        Some("political-process-primacy")
+    );
+    assert!(err.to_string().starts_with(
+        "<mission>: evidence.political-process-primacyy: unknown factor `political-process-primacyy`"
+    ));
+}
+
+#[test]
+fn an_empty_name_is_refused() {
+    let rb = Rulebook::oslo_2007();
+    let err = Mission::builder(&rb).build().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "<mission>: mission.name: empty mission name; expected the mission's name"
+    );
+}
+
+#[test]
+fn the_error_fits_the_ecosystem() {
+    fn is_std_error<E: std::error::Error + Send + Sync + 'static>() {}
+    is_std_error::<Error>();
+    is_std_error::<integration_readiness::ParseWordError>();
+    // A parse error converts into the crate's error with `?`.
+    fn parse(word: &str) -> Result<Rating, Error> {
+        Ok(word.parse::<Rating>()?)
+    }
+    let err = parse("hgh").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown rating `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable"
+    );
+    // Into a boxed error too, as in `main() -> Result<(), Box<dyn Error>>`.
+    let boxed: Box<dyn std::error::Error + Send + Sync> = err.into();
+    assert!(boxed.to_string().starts_with("unknown rating"));
+}
+
+#[test]
+fn word_enums_read_what_they_write() {
+    for r in Rating::ALL {
+        assert_eq!(r.to_string().parse::<Rating>(), Ok(r));
+    }
+    for p in Polarity::ALL {
+        assert_eq!(p.to_string().parse::<Polarity>(), Ok(p));
+    }
+    for e in Effort::ALL {
+        assert_eq!(e.to_string().parse::<Effort>(), Ok(e));
+    }
+    for v in Verdict::ALL {
+        assert_eq!(v.to_string().parse::<Verdict>(), Ok(v));
+    }
+    // The words are the file words, pinned.
+    assert_eq!(
+        "not-applicable".parse::<Rating>(),
+        Ok(Rating::NotApplicable)
+    );
+    assert_eq!("barrier".parse::<Polarity>(), Ok(Polarity::Barrier));
+    assert_eq!("medium".parse::<Effort>(), Ok(Effort::Medium));
+    assert_eq!("undetermined".parse::<Verdict>(), Ok(Verdict::Undetermined));
+    assert_eq!(
+        "High".parse::<Rating>().unwrap_err().to_string(),
+        "unknown rating `High`; expected one of none, low, partial, high, full, unknown, not-applicable"
+    );
+    assert_eq!(
+        "ready!".parse::<Verdict>().unwrap_err().to_string(),
+        "unknown verdict `ready!`; expected one of ready, stretch, not-ready, undetermined"
+    );
+}
+
+#[test]
+fn data_built_in_memory_gets_the_same_error() {
+    let rb = Rulebook::oslo_2007();
+    let mut data = rb.data().clone();
+    data.factors[0].id = "Not Kebab".into();
+    let err = Rulebook::new(data).unwrap_err();
+    assert!(err.problems().count() >= 1);
+    assert!(err.to_string().starts_with("<rulebook>: "), "{err}");
+}
+
+#[test]
+fn results_own_their_data() {
+    fn keepable<T: Clone + std::fmt::Debug + Send + Sync + serde::Serialize + 'static>() {}
+    keepable::<Assessment>();
+    keepable::<integration_readiness::analysis::Plan>();
+    keepable::<integration_readiness::analysis::Robustness>();
+    keepable::<integration_readiness::analysis::Comparison>();
+    fn shareable<T: Clone + std::fmt::Debug + Send + Sync + 'static>() {}
+    shareable::<Rulebook>();
+    shareable::<Mission>();
+
+    // An assessment returned from a function outlives the rulebook and
+    // mission it was made from.
+    fn assessed() -> Assessment {
+        let rb = Rulebook::oslo_2007();
+        let m = Mission::builder(&rb).name("Kept").build().unwrap();
+        assess(&rb, &m)
+    }
+    let a = assessed();
+    assert_eq!(a.mission.name, "Kept");
+    // The README's loop: id, score, score_range, level, target, verdict.
+    for d in &a.dimensions {
+        let line = format!(
+            "{:<15} {:5.1} [{:.1}-{:.1}] {} -> {} ({})",
+            d.id, d.score, d.score_range[0], d.score_range[1], d.level, d.target, d.verdict
+        );
+        // Nothing is rated: every dimension is undetermined.
+        assert!(line.ends_with("(undetermined)"), "{line}");
+    }
+}
+
+#[test]
+fn the_built_in_rulebook_is_shared_after_the_first_call() {
+    let a = Rulebook::oslo_2007();
+    let b = Rulebook::oslo_2007();
+    assert_eq!(a, b);
+    assert!(std::ptr::eq(a.factors(), b.factors()));
+}
