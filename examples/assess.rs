@@ -2,8 +2,11 @@
 //!
 //! ```text
 //! cargo run --release --example assess                 # the embedded sample
-//! cargo run --example assess -- MISSION.toml [--rulebook RULEBOOK.toml] [--format text|markdown|json|svg]
+//! cargo run --example assess -- MISSION.toml [--rulebook RULEBOOK.toml] [--format text|markdown|json|svg] [--evidence]
 //! ```
+//!
+//! "Fix first" is the start of the cheapest plan to target
+//! (`analysis::brief`), so it never disagrees with the plan example.
 //!
 //! Bad input prints every problem (file:line:column, TOML path, what is
 //! allowed) to stderr and exits with status 2.
@@ -13,7 +16,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use integration_readiness::{assess, report};
+use integration_readiness::{analysis, report};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -32,6 +35,10 @@ struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Add each rating's note and sources to the text report (Markdown and
+    /// JSON always carry them).
+    #[arg(long)]
+    evidence: bool,
 }
 
 fn main() -> ExitCode {
@@ -40,12 +47,15 @@ fn main() -> ExitCode {
         // The sample: a multidimensional mission consolidating after a
         // ceasefire (illustrative, not a real assessment).
         let (rb, mission) = args.input.load(cli::CONSOLIDATION)?;
-        let a = assess(&rb, &mission);
+        let b = analysis::brief(&rb, &mission);
         Ok(match args.format {
-            Format::Text => report::text(&rb, &a),
-            Format::Markdown => report::markdown(&rb, &a),
-            Format::Json => report::json(&rb, &a)? + "\n",
-            Format::Svg => report::svg(&rb, &a),
+            Format::Text if args.evidence => {
+                report::text(&rb, &b) + "\n" + &report::evidence_text(&b.assessment)
+            }
+            Format::Text => report::text(&rb, &b),
+            Format::Markdown => report::markdown(&rb, &b),
+            Format::Json => report::json(&rb, &b)? + "\n",
+            Format::Svg => report::svg(&rb, &b.assessment),
         })
     })())
 }

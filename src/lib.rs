@@ -16,7 +16,7 @@
 //! and read the result:
 //!
 //! ```
-//! use integration_readiness::{assess, report, Mission, Rulebook, Verdict};
+//! use integration_readiness::{analysis, assess, report, Mission, Rulebook, Verdict};
 //!
 //! let rulebook = Rulebook::oslo_2007();
 //! let mission = Mission::from_toml(r#"
@@ -54,8 +54,12 @@
 //! // In active conflict, humanitarian actors integrate asymmetrically:
 //! // OCHA declared at cooperation is over-integrated.
 //! assert_eq!(a.entities[0].over_integrated, ["strategic"]);
-//! // Reports for people: text for a terminal, Markdown for a document.
-//! let text = report::text(&rulebook, &a);
+//! // So little evidence cannot give a firm verdict.
+//! assert!(strategic.provisional && a.overall.provisional);
+//! // What to fix first is the start of the cheapest plan to the targets;
+//! // reports for people: text for a terminal, Markdown for a document.
+//! let briefing = analysis::brief(&rulebook, &mission);
+//! let text = report::text(&rulebook, &briefing);
 //! assert!(text.contains("Fix first"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

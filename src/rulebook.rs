@@ -141,6 +141,8 @@ struct Compiled {
     gates_at: Vec<Vec<usize>>,
     /// Fingerprint of the ids that a mission's indices point into.
     key: u64,
+    /// Fingerprint of the whole content, for provenance.
+    content: u64,
     /// The dimension ids, shared by every per-dimension result.
     dimension_ids: Arc<[String]>,
     /// Every word a result names, shared with the results.
@@ -719,11 +721,13 @@ impl Rulebook {
             gates_at[g.level * nd + g.dimension].push(i);
         }
         let key = fingerprint(&data);
+        let content = content_fingerprint(&data);
         let dimension_ids = data.dimensions.iter().map(|d| d.id.clone()).collect();
         let names = Names::new(&data);
         Ok(Rulebook {
             inner: Arc::new(Compiled {
                 key,
+                content,
                 dimension_ids,
                 names,
                 gates_at,
@@ -876,6 +880,25 @@ impl Rulebook {
         self.inner.key
     }
 
+    /// A fingerprint of the rulebook's whole content, as 16 hexadecimal
+    /// digits: equal rulebooks (from TOML or JSON, whatever their layout and
+    /// comments) have equal fingerprints, and an edited rulebook another, so
+    /// a report can say which rulebook it was made with, not only its id.
+    ///
+    /// ```
+    /// use integration_readiness::Rulebook;
+    /// let rb = Rulebook::oslo_2007();
+    /// assert_eq!(rb.content_fingerprint().len(), 16);
+    /// let mut data = rb.data().clone();
+    /// data.levels[1].title.push('!');
+    /// let edited = Rulebook::new(data)?;
+    /// assert_ne!(edited.content_fingerprint(), rb.content_fingerprint());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn content_fingerprint(&self) -> String {
+        format!("{:016x}", self.inner.content)
+    }
+
     /// Each factor that some gate reads, with the lowest level it guards,
     /// in factor order.
     pub(crate) fn gated_factors(&self) -> Vec<(usize, usize)> {
@@ -896,6 +919,25 @@ impl Rulebook {
             .map(|x| self.inner.data.effort_cost.of(x.effort))
             .unwrap_or(f64::INFINITY)
     }
+}
+
+/// FNV-1a (64 bits) over a canonical form of the whole rulebook: its debug
+/// form, which lists every field in declaration order, maps in key order and
+/// numbers in their shortest exact form, the same on every platform.
+fn content_fingerprint(d: &RulebookData) -> u64 {
+    struct Fnv(u64);
+    impl std::fmt::Write for Fnv {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            for b in s.bytes() {
+                self.0 ^= u64::from(b);
+                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+            }
+            Ok(())
+        }
+    }
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let _ = std::fmt::Write::write_fmt(&mut h, format_args!("{d:?}"));
+    h.0
 }
 
 /// A cheap, deterministic fingerprint of what a mission's indices depend on.

@@ -146,7 +146,7 @@ fn check(rb: &Rulebook, a: &Assessment, svg: &str, what: &str) {
         "{what}"
     );
     let meta = text_of(one(svg_el, "meta", what));
-    assert!(meta.contains(a.rulebook.as_str()), "{what}: {meta}");
+    assert!(meta.contains(a.rulebook.id.as_str()), "{what}: {meta}");
     if let Some(date) = &a.mission.date {
         assert!(meta.contains(date), "{what}: {meta}");
     }

@@ -345,9 +345,26 @@ fn verdicts_on_little_evidence_are_provisional() {
     let a = assess(&rb, &m);
     assert!((a.dimensions[0].coverage - 0.25).abs() < 1e-12);
     assert!(a.dimensions[0].provisional);
-    // b: b1 is half of the weight (e2 has none): coverage 0.5, not provisional.
+    // b: b1 is half of the weight (e2 has none): coverage 0.5, enough; but
+    // the unknown e1 spans 50 (mid) to 100 (top), so the level could still
+    // move: provisional by the second half of the rule.
     assert!((a.dimensions[1].coverage - 0.5).abs() < 1e-12);
-    assert!(!a.dimensions[1].provisional);
+    assert_eq!(
+        a.dimensions[1].level_range.clone().map(|l| l.to_string()),
+        ["mid", "top"]
+    );
+    assert!(a.dimensions[1].provisional);
+    // Rating e1 too closes the range: b at 100, top for certain.
+    let m = mission(
+        &rb,
+        "[evidence.b1]\nrating = \"none\"\n[evidence.e1]\nrating = \"full\"\n",
+    );
+    let b = assess(&rb, &m);
+    assert_eq!(
+        b.dimensions[1].level_range.clone().map(|l| l.to_string()),
+        ["top", "top"]
+    );
+    assert!(!b.dimensions[1].provisional);
     let text = integration_readiness::report::text(&rb, &a);
     assert!(text.contains("A (a)  READY (provisional)"), "{text}");
     assert!(

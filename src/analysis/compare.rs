@@ -47,7 +47,12 @@ pub struct DimensionMove {
     pub verdict_before: Verdict,
     /// Verdict after.
     pub verdict_after: Verdict,
-    /// Factors whose points moved, the largest move first.
+    /// Whether the dimension is provisional, before and after.
+    pub provisional: [bool; 2],
+    /// Evidence coverage, before and after.
+    pub coverage: [f64; 2],
+    /// Factors whose points moved, the largest move first; their points
+    /// sum to the move of the score.
     pub drivers: Vec<Driver>,
 }
 
@@ -103,6 +108,12 @@ pub struct Comparison {
     pub context_changes: Vec<(Text, Option<ContextValue>, Option<ContextValue>)>,
     /// Entities whose over-integration changed: (name, before, after).
     pub over_integration: Vec<(String, Vec<Text>, Vec<Text>)>,
+    /// Whether the overall result is provisional, before and after.
+    pub provisional: [bool; 2],
+    /// What a reader should know before trusting the comparison: the two
+    /// assessments name different missions, or were made with different
+    /// rulebooks (id, version or content).
+    pub warnings: Vec<String>,
 }
 
 impl Comparison {
@@ -178,6 +189,8 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
                 target_after: da.target.clone(),
                 verdict_before: db.verdict,
                 verdict_after: da.verdict,
+                provisional: [db.provisional, da.provisional],
+                coverage: [db.coverage, da.coverage],
                 drivers,
             })
         })
@@ -223,5 +236,31 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
             })
             .collect(),
         over_integration,
+        provisional: [before.overall.provisional, after.overall.provisional],
+        warnings: comparison_warnings(before, after),
     }
+}
+
+/// Why the two sides may not be comparable.
+fn comparison_warnings(before: &Assessment, after: &Assessment) -> Vec<String> {
+    let mut w = Vec::new();
+    if before.mission.name != after.mission.name {
+        w.push(format!(
+            "the two assessments name different missions (\"{}\" and \"{}\"): a comparison over time needs one mission",
+            before.mission.name, after.mission.name
+        ));
+    }
+    let (rb, ra) = (&before.rulebook, &after.rulebook);
+    if rb.id != ra.id || rb.version != ra.version {
+        w.push(format!(
+            "the two assessments use different rulebooks ({} {} and {} {}): scores are not on one scale",
+            rb.id, rb.version, ra.id, ra.version
+        ));
+    } else if rb.fingerprint != ra.fingerprint {
+        w.push(format!(
+            "the two assessments use different content under rulebook {} {} (fingerprints {} and {}): an edited rulebook moves scores by itself",
+            rb.id, rb.version, rb.fingerprint, ra.fingerprint
+        ));
+    }
+    w
 }

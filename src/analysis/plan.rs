@@ -33,8 +33,11 @@
 use crate::text::Text;
 use serde::Serialize;
 
-use crate::assess::{DimensionScore, PerDimension, THRESHOLD_TOLERANCE, score_into, targets};
+use crate::assess::{
+    DimensionScore, PerDimension, Provenance, THRESHOLD_TOLERANCE, overall_of, score_into, targets,
+};
 use crate::mission::Mission;
+use crate::model::EffortCost;
 use crate::model::{Effort, Polarity, Rating};
 use crate::rulebook::{Bound, Rulebook};
 
@@ -64,6 +67,15 @@ pub struct PlanChange {
     pub forced_by_gate: bool,
     /// What to do.
     pub remedy: Text,
+    /// Where the source names the factor.
+    pub citation: std::sync::Arc<crate::model::Citation>,
+    /// The change of the overall score when this change alone is applied.
+    pub gain: f64,
+    /// The change of each dimension's score when this change alone is
+    /// applied: the points it gains toward the threshold that blocks.
+    pub gains: PerDimension<f64>,
+    /// Dimensions whose level this change alone raises.
+    pub lifts: Vec<Text>,
 }
 
 /// A target no plan reaches, and why.
@@ -81,16 +93,39 @@ pub struct Unreachable {
 }
 
 /// The cheapest plan to target.
+///
+/// The plan changes rated factors only: a factor without evidence has no
+/// place in the point score, so the plan cannot count on it. Its levels are
+/// those of the point score after the plan; `needs_favourable_unknowns`
+/// names the dimensions whose target is reached only if the unrated factors
+/// turn out well, and `unrated` the factors to rate first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Plan {
     /// The mission's name, for reports (not part of the JSON).
     #[serde(skip)]
     pub mission: String,
-    /// The changes, in rulebook order.
+    /// The rulebook and crate that made the plan.
+    pub rulebook: Provenance,
+    /// The changes in priority order: those a gate forces first, then by
+    /// points gained toward the blocking thresholds per unit of cost, then
+    /// rulebook order. "Fix first" is the start of this list.
     pub changes: Vec<PlanChange>,
-    /// Their total cost.
+    /// Their total cost: each change's steps times its effort's cost.
     pub total_effort: f64,
+    /// The cost of one rating step at each effort (the rulebook's units).
+    pub effort_cost: EffortCost,
+    /// Share of the applicable weight rated before the plan.
+    pub coverage: f64,
+    /// Whether the assessment the plan starts from is provisional (so may
+    /// the plan be).
+    pub provisional: bool,
+    /// Factors without evidence, the most at stake first: rating them may
+    /// change the plan.
+    pub unrated: Vec<Text>,
+    /// Dimensions where the plan reaches the target only if the unrated
+    /// factors turn out well (at their worst the level stays below).
+    pub needs_favourable_unknowns: Vec<Text>,
     /// Level per dimension after the plan.
     pub reaches: PerDimension<Text>,
     /// Target per dimension.
@@ -605,14 +640,36 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
             effort_level,
             forced_by_gate: forced[f],
             remedy: rb.names().remedy[f].clone(),
+            citation: rb.names().citation[f].clone(),
+            gain: 0.0,
+            gains: PerDimension::new(rb, vec![0.0; nd]),
+            lifts: Vec::new(),
         });
     }
     let mut reached = Vec::with_capacity(nd);
     score_into(rb, &after, &mut reached);
+    let before = crate::assess::assess(rb, mission);
+    let changes = prioritise(rb, &ratings, &tgt, before.overall.score, changes);
+    let needs_favourable_unknowns = (0..nd)
+        .filter(|&d| {
+            reached[d].level >= tgt[d].level_index && reached[d].level_range[0] < tgt[d].level_index
+        })
+        .map(|d| rb.names().dimension_id[d].clone())
+        .collect();
     Plan {
+        rulebook: Provenance::of(rb),
         mission: mission.name().to_owned(),
         changes,
         total_effort: total,
+        effort_cost: rb.data().effort_cost.clone(),
+        coverage: before.overall.coverage,
+        provisional: before.overall.provisional,
+        unrated: before
+            .evidence_gaps
+            .iter()
+            .map(|g| g.factor.clone())
+            .collect(),
+        needs_favourable_unknowns,
         reaches: PerDimension::new(
             rb,
             reached
@@ -627,4 +684,52 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
         nodes: search.nodes,
         warnings,
     }
+}
+
+/// Each change's gain when applied alone, and the changes in priority
+/// order: those a gate forces first, then by points gained toward the
+/// blocking thresholds (on dimensions below their target) per unit of cost,
+/// then rulebook order.
+fn prioritise(
+    rb: &Rulebook,
+    ratings: &[Rating],
+    tgt: &[crate::assess::Target],
+    overall_before: f64,
+    changes: Vec<PlanChange>,
+) -> Vec<PlanChange> {
+    let (_, scores) = overall_of(rb, ratings);
+    let mut keyed: Vec<(bool, f64, usize, PlanChange)> = Vec::with_capacity(changes.len());
+    for (order, mut c) in changes.into_iter().enumerate() {
+        let Some(f) = rb.factor_index(&c.factor) else {
+            continue;
+        };
+        let mut one = ratings.to_vec();
+        one[f] = c.to;
+        let (overall, after) = overall_of(rb, &one);
+        c.gain = overall - overall_before;
+        let gains: Vec<f64> = after
+            .iter()
+            .zip(&scores)
+            .map(|(a, b)| a.score - b.score)
+            .collect();
+        let toward: f64 = gains
+            .iter()
+            .enumerate()
+            .filter(|&(d, _)| scores[d].level < tgt[d].level_index)
+            .map(|(_, g)| g.max(0.0))
+            .sum();
+        c.lifts = (0..scores.len())
+            .filter(|&d| after[d].level > scores[d].level)
+            .map(|d| rb.names().dimension_id[d].clone())
+            .collect();
+        c.gains = PerDimension::new(rb, gains);
+        let per_cost = if c.effort > 0.0 {
+            toward / c.effort
+        } else {
+            toward
+        };
+        keyed.push((!c.forced_by_gate, per_cost, order, c));
+    }
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    keyed.into_iter().map(|k| k.3).collect()
 }

@@ -26,11 +26,12 @@ pub use place::THRESHOLD_TOLERANCE;
 pub(crate) use place::gate_holds;
 pub use results::{
     Assessment, Blocker, DimensionResult, DimensionScore, EntityResult, EvidenceGap, FactorResult,
-    MissionSummary, NextLevel, Overall, PROVISIONAL_COVERAGE, Recommendation, Target, Tension,
-    ThemeResult, Verdict,
+    MissionSummary, NextLevel, Overall, PROVISIONAL_COVERAGE, Provenance, Recommendation, Target,
+    Tension, ThemeResult, Verdict, is_provisional,
 };
 pub(crate) use score::earned_share;
-use score::{Tally, overall_weights, place_all, tallies, weighted_mean};
+pub(crate) use score::overall_of;
+use score::{Tally, overall_scores, overall_weights, place_all, tallies, weighted_mean};
 pub use score::{score_batch, score_into, score_only, score_sweep};
 pub(crate) use targets::targets;
 pub use values::{PerDimension, Values};
@@ -86,7 +87,7 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
     // factor applies.
     let weights = overall_weights(rb, &tallies);
     let overall = overall(&weights, &tallies, &scores, &dimensions);
-    let factors = factor_results(rb, m, &tallies);
+    let factors = factor_results(rb, m, named, &tallies);
     let themes = theme_results(rb, m);
     let entities = entity_results(rb, m, named, &mut undecided);
     let recommendations = recommend::recommend(rb, m, &scores, &tallies, &dimensions);
@@ -95,10 +96,11 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
     let data = named.data();
     undecided.sort_unstable();
     Assessment {
-        rulebook: rb.names().rulebook.clone(),
+        rulebook: Provenance::of(rb),
         mission: MissionSummary {
             name: data.mission.name.clone(),
             date: data.mission.date.clone(),
+            description: data.mission.description.clone(),
         },
         dimensions,
         overall,
@@ -159,7 +161,7 @@ fn dimension_result(
         } else {
             Verdict::Undetermined
         },
-        provisional: tally.applies() && s.coverage < PROVISIONAL_COVERAGE,
+        provisional: is_provisional(tally.applies(), s.coverage, s.level_range),
         target_detail: target,
     }
 }
@@ -210,28 +212,24 @@ fn overall(
     scores: &[DimensionScore],
     dimensions: &[DimensionResult],
 ) -> Overall {
-    let wmean = |f: &dyn Fn(&DimensionScore) -> f64| -> f64 {
-        weighted_mean(weights, scores.iter().map(f))
-    };
-    let o_low = wmean(&|s| s.range[0]);
-    let o_high = wmean(&|s| s.range[1]).max(o_low);
-    let o_score = wmean(&|s| s.score).clamp(o_low, o_high);
+    let (o_score, o_low, o_high) = overall_scores(weights, scores);
     let (rated_all, total_all) = tallies.iter().fold((0.0, 0.0), |(r, t), x| {
         (r + x.rated, t + x.rated + x.unknown)
     });
+    let coverage = if total_all > 0.0 {
+        rated_all / total_all
+    } else {
+        0.0
+    };
+    let counted = || dimensions.iter().filter(|d| d.applicable);
     Overall {
         score: o_score,
         score_range: [o_low, o_high],
-        coverage: if total_all > 0.0 {
-            rated_all / total_all
-        } else {
-            0.0
-        },
+        coverage,
+        provisional: coverage < PROVISIONAL_COVERAGE || counted().any(|d| d.provisional),
         // Undetermined sorts last, so one undetermined dimension that counts
         // makes the overall undetermined; so does having none that counts.
-        verdict: dimensions
-            .iter()
-            .filter(|d| d.applicable)
+        verdict: counted()
             .map(|d| d.verdict)
             .max()
             .unwrap_or(Verdict::Undetermined),
@@ -239,8 +237,14 @@ fn overall(
 }
 
 /// Each factor's weights, earned and lost points per dimension.
-fn factor_results(rb: &Rulebook, m: &Mission, tallies: &[Tally]) -> Vec<FactorResult> {
+fn factor_results(
+    rb: &Rulebook,
+    m: &Mission,
+    named: &Mission,
+    tallies: &[Tally],
+) -> Vec<FactorResult> {
     let factors = rb.factors();
+    let evidence = &named.data().evidence;
     let mut factor_results = Vec::with_capacity(factors.len());
     for (f, factor) in factors.iter().enumerate() {
         let r = m.rating(f);
@@ -272,6 +276,11 @@ fn factor_results(rb: &Rulebook, m: &Mission, tallies: &[Tally]) -> Vec<FactorRe
             contributions: PerDimension::new(rb, earned),
             lost: PerDimension::new(rb, lost),
             citation: rb.names().citation[f].clone(),
+            note: evidence.get(&factor.id).and_then(|e| e.note.clone()),
+            sources: evidence
+                .get(&factor.id)
+                .map(|e| e.sources.clone())
+                .unwrap_or_default(),
         });
     }
     factor_results

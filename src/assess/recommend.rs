@@ -39,10 +39,12 @@ pub(super) fn recommend(
         for d in 0..nd {
             let t = tallies[d];
             let w = rb.weight(f, d);
+            // A rated factor adds its weight to `rated`, so with nothing rated
+            // on `d` the factor has no weight there and the score stays.
             let new_score = if t.rated > 0.0 {
                 (100.0 * (t.earned + w * de) / t.rated).clamp(0.0, 100.0)
             } else {
-                0.0
+                scores[d].score
             };
             gains.push(new_score - scores[d].score);
             let level = scores[d].level;

@@ -187,8 +187,9 @@ pub struct DimensionResult {
     /// Ready, stretch, not-ready, or undetermined when nothing on the
     /// dimension is rated or nothing applies.
     pub verdict: Verdict,
-    /// Whether less than [`PROVISIONAL_COVERAGE`] of the weight is rated:
-    /// the verdict rests on too little evidence to stand alone.
+    /// Whether the missing evidence could still change the verdict: less
+    /// than [`PROVISIONAL_COVERAGE`] of the weight is rated, or the level
+    /// range spans more than one level (see [`is_provisional`]).
     pub provisional: bool,
 }
 
@@ -208,6 +209,11 @@ pub struct Overall {
     /// The worst verdict of the dimensions that count toward the overall;
     /// undetermined when none counts or any of them is undetermined.
     pub verdict: Verdict,
+    /// Whether the overall verdict could still change with the missing
+    /// evidence: any dimension that counts is provisional, or less than
+    /// [`PROVISIONAL_COVERAGE`] of all applicable weight is rated (see
+    /// [`is_provisional`]).
+    pub provisional: bool,
 }
 
 /// The score of one theme, over all dimensions.
@@ -246,6 +252,12 @@ pub struct FactorResult {
     pub lost: PerDimension<f64>,
     /// Where the source names it.
     pub citation: Arc<Citation>,
+    /// The assessor's note on the rating, when the mission gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The sources of the rating, when the mission gives them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 /// One entity's targets (asymmetric integration) and where it stands.
@@ -324,6 +336,57 @@ pub struct MissionSummary {
     /// Date of the assessment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Why the assessment was made, by whom, from what.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// Which rulebook, exactly, a result was made with, and by which version of
+/// this crate: an edited rulebook keeps its id but not its fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Provenance {
+    /// The rulebook's id.
+    pub id: Text,
+    /// The rulebook's version.
+    pub version: Text,
+    /// [`Rulebook::content_fingerprint`](crate::Rulebook::content_fingerprint).
+    pub fingerprint: String,
+    /// The version of this crate that made the result.
+    pub crate_version: &'static str,
+}
+
+impl Provenance {
+    /// The provenance of results made with `rulebook` by this crate.
+    pub fn of(rulebook: &crate::Rulebook) -> Provenance {
+        Provenance {
+            id: rulebook.names().rulebook.clone(),
+            version: rulebook.info().version.as_str().into(),
+            fingerprint: rulebook.content_fingerprint(),
+            crate_version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+}
+
+impl fmt::Display for Provenance {
+    /// `rulebook oslo-2007 2.0.0 (fingerprint 0123456789abcdef), integration-readiness 0.1.0`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "rulebook {} {} (fingerprint {}), integration-readiness {}",
+            self.id, self.version, self.fingerprint, self.crate_version
+        )
+    }
+}
+
+/// The one rule that decides whether a result is provisional: a dimension
+/// where something applies is provisional when less than
+/// [`PROVISIONAL_COVERAGE`] of its weight is rated, or when the missing
+/// evidence could still move its level (its pessimistic and optimistic
+/// levels differ). A dimension with nothing rated is always provisional;
+/// one where nothing applies never is (it has nothing to be sure of).
+pub fn is_provisional(applicable: bool, coverage: f64, level_range: [usize; 2]) -> bool {
+    applicable && (coverage < PROVISIONAL_COVERAGE || level_range[0] != level_range[1])
 }
 
 /// The full assessment of a mission against a rulebook: every number with
@@ -331,8 +394,8 @@ pub struct MissionSummary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Assessment {
-    /// The rulebook's id.
-    pub rulebook: Text,
+    /// The rulebook (id, version, content fingerprint) and the crate version.
+    pub rulebook: Provenance,
     /// The mission.
     pub mission: MissionSummary,
     /// One result per dimension.

@@ -217,3 +217,22 @@ pub(crate) fn weighted_mean(weights: &[f64], values: impl Iterator<Item = f64>) 
     }
     weights.iter().zip(values).map(|(w, v)| w * v).sum::<f64>() / wsum
 }
+
+/// The overall point score and range, (point, low, high), from the
+/// per-dimension scores under `weights`: the one formula of the overall
+/// figures, used by the assessment, the recommendations and the plan.
+pub(crate) fn overall_scores(weights: &[f64], scores: &[DimensionScore]) -> (f64, f64, f64) {
+    let low = weighted_mean(weights, scores.iter().map(|s| s.range[0]));
+    let high = weighted_mean(weights, scores.iter().map(|s| s.range[1])).max(low);
+    let point = weighted_mean(weights, scores.iter().map(|s| s.score)).clamp(low, high);
+    (point, low, high)
+}
+
+/// The overall point score and the per-dimension scores of a set of ratings.
+pub(crate) fn overall_of(rulebook: &Rulebook, ratings: &[Rating]) -> (f64, Vec<DimensionScore>) {
+    let t = tallies(rulebook, ratings);
+    let mut scores = Vec::with_capacity(t.len());
+    place_all(rulebook, ratings, &t, &mut scores);
+    let (point, _, _) = overall_scores(&overall_weights(rulebook, &t), &scores);
+    (point, scores)
+}

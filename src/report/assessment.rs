@@ -4,7 +4,9 @@
 use std::fmt::Write as _;
 
 use super::fmt::{pct, wrap};
-use crate::assess::{Assessment, Blocker, DimensionResult, Target, Tension};
+use super::plan::change_line;
+use crate::analysis::Plan;
+use crate::assess::{Assessment, Blocker, DimensionResult, PROVISIONAL_COVERAGE, Target, Tension};
 use crate::rulebook::Rulebook;
 
 /// Width of the score bar in characters (2 points a character).
@@ -92,24 +94,58 @@ fn blocker_text(b: &Blocker, level: &str) -> String {
     }
 }
 
-/// The text report, readable in 80 columns.
-pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
+/// What each verdict word means, and when a result is provisional: the
+/// legend every report of an assessment carries.
+pub(super) fn legend() -> String {
+    format!(
+        "Verdicts: ready, at or above the target level; stretch, one level short; \
+         not-ready, two or more levels short; undetermined, nothing rated or nothing \
+         applies, so no verdict can be given. Provisional: less than {} of the weight \
+         is rated, or the missing evidence could still move the level.",
+        pct(PROVISIONAL_COVERAGE)
+    )
+}
+
+/// "Assessed DATE against rulebook ID VERSION (fingerprint ...), crate VERSION".
+fn provenance_line(a: &Assessment) -> String {
+    match &a.mission.date {
+        Some(date) => format!("Assessed {date} against {}", a.rulebook),
+        None => format!("Assessed against {}", a.rulebook),
+    }
+}
+
+/// The text report, readable in 80 columns. With a plan, "fix first" is
+/// the start of the plan; without one, the report lists one-step
+/// improvements and points to the plan.
+pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Integration readiness: {}", a.mission.name);
-    if let Some(date) = &a.mission.date {
-        let _ = writeln!(o, "Assessed {date} against rulebook {}", a.rulebook);
-    } else {
-        let _ = writeln!(o, "Assessed against rulebook {}", a.rulebook);
+    let _ = writeln!(o, "{}", wrap(&provenance_line(a), 78, 2));
+    if let Some(desc) = &a.mission.description {
+        let _ = writeln!(o, "{}", wrap(desc, 78, 0));
     }
     let _ = writeln!(
         o,
-        "Overall {:.1} (range {:.1}-{:.1}), evidence coverage {}, verdict {}",
-        a.overall.score,
-        a.overall.score_range[0],
-        a.overall.score_range[1],
-        pct(a.overall.coverage),
-        a.overall.verdict
+        "{}",
+        wrap(
+            &format!(
+                "Overall {:.1} (range {:.1}-{:.1}), evidence coverage {}, verdict {}{}",
+                a.overall.score,
+                a.overall.score_range[0],
+                a.overall.score_range[1],
+                pct(a.overall.coverage),
+                a.overall.verdict,
+                if a.overall.provisional {
+                    " (provisional)"
+                } else {
+                    ""
+                }
+            ),
+            78,
+            2
+        )
     );
+    let _ = writeln!(o, "\n{}", wrap(&legend(), 78, 0));
     let spectrum: Vec<&str> = rb.levels().iter().map(|l| l.id.as_str()).collect();
     let _ = writeln!(
         o,
@@ -194,7 +230,14 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
                 .map(|b| blocker_text(b, &next.level))
                 .collect();
             if !parts.is_empty() {
-                let _ = writeln!(o, "  blocked {}", wrap(&parts.join("; "), 78, 10));
+                // At or above the target, the next level is not needed: say
+                // what it would take, not what blocks.
+                let label = if dim.level_index[0] < dim.target_detail.level_index {
+                    "blocked"
+                } else {
+                    "beyond "
+                };
+                let _ = writeln!(o, "  {label} {}", wrap(&parts.join("; "), 78, 10));
             }
         }
     }
@@ -225,35 +268,7 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
         }
     }
 
-    if !a.recommendations.is_empty() {
-        let _ = writeln!(o, "\nFix first");
-        for (i, r) in a.recommendations.iter().take(TOP).enumerate() {
-            let lifts = if r.lifts.is_empty() {
-                String::new()
-            } else {
-                format!(", lifts {}", r.lifts.join(", "))
-            };
-            let _ = writeln!(
-                o,
-                "  {}. {}",
-                i + 1,
-                wrap(
-                    &format!(
-                        "{} ({}): {} -> {}, +{:.1} points, {} effort{lifts}",
-                        r.title, r.factor, r.from, r.to, r.gain, r.effort
-                    ),
-                    78,
-                    5
-                )
-            );
-            let _ = writeln!(o, "     {}", wrap(&r.remedy, 78, 5));
-            let _ = writeln!(
-                o,
-                "     {}",
-                wrap(&format!("Source: {}", r.citation), 78, 5)
-            );
-        }
-    }
+    fix_first_text(&mut o, a, plan);
     if !a.evidence_gaps.is_empty() {
         let _ = writeln!(
             o,
@@ -333,6 +348,216 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
     o
 }
 
+/// "Fix first" from the plan, then the other one-step improvements.
+fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
+    let mut shown_factors: Vec<&str> = Vec::new();
+    match plan {
+        Some(p) if !p.changes.is_empty() => {
+            let _ = writeln!(
+                o,
+                "\n{}",
+                wrap(
+                    &format!(
+                        "Fix first: the start of the cheapest plan to target ({} changes, total \
+                         effort {}; the plan command lists them all)",
+                        p.changes.len(),
+                        p.total_effort
+                    ),
+                    78,
+                    0
+                )
+            );
+            for (i, c) in p.changes.iter().take(TOP).enumerate() {
+                shown_factors.push(c.factor.as_str());
+                let _ = writeln!(o, "  {}. {}", i + 1, wrap(&change_line(c), 78, 5));
+                let _ = writeln!(o, "     {}", wrap(&c.remedy, 78, 5));
+                let _ = writeln!(
+                    o,
+                    "     {}",
+                    wrap(&format!("Source: {}", c.citation), 78, 5)
+                );
+            }
+        }
+        Some(p) => {
+            let _ = writeln!(
+                o,
+                "\nFix first\n  {}",
+                wrap(
+                    if p.unreachable.is_empty() {
+                        "nothing: every target is met at the point score"
+                    } else {
+                        "no change of a rated factor brings the targets closer; rate the unknown factors first"
+                    },
+                    78,
+                    2
+                )
+            );
+        }
+        None => {}
+    }
+    let others: Vec<_> = a
+        .recommendations
+        .iter()
+        .filter(|r| !shown_factors.contains(&r.factor.as_str()))
+        .take(if plan.is_some() { 3 } else { TOP })
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "\n{}",
+        if plan.is_some() {
+            "Other one-step improvements (marginal: not needed for the plan)"
+        } else {
+            "One-step improvements (for what to fix first, make the plan)"
+        }
+    );
+    for (i, r) in others.into_iter().enumerate() {
+        let lifts = if r.lifts.is_empty() {
+            String::new()
+        } else {
+            format!(", lifts {}", r.lifts.join(", "))
+        };
+        let _ = writeln!(
+            o,
+            "  {}. {}",
+            i + 1,
+            wrap(
+                &format!(
+                    "{} ({}): {} -> {}, overall {:+.1}, {} effort{lifts}",
+                    r.title, r.factor, r.from, r.to, r.gain, r.effort
+                ),
+                78,
+                5
+            )
+        );
+    }
+}
+
+/// "Fix first" from the plan, then the other one-step improvements, as
+/// Markdown.
+fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
+    let mut shown_factors: Vec<&str> = Vec::new();
+    if let Some(p) = plan {
+        let _ = writeln!(o, "\n## Fix first\n");
+        if p.changes.is_empty() {
+            let _ = writeln!(
+                o,
+                "{}",
+                if p.unreachable.is_empty() {
+                    "Nothing: every target is met at the point score."
+                } else {
+                    "No change of a rated factor brings the targets closer; rate the unknown factors first."
+                }
+            );
+        } else {
+            let _ = writeln!(
+                o,
+                "The start of the cheapest plan to target ({} changes, total effort {}), in the plan's order.\n",
+                p.changes.len(),
+                p.total_effort
+            );
+            let _ = writeln!(
+                o,
+                "| # | Factor | Change | Overall | Toward the targets | Effort | Remedy | Source |"
+            );
+            let _ = writeln!(o, "|---:|---|---|---:|---|---|---|---|");
+            for (i, c) in p.changes.iter().take(TOP).enumerate() {
+                shown_factors.push(c.factor.as_str());
+                let toward: Vec<String> = c
+                    .gains
+                    .iter()
+                    .filter(|(_, g)| **g > 0.05)
+                    .map(|(d, g)| format!("{d} +{g:.1}"))
+                    .collect();
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} → {} | {:+.1} | {} | {}{} | {} | {} |",
+                    i + 1,
+                    md_cell(&c.title),
+                    c.from,
+                    c.to,
+                    c.gain,
+                    toward.join(", "),
+                    c.effort_level,
+                    if c.forced_by_gate { " (gate)" } else { "" },
+                    md_cell(&c.remedy),
+                    md_cell(&c.citation.to_string())
+                );
+            }
+        }
+    }
+    let others: Vec<_> = a
+        .recommendations
+        .iter()
+        .filter(|r| !shown_factors.contains(&r.factor.as_str()))
+        .take(if plan.is_some() { 3 } else { TOP })
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "\n## {}\n",
+        if plan.is_some() {
+            "Other one-step improvements (marginal)"
+        } else {
+            "One-step improvements"
+        }
+    );
+    let _ = writeln!(
+        o,
+        "| # | Factor | Change | Overall | Effort | Lifts | Remedy |"
+    );
+    let _ = writeln!(o, "|---:|---|---|---:|---|---|---|");
+    for (i, r) in others.into_iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} → {} | {:+.1} | {} | {} | {} |",
+            i + 1,
+            md_cell(&r.title),
+            r.from,
+            r.to,
+            r.gain,
+            r.effort,
+            r.lifts.join(", "),
+            md_cell(&r.remedy)
+        );
+    }
+}
+
+/// The evidence behind the ratings as text, for a terminal: each rated
+/// factor's note and sources, in rulebook order. The text report leaves it
+/// out; callers add it on request.
+pub(super) fn evidence_text(a: &Assessment) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "Evidence");
+    let mut any = false;
+    for f in &a.factors {
+        if f.note.is_none() && f.sources.is_empty() {
+            continue;
+        }
+        any = true;
+        let rating = f.rating.map_or("no rating".to_owned(), |r| r.to_string());
+        let _ = writeln!(o, "  {}", wrap(&format!("{} ({rating})", f.id), 78, 4));
+        if let Some(n) = &f.note {
+            let _ = writeln!(o, "    {}", wrap(n, 78, 4));
+        }
+        if !f.sources.is_empty() {
+            let _ = writeln!(
+                o,
+                "    {}",
+                wrap(&format!("Sources: {}", f.sources.join("; ")), 78, 4)
+            );
+        }
+    }
+    if !any {
+        let _ = writeln!(o, "  (no notes or sources given)");
+    }
+    o
+}
+
 fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_owned()
@@ -347,25 +572,30 @@ fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-/// The Markdown report, for pasting into a document.
-pub(super) fn markdown(rb: &Rulebook, a: &Assessment) -> String {
+/// The Markdown report, for pasting into a document; with a plan, "fix
+/// first" is the start of the plan.
+pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Integration readiness: {}\n", md_cell(&a.mission.name));
+    if let Some(desc) = &a.mission.description {
+        let _ = writeln!(o, "{}\n", md_cell(desc));
+    }
     let _ = writeln!(
         o,
-        "Assessed {}against rulebook `{}`. Overall score **{:.1}** (range {:.1}–{:.1}), evidence coverage {}, verdict **{}**.\n",
-        a.mission
-            .date
-            .clone()
-            .map(|d| format!("{d} "))
-            .unwrap_or_default(),
-        a.rulebook,
+        "{}. Overall score **{:.1}** (range {:.1}–{:.1}), evidence coverage {}, verdict **{}**{}.\n",
+        md_cell(&provenance_line(a)),
         a.overall.score,
         a.overall.score_range[0],
         a.overall.score_range[1],
         pct(a.overall.coverage),
-        a.overall.verdict
+        a.overall.verdict,
+        if a.overall.provisional {
+            " (provisional)"
+        } else {
+            ""
+        }
     );
+    let _ = writeln!(o, "{}\n", legend());
     let spectrum: Vec<&str> = rb.levels().iter().map(|l| l.id.as_str()).collect();
     let _ = writeln!(o, "Spectrum: {}.\n", spectrum.join(" < "));
     let _ = writeln!(o, "## Dimensions\n");
@@ -438,40 +668,18 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment) -> String {
             pct(t.coverage)
         );
     }
-    if !a.recommendations.is_empty() {
-        let _ = writeln!(o, "\n## Fix first\n");
-        let _ = writeln!(
-            o,
-            "| # | Factor | Change | Gain | Effort | Lifts | Remedy | Source |"
-        );
-        let _ = writeln!(o, "|---:|---|---|---:|---|---|---|---|");
-        for (i, r) in a.recommendations.iter().take(TOP).enumerate() {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} → {} | {:.1} | {} | {} | {} | {} |",
-                i + 1,
-                md_cell(&r.title),
-                r.from,
-                r.to,
-                r.gain,
-                r.effort,
-                r.lifts.join(", "),
-                md_cell(&r.remedy),
-                md_cell(&r.citation.to_string())
-            );
-        }
-    }
+    fix_first_markdown(&mut o, a, plan);
     let _ = writeln!(o, "\n## Factors\n");
     let dims: Vec<&str> = a.dimensions.iter().map(|d| d.id.as_str()).collect();
     let _ = writeln!(
         o,
-        "| Factor | Polarity | Rating | {} | Source |",
+        "| Factor | Polarity | Rating | {} | Source | Evidence |",
         dims.iter()
             .map(|d| format!("{d} pts"))
             .collect::<Vec<_>>()
             .join(" | ")
     );
-    let _ = writeln!(o, "|---|---|---|{}---|", "---:|".repeat(dims.len()));
+    let _ = writeln!(o, "|---|---|---|{}---|---|", "---:|".repeat(dims.len()));
     for f in &a.factors {
         let pts: Vec<String> = f
             .contributions
@@ -480,15 +688,23 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment) -> String {
             .zip(&f.lost.values)
             .map(|(e, l)| format!("{e:.1} / −{l:.1}"))
             .collect();
+        let mut evidence = f.note.as_deref().map(md_cell).unwrap_or_default();
+        if !f.sources.is_empty() {
+            if !evidence.is_empty() {
+                evidence.push(' ');
+            }
+            let _ = write!(evidence, "*Sources:* {}", md_cell(&f.sources.join("; ")));
+        }
         let _ = writeln!(
             o,
-            "| {} (`{}`) | {} | {} | {} | {} |",
+            "| {} (`{}`) | {} | {} | {} | {} | {} |",
             md_cell(&f.title),
             f.id,
             f.polarity,
             f.rating.map_or("no evidence".to_owned(), |r| r.to_string()),
             pts.join(" | "),
-            md_cell(&f.citation.to_string())
+            md_cell(&f.citation.to_string()),
+            evidence
         );
     }
     if !a.entities.is_empty() {

@@ -92,9 +92,13 @@ pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
         );
     }
     y += 6.0;
+    let r = &a.rulebook;
     let meta = match &a.mission.date {
-        Some(date) => format!("Assessed {date} against rulebook {}", a.rulebook),
-        None => format!("Assessed against rulebook {}", a.rulebook),
+        Some(date) => format!(
+            "Assessed {date}, rulebook {} {} ({})",
+            r.id, r.version, r.fingerprint
+        ),
+        None => format!("Rulebook {} {} ({})", r.id, r.version, r.fingerprint),
     };
     for line in wrap(&meta, SPAN, 12.0 * GLYPH) {
         y += 18.0;

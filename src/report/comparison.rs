@@ -5,6 +5,9 @@ use std::fmt::Write as _;
 use super::fmt::{pct, wrap};
 use crate::analysis::Comparison;
 
+/// How many drivers of a move the text names before summing the rest.
+const DRIVERS: usize = 4;
+
 /// A comparison of two assessments (see [`crate::analysis::compare`]) as
 /// text, readable in 80 columns: what moved per dimension, the factors that
 /// explain it, the changed ratings and context, and over-integration.
@@ -18,16 +21,29 @@ pub(super) fn text(c: &Comparison) -> String {
         c.date_after.as_deref().unwrap_or("after"),
         name
     );
+    let prov = |p: bool| if p { " (provisional)" } else { "" };
     let _ = writeln!(
         o,
-        "Overall {:.1} -> {:.1}, coverage {} -> {}, verdict {} -> {}",
-        c.overall.score_before,
-        c.overall.score_after,
-        pct(c.overall.coverage_before),
-        pct(c.overall.coverage_after),
-        c.overall.verdict_before,
-        c.overall.verdict_after
+        "{}",
+        wrap(
+            &format!(
+                "Overall {:.1} -> {:.1}, coverage {} -> {}, verdict {}{} -> {}{}",
+                c.overall.score_before,
+                c.overall.score_after,
+                pct(c.overall.coverage_before),
+                pct(c.overall.coverage_after),
+                c.overall.verdict_before,
+                prov(c.provisional[0]),
+                c.overall.verdict_after,
+                prov(c.provisional[1])
+            ),
+            78,
+            2
+        )
     );
+    for w in &c.warnings {
+        let _ = writeln!(o, "warning: {}", wrap(w, 78, 2));
+    }
     for d in &c.dimensions {
         let _ = writeln!(
             o,
@@ -36,10 +52,30 @@ pub(super) fn text(c: &Comparison) -> String {
         );
         let _ = writeln!(
             o,
-            "{:<15} target {} -> {}, verdict {} -> {}",
-            "", d.target_before, d.target_after, d.verdict_before, d.verdict_after
+            "{:<15} {}",
+            "",
+            wrap(
+                &format!(
+                    "target {} -> {}, verdict {}{} -> {}{}",
+                    d.target_before,
+                    d.target_after,
+                    d.verdict_before,
+                    prov(d.provisional[0]),
+                    d.verdict_after,
+                    prov(d.provisional[1])
+                ),
+                78,
+                16
+            )
         );
-        for x in d.drivers.iter().take(4) {
+        let _ = writeln!(
+            o,
+            "{:<15} coverage {} -> {}",
+            "",
+            pct(d.coverage[0]),
+            pct(d.coverage[1])
+        );
+        for x in d.drivers.iter().take(DRIVERS) {
             let _ = writeln!(
                 o,
                 "    {:+6.1} {}{}",
@@ -50,6 +86,16 @@ pub(super) fn text(c: &Comparison) -> String {
                 } else {
                     " (share moved)"
                 }
+            );
+        }
+        // The shown drivers and the rest sum to the move.
+        if d.drivers.len() > DRIVERS {
+            let rest: f64 = d.drivers[DRIVERS..].iter().map(|x| x.points).sum();
+            let _ = writeln!(
+                o,
+                "    {:+6.1} and {} more",
+                rest,
+                d.drivers.len() - DRIVERS
             );
         }
     }

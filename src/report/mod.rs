@@ -4,6 +4,7 @@
 //! | result | [`text()`] | [`markdown()`] | [`json()`] (feature `json`) | `svg` (feature `svg`) |
 //! |---|---|---|---|---|
 //! | [`Assessment`](crate::Assessment) | 80 columns | a document | the contract in the README | a chart |
+//! | [`Briefing`](crate::analysis::Briefing) (assessment and fix first) | 80 columns | a document | the assessment's keys, `fix_first`, `plan` | |
 //! | [`Plan`](crate::analysis::Plan) | 80 columns | fenced text | yes | |
 //! | [`Robustness`](crate::analysis::Robustness) | 80 columns | fenced text | yes | |
 //! | [`Comparison`](crate::analysis::Comparison) | 80 columns | fenced text | yes | |
@@ -34,7 +35,7 @@ mod plan;
 pub mod reference;
 mod robustness;
 
-use crate::analysis::{Comparison, Plan, Robustness};
+use crate::analysis::{Briefing, Comparison, Plan, Robustness};
 use crate::assess::Assessment;
 #[cfg(feature = "json")]
 use crate::error::Error;
@@ -64,6 +65,7 @@ pub trait Render: sealed::Sealed {
 mod sealed {
     pub trait Sealed {}
     impl Sealed for crate::Assessment {}
+    impl Sealed for crate::analysis::Briefing {}
     impl Sealed for crate::analysis::Plan {}
     impl Sealed for crate::analysis::Robustness {}
     impl Sealed for crate::analysis::Comparison {}
@@ -117,6 +119,19 @@ pub fn json<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> Result<Strin
     result.json(rulebook)
 }
 
+/// The evidence behind an assessment's ratings as text (each rated factor's
+/// note and sources), which the text report leaves out; the Markdown and
+/// JSON reports carry it with each factor.
+pub fn evidence_text(assessment: &Assessment) -> String {
+    assessment::evidence_text(assessment)
+}
+
+/// What each verdict word means and when a result is provisional, as every
+/// report of an assessment states it.
+pub fn verdict_legend() -> String {
+    assessment::legend()
+}
+
 /// An assessment as a standalone SVG chart (feature `svg`); see [`chart`].
 #[cfg(feature = "svg")]
 pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
@@ -125,10 +140,24 @@ pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
 
 impl Render for Assessment {
     fn text(&self, rulebook: &Rulebook) -> String {
-        assessment::text(rulebook, self)
+        assessment::text(rulebook, self, None)
     }
     fn markdown(&self, rulebook: &Rulebook) -> String {
-        assessment::markdown(rulebook, self)
+        assessment::markdown(rulebook, self, None)
+    }
+    #[cfg(feature = "json")]
+    fn json(&self, _: &Rulebook) -> Result<String, Error> {
+        json_text(self)
+    }
+}
+
+/// The assessment with "fix first" taken from the plan.
+impl Render for Briefing {
+    fn text(&self, rulebook: &Rulebook) -> String {
+        assessment::text(rulebook, &self.assessment, Some(&self.plan))
+    }
+    fn markdown(&self, rulebook: &Rulebook) -> String {
+        assessment::markdown(rulebook, &self.assessment, Some(&self.plan))
     }
     #[cfg(feature = "json")]
     fn json(&self, _: &Rulebook) -> Result<String, Error> {

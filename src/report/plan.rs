@@ -2,44 +2,158 @@
 
 use std::fmt::Write as _;
 
-use crate::analysis::Plan;
+use super::fmt::{pct, wrap};
+use crate::analysis::{Plan, PlanChange};
+
+/// How many unrated factors the plan's text names.
+const UNRATED_SHOWN: usize = 5;
+
+/// One change as text: what, how far, what it costs and what it gains.
+pub(super) fn change_line(c: &PlanChange) -> String {
+    let mut toward: Vec<String> = c
+        .gains
+        .iter()
+        .filter(|(_, g)| **g > 0.05)
+        .map(|(d, g)| format!("{d} +{g:.1}"))
+        .collect();
+    if toward.is_empty() {
+        toward.push("no dimension score moves alone".to_owned());
+    }
+    let lifts = if c.lifts.is_empty() {
+        String::new()
+    } else {
+        format!(", lifts {} alone", c.lifts.join(", "))
+    };
+    format!(
+        "{} ({}): {} -> {}, {} effort, cost {}{}; overall {:+.1} ({}){lifts}",
+        c.title,
+        c.factor,
+        c.from,
+        c.to,
+        c.effort_level,
+        c.effort,
+        if c.forced_by_gate {
+            ", a gate needs it"
+        } else {
+            ""
+        },
+        c.gain,
+        toward.join(", "),
+    )
+}
 
 /// The plan as text, readable in 80 columns: each dimension's target and
-/// the level after the plan, the changes with their effort, and what cannot
-/// be reached.
+/// the level after the plan, the changes in priority order with what each
+/// gains, what the effort units are, what the plan assumes about unrated
+/// factors, and what cannot be reached.
 pub(super) fn text(p: &Plan) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Cheapest plan to target: {}", p.mission);
+    let _ = writeln!(o, "{}", wrap(&format!("Made with {}", p.rulebook), 78, 2));
+    let _ = writeln!(
+        o,
+        "Evidence coverage {}{}",
+        pct(p.coverage),
+        if p.provisional {
+            "; the assessment is provisional, and so is this plan"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(o);
     for ((d, target), (_, reach)) in p.targets.iter().zip(p.reaches.iter()) {
-        let _ = writeln!(o, "  {d:<15} target {target:<15} after the plan {reach}");
+        let note = if p.needs_favourable_unknowns.iter().any(|x| x == d) {
+            " (only if the unrated factors turn out well)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            o,
+            "  {d:<15} target {target:<15} after the plan {reach}{note}"
+        );
     }
     if p.changes.is_empty() {
-        let _ = writeln!(o, "\nNo change needed.");
+        let _ = writeln!(
+            o,
+            "\n{}",
+            wrap(
+                if p.unreachable.is_empty() {
+                    "No change of a rated factor is needed: every target is met at the point score."
+                } else {
+                    "No change of a rated factor brings a dimension closer to an unreachable target (see below)."
+                },
+                78,
+                0
+            )
+        );
     } else {
         let _ = writeln!(
             o,
-            "\n{} changes, total effort {}:",
+            "\n{} changes in priority order, total effort {}:",
             p.changes.len(),
             p.total_effort
         );
-        for c in &p.changes {
-            let _ = writeln!(
-                o,
-                "  {:<38} {:>7} -> {:<7} {} effort, cost {}{}",
-                c.factor,
-                c.from.as_str(),
-                c.to.as_str(),
-                c.effort_level,
-                c.effort,
-                if c.forced_by_gate { " (gate)" } else { "" }
-            );
+        for (i, c) in p.changes.iter().enumerate() {
+            let _ = writeln!(o, "  {:>2}. {}", i + 1, wrap(&change_line(c), 78, 6));
         }
+        let ec = &p.effort_cost;
+        let _ = writeln!(
+            o,
+            "\n{}",
+            wrap(
+                &format!(
+                    "Effort: each rating step costs {} (low effort), {} (medium) or {} (high), \
+                     the rulebook's effort costs; a change's cost is its steps times that, and \
+                     the total is their sum. Gates first, then the most points toward the \
+                     blocking thresholds per unit of cost.",
+                    ec.low, ec.medium, ec.high
+                ),
+                78,
+                0
+            )
+        );
+    }
+    if !p.unrated.is_empty() {
+        let shown: Vec<&str> = p
+            .unrated
+            .iter()
+            .take(UNRATED_SHOWN)
+            .map(|x| x.as_str())
+            .collect();
+        let more = p.unrated.len().saturating_sub(UNRATED_SHOWN);
+        let _ = writeln!(
+            o,
+            "\n{}",
+            wrap(
+                &format!(
+                    "Assumption: the plan changes rated factors only; the {} factors without \
+                     evidence stay out of the score and could change the plan. Rate these \
+                     first (most at stake first): {}{}.",
+                    p.unrated.len(),
+                    shown.join(", "),
+                    if more > 0 {
+                        format!(", and {more} more")
+                    } else {
+                        String::new()
+                    }
+                ),
+                78,
+                0
+            )
+        );
     }
     for r in &p.reasons {
         let _ = writeln!(
             o,
-            "\nUnreachable: {} cannot reach {} (best {}): {}",
-            r.dimension, r.target, r.best, r.reason
+            "\n{}",
+            wrap(
+                &format!(
+                    "Unreachable: {} cannot reach {} (best {}): {}",
+                    r.dimension, r.target, r.best, r.reason
+                ),
+                78,
+                2
+            )
         );
     }
     if !p.exact {
@@ -47,6 +161,9 @@ pub(super) fn text(p: &Plan) -> String {
             o,
             "\nThe search hit its node budget: the plan may not be the cheapest."
         );
+    }
+    for w in &p.warnings {
+        let _ = writeln!(o, "\nwarning: {}", wrap(w, 78, 2));
     }
     o
 }
