@@ -173,6 +173,8 @@ pub mod assess;
 #[cfg(feature = "svg")]
 pub mod chart;
 pub mod error;
+#[cfg(feature = "html")]
+pub mod html;
 #[cfg(feature = "toml")]
 mod load;
 pub mod mission;
@@ -182,6 +184,8 @@ pub mod report;
 pub mod rulebook;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod template;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};

@@ -1,0 +1,266 @@
+//! The routes: the page's files and the JSON API.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Query, Request, State as Shared};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::json;
+
+use super::State;
+use super::engine::{self, BODY_LIMIT, Refusal, Syntax};
+use super::page;
+use crate::{Mission, Rulebook};
+
+type App = Arc<State>;
+
+/// The router of the questionnaire: the page, the API, the limits.
+pub fn router(state: Arc<State>) -> Router {
+    let timeout = state.timeout;
+    Router::new()
+        .route("/", get(index))
+        .route("/app.js", get(script))
+        .route("/app.css", get(style))
+        .route("/api/rulebook", get(rulebook))
+        .route("/api/mission", get(start_mission).post(mission))
+        .route("/api/assess", post(assess))
+        .route("/api/plan", post(plan))
+        .route("/api/robustness", post(robustness))
+        .route("/api/mission/toml", post(mission_toml))
+        .route("/api/report", post(report))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn(move |req, next| {
+            bounded(timeout, req, next)
+        }))
+        .layer(middleware::from_fn(safe_headers))
+        .with_state(state)
+}
+
+/// Every request, body included, within the time limit.
+async fn bounded(timeout: std::time::Duration, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(timeout, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the request took longer than the server allows",
+        ),
+    }
+}
+
+/// The browser runs only the page's own script and style, and guesses no type.
+async fn safe_headers(req: Request, next: Next) -> Response {
+    let mut r = next.run(req).await;
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+fn with_type(content_type: &'static str, body: impl Into<Body>) -> Response {
+    ([(header::CONTENT_TYPE, content_type)], body.into()).into_response()
+}
+
+fn json_text(body: String) -> Response {
+    with_type("application/json", body)
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    let body = json!({ "error": message }).to_string();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn refused(r: Refusal) -> Response {
+    match r {
+        Refusal::TooLarge => error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("the mission is over the limit of {BODY_LIMIT} bytes"),
+        ),
+        Refusal::Invalid(problems) => {
+            let problems: Vec<_> = problems
+                .into_iter()
+                .map(|p| {
+                    json!({
+                        "line": p.line,
+                        "column": p.column,
+                        "path": p.path,
+                        "message": p.message,
+                    })
+                })
+                .collect();
+            let body =
+                serde_json::to_string_pretty(&json!({ "problems": problems })).unwrap_or_default();
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                [(header::CONTENT_TYPE, "application/json")],
+                body,
+            )
+                .into_response()
+        }
+    }
+}
+
+async fn index() -> Response {
+    with_type("text/html; charset=utf-8", page::INDEX_HTML)
+}
+
+async fn script() -> Response {
+    with_type("text/javascript; charset=utf-8", page::APP_JS)
+}
+
+async fn style() -> Response {
+    with_type("text/css; charset=utf-8", page::APP_CSS)
+}
+
+async fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, "no such page or route")
+}
+
+async fn method_not_allowed() -> Response {
+    error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "this route does not take that method",
+    )
+}
+
+async fn rulebook(Shared(app): Shared<App>) -> Response {
+    json_text(app.rulebook_json.clone())
+}
+
+async fn start_mission(Shared(app): Shared<App>) -> Response {
+    json_text(
+        app.mission_json
+            .clone()
+            .unwrap_or_else(|| "null".to_owned()),
+    )
+}
+
+/// Reads the mission in a request body: the size limit, the content type,
+/// UTF-8, then the library's loader; the work is done off the async threads
+/// so that a slow request does not hold up the others.
+async fn with_mission<T: Send + 'static>(
+    app: App,
+    headers: HeaderMap,
+    body: Body,
+    work: impl FnOnce(&Rulebook, &Mission) -> T + Send + 'static,
+) -> Result<T, Response> {
+    let syntax = syntax(&headers)?;
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
+        .await
+        .map_err(|_| refused(Refusal::TooLarge))?;
+    tokio::task::spawn_blocking(move || {
+        let text = std::str::from_utf8(&bytes).map_err(|_| {
+            refused(Refusal::Invalid(vec![engine::Located {
+                line: None,
+                column: None,
+                path: String::new(),
+                message: "the body is not UTF-8 text".to_owned(),
+            }]))
+        })?;
+        let m = engine::mission(text, syntax, &app.rulebook).map_err(refused)?;
+        Ok(work(&app.rulebook, &m))
+    })
+    .await
+    .unwrap_or_else(|_| {
+        Err(error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the server failed on this request",
+        ))
+    })
+}
+
+fn syntax(headers: &HeaderMap) -> Result<Syntax, Response> {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match essence.as_str() {
+        "application/toml" | "text/toml" | "text/x-toml" => Ok(Syntax::Toml),
+        "application/json" => Ok(Syntax::Json),
+        _ => Err(error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the mission as application/toml or application/json",
+        )),
+    }
+}
+
+fn answer(r: Result<String, Response>) -> Response {
+    match r {
+        Ok(body) => json_text(body),
+        Err(e) => e,
+    }
+}
+
+async fn assess(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    answer(with_mission(app, headers, body, engine::assess_json).await)
+}
+
+async fn plan(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    answer(with_mission(app, headers, body, engine::plan_json).await)
+}
+
+async fn robustness(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    answer(with_mission(app, headers, body, engine::robustness_json).await)
+}
+
+async fn mission(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    answer(with_mission(app, headers, body, |_, m| engine::mission_json(m)).await)
+}
+
+async fn mission_toml(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    match with_mission(app, headers, body, |_, m| engine::mission_toml(m)).await {
+        Ok(Ok(toml)) => with_type("application/toml; charset=utf-8", toml),
+        Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
+        Err(e) => e,
+    }
+}
+
+/// `?format=` of a report.
+#[derive(serde::Deserialize)]
+struct ReportQuery {
+    format: Option<String>,
+}
+
+async fn report(
+    Shared(app): Shared<App>,
+    Query(q): Query<ReportQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let format = q.format.unwrap_or_else(|| "html".to_owned());
+    let (content_type, render): (&'static str, fn(&Rulebook, &Mission) -> String) =
+        match format.as_str() {
+            "html" => ("text/html; charset=utf-8", engine::report_html),
+            "markdown" => ("text/markdown; charset=utf-8", engine::report_markdown),
+            "json" => ("application/json", engine::assess_json),
+            _ => {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "format must be one of html, markdown, json",
+                );
+            }
+        };
+    match with_mission(app, headers, body, render).await {
+        Ok(text) => with_type(content_type, text),
+        Err(e) => e,
+    }
+}

@@ -1,0 +1,116 @@
+//! The questionnaire: a web page served on the local machine where a planning
+//! team rates the factors of a rulebook and watches the assessment move, and
+//! the HTTP API the page uses (feature `serve`).
+//!
+//! The page is generated in the browser from `GET /api/rulebook`, so another
+//! rulebook gets its own questionnaire. Every number on it comes from the
+//! library through the API: the page computes nothing.
+//!
+//! | route | answer |
+//! |---|---|
+//! | `GET /` | the page (HTML, CSS and script embedded in the binary) |
+//! | `GET /api/rulebook` | the rulebook as JSON, as `rulebook --format json` prints it |
+//! | `GET /api/mission` | the mission the server was started with, as JSON, or `null` |
+//! | `POST /api/assess` | the assessment, as `assess --format json` prints it |
+//! | `POST /api/plan` | the cheapest plan to target, as `plan --format json` prints it |
+//! | `POST /api/robustness` | weight robustness, as `robustness --format json` prints it |
+//! | `POST /api/mission` | the mission read and checked, as JSON |
+//! | `POST /api/mission/toml` | the mission as a TOML file that loads back equal |
+//! | `POST /api/report?format=html\|markdown\|json` | the report of the assessment |
+//!
+//! A `POST` carries a mission as TOML (`Content-Type: application/toml`) or
+//! JSON (`application/json`); bad input answers 422 with
+//! `{"problems": [{"line", "column", "path", "message"}]}` (`line` and
+//! `column` are `null` where the position is not known), a body over
+//! [`crate::MAX_INPUT_BYTES`] 413, another content type 415, an unknown route
+//! 404 and a wrong method 405. Nothing is written to disk.
+
+mod api;
+mod engine;
+mod page;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::{Mission, Rulebook};
+
+pub use api::router;
+
+/// How long one request may take, reading its body included, before it is
+/// answered 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What the server holds: the rulebook and the mission it started with.
+#[derive(Debug)]
+pub struct State {
+    rulebook: Rulebook,
+    rulebook_json: String,
+    mission_json: Option<String>,
+    timeout: Duration,
+}
+
+impl State {
+    /// A server for `rulebook`, opening `mission` when given.
+    pub fn new(rulebook: Rulebook, mission: Option<&Mission>) -> State {
+        State {
+            rulebook_json: engine::rulebook_json(&rulebook),
+            mission_json: mission.map(engine::mission_json),
+            rulebook,
+            timeout: REQUEST_TIMEOUT,
+        }
+    }
+
+    /// A server for the rulebook file at `rulebook` (the embedded
+    /// `oslo-2007` when `None`), opening the mission file at `mission`.
+    ///
+    /// # Errors
+    /// When a file cannot be read or has problems; the error lists them.
+    pub fn load(
+        mission: Option<&std::path::Path>,
+        rulebook: Option<&std::path::Path>,
+    ) -> Result<State, crate::Error> {
+        let rb = match rulebook {
+            Some(p) => engine::rulebook_from_path(p)?,
+            None => engine::default_rulebook(),
+        };
+        let m = mission
+            .map(|p| engine::mission_from_path(p, &rb))
+            .transpose()?;
+        Ok(State::new(rb, m.as_ref()))
+    }
+
+    /// The same server with another request time limit.
+    pub fn with_timeout(mut self, timeout: Duration) -> State {
+        self.timeout = timeout;
+        self
+    }
+}
+
+/// Serves the questionnaire on `addr` until Ctrl-C, calling `started` with
+/// the address actually bound (the port may have been 0) once it listens.
+///
+/// # Errors
+/// When the runtime cannot start or the address cannot be bound.
+pub fn run(
+    addr: SocketAddr,
+    state: State,
+    started: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        started(listener.local_addr()?);
+        axum::serve(listener, router(Arc::new(state)))
+            .with_graceful_shutdown(async {
+                // Without a signal handler there is nothing to wait for but
+                // the process being killed.
+                if tokio::signal::ctrl_c().await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            })
+            .await
+    })
+}
