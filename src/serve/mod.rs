@@ -97,20 +97,93 @@ pub fn run(
     state: State,
     started: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
+    let listener = std::net::TcpListener::bind(addr)?;
+    started(listener.local_addr()?);
+    serve_until(listener, state, async {
+        // Without a signal handler there is nothing to wait for but the
+        // process being killed.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    })
+}
+
+/// Serves on `listener` until `shutdown` completes, then finishes the
+/// requests under way.
+fn serve_until(
+    listener: std::net::TcpListener,
+    state: State,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr).await?;
-        started(listener.local_addr()?);
+        let listener = tokio::net::TcpListener::from_std(listener)?;
         axum::serve(listener, router(Arc::new(state)))
-            .with_graceful_shutdown(async {
-                // Without a signal handler there is nothing to wait for but
-                // the process being killed.
-                if tokio::signal::ctrl_c().await.is_err() {
-                    std::future::pending::<()>().await;
-                }
-            })
+            .with_graceful_shutdown(shutdown)
             .await
     })
+}
+
+/// A server running on its own thread, for programs that embed the
+/// questionnaire and for tests; it stops when dropped.
+#[derive(Debug)]
+pub struct Server {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Server {
+    /// Binds `addr` (port 0 picks a free port) and serves on a new thread.
+    ///
+    /// # Errors
+    /// When the address cannot be bound.
+    pub fn start(addr: SocketAddr, state: State) -> std::io::Result<Server> {
+        let listener = std::net::TcpListener::bind(addr)?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            serve_until(listener, state, async {
+                let _ = stopped.await;
+            })
+        });
+        Ok(Server {
+            addr,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Stops accepting, finishes the requests under way and returns.
+    ///
+    /// # Errors
+    /// What the server failed with, if it did.
+    pub fn stop(mut self) -> std::io::Result<()> {
+        self.shutdown()
+    }
+
+    fn shutdown(&mut self) -> std::io::Result<()> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        match self.thread.take().map(|t| t.join()) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(std::io::Error::other("the server thread panicked")),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.shutdown();
+    }
 }
