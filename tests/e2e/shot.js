@@ -13,6 +13,12 @@ const { ROOT, startServer, launchBrowser } = require("./harness");
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.url);
     await page.waitForSelector("body[data-ready=true]");
+    // Show the questionnaire itself beside the assessment: scroll to the
+    // first theme, below the mission, context and entities.
+    await page.evaluate(() => {
+      const t = document.querySelector("section.theme");
+      window.scrollTo(0, t.getBoundingClientRect().top + window.scrollY - 70);
+    });
     await page.waitForTimeout(300);
     await page.screenshot({ path: out });
   } finally {

@@ -36,6 +36,12 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     let addr = SocketAddr::new(args.bind, args.port);
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "note: listening on {}, so other machines on the network can reach the questionnaire",
+            args.bind
+        );
+    }
     let result = serve(addr, state, |bound| {
         println!("The questionnaire is at http://{bound}/ (Ctrl-C stops it)");
     });

@@ -470,7 +470,7 @@ function verdictBadge(v, field) {
 function spectrumBar(d) {
   const W = 300, H = 30, top = 6, h = 14;
   const x = (s) => (Math.max(0, Math.min(100, s)) / 100) * W;
-  const svg = svgEl("svg", { viewBox: "0 0 " + W + " " + H, class: "spectrum", role: "img", "aria-label": "Score " + fmt1(d.score) + " on the spectrum" });
+  const svg = svgEl("svg", { viewBox: "-6 0 " + (W + 12) + " " + H, class: "spectrum", role: "img", "aria-label": "Score " + fmt1(d.score) + " on the spectrum" });
   const starts = RB.levels.map((l, i) => (i === 0 ? 0 : (l.threshold || {})[d.id] ?? 100));
   RB.levels.forEach((l, i) => {
     const a = starts[i], b = i + 1 < starts.length ? starts[i + 1] : 100;
