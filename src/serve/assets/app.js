@@ -545,6 +545,9 @@ function renderPanel(a, problems) {
     );
   }
   body.append(dims);
+  body.append(el("p", { class: "legend" },
+    "Each bar is the spectrum from " + levelTitle(RB.levels[0].id) + " to " + levelTitle(RB.levels[RB.levels.length - 1].id) +
+    ", one band per level; green is the target level (▲ its threshold), dark blue the score, light blue the range left open by missing evidence."));
 
   const recs = (a.recommendations || []).slice(0, 5);
   if (recs.length) {
