@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand};
 
 /// Score how ready a UN peace operation is for integration.
 #[derive(Parser)]
-#[command(version = VERSION.as_str(), propagate_version = true)]
+#[command(
+    version = VERSION.as_str(),
+    propagate_version = true,
+    after_help = "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
