@@ -3,6 +3,12 @@
 //! text from the mission (names, notes, sources) is escaped, so a note that
 //! contains `<script>` shows as text.
 
+// Text fields are taken by reference (`&d.title`, `.as_deref()`) so that this
+// renderer reads the same whether the assessment borrows its strings from the
+// rulebook (`&str`) or owns them (`String`); clippy sees the borrow of a `&str`
+// as needless.
+#![allow(clippy::needless_borrow, clippy::needless_option_as_deref)]
+
 use std::fmt::Write as _;
 
 use crate::{Assessment, Mission, Rulebook, chart};

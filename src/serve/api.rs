@@ -148,6 +148,23 @@ async fn start_mission(Shared(app): Shared<App>) -> Response {
     )
 }
 
+/// Why a request with a mission is not answered with a result.
+enum Reject {
+    /// The library refused the mission (or its size).
+    Refused(Refusal),
+    /// Anything else: a status and a message.
+    Status(StatusCode, &'static str),
+}
+
+impl IntoResponse for Reject {
+    fn into_response(self) -> Response {
+        match self {
+            Reject::Refused(r) => refused(r),
+            Reject::Status(status, message) => error(status, message),
+        }
+    }
+}
+
 /// Reads the mission in a request body: the size limit, the content type,
 /// UTF-8, then the library's loader; the work is done off the async threads
 /// so that a slow request does not hold up the others.
@@ -156,33 +173,31 @@ async fn with_mission<T: Send + 'static>(
     headers: HeaderMap,
     body: Body,
     work: impl FnOnce(&Rulebook, &Mission) -> T + Send + 'static,
-) -> Result<T, Response> {
+) -> Result<T, Reject> {
     let syntax = syntax(&headers)?;
     let bytes = axum::body::to_bytes(body, BODY_LIMIT)
         .await
-        .map_err(|_| refused(Refusal::TooLarge))?;
+        .map_err(|_| Reject::Refused(Refusal::TooLarge))?;
     tokio::task::spawn_blocking(move || {
         let text = std::str::from_utf8(&bytes).map_err(|_| {
-            refused(Refusal::Invalid(vec![engine::Located {
+            Reject::Refused(Refusal::Invalid(vec![engine::Located {
                 line: None,
                 column: None,
                 path: String::new(),
                 message: "the body is not UTF-8 text".to_owned(),
             }]))
         })?;
-        let m = engine::mission(text, syntax, &app.rulebook).map_err(refused)?;
+        let m = engine::mission(text, syntax, &app.rulebook).map_err(Reject::Refused)?;
         Ok(work(&app.rulebook, &m))
     })
     .await
-    .unwrap_or_else(|_| {
-        Err(error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the server failed on this request",
-        ))
-    })
+    .unwrap_or(Err(Reject::Status(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the server failed on this request",
+    )))
 }
 
-fn syntax(headers: &HeaderMap) -> Result<Syntax, Response> {
+fn syntax(headers: &HeaderMap) -> Result<Syntax, Reject> {
     let ct = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -196,17 +211,17 @@ fn syntax(headers: &HeaderMap) -> Result<Syntax, Response> {
     match essence.as_str() {
         "application/toml" | "text/toml" | "text/x-toml" => Ok(Syntax::Toml),
         "application/json" => Ok(Syntax::Json),
-        _ => Err(error(
+        _ => Err(Reject::Status(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "send the mission as application/toml or application/json",
         )),
     }
 }
 
-fn answer(r: Result<String, Response>) -> Response {
+fn answer(r: Result<String, Reject>) -> Response {
     match r {
         Ok(body) => json_text(body),
-        Err(e) => e,
+        Err(e) => e.into_response(),
     }
 }
 
@@ -230,7 +245,7 @@ async fn mission_toml(Shared(app): Shared<App>, headers: HeaderMap, body: Body) 
     match with_mission(app, headers, body, |_, m| engine::mission_toml(m)).await {
         Ok(Ok(toml)) => with_type("application/toml; charset=utf-8", toml),
         Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
-        Err(e) => e,
+        Err(e) => e.into_response(),
     }
 }
 
@@ -261,6 +276,6 @@ async fn report(
         };
     match with_mission(app, headers, body, render).await {
         Ok(text) => with_type(content_type, text),
-        Err(e) => e,
+        Err(e) => e.into_response(),
     }
 }
