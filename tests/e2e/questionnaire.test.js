@@ -288,3 +288,34 @@ test("reports download as HTML, Markdown and JSON", async () => {
   }
   await page.close();
 });
+
+test("another rulebook gets its own questionnaire", async () => {
+  const other = await startServer(["--rulebook", path.join(ROOT, "tests", "data", "tiny.toml")]);
+  try {
+    const rb = await (await fetch(other.url + "api/rulebook")).json();
+    assert.notEqual(rb.id, RB.id);
+    const page = await browser.newPage();
+    await page.goto(other.url);
+    await page.waitForSelector("body[data-ready=true]");
+    const factors = await page.locator("[data-factor]").evaluateAll((xs) => xs.map((x) => x.dataset.factor));
+    assert.deepEqual(factors.sort(), rb.factors.map((f) => f.id).sort());
+    const dims = await page.locator("[data-dimension]").evaluateAll((xs) => xs.map((x) => x.dataset.dimension));
+    assert.deepEqual(dims, rb.dimensions);
+    await rate(page, rb.factors[0].id, "full");
+    const r = await fetch(other.url + "api/assess", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ mission: { name: "New mission" }, evidence: { [rb.factors[0].id]: { rating: "full" } } }),
+    });
+    const a = await r.json();
+    for (const d of a.dimensions) {
+      await page.waitForFunction(
+        ([id, v]) => document.querySelector(`[data-dimension="${id}"] [data-field="score"]`)?.dataset.value === v,
+        [d.id, String(d.score)],
+      );
+    }
+    await page.close();
+  } finally {
+    await other.stop();
+  }
+});
