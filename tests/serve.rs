@@ -218,7 +218,7 @@ fn limits_routes_and_methods() {
     );
     // A streamed body without a length is cut at the limit too.
     let mut s = TcpStream::connect(addr).unwrap();
-    s.write_all(b"POST /api/assess HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/toml\r\nTransfer-Encoding: chunked\r\n\r\n").unwrap();
+    s.write_all(b"POST /api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/toml\r\nTransfer-Encoding: chunked\r\n\r\n").unwrap();
     let chunk = format!("{:x}\r\n{}\r\n", 1 << 20, "#".repeat(1 << 20));
     for _ in 0..5 {
         if s.write_all(chunk.as_bytes()).is_err() {
@@ -262,12 +262,35 @@ fn the_page_is_served_with_a_strict_policy() {
         assert!(a.content_type.starts_with(ctype));
     }
     let mut s = TcpStream::connect(server.addr()).unwrap();
-    s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         .unwrap();
     let mut raw = String::new();
     let _ = s.read_to_string(&mut raw);
     assert!(raw.contains("content-security-policy: default-src 'none'; script-src 'self'"));
     assert!(raw.contains("x-content-type-options: nosniff"));
+}
+
+#[test]
+fn only_loopback_host_names_are_served_on_a_loopback_address() {
+    let server = start();
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.write_all(
+        b"GET /api/mission HTTP/1.1\r\nHost: rebound.example:8080\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    let a = read_answer(&mut s);
+    assert_eq!(a.status, 403);
+    assert!(a.json()["error"].is_string());
+    let port = server.addr().port();
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let mut s = TcpStream::connect(server.addr()).unwrap();
+        s.write_all(
+            format!("GET /api/mission HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(read_answer(&mut s).status, 200, "{host}");
+    }
 }
 
 #[test]
@@ -357,7 +380,7 @@ fn a_slow_request_does_not_hold_up_the_others_and_is_cut_at_the_time_limit() {
     let server = Server::start("127.0.0.1:0".parse().unwrap(), state).unwrap();
     // A client that announces a body and never sends it.
     let mut slow = TcpStream::connect(server.addr()).unwrap();
-    slow.write_all(b"POST /api/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/toml\r\nContent-Length: 100\r\n\r\n[mission]")
+    slow.write_all(b"POST /api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/toml\r\nContent-Length: 100\r\n\r\n[mission]")
         .unwrap();
     let t = Instant::now();
     let a = post(

@@ -21,6 +21,7 @@ type App = Arc<State>;
 /// The router of the questionnaire: the page, the API, the limits.
 pub fn router(state: Arc<State>) -> Router {
     let timeout = state.timeout;
+    let loopback_only = state.loopback_only;
     Router::new()
         .route("/", get(index))
         .route("/app.js", get(script))
@@ -37,6 +38,9 @@ pub fn router(state: Arc<State>) -> Router {
         .layer(middleware::from_fn(move |req, next| {
             bounded(timeout, req, next)
         }))
+        .layer(middleware::from_fn(move |req, next| {
+            local_host(loopback_only, req, next)
+        }))
         .layer(middleware::from_fn(safe_headers))
         .with_state(state)
 }
@@ -50,6 +54,39 @@ async fn bounded(timeout: std::time::Duration, req: Request, next: Next) -> Resp
             "the request took longer than the server allows",
         ),
     }
+}
+
+/// On a loopback address, only requests to a loopback host name are served.
+async fn local_host(loopback_only: bool, req: Request, next: Next) -> Response {
+    if loopback_only {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .map(|h| h.to_str().unwrap_or("?"));
+        if let Some(host) = host {
+            if !is_loopback_host(host) {
+                return error(
+                    StatusCode::FORBIDDEN,
+                    "this server answers only requests to localhost or a loopback address",
+                );
+            }
+        }
+    }
+    next.run(req).await
+}
+
+/// `localhost`, `*.localhost`, `127.x.y.z` or `[::1]`, with or without a port.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The browser runs only the page's own script and style, and guesses no type.
@@ -277,5 +314,38 @@ async fn report(
     match with_mission(app, headers, body, render).await {
         Ok(text) => with_type(content_type, text),
         Err(e) => e.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_loopback_host;
+
+    #[test]
+    fn loopback_hosts() {
+        for h in [
+            "localhost",
+            "localhost:8080",
+            "LOCALHOST:1",
+            "app.localhost:80",
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "127.1.2.3:9",
+            "[::1]:8080",
+            "[::1]",
+        ] {
+            assert!(is_loopback_host(h), "{h}");
+        }
+        for h in [
+            "example.com",
+            "evil.example:8080",
+            "localhost.example.com",
+            "10.0.0.1:80",
+            "[::2]:80",
+            "",
+            "?",
+        ] {
+            assert!(!is_loopback_host(h), "{h}");
+        }
     }
 }

@@ -23,7 +23,9 @@
 //! `{"problems": [{"line", "column", "path", "message"}]}` (`line` and
 //! `column` are `null` where the position is not known), a body over
 //! [`crate::MAX_INPUT_BYTES`] 413, another content type 415, an unknown route
-//! 404 and a wrong method 405. Nothing is written to disk.
+//! 404 and a wrong method 405. On a loopback address, a request naming
+//! another host answers 403 (against DNS rebinding). Nothing is written to
+//! disk.
 
 mod api;
 mod engine;
@@ -48,6 +50,7 @@ pub struct State {
     rulebook_json: String,
     mission_json: Option<String>,
     timeout: Duration,
+    loopback_only: bool,
 }
 
 impl State {
@@ -58,6 +61,7 @@ impl State {
             mission_json: mission.map(engine::mission_json),
             rulebook,
             timeout: REQUEST_TIMEOUT,
+            loopback_only: false,
         }
     }
 
@@ -80,6 +84,15 @@ impl State {
         Ok(State::new(rb, m.as_ref()))
     }
 
+    /// Served on `addr`: on a loopback address, requests must name a
+    /// loopback host, so that a web page elsewhere cannot reach the server
+    /// through a name of its own that resolves to 127.0.0.1 (DNS rebinding)
+    /// and read the mission.
+    fn on(mut self, addr: SocketAddr) -> State {
+        self.loopback_only = addr.ip().is_loopback();
+        self
+    }
+
     /// The same server with another request time limit.
     pub fn with_timeout(mut self, timeout: Duration) -> State {
         self.timeout = timeout;
@@ -99,7 +112,7 @@ pub fn run(
 ) -> std::io::Result<()> {
     let listener = std::net::TcpListener::bind(addr)?;
     started(listener.local_addr()?);
-    serve_until(listener, state, async {
+    serve_until(listener, state.on(addr), async {
         // Without a signal handler there is nothing to wait for but the
         // process being killed.
         if tokio::signal::ctrl_c().await.is_err() {
@@ -145,6 +158,7 @@ impl Server {
         let listener = std::net::TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let state = state.on(addr);
         let thread = std::thread::spawn(move || {
             serve_until(listener, state, async {
                 let _ = stopped.await;
