@@ -142,6 +142,17 @@ fn serve_until(
 
 /// A server running on its own thread, for programs that embed the
 /// questionnaire and for tests; it stops when dropped.
+///
+/// ```
+/// use integration_readiness::Rulebook;
+/// use integration_readiness::serve::{Server, State};
+///
+/// let state = State::new(Rulebook::oslo_2007(), None);
+/// let server = Server::start("127.0.0.1:0".parse()?, state)?; // port 0: a free port
+/// println!("the questionnaire is at http://{}/", server.addr());
+/// server.stop()?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct Server {
     addr: SocketAddr,
