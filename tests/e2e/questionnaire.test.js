@@ -319,3 +319,26 @@ test("another rulebook gets its own questionnaire", async () => {
     await other.stop();
   }
 });
+
+test("fix first and missing evidence lead to their factors, even when filtered out", async () => {
+  const page = await openPage();
+  const file = path.join(ROOT, "examples", "missions", "poorly-evidenced.toml");
+  await page.locator("#open-file").setInputFiles(file);
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Opened"));
+  const a = await waitForAssessment(page, JSON.stringify(await pageMission(page)));
+  assert.ok(a.recommendations.length > 0 && a.evidence_gaps.length > 0);
+  await page.locator("#only-unrated").check();
+  await page.locator(".recs button").first().click();
+  const rec = page.locator(`#factor-${a.recommendations[0].factor}`);
+  await rec.waitFor({ state: "visible" });
+  await page.waitForFunction((id) => {
+    const r = document.getElementById("factor-" + id).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight + 1;
+  }, a.recommendations[0].factor);
+  await page.locator(".gaps button").first().click();
+  await page.waitForFunction((id) => {
+    const r = document.getElementById("factor-" + id).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight + 1;
+  }, a.evidence_gaps[0].factor);
+  await page.close();
+});
