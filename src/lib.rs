@@ -220,6 +220,8 @@ pub mod report;
 pub mod rulebook;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod template;
 mod text;
 

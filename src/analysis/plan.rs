@@ -198,7 +198,7 @@ fn dual_value(vars: &[Var], lambda: &[f64], deficit: &[f64]) -> (f64, Vec<f64>) 
 /// Multipliers that make the dual bound tight at the root, by projected
 /// subgradient ascent (any multipliers give a valid bound; better ones
 /// prune more).
-fn root_multipliers(vars: &[Var], deficit: &[f64]) -> Vec<f64> {
+fn root_multipliers(vars: &[Var], deficit: &[f64], upper: f64) -> Vec<f64> {
     let nd = deficit.len();
     // Start from each dimension's median price per unit of gain.
     let mut lambda: Vec<f64> = (0..nd)
@@ -219,7 +219,7 @@ fn root_multipliers(vars: &[Var], deficit: &[f64]) -> Vec<f64> {
     let scale = lambda.iter().map(|l| l * l).sum::<f64>().sqrt().max(1e-9);
     let mut best = lambda.clone();
     let mut best_value = f64::NEG_INFINITY;
-    for t in 0..200 {
+    for t in 0..ROOT_ITERATIONS {
         let (value, sub) = dual_value(vars, &lambda, deficit);
         if value > best_value {
             best_value = value;
@@ -229,12 +229,66 @@ fn root_multipliers(vars: &[Var], deficit: &[f64]) -> Vec<f64> {
         if norm < 1e-12 {
             break;
         }
-        let step = scale / (1.0 + t as f64).sqrt() / norm;
+        // Polyak's step toward a known plan's cost where there is one (it
+        // converges where a fixed schedule stalls), else a shrinking step.
+        let step = if upper.is_finite() && upper > value {
+            (upper - value) / (norm * norm)
+        } else {
+            scale / (1.0 + t as f64).sqrt() / norm
+        };
         for (l, s) in lambda.iter_mut().zip(&sub) {
             *l = (*l + step * s).max(0.0);
         }
     }
     best
+}
+
+/// Subgradient steps that tune the root multipliers.
+const ROOT_ITERATIONS: usize = 600;
+
+/// A first plan by marginal value: one step at a time, the step that
+/// covers the most remaining deficit per unit of cost, then every step that
+/// is not needed given back (costliest first). Independent of the order of
+/// `vars`, usually close to the optimum, so the search prunes from the start.
+fn marginal_greedy(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
+    let mut left = deficit.to_vec();
+    let mut x = vec![0; vars.len()];
+    while left.iter().any(|&d| d > 0.0) {
+        let mut pick: Option<(f64, usize)> = None;
+        for (i, v) in vars.iter().enumerate() {
+            if x[i] >= v.room {
+                continue;
+            }
+            let covered: f64 = v
+                .gain
+                .iter()
+                .zip(&left)
+                .map(|(g, l)| g.min(l.max(0.0)))
+                .sum();
+            let value = covered / v.cost;
+            if covered > 0.0 && pick.is_none_or(|(best, _)| value > best) {
+                pick = Some((value, i));
+            }
+        }
+        let (_, i) = pick?;
+        x[i] += 1;
+        for (l, g) in left.iter_mut().zip(&vars[i].gain) {
+            *l -= g;
+        }
+    }
+    let mut by_cost: Vec<usize> = (0..vars.len()).collect();
+    by_cost.sort_by(|&a, &b| vars[b].cost.total_cmp(&vars[a].cost).then(a.cmp(&b)));
+    for i in by_cost {
+        let v = &vars[i];
+        while x[i] > 0 && left.iter().zip(&v.gain).all(|(l, g)| l + g <= 0.0) {
+            x[i] -= 1;
+            for (l, g) in left.iter_mut().zip(&v.gain) {
+                *l += g;
+            }
+        }
+    }
+    let cost = vars.iter().zip(&x).map(|(v, &k)| v.cost * k as f64).sum();
+    Some((cost, x))
 }
 
 struct Search<'a> {
@@ -541,7 +595,8 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
             }),
         }
     }
-    let lambda = root_multipliers(&vars, &deficit);
+    let upper = marginal_greedy(&vars, &deficit).map_or(f64::INFINITY, |g| g.0);
+    let lambda = root_multipliers(&vars, &deficit, upper);
     // Most attractive at the root prices first, so good plans come early.
     let price = |v: &Var| -> f64 {
         let p: f64 = lambda.iter().zip(&v.gain).map(|(l, g)| l * g).sum();
@@ -589,7 +644,11 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
             o
         })
         .collect();
-    let first = greedy(&vars, &deficit);
+    // The better of two first plans; the search prunes against it.
+    let first = match (greedy(&vars, &deficit), marginal_greedy(&vars, &deficit)) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    };
     let mut search = Search {
         vars: &vars,
         lambdas,

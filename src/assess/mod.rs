@@ -372,6 +372,7 @@ fn entity_results(
                 over_integrated: over,
                 above_cap,
                 gap: PerDimension::new(rb, gap),
+                note: src.note.clone(),
             }
         })
         .collect()

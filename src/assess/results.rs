@@ -283,6 +283,9 @@ pub struct EntityResult {
     /// Levels short of the target per dimension (0 where at or above it, or
     /// not declared).
     pub gap: PerDimension<usize>,
+    /// The mission's note on the entity, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A one-step rating change and what it buys.

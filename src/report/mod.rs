@@ -31,6 +31,8 @@ mod assessment;
 pub mod chart;
 mod comparison;
 pub(crate) mod fmt;
+#[cfg(feature = "html")]
+mod html;
 mod plan;
 pub mod reference;
 mod robustness;
@@ -117,6 +119,30 @@ pub fn markdown<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> String {
 #[cfg(feature = "json")]
 pub fn json<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> Result<String, Error> {
     result.json(rulebook)
+}
+
+/// A briefing (an assessment with its plan) as one self-contained HTML
+/// page (feature `html`): no network access, the chart inline, printable on
+/// A4, every piece of the mission's text escaped.
+///
+/// ```
+/// use integration_readiness::{analysis, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("<script>alert(1)</script>").build()?;
+/// let page = report::html(&rb, &analysis::brief(&rb, &m));
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(!page.contains("<script>alert"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "html")]
+pub fn html(rulebook: &Rulebook, briefing: &Briefing) -> String {
+    html::report(rulebook, briefing)
+}
+
+/// Escapes text for HTML content and attribute values (feature `html`).
+#[cfg(feature = "html")]
+pub fn escape_html(text: &str) -> String {
+    html::escape(text)
 }
 
 /// The evidence behind an assessment's ratings as text (each rated factor's

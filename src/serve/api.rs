@@ -1,0 +1,353 @@
+//! The routes: the page's files and the JSON API.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Query, Request, State as Shared};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::json;
+
+use super::State;
+use super::engine::{self, BODY_LIMIT, Refusal, Syntax};
+use super::page;
+use crate::{Mission, Rulebook};
+
+type App = Arc<State>;
+
+/// The router of the questionnaire: the page, the API, the limits.
+pub fn router(state: Arc<State>) -> Router {
+    let timeout = state.timeout;
+    let loopback_only = state.loopback_only;
+    Router::new()
+        .route("/", get(index))
+        .route("/app.js", get(script))
+        .route("/app.css", get(style))
+        .route("/api/rulebook", get(rulebook))
+        .route("/api/mission", get(start_mission).post(mission))
+        .route("/api/assess", post(assess))
+        .route("/api/plan", post(plan))
+        .route("/api/robustness", post(robustness))
+        .route("/api/mission/toml", post(mission_toml))
+        .route("/api/report", post(report))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn(move |req, next| {
+            bounded(timeout, req, next)
+        }))
+        .layer(middleware::from_fn(move |req, next| {
+            local_host(loopback_only, req, next)
+        }))
+        .layer(middleware::from_fn(safe_headers))
+        .with_state(state)
+}
+
+/// Every request, body included, within the time limit.
+async fn bounded(timeout: std::time::Duration, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(timeout, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the request took longer than the server allows",
+        ),
+    }
+}
+
+/// On a loopback address, only requests to a loopback host name are served.
+async fn local_host(loopback_only: bool, req: Request, next: Next) -> Response {
+    if loopback_only {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .map(|h| h.to_str().unwrap_or("?"));
+        if let Some(host) = host {
+            if !is_loopback_host(host) {
+                return error(
+                    StatusCode::FORBIDDEN,
+                    "this server answers only requests to localhost or a loopback address",
+                );
+            }
+        }
+    }
+    next.run(req).await
+}
+
+/// `localhost`, `*.localhost`, `127.x.y.z` or `[::1]`, with or without a port.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The browser runs only the page's own script and style, and guesses no type.
+async fn safe_headers(req: Request, next: Next) -> Response {
+    let mut r = next.run(req).await;
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+fn with_type(content_type: &'static str, body: impl Into<Body>) -> Response {
+    ([(header::CONTENT_TYPE, content_type)], body.into()).into_response()
+}
+
+fn json_text(body: String) -> Response {
+    with_type("application/json", body)
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    let body = json!({ "error": message }).to_string();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn refused(r: Refusal) -> Response {
+    match r {
+        Refusal::TooLarge => error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("the mission is over the limit of {BODY_LIMIT} bytes"),
+        ),
+        Refusal::Invalid(problems) => {
+            let problems: Vec<_> = problems
+                .into_iter()
+                .map(|p| {
+                    json!({
+                        "line": p.line,
+                        "column": p.column,
+                        "path": p.path,
+                        "message": p.message,
+                    })
+                })
+                .collect();
+            let body =
+                serde_json::to_string_pretty(&json!({ "problems": problems })).unwrap_or_default();
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                [(header::CONTENT_TYPE, "application/json")],
+                body,
+            )
+                .into_response()
+        }
+    }
+}
+
+async fn index() -> Response {
+    with_type("text/html; charset=utf-8", page::INDEX_HTML)
+}
+
+async fn script() -> Response {
+    with_type("text/javascript; charset=utf-8", page::APP_JS)
+}
+
+async fn style() -> Response {
+    with_type("text/css; charset=utf-8", page::APP_CSS)
+}
+
+async fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, "no such page or route")
+}
+
+async fn method_not_allowed() -> Response {
+    error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "this route does not take that method",
+    )
+}
+
+async fn rulebook(Shared(app): Shared<App>) -> Response {
+    json_text(app.rulebook_json.clone())
+}
+
+async fn start_mission(Shared(app): Shared<App>) -> Response {
+    json_text(
+        app.mission_json
+            .clone()
+            .unwrap_or_else(|| "null".to_owned()),
+    )
+}
+
+/// Why a request with a mission is not answered with a result.
+enum Reject {
+    /// The library refused the mission (or its size).
+    Refused(Refusal),
+    /// Anything else: a status and a message.
+    Status(StatusCode, &'static str),
+}
+
+impl IntoResponse for Reject {
+    fn into_response(self) -> Response {
+        match self {
+            Reject::Refused(r) => refused(r),
+            Reject::Status(status, message) => error(status, message),
+        }
+    }
+}
+
+/// Reads the mission in a request body: the size limit, the content type,
+/// UTF-8, then the library's loader; the work is done off the async threads
+/// so that a slow request does not hold up the others.
+async fn with_mission<T: Send + 'static>(
+    app: App,
+    headers: HeaderMap,
+    body: Body,
+    work: impl FnOnce(&Rulebook, &Mission) -> T + Send + 'static,
+) -> Result<T, Reject> {
+    let syntax = syntax(&headers)?;
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
+        .await
+        .map_err(|_| Reject::Refused(Refusal::TooLarge))?;
+    tokio::task::spawn_blocking(move || {
+        let text = std::str::from_utf8(&bytes).map_err(|_| {
+            Reject::Refused(Refusal::Invalid(vec![engine::Located {
+                line: None,
+                column: None,
+                path: String::new(),
+                message: "the body is not UTF-8 text".to_owned(),
+            }]))
+        })?;
+        let m = engine::mission(text, syntax, &app.rulebook).map_err(Reject::Refused)?;
+        Ok(work(&app.rulebook, &m))
+    })
+    .await
+    .unwrap_or(Err(Reject::Status(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the server failed on this request",
+    )))
+}
+
+fn syntax(headers: &HeaderMap) -> Result<Syntax, Reject> {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match essence.as_str() {
+        "application/toml" | "text/toml" | "text/x-toml" => Ok(Syntax::Toml),
+        "application/json" => Ok(Syntax::Json),
+        _ => Err(Reject::Status(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the mission as application/toml or application/json",
+        )),
+    }
+}
+
+fn answer(r: Result<engine::Rendered, Reject>) -> Response {
+    match r {
+        Ok(Ok(body)) => json_text(body),
+        Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn assess(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    answer(with_mission(app, headers, body, engine::assess_json).await)
+}
+
+async fn plan(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    answer(with_mission(app, headers, body, engine::plan_json).await)
+}
+
+async fn robustness(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    answer(with_mission(app, headers, body, engine::robustness_json).await)
+}
+
+async fn mission(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    answer(with_mission(app, headers, body, |_, m| engine::mission_json(m)).await)
+}
+
+async fn mission_toml(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    match with_mission(app, headers, body, |_, m| engine::mission_toml(m)).await {
+        Ok(Ok(toml)) => with_type("application/toml; charset=utf-8", toml),
+        Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `?format=` of a report.
+#[derive(serde::Deserialize)]
+struct ReportQuery {
+    format: Option<String>,
+}
+
+async fn report(
+    Shared(app): Shared<App>,
+    Query(q): Query<ReportQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let format = q.format.unwrap_or_else(|| "html".to_owned());
+    let (content_type, render): (&'static str, fn(&Rulebook, &Mission) -> engine::Rendered) =
+        match format.as_str() {
+            "html" => ("text/html; charset=utf-8", engine::report_html),
+            "markdown" => ("text/markdown; charset=utf-8", engine::report_markdown),
+            "json" => ("application/json", engine::assess_json),
+            _ => {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "format must be one of html, markdown, json",
+                );
+            }
+        };
+    match with_mission(app, headers, body, render).await {
+        Ok(Ok(text)) => with_type(content_type, text),
+        Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_loopback_host;
+
+    #[test]
+    fn loopback_hosts() {
+        for h in [
+            "localhost",
+            "localhost:8080",
+            "LOCALHOST:1",
+            "app.localhost:80",
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "127.1.2.3:9",
+            "[::1]:8080",
+            "[::1]",
+        ] {
+            assert!(is_loopback_host(h), "{h}");
+        }
+        for h in [
+            "example.com",
+            "evil.example:8080",
+            "localhost.example.com",
+            "10.0.0.1:80",
+            "[::2]:80",
+            "",
+            "?",
+        ] {
+            assert!(!is_loopback_host(h), "{h}");
+        }
+    }
+}

@@ -1,0 +1,660 @@
+// The questionnaire page. Everything is generated from GET /api/rulebook, and
+// every number shown comes from the server's answer to POST /api/assess: the
+// page computes nothing. User text only ever enters the page as textContent
+// or as the value of a form field, never as markup.
+"use strict";
+
+const RATINGS = ["none", "low", "partial", "high", "full"];
+const OTHER = [["unknown", "unknown"], ["not-applicable", "not applicable"]];
+
+let RB = null; // the rulebook, as GET /api/rulebook answers it
+let M = null; // the mission being edited, as the JSON document of a mission file
+let lastAssessment = null;
+let requestSeq = 0;
+let timer = null;
+
+// ---------- small DOM helpers (text only, never markup) ----------
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (k === "value") e.value = v;
+    else if (k === "checked") e.checked = v;
+    else if (k === "width") e.style.width = v; // CSSOM, which the page's policy allows
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function svgEl(tag, attrs) {
+  const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  return e;
+}
+
+const fmt1 = (x) => (typeof x === "number" ? x.toFixed(1) : "–");
+const pct = (x) => (typeof x === "number" ? Math.round(100 * x) + "%" : "–");
+
+function status(text, kind) {
+  const s = document.getElementById("status");
+  s.replaceChildren();
+  s.className = kind || "";
+  if (text) s.append(el("span", {}, text));
+}
+
+function blankMission() {
+  return { mission: { name: "New mission" }, context: {}, evidence: {}, entity: [] };
+}
+
+function normalise(m) {
+  m.mission = m.mission || { name: "" };
+  m.context = m.context || {};
+  m.evidence = m.evidence || {};
+  m.entity = m.entity || [];
+  return m;
+}
+
+// ---------- talking to the server ----------
+
+async function post(path, body, type) {
+  const r = await fetch(path, {
+    method: "POST",
+    headers: { "Content-Type": type || "application/json" },
+    body,
+  });
+  return r;
+}
+
+async function problemsOf(r) {
+  try {
+    const j = await r.json();
+    if (Array.isArray(j.problems)) return j.problems;
+    if (j.error) return [{ path: "", message: j.error }];
+  } catch (_) {
+    /* not JSON */
+  }
+  return [{ path: "", message: "the server answered " + r.status }];
+}
+
+function missionBody() {
+  return JSON.stringify(M);
+}
+
+function scheduleAssess() {
+  clearTimeout(timer);
+  timer = setTimeout(assessNow, 150);
+}
+
+async function assessNow() {
+  const seq = ++requestSeq;
+  document.body.classList.add("busy");
+  let r;
+  try {
+    r = await post("/api/assess", missionBody());
+  } catch (e) {
+    if (seq === requestSeq) showProblems([{ path: "", message: "the server cannot be reached" }]);
+    return;
+  } finally {
+    if (seq === requestSeq) document.body.classList.remove("busy");
+  }
+  if (seq !== requestSeq) return; // a newer change is on its way
+  if (r.ok) {
+    lastAssessment = await r.json();
+    renderPanel(lastAssessment, null);
+  } else {
+    renderPanel(lastAssessment, await problemsOf(r));
+  }
+}
+
+function download(name, blob) {
+  const a = el("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(a.href);
+    a.remove();
+  }, 1000);
+}
+
+function fileStem() {
+  const s = (M.mission.name || "mission")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return s || "mission";
+}
+
+async function saveToml() {
+  const r = await post("/api/mission/toml", missionBody());
+  if (!r.ok) return showProblems(await problemsOf(r), "The mission cannot be saved yet");
+  download(fileStem() + ".toml", new Blob([await r.text()], { type: "application/toml" }));
+  status("Saved " + fileStem() + ".toml", "ok");
+}
+
+async function downloadReport(format) {
+  const r = await post("/api/report?format=" + encodeURIComponent(format), missionBody());
+  if (!r.ok) return showProblems(await problemsOf(r), "The report cannot be made yet");
+  const ext = { html: "html", markdown: "md", json: "json" }[format];
+  const type = r.headers.get("Content-Type") || "text/plain";
+  download(fileStem() + "-report." + ext, new Blob([await r.text()], { type }));
+  status("Downloaded the " + format + " report", "ok");
+}
+
+async function openFile(file) {
+  const text = await file.text();
+  const type = /\.json$/i.test(file.name) ? "application/json" : "application/toml";
+  const r = await post("/api/mission", text, type);
+  if (!r.ok) {
+    showProblems(await problemsOf(r), file.name + " cannot be opened");
+    return;
+  }
+  M = normalise(await r.json());
+  buildMission();
+  status("Opened " + file.name, "ok");
+  scheduleAssess();
+}
+
+function showProblems(problems, heading) {
+  const s = document.getElementById("status");
+  s.replaceChildren();
+  s.className = "error";
+  s.append(el("strong", {}, (heading || "Problems") + ":"));
+  const ul = el("ul", {});
+  for (const p of problems.slice(0, 20)) ul.append(el("li", {}, describe(p)));
+  if (problems.length > 20) ul.append(el("li", {}, "and " + (problems.length - 20) + " more"));
+  s.append(ul, el("button", { type: "button", class: "link", onclick: () => status("") }, "Dismiss"));
+}
+
+function describe(p) {
+  const where = p.line ? "line " + p.line + ":" + p.column + ", " : "";
+  return where + (p.path ? p.path + ": " : "") + p.message;
+}
+
+// ---------- the questionnaire ----------
+
+function evidenceOf(id) {
+  return M.evidence[id];
+}
+
+function ensureEvidence(id) {
+  if (!M.evidence[id]) M.evidence[id] = { rating: "unknown" };
+  return M.evidence[id];
+}
+
+function isRated(id) {
+  const e = M.evidence[id];
+  return !!e && e.rating !== "unknown";
+}
+
+function changed() {
+  updateProgress();
+  scheduleAssess();
+}
+
+function buildMission() {
+  document.getElementById("mission-name").value = M.mission.name || "";
+  document.getElementById("mission-date").value = M.mission.date || "";
+  document.getElementById("mission-description").value = M.mission.description || "";
+  buildContext();
+  buildEntities();
+  buildFactors();
+  updateProgress();
+}
+
+function bindMissionFields() {
+  const set = (key) => (ev) => {
+    const v = ev.target.value;
+    if (key === "name" || v !== "") M.mission[key] = v;
+    else delete M.mission[key];
+    changed();
+  };
+  document.getElementById("mission-name").addEventListener("input", set("name"));
+  document.getElementById("mission-date").addEventListener("input", set("date"));
+  document.getElementById("mission-description").addEventListener("input", set("description"));
+}
+
+function buildContext() {
+  const box = document.getElementById("context-fields");
+  box.replaceChildren();
+  for (const c of RB.context || []) {
+    const current = M.context[c.key];
+    const sel = el("select", { "data-context": c.key, "aria-label": c.key });
+    sel.append(el("option", { value: "" }, "not known"));
+    (c.values || []).forEach((v, i) => {
+      const o = el("option", { value: String(i) }, String(v));
+      if (current !== undefined && current === v) o.selected = true;
+      sel.append(o);
+    });
+    sel.addEventListener("change", () => {
+      if (sel.value === "") delete M.context[c.key];
+      else M.context[c.key] = c.values[Number(sel.value)];
+      changed();
+    });
+    box.append(
+      el("label", { class: "context-field" }, el("span", { class: "key" }, c.key), sel,
+        c.description ? el("span", { class: "hint" }, c.description) : null),
+    );
+  }
+}
+
+function levelSelect(value, label, onchange) {
+  const sel = el("select", { "aria-label": label });
+  sel.append(el("option", { value: "" }, "not given"));
+  for (const l of RB.levels) {
+    const o = el("option", { value: l.id }, l.title || l.id);
+    if (value === l.id) o.selected = true;
+    sel.append(o);
+  }
+  sel.addEventListener("change", () => onchange(sel.value));
+  return sel;
+}
+
+function buildEntities() {
+  const list = document.getElementById("entity-list");
+  list.replaceChildren();
+  if (M.entity.length === 0) list.append(el("p", { class: "muted" }, "No entity yet."));
+  M.entity.forEach((e, i) => {
+    const name = el("input", { type: "text", value: e.name || "", "aria-label": "Entity name", "data-entity-field": "name" });
+    name.addEventListener("input", () => {
+      e.name = name.value;
+      changed();
+    });
+    const role = el("select", { "aria-label": "Role", "data-entity-field": "role" });
+    for (const r of RB.roles || []) {
+      const o = el("option", { value: r.id }, r.title || r.id);
+      if (e.role === r.id) o.selected = true;
+      role.append(o);
+    }
+    role.addEventListener("change", () => {
+      e.role = role.value;
+      changed();
+    });
+    const levels = el("div", { class: "entity-levels" });
+    for (const d of RB.dimensions) {
+      levels.append(
+        el("label", {}, el("span", { class: "key" }, dimensionTitle(d)),
+          levelSelect((e.current || {})[d], d + " now", (v) => {
+            e.current = e.current || {};
+            if (v) e.current[d] = v;
+            else delete e.current[d];
+            changed();
+          })),
+      );
+    }
+    const remove = el("button", {
+      type: "button", class: "remove", "aria-label": "Remove entity",
+      onclick: () => {
+        M.entity.splice(i, 1);
+        buildEntities();
+        changed();
+      },
+    }, "Remove");
+    list.append(
+      el("div", { class: "entity", "data-entity": String(i) },
+        el("div", { class: "entity-head" },
+          el("label", {}, el("span", { class: "key" }, "Name"), name),
+          el("label", {}, el("span", { class: "key" }, "Role"), role), remove),
+        el("div", { class: "entity-current" }, el("span", { class: "hint" }, "Integrated now:"), levels)),
+    );
+  });
+}
+
+function dimensionTitle(id) {
+  const d = lastAssessment && (lastAssessment.dimensions || []).find((x) => x.id === id);
+  return d && d.title ? d.title : id;
+}
+
+function buildFactors() {
+  const box = document.getElementById("themes");
+  box.replaceChildren();
+  const themes = RB.themes || [];
+  const known = new Set(themes.map((t) => t.id));
+  const groups = themes.map((t) => [t, RB.factors.filter((f) => f.theme === t.id)]);
+  const orphans = RB.factors.filter((f) => !known.has(f.theme));
+  if (orphans.length) groups.push([{ id: "", title: "Other factors" }, orphans]);
+  for (const [t, factors] of groups) {
+    if (!factors.length) continue;
+    const section = el("section", { class: "theme", "data-theme": t.id },
+      el("div", { class: "theme-head" },
+        el("h2", {}, t.title || t.id),
+        el("span", { class: "theme-progress", "data-theme-progress": t.id })),
+      t.description ? el("p", { class: "muted" }, t.description) : null);
+    for (const f of factors) section.append(factorCard(f));
+    box.append(section);
+  }
+  applyFilter();
+}
+
+function factorCard(f) {
+  const ev = evidenceOf(f.id);
+  const current = ev ? ev.rating : "unknown";
+  const guide = f["rating-guide"] || {};
+  const guideLine = el("p", { class: "guide-line" });
+  const showGuide = (word) => {
+    guideLine.replaceChildren();
+    if (guide[word]) guideLine.append(el("strong", {}, word + ": "), guide[word]);
+    else if (word === "not-applicable") guideLine.append("Not applicable: the factor leaves the sums.");
+    else if (word === "unknown") guideLine.append("Unknown: the score becomes a range over every possible rating.");
+  };
+  const group = el("div", { class: "rating", role: "radiogroup", "aria-label": "Rating of " + f.title, "data-factor": f.id });
+  const words = RATINGS.map((w) => [w, w]).concat(OTHER);
+  for (const [w, label] of words) {
+    const input = el("input", { type: "radio", name: "rating-" + f.id, value: w, checked: w === current });
+    input.addEventListener("change", () => {
+      ensureEvidence(f.id).rating = w;
+      card.classList.toggle("rated", isRated(f.id));
+      showGuide(w);
+      changed();
+    });
+    group.append(el("label", { class: "word" + (RATINGS.includes(w) ? "" : " other"), title: guide[w] || "" }, input, el("span", {}, label)));
+  }
+  showGuide(current);
+
+  const note = el("textarea", { rows: 2, placeholder: "Note: what supports this rating", "data-note": f.id, "aria-label": "Note on " + f.title, value: (ev && ev.note) || "" });
+  note.addEventListener("input", () => {
+    const e = ensureEvidence(f.id);
+    if (note.value !== "") e.note = note.value;
+    else delete e.note;
+    changed();
+  });
+
+  const sources = el("ul", { class: "sources", "data-sources": f.id });
+  const addSourceRow = (value, focus) => {
+    const input = el("input", { type: "text", value, placeholder: "Document, interview or review", "aria-label": "Source" });
+    const row = el("li", {}, input);
+    const sync = () => {
+      const e = ensureEvidence(f.id);
+      const list = [...sources.querySelectorAll("input")].map((i) => i.value).filter((s) => s !== "");
+      if (list.length) e.sources = list;
+      else delete e.sources;
+      changed();
+    };
+    input.addEventListener("input", sync);
+    row.append(el("button", { type: "button", class: "remove small", "aria-label": "Remove source", onclick: () => { row.remove(); sync(); } }, "×"));
+    sources.append(row);
+    if (focus) input.focus();
+  };
+  for (const s of (ev && ev.sources) || []) addSourceRow(s, false);
+
+  const guideList = el("dl", { class: "guide" });
+  for (const w of RATINGS) {
+    if (guide[w]) guideList.append(el("dt", {}, w), el("dd", {}, guide[w]));
+  }
+
+  const card = el("article", { class: "factor" + (isRated(f.id) ? " rated" : ""), id: "factor-" + f.id, "data-factor-card": f.id },
+    el("header", {},
+      el("h3", {}, f.title || f.id),
+      el("span", { class: "badge " + f.polarity }, f.polarity),
+      el("code", { class: "factor-id" }, f.id)),
+    f.question ? el("p", { class: "question" }, f.question) : null,
+    f.polarity === "barrier" ? el("p", { class: "hint" }, "A barrier: rate how present it is (none is best).") : null,
+    group,
+    guideLine,
+    Object.keys(guide).length ? el("details", { class: "guide-details" }, el("summary", {}, "What each word means"), guideList) : null,
+    el("div", { class: "evidence" },
+      note,
+      el("div", { class: "sources-box" },
+        el("span", { class: "key" }, "Sources"), sources,
+        el("button", { type: "button", class: "link", "data-add-source": f.id, onclick: () => addSourceRow("", true) }, "Add source"))),
+    el("p", { class: "source" }, "Source: ", f.citation_text || ""),
+    f.description ? el("details", {}, el("summary", {}, "About this factor"), el("p", {}, f.description),
+      f.remedy ? el("p", {}, el("strong", {}, "Remedy: "), f.remedy) : null) : null,
+  );
+  return card;
+}
+
+function updateProgress() {
+  let rated = 0;
+  for (const t of RB.themes || []) {
+    const fs = RB.factors.filter((f) => f.theme === t.id);
+    const n = fs.filter((f) => isRated(f.id)).length;
+    const span = document.querySelector('[data-theme-progress="' + CSS.escape(t.id) + '"]');
+    if (span) span.textContent = n + " / " + fs.length + " rated";
+  }
+  rated = RB.factors.filter((f) => isRated(f.id)).length;
+  const total = RB.factors.length;
+  const box = document.getElementById("progress-total");
+  box.replaceChildren(
+    el("span", {}, rated + " of " + total + " factors rated"),
+    el("span", { class: "meter" }, el("span", { class: "fill", width: (total ? (100 * rated) / total : 0) + "%" })),
+  );
+  applyFilter();
+}
+
+function applyFilter() {
+  const only = document.getElementById("only-unrated").checked;
+  for (const card of document.querySelectorAll("article.factor")) {
+    card.hidden = only && isRated(card.dataset.factorCard);
+  }
+  for (const section of document.querySelectorAll("section.theme")) {
+    section.hidden = only && !section.querySelector("article.factor:not([hidden])");
+  }
+}
+
+function goToFactor(id) {
+  const card = document.getElementById("factor-" + id);
+  if (!card) return;
+  if (card.hidden) {
+    document.getElementById("only-unrated").checked = false;
+    applyFilter();
+  }
+  card.scrollIntoView({ behavior: "smooth", block: "center" });
+  card.classList.add("flash");
+  setTimeout(() => card.classList.remove("flash"), 1200);
+}
+
+// ---------- the assessment panel ----------
+
+function factorTitle(id) {
+  const f = RB.factors.find((x) => x.id === id);
+  return f ? f.title : id;
+}
+
+function levelTitle(id) {
+  const l = RB.levels.find((x) => x.id === id);
+  return l && l.title ? l.title : id;
+}
+
+function verdictBadge(v, field) {
+  return el("span", { class: "verdict v-" + (v || "undetermined"), "data-field": field }, v || "undetermined");
+}
+
+function spectrumBar(d) {
+  const W = 300, H = 30, top = 6, h = 14;
+  const x = (s) => (Math.max(0, Math.min(100, s)) / 100) * W;
+  const svg = svgEl("svg", { viewBox: "-6 0 " + (W + 12) + " " + H, class: "spectrum", role: "img", "aria-label": "Score " + fmt1(d.score) + " on the spectrum" });
+  const starts = RB.levels.map((l, i) => (i === 0 ? 0 : (l.threshold || {})[d.id] ?? 100));
+  RB.levels.forEach((l, i) => {
+    const a = starts[i], b = i + 1 < starts.length ? starts[i + 1] : 100;
+    const isTarget = l.id === d.target;
+    svg.append(svgEl("rect", { x: x(a), y: top, width: Math.max(0, x(b) - x(a)), height: h, class: "band b" + (i % 2) + (isTarget ? " target" : "") }));
+    const t = svgEl("title", {});
+    t.textContent = (l.title || l.id) + " from " + a;
+    svg.lastChild.append(t);
+  });
+  const [lo, hi] = d.score_range || [d.score, d.score];
+  svg.append(svgEl("rect", { x: x(lo), y: top + 4, width: Math.max(1, x(hi) - x(lo)), height: h - 8, class: "range" }));
+  svg.append(svgEl("rect", { x: x(0), y: top + 4, width: x(d.score), height: h - 8, class: "score-fill" }));
+  svg.append(svgEl("line", { x1: x(d.score), x2: x(d.score), y1: top - 3, y2: top + h + 3, class: "point" }));
+  const ti = RB.levels.findIndex((l) => l.id === d.target);
+  if (ti >= 0) {
+    const tx = x(starts[ti]);
+    svg.append(svgEl("path", { d: `M${tx - 5},${H} L${tx + 5},${H} L${tx},${top + h + 1} Z`, class: "target-mark" }));
+  }
+  return svg;
+}
+
+function blockerText(b) {
+  if (b.kind === "threshold") return "needs a score of " + fmt1(b.needed) + " (now " + fmt1(b.score) + ")";
+  if (b.kind === "gate") return factorTitle(b.factor) + " " + (b.bound || "") + " " + (b.rating || "") + " (now " + (b.actual || "unknown") + ")";
+  return b.kind || "";
+}
+
+function renderPanel(a, problems) {
+  const body = document.getElementById("panel-body");
+  const scrollTop = document.getElementById("panel").scrollTop;
+  body.replaceChildren();
+  if (problems) {
+    const box = el("div", { class: "problems", "data-problems": "" }, el("strong", {}, "The mission has problems; the assessment below is from before them:"));
+    const ul = el("ul", {});
+    for (const p of problems.slice(0, 12)) ul.append(el("li", {}, describe(p)));
+    box.append(ul);
+    body.append(box);
+  }
+  if (!a) {
+    document.getElementById("panel").scrollTop = scrollTop;
+    return;
+  }
+  body.classList.toggle("stale", !!problems);
+  const o = a.overall || {};
+  body.append(
+    el("section", { class: "overall", "data-overall": "" },
+      el("div", { class: "overall-head" },
+        el("span", { class: "label" }, "Overall"),
+        el("span", { class: "big", "data-field": "overall-score" }, fmt1(o.score)),
+        verdictBadge(o.verdict, "overall-verdict"),
+        o.provisional ? el("span", { class: "provisional" }, "provisional") : null),
+      el("p", { class: "muted" }, "range " + fmt1((o.score_range || [])[0]) + "–" + fmt1((o.score_range || [])[1]) + " · evidence coverage " + pct(o.coverage))),
+  );
+
+  const dims = el("section", { class: "dimensions" });
+  for (const d of a.dimensions || []) {
+    const lr = d.level_range || [];
+    dims.append(
+      el("div", { class: "dimension", "data-dimension": d.id },
+        el("div", { class: "dim-head" },
+          el("span", { class: "dim-title" }, d.title || d.id),
+          el("span", { class: "score", "data-field": "score", "data-value": String(d.score) }, fmt1(d.score)),
+          verdictBadge(d.verdict, "verdict"),
+          d.provisional ? el("span", { class: "provisional", "data-field": "provisional" }, "provisional") : null),
+        spectrumBar(d),
+        el("dl", { class: "dim-facts" },
+          el("dt", {}, "level"), el("dd", { "data-field": "level" }, levelTitle(d.level) + (lr[0] && lr[0] !== lr[1] ? " (could be " + levelTitle(lr[0]) + " to " + levelTitle(lr[1]) + ")" : "")),
+          el("dt", {}, "target"), el("dd", { "data-field": "target" }, levelTitle(d.target)),
+          el("dt", {}, "range"), el("dd", {}, fmt1((d.score_range || [])[0]) + "–" + fmt1((d.score_range || [])[1]) + " · coverage " + pct(d.coverage)),
+          d.next ? el("dt", {}, "next") : null,
+          d.next ? el("dd", {}, levelTitle(d.next.level) + ": " + (d.next.blockers || []).map(blockerText).join("; ")) : null)),
+    );
+  }
+  body.append(dims);
+  body.append(el("p", { class: "legend" },
+    "Each bar is the spectrum from " + levelTitle(RB.levels[0].id) + " to " + levelTitle(RB.levels[RB.levels.length - 1].id) +
+    ", one band per level; green is the target level (▲ its threshold), dark blue the score, light blue the range left open by missing evidence."));
+
+  // Fix first is the start of the cheapest plan to target, as the command
+  // line prints it; an older server without a plan falls back to one-step
+  // recommendations.
+  const steps = a.fix_first || (a.recommendations || []).slice(0, 5);
+  if (steps.length) {
+    const ol = el("ol", { class: "recs" });
+    for (const r of steps) {
+      const sign = r.gain >= 0 ? "+" : "";
+      ol.append(el("li", {},
+        el("button", { type: "button", class: "link", onclick: () => goToFactor(r.factor) }, r.title || r.factor),
+        el("span", { class: "muted" }, " " + r.from + " → " + r.to + ", overall " + sign + fmt1(r.gain) + ", " +
+          (r.effort_level || r.effort) + " effort" + (r.forced_by_gate ? ", a gate needs it" : "") +
+          (r.lifts && r.lifts.length ? ", lifts " + r.lifts.join(", ") : ""))));
+    }
+    const total = a.plan ? " (" + a.plan.changes.length + " changes in the plan, total effort " + a.plan.total_effort + ")" : "";
+    body.append(el("section", {}, el("h3", {}, "Fix first" + total), ol));
+  } else if (a.plan) {
+    body.append(el("section", {}, el("h3", {}, "Fix first"),
+      el("p", { class: "muted" }, a.plan.unreachable.length
+        ? "No change of a rated factor brings the targets closer; rate the unknown factors first."
+        : "Nothing: every target is met.")));
+  }
+
+  const gaps = (a.evidence_gaps || []).slice(0, 5);
+  if (gaps.length) {
+    const ul = el("ul", { class: "gaps" });
+    for (const g of gaps) {
+      ul.append(el("li", {},
+        el("button", { type: "button", class: "link", onclick: () => goToFactor(g.factor) }, g.title || g.factor),
+        el("span", { class: "muted" }, " " + fmt1(g.at_stake) + " points at stake")));
+    }
+    body.append(el("section", {}, el("h3", {}, "Missing evidence most at stake"), ul));
+  }
+
+  const ents = a.entities || [];
+  if (ents.length) {
+    const table = el("table", { class: "entities" });
+    table.append(el("tr", {}, el("th", {}, "Entity"), ...(a.dimensions || []).map((d) => el("th", {}, d.title || d.id))));
+    for (const e of ents) {
+      const over = new Set(e.over_integrated || []);
+      const cap = new Set(e.above_cap || []);
+      table.append(el("tr", { "data-entity-result": e.name },
+        el("td", {}, el("strong", {}, e.name), el("br", {}), el("span", { class: "muted" }, e.role)),
+        ...(a.dimensions || []).map((d) => {
+          const now = (e.current || {})[d.id];
+          return el("td", { class: over.has(d.id) ? "over" : "" },
+            "target " + levelTitle((e.target || {})[d.id]),
+            now ? el("span", { class: "muted" }, " · now " + levelTitle(now)) : null,
+            over.has(d.id) ? el("span", { class: "flag" }, cap.has(d.id) ? "above its cap" : "over-integrated") : null);
+        })));
+    }
+    body.append(el("section", {}, el("h3", {}, "Entities"), table));
+  }
+
+  if ((a.undecided_rules || []).length) {
+    body.append(el("p", { class: "muted small" }, a.undecided_rules.length + " target rules undecided: set the context to decide them."));
+  }
+  document.getElementById("panel").scrollTop = scrollTop;
+  // Dimension titles arrive with the first assessment.
+  for (const sel of document.querySelectorAll(".entity-levels .key")) {
+    const id = sel.parentElement.querySelector("select").getAttribute("aria-label").replace(/ now$/, "");
+    sel.textContent = dimensionTitle(id);
+  }
+}
+
+// ---------- start ----------
+
+async function start() {
+  try {
+    const [rb, start] = await Promise.all([
+      fetch("/api/rulebook").then((r) => r.json()),
+      fetch("/api/mission").then((r) => r.json()),
+    ]);
+    RB = rb;
+    M = normalise(start || blankMission());
+  } catch (e) {
+    status("The rulebook cannot be loaded from the server.", "error");
+    return;
+  }
+  const name = document.getElementById("rulebook-name");
+  name.textContent = "Rulebook: " + (RB.title || RB.id) + " (" + RB.id + " " + RB.version + ")" + (RB.fingerprint ? " · " + RB.fingerprint : "");
+  document.getElementById("add-entity").addEventListener("click", () => {
+    M.entity.push({ name: "New entity", role: (RB.roles[0] || {}).id || "", current: {} });
+    buildEntities();
+    changed();
+  });
+  document.getElementById("only-unrated").addEventListener("change", applyFilter);
+  document.getElementById("new-mission").addEventListener("click", () => {
+    if (!confirm("Start a new, blank mission? Unsaved changes are lost.")) return;
+    M = blankMission();
+    buildMission();
+    scheduleAssess();
+  });
+  const open = document.getElementById("open-file");
+  open.addEventListener("change", () => {
+    if (open.files[0]) openFile(open.files[0]);
+    open.value = "";
+  });
+  document.getElementById("save-toml").addEventListener("click", saveToml);
+  for (const b of document.querySelectorAll("[data-report]")) {
+    b.addEventListener("click", () => downloadReport(b.dataset.report));
+  }
+  bindMissionFields();
+  buildMission();
+  await assessNow();
+  document.body.dataset.ready = "true";
+}
+
+document.addEventListener("DOMContentLoaded", start);

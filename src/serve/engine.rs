@@ -1,0 +1,167 @@
+//! Every call the server makes into the rest of the library, in one place:
+//! loading, assessing, the analyses, the reports and writing a mission back.
+//! The HTTP layer above sees only text in and text (or located problems) out.
+
+use crate::analysis::{RobustnessOptions, brief, plan, robustness};
+use crate::{Error, MAX_INPUT_BYTES, Mission, Rulebook, report};
+
+/// A rendered answer, or why it could not be written (not expected: the
+/// results hold nothing JSON cannot).
+pub type Rendered = Result<String, String>;
+
+/// The format of a mission sent to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// TOML, as in mission files.
+    Toml,
+    /// JSON, the same document.
+    Json,
+}
+
+/// One located problem of an input, as the API answers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// Line, from 1, where known.
+    pub line: Option<usize>,
+    /// Column, from 1, where known.
+    pub column: Option<usize>,
+    /// The path in the document (`evidence.x.rating`).
+    pub path: String,
+    /// What is wrong, with what is allowed and the nearest known id.
+    pub message: String,
+}
+
+/// Why an input was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Over [`MAX_INPUT_BYTES`].
+    TooLarge,
+    /// Located problems, every one found.
+    Invalid(Vec<Located>),
+}
+
+/// The largest request body the server reads.
+pub const BODY_LIMIT: usize = MAX_INPUT_BYTES;
+
+/// The name given to text sent by the page in messages.
+const INPUT_NAME: &str = "mission";
+
+fn refusal(e: Error) -> Refusal {
+    match e {
+        Error::TooLarge { .. } => Refusal::TooLarge,
+        other => {
+            let diags = other.diagnostics();
+            if diags.is_empty() {
+                return Refusal::Invalid(vec![Located {
+                    line: None,
+                    column: None,
+                    path: String::new(),
+                    message: other.to_string(),
+                }]);
+            }
+            Refusal::Invalid(
+                diags
+                    .iter()
+                    .map(|d| {
+                        let mut message = d.problem.message.clone();
+                        if let Some(allowed) = &d.problem.allowed {
+                            message.push_str("; expected ");
+                            message.push_str(allowed);
+                        }
+                        if let Some(s) = &d.problem.suggestion {
+                            message.push_str(&format!("; did you mean `{s}`?"));
+                        }
+                        Located {
+                            line: (d.line > 0).then_some(d.line),
+                            column: (d.line > 0).then_some(d.column),
+                            path: d.problem.path.to_string(),
+                            message,
+                        }
+                    })
+                    .collect(),
+            )
+        }
+    }
+}
+
+/// The embedded default rulebook.
+pub fn default_rulebook() -> Rulebook {
+    Rulebook::oslo_2007()
+}
+
+/// Reads a rulebook file.
+///
+/// # Errors
+/// The library's error, printed as it is by the command line.
+pub fn rulebook_from_path(path: &std::path::Path) -> Result<Rulebook, Error> {
+    Rulebook::from_path(path)
+}
+
+/// Reads a mission file against `rb`.
+///
+/// # Errors
+/// The library's error, printed as it is by the command line.
+pub fn mission_from_path(path: &std::path::Path, rb: &Rulebook) -> Result<Mission, Error> {
+    Mission::from_path(path, rb)
+}
+
+/// The rulebook as JSON, as `rulebook --format json` prints it.
+///
+/// # Errors
+/// Only if the rulebook cannot be written as JSON.
+pub fn rulebook_json(rb: &Rulebook) -> Result<String, Error> {
+    report::json(rb, rb)
+}
+
+/// Reads a mission sent in a request.
+///
+/// # Errors
+/// [`Refusal::TooLarge`] over the limit, [`Refusal::Invalid`] with every
+/// located problem.
+pub fn mission(text: &str, syntax: Syntax, rb: &Rulebook) -> Result<Mission, Refusal> {
+    match syntax {
+        Syntax::Toml => Mission::from_toml(text, INPUT_NAME, rb),
+        Syntax::Json => Mission::from_json(text, INPUT_NAME, rb),
+    }
+    .map_err(refusal)
+}
+
+/// The mission as JSON, the document the page edits.
+pub fn mission_json(m: &Mission) -> Rendered {
+    m.to_json().map_err(|e| e.to_string())
+}
+
+/// The mission as TOML: loads back to an equal mission.
+///
+/// # Errors
+/// Only if TOML cannot hold the data (not expected for a checked mission).
+pub fn mission_toml(m: &Mission) -> Result<String, String> {
+    m.to_toml().map_err(|e| e.to_string())
+}
+
+/// The assessment with what to fix first (the start of the plan) as JSON,
+/// as `assess --format json` prints it.
+pub fn assess_json(rb: &Rulebook, m: &Mission) -> Rendered {
+    report::json(rb, &brief(rb, m)).map_err(|e| e.to_string())
+}
+
+/// The cheapest plan to target as JSON, as `plan --format json` prints it.
+pub fn plan_json(rb: &Rulebook, m: &Mission) -> Rendered {
+    report::json(rb, &plan(rb, m)).map_err(|e| e.to_string())
+}
+
+/// Weight robustness as JSON with the command line's default options, as
+/// `robustness --format json` prints it.
+pub fn robustness_json(rb: &Rulebook, m: &Mission) -> Rendered {
+    report::json(rb, &robustness(rb, m, RobustnessOptions::default())).map_err(|e| e.to_string())
+}
+
+/// The Markdown report of the assessment, with fix first from the plan.
+pub fn report_markdown(rb: &Rulebook, m: &Mission) -> Rendered {
+    Ok(report::markdown(rb, &brief(rb, m)))
+}
+
+/// The self-contained HTML report of the assessment and its plan.
+pub fn report_html(rb: &Rulebook, m: &Mission) -> Rendered {
+    Ok(report::html(rb, &brief(rb, m)))
+}

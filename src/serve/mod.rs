@@ -1,0 +1,218 @@
+//! The questionnaire: a web page served on the local machine where a planning
+//! team rates the factors of a rulebook and watches the assessment move, and
+//! the HTTP API the page uses (feature `serve`).
+//!
+//! The page is generated in the browser from `GET /api/rulebook`, so another
+//! rulebook gets its own questionnaire. Every number on it comes from the
+//! library through the API: the page computes nothing.
+//!
+//! | route | answer |
+//! |---|---|
+//! | `GET /` | the page (HTML, CSS and script embedded in the binary) |
+//! | `GET /api/rulebook` | the rulebook as JSON, as `rulebook --format json` prints it |
+//! | `GET /api/mission` | the mission the server was started with, as JSON, or `null` |
+//! | `POST /api/assess` | the assessment, as `assess --format json` prints it |
+//! | `POST /api/plan` | the cheapest plan to target, as `plan --format json` prints it |
+//! | `POST /api/robustness` | weight robustness, as `robustness --format json` prints it |
+//! | `POST /api/mission` | the mission read and checked, as JSON |
+//! | `POST /api/mission/toml` | the mission as a TOML file that loads back equal |
+//! | `POST /api/report?format=html\|markdown\|json` | the report of the assessment |
+//!
+//! A `POST` carries a mission as TOML (`Content-Type: application/toml`) or
+//! JSON (`application/json`); bad input answers 422 with
+//! `{"problems": [{"line", "column", "path", "message"}]}` (`line` and
+//! `column` are `null` where the position is not known), a body over
+//! [`crate::MAX_INPUT_BYTES`] 413, another content type 415, an unknown route
+//! 404 and a wrong method 405. On a loopback address, a request naming
+//! another host answers 403 (against DNS rebinding). Nothing is written to
+//! disk.
+
+mod api;
+mod engine;
+mod page;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::{Mission, Rulebook};
+
+pub use api::router;
+
+/// How long one request may take, reading its body included, before it is
+/// answered 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What the server holds: the rulebook and the mission it started with.
+#[derive(Debug)]
+pub struct State {
+    rulebook: Rulebook,
+    rulebook_json: String,
+    mission_json: Option<String>,
+    timeout: Duration,
+    loopback_only: bool,
+}
+
+impl State {
+    /// A server for `rulebook`, opening `mission` when given.
+    ///
+    /// # Errors
+    /// Only if the rulebook or the mission cannot be written as JSON (not
+    /// expected for checked values).
+    pub fn new(rulebook: Rulebook, mission: Option<&Mission>) -> Result<State, crate::Error> {
+        Ok(State {
+            rulebook_json: engine::rulebook_json(&rulebook)?,
+            mission_json: mission.map(|m| m.to_json()).transpose()?,
+            rulebook,
+            timeout: REQUEST_TIMEOUT,
+            loopback_only: false,
+        })
+    }
+
+    /// A server for the rulebook file at `rulebook` (the embedded
+    /// `oslo-2007` when `None`), opening the mission file at `mission`.
+    ///
+    /// # Errors
+    /// When a file cannot be read or has problems; the error lists them.
+    pub fn load(
+        mission: Option<&std::path::Path>,
+        rulebook: Option<&std::path::Path>,
+    ) -> Result<State, crate::Error> {
+        let rb = match rulebook {
+            Some(p) => engine::rulebook_from_path(p)?,
+            None => engine::default_rulebook(),
+        };
+        let m = mission
+            .map(|p| engine::mission_from_path(p, &rb))
+            .transpose()?;
+        State::new(rb, m.as_ref())
+    }
+
+    /// Served on `addr`: on a loopback address, requests must name a
+    /// loopback host, so that a web page elsewhere cannot reach the server
+    /// through a name of its own that resolves to 127.0.0.1 (DNS rebinding)
+    /// and read the mission.
+    fn on(mut self, addr: SocketAddr) -> State {
+        self.loopback_only = addr.ip().is_loopback();
+        self
+    }
+
+    /// The same server with another request time limit.
+    pub fn with_timeout(mut self, timeout: Duration) -> State {
+        self.timeout = timeout;
+        self
+    }
+}
+
+/// Serves the questionnaire on `addr` until Ctrl-C, calling `started` with
+/// the address actually bound (the port may have been 0) once it listens.
+///
+/// # Errors
+/// When the runtime cannot start or the address cannot be bound.
+pub fn run(
+    addr: SocketAddr,
+    state: State,
+    started: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
+    let listener = std::net::TcpListener::bind(addr)?;
+    started(listener.local_addr()?);
+    serve_until(listener, state.on(addr), async {
+        // Without a signal handler there is nothing to wait for but the
+        // process being killed.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    })
+}
+
+/// Serves on `listener` until `shutdown` completes, then finishes the
+/// requests under way.
+fn serve_until(
+    listener: std::net::TcpListener,
+    state: State,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, router(Arc::new(state)))
+            .with_graceful_shutdown(shutdown)
+            .await
+    })
+}
+
+/// A server running on its own thread, for programs that embed the
+/// questionnaire and for tests; it stops when dropped.
+///
+/// ```
+/// use integration_readiness::Rulebook;
+/// use integration_readiness::serve::{Server, State};
+///
+/// let state = State::new(Rulebook::oslo_2007(), None)?;
+/// let server = Server::start("127.0.0.1:0".parse()?, state)?; // port 0: a free port
+/// println!("the questionnaire is at http://{}/", server.addr());
+/// server.stop()?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Server {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Server {
+    /// Binds `addr` (port 0 picks a free port) and serves on a new thread.
+    ///
+    /// # Errors
+    /// When the address cannot be bound.
+    pub fn start(addr: SocketAddr, state: State) -> std::io::Result<Server> {
+        let listener = std::net::TcpListener::bind(addr)?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let state = state.on(addr);
+        let thread = std::thread::spawn(move || {
+            serve_until(listener, state, async {
+                let _ = stopped.await;
+            })
+        });
+        Ok(Server {
+            addr,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Stops accepting, finishes the requests under way and returns.
+    ///
+    /// # Errors
+    /// What the server failed with, if it did.
+    pub fn stop(mut self) -> std::io::Result<()> {
+        self.shutdown()
+    }
+
+    fn shutdown(&mut self) -> std::io::Result<()> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        match self.thread.take().map(|t| t.join()) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(std::io::Error::other("the server thread panicked")),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.shutdown();
+    }
+}

@@ -1,0 +1,58 @@
+// Starts the questionnaire server on a free port and Debian's Chromium,
+// for the end-to-end tests.
+"use strict";
+
+const { spawn } = require("node:child_process");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = process.env.IR_BIN || path.join(ROOT, "target", "debug", "integration-readiness");
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Starts `integration-readiness serve --port 0 ARGS...` and resolves to
+ * { url, stop } once it prints its address. */
+function startServer(args = []) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, ["serve", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => reject(new Error("the server did not start: " + err)), 20000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/http:\/\/[^\s]+\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[0],
+          stop: () =>
+            new Promise((done) => {
+              child.once("exit", (code, signal) => done({ code, signal }));
+              child.kill("SIGINT");
+            }),
+        });
+      }
+    });
+    child.stderr.on("data", (d) => (err += d));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error("the server exited with " + code + ": " + err));
+    });
+  });
+}
+
+async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+module.exports = { ROOT, startServer, launchBrowser };

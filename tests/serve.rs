@@ -1,0 +1,454 @@
+//! The questionnaire's HTTP API over real sockets: the same JSON as the
+//! library and the examples, the status codes and problem shape the README
+//! documents, the limits, concurrency, and a load test.
+#![cfg(feature = "serve")]
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+use integration_readiness::analysis::{RobustnessOptions, brief, plan, robustness};
+use integration_readiness::serve::{Server, State};
+use integration_readiness::{MAX_INPUT_BYTES, Mission, Rulebook, reference, report};
+use serde_json::Value;
+
+const SAMPLES: &[(&str, &str)] = &[
+    (
+        "start-up-active-conflict.toml",
+        include_str!("../examples/missions/start-up-active-conflict.toml"),
+    ),
+    (
+        "consolidation-after-ceasefire.toml",
+        include_str!("../examples/missions/consolidation-after-ceasefire.toml"),
+    ),
+    (
+        "poorly-evidenced.toml",
+        include_str!("../examples/missions/poorly-evidenced.toml"),
+    ),
+    (
+        "political-mission.toml",
+        include_str!("../examples/missions/political-mission.toml"),
+    ),
+];
+
+fn start() -> Server {
+    Server::start(
+        "127.0.0.1:0".parse().unwrap(),
+        State::new(Rulebook::oslo_2007(), None).unwrap(),
+    )
+    .unwrap()
+}
+
+struct Answer {
+    status: u16,
+    content_type: String,
+    body: String,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+/// One HTTP/1.1 request on its own connection.
+fn request(addr: SocketAddr, method: &str, path: &str, ctype: Option<&str>, body: &[u8]) -> Answer {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if let Some(t) = ctype {
+        head.push_str(&format!("Content-Type: {t}\r\n"));
+    }
+    head.push_str("\r\n");
+    s.write_all(head.as_bytes()).unwrap();
+    // The server may answer (413) before reading everything.
+    let _ = s.write_all(body);
+    read_answer(&mut s)
+}
+
+fn read_answer(s: &mut TcpStream) -> Answer {
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .unwrap_or_else(|| panic!("no answer: {text:?}"));
+    let status = head[9..12].parse().unwrap();
+    let content_type = head
+        .lines()
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("content-type")
+                .then(|| v.trim().to_owned())
+        })
+        .unwrap_or_default();
+    Answer {
+        status,
+        content_type,
+        body: body.to_owned(),
+    }
+}
+
+fn post(addr: SocketAddr, path: &str, ctype: &str, body: &str) -> Answer {
+    request(addr, "POST", path, Some(ctype), body.as_bytes())
+}
+
+fn value(s: &str) -> Value {
+    serde_json::from_str(s).unwrap()
+}
+
+#[test]
+fn rulebook_is_the_json_the_rulebook_example_prints() {
+    let server = start();
+    let a = request(server.addr(), "GET", "/api/rulebook", None, b"");
+    assert_eq!(a.status, 200);
+    assert_eq!(a.content_type, "application/json");
+    assert_eq!(a.json(), reference::json(&Rulebook::oslo_2007()).unwrap());
+}
+
+#[test]
+fn assess_plan_and_robustness_answer_what_the_library_computes() {
+    let server = start();
+    let rb = Rulebook::oslo_2007();
+    for (name, text) in SAMPLES {
+        let m = Mission::from_toml(text, name, &rb).unwrap();
+        let assessed = value(&report::json(&rb, &brief(&rb, &m)).unwrap());
+        let planned = serde_json::to_value(plan(&rb, &m)).unwrap();
+        let robust =
+            serde_json::to_value(robustness(&rb, &m, RobustnessOptions::default())).unwrap();
+        let json = m.to_json().unwrap();
+        for (ctype, body) in [("application/toml", *text), ("application/json", &json)] {
+            let a = post(server.addr(), "/api/assess", ctype, body);
+            assert_eq!(a.status, 200, "{name} {ctype}: {}", a.body);
+            assert_eq!(a.json(), assessed, "{name} {ctype}");
+        }
+        assert_eq!(
+            post(server.addr(), "/api/plan", "application/toml", text).json(),
+            planned
+        );
+        assert_eq!(
+            post(
+                server.addr(),
+                "/api/robustness",
+                "application/toml; charset=utf-8",
+                text
+            )
+            .json(),
+            robust
+        );
+    }
+}
+
+#[test]
+fn bad_input_answers_422_with_located_problems() {
+    let server = start();
+    let bad = "[mission]\nname = \"x\"\n[evidence.senior-leadership-cohesion]\nrating = \"hgh\"\n";
+    let a = post(server.addr(), "/api/assess", "application/toml", bad);
+    assert_eq!(a.status, 422);
+    assert_eq!(a.content_type, "application/json");
+    let p = &a.json()["problems"];
+    assert_eq!(
+        p,
+        &serde_json::json!([{
+            "line": 4,
+            "column": 10,
+            "path": "evidence.senior-leadership-cohesion.rating",
+            "message": "unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?"
+        }])
+    );
+    // Every problem of the file, each with the four keys.
+    let two = "[mission]\nname = \"x\"\n[context]\nmandate = \"multidimensionnal\"\n[evidence.nope]\nrating = \"high\"\n";
+    let a = post(server.addr(), "/api/plan", "application/toml", two);
+    assert_eq!(a.status, 422);
+    let problems = a.json()["problems"].as_array().unwrap().clone();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    for p in &problems {
+        for k in ["line", "column", "path", "message"] {
+            assert!(p.get(k).is_some(), "{k} missing in {p}");
+        }
+        assert!(p["line"].as_u64().unwrap() > 0);
+    }
+    // JSON input, and text that is not a mission at all.
+    let a = post(
+        server.addr(),
+        "/api/assess",
+        "application/json",
+        "{\"mission\": {\"name\": 3}}",
+    );
+    assert_eq!(a.status, 422, "{}", a.body);
+    assert!(a.json()["problems"][0]["message"].is_string());
+    let a = post(
+        server.addr(),
+        "/api/robustness",
+        "application/json",
+        "not json",
+    );
+    assert_eq!(a.status, 422);
+    let a = request(
+        server.addr(),
+        "POST",
+        "/api/assess",
+        Some("application/toml"),
+        &[0xff, 0xfe],
+    );
+    assert_eq!(a.status, 422);
+    assert_eq!(
+        a.json()["problems"][0]["message"],
+        "the body is not UTF-8 text"
+    );
+}
+
+#[test]
+fn limits_routes_and_methods() {
+    let server = start();
+    let addr = server.addr();
+    // Over the size limit: answered 413 without reading it all.
+    let big = vec![b'#'; MAX_INPUT_BYTES + 1];
+    let a = request(addr, "POST", "/api/assess", Some("application/toml"), &big);
+    assert_eq!(a.status, 413, "{}", a.body);
+    // Exactly at the limit is read (and is a comment, so no mission name).
+    let mut at = vec![b'#'; MAX_INPUT_BYTES];
+    at[MAX_INPUT_BYTES - 1] = b'\n';
+    assert_eq!(
+        request(addr, "POST", "/api/assess", Some("application/toml"), &at).status,
+        422
+    );
+    // A streamed body without a length is cut at the limit too.
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.write_all(b"POST /api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/toml\r\nTransfer-Encoding: chunked\r\n\r\n").unwrap();
+    let chunk = format!("{:x}\r\n{}\r\n", 1 << 20, "#".repeat(1 << 20));
+    for _ in 0..5 {
+        if s.write_all(chunk.as_bytes()).is_err() {
+            break;
+        }
+    }
+    assert_eq!(read_answer(&mut s).status, 413);
+
+    assert_eq!(post(addr, "/api/assess", "text/plain", "x").status, 415);
+    let a = request(addr, "GET", "/nowhere", None, b"");
+    assert_eq!(a.status, 404);
+    assert!(a.json()["error"].is_string());
+    assert_eq!(request(addr, "GET", "/api/assess", None, b"").status, 405);
+    assert_eq!(
+        post(addr, "/api/rulebook", "application/json", "{}").status,
+        405
+    );
+    assert_eq!(request(addr, "DELETE", "/api/plan", None, b"").status, 405);
+    assert_eq!(
+        post(
+            addr,
+            "/api/report?format=pdf",
+            "application/toml",
+            SAMPLES[0].1
+        )
+        .status,
+        400
+    );
+}
+
+#[test]
+fn the_page_is_served_with_a_strict_policy() {
+    let server = start();
+    let a = request(server.addr(), "GET", "/", None, b"");
+    assert_eq!(a.status, 200);
+    assert_eq!(a.content_type, "text/html; charset=utf-8");
+    assert!(a.body.contains("<script src=\"/app.js\""));
+    for (path, ctype) in [("/app.js", "text/javascript"), ("/app.css", "text/css")] {
+        let a = request(server.addr(), "GET", path, None, b"");
+        assert_eq!(a.status, 200);
+        assert!(a.content_type.starts_with(ctype));
+    }
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut raw = String::new();
+    let _ = s.read_to_string(&mut raw);
+    assert!(raw.contains("content-security-policy: default-src 'none'; script-src 'self'"));
+    assert!(raw.contains("x-content-type-options: nosniff"));
+}
+
+#[test]
+fn only_loopback_host_names_are_served_on_a_loopback_address() {
+    let server = start();
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.write_all(
+        b"GET /api/mission HTTP/1.1\r\nHost: rebound.example:8080\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    let a = read_answer(&mut s);
+    assert_eq!(a.status, 403);
+    assert!(a.json()["error"].is_string());
+    let port = server.addr().port();
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let mut s = TcpStream::connect(server.addr()).unwrap();
+        s.write_all(
+            format!("GET /api/mission HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(read_answer(&mut s).status, 200, "{host}");
+    }
+}
+
+#[test]
+fn start_mission_is_served_as_json() {
+    let rb = Rulebook::oslo_2007();
+    let m = Mission::from_toml(SAMPLES[2].1, SAMPLES[2].0, &rb).unwrap();
+    let server = Server::start(
+        "127.0.0.1:0".parse().unwrap(),
+        State::new(rb, Some(&m)).unwrap(),
+    )
+    .unwrap();
+    let a = request(server.addr(), "GET", "/api/mission", None, b"");
+    assert_eq!(a.json(), value(&m.to_json().unwrap()));
+    assert_eq!(
+        request(start().addr(), "GET", "/api/mission", None, b"").body,
+        "null"
+    );
+}
+
+#[test]
+fn saved_toml_loads_back_to_an_equal_mission() {
+    let server = start();
+    let rb = Rulebook::oslo_2007();
+    for (name, text) in SAMPLES {
+        let m = Mission::from_toml(text, name, &rb).unwrap();
+        let a = post(
+            server.addr(),
+            "/api/mission/toml",
+            "application/json",
+            &m.to_json().unwrap(),
+        );
+        assert_eq!(a.status, 200, "{}", a.body);
+        assert!(a.content_type.starts_with("application/toml"));
+        assert_eq!(
+            Mission::from_toml(&a.body, "saved.toml", &rb).unwrap(),
+            m,
+            "{name}"
+        );
+        let j = post(server.addr(), "/api/mission", "application/toml", text);
+        assert_eq!(j.json(), value(&m.to_json().unwrap()));
+    }
+}
+
+#[test]
+fn reports_in_three_formats_with_user_text_escaped() {
+    let server = start();
+    let rb = Rulebook::oslo_2007();
+    let text = format!(
+        "{}\n[[entity]]\nname = \"<b>Bold</b> & co\"\nrole = \"donor\"\n",
+        // Single-line notes only: a multi-line `"""` note keeps its quotes.
+        SAMPLES[1]
+            .1
+            .replace("note = \"\"\"", "\u{1}")
+            .replace("note = \"", "note = \"<script>alert(1)</script> ")
+            .replace('\u{1}', "note = \"\"\"")
+    );
+    let m = Mission::from_toml(&text, "x.toml", &rb).unwrap();
+    let a = post(
+        server.addr(),
+        "/api/report?format=markdown",
+        "application/toml",
+        &text,
+    );
+    assert_eq!(a.body, report::markdown(&rb, &brief(&rb, &m)));
+    let a = post(
+        server.addr(),
+        "/api/report?format=json",
+        "application/toml",
+        &text,
+    );
+    assert_eq!(
+        a.json(),
+        value(&report::json(&rb, &brief(&rb, &m)).unwrap())
+    );
+    let a = post(
+        server.addr(),
+        "/api/report?format=html",
+        "application/toml",
+        &text,
+    );
+    assert_eq!(a.status, 200);
+    assert!(a.content_type.starts_with("text/html"));
+    assert!(
+        !a.body.contains("<script"),
+        "a script element in the report"
+    );
+    assert!(a.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(a.body.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; co"));
+    assert!(a.body.contains("<svg"), "the chart is inline");
+    assert!(a.body.contains("@page { size: A4"));
+    assert!(!a.body.contains("src=\"http") && !a.body.contains("href=\"http"));
+}
+
+#[test]
+fn a_slow_request_does_not_hold_up_the_others_and_is_cut_at_the_time_limit() {
+    let state = State::new(Rulebook::oslo_2007(), None)
+        .unwrap()
+        .with_timeout(Duration::from_secs(2));
+    let server = Server::start("127.0.0.1:0".parse().unwrap(), state).unwrap();
+    // A client that announces a body and never sends it.
+    let mut slow = TcpStream::connect(server.addr()).unwrap();
+    slow.write_all(b"POST /api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/toml\r\nContent-Length: 100\r\n\r\n[mission]")
+        .unwrap();
+    let t = Instant::now();
+    let a = post(
+        server.addr(),
+        "/api/assess",
+        "application/toml",
+        SAMPLES[0].1,
+    );
+    assert_eq!(a.status, 200);
+    assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    assert_eq!(read_answer(&mut slow).status, 503);
+    server.stop().unwrap();
+}
+
+/// 8 concurrent clients send 2,000 `POST /api/assess` in all; none may fail.
+/// Prints the throughput and the 99th percentile latency (BENCHMARKS.md).
+#[test]
+fn load_8_clients_2000_assessments() {
+    const CLIENTS: usize = 8;
+    const REQUESTS: usize = 2000;
+    let server = start();
+    let addr = server.addr();
+    let body = SAMPLES[1].1;
+    let t = Instant::now();
+    let threads: Vec<_> = (0..CLIENTS)
+        .map(|_| {
+            std::thread::spawn(move || {
+                (0..REQUESTS / CLIENTS)
+                    .map(|_| {
+                        let t = Instant::now();
+                        let a = post(addr, "/api/assess", "application/toml", body);
+                        (a.status, t.elapsed())
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut all: Vec<(u16, Duration)> = threads
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
+    let wall = t.elapsed();
+    assert_eq!(all.len(), REQUESTS);
+    let failed = all.iter().filter(|(s, _)| *s != 200).count();
+    assert_eq!(failed, 0, "{failed} requests failed");
+    all.sort_by_key(|(_, d)| *d);
+    let p50 = all[REQUESTS / 2].1;
+    let p99 = all[REQUESTS * 99 / 100 - 1].1;
+    println!(
+        "load: {CLIENTS} clients, {REQUESTS} POST /api/assess in {:.2} s: {:.0} requests/s, p50 {:.1} ms, p99 {:.1} ms, none failed",
+        wall.as_secs_f64(),
+        REQUESTS as f64 / wall.as_secs_f64(),
+        p50.as_secs_f64() * 1e3,
+        p99.as_secs_f64() * 1e3
+    );
+    assert!(wall < Duration::from_secs(120), "took {wall:?}");
+}
