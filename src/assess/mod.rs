@@ -319,7 +319,6 @@ fn entity_results(
     named: &Mission,
     undecided: &mut Vec<usize>,
 ) -> Vec<EntityResult> {
-    let dims = rb.dimensions();
     let data = named.data();
     m.entities
         .iter()
@@ -336,18 +335,18 @@ fn entity_results(
             let mut above_cap = Vec::new();
             let mut gap = Values::new();
             let mut current = Values::new();
-            for d in 0..dims.len() {
+            for (d, td) in t.iter().enumerate() {
                 let cur = e.current.get(d).copied().flatten();
                 current.push(cur.map(|l| rb.names().level_id[l].clone()));
                 match cur {
-                    Some(c) if c > t[d].level_index => {
+                    Some(c) if c > td.level_index => {
                         over.push(rb.names().dimension_id[d].clone());
-                        if t[d].capped {
+                        if td.capped {
                             above_cap.push(rb.names().dimension_id[d].clone());
                         }
                         gap.push(0);
                     }
-                    Some(c) => gap.push(t[d].level_index - c),
+                    Some(c) => gap.push(td.level_index - c),
                     None => gap.push(0),
                 }
             }
