@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use crate::assess::DimensionIds;
 use crate::error::{Collector, DocPath, Error, Problem, num, one_of, one_of_ids, shown};
 use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
@@ -65,21 +66,16 @@ pub(crate) struct Names {
 }
 
 impl Names {
-    fn new(d: &RulebookData) -> Names {
+    /// The names of `d`, each made by `text`.
+    fn new(d: &RulebookData, text: &dyn Fn(&str) -> Text) -> Names {
         let texts = |v: &mut dyn Iterator<Item = &String>| -> Vec<Text> {
-            v.map(|s| Text::from(s.as_str())).collect()
-        };
-        let theme_of = |t: &str| {
-            d.themes
-                .iter()
-                .find(|x| x.id == t)
-                .map_or_else(|| Text::from(t), |x| Text::from(x.id.as_str()))
+            v.map(|s| text(s.as_str())).collect()
         };
         Names {
-            rulebook: Text::from(d.rulebook.id.as_str()),
+            rulebook: text(d.rulebook.id.as_str()),
             factor_id: texts(&mut d.factors.iter().map(|f| &f.id)),
             factor_title: texts(&mut d.factors.iter().map(|f| &f.title)),
-            factor_theme: d.factors.iter().map(|f| theme_of(&f.theme)).collect(),
+            factor_theme: texts(&mut d.factors.iter().map(|f| &f.theme)),
             remedy: texts(&mut d.factors.iter().map(|f| &f.remedy)),
             question: texts(&mut d.factors.iter().map(|f| &f.question)),
             citation: d
@@ -142,7 +138,7 @@ struct Compiled {
     /// Fingerprint of the ids that a mission's indices point into.
     key: u64,
     /// The dimension ids, shared by every per-dimension result.
-    dimension_ids: Arc<[String]>,
+    dimension_ids: DimensionIds,
     /// Every word a result names, shared with the results.
     names: Names,
     factor_index: BTreeMap<String, usize>,
@@ -719,8 +715,9 @@ impl Rulebook {
             gates_at[g.level * nd + g.dimension].push(i);
         }
         let key = fingerprint(&data);
-        let dimension_ids = data.dimensions.iter().map(|d| d.id.clone()).collect();
-        let names = Names::new(&data);
+        let dimension_ids =
+            DimensionIds::Shared(data.dimensions.iter().map(|d| d.id.clone()).collect());
+        let names = Names::new(&data, &|s| Text::from(s));
         Ok(Rulebook {
             inner: Arc::new(Compiled {
                 key,
@@ -845,8 +842,22 @@ impl Rulebook {
     }
 
     /// The dimension ids in rulebook order, shared.
-    pub(crate) fn dimension_ids(&self) -> Arc<[String]> {
-        Arc::clone(&self.inner.dimension_ids)
+    pub(crate) fn dimension_ids(&self) -> DimensionIds {
+        self.inner.dimension_ids.clone()
+    }
+
+    /// This rulebook with its names in memory that is never freed, so that
+    /// results copy them without counting references. Only for rulebooks
+    /// that live as long as the program (the built-in ones, made once).
+    pub(crate) fn with_static_names(mut self) -> Rulebook {
+        if let Some(c) = Arc::get_mut(&mut self.inner) {
+            c.names = Names::new(&c.data, &|s| {
+                Text::from_static(Box::leak(s.to_owned().into_boxed_str()))
+            });
+            let ids: Vec<String> = c.data.dimensions.iter().map(|d| d.id.clone()).collect();
+            c.dimension_ids = DimensionIds::Static(Box::leak(ids.into_boxed_slice()));
+        }
+        self
     }
 
     /// The ids, titles and citations results name, shared.

@@ -33,6 +33,7 @@ pub(crate) use score::earned_share;
 use score::{Tally, overall_weights, place_all, tallies, weighted_mean};
 pub use score::{score_batch, score_into, score_only, score_sweep};
 pub(crate) use targets::targets;
+pub(crate) use values::DimensionIds;
 pub use values::{PerDimension, Values};
 
 use crate::mission::Mission;
