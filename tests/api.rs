@@ -100,6 +100,11 @@ fn word_enums_read_what_they_write() {
     for v in Verdict::ALL {
         assert_eq!(v.to_string().parse::<Verdict>(), Ok(v));
     }
+    use integration_readiness::analysis::Direction;
+    for d in Direction::ALL {
+        assert_eq!(d.to_string().parse::<Direction>(), Ok(d));
+    }
+    assert_eq!("up".parse::<Direction>(), Ok(Direction::Up));
     // The words are the file words, pinned.
     assert_eq!(
         "not-applicable".parse::<Rating>(),
