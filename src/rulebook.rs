@@ -525,181 +525,17 @@ impl Rulebook {
             );
         }
 
-        // Gates.
-        let mut gates = Vec::new();
-        for (gi, g) in data.gates.iter().enumerate() {
-            let path = root.key("gate").index(gi);
-            let level = c.resolve(&levels, "level", &g.level, path.key("level"));
-            if level == Some(0) {
-                c.push(
-                    Problem::new(path.key("level"), "the lowest level cannot have a gate")
-                        .allowed("a level above the first"),
-                );
-            }
-            let factor = c.resolve(&factors, "factor", &g.factor, path.key("factor"));
-            let bound = match (g.at_least, g.at_most) {
-                (Some(r), None) => Some((Bound::AtLeast(r), "at-least")),
-                (None, Some(r)) => Some((Bound::AtMost(r), "at-most")),
-                _ => {
-                    c.push(
-                        Problem::new(path.clone(), "a gate needs exactly one bound")
-                            .allowed("either at-least (for an enabler) or at-most (for a barrier)"),
-                    );
-                    None
-                }
-            };
-            if let Some((b, key)) = bound {
-                let r = match b {
-                    Bound::AtLeast(r) | Bound::AtMost(r) => r,
-                };
-                if r.step().is_none() {
-                    c.push(
-                        Problem::new(path.key(key), format!("a gate cannot test for `{r}`"))
-                            .allowed(one_of(Rating::SCALE)),
-                    );
-                }
-                if let Some(f) = factor {
-                    let pol = data.factors[f].polarity;
-                    let ok = matches!(
-                        (pol, b),
-                        (Polarity::Enabler, Bound::AtLeast(_))
-                            | (Polarity::Barrier, Bound::AtMost(_))
-                    );
-                    if !ok {
-                        c.push(
-                            Problem::new(
-                                path.key(key),
-                                format!(
-                                    "`{}` is {} {pol}, so its gate cannot use {key}",
-                                    g.factor,
-                                    if pol == Polarity::Enabler { "an" } else { "a" }
-                                ),
-                            )
-                            .allowed(match pol {
-                                Polarity::Enabler => "at-least for an enabler",
-                                Polarity::Barrier => "at-most for a barrier",
-                            }),
-                        );
-                    }
-                }
-            }
-            if g.dimensions.is_empty() {
-                c.push(
-                    Problem::new(
-                        path.key("dimensions"),
-                        "a gate needs at least one dimension",
-                    )
-                    .allowed(one_of(&dim_names)),
-                );
-            }
-            let mut gdims = Vec::new();
-            for (j, d) in g.dimensions.iter().enumerate() {
-                if let Some(d) = c.resolve(&dims, "dimension", d, path.key("dimensions").index(j)) {
-                    gdims.push(d);
-                }
-            }
-            c.citation(&g.citation, path.key("citation"));
-            if let (Some(level), Some(factor), Some((bound, _))) = (level, factor, bound) {
-                if level > 0 {
-                    for d in gdims {
-                        gates.push(CompiledGate {
-                            gate: gi,
-                            level,
-                            dimension: d,
-                            factor,
-                            bound,
-                        });
-                    }
-                }
-            }
-        }
-
-        // Rules.
-        let mut rules = Vec::new();
-        for (ri, r) in data.rules.iter().enumerate() {
-            let path = root.key("rule").index(ri);
-            let mut when = Vec::new();
-            for (key, cond) in &r.when {
-                let kp = path.key("when").key(key.as_str());
-                if let Some(k) = c.resolve(&ctx, "context key", key, kp.clone()) {
-                    let allowed = &data.context[k].values;
-                    let mut vals = Vec::new();
-                    if cond.values().is_empty() {
-                        c.push(
-                            Problem::new(kp.clone(), "an empty list matches nothing")
-                                .allowed(one_of(allowed)),
-                        );
-                    }
-                    for v in cond.values() {
-                        match allowed.iter().position(|a| a == v) {
-                            Some(i) => vals.push(i),
-                            None => {
-                                let words: Vec<String> = allowed
-                                    .iter()
-                                    .filter_map(|a| match a {
-                                        ContextValue::Word(w) => Some(w.clone()),
-                                        ContextValue::Flag(_) => None,
-                                    })
-                                    .collect();
-                                let mut p =
-                                    Problem::new(kp.clone(), format!("`{key}` has no value {v}"))
-                                        .allowed(one_of(allowed));
-                                if let ContextValue::Word(w) = v {
-                                    p = p.suggest(w, words.iter().map(String::as_str));
-                                }
-                                c.push(p);
-                            }
-                        }
-                    }
-                    when.push((k, vals));
-                }
-            }
-            let mut rroles = Vec::new();
-            for (j, role) in r.roles.iter().enumerate() {
-                if let Some(x) = c.resolve(&roles, "role", role, path.key("roles").index(j)) {
-                    rroles.push(x);
-                }
-            }
-            if r.dimensions.is_empty() {
-                c.push(
-                    Problem::new(
-                        path.key("dimensions"),
-                        "a rule needs at least one dimension",
-                    )
-                    .allowed(one_of(&dim_names)),
-                );
-            }
-            let mut rdims = Vec::new();
-            for (j, d) in r.dimensions.iter().enumerate() {
-                if let Some(d) = c.resolve(&dims, "dimension", d, path.key("dimensions").index(j)) {
-                    rdims.push(d);
-                }
-            }
-            let bound = match (&r.at_least, &r.at_most) {
-                (Some(l), None) => c
-                    .resolve(&levels, "level", l, path.key("at-least"))
-                    .map(Bound::AtLeast),
-                (None, Some(l)) => c
-                    .resolve(&levels, "level", l, path.key("at-most"))
-                    .map(Bound::AtMost),
-                _ => {
-                    c.push(
-                        Problem::new(path.clone(), "a rule needs exactly one bound")
-                            .allowed("either at-least (a floor) or at-most (a cap)"),
-                    );
-                    None
-                }
-            };
-            c.citation(&r.citation, path.key("citation"));
-            if let Some(bound) = bound {
-                rules.push(CompiledRule {
-                    when,
-                    roles: rroles,
-                    dimensions: rdims,
-                    bound,
-                });
-            }
-        }
+        // Gates and target rules refer to the ids checked above.
+        let ids = Ids {
+            levels: &levels,
+            dims: &dims,
+            roles: &roles,
+            ctx: &ctx,
+            factors: &factors,
+            dim_names: &dim_names,
+        };
+        let gates = check_gates(&mut c, &data, &ids);
+        let rules = check_rules(&mut c, &data, &ids);
 
         if !c.problems.is_empty() {
             return Err(c.problems.finish());
@@ -907,6 +743,197 @@ impl Rulebook {
             .map(|x| self.inner.data.effort_cost.of(x.effort))
             .unwrap_or(f64::INFINITY)
     }
+}
+
+/// The ids a rulebook declares, by kind, for resolving references.
+struct Ids<'a> {
+    levels: &'a BTreeMap<&'a str, usize>,
+    dims: &'a BTreeMap<&'a str, usize>,
+    roles: &'a BTreeMap<&'a str, usize>,
+    ctx: &'a BTreeMap<&'a str, usize>,
+    factors: &'a BTreeMap<&'a str, usize>,
+    dim_names: &'a [&'a str],
+}
+
+/// Checks the gates and resolves them, one per gate and dimension.
+fn check_gates(c: &mut Checker, data: &RulebookData, ids: &Ids<'_>) -> Vec<CompiledGate> {
+    let mut gates = Vec::new();
+    for (gi, g) in data.gates.iter().enumerate() {
+        let path = DocPath::root().key("gate").index(gi);
+        let level = c.resolve(ids.levels, "level", &g.level, path.key("level"));
+        if level == Some(0) {
+            c.push(
+                Problem::new(path.key("level"), "the lowest level cannot have a gate")
+                    .allowed("a level above the first"),
+            );
+        }
+        let factor = c.resolve(ids.factors, "factor", &g.factor, path.key("factor"));
+        let bound = match (g.at_least, g.at_most) {
+            (Some(r), None) => Some((Bound::AtLeast(r), "at-least")),
+            (None, Some(r)) => Some((Bound::AtMost(r), "at-most")),
+            _ => {
+                c.push(
+                    Problem::new(path.clone(), "a gate needs exactly one bound")
+                        .allowed("either at-least (for an enabler) or at-most (for a barrier)"),
+                );
+                None
+            }
+        };
+        if let Some((b, key)) = bound {
+            let r = match b {
+                Bound::AtLeast(r) | Bound::AtMost(r) => r,
+            };
+            if r.step().is_none() {
+                c.push(
+                    Problem::new(path.key(key), format!("a gate cannot test for `{r}`"))
+                        .allowed(one_of(Rating::SCALE)),
+                );
+            }
+            if let Some(f) = factor {
+                let pol = data.factors[f].polarity;
+                let ok = matches!(
+                    (pol, b),
+                    (Polarity::Enabler, Bound::AtLeast(_)) | (Polarity::Barrier, Bound::AtMost(_))
+                );
+                if !ok {
+                    c.push(
+                        Problem::new(
+                            path.key(key),
+                            format!(
+                                "`{}` is {} {pol}, so its gate cannot use {key}",
+                                g.factor,
+                                if pol == Polarity::Enabler { "an" } else { "a" }
+                            ),
+                        )
+                        .allowed(match pol {
+                            Polarity::Enabler => "at-least for an enabler",
+                            Polarity::Barrier => "at-most for a barrier",
+                        }),
+                    );
+                }
+            }
+        }
+        if g.dimensions.is_empty() {
+            c.push(
+                Problem::new(
+                    path.key("dimensions"),
+                    "a gate needs at least one dimension",
+                )
+                .allowed(one_of(ids.dim_names)),
+            );
+        }
+        let mut gdims = Vec::new();
+        for (j, d) in g.dimensions.iter().enumerate() {
+            if let Some(d) = c.resolve(ids.dims, "dimension", d, path.key("dimensions").index(j)) {
+                gdims.push(d);
+            }
+        }
+        c.citation(&g.citation, path.key("citation"));
+        if let (Some(level), Some(factor), Some((bound, _))) = (level, factor, bound) {
+            if level > 0 {
+                for d in gdims {
+                    gates.push(CompiledGate {
+                        gate: gi,
+                        level,
+                        dimension: d,
+                        factor,
+                        bound,
+                    });
+                }
+            }
+        }
+    }
+    gates
+}
+
+/// Checks the target rules and resolves them.
+fn check_rules(c: &mut Checker, data: &RulebookData, ids: &Ids<'_>) -> Vec<CompiledRule> {
+    let mut rules = Vec::new();
+    for (ri, r) in data.rules.iter().enumerate() {
+        let path = DocPath::root().key("rule").index(ri);
+        let mut when = Vec::new();
+        for (key, cond) in &r.when {
+            let kp = path.key("when").key(key.as_str());
+            if let Some(k) = c.resolve(ids.ctx, "context key", key, kp.clone()) {
+                let allowed = &data.context[k].values;
+                let mut vals = Vec::new();
+                if cond.values().is_empty() {
+                    c.push(
+                        Problem::new(kp.clone(), "an empty list matches nothing")
+                            .allowed(one_of(allowed)),
+                    );
+                }
+                for v in cond.values() {
+                    match allowed.iter().position(|a| a == v) {
+                        Some(i) => vals.push(i),
+                        None => {
+                            let words: Vec<String> = allowed
+                                .iter()
+                                .filter_map(|a| match a {
+                                    ContextValue::Word(w) => Some(w.clone()),
+                                    ContextValue::Flag(_) => None,
+                                })
+                                .collect();
+                            let mut p =
+                                Problem::new(kp.clone(), format!("`{key}` has no value {v}"))
+                                    .allowed(one_of(allowed));
+                            if let ContextValue::Word(w) = v {
+                                p = p.suggest(w, words.iter().map(String::as_str));
+                            }
+                            c.push(p);
+                        }
+                    }
+                }
+                when.push((k, vals));
+            }
+        }
+        let mut rroles = Vec::new();
+        for (j, role) in r.roles.iter().enumerate() {
+            if let Some(x) = c.resolve(ids.roles, "role", role, path.key("roles").index(j)) {
+                rroles.push(x);
+            }
+        }
+        if r.dimensions.is_empty() {
+            c.push(
+                Problem::new(
+                    path.key("dimensions"),
+                    "a rule needs at least one dimension",
+                )
+                .allowed(one_of(ids.dim_names)),
+            );
+        }
+        let mut rdims = Vec::new();
+        for (j, d) in r.dimensions.iter().enumerate() {
+            if let Some(d) = c.resolve(ids.dims, "dimension", d, path.key("dimensions").index(j)) {
+                rdims.push(d);
+            }
+        }
+        let bound = match (&r.at_least, &r.at_most) {
+            (Some(l), None) => c
+                .resolve(ids.levels, "level", l, path.key("at-least"))
+                .map(Bound::AtLeast),
+            (None, Some(l)) => c
+                .resolve(ids.levels, "level", l, path.key("at-most"))
+                .map(Bound::AtMost),
+            _ => {
+                c.push(
+                    Problem::new(path.clone(), "a rule needs exactly one bound")
+                        .allowed("either at-least (a floor) or at-most (a cap)"),
+                );
+                None
+            }
+        };
+        c.citation(&r.citation, path.key("citation"));
+        if let Some(bound) = bound {
+            rules.push(CompiledRule {
+                when,
+                roles: rroles,
+                dimensions: rdims,
+                bound,
+            });
+        }
+    }
+    rules
 }
 
 /// A cheap, deterministic fingerprint of what a mission's indices depend on.
