@@ -429,101 +429,8 @@ impl Rulebook {
             }
         }
 
-        // Factors.
-        let dw = data.rulebook.default_weight;
-        let nf = data.factors.len();
-        let mut weights = vec![0.0; nf * nd];
-        let mut theme_of = vec![0; nf];
-        for (fi, f) in data.factors.iter().enumerate() {
-            let path = root.key("factor").index(fi);
-            if let Some(t) = c.resolve(&themes, "theme", &f.theme, path.key("theme")) {
-                theme_of[fi] = t;
-            }
-            for (d, dim) in data.dimensions.iter().enumerate() {
-                let w = f.weights.get(&dim.id).copied().unwrap_or(dw);
-                if c.weight(w, path.key("weights").key(dim.id.as_str())) {
-                    weights[fi * nd + d] = w;
-                }
-                if w != dw && !f.weight_reasons.contains_key(&dim.id) {
-                    c.push(
-                        Problem::new(
-                            path.key("weight-reasons"),
-                            format!(
-                                "weight {w} on `{}` differs from the default {dw} but has no reason",
-                                dim.id
-                            ),
-                        )
-                        .allowed(format!("weight-reasons.{} = \"why\"", dim.id)),
-                    );
-                }
-            }
-            for key in f.weights.keys() {
-                if !dims.contains_key(key.as_str()) {
-                    c.resolve(
-                        &dims,
-                        "dimension",
-                        key,
-                        path.key("weights").key(key.as_str()),
-                    );
-                }
-            }
-            for key in f.weight_reasons.keys() {
-                if !dims.contains_key(key.as_str()) {
-                    c.resolve(
-                        &dims,
-                        "dimension",
-                        key,
-                        path.key("weight-reasons").key(key.as_str()),
-                    );
-                }
-            }
-            if f.rating_guide.contains_key(&Rating::Unknown)
-                || f.rating_guide.contains_key(&Rating::NotApplicable)
-            {
-                c.push(
-                    Problem::new(
-                        path.key("rating-guide"),
-                        "the rating guide explains rated words only",
-                    )
-                    .allowed(one_of(Rating::SCALE)),
-                );
-            }
-            for (field, text) in [
-                ("title", &f.title),
-                ("description", &f.description),
-                ("question", &f.question),
-                ("remedy", &f.remedy),
-            ] {
-                if text.trim().is_empty() {
-                    c.push(
-                        Problem::new(path.key(field), format!("empty {field}"))
-                            .allowed("some text"),
-                    );
-                }
-            }
-            c.citation(&f.citation, path.key("citation"));
-            for (j, s) in f.see_also.iter().enumerate() {
-                c.citation(s, path.key("see-also").index(j));
-            }
-        }
-        for (d, dim) in data.dimensions.iter().enumerate() {
-            let total: f64 = (0..nf).map(|f| weights[f * nd + d]).sum();
-            if nf > 0 && total <= 0.0 {
-                c.push(
-                    Problem::new(
-                        root.key("dimension").index(d),
-                        format!("the factors' weights on `{}` sum to zero", dim.id),
-                    )
-                    .allowed("at least one factor with a weight above 0 on each dimension"),
-                );
-            }
-        }
-        if nf == 0 {
-            c.push(
-                Problem::new(root.key("factor"), "no factor is declared")
-                    .allowed("one or more [[factor]] tables"),
-            );
-        }
+        // Factors: weights (the default filled in) and themes.
+        let (weights, theme_of) = check_factors(&mut c, &data, &themes, &dims);
 
         // Gates and target rules refer to the ids checked above.
         let ids = Ids {
@@ -743,6 +650,112 @@ impl Rulebook {
             .map(|x| self.inner.data.effort_cost.of(x.effort))
             .unwrap_or(f64::INFINITY)
     }
+}
+
+/// Checks the factors: themes, weights (with a reason wherever a weight
+/// differs from the default), texts and citations. Returns the weights,
+/// factor-major with the default filled in, and each factor's theme.
+fn check_factors(
+    c: &mut Checker,
+    data: &RulebookData,
+    themes: &BTreeMap<&str, usize>,
+    dims: &BTreeMap<&str, usize>,
+) -> (Vec<f64>, Vec<usize>) {
+    let nd = data.dimensions.len();
+    let dw = data.rulebook.default_weight;
+    let nf = data.factors.len();
+    let mut weights = vec![0.0; nf * nd];
+    let mut theme_of = vec![0; nf];
+    for (fi, f) in data.factors.iter().enumerate() {
+        let path = DocPath::root().key("factor").index(fi);
+        if let Some(t) = c.resolve(themes, "theme", &f.theme, path.key("theme")) {
+            theme_of[fi] = t;
+        }
+        for (d, dim) in data.dimensions.iter().enumerate() {
+            let w = f.weights.get(&dim.id).copied().unwrap_or(dw);
+            if c.weight(w, path.key("weights").key(dim.id.as_str())) {
+                weights[fi * nd + d] = w;
+            }
+            if w != dw && !f.weight_reasons.contains_key(&dim.id) {
+                c.push(
+                    Problem::new(
+                        path.key("weight-reasons"),
+                        format!(
+                            "weight {w} on `{}` differs from the default {dw} but has no reason",
+                            dim.id
+                        ),
+                    )
+                    .allowed(format!("weight-reasons.{} = \"why\"", dim.id)),
+                );
+            }
+        }
+        for key in f.weights.keys() {
+            if !dims.contains_key(key.as_str()) {
+                c.resolve(
+                    dims,
+                    "dimension",
+                    key,
+                    path.key("weights").key(key.as_str()),
+                );
+            }
+        }
+        for key in f.weight_reasons.keys() {
+            if !dims.contains_key(key.as_str()) {
+                c.resolve(
+                    dims,
+                    "dimension",
+                    key,
+                    path.key("weight-reasons").key(key.as_str()),
+                );
+            }
+        }
+        if f.rating_guide.contains_key(&Rating::Unknown)
+            || f.rating_guide.contains_key(&Rating::NotApplicable)
+        {
+            c.push(
+                Problem::new(
+                    path.key("rating-guide"),
+                    "the rating guide explains rated words only",
+                )
+                .allowed(one_of(Rating::SCALE)),
+            );
+        }
+        for (field, text) in [
+            ("title", &f.title),
+            ("description", &f.description),
+            ("question", &f.question),
+            ("remedy", &f.remedy),
+        ] {
+            if text.trim().is_empty() {
+                c.push(
+                    Problem::new(path.key(field), format!("empty {field}")).allowed("some text"),
+                );
+            }
+        }
+        c.citation(&f.citation, path.key("citation"));
+        for (j, s) in f.see_also.iter().enumerate() {
+            c.citation(s, path.key("see-also").index(j));
+        }
+    }
+    for (d, dim) in data.dimensions.iter().enumerate() {
+        let total: f64 = (0..nf).map(|f| weights[f * nd + d]).sum();
+        if nf > 0 && total <= 0.0 {
+            c.push(
+                Problem::new(
+                    DocPath::root().key("dimension").index(d),
+                    format!("the factors' weights on `{}` sum to zero", dim.id),
+                )
+                .allowed("at least one factor with a weight above 0 on each dimension"),
+            );
+        }
+    }
+    if nf == 0 {
+        c.push(
+            Problem::new(DocPath::root().key("factor"), "no factor is declared")
+                .allowed("one or more [[factor]] tables"),
+        );
+    }
+    (weights, theme_of)
 }
 
 /// The ids a rulebook declares, by kind, for resolving references.
