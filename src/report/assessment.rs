@@ -121,6 +121,21 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
         "Bars: # certain, = rated, + possible with missing evidence,\n      | level threshold, ^ target level"
     );
 
+    for section in [
+        dimensions,
+        themes,
+        recommendations,
+        evidence_gaps,
+        entities,
+        notes,
+    ] {
+        section(&mut o, rb, a);
+    }
+    o
+}
+
+/// Each dimension: verdict, score, bar, level, target and what stops the next level.
+fn dimensions(o: &mut String, rb: &Rulebook, a: &Assessment) {
     for (d, dim) in a.dimensions.iter().enumerate() {
         let provisional = if dim.provisional {
             " (provisional)"
@@ -198,7 +213,10 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
             }
         }
     }
+}
 
+/// The theme scores.
+fn themes(o: &mut String, _: &Rulebook, a: &Assessment) {
     let _ = writeln!(o, "\nThemes");
     for t in &a.themes {
         match t.score {
@@ -224,7 +242,10 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
             }
         }
     }
+}
 
+/// What to fix first.
+fn recommendations(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.recommendations.is_empty() {
         let _ = writeln!(o, "\nFix first");
         for (i, r) in a.recommendations.iter().take(TOP).enumerate() {
@@ -254,6 +275,10 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
             );
         }
     }
+}
+
+/// The unknown factors with the most at stake.
+fn evidence_gaps(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.evidence_gaps.is_empty() {
         let _ = writeln!(
             o,
@@ -272,6 +297,10 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
             );
         }
     }
+}
+
+/// The entities: targets, declared levels, over-integration.
+fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.entities.is_empty() {
         let _ = writeln!(
             o,
@@ -313,6 +342,10 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
             }
         }
     }
+}
+
+/// Undecided rules and warnings.
+fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.undecided_rules.is_empty() {
         let _ = writeln!(
             o,
@@ -330,7 +363,6 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment) -> String {
     for w in &a.warnings {
         let _ = writeln!(o, "\nwarning: {}", wrap(w, 78, 2));
     }
-    o
 }
 
 fn truncate(s: &str, n: usize) -> String {
