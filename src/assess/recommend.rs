@@ -2,7 +2,7 @@
 
 use super::place::place;
 use super::results::{DimensionResult, DimensionScore, Recommendation};
-use super::score::{Tally, earned_share, overall_weights, weighted_mean};
+use super::score::{Tally, earned_share, weighted_mean};
 use super::{PerDimension, Values};
 use crate::mission::Mission;
 use crate::model::Polarity;
@@ -20,7 +20,11 @@ pub(super) fn recommend(
 ) -> Vec<Recommendation> {
     let dims = rb.dimensions();
     let nd = dims.len();
-    let weights = overall_weights(rb, tallies);
+    // The gain is weighted over every dimension, as it always was; the
+    // overall score leaves out the dimensions where nothing applies
+    // (`overall_weights`), so the two differ when such a dimension exists.
+    // Aligning them changes recommendations and is left to that decision.
+    let weights: Vec<f64> = dims.iter().map(|d| d.weight).collect();
     let ratings = m.ratings();
     let mut out = Vec::new();
     for (f, factor) in rb.factors().iter().enumerate() {
