@@ -33,6 +33,7 @@ impl Rulebook {
             #[allow(clippy::expect_used)]
             Rulebook::from_toml(OSLO_2007, "oslo-2007.toml")
                 .expect("the embedded rulebook is valid")
+                .with_static_names()
         })
         .clone()
     }

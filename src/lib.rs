@@ -71,13 +71,16 @@
 //! | the default rulebook, or your own | [`Rulebook::oslo_2007`], [`Rulebook::from_toml`], [`Rulebook::new`] |
 //! | a mission | [`Mission::builder`], [`Mission::from_toml`], [`Mission::new`], `Mission::from_path` (feature `toml`) |
 //! | the assessment | [`assess()`], and [`score_only`] / [`score_into`] for sweeps |
-//! | reports | [`report::text`], [`report::markdown`], `report::to_json` (feature `json`) |
-//! | a chart for reports, as SVG (feature `svg`) | `chart::svg` |
+//! | reports of any result, one signature `(&rulebook, &result)` | [`report::text`], [`report::markdown`], `report::json` (feature `json`), `report::svg` (feature `svg`) |
 //! | what-if, plan, robustness, compare | [`analysis`] |
-//! | the factor reference | [`reference::markdown`], `reference::json` (feature `json`) |
+//! | the factor reference | [`report::text`] or [`report::markdown`] of the rulebook, [`reference`](mod@reference) |
+//! | errors | [`Error`], one for every fallible function |
 //! | a mission file to start from | [`template::mission`] |
 //! | the file formats as types | [`model`] |
 //! | JSON Schemas of the formats (feature `schema`) | `schema::mission_schema`, `schema::rulebook_schema` |
+//!
+//! The module map, and where a new rulebook, output format or analysis
+//! goes, is in `ARCHITECTURE.md` at the root of the repository.
 //!
 //! # The method
 //!

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use crate::assess::DimensionIds;
 use crate::error::{Collector, DocPath, Error, Problem, num, one_of, one_of_ids, shown};
 use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
@@ -65,21 +66,16 @@ pub(crate) struct Names {
 }
 
 impl Names {
-    fn new(d: &RulebookData) -> Names {
+    /// The names of `d`, each made by `text`.
+    fn new(d: &RulebookData, text: &dyn Fn(&str) -> Text) -> Names {
         let texts = |v: &mut dyn Iterator<Item = &String>| -> Vec<Text> {
-            v.map(|s| Text::from(s.as_str())).collect()
-        };
-        let theme_of = |t: &str| {
-            d.themes
-                .iter()
-                .find(|x| x.id == t)
-                .map_or_else(|| Text::from(t), |x| Text::from(x.id.as_str()))
+            v.map(|s| text(s.as_str())).collect()
         };
         Names {
-            rulebook: Text::from(d.rulebook.id.as_str()),
+            rulebook: text(d.rulebook.id.as_str()),
             factor_id: texts(&mut d.factors.iter().map(|f| &f.id)),
             factor_title: texts(&mut d.factors.iter().map(|f| &f.title)),
-            factor_theme: d.factors.iter().map(|f| theme_of(&f.theme)).collect(),
+            factor_theme: texts(&mut d.factors.iter().map(|f| &f.theme)),
             remedy: texts(&mut d.factors.iter().map(|f| &f.remedy)),
             question: texts(&mut d.factors.iter().map(|f| &f.question)),
             citation: d
@@ -144,7 +140,7 @@ struct Compiled {
     /// Fingerprint of the whole content, for provenance.
     content: u64,
     /// The dimension ids, shared by every per-dimension result.
-    dimension_ids: Arc<[String]>,
+    dimension_ids: DimensionIds,
     /// Every word a result names, shared with the results.
     names: Names,
     factor_index: BTreeMap<String, usize>,
@@ -435,277 +431,20 @@ impl Rulebook {
             }
         }
 
-        // Factors.
-        let dw = data.rulebook.default_weight;
-        let nf = data.factors.len();
-        let mut weights = vec![0.0; nf * nd];
-        let mut theme_of = vec![0; nf];
-        for (fi, f) in data.factors.iter().enumerate() {
-            let path = root.key("factor").index(fi);
-            if let Some(t) = c.resolve(&themes, "theme", &f.theme, path.key("theme")) {
-                theme_of[fi] = t;
-            }
-            for (d, dim) in data.dimensions.iter().enumerate() {
-                let w = f.weights.get(&dim.id).copied().unwrap_or(dw);
-                if c.weight(w, path.key("weights").key(dim.id.as_str())) {
-                    weights[fi * nd + d] = w;
-                }
-                if w != dw && !f.weight_reasons.contains_key(&dim.id) {
-                    c.push(
-                        Problem::new(
-                            path.key("weight-reasons"),
-                            format!(
-                                "weight {w} on `{}` differs from the default {dw} but has no reason",
-                                dim.id
-                            ),
-                        )
-                        .allowed(format!("weight-reasons.{} = \"why\"", dim.id)),
-                    );
-                }
-            }
-            for key in f.weights.keys() {
-                if !dims.contains_key(key.as_str()) {
-                    c.resolve(
-                        &dims,
-                        "dimension",
-                        key,
-                        path.key("weights").key(key.as_str()),
-                    );
-                }
-            }
-            for key in f.weight_reasons.keys() {
-                if !dims.contains_key(key.as_str()) {
-                    c.resolve(
-                        &dims,
-                        "dimension",
-                        key,
-                        path.key("weight-reasons").key(key.as_str()),
-                    );
-                }
-            }
-            if f.rating_guide.contains_key(&Rating::Unknown)
-                || f.rating_guide.contains_key(&Rating::NotApplicable)
-            {
-                c.push(
-                    Problem::new(
-                        path.key("rating-guide"),
-                        "the rating guide explains rated words only",
-                    )
-                    .allowed(one_of(Rating::SCALE)),
-                );
-            }
-            for (field, text) in [
-                ("title", &f.title),
-                ("description", &f.description),
-                ("question", &f.question),
-                ("remedy", &f.remedy),
-            ] {
-                if text.trim().is_empty() {
-                    c.push(
-                        Problem::new(path.key(field), format!("empty {field}"))
-                            .allowed("some text"),
-                    );
-                }
-            }
-            c.citation(&f.citation, path.key("citation"));
-            for (j, s) in f.see_also.iter().enumerate() {
-                c.citation(s, path.key("see-also").index(j));
-            }
-        }
-        for (d, dim) in data.dimensions.iter().enumerate() {
-            let total: f64 = (0..nf).map(|f| weights[f * nd + d]).sum();
-            if nf > 0 && total <= 0.0 {
-                c.push(
-                    Problem::new(
-                        root.key("dimension").index(d),
-                        format!("the factors' weights on `{}` sum to zero", dim.id),
-                    )
-                    .allowed("at least one factor with a weight above 0 on each dimension"),
-                );
-            }
-        }
-        if nf == 0 {
-            c.push(
-                Problem::new(root.key("factor"), "no factor is declared")
-                    .allowed("one or more [[factor]] tables"),
-            );
-        }
+        // Factors: weights (the default filled in) and themes.
+        let (weights, theme_of) = check_factors(&mut c, &data, &themes, &dims);
 
-        // Gates.
-        let mut gates = Vec::new();
-        for (gi, g) in data.gates.iter().enumerate() {
-            let path = root.key("gate").index(gi);
-            let level = c.resolve(&levels, "level", &g.level, path.key("level"));
-            if level == Some(0) {
-                c.push(
-                    Problem::new(path.key("level"), "the lowest level cannot have a gate")
-                        .allowed("a level above the first"),
-                );
-            }
-            let factor = c.resolve(&factors, "factor", &g.factor, path.key("factor"));
-            let bound = match (g.at_least, g.at_most) {
-                (Some(r), None) => Some((Bound::AtLeast(r), "at-least")),
-                (None, Some(r)) => Some((Bound::AtMost(r), "at-most")),
-                _ => {
-                    c.push(
-                        Problem::new(path.clone(), "a gate needs exactly one bound")
-                            .allowed("either at-least (for an enabler) or at-most (for a barrier)"),
-                    );
-                    None
-                }
-            };
-            if let Some((b, key)) = bound {
-                let r = match b {
-                    Bound::AtLeast(r) | Bound::AtMost(r) => r,
-                };
-                if r.step().is_none() {
-                    c.push(
-                        Problem::new(path.key(key), format!("a gate cannot test for `{r}`"))
-                            .allowed(one_of(Rating::SCALE)),
-                    );
-                }
-                if let Some(f) = factor {
-                    let pol = data.factors[f].polarity;
-                    let ok = matches!(
-                        (pol, b),
-                        (Polarity::Enabler, Bound::AtLeast(_))
-                            | (Polarity::Barrier, Bound::AtMost(_))
-                    );
-                    if !ok {
-                        c.push(
-                            Problem::new(
-                                path.key(key),
-                                format!(
-                                    "`{}` is {} {pol}, so its gate cannot use {key}",
-                                    g.factor,
-                                    if pol == Polarity::Enabler { "an" } else { "a" }
-                                ),
-                            )
-                            .allowed(match pol {
-                                Polarity::Enabler => "at-least for an enabler",
-                                Polarity::Barrier => "at-most for a barrier",
-                            }),
-                        );
-                    }
-                }
-            }
-            if g.dimensions.is_empty() {
-                c.push(
-                    Problem::new(
-                        path.key("dimensions"),
-                        "a gate needs at least one dimension",
-                    )
-                    .allowed(one_of(&dim_names)),
-                );
-            }
-            let mut gdims = Vec::new();
-            for (j, d) in g.dimensions.iter().enumerate() {
-                if let Some(d) = c.resolve(&dims, "dimension", d, path.key("dimensions").index(j)) {
-                    gdims.push(d);
-                }
-            }
-            c.citation(&g.citation, path.key("citation"));
-            if let (Some(level), Some(factor), Some((bound, _))) = (level, factor, bound) {
-                if level > 0 {
-                    for d in gdims {
-                        gates.push(CompiledGate {
-                            gate: gi,
-                            level,
-                            dimension: d,
-                            factor,
-                            bound,
-                        });
-                    }
-                }
-            }
-        }
-
-        // Rules.
-        let mut rules = Vec::new();
-        for (ri, r) in data.rules.iter().enumerate() {
-            let path = root.key("rule").index(ri);
-            let mut when = Vec::new();
-            for (key, cond) in &r.when {
-                let kp = path.key("when").key(key.as_str());
-                if let Some(k) = c.resolve(&ctx, "context key", key, kp.clone()) {
-                    let allowed = &data.context[k].values;
-                    let mut vals = Vec::new();
-                    if cond.values().is_empty() {
-                        c.push(
-                            Problem::new(kp.clone(), "an empty list matches nothing")
-                                .allowed(one_of(allowed)),
-                        );
-                    }
-                    for v in cond.values() {
-                        match allowed.iter().position(|a| a == v) {
-                            Some(i) => vals.push(i),
-                            None => {
-                                let words: Vec<String> = allowed
-                                    .iter()
-                                    .filter_map(|a| match a {
-                                        ContextValue::Word(w) => Some(w.clone()),
-                                        ContextValue::Flag(_) => None,
-                                    })
-                                    .collect();
-                                let mut p =
-                                    Problem::new(kp.clone(), format!("`{key}` has no value {v}"))
-                                        .allowed(one_of(allowed));
-                                if let ContextValue::Word(w) = v {
-                                    p = p.suggest(w, words.iter().map(String::as_str));
-                                }
-                                c.push(p);
-                            }
-                        }
-                    }
-                    when.push((k, vals));
-                }
-            }
-            let mut rroles = Vec::new();
-            for (j, role) in r.roles.iter().enumerate() {
-                if let Some(x) = c.resolve(&roles, "role", role, path.key("roles").index(j)) {
-                    rroles.push(x);
-                }
-            }
-            if r.dimensions.is_empty() {
-                c.push(
-                    Problem::new(
-                        path.key("dimensions"),
-                        "a rule needs at least one dimension",
-                    )
-                    .allowed(one_of(&dim_names)),
-                );
-            }
-            let mut rdims = Vec::new();
-            for (j, d) in r.dimensions.iter().enumerate() {
-                if let Some(d) = c.resolve(&dims, "dimension", d, path.key("dimensions").index(j)) {
-                    rdims.push(d);
-                }
-            }
-            let bound = match (&r.at_least, &r.at_most) {
-                (Some(l), None) => c
-                    .resolve(&levels, "level", l, path.key("at-least"))
-                    .map(Bound::AtLeast),
-                (None, Some(l)) => c
-                    .resolve(&levels, "level", l, path.key("at-most"))
-                    .map(Bound::AtMost),
-                _ => {
-                    c.push(
-                        Problem::new(path.clone(), "a rule needs exactly one bound")
-                            .allowed("either at-least (a floor) or at-most (a cap)"),
-                    );
-                    None
-                }
-            };
-            c.citation(&r.citation, path.key("citation"));
-            if let Some(bound) = bound {
-                rules.push(CompiledRule {
-                    when,
-                    roles: rroles,
-                    dimensions: rdims,
-                    bound,
-                });
-            }
-        }
+        // Gates and target rules refer to the ids checked above.
+        let ids = Ids {
+            levels: &levels,
+            dims: &dims,
+            roles: &roles,
+            ctx: &ctx,
+            factors: &factors,
+            dim_names: &dim_names,
+        };
+        let gates = check_gates(&mut c, &data, &ids);
+        let rules = check_rules(&mut c, &data, &ids);
 
         if !c.problems.is_empty() {
             return Err(c.problems.finish());
@@ -722,8 +461,9 @@ impl Rulebook {
         }
         let key = fingerprint(&data);
         let content = content_fingerprint(&data);
-        let dimension_ids = data.dimensions.iter().map(|d| d.id.clone()).collect();
-        let names = Names::new(&data);
+        let dimension_ids =
+            DimensionIds::Shared(data.dimensions.iter().map(|d| d.id.clone()).collect());
+        let names = Names::new(&data, &|s| Text::from(s));
         Ok(Rulebook {
             inner: Arc::new(Compiled {
                 key,
@@ -849,8 +589,22 @@ impl Rulebook {
     }
 
     /// The dimension ids in rulebook order, shared.
-    pub(crate) fn dimension_ids(&self) -> Arc<[String]> {
-        Arc::clone(&self.inner.dimension_ids)
+    pub(crate) fn dimension_ids(&self) -> DimensionIds {
+        self.inner.dimension_ids.clone()
+    }
+
+    /// This rulebook with its names in memory that is never freed, so that
+    /// results copy them without counting references. Only for rulebooks
+    /// that live as long as the program (the built-in ones, made once).
+    pub(crate) fn with_static_names(mut self) -> Rulebook {
+        if let Some(c) = Arc::get_mut(&mut self.inner) {
+            c.names = Names::new(&c.data, &|s| {
+                Text::from_static(Box::leak(s.to_owned().into_boxed_str()))
+            });
+            let ids: Vec<String> = c.data.dimensions.iter().map(|d| d.id.clone()).collect();
+            c.dimension_ids = DimensionIds::Static(Box::leak(ids.into_boxed_slice()));
+        }
+        self
     }
 
     /// The ids, titles and citations results name, shared.
@@ -938,6 +692,303 @@ fn content_fingerprint(d: &RulebookData) -> u64 {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     let _ = std::fmt::Write::write_fmt(&mut h, format_args!("{d:?}"));
     h.0
+}
+
+/// Checks the factors: themes, weights (with a reason wherever a weight
+/// differs from the default), texts and citations. Returns the weights,
+/// factor-major with the default filled in, and each factor's theme.
+fn check_factors(
+    c: &mut Checker,
+    data: &RulebookData,
+    themes: &BTreeMap<&str, usize>,
+    dims: &BTreeMap<&str, usize>,
+) -> (Vec<f64>, Vec<usize>) {
+    let nd = data.dimensions.len();
+    let dw = data.rulebook.default_weight;
+    let nf = data.factors.len();
+    let mut weights = vec![0.0; nf * nd];
+    let mut theme_of = vec![0; nf];
+    for (fi, f) in data.factors.iter().enumerate() {
+        let path = DocPath::root().key("factor").index(fi);
+        if let Some(t) = c.resolve(themes, "theme", &f.theme, path.key("theme")) {
+            theme_of[fi] = t;
+        }
+        for (d, dim) in data.dimensions.iter().enumerate() {
+            let w = f.weights.get(&dim.id).copied().unwrap_or(dw);
+            if c.weight(w, path.key("weights").key(dim.id.as_str())) {
+                weights[fi * nd + d] = w;
+            }
+            if w != dw && !f.weight_reasons.contains_key(&dim.id) {
+                c.push(
+                    Problem::new(
+                        path.key("weight-reasons"),
+                        format!(
+                            "weight {w} on `{}` differs from the default {dw} but has no reason",
+                            dim.id
+                        ),
+                    )
+                    .allowed(format!("weight-reasons.{} = \"why\"", dim.id)),
+                );
+            }
+        }
+        for key in f.weights.keys() {
+            if !dims.contains_key(key.as_str()) {
+                c.resolve(
+                    dims,
+                    "dimension",
+                    key,
+                    path.key("weights").key(key.as_str()),
+                );
+            }
+        }
+        for key in f.weight_reasons.keys() {
+            if !dims.contains_key(key.as_str()) {
+                c.resolve(
+                    dims,
+                    "dimension",
+                    key,
+                    path.key("weight-reasons").key(key.as_str()),
+                );
+            }
+        }
+        if f.rating_guide.contains_key(&Rating::Unknown)
+            || f.rating_guide.contains_key(&Rating::NotApplicable)
+        {
+            c.push(
+                Problem::new(
+                    path.key("rating-guide"),
+                    "the rating guide explains rated words only",
+                )
+                .allowed(one_of(Rating::SCALE)),
+            );
+        }
+        for (field, text) in [
+            ("title", &f.title),
+            ("description", &f.description),
+            ("question", &f.question),
+            ("remedy", &f.remedy),
+        ] {
+            if text.trim().is_empty() {
+                c.push(
+                    Problem::new(path.key(field), format!("empty {field}")).allowed("some text"),
+                );
+            }
+        }
+        c.citation(&f.citation, path.key("citation"));
+        for (j, s) in f.see_also.iter().enumerate() {
+            c.citation(s, path.key("see-also").index(j));
+        }
+    }
+    for (d, dim) in data.dimensions.iter().enumerate() {
+        let total: f64 = (0..nf).map(|f| weights[f * nd + d]).sum();
+        if nf > 0 && total <= 0.0 {
+            c.push(
+                Problem::new(
+                    DocPath::root().key("dimension").index(d),
+                    format!("the factors' weights on `{}` sum to zero", dim.id),
+                )
+                .allowed("at least one factor with a weight above 0 on each dimension"),
+            );
+        }
+    }
+    if nf == 0 {
+        c.push(
+            Problem::new(DocPath::root().key("factor"), "no factor is declared")
+                .allowed("one or more [[factor]] tables"),
+        );
+    }
+    (weights, theme_of)
+}
+
+/// The ids a rulebook declares, by kind, for resolving references.
+struct Ids<'a> {
+    levels: &'a BTreeMap<&'a str, usize>,
+    dims: &'a BTreeMap<&'a str, usize>,
+    roles: &'a BTreeMap<&'a str, usize>,
+    ctx: &'a BTreeMap<&'a str, usize>,
+    factors: &'a BTreeMap<&'a str, usize>,
+    dim_names: &'a [&'a str],
+}
+
+/// Checks the gates and resolves them, one per gate and dimension.
+fn check_gates(c: &mut Checker, data: &RulebookData, ids: &Ids<'_>) -> Vec<CompiledGate> {
+    let mut gates = Vec::new();
+    for (gi, g) in data.gates.iter().enumerate() {
+        let path = DocPath::root().key("gate").index(gi);
+        let level = c.resolve(ids.levels, "level", &g.level, path.key("level"));
+        if level == Some(0) {
+            c.push(
+                Problem::new(path.key("level"), "the lowest level cannot have a gate")
+                    .allowed("a level above the first"),
+            );
+        }
+        let factor = c.resolve(ids.factors, "factor", &g.factor, path.key("factor"));
+        let bound = match (g.at_least, g.at_most) {
+            (Some(r), None) => Some((Bound::AtLeast(r), "at-least")),
+            (None, Some(r)) => Some((Bound::AtMost(r), "at-most")),
+            _ => {
+                c.push(
+                    Problem::new(path.clone(), "a gate needs exactly one bound")
+                        .allowed("either at-least (for an enabler) or at-most (for a barrier)"),
+                );
+                None
+            }
+        };
+        if let Some((b, key)) = bound {
+            let r = match b {
+                Bound::AtLeast(r) | Bound::AtMost(r) => r,
+            };
+            if r.step().is_none() {
+                c.push(
+                    Problem::new(path.key(key), format!("a gate cannot test for `{r}`"))
+                        .allowed(one_of(Rating::SCALE)),
+                );
+            }
+            if let Some(f) = factor {
+                let pol = data.factors[f].polarity;
+                let ok = matches!(
+                    (pol, b),
+                    (Polarity::Enabler, Bound::AtLeast(_)) | (Polarity::Barrier, Bound::AtMost(_))
+                );
+                if !ok {
+                    c.push(
+                        Problem::new(
+                            path.key(key),
+                            format!(
+                                "`{}` is {} {pol}, so its gate cannot use {key}",
+                                g.factor,
+                                if pol == Polarity::Enabler { "an" } else { "a" }
+                            ),
+                        )
+                        .allowed(match pol {
+                            Polarity::Enabler => "at-least for an enabler",
+                            Polarity::Barrier => "at-most for a barrier",
+                        }),
+                    );
+                }
+            }
+        }
+        if g.dimensions.is_empty() {
+            c.push(
+                Problem::new(
+                    path.key("dimensions"),
+                    "a gate needs at least one dimension",
+                )
+                .allowed(one_of(ids.dim_names)),
+            );
+        }
+        let mut gdims = Vec::new();
+        for (j, d) in g.dimensions.iter().enumerate() {
+            if let Some(d) = c.resolve(ids.dims, "dimension", d, path.key("dimensions").index(j)) {
+                gdims.push(d);
+            }
+        }
+        c.citation(&g.citation, path.key("citation"));
+        if let (Some(level), Some(factor), Some((bound, _))) = (level, factor, bound) {
+            if level > 0 {
+                for d in gdims {
+                    gates.push(CompiledGate {
+                        gate: gi,
+                        level,
+                        dimension: d,
+                        factor,
+                        bound,
+                    });
+                }
+            }
+        }
+    }
+    gates
+}
+
+/// Checks the target rules and resolves them.
+fn check_rules(c: &mut Checker, data: &RulebookData, ids: &Ids<'_>) -> Vec<CompiledRule> {
+    let mut rules = Vec::new();
+    for (ri, r) in data.rules.iter().enumerate() {
+        let path = DocPath::root().key("rule").index(ri);
+        let mut when = Vec::new();
+        for (key, cond) in &r.when {
+            let kp = path.key("when").key(key.as_str());
+            if let Some(k) = c.resolve(ids.ctx, "context key", key, kp.clone()) {
+                let allowed = &data.context[k].values;
+                let mut vals = Vec::new();
+                if cond.values().is_empty() {
+                    c.push(
+                        Problem::new(kp.clone(), "an empty list matches nothing")
+                            .allowed(one_of(allowed)),
+                    );
+                }
+                for v in cond.values() {
+                    match allowed.iter().position(|a| a == v) {
+                        Some(i) => vals.push(i),
+                        None => {
+                            let words: Vec<String> = allowed
+                                .iter()
+                                .filter_map(|a| match a {
+                                    ContextValue::Word(w) => Some(w.clone()),
+                                    ContextValue::Flag(_) => None,
+                                })
+                                .collect();
+                            let mut p =
+                                Problem::new(kp.clone(), format!("`{key}` has no value {v}"))
+                                    .allowed(one_of(allowed));
+                            if let ContextValue::Word(w) = v {
+                                p = p.suggest(w, words.iter().map(String::as_str));
+                            }
+                            c.push(p);
+                        }
+                    }
+                }
+                when.push((k, vals));
+            }
+        }
+        let mut rroles = Vec::new();
+        for (j, role) in r.roles.iter().enumerate() {
+            if let Some(x) = c.resolve(ids.roles, "role", role, path.key("roles").index(j)) {
+                rroles.push(x);
+            }
+        }
+        if r.dimensions.is_empty() {
+            c.push(
+                Problem::new(
+                    path.key("dimensions"),
+                    "a rule needs at least one dimension",
+                )
+                .allowed(one_of(ids.dim_names)),
+            );
+        }
+        let mut rdims = Vec::new();
+        for (j, d) in r.dimensions.iter().enumerate() {
+            if let Some(d) = c.resolve(ids.dims, "dimension", d, path.key("dimensions").index(j)) {
+                rdims.push(d);
+            }
+        }
+        let bound = match (&r.at_least, &r.at_most) {
+            (Some(l), None) => c
+                .resolve(ids.levels, "level", l, path.key("at-least"))
+                .map(Bound::AtLeast),
+            (None, Some(l)) => c
+                .resolve(ids.levels, "level", l, path.key("at-most"))
+                .map(Bound::AtMost),
+            _ => {
+                c.push(
+                    Problem::new(path.clone(), "a rule needs exactly one bound")
+                        .allowed("either at-least (a floor) or at-most (a cap)"),
+                );
+                None
+            }
+        };
+        c.citation(&r.citation, path.key("citation"));
+        if let Some(bound) = bound {
+            rules.push(CompiledRule {
+                when,
+                roles: rroles,
+                dimensions: rdims,
+                bound,
+            });
+        }
+    }
+    rules
 }
 
 /// A cheap, deterministic fingerprint of what a mission's indices depend on.

@@ -100,6 +100,11 @@ fn word_enums_read_what_they_write() {
     for v in Verdict::ALL {
         assert_eq!(v.to_string().parse::<Verdict>(), Ok(v));
     }
+    use integration_readiness::analysis::Direction;
+    for d in Direction::ALL {
+        assert_eq!(d.to_string().parse::<Direction>(), Ok(d));
+    }
+    assert_eq!("up".parse::<Direction>(), Ok(Direction::Up));
     // The words are the file words, pinned.
     assert_eq!(
         "not-applicable".parse::<Rating>(),
@@ -165,4 +170,45 @@ fn the_built_in_rulebook_is_shared_after_the_first_call() {
     let b = Rulebook::oslo_2007();
     assert_eq!(a, b);
     assert!(std::ptr::eq(a.factors(), b.factors()));
+}
+
+#[test]
+fn a_weight_out_of_range_is_zero_not_a_neighbours() {
+    let rb = Rulebook::oslo_2007();
+    let nd = rb.dimensions().len();
+    // Factor 0's weights, then what lies past its last dimension: nothing,
+    // not factor 1's first weight.
+    assert_eq!(rb.weights_of(0).len(), nd);
+    assert!(rb.weight(1, 0) > 0.0);
+    assert_eq!(rb.weight(0, nd), 0.0);
+    assert_eq!(rb.weight(rb.factors().len(), 0), 0.0);
+    assert!(rb.weights_of(rb.factors().len()).is_empty());
+    assert_eq!(rb.threshold(1, nd), f64::INFINITY);
+}
+
+#[test]
+fn every_result_renders_with_one_signature() {
+    use integration_readiness::{analysis, report};
+    let rb = Rulebook::oslo_2007();
+    let m = Mission::builder(&rb)
+        .name("Rendered")
+        .rate("political-process-primacy", Rating::High)
+        .build()
+        .unwrap();
+    let a = assess(&rb, &m);
+    let p = analysis::plan(&rb, &m);
+    let r = analysis::robustness(&rb, &m, analysis::RobustnessOptions::default());
+    let c = analysis::compare(&a, &a);
+    assert!(report::text(&rb, &a).starts_with("Integration readiness: Rendered"));
+    assert!(report::text(&rb, &p).starts_with("Cheapest plan to target: Rendered"));
+    assert!(report::text(&rb, &r).starts_with("Weight robustness: Rendered"));
+    // No dates in the mission: the comparison says before and after.
+    assert!(report::text(&rb, &c).starts_with("before -> after: Rendered\n"));
+    // Markdown of the results without a layout of their own: the text, fenced.
+    assert_eq!(
+        report::markdown(&rb, &p),
+        format!("```text\n{}```\n", report::text(&rb, &p))
+    );
+    // The rulebook renders as its factor reference.
+    assert!(report::markdown(&rb, &rb).contains("political-process-primacy"));
 }

@@ -460,11 +460,17 @@ fn greedy(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
 /// assert!(p.total_effort >= 0.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+//
+// One function on purpose: the steps below run in order and each narrows
+// the next (aim, forced gate steps, deficits, variables, root prices, the
+// greedy first plan, the exact search, the changes), sharing the same few
+// vectors; the sections are marked and the parts with a job of their own
+// (bounds, the search, the greedy plan, why a target is out of reach) are
+// functions.
 pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
     let mut warnings = Vec::new();
     let mission = &*crate::mission::fitted(rb, mission, &mut warnings);
     let dims = rb.dimensions();
-    let levels = rb.levels();
     let factors = rb.factors();
     let nd = dims.len();
     let ratings: Vec<Rating> = (0..factors.len()).map(|f| mission.rating(f)).collect();
@@ -492,37 +498,7 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
         let t = tgt[d].level_index;
         aim[d] = t.min(best[d].level);
         if best[d].level < t {
-            let l = best[d].level + 1;
-            let mut why = Vec::new();
-            if best[d].score + THRESHOLD_TOLERANCE < rb.threshold(l, d) {
-                let unknown = (0..factors.len())
-                    .any(|f| ratings[f] == Rating::Unknown && rb.weight(f, d) > 0.0);
-                why.push(format!(
-                    "even with every rated factor at its best the score is {:.1}, below the {:.1} that {} needs{}",
-                    best[d].score,
-                    rb.threshold(l, d),
-                    levels[l].id,
-                    if unknown {
-                        " (rating the unknown factors may raise it)"
-                    } else {
-                        ""
-                    }
-                ));
-            }
-            for gate in rb.gates_of(l, d) {
-                if maxed[gate.factor] == Rating::Unknown {
-                    why.push(format!(
-                        "{} has a gate on {}, which has no evidence",
-                        levels[l].id, factors[gate.factor].id
-                    ));
-                }
-            }
-            reasons.push(Unreachable {
-                dimension: rb.names().dimension_id[d].clone(),
-                target: rb.names().level_id[t].clone(),
-                best: rb.names().level_id[best[d].level].clone(),
-                reason: why.join("; "),
-            });
+            reasons.push(unreachable(rb, &ratings, &maxed, d, best[d], t));
         }
     }
 
@@ -791,4 +767,50 @@ fn prioritise(
     }
     keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
     keyed.into_iter().map(|k| k.3).collect()
+}
+
+/// Why dimension `d` cannot reach its target level `t` even with every
+/// rated factor at its best (`maxed`, scoring `best`): the threshold or the
+/// gates of the next level, and whether rating unknown factors could help.
+fn unreachable(
+    rb: &Rulebook,
+    ratings: &[Rating],
+    maxed: &[Rating],
+    d: usize,
+    best: DimensionScore,
+    t: usize,
+) -> Unreachable {
+    let levels = rb.levels();
+    let factors = rb.factors();
+    let l = best.level + 1;
+    let mut why = Vec::new();
+    if best.score + THRESHOLD_TOLERANCE < rb.threshold(l, d) {
+        let unknown =
+            (0..factors.len()).any(|f| ratings[f] == Rating::Unknown && rb.weight(f, d) > 0.0);
+        why.push(format!(
+            "even with every rated factor at its best the score is {:.1}, below the {:.1} that {} needs{}",
+            best.score,
+            rb.threshold(l, d),
+            levels[l].id,
+            if unknown {
+                " (rating the unknown factors may raise it)"
+            } else {
+                ""
+            }
+        ));
+    }
+    for gate in rb.gates_of(l, d) {
+        if maxed[gate.factor] == Rating::Unknown {
+            why.push(format!(
+                "{} has a gate on {}, which has no evidence",
+                levels[l].id, factors[gate.factor].id
+            ));
+        }
+    }
+    Unreachable {
+        dimension: rb.names().dimension_id[d].clone(),
+        target: rb.names().level_id[t].clone(),
+        best: rb.names().level_id[best.level].clone(),
+        reason: why.join("; "),
+    }
 }

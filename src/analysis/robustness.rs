@@ -61,6 +61,37 @@ pub enum Direction {
     Up,
 }
 
+impl Direction {
+    /// Both directions.
+    pub const ALL: [Direction; 2] = [Direction::Down, Direction::Up];
+
+    /// The word used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Down => "down",
+            Direction::Up => "up",
+        }
+    }
+}
+
+impl std::fmt::Display for Direction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Direction {
+    type Err = crate::error::ParseWordError;
+
+    /// Reads `down` or `up`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Direction::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| crate::error::ParseWordError::new("direction", s, Direction::ALL))
+    }
+}
+
 /// The robustness of one dimension's level.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]

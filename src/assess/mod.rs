@@ -34,6 +34,7 @@ pub(crate) use score::overall_of;
 use score::{Tally, overall_scores, overall_weights, place_all, tallies, weighted_mean};
 pub use score::{score_batch, score_into, score_only, score_sweep};
 pub(crate) use targets::targets;
+pub(crate) use values::DimensionIds;
 pub use values::{PerDimension, Values};
 
 use crate::mission::Mission;
@@ -328,7 +329,6 @@ fn entity_results(
     named: &Mission,
     undecided: &mut Vec<usize>,
 ) -> Vec<EntityResult> {
-    let dims = rb.dimensions();
     let data = named.data();
     m.entities
         .iter()
@@ -345,7 +345,7 @@ fn entity_results(
             let mut above_cap = Vec::new();
             let mut gap = Values::new();
             let mut current = Values::new();
-            for (d, td) in t.iter().enumerate().take(dims.len()) {
+            for (d, td) in t.iter().enumerate() {
                 let cur = e.current.get(d).copied().flatten();
                 current.push(cur.map(|l| rb.names().level_id[l].clone()));
                 match cur {

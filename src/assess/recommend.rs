@@ -10,7 +10,9 @@ use crate::rulebook::Rulebook;
 
 /// The one-step changes, ranked: first those that lift a below-target
 /// dimension to its next level, then by overall score gained per unit of
-/// effort, then by rulebook order.
+/// effort, then by rulebook order. A change's `gain` is exactly the change
+/// of the overall score when it alone is applied; `lifts` names every
+/// dimension whose level it raises.
 pub(super) fn recommend(
     rb: &Rulebook,
     m: &Mission,
@@ -20,9 +22,14 @@ pub(super) fn recommend(
 ) -> Vec<Recommendation> {
     let dims = rb.dimensions();
     let nd = dims.len();
+    // The gain is the change of the overall score: the same weights, which
+    // leave out the dimensions where nothing applies. A change of rating
+    // keeps the rated set, so the weights do not move.
     let weights = overall_weights(rb, tallies);
     let ratings = m.ratings();
     let mut out = Vec::new();
+    // Whether each recommendation lifts a dimension that is below its target.
+    let mut needed = Vec::new();
     for (f, factor) in rb.factors().iter().enumerate() {
         let from = m.rating(f);
         let to = match factor.polarity {
@@ -36,6 +43,7 @@ pub(super) fn recommend(
         let de = earned_share(factor.polarity, s1) - earned_share(factor.polarity, s0);
         let mut gains = Values::new();
         let mut lifts = Vec::new();
+        let mut lifts_short = false;
         for d in 0..nd {
             let t = tallies[d];
             let w = rb.weight(f, d);
@@ -48,11 +56,9 @@ pub(super) fn recommend(
             };
             gains.push(new_score - scores[d].score);
             let level = scores[d].level;
-            if level < dims_out[d].target_detail.level_index {
-                let new_level = place(rb, ratings, Some((f, to)), d, new_score, false);
-                if new_level > level {
-                    lifts.push(rb.names().dimension_id[d].clone());
-                }
+            if place(rb, ratings, Some((f, to)), d, new_score, false) > level {
+                lifts.push(rb.names().dimension_id[d].clone());
+                lifts_short |= level < dims_out[d].target_detail.level_index;
             }
         }
         let gain = weighted_mean(&weights, gains.iter().copied());
@@ -60,6 +66,7 @@ pub(super) fn recommend(
             continue;
         }
         let effort = m.effort(f).unwrap_or(factor.effort);
+        needed.push(lifts_short);
         out.push(Recommendation {
             factor: rb.names().factor_id[f].clone(),
             title: rb.names().factor_title[f].clone(),
@@ -78,7 +85,7 @@ pub(super) fn recommend(
     let mut keys: Vec<(bool, f64, usize)> = out
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.lifts.is_empty(), r.gain / r.cost, i))
+        .map(|(i, r)| (!needed[i], r.gain / r.cost, i))
         .collect();
     keys.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
     let mut slots: Vec<Option<Recommendation>> = out.into_iter().map(Some).collect();

@@ -111,11 +111,37 @@ impl<T: PartialEq<U>, U, const N: usize> PartialEq<[U; N]> for Values<T> {
     }
 }
 
+/// The dimension ids of a rulebook, shared by its per-dimension values:
+/// counted references, or for a built-in rulebook (which lives as long as
+/// the program) a plain pointer.
+#[derive(Debug, Clone)]
+pub(crate) enum DimensionIds {
+    /// Shared by reference count.
+    Shared(Arc<[String]>),
+    /// Never freed.
+    Static(&'static [String]),
+}
+
+impl PartialEq for DimensionIds {
+    fn eq(&self, other: &DimensionIds) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl DimensionIds {
+    fn get(&self) -> &[String] {
+        match self {
+            DimensionIds::Shared(ids) => ids,
+            DimensionIds::Static(ids) => ids,
+        }
+    }
+}
+
 /// Values per dimension, serialized as an object keyed by dimension id in
 /// rulebook order. The ids are shared with the rulebook, not copied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PerDimension<T> {
-    ids: Arc<[String]>,
+    ids: DimensionIds,
     /// One value per dimension, in rulebook order.
     pub values: Values<T>,
 }
@@ -132,6 +158,7 @@ impl<T> PerDimension<T> {
     /// The value for a dimension id.
     pub fn get(&self, id: &str) -> Option<&T> {
         self.ids
+            .get()
             .iter()
             .position(|d| d == id)
             .and_then(|i| self.values.get(i))
@@ -139,7 +166,11 @@ impl<T> PerDimension<T> {
 
     /// (dimension id, value) pairs in rulebook order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &T)> {
-        self.ids.iter().map(String::as_str).zip(self.values.iter())
+        self.ids
+            .get()
+            .iter()
+            .map(String::as_str)
+            .zip(self.values.iter())
     }
 }
 

@@ -157,6 +157,17 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
         "Bars: # certain, = rated, + possible with missing evidence,\n      | level threshold, ^ target level"
     );
 
+    dimensions(&mut o, rb, a);
+    themes(&mut o, rb, a);
+    fix_first_text(&mut o, a, plan);
+    for section in [evidence_gaps, entities, notes] {
+        section(&mut o, rb, a);
+    }
+    o
+}
+
+/// Each dimension: verdict, score, bar, level, target and what stops the next level.
+fn dimensions(o: &mut String, rb: &Rulebook, a: &Assessment) {
     for (d, dim) in a.dimensions.iter().enumerate() {
         let provisional = if dim.provisional {
             " (provisional)"
@@ -241,7 +252,10 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
             }
         }
     }
+}
 
+/// The theme scores.
+fn themes(o: &mut String, _: &Rulebook, a: &Assessment) {
     let _ = writeln!(o, "\nThemes");
     for t in &a.themes {
         match t.score {
@@ -267,8 +281,10 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
             }
         }
     }
+}
 
-    fix_first_text(&mut o, a, plan);
+/// The unknown factors with the most at stake.
+fn evidence_gaps(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.evidence_gaps.is_empty() {
         let _ = writeln!(
             o,
@@ -287,6 +303,10 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
             );
         }
     }
+}
+
+/// The entities: targets, declared levels, over-integration.
+fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.entities.is_empty() {
         let _ = writeln!(
             o,
@@ -328,6 +348,10 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
             }
         }
     }
+}
+
+/// Undecided rules and warnings.
+fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.undecided_rules.is_empty() {
         let _ = writeln!(
             o,
@@ -345,7 +369,6 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
     for w in &a.warnings {
         let _ = writeln!(o, "\nwarning: {}", wrap(w, 78, 2));
     }
-    o
 }
 
 /// "Fix first" from the plan, then the other one-step improvements.

@@ -1,13 +1,13 @@
 //! Every output of the crate, in one place, with one signature:
 //! `report::FORMAT(&rulebook, &result)`.
 //!
-//! | result | [`text()`] | [`markdown()`] | [`json()`] (feature `json`) | `svg` (feature `svg`) |
+//! | result | [`text()`] | [`markdown()`] | `json()` (feature `json`) | `svg` (feature `svg`) |
 //! |---|---|---|---|---|
-//! | [`Assessment`](crate::Assessment) | 80 columns | a document | the contract in the README | a chart |
-//! | [`Briefing`](crate::analysis::Briefing) (assessment and fix first) | 80 columns | a document | the assessment's keys, `fix_first`, `plan` | |
-//! | [`Plan`](crate::analysis::Plan) | 80 columns | fenced text | yes | |
-//! | [`Robustness`](crate::analysis::Robustness) | 80 columns | fenced text | yes | |
-//! | [`Comparison`](crate::analysis::Comparison) | 80 columns | fenced text | yes | |
+//! | [`Assessment`] | 80 columns | a document | the contract in the README | a chart |
+//! | [`Briefing`] (an assessment with fix first) | 80 columns | a document | the assessment's keys, `fix_first`, `plan` | |
+//! | [`Plan`] | 80 columns | fenced text | yes | |
+//! | [`Robustness`] | 80 columns | fenced text | yes | |
+//! | [`Comparison`] | 80 columns | fenced text | yes | |
 //! | [`Rulebook`] (the factor reference) | the Markdown page | the factor reference | the reference object | |
 //!
 //! A new output format is a new function here with the same signature, and
@@ -46,7 +46,7 @@ use crate::rulebook::Rulebook;
 /// A result that the report functions render: an [`Assessment`], a
 /// [`Plan`], a [`Robustness`], a [`Comparison`], or a [`Rulebook`] (its
 /// factor reference). Sealed: the crate's results only. Call it through
-/// [`text()`], [`markdown()`] and [`json()`].
+/// [`text()`], [`markdown()`] and `json()` (feature `json`).
 pub trait Render: sealed::Sealed {
     /// Text for a terminal, 80 columns.
     fn text(&self, rulebook: &Rulebook) -> String;
