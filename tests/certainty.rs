@@ -304,3 +304,23 @@ proptest! {
         }
     }
 }
+
+/// With no evidence, robustness cannot read as robust: the Monte Carlo
+/// draws the missing ratings, and the placement of nothing (the bottom of
+/// every range) rarely survives them. The same seed gives the same answer.
+#[test]
+fn robustness_without_evidence_does_not_read_as_robust() {
+    use integration_readiness::analysis::{RobustnessOptions, robustness};
+    let rb = Rulebook::oslo_2007();
+    let m = Mission::from_toml("[mission]\nname = \"Blank\"\n", "blank.toml", &rb).unwrap();
+    let r = robustness(&rb, &m, RobustnessOptions::default());
+    for d in &r.dimensions {
+        assert!(d.provisional, "{}", d.id);
+        assert!(d.monte_carlo_hold < 0.5, "{}: {}", d.id, d.monte_carlo_hold);
+    }
+    assert_eq!(r, robustness(&rb, &m, RobustnessOptions::default()));
+    // Fully evidenced, nothing is drawn but the weights.
+    let (rb, m) = sample("consolidation-after-ceasefire.toml");
+    let r = robustness(&rb, &m, RobustnessOptions::default());
+    assert!(r.dimensions.iter().all(|d| !d.provisional));
+}

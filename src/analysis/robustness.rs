@@ -21,12 +21,21 @@
 //! Inside the radius no perturbation changes the level; just outside, the
 //! reported split does. `x` is capped at 100%: beyond it a weight would turn
 //! negative. Cost: O(F) per dimension after one pass over the factors.
+//!
+//! The radius is exact for the point placement: the rated factors, with
+//! the unknown ones left out as the point score leaves them. The Monte
+//! Carlo estimate carries the missing evidence too: in every sample each
+//! factor without evidence also gets a rating drawn uniformly from the five
+//! words, which enters the score and the gates, so an assessment with little
+//! evidence cannot read as robust. With every factor rated the two agree in
+//! what they measure.
 
 use crate::text::Text;
 use serde::Serialize;
 
-use crate::assess::{THRESHOLD_TOLERANCE, earned_share, gate_holds, score_into};
+use crate::assess::{THRESHOLD_TOLERANCE, earned_share, gate_holds, place, score_into};
 use crate::mission::Mission;
+use crate::model::Rating;
 use crate::rulebook::Rulebook;
 
 /// Options of the robustness analysis.
@@ -114,8 +123,12 @@ pub struct DimensionRobustness {
     pub lower: Vec<Text>,
     /// The weights that move the score most at the radius, first first.
     pub first_movers: Vec<Text>,
-    /// Share of the Monte Carlo samples in which the level holds.
+    /// Share of the Monte Carlo samples in which the level holds (weights
+    /// and the missing ratings drawn at random).
     pub monte_carlo_hold: f64,
+    /// Whether the assessment of this dimension is provisional: the
+    /// exact radius then speaks for the rated factors only.
+    pub provisional: bool,
 }
 
 /// The robustness of every dimension.
@@ -251,7 +264,13 @@ pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robust
     let mut scores = Vec::with_capacity(nd);
     score_into(rb, m.ratings(), &mut scores);
     let sigma = (opts.noise_percent / 100.0).clamp(0.0, 1.0);
-    let held = monte_carlo(rb, m, &scores, sigma, opts);
+    let any_unknown = m.ratings().contains(&Rating::Unknown);
+    let held = if any_unknown {
+        monte_carlo_with_unknowns(rb, m, &scores, sigma, opts)
+    } else {
+        monte_carlo(rb, m, &scores, sigma, opts)
+    };
+    let assessed = crate::assess::assess(rb, m);
     let dims = rb
         .dimensions()
         .iter()
@@ -320,6 +339,7 @@ pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robust
                 } else {
                     held[d] as f64 / opts.samples as f64
                 },
+                provisional: assessed.dimensions[d].provisional,
             }
         })
         .collect();
@@ -415,6 +435,63 @@ fn monte_carlo(
             let floor_ok = lo.as_ref().is_none_or(|(b, c)| b + dot(c, &delta) >= 0.0);
             let ceiling_ok = hi.as_ref().is_none_or(|(b, c)| b + dot(c, &delta) < 0.0);
             if floor_ok && ceiling_ok {
+                held[d] += 1;
+            }
+        }
+    }
+    held
+}
+
+/// Counts, per dimension, the samples in which the point level holds when
+/// the weights move (as in [`monte_carlo`]) and every factor without
+/// evidence gets a rating drawn uniformly from the five words. The score and
+/// the gates are then those of the drawn mission, placed as the assessment
+/// places them.
+fn monte_carlo_with_unknowns(
+    rb: &Rulebook,
+    m: &Mission,
+    scores: &[crate::assess::DimensionScore],
+    sigma: f64,
+    opts: RobustnessOptions,
+) -> Vec<usize> {
+    let factors = rb.factors();
+    let nf = factors.len();
+    let nd = rb.dimensions().len();
+    let mut held = vec![0usize; nd];
+    let mut rng = SplitMix64::new(opts.seed);
+    let mut ratings: Vec<Rating> = m.ratings().to_vec();
+    let mut delta = vec![0.0; nf];
+    const TWO_POW_MINUS_32: f64 = 1.0 / 4_294_967_296.0;
+    let (scale, shift) = (2.0 * sigma * TWO_POW_MINUS_32, sigma);
+    for _ in 0..opts.samples {
+        for pair in delta.chunks_mut(2) {
+            let bits = rng.next_u64();
+            pair[0] = (bits & 0xFFFF_FFFF) as f64 * scale - shift;
+            if let Some(x) = pair.get_mut(1) {
+                *x = (bits >> 32) as f64 * scale - shift;
+            }
+        }
+        for (f, r) in ratings.iter_mut().enumerate() {
+            if m.rating(f) == Rating::Unknown {
+                // Uniform over the five words: the top bits of one draw.
+                *r = Rating::SCALE[((rng.next_u64() >> 32) * 5 >> 32) as usize];
+            }
+        }
+        for (d, s) in scores.iter().enumerate() {
+            let (mut earned, mut total) = (0.0, 0.0);
+            for (f, factor) in factors.iter().enumerate() {
+                if let Some(st) = ratings[f].strength() {
+                    let w = rb.weight(f, d) * (1.0 + delta[f]);
+                    earned += w * earned_share(factor.polarity, st);
+                    total += w;
+                }
+            }
+            if total <= 0.0 {
+                held[d] += 1;
+                continue;
+            }
+            let score = (100.0 * earned / total).clamp(0.0, 100.0);
+            if place(rb, &ratings, None, d, score, false) == s.level {
                 held[d] += 1;
             }
         }

@@ -23,7 +23,7 @@ mod targets;
 mod values;
 
 pub use place::THRESHOLD_TOLERANCE;
-pub(crate) use place::gate_holds;
+pub(crate) use place::{gate_holds, place};
 pub use results::{
     Assessment, Blocker, DimensionResult, DimensionScore, EntityResult, EvidenceGap, FactorResult,
     MissionSummary, NextLevel, Overall, PROVISIONAL_COVERAGE, Provenance, Recommendation, Target,

@@ -13,7 +13,7 @@ pub(super) fn text(r: &Robustness) -> String {
     let _ = writeln!(o, "Weight robustness: {}", r.mission);
     let _ = writeln!(
         o,
-        "Radius: every weight may move by up to ±x% (independently) without changing\nthe level. Monte Carlo: {} samples of ±{}% noise, seed {}.\n",
+        "Radius: every weight may move by up to ±x% (independently) without changing\nthe point level (rated factors only). Monte Carlo: {} samples of ±{}% noise,\nseed {}, each factor without evidence given a random rating too.\n",
         r.samples, r.noise_percent, r.seed
     );
     for d in &r.dimensions {
@@ -27,12 +27,24 @@ pub(super) fn text(r: &Robustness) -> String {
             ),
             None => "no weight change within ±100% moves it".to_owned(),
         };
-        let _ = writeln!(o, "{:<15} {} (score {:.1})", d.id, d.level, d.score);
-        let _ = writeln!(o, "  radius        {radius}");
         let _ = writeln!(
             o,
-            "  holds in      {:.1}% of samples",
-            100.0 * d.monte_carlo_hold
+            "{:<15} {} (score {:.1}){}",
+            d.id,
+            d.level,
+            d.score,
+            if d.provisional { ", provisional" } else { "" }
+        );
+        let _ = writeln!(o, "  radius        {radius} for the point placement");
+        let _ = writeln!(
+            o,
+            "  holds in      {:.1}% of samples{}",
+            100.0 * d.monte_carlo_hold,
+            if d.provisional {
+                " (weights and missing ratings drawn)"
+            } else {
+                ""
+            }
         );
         // The first movers, comma-separated, wrapped to 80 columns under
         // their 16-column label; a line's trailing comma may take column 80.
