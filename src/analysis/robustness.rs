@@ -474,7 +474,7 @@ fn monte_carlo_with_unknowns(
         for (f, r) in ratings.iter_mut().enumerate() {
             if m.rating(f) == Rating::Unknown {
                 // Uniform over the five words: the top bits of one draw.
-                *r = Rating::SCALE[((rng.next_u64() >> 32) * 5 >> 32) as usize];
+                *r = Rating::SCALE[(((rng.next_u64() >> 32) * 5) >> 32) as usize];
             }
         }
         for (d, s) in scores.iter().enumerate() {
