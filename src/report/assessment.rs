@@ -381,9 +381,9 @@ fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
                 "\n{}",
                 wrap(
                     &format!(
-                        "Fix first: the start of the cheapest plan to target ({} changes, total \
+                        "Fix first: the start of the cheapest plan to target ({}, total \
                          effort {}; the plan command lists them all)",
-                        p.changes.len(),
+                        super::fmt::count(p.changes.len(), "change"),
                         p.total_effort
                     ),
                     78,
@@ -477,8 +477,8 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
         } else {
             let _ = writeln!(
                 o,
-                "The start of the cheapest plan to target ({} changes, total effort {}), in the plan's order.\n",
-                p.changes.len(),
+                "The start of the cheapest plan to target ({}, total effort {}), in the plan's order.\n",
+                super::fmt::count(p.changes.len(), "change"),
                 p.total_effort
             );
             let _ = writeln!(

@@ -39,6 +39,15 @@ pub(crate) fn wrap(text: &str, width: usize, indent: usize) -> String {
     lines(words, width.saturating_sub(indent), chars).join(&format!("\n{}", " ".repeat(indent)))
 }
 
+/// `1 change`, `2 changes`: a count with its noun.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A share in [0, 1] as a whole percentage (`0%` for a non-finite value).
 pub(crate) fn pct(x: f64) -> String {
     let x = if x.is_finite() { x } else { 0.0 };

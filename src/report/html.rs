@@ -157,8 +157,8 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
         o.push_str("</ol>\n");
         let _ = writeln!(
             o,
-            "<h2>The plan to the target</h2>\n<p>{} changes, total effort {} (each rating step costs {} at low effort, {} at medium, {} at high).</p>\n<table>\n<tr><th>#</th><th>Change</th><th>Effort</th></tr>",
-            p.changes.len(),
+            "<h2>The plan to the target</h2>\n<p>{}, total effort {} (each rating step costs {} at low effort, {} at medium, {} at high).</p>\n<table>\n<tr><th>#</th><th>Change</th><th>Effort</th></tr>",
+            super::fmt::count(p.changes.len(), "change"),
             p.total_effort,
             p.effort_cost.low,
             p.effort_cost.medium,

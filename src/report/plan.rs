@@ -89,8 +89,8 @@ pub(super) fn text(p: &Plan) -> String {
     } else {
         let _ = writeln!(
             o,
-            "\n{} changes in priority order, total effort {}:",
-            p.changes.len(),
+            "\n{} in priority order, total effort {}:",
+            super::fmt::count(p.changes.len(), "change"),
             p.total_effort
         );
         for (i, c) in p.changes.iter().enumerate() {
