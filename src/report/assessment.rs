@@ -382,7 +382,7 @@ fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
                 wrap(
                     &format!(
                         "Fix first: the start of the cheapest plan to target ({}, total \
-                         effort {}; the plan command lists them all)",
+                         effort {}; the plan lists them all)",
                         super::fmt::count(p.changes.len(), "change"),
                         p.total_effort
                     ),
