@@ -420,17 +420,8 @@ fn monte_carlo(
     let mut held = vec![0usize; nd];
     let mut rng = SplitMix64::new(opts.seed);
     let mut delta = vec![0.0; nf];
-    // Two 32-bit uniforms from each 64-bit draw: u in [0, 1), δ = σ (2u - 1).
-    const TWO_POW_MINUS_32: f64 = 1.0 / 4_294_967_296.0;
-    let (scale, shift) = (2.0 * sigma * TWO_POW_MINUS_32, sigma);
     for _ in 0..opts.samples {
-        for pair in delta.chunks_mut(2) {
-            let bits = rng.next_u64();
-            pair[0] = (bits & 0xFFFF_FFFF) as f64 * scale - shift;
-            if let Some(x) = pair.get_mut(1) {
-                *x = (bits >> 32) as f64 * scale - shift;
-            }
-        }
+        draw_noise(&mut rng, &mut delta, sigma);
         for (d, [lo, hi]) in forms.iter().enumerate() {
             let floor_ok = lo.as_ref().is_none_or(|(b, c)| b + dot(c, &delta) >= 0.0);
             let ceiling_ok = hi.as_ref().is_none_or(|(b, c)| b + dot(c, &delta) < 0.0);
@@ -461,16 +452,8 @@ fn monte_carlo_with_unknowns(
     let mut rng = SplitMix64::new(opts.seed);
     let mut ratings: Vec<Rating> = m.ratings().to_vec();
     let mut delta = vec![0.0; nf];
-    const TWO_POW_MINUS_32: f64 = 1.0 / 4_294_967_296.0;
-    let (scale, shift) = (2.0 * sigma * TWO_POW_MINUS_32, sigma);
     for _ in 0..opts.samples {
-        for pair in delta.chunks_mut(2) {
-            let bits = rng.next_u64();
-            pair[0] = (bits & 0xFFFF_FFFF) as f64 * scale - shift;
-            if let Some(x) = pair.get_mut(1) {
-                *x = (bits >> 32) as f64 * scale - shift;
-            }
-        }
+        draw_noise(&mut rng, &mut delta, sigma);
         for (f, r) in ratings.iter_mut().enumerate() {
             if m.rating(f) == Rating::Unknown {
                 // Uniform over the five words: the top bits of one draw.
@@ -497,6 +480,20 @@ fn monte_carlo_with_unknowns(
         }
     }
     held
+}
+
+/// One noise vector: every weight's relative move, uniform in [-σ, σ).
+/// Two 32-bit uniforms from each 64-bit draw: u in [0, 1), δ = σ (2u - 1).
+fn draw_noise(rng: &mut SplitMix64, delta: &mut [f64], sigma: f64) {
+    const TWO_POW_MINUS_32: f64 = 1.0 / 4_294_967_296.0;
+    let (scale, shift) = (2.0 * sigma * TWO_POW_MINUS_32, sigma);
+    for pair in delta.chunks_mut(2) {
+        let bits = rng.next_u64();
+        pair[0] = (bits & 0xFFFF_FFFF) as f64 * scale - shift;
+        if let Some(x) = pair.get_mut(1) {
+            *x = (bits >> 32) as f64 * scale - shift;
+        }
+    }
 }
 
 fn t_of(t: Option<f64>) -> f64 {

@@ -371,9 +371,40 @@ fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
     }
 }
 
+/// What "fix first" says when the plan changes nothing.
+pub(super) fn nothing_to_fix(p: &Plan) -> &'static str {
+    if p.unreachable.is_empty() {
+        "Nothing: every target is met at the point score."
+    } else {
+        "No change of a rated factor brings the targets closer; rate the unknown factors first."
+    }
+}
+
+/// The one-step improvements to list beside "fix first": those the plan's
+/// first steps do not already name (three of them), or, without a plan,
+/// the best ones.
+fn other_improvements<'a>(
+    a: &'a Assessment,
+    plan: Option<&Plan>,
+) -> Vec<&'a crate::assess::Recommendation> {
+    let shown: Vec<&str> = plan
+        .map(|p| {
+            p.changes
+                .iter()
+                .take(TOP)
+                .map(|c| c.factor.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    a.recommendations
+        .iter()
+        .filter(|r| !shown.contains(&r.factor.as_str()))
+        .take(if plan.is_some() { 3 } else { TOP })
+        .collect()
+}
+
 /// "Fix first" from the plan, then the other one-step improvements.
 fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
-    let mut shown_factors: Vec<&str> = Vec::new();
     match plan {
         Some(p) if !p.changes.is_empty() => {
             let _ = writeln!(
@@ -391,7 +422,6 @@ fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
                 )
             );
             for (i, c) in p.changes.iter().take(TOP).enumerate() {
-                shown_factors.push(c.factor.as_str());
                 let _ = writeln!(o, "  {}. {}", i + 1, wrap(&change_line(c), 78, 5));
                 let _ = writeln!(o, "     {}", wrap(&c.remedy, 78, 5));
                 let _ = writeln!(
@@ -402,28 +432,11 @@ fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
             }
         }
         Some(p) => {
-            let _ = writeln!(
-                o,
-                "\nFix first\n  {}",
-                wrap(
-                    if p.unreachable.is_empty() {
-                        "nothing: every target is met at the point score"
-                    } else {
-                        "no change of a rated factor brings the targets closer; rate the unknown factors first"
-                    },
-                    78,
-                    2
-                )
-            );
+            let _ = writeln!(o, "\nFix first\n  {}", wrap(nothing_to_fix(p), 78, 2));
         }
         None => {}
     }
-    let others: Vec<_> = a
-        .recommendations
-        .iter()
-        .filter(|r| !shown_factors.contains(&r.factor.as_str()))
-        .take(if plan.is_some() { 3 } else { TOP })
-        .collect();
+    let others = other_improvements(a, plan);
     if others.is_empty() {
         return;
     }
@@ -461,19 +474,10 @@ fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
 /// "Fix first" from the plan, then the other one-step improvements, as
 /// Markdown.
 fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
-    let mut shown_factors: Vec<&str> = Vec::new();
     if let Some(p) = plan {
         let _ = writeln!(o, "\n## Fix first\n");
         if p.changes.is_empty() {
-            let _ = writeln!(
-                o,
-                "{}",
-                if p.unreachable.is_empty() {
-                    "Nothing: every target is met at the point score."
-                } else {
-                    "No change of a rated factor brings the targets closer; rate the unknown factors first."
-                }
-            );
+            let _ = writeln!(o, "{}", nothing_to_fix(p));
         } else {
             let _ = writeln!(
                 o,
@@ -487,7 +491,6 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
             );
             let _ = writeln!(o, "|---:|---|---|---:|---|---|---|---|");
             for (i, c) in p.changes.iter().take(TOP).enumerate() {
-                shown_factors.push(c.factor.as_str());
                 let toward: Vec<String> = c
                     .gains
                     .iter()
@@ -511,12 +514,7 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
             }
         }
     }
-    let others: Vec<_> = a
-        .recommendations
-        .iter()
-        .filter(|r| !shown_factors.contains(&r.factor.as_str()))
-        .take(if plan.is_some() { 3 } else { TOP })
-        .collect();
+    let others = other_improvements(a, plan);
     if others.is_empty() {
         return;
     }

@@ -131,15 +131,7 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
     let p = &b.plan;
     o.push_str("<h2>Fix first</h2>\n");
     if p.changes.is_empty() {
-        let _ = writeln!(
-            o,
-            "<p>{}</p>",
-            if p.unreachable.is_empty() {
-                "Nothing: every target is met at the point score."
-            } else {
-                "No change of a rated factor brings the targets closer; rate the unknown factors first."
-            }
-        );
+        let _ = writeln!(o, "<p>{}</p>", super::assessment::nothing_to_fix(p));
     } else {
         let _ = writeln!(
             o,

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Polarity, Rating};
-use crate::rulebook::{Bound, Rulebook};
+use crate::rulebook::Rulebook;
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -165,20 +165,7 @@ pub fn markdown(rb: &Rulebook) -> String {
         let _ = writeln!(o, "| Level | Dimensions | Condition | Because | Source |");
         let _ = writeln!(o, "|---|---|---|---|---|");
         for g in &rb.data().gates {
-            let cond = match (g.at_least, g.at_most) {
-                (Some(r), _) => format!("`{}` at least {r}", g.factor),
-                (_, Some(r)) => format!("`{}` at most {r}", g.factor),
-                _ => String::new(),
-            };
-            let _ = writeln!(
-                o,
-                "| `{}` | {} | {} | {} | {} |",
-                g.level,
-                g.dimensions.join(", "),
-                cond,
-                one_line(&g.because),
-                g.citation
-            );
+            let _ = writeln!(o, "{}", gate_row(g));
         }
         let _ = writeln!(o);
     }
@@ -189,44 +176,67 @@ pub fn markdown(rb: &Rulebook) -> String {
             "| Rule | When | Roles | Dimensions | Target | Because | Source |"
         );
         let _ = writeln!(o, "|---|---|---|---|---|---|---|");
-        for (r, cr) in rb.data().rules.iter().zip(rb.compiled_rules()) {
-            let when: Vec<String> = r
-                .when
-                .iter()
-                .map(|(k, c)| {
-                    let vals: Vec<String> = c.values().iter().map(|v| v.to_string()).collect();
-                    format!("{k} = {}", vals.join(" or "))
-                })
-                .collect();
-            let target = match cr.bound {
-                Bound::AtLeast(l) => format!("at least `{}`", rb.levels()[l].id),
-                Bound::AtMost(l) => format!("at most `{}`", rb.levels()[l].id),
-            };
-            let _ = writeln!(
-                o,
-                "| `{}` | {} | {} | {} | {} | {} | {} |",
-                r.id,
-                if when.is_empty() {
-                    "always".to_owned()
-                } else {
-                    when.join(", ")
-                },
-                if r.roles.is_empty() {
-                    "mission".to_owned()
-                } else {
-                    r.roles.join(", ")
-                },
-                r.dimensions.join(", "),
-                target,
-                one_line(&r.because),
-                r.citation
-            );
+        for r in &rb.data().rules {
+            let _ = writeln!(o, "{}", rule_row(r));
         }
         let _ = writeln!(o);
     }
     o.truncate(o.trim_end().len());
     o.push('\n');
     o
+}
+
+/// A gate as a table row: level, dimensions, condition, reason, source.
+fn gate_row(g: &crate::model::Gate) -> String {
+    let cond = match (g.at_least, g.at_most) {
+        (Some(r), _) => format!("`{}` at least `{r}`", g.factor),
+        (_, Some(r)) => format!("`{}` at most `{r}`", g.factor),
+        _ => String::new(),
+    };
+    format!(
+        "| `{}` | {} | {} | {} | {} |",
+        g.level,
+        g.dimensions.join(", "),
+        cond,
+        one_line(&g.because),
+        g.citation
+    )
+}
+
+/// A target rule as a table row: id, when, for whom, dimensions, the level
+/// it sets, reason, source.
+fn rule_row(r: &crate::model::TargetRule) -> String {
+    let when: Vec<String> = r
+        .when
+        .iter()
+        .map(|(k, c)| {
+            let vals: Vec<String> = c.values().iter().map(|v| v.to_string()).collect();
+            format!("{k} = {}", vals.join(" or "))
+        })
+        .collect();
+    let sets = match (&r.at_least, &r.at_most) {
+        (Some(l), _) => format!("at least `{l}`"),
+        (_, Some(l)) => format!("at most `{l}`"),
+        _ => String::new(),
+    };
+    format!(
+        "| `{}` | {} | {} | {} | {} | {} | {} |",
+        r.id,
+        if when.is_empty() {
+            "always".to_owned()
+        } else {
+            when.join(", ")
+        },
+        if r.roles.is_empty() {
+            "the mission".to_owned()
+        } else {
+            r.roles.join(", ")
+        },
+        r.dimensions.join(", "),
+        sets,
+        one_line(&r.because),
+        r.citation
+    )
 }
 
 /// The decisions on record: every number and rule of a rulebook that is
@@ -320,22 +330,8 @@ pub fn decisions(rb: &Rulebook) -> String {
     let _ = writeln!(o, "| Level | Dimensions | Condition | Reason | Leans on |");
     let _ = writeln!(o, "|---|---|---|---|---|");
     for g in &data.gates {
-        let cond = match (g.at_least, g.at_most) {
-            (Some(r), _) => format!("`{}` at least `{r}`", g.factor),
-            (_, Some(r)) => format!("`{}` at most `{r}`", g.factor),
-            _ => String::new(),
-        };
-        let _ = writeln!(
-            o,
-            "| `{}` | {} | {} | {} | {} |",
-            g.level,
-            g.dimensions.join(", "),
-            cond,
-            one_line(&g.because),
-            g.citation
-        );
+        let _ = writeln!(o, "{}", gate_row(g));
     }
-
     let _ = writeln!(o, "\n## Target rules\n");
     let _ = writeln!(
         o,
@@ -352,40 +348,8 @@ pub fn decisions(rb: &Rulebook) -> String {
     );
     let _ = writeln!(o, "|---|---|---|---|---|---|---|");
     for r in &data.rules {
-        let when: Vec<String> = r
-            .when
-            .iter()
-            .map(|(k, c)| {
-                let vals: Vec<String> = c.values().iter().map(|v| v.to_string()).collect();
-                format!("{k} = {}", vals.join(" or "))
-            })
-            .collect();
-        let sets = match (&r.at_least, &r.at_most) {
-            (Some(l), _) => format!("at least `{l}`"),
-            (_, Some(l)) => format!("at most `{l}`"),
-            _ => String::new(),
-        };
-        let _ = writeln!(
-            o,
-            "| `{}` | {} | {} | {} | {} | {} | {} |",
-            r.id,
-            if when.is_empty() {
-                "always".to_owned()
-            } else {
-                when.join(", ")
-            },
-            if r.roles.is_empty() {
-                "the mission".to_owned()
-            } else {
-                r.roles.join(", ")
-            },
-            r.dimensions.join(", "),
-            sets,
-            one_line(&r.because),
-            r.citation
-        );
+        let _ = writeln!(o, "{}", rule_row(r));
     }
-
     let _ = writeln!(o, "\n## Weights and efforts\n");
     let _ = writeln!(
         o,
