@@ -563,7 +563,8 @@ function renderPanel(a, problems) {
           (r.effort_level || r.effort) + " effort" + (r.forced_by_gate ? ", a gate needs it" : "") +
           (r.lifts && r.lifts.length ? ", lifts " + r.lifts.join(", ") : ""))));
     }
-    const total = a.plan ? " (" + a.plan.changes.length + " changes in the plan, total effort " + a.plan.total_effort + ")" : "";
+    const n = a.plan ? a.plan.changes.length : 0;
+    const total = a.plan ? " (" + n + (n === 1 ? " change" : " changes") + " in the plan, total effort " + a.plan.total_effort + ")" : "";
     body.append(el("section", {}, el("h3", {}, "Fix first" + total), ol));
   } else if (a.plan) {
     body.append(el("section", {}, el("h3", {}, "Fix first"),
