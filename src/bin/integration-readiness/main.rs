@@ -4,8 +4,18 @@
 //! Exit status: 0 on success, 2 for bad input or a bad command line, 1 for
 //! anything else.
 
+mod assess;
+mod compare;
+mod io;
+mod plan;
+mod robustness;
+mod rulebook;
+#[cfg(feature = "schema")]
+mod schema;
 #[cfg(feature = "serve")]
 mod serve;
+mod template;
+mod whatif;
 
 use std::process::ExitCode;
 use std::sync::LazyLock;
@@ -17,7 +27,7 @@ use clap::{Parser, Subcommand};
 #[command(
     version = VERSION.as_str(),
     propagate_version = true,
-    after_help = "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+    after_help = io::EXIT_STATUS
 )]
 struct Cli {
     #[command(subcommand)]
@@ -26,6 +36,23 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Assess a mission: levels, targets, verdicts and what to fix first.
+    Assess(assess::Args),
+    /// The cheapest set of rating changes that reaches every target.
+    Plan(plan::Args),
+    /// How robust each level is to the choice of weights.
+    Robustness(robustness::Args),
+    /// Compare two assessments of a mission: what moved and why.
+    Compare(compare::Args),
+    /// Change ratings or context and see what moves.
+    Whatif(whatif::Args),
+    /// Print a mission file to start an assessment from.
+    Template(template::Args),
+    /// Print a rulebook as TOML, JSON or a Markdown factor reference.
+    Rulebook(rulebook::Args),
+    /// Print the JSON Schema of mission or rulebook files.
+    #[cfg(feature = "schema")]
+    Schema(schema::Args),
     /// Serve the questionnaire: a local web page where a planning team rates
     /// the factors and watches the assessment move.
     #[cfg(feature = "serve")]
@@ -48,11 +75,25 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // `--help` and `--version` go to stdout (exit 0, also when the
+            // pipe is closed); usage errors to stderr with status 2.
+            if e.use_stderr() {
+                let _ = e.print();
+                return ExitCode::from(2);
+            }
+            return io::emit(&e.render().to_string());
         }
     };
     match cli.command {
+        Command::Assess(args) => assess::run(args),
+        Command::Plan(args) => plan::run(args),
+        Command::Robustness(args) => robustness::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Whatif(args) => whatif::run(args),
+        Command::Template(args) => template::run(args),
+        Command::Rulebook(args) => rulebook::run(args),
+        #[cfg(feature = "schema")]
+        Command::Schema(args) => schema::run(args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(args),
     }

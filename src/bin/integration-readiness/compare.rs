@@ -1,0 +1,51 @@
+//! `integration-readiness compare`: two assessments of one mission.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use integration_readiness::analysis::compare;
+use integration_readiness::assess;
+
+use crate::io::{self, Failure};
+
+/// Compare two assessments of a mission at two dates: what moved and why.
+#[derive(clap::Args)]
+#[command(after_help = concat!(
+    "Examples:\n",
+    "  integration-readiness compare                       # the embedded 2008/2009 pair\n",
+    "  integration-readiness compare 2008.toml 2009.toml --format markdown\n\n",
+    "Both files are checked; the problems of both are reported together.\n\n",
+    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+))]
+pub struct Args {
+    /// The earlier mission file (with NEW); the embedded pair when left out.
+    #[arg(requires = "new")]
+    old: Option<PathBuf>,
+    /// The later mission file.
+    new: Option<PathBuf>,
+    #[command(flatten)]
+    rulebook: io::RulebookArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: io::Format,
+}
+
+/// Loads both, compares and prints.
+pub fn run(args: Args) -> ExitCode {
+    io::finish((|| -> Result<String, Failure> {
+        let rb = io::rulebook(args.rulebook.rulebook.as_deref())?;
+        let (old, new) = match (args.old, args.new) {
+            (Some(old), Some(new)) => {
+                let mut both = io::missions(&[old, new], &rb)?;
+                let new = both.pop().expect("two missions");
+                (both.pop().expect("two missions"), new)
+            }
+            _ => (
+                io::mission(None, io::PAIR[0], &rb)?,
+                io::mission(None, io::PAIR[1], &rb)?,
+            ),
+        };
+        let c = compare(&assess(&rb, &old), &assess(&rb, &new));
+        io::render(args.format, &rb, &c)
+    })())
+}

@@ -1,0 +1,241 @@
+//! What every subcommand shares: reading input (a file or `-` for standard
+//! input) through a bounded reader, writing output that survives a closed
+//! pipe, and the exit status.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use integration_readiness::{Error, MAX_INPUT_BYTES, Mission, Rulebook};
+
+/// The embedded sample assessed when no file is given: a multidimensional
+/// mission consolidating after a ceasefire, every factor rated (fictional).
+pub const CONSOLIDATION: (&str, &str) = (
+    include_str!("../../../examples/missions/consolidation-after-ceasefire.toml"),
+    "consolidation-after-ceasefire.toml",
+);
+
+/// A mission in start-up during active conflict, far below its targets
+/// (fictional): the plan's default.
+pub const START_UP: (&str, &str) = (
+    include_str!("../../../examples/missions/start-up-active-conflict.toml"),
+    "start-up-active-conflict.toml",
+);
+
+/// The embedded pair that `compare` and `trend` use when no file is given.
+pub const PAIR: [(&str, &str); 2] = [
+    (
+        include_str!("../../../examples/missions/compare-2008.toml"),
+        "compare-2008.toml",
+    ),
+    (
+        include_str!("../../../examples/missions/compare-2009.toml"),
+        "compare-2009.toml",
+    ),
+];
+
+/// The exit statuses, as `--help` and the README state them.
+pub const EXIT_STATUS: &str = "Exit status: 0 on success (also when the reader of the output \
+closes the pipe early), 2 for bad input or a bad command line, 1 for anything else.\n\
+A FILE of `-` reads standard input; input over 4 MiB is refused. No colour is used in reports.";
+
+/// Why a subcommand failed, and so its exit status.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad input: exit status 2.
+    Input(String),
+    /// Anything else (cannot write, cannot serve): exit status 1.
+    Other(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Write { .. } => Failure::Other(e.to_string()),
+            _ => Failure::Input(e.to_string()),
+        }
+    }
+}
+
+/// The exit of a subcommand: its output printed, or its failure reported.
+pub fn finish(result: Result<String, Failure>) -> ExitCode {
+    match result {
+        Ok(out) => emit(&out),
+        Err(Failure::Input(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(message)) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes `text` to standard output. A reader that closed the pipe early
+/// (`| head`) has what it wanted: that is success, with no message.
+pub fn emit(text: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            // stdout is gone or full; stderr may still be there.
+            let _ = writeln!(io::stderr(), "cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The name used for standard input in messages.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// The text of `path` (`-`: standard input) and its name for messages,
+/// read through a reader that stops one byte past [`MAX_INPUT_BYTES`], so
+/// that no more than the limit is ever held, whatever the source (a file,
+/// a pipe, `/dev/zero`).
+pub fn read_bounded(path: &Path) -> Result<(String, String), Failure> {
+    if path == Path::new("-") {
+        return read_from(io::stdin().lock(), STDIN_NAME);
+    }
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
+    read_from(file, &name)
+}
+
+/// Reads at most the limit and one byte from `reader`.
+fn read_from(reader: impl Read, name: &str) -> Result<(String, String), Failure> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Failure::Input(format!(
+            "{name}: more than {MAX_INPUT_BYTES} bytes is over the limit of {MAX_INPUT_BYTES} bytes for one file"
+        )));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|e| Failure::Input(format!("{name}: cannot read: not UTF-8 text ({e})")))?;
+    Ok((text, name.to_owned()))
+}
+
+/// Whether a file is read as JSON: its name ends in `.json`.
+fn is_json(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// The rulebook of `--rulebook`, or the embedded default.
+pub fn rulebook(path: Option<&Path>) -> Result<Rulebook, Failure> {
+    let Some(path) = path else {
+        return Ok(Rulebook::oslo_2007());
+    };
+    let (text, name) = read_bounded(path)?;
+    Ok(if is_json(&name) {
+        Rulebook::from_json(&text, &name)?
+    } else {
+        Rulebook::from_toml(&text, &name)?
+    })
+}
+
+/// A mission from a file (`-`: standard input), checked against `rb`.
+pub fn mission_file(path: &Path, rb: &Rulebook) -> Result<Mission, Failure> {
+    let (text, name) = read_bounded(path)?;
+    Ok(if is_json(&name) {
+        Mission::from_json(&text, &name, rb)?
+    } else {
+        Mission::from_toml(&text, &name, rb)?
+    })
+}
+
+/// A mission from a file, or an embedded sample `(text, name)`.
+pub fn mission(
+    path: Option<&Path>,
+    sample: (&str, &str),
+    rb: &Rulebook,
+) -> Result<Mission, Failure> {
+    match path {
+        Some(p) => mission_file(p, rb),
+        None => Ok(Mission::from_toml(sample.0, sample.1, rb)?),
+    }
+}
+
+/// Every mission of `paths`, checked: all their problems reported
+/// together, not only the first file's. At most one path may be `-`.
+pub fn missions(paths: &[PathBuf], rb: &Rulebook) -> Result<Vec<Mission>, Failure> {
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Failure::Input(
+            "standard input (`-`) can be read only once".to_owned(),
+        ));
+    }
+    let mut missions = Vec::with_capacity(paths.len());
+    let mut problems = Vec::new();
+    for p in paths {
+        match mission_file(p, rb) {
+            Ok(m) => missions.push(m),
+            Err(Failure::Input(message)) => problems.push(message),
+            Err(other) => return Err(other),
+        }
+    }
+    if problems.is_empty() {
+        Ok(missions)
+    } else {
+        Err(Failure::Input(problems.join("\n")))
+    }
+}
+
+/// A mission file (or an embedded sample) and `--rulebook`.
+#[derive(clap::Args)]
+pub struct MissionArgs {
+    /// The mission file (TOML, or JSON when it ends in `.json`; `-` reads
+    /// standard input); an embedded sample when left out.
+    pub mission: Option<PathBuf>,
+    #[command(flatten)]
+    pub rulebook: RulebookArg,
+}
+
+impl MissionArgs {
+    /// The rulebook and the mission, or `sample` when no file is given.
+    pub fn load(&self, sample: (&str, &str)) -> Result<(Rulebook, Mission), Failure> {
+        let rb = rulebook(self.rulebook.rulebook.as_deref())?;
+        let m = mission(self.mission.as_deref(), sample, &rb)?;
+        Ok((rb, m))
+    }
+}
+
+/// `--rulebook`, which every subcommand takes.
+#[derive(clap::Args)]
+pub struct RulebookArg {
+    /// A rulebook file (`-` reads standard input); the embedded `oslo-2007`
+    /// when left out.
+    #[arg(long)]
+    pub rulebook: Option<PathBuf>,
+}
+
+/// Text for people, Markdown for documents, JSON for programs.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// A report for the terminal.
+    Text,
+    /// A document to paste into a report.
+    Markdown,
+    /// One JSON object.
+    Json,
+}
+
+/// The output of a result in one of the common formats.
+pub fn render<R: integration_readiness::report::Render>(
+    format: Format,
+    rb: &Rulebook,
+    result: &R,
+) -> Result<String, Failure> {
+    use integration_readiness::report;
+    Ok(match format {
+        Format::Text => report::text(rb, result),
+        Format::Markdown => report::markdown(rb, result),
+        Format::Json => report::json(rb, result)? + "\n",
+    })
+}

@@ -1,0 +1,32 @@
+//! `integration-readiness plan`: the cheapest plan to target.
+
+use std::process::ExitCode;
+
+use integration_readiness::analysis::plan;
+
+use crate::io::{self, Failure};
+
+/// Find the cheapest set of rating changes that brings every dimension to
+/// its target level.
+#[derive(clap::Args)]
+#[command(after_help = concat!(
+    "Examples:\n",
+    "  integration-readiness plan                          # the embedded start-up sample\n",
+    "  integration-readiness plan my-mission.toml --format markdown\n\n",
+    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+))]
+pub struct Args {
+    #[command(flatten)]
+    input: io::MissionArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: io::Format,
+}
+
+/// Loads, plans and prints.
+pub fn run(args: Args) -> ExitCode {
+    io::finish((|| -> Result<String, Failure> {
+        let (rb, m) = args.input.load(io::START_UP)?;
+        io::render(args.format, &rb, &plan(&rb, &m))
+    })())
+}

@@ -1,0 +1,58 @@
+//! `integration-readiness robustness`: how far the weights can move before
+//! each dimension's level changes.
+
+use std::process::ExitCode;
+
+use integration_readiness::analysis::{RobustnessOptions, robustness};
+
+use crate::io::{self, Failure};
+
+/// How robust each dimension's level is to the choice of weights, with a
+/// Monte Carlo cross-check.
+#[derive(clap::Args)]
+#[command(after_help = concat!(
+    "Examples:\n",
+    "  integration-readiness robustness                    # the embedded sample\n",
+    "  integration-readiness robustness my-mission.toml --noise 30 --samples 5000 --seed 1\n\n",
+    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+))]
+pub struct Args {
+    #[command(flatten)]
+    input: io::MissionArgs,
+    /// Monte Carlo noise: each weight moves by up to ± this percent.
+    #[arg(long, default_value_t = 20.0, value_parser = noise)]
+    noise: f64,
+    /// Monte Carlo samples.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    samples: u32,
+    /// Monte Carlo seed.
+    #[arg(long, default_value_t = 2007)]
+    seed: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: io::Format,
+}
+
+fn noise(s: &str) -> Result<f64, String> {
+    let x: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if x.is_finite() && (0.0..=100.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!(
+            "{s} is out of range; expected a percent from 0 to 100"
+        ))
+    }
+}
+
+/// Loads, analyses and prints.
+pub fn run(args: Args) -> ExitCode {
+    io::finish((|| -> Result<String, Failure> {
+        let (rb, m) = args.input.load(io::CONSOLIDATION)?;
+        let opts = RobustnessOptions {
+            noise_percent: args.noise,
+            samples: args.samples as usize,
+            seed: args.seed,
+        };
+        io::render(args.format, &rb, &robustness(&rb, &m, opts))
+    })())
+}
