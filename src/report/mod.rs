@@ -8,6 +8,8 @@
 //! | [`Plan`] | 80 columns | fenced text | yes | |
 //! | [`Robustness`] | 80 columns | fenced text | yes | |
 //! | [`Comparison`] | 80 columns | fenced text | yes | |
+//! | [`Trend`] | 80 columns | tables | yes | |
+//! | [`Portfolio`] (also [`csv()`]) | 80 columns | a table | yes | |
 //! | [`Rulebook`] (the factor reference) | the Markdown page | the factor reference | the reference object | |
 //!
 //! A new output format is a new function here with the same signature, and
@@ -34,10 +36,12 @@ pub(crate) mod fmt;
 #[cfg(feature = "html")]
 mod html;
 mod plan;
+mod portfolio;
 pub mod reference;
 mod robustness;
+mod trend;
 
-use crate::analysis::{Briefing, Comparison, Plan, Robustness};
+use crate::analysis::{Briefing, Comparison, Plan, Portfolio, Robustness, Trend};
 use crate::assess::Assessment;
 #[cfg(feature = "json")]
 use crate::error::Error;
@@ -72,6 +76,8 @@ mod sealed {
     impl Sealed for crate::analysis::Robustness {}
     impl Sealed for crate::analysis::Comparison {}
     impl Sealed for crate::Rulebook {}
+    impl Sealed for crate::analysis::Trend {}
+    impl Sealed for crate::analysis::Portfolio {}
 }
 
 /// A result as text for a terminal, readable in 80 columns.
@@ -219,6 +225,50 @@ impl Render for Comparison {
     fn json(&self, _: &Rulebook) -> Result<String, Error> {
         json_text(self)
     }
+}
+
+impl Render for Trend {
+    fn text(&self, _: &Rulebook) -> String {
+        trend::text(self)
+    }
+    fn markdown(&self, _: &Rulebook) -> String {
+        trend::markdown(self)
+    }
+    #[cfg(feature = "json")]
+    fn json(&self, _: &Rulebook) -> Result<String, Error> {
+        json_text(self)
+    }
+}
+
+impl Render for Portfolio {
+    fn text(&self, _: &Rulebook) -> String {
+        portfolio::text(self)
+    }
+    fn markdown(&self, _: &Rulebook) -> String {
+        portfolio::markdown(self)
+    }
+    #[cfg(feature = "json")]
+    fn json(&self, _: &Rulebook) -> Result<String, Error> {
+        json_text(self)
+    }
+}
+
+/// A portfolio as CSV for spreadsheets (RFC 4180: fields with commas,
+/// quotes or line breaks quoted, quotes doubled, CRLF line ends): a header
+/// row, then one row per mission with four columns per dimension
+/// (`DIMENSION_score`, `_level`, `_target`, `_verdict`).
+///
+/// ```
+/// use integration_readiness::{analysis, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("Mission \"A\", north").build()?;
+/// let csv = report::csv(&rb, &analysis::portfolio(&rb, &[m]));
+/// assert!(csv.starts_with("name,date,coverage,score,verdict,provisional,"));
+/// assert!(csv.contains("\r\n\"Mission \"\"A\"\", north\","));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn csv(_rulebook: &Rulebook, portfolio: &Portfolio) -> String {
+    portfolio::csv(portfolio)
 }
 
 /// The factor reference of the rulebook passed as the result (the first

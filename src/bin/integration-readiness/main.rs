@@ -8,6 +8,7 @@ mod assess;
 mod compare;
 mod io;
 mod plan;
+mod portfolio;
 mod robustness;
 mod rulebook;
 #[cfg(feature = "schema")]
@@ -15,6 +16,7 @@ mod schema;
 #[cfg(feature = "serve")]
 mod serve;
 mod template;
+mod trend;
 mod whatif;
 
 use std::process::ExitCode;
@@ -46,6 +48,10 @@ enum Command {
     Compare(compare::Args),
     /// Change ratings or context and see what moves.
     Whatif(whatif::Args),
+    /// Follow one mission over several dated assessments.
+    Trend(trend::Args),
+    /// Several missions side by side, one row each, sortable.
+    Portfolio(portfolio::Args),
     /// Print a mission file to start an assessment from.
     Template(template::Args),
     /// Print a rulebook as TOML, JSON or a Markdown factor reference.
@@ -90,6 +96,8 @@ fn main() -> ExitCode {
         Command::Robustness(args) => robustness::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Whatif(args) => whatif::run(args),
+        Command::Trend(args) => trend::run(args),
+        Command::Portfolio(args) => portfolio::run(args),
         Command::Template(args) => template::run(args),
         Command::Rulebook(args) => rulebook::run(args),
         #[cfg(feature = "schema")]

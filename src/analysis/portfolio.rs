@@ -1,0 +1,156 @@
+//! A portfolio: several missions side by side, one row each, sortable by
+//! any column.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use crate::assess::{Assessment, Verdict, assess};
+use crate::error::ParseWordError;
+use crate::mission::Mission;
+use crate::rulebook::Rulebook;
+use crate::text::Text;
+
+/// One dimension of one mission in a portfolio.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PortfolioCell {
+    /// Point score.
+    pub score: f64,
+    /// Level reached.
+    pub level: Text,
+    /// Target level.
+    pub target: Text,
+    /// Verdict against the target.
+    pub verdict: Verdict,
+    /// Whether the verdict could change with the missing evidence.
+    pub provisional: bool,
+}
+
+/// One mission of a portfolio.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PortfolioRow {
+    /// Mission name.
+    pub name: String,
+    /// Date of the assessment.
+    pub date: Option<String>,
+    /// Share of all applicable weight that is rated.
+    pub coverage: f64,
+    /// Overall score.
+    pub score: f64,
+    /// Overall verdict.
+    pub verdict: Verdict,
+    /// Whether the overall verdict is provisional.
+    pub provisional: bool,
+    /// One cell per dimension, in the order of [`Portfolio::dimensions`].
+    pub dimensions: Vec<PortfolioCell>,
+}
+
+/// Several missions side by side (see [`portfolio`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Portfolio {
+    /// Dimension ids, the order of each row's cells.
+    pub dimensions: Vec<Text>,
+    /// One row per mission.
+    pub rows: Vec<PortfolioRow>,
+}
+
+/// The columns a portfolio sorts by besides the dimension ids.
+pub const SORT_COLUMNS: [&str; 5] = ["name", "date", "coverage", "score", "verdict"];
+
+/// Assesses every mission against `rulebook` and lays the results out one
+/// row per mission, in the order given.
+///
+/// ```
+/// use integration_readiness::{analysis, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let a = Mission::builder(&rb).name("A").build()?;
+/// let b = Mission::builder(&rb).name("B").build()?;
+/// let mut p = analysis::portfolio(&rb, &[b, a]);
+/// p.sort_by_column("name", false)?;
+/// assert_eq!(p.rows[0].name, "A");
+/// assert_eq!(p.rows[0].dimensions.len(), p.dimensions.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn portfolio(rulebook: &Rulebook, missions: &[Mission]) -> Portfolio {
+    let assessments: Vec<Assessment> = missions.iter().map(|m| assess(rulebook, m)).collect();
+    from_assessments(rulebook, &assessments)
+}
+
+/// A portfolio of assessments already made with `rulebook`.
+pub fn from_assessments(rulebook: &Rulebook, assessments: &[Assessment]) -> Portfolio {
+    let dimensions: Vec<Text> = rulebook.names().dimension_id.clone();
+    let rows = assessments
+        .iter()
+        .map(|a| PortfolioRow {
+            name: a.mission.name.clone(),
+            date: a.mission.date.clone(),
+            coverage: a.overall.coverage,
+            score: a.overall.score,
+            verdict: a.overall.verdict,
+            provisional: a.overall.provisional,
+            dimensions: dimensions
+                .iter()
+                .map(|id| {
+                    let d = a.dimensions.iter().find(|d| &d.id == id);
+                    d.map_or(
+                        PortfolioCell {
+                            score: 0.0,
+                            level: Text::default(),
+                            target: Text::default(),
+                            verdict: Verdict::Undetermined,
+                            provisional: true,
+                        },
+                        |d| PortfolioCell {
+                            score: d.score,
+                            level: d.level.clone(),
+                            target: d.target.clone(),
+                            verdict: d.verdict,
+                            provisional: d.provisional,
+                        },
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    Portfolio { dimensions, rows }
+}
+
+impl Portfolio {
+    /// Sorts the rows by `column`: `name` or `date` (A to Z, undated
+    /// first), `coverage` or `score` (highest first), `verdict` (best
+    /// first), or a dimension id (its score, highest first). `reverse`
+    /// turns the order round. Ties keep their order.
+    ///
+    /// # Errors
+    /// A [`ParseWordError`] naming the columns when `column` is none of
+    /// them.
+    pub fn sort_by_column(&mut self, column: &str, reverse: bool) -> Result<(), ParseWordError> {
+        let dim = self.dimensions.iter().position(|d| d.as_str() == column);
+        let key: fn(&PortfolioRow, &PortfolioRow, Option<usize>) -> Ordering = match column {
+            "name" => |a, b, _| a.name.cmp(&b.name),
+            "date" => |a, b, _| a.date.cmp(&b.date),
+            "coverage" => |a, b, _| b.coverage.total_cmp(&a.coverage),
+            "score" => |a, b, _| b.score.total_cmp(&a.score),
+            "verdict" => |a, b, _| a.verdict.cmp(&b.verdict),
+            _ if dim.is_some() => |a, b, d| {
+                let d = d.unwrap_or_default();
+                b.dimensions[d].score.total_cmp(&a.dimensions[d].score)
+            },
+            _ => {
+                let known = SORT_COLUMNS
+                    .iter()
+                    .copied()
+                    .chain(self.dimensions.iter().map(Text::as_str));
+                return Err(ParseWordError::new("column", column, known));
+            }
+        };
+        self.rows.sort_by(|a, b| {
+            let o = key(a, b, dim);
+            if reverse { o.reverse() } else { o }
+        });
+        Ok(())
+    }
+}

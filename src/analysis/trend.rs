@@ -1,0 +1,165 @@
+//! A trend: several dated assessments of one mission, per dimension a line
+//! over time and the factors that moved it most.
+
+use serde::Serialize;
+
+use super::compare::{Driver, compare};
+use crate::assess::{Assessment, Verdict};
+use crate::text::Text;
+
+/// How many drivers of a dimension's move a trend keeps.
+pub const TREND_DRIVERS: usize = 5;
+
+/// One dimension at one date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct TrendPoint {
+    /// Date of the assessment.
+    pub date: Option<String>,
+    /// Point score.
+    pub score: f64,
+    /// Level reached.
+    pub level: Text,
+    /// Target level.
+    pub target: Text,
+    /// Verdict against the target.
+    pub verdict: Verdict,
+    /// Whether the verdict could change with the missing evidence.
+    pub provisional: bool,
+}
+
+/// One dimension over time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct DimensionTrend {
+    /// Dimension id.
+    pub id: Text,
+    /// One point per assessment, in date order.
+    pub points: Vec<TrendPoint>,
+    /// The factors that moved the score most from the first assessment to
+    /// the last, the largest move first (at most [`TREND_DRIVERS`]).
+    pub drivers: Vec<Driver>,
+}
+
+/// The whole mission at one date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct OverallPoint {
+    /// Date of the assessment.
+    pub date: Option<String>,
+    /// Overall score.
+    pub score: f64,
+    /// Share of all applicable weight that is rated.
+    pub coverage: f64,
+    /// Overall verdict.
+    pub verdict: Verdict,
+    /// Whether the overall verdict is provisional.
+    pub provisional: bool,
+}
+
+/// Several assessments of one mission over time (see [`trend`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Trend {
+    /// The mission's name (of the latest assessment).
+    pub mission: String,
+    /// The overall result at each date.
+    pub overall: Vec<OverallPoint>,
+    /// One line per dimension.
+    pub dimensions: Vec<DimensionTrend>,
+    /// Anything that makes the trend doubtful, such as assessments of
+    /// missions with different names or made with different rulebooks.
+    pub warnings: Vec<String>,
+}
+
+/// The trend of a mission over `assessments`, put in date order (undated
+/// ones first, in the order given). The drivers of each dimension are
+/// those of [`compare`] between the first and the last.
+///
+/// ```
+/// use integration_readiness::{analysis, assess, Mission, Rating, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let early = Mission::builder(&rb).name("M").date("2008-01-01").build()?;
+/// let late = Mission::builder(&rb)
+///     .name("M")
+///     .date("2009-01-01")
+///     .rate("senior-leadership-cohesion", Rating::Full)
+///     .build()?;
+/// let t = analysis::trend(&[assess(&rb, &late), assess(&rb, &early)]);
+/// assert_eq!(t.overall[0].date.as_deref(), Some("2008-01-01"));
+/// assert!(t.dimensions.iter().any(|d| !d.drivers.is_empty()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn trend(assessments: &[Assessment]) -> Trend {
+    let mut ordered: Vec<&Assessment> = assessments.iter().collect();
+    ordered.sort_by(|a, b| a.mission.date.cmp(&b.mission.date));
+    let mut warnings = Vec::new();
+    if let Some(first) = ordered.first() {
+        if ordered.iter().any(|a| a.mission.name != first.mission.name) {
+            warnings.push(
+                "the assessments name different missions; a trend is meant for one mission"
+                    .to_owned(),
+            );
+        }
+        if ordered.iter().any(|a| a.rulebook != first.rulebook) {
+            warnings.push(
+                "the assessments were made with different rulebooks or crate versions".to_owned(),
+            );
+        }
+    }
+    let moves = match (ordered.first(), ordered.last()) {
+        (Some(first), Some(last)) if ordered.len() > 1 => Some(compare(first, last)),
+        _ => None,
+    };
+    let ids: Vec<Text> = ordered
+        .first()
+        .map(|a| a.dimensions.iter().map(|d| d.id.clone()).collect())
+        .unwrap_or_default();
+    let dimensions = ids
+        .into_iter()
+        .map(|id| {
+            let points = ordered
+                .iter()
+                .filter_map(|a| {
+                    let d = a.dimensions.iter().find(|d| d.id == id)?;
+                    Some(TrendPoint {
+                        date: a.mission.date.clone(),
+                        score: d.score,
+                        level: d.level.clone(),
+                        target: d.target.clone(),
+                        verdict: d.verdict,
+                        provisional: d.provisional,
+                    })
+                })
+                .collect();
+            let drivers = moves
+                .as_ref()
+                .and_then(|c| c.dimensions.iter().find(|d| d.id == id))
+                .map(|d| d.drivers.iter().take(TREND_DRIVERS).cloned().collect())
+                .unwrap_or_default();
+            DimensionTrend {
+                id,
+                points,
+                drivers,
+            }
+        })
+        .collect();
+    Trend {
+        mission: ordered
+            .last()
+            .map(|a| a.mission.name.clone())
+            .unwrap_or_default(),
+        overall: ordered
+            .iter()
+            .map(|a| OverallPoint {
+                date: a.mission.date.clone(),
+                score: a.overall.score,
+                coverage: a.overall.coverage,
+                verdict: a.overall.verdict,
+                provisional: a.overall.provisional,
+            })
+            .collect(),
+        dimensions,
+        warnings,
+    }
+}
