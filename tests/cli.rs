@@ -1,0 +1,434 @@
+//! The `integration-readiness` binary, run as a user runs it: every
+//! subcommand and format on the samples, standard input, closed pipes,
+//! oversized input, exit statuses and help texts.
+
+use std::io::{Read, Write};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_integration-readiness");
+const MISSIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/missions");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("the binary ends");
+    writer.join().expect("the writer ends");
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 errors")
+}
+
+fn mission(name: &str) -> String {
+    format!("{MISSIONS}/{name}")
+}
+
+fn ok(args: &[&str]) -> String {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{args:?}: {}", stderr(&o));
+    stdout(&o)
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(args)).unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}"))
+}
+
+#[test]
+fn version_names_the_crate_and_the_rulebook() {
+    let out = ok(&["--version"]);
+    assert!(out.contains(env!("CARGO_PKG_VERSION")), "{out}");
+    assert!(out.contains("oslo-2007"), "{out}");
+}
+
+#[test]
+fn assess_in_every_format() {
+    let file = mission("poorly-evidenced.toml");
+    let text = ok(&["assess", &file]);
+    assert!(text.starts_with("Integration readiness: UN Assistance Mission in Keldar"));
+    let evidence = ok(&["assess", &file, "--evidence"]);
+    assert!(evidence.len() > text.len() && evidence.starts_with(&text));
+    assert!(ok(&["assess", &file, "--format", "markdown"]).starts_with("# Integration readiness:"));
+    let v = json(&["assess", &file, "--format", "json"]);
+    assert_eq!(v["rulebook"]["id"], "oslo-2007");
+    assert!(v["fix_first"].is_array() && v["plan"].is_object());
+    let svg = ok(&["assess", &file, "--format", "svg"]);
+    assert!(
+        svg.starts_with("<svg") || svg.starts_with("<?xml"),
+        "{}",
+        &svg[..40]
+    );
+    assert!(svg.trim_end().ends_with("</svg>"));
+    let html = ok(&["assess", &file, "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
+    assert!(html.contains("Keldar"));
+}
+
+#[test]
+fn assess_without_a_file_assesses_the_embedded_sample() {
+    assert!(ok(&["assess"]).contains("Lomaro"));
+}
+
+#[test]
+fn analyses_in_text_markdown_and_json() {
+    let file = mission("start-up-active-conflict.toml");
+    for (cmd, first) in [
+        ("plan", "Cheapest plan to target"),
+        ("robustness", ""),
+        ("whatif", ""),
+    ] {
+        let text = ok(&[cmd, &file]);
+        assert!(text.starts_with(first), "{cmd}: {text}");
+        assert!(ok(&[cmd, &file, "--format", "markdown"]).contains(&text[..20]));
+        assert!(json(&[cmd, &file, "--format", "json"]).is_object(), "{cmd}");
+    }
+    let v = json(&[
+        "robustness",
+        &file,
+        "--samples",
+        "50",
+        "--seed",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert!(v.is_object());
+    let v = json(&[
+        "whatif",
+        &file,
+        "--set",
+        "senior-leadership-cohesion=full",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        v["changed_ratings"]
+            .to_string()
+            .contains("senior-leadership-cohesion"),
+        "{v}"
+    );
+}
+
+#[test]
+fn compare_and_trend_on_the_dated_samples() {
+    let (old, new) = (mission("compare-2008.toml"), mission("compare-2009.toml"));
+    assert!(ok(&["compare", &old, &new]).starts_with("2008-10-15 -> 2009-10-15"));
+    assert_eq!(ok(&["compare"]), ok(&["compare", &old, &new]));
+    assert!(json(&["compare", &old, &new, "--format", "json"]).is_object());
+
+    // Given in the wrong order, the trend puts the dates in order.
+    let text = ok(&["trend", &new, &old]);
+    assert!(
+        text.starts_with("Trend: UN Integrated Mission in Selvara"),
+        "{text}"
+    );
+    let first = text.find("2008-10-15").expect("2008");
+    let second = text.find("2009-10-15").expect("2009");
+    assert!(first < second);
+    assert!(text.contains("moved most by:"));
+    assert!(ok(&["trend", &old, &new, "--format", "markdown"]).starts_with("# Trend:"));
+    let v = json(&["trend", &old, &new, "--format", "json"]);
+    assert_eq!(v["overall"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        v["dimensions"][0]["points"].as_array().map(Vec::len),
+        Some(2)
+    );
+    assert!(
+        !v["dimensions"][0]["drivers"]
+            .as_array()
+            .expect("drivers")
+            .is_empty()
+    );
+}
+
+#[test]
+fn compare_and_trend_report_the_problems_of_every_file() {
+    let dir = tempdir("every-file");
+    let bad1 = dir.join("bad1.toml");
+    let bad2 = dir.join("bad2.toml");
+    std::fs::write(
+        &bad1,
+        "[mission]\nname = \"A\"\n[evidence.senior-leadership-cohesion]\nrating = \"hgh\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &bad2,
+        "[mission]\nname = \"B\"\n[evidence.no-such-factor]\nrating = \"high\"\n",
+    )
+    .unwrap();
+    let (b1, b2) = (bad1.to_str().unwrap(), bad2.to_str().unwrap());
+    for args in [
+        vec!["compare", b1, b2],
+        vec!["trend", b1, b2],
+        vec!["portfolio", b1, b2],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("bad1.toml") && err.contains("hgh"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains("bad2.toml") && err.contains("no-such-factor"),
+            "{args:?}: {err}"
+        );
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn portfolio_in_every_format_and_sorted() {
+    let text = ok(&["portfolio", MISSIONS, "--sort", "score"]);
+    assert!(text.starts_with("Portfolio: 7 missions"), "{text}");
+    let v = json(&["portfolio", MISSIONS, "--sort", "score", "--format", "json"]);
+    let rows = v["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 7);
+    let scores: Vec<f64> = rows.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    let v = json(&[
+        "portfolio",
+        MISSIONS,
+        "--sort",
+        "name",
+        "--reverse",
+        "--format",
+        "json",
+    ]);
+    let names: Vec<&str> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] >= w[1]), "{names:?}");
+
+    let md = ok(&["portfolio", MISSIONS, "--format", "markdown"]);
+    assert_eq!(md.lines().filter(|l| l.starts_with("| ")).count(), 1 + 7);
+
+    let csv = ok(&["portfolio", MISSIONS, "--format", "csv"]);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines.len(), 1 + 7 + 1, "a header, seven rows, a final CRLF");
+    assert!(lines[0].starts_with("name,date,coverage,score,verdict,provisional,strategic_score"));
+    // Names with commas are quoted.
+    assert!(lines[1].starts_with("\"UN "), "{}", lines[1]);
+
+    let o = run(&["portfolio", MISSIONS, "--sort", "bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown column `bogus`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn template_rulebook_and_schema() {
+    let template = ok(&["template"]);
+    // The template is a mission the binary assesses as it is, from stdin.
+    let o = run_with_stdin(&["assess", "-"], template.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let toml = ok(&["rulebook"]);
+    assert!(toml.contains("id = \"oslo-2007\""));
+    // A rulebook printed is a rulebook read back, from standard input.
+    let o = run_with_stdin(
+        &["rulebook", "--rulebook", "-", "--format", "markdown"],
+        toml.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), ok(&["rulebook", "--format", "markdown"]));
+    assert!(json(&["rulebook", "--format", "json"]).is_object());
+    #[cfg(feature = "schema")]
+    {
+        assert!(json(&["schema", "mission"]).is_object());
+        assert!(json(&["schema", "rulebook"]).is_object());
+    }
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let file = mission("poorly-evidenced.toml");
+    let text = std::fs::read(&file).unwrap();
+    let o = run_with_stdin(&["assess", "-", "--format", "json"], &text);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let from_file = json(&["assess", &file, "--format", "json"]);
+    let from_stdin: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(from_stdin["dimensions"], from_file["dimensions"]);
+    // Problems of standard input are named after it.
+    let o = run_with_stdin(&["assess", "-"], b"[mission]\nname = 3\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("<stdin>"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    for args in [
+        &["assess", "--format", "json"][..],
+        &["rulebook"][..],
+        &["rulebook", "--format", "markdown"][..],
+        &["portfolio", MISSIONS, "--format", "csv"][..],
+        &["--help"][..],
+    ] {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut out = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 16];
+        out.read_exact(&mut first).expect("some output");
+        drop(out);
+        let o = child.wait_with_output().expect("the binary ends");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(o.stderr.is_empty(), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_50_mb_pipe_is_refused_quickly() {
+    let start = Instant::now();
+    let mut child = Command::new(BIN)
+        .args(["assess", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // The writer stops with a broken pipe once the binary has refused.
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'#'; 1 << 20];
+        for _ in 0..50 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let o = child.wait_with_output().expect("the binary ends");
+    writer.join().expect("the writer ends");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("over the limit of 4194304 bytes"), "{err}");
+    assert!(err.starts_with("<stdin>:"), "{err}");
+    assert!(start.elapsed() < Duration::from_secs(20));
+}
+
+#[cfg(unix)]
+#[test]
+fn dev_zero_is_refused_quickly() {
+    let start = Instant::now();
+    let o = run(&["assess", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("over the limit of 4194304 bytes"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(start.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn exit_statuses() {
+    // Bad command lines: 2, the usage on stderr.
+    for args in [
+        &["bogus"][..],
+        &["assess", "--format", "pdf"][..],
+        &["robustness", "--noise", "200"][..],
+        &["whatif", "--set", "nothing"][..],
+        &["trend", "only-one.toml"][..],
+        &["portfolio"][..],
+        &[][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(!o.stderr.is_empty(), "{args:?}");
+    }
+    // Bad input: 2, the problem on stderr.
+    let o = run(&["assess", "no-such-file.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("no-such-file.toml: cannot read"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["whatif", "--set", "no-such-factor=high"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("command line"), "{}", stderr(&o));
+    // Help and version: 0 on stdout.
+    assert!(ok(&["--help"]).contains("Exit status: 0 on success"));
+}
+
+#[test]
+fn every_subcommand_has_help_with_an_example_and_the_exit_statuses() {
+    let mut subcommands = vec![
+        "assess",
+        "plan",
+        "robustness",
+        "compare",
+        "whatif",
+        "trend",
+        "portfolio",
+        "template",
+        "rulebook",
+    ];
+    if cfg!(feature = "schema") {
+        subcommands.push("schema");
+    }
+    let top = ok(&["--help"]);
+    for cmd in subcommands {
+        assert!(top.contains(cmd), "{cmd} missing from --help");
+        let help = ok(&[cmd, "--help"]);
+        assert!(help.contains("Example"), "{cmd}: {help}");
+        assert!(
+            help.contains(&format!("integration-readiness {cmd}")),
+            "{cmd}: {help}"
+        );
+        assert!(
+            help.contains("Exit status: 0 on success, 2 for bad input"),
+            "{cmd}"
+        );
+    }
+}
+
+#[test]
+fn no_colour_in_reports_even_when_forced() {
+    let o = Command::new(BIN)
+        .args(["assess"])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(!o.stdout.contains(&0x1b), "no escape sequences");
+}
+
+/// A fresh directory under the target directory.
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
