@@ -37,7 +37,7 @@ pub const PAIR: [(&str, &str); 2] = [
 /// The exit statuses, as `--help` and the README state them.
 pub const EXIT_STATUS: &str = "Exit status: 0 on success (also when the reader of the output \
 closes the pipe early), 2 for bad input or a bad command line, 1 for anything else.\n\
-A FILE of `-` reads standard input; input over 4 MiB is refused. No colour is used in reports.";
+A FILE of `-` reads standard input; input over 4 MiB is refused. Reports use no colour.";
 
 /// Why a subcommand failed, and so its exit status.
 #[derive(Debug)]
