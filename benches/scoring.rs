@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use integration_readiness::analysis::{RobustnessOptions, plan, robustness};
+use integration_readiness::analysis::{RobustnessOptions, plan, portfolio, robustness};
 use integration_readiness::assess::{score_batch, score_into};
 use integration_readiness::model::Polarity;
 use integration_readiness::{Mission, Rulebook, assess};
@@ -63,12 +63,22 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    let portfolio: Vec<Mission> = (0..1000).map(|_| m.clone()).collect();
+    let portfolio_missions: Vec<Mission> = (0..1000).map(|_| m.clone()).collect();
     let mut out = Vec::with_capacity(1000 * nd);
     c.bench_function("assess/batch_1000", |b| {
         b.iter(|| {
-            score_batch(black_box(&rb), black_box(&portfolio), &mut out);
+            score_batch(black_box(&rb), black_box(&portfolio_missions), &mut out);
             out.len()
+        })
+    });
+
+    // The `portfolio` command's work after loading: 1,000 full assessments
+    // laid out one row each, then sorted by a dimension's score.
+    c.bench_function("portfolio/1000", |b| {
+        b.iter(|| {
+            let mut p = portfolio(black_box(&rb), black_box(&portfolio_missions));
+            p.sort_by_column("strategic", false).unwrap();
+            p.rows.len()
         })
     });
 

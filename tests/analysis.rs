@@ -487,3 +487,124 @@ fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
     );
     assert_eq!(p.total_effort, 0.0);
 }
+
+const PAIR: [&str; 2] = [
+    include_str!("../examples/missions/compare-2008.toml"),
+    include_str!("../examples/missions/compare-2009.toml"),
+];
+
+fn dated_pair() -> (Rulebook, Vec<integration_readiness::Assessment>) {
+    let rb = Rulebook::oslo_2007();
+    let a = PAIR
+        .iter()
+        .map(|t| assess(&rb, &Mission::from_toml(t, "m.toml", &rb).unwrap()))
+        .collect();
+    (rb, a)
+}
+
+#[test]
+fn portfolio_rows_are_the_assessments() {
+    use integration_readiness::analysis::portfolio;
+    let rb = Rulebook::oslo_2007();
+    let missions: Vec<Mission> = PAIR
+        .iter()
+        .map(|t| Mission::from_toml(t, "m.toml", &rb).unwrap())
+        .collect();
+    let p = portfolio(&rb, &missions);
+    assert_eq!(p.rows.len(), 2);
+    for (row, m) in p.rows.iter().zip(&missions) {
+        let a = assess(&rb, m);
+        assert_eq!(row.name, a.mission.name);
+        assert_eq!(row.date, a.mission.date);
+        assert_eq!(row.score, a.overall.score);
+        assert_eq!(row.coverage, a.overall.coverage);
+        assert_eq!(row.verdict, a.overall.verdict);
+        for (id, cell) in p.dimensions.iter().zip(&row.dimensions) {
+            let d = a.dimensions.iter().find(|d| &d.id == id).unwrap();
+            assert_eq!(
+                (cell.score, &cell.level, &cell.target, cell.verdict),
+                (d.score, &d.level, &d.target, d.verdict)
+            );
+        }
+    }
+}
+
+#[test]
+fn portfolio_sorts_by_every_column_and_keeps_ties_in_order() {
+    use integration_readiness::analysis::{SORT_COLUMNS, portfolio};
+    let rb = Rulebook::oslo_2007();
+    let missions: Vec<Mission> = PAIR
+        .iter()
+        .rev()
+        .chain(PAIR.iter())
+        .map(|t| Mission::from_toml(t, "m.toml", &rb).unwrap())
+        .collect();
+    let base = portfolio(&rb, &missions);
+    let mut p = base.clone();
+    p.sort_by_column("date", false).unwrap();
+    let dates: Vec<_> = p.rows.iter().map(|r| r.date.clone()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    p.sort_by_column("score", false).unwrap();
+    assert!(p.rows.windows(2).all(|w| w[0].score >= w[1].score));
+    p.sort_by_column("score", true).unwrap();
+    assert!(p.rows.windows(2).all(|w| w[0].score <= w[1].score));
+    let first_dim = base.dimensions[0].to_string();
+    p.sort_by_column(&first_dim, false).unwrap();
+    assert!(
+        p.rows
+            .windows(2)
+            .all(|w| w[0].dimensions[0].score >= w[1].dimensions[0].score)
+    );
+    // Every mission has the same name: sorting by name keeps the input order.
+    let mut q = base.clone();
+    q.sort_by_column("name", false).unwrap();
+    assert_eq!(q, base);
+    for column in SORT_COLUMNS {
+        assert!(q.sort_by_column(column, false).is_ok(), "{column}");
+    }
+    let e = q.sort_by_column("nope", false).unwrap_err();
+    assert!(e.to_string().contains(&first_dim), "{e}");
+}
+
+#[test]
+fn trend_is_in_date_order_with_the_drivers_of_compare() {
+    use integration_readiness::analysis::{TREND_DRIVERS, compare, trend};
+    let (_, a) = dated_pair();
+    let reversed: Vec<_> = a.iter().rev().cloned().collect();
+    let t = trend(&reversed);
+    assert_eq!(t, trend(&a), "the order given does not matter");
+    assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+    let dates: Vec<_> = t.overall.iter().map(|p| p.date.clone()).collect();
+    assert_eq!(
+        dates,
+        [a[0].mission.date.clone(), a[1].mission.date.clone()]
+    );
+    let c = compare(&a[0], &a[1]);
+    for (d, m) in t.dimensions.iter().zip(&c.dimensions) {
+        assert_eq!(d.id, m.id);
+        assert_eq!(d.points[0].score, m.score_before);
+        assert_eq!(d.points[1].score, m.score_after);
+        assert_eq!(d.drivers.len(), m.drivers.len().min(TREND_DRIVERS));
+        assert_eq!(d.drivers[..], m.drivers[..d.drivers.len()]);
+    }
+}
+
+#[test]
+fn trend_of_one_assessment_has_no_drivers_and_a_mixed_trend_warns() {
+    use integration_readiness::analysis::trend;
+    let (rb, a) = dated_pair();
+    let one = trend(&a[..1]);
+    assert_eq!(one.overall.len(), 1);
+    assert!(one.dimensions.iter().all(|d| d.drivers.is_empty()));
+    let other = assess(&rb, &Mission::builder(&rb).name("Other").build().unwrap());
+    let mixed = trend(&[a[0].clone(), other]);
+    assert!(
+        mixed
+            .warnings
+            .iter()
+            .any(|w| w.contains("different missions")),
+        "{:?}",
+        mixed.warnings
+    );
+    assert!(trend(&[]).dimensions.is_empty());
+}
