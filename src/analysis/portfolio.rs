@@ -75,47 +75,52 @@ pub const SORT_COLUMNS: [&str; 5] = ["name", "date", "coverage", "score", "verdi
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn portfolio(rulebook: &Rulebook, missions: &[Mission]) -> Portfolio {
-    let assessments: Vec<Assessment> = missions.iter().map(|m| assess(rulebook, m)).collect();
-    from_assessments(rulebook, &assessments)
+    let dimensions = rulebook.names().dimension_id.clone();
+    // One assessment at a time: a portfolio never holds them all.
+    let rows = missions
+        .iter()
+        .map(|m| row(&dimensions, &assess(rulebook, m)))
+        .collect();
+    Portfolio { dimensions, rows }
 }
 
 /// A portfolio of assessments already made with `rulebook`.
 pub fn from_assessments(rulebook: &Rulebook, assessments: &[Assessment]) -> Portfolio {
-    let dimensions: Vec<Text> = rulebook.names().dimension_id.clone();
-    let rows = assessments
-        .iter()
-        .map(|a| PortfolioRow {
-            name: a.mission.name.clone(),
-            date: a.mission.date.clone(),
-            coverage: a.overall.coverage,
-            score: a.overall.score,
-            verdict: a.overall.verdict,
-            provisional: a.overall.provisional,
-            dimensions: dimensions
-                .iter()
-                .map(|id| {
-                    let d = a.dimensions.iter().find(|d| &d.id == id);
-                    d.map_or(
-                        PortfolioCell {
-                            score: 0.0,
-                            level: Text::default(),
-                            target: Text::default(),
-                            verdict: Verdict::Undetermined,
-                            provisional: true,
-                        },
-                        |d| PortfolioCell {
-                            score: d.score,
-                            level: d.level.clone(),
-                            target: d.target.clone(),
-                            verdict: d.verdict,
-                            provisional: d.provisional,
-                        },
-                    )
-                })
-                .collect(),
-        })
-        .collect();
+    let dimensions = rulebook.names().dimension_id.clone();
+    let rows = assessments.iter().map(|a| row(&dimensions, a)).collect();
     Portfolio { dimensions, rows }
+}
+
+/// One assessment as a row, its cells in the order of `dimensions`.
+fn row(dimensions: &[Text], a: &Assessment) -> PortfolioRow {
+    PortfolioRow {
+        name: a.mission.name.clone(),
+        date: a.mission.date.clone(),
+        coverage: a.overall.coverage,
+        score: a.overall.score,
+        verdict: a.overall.verdict,
+        provisional: a.overall.provisional,
+        dimensions: dimensions
+            .iter()
+            .map(|id| match a.dimensions.iter().find(|d| &d.id == id) {
+                Some(d) => PortfolioCell {
+                    score: d.score,
+                    level: d.level.clone(),
+                    target: d.target.clone(),
+                    verdict: d.verdict,
+                    provisional: d.provisional,
+                },
+                // Not expected: an assessment has every dimension of its rulebook.
+                None => PortfolioCell {
+                    score: 0.0,
+                    level: Text::default(),
+                    target: Text::default(),
+                    verdict: Verdict::Undetermined,
+                    provisional: true,
+                },
+            })
+            .collect(),
+    }
 }
 
 impl Portfolio {

@@ -48,8 +48,8 @@ use crate::error::Error;
 use crate::rulebook::Rulebook;
 
 /// A result that the report functions render: an [`Assessment`], a
-/// [`Plan`], a [`Robustness`], a [`Comparison`], or a [`Rulebook`] (its
-/// factor reference). Sealed: the crate's results only. Call it through
+/// [`Plan`], a [`Robustness`], a [`Comparison`], a [`Trend`], a
+/// [`Portfolio`], or a [`Rulebook`] (its factor reference). Sealed: the crate's results only. Call it through
 /// [`text()`], [`markdown()`] and `json()` (feature `json`).
 pub trait Render: sealed::Sealed {
     /// Text for a terminal, 80 columns.
