@@ -277,6 +277,22 @@ fn dash_reads_standard_input() {
     let from_file = json(&["assess", &file, "--format", "json"]);
     let from_stdin: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(from_stdin["dimensions"], from_file["dimensions"]);
+    // Standard input is read once: naming it twice is a bad command line.
+    let m = mission("poorly-evidenced.toml");
+    for args in [
+        &["assess", "-", "--rulebook", "-"][..],
+        &["compare", "-", "-"][..],
+        &["trend", &m, "-", "--rulebook", "-"][..],
+        &["portfolio", "-", "-"][..],
+    ] {
+        let o = run_with_stdin(args, &text);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains("read only once"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
     // Problems of standard input are named after it.
     let o = run_with_stdin(&["assess", "-"], b"[mission]\nname = 3\n");
     assert_eq!(o.status.code(), Some(2));

@@ -33,6 +33,11 @@ pub struct Args {
 /// Loads both, compares and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
+        io::stdin_once([
+            args.old.as_deref(),
+            args.new.as_deref(),
+            args.rulebook.rulebook.as_deref(),
+        ])?;
         let rb = io::rulebook(args.rulebook.rulebook.as_deref())?;
         let (old, new) = match (args.old, args.new) {
             (Some(old), Some(new)) => {

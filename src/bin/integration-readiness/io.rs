@@ -163,14 +163,26 @@ pub fn mission(
     }
 }
 
-/// Every mission of `paths`, checked: all their problems reported
-/// together, not only the first file's. At most one path may be `-`.
-pub fn missions(paths: &[PathBuf], rb: &Rulebook) -> Result<Vec<Mission>, Failure> {
-    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+/// Refuses a command line that names standard input (`-`) more than once
+/// (as a file and as `--rulebook`, or as two files): it can be read once.
+pub fn stdin_once<'a>(paths: impl IntoIterator<Item = Option<&'a Path>>) -> Result<(), Failure> {
+    let dashes = paths
+        .into_iter()
+        .flatten()
+        .filter(|p| p.as_os_str() == "-")
+        .count();
+    if dashes > 1 {
         return Err(Failure::Input(
-            "standard input (`-`) can be read only once".to_owned(),
+            "standard input (`-`) is named more than once; it can be read only once".to_owned(),
         ));
     }
+    Ok(())
+}
+
+/// Every mission of `paths`, checked: all their problems reported
+/// together, not only the first file's.
+pub fn missions(paths: &[PathBuf], rb: &Rulebook) -> Result<Vec<Mission>, Failure> {
+    stdin_once(paths.iter().map(|p| Some(p.as_path())))?;
     let mut missions = Vec::with_capacity(paths.len());
     let mut problems = Vec::new();
     for p in paths {
@@ -200,6 +212,7 @@ pub struct MissionArgs {
 impl MissionArgs {
     /// The rulebook and the mission, or `sample` when no file is given.
     pub fn load(&self, sample: (&str, &str)) -> Result<(Rulebook, Mission), Failure> {
+        stdin_once([self.mission.as_deref(), self.rulebook.rulebook.as_deref()])?;
         let rb = rulebook(self.rulebook.rulebook.as_deref())?;
         let m = mission(self.mission.as_deref(), sample, &rb)?;
         Ok((rb, m))

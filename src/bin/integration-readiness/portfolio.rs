@@ -88,6 +88,12 @@ fn is_mission_file(p: &Path) -> bool {
 /// Loads every mission, assesses each and prints the table.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
+        io::stdin_once(
+            args.paths
+                .iter()
+                .map(|p| Some(p.as_path()))
+                .chain([args.rulebook.rulebook.as_deref()]),
+        )?;
         let rb = io::rulebook(args.rulebook.rulebook.as_deref())?;
         let missions = io::missions(&files(&args.paths)?, &rb)?;
         let mut p = portfolio(&rb, &missions);

@@ -34,6 +34,12 @@ pub struct Args {
 /// Loads every file, assesses each and prints the trend.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
+        io::stdin_once(
+            args.files
+                .iter()
+                .map(|p| Some(p.as_path()))
+                .chain([args.rulebook.rulebook.as_deref()]),
+        )?;
         let rb = io::rulebook(args.rulebook.rulebook.as_deref())?;
         let missions = if args.files.is_empty() {
             io::PAIR
