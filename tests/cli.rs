@@ -162,6 +162,23 @@ fn compare_and_trend_on_the_dated_samples() {
             .expect("drivers")
             .is_empty()
     );
+    let csv = ok(&["trend", &old, &new, "--format", "csv"]);
+    let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        rows[0],
+        "date,dimension,score,level,target,verdict,provisional"
+    );
+    // Three dimensions and the overall, at two dates.
+    assert_eq!(rows.len(), 1 + 4 * 2, "{csv}");
+    assert!(
+        rows[1].starts_with("2008-10-15,strategic,40.7"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows.last().unwrap().starts_with("2009-10-15,overall,39.6"),
+        "{csv}"
+    );
 }
 
 #[test]

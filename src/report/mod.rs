@@ -8,7 +8,7 @@
 //! | [`Plan`] | 80 columns | fenced text | yes | |
 //! | [`Robustness`] | 80 columns | fenced text | yes | |
 //! | [`Comparison`] | 80 columns | fenced text | yes | |
-//! | [`Trend`] | 80 columns | tables | yes | |
+//! | [`Trend`] (also [`trend_csv()`]) | 80 columns | tables | yes | |
 //! | [`Portfolio`] (also [`csv()`]) | 80 columns | a table | yes | |
 //! | [`Rulebook`] (the factor reference) | the Markdown page | the factor reference | the reference object | |
 //!
@@ -269,6 +269,23 @@ impl Render for Portfolio {
 /// ```
 pub fn csv(_rulebook: &Rulebook, portfolio: &Portfolio) -> String {
     portfolio::csv(portfolio)
+}
+
+/// A trend as CSV for spreadsheets and plotting (RFC 4180, CRLF line
+/// ends): a header row `date,dimension,score,level,target,verdict,provisional`,
+/// one row per date and dimension, then one per date for `overall`.
+///
+/// ```
+/// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("M").date("2008-01-01").build()?;
+/// let csv = report::trend_csv(&rb, &analysis::trend(&[assess(&rb, &m)]));
+/// assert!(csv.starts_with("date,dimension,score,level,target,verdict,provisional\r\n"));
+/// assert!(csv.contains("\r\n2008-01-01,overall,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn trend_csv(_rulebook: &Rulebook, trend: &Trend) -> String {
+    trend::csv(trend)
 }
 
 /// The factor reference of the rulebook passed as the result (the first

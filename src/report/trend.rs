@@ -114,3 +114,37 @@ pub(super) fn markdown(t: &Trend) -> String {
     }
     o
 }
+
+/// A trend as CSV (RFC 4180, CRLF line ends, a header row), long form for
+/// spreadsheets and plotting: one row per date and dimension, then one per
+/// date for `overall` (its level and target left empty).
+pub(super) fn csv(t: &Trend) -> String {
+    use super::portfolio::csv_field;
+    let mut o = String::from("date,dimension,score,level,target,verdict,provisional\r\n");
+    for d in &t.dimensions {
+        for p in &d.points {
+            let _ = write!(
+                o,
+                "{},{},{:.2},{},{},{},{}\r\n",
+                csv_field(p.date.as_deref().unwrap_or("")),
+                csv_field(&d.id),
+                p.score,
+                csv_field(&p.level),
+                csv_field(&p.target),
+                p.verdict,
+                p.provisional
+            );
+        }
+    }
+    for p in &t.overall {
+        let _ = write!(
+            o,
+            "{},overall,{:.2},,,{},{}\r\n",
+            csv_field(p.date.as_deref().unwrap_or("")),
+            p.score,
+            p.verdict,
+            p.provisional
+        );
+    }
+    o
+}

@@ -4,9 +4,23 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use integration_readiness::analysis::trend;
-use integration_readiness::{Assessment, assess};
+use integration_readiness::{Assessment, assess, report};
 
 use crate::io::{self, Failure};
+
+/// The formats of a trend.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// A report for the terminal.
+    Text,
+    /// Tables to paste into a document.
+    Markdown,
+    /// One JSON object.
+    Json,
+    /// One row per date and dimension, for spreadsheets and plotting
+    /// (RFC 4180).
+    Csv,
+}
 
 /// Follow one mission over several dated assessments: per dimension the
 /// score and level at each date, and the factors that moved it most.
@@ -14,7 +28,8 @@ use crate::io::{self, Failure};
 #[command(after_help = concat!(
     "Examples:\n",
     "  integration-readiness trend                          # the embedded 2008/2009 pair\n",
-    "  integration-readiness trend 2007.toml 2008.toml 2009.toml --format markdown\n\n",
+    "  integration-readiness trend 2007.toml 2008.toml 2009.toml --format markdown\n",
+    "  integration-readiness trend missions/unimse-*.toml --format csv > trend.csv\n\n",
     "The assessments are put in date order. Every file is checked; the problems of\n",
     "all of them are reported together.\n\n",
     "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
@@ -28,7 +43,7 @@ pub struct Args {
     rulebook: io::RulebookArg,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: io::Format,
+    format: Format,
 }
 
 /// Loads every file, assesses each and prints the trend.
@@ -50,6 +65,12 @@ pub fn run(args: Args) -> ExitCode {
             io::missions(&args.files, &rb)?
         };
         let assessments: Vec<Assessment> = missions.iter().map(|m| assess(&rb, m)).collect();
-        io::render(args.format, &rb, &trend(&assessments))
+        let t = trend(&assessments);
+        Ok(match args.format {
+            Format::Text => report::text(&rb, &t),
+            Format::Markdown => report::markdown(&rb, &t),
+            Format::Json => report::json(&rb, &t)? + "\n",
+            Format::Csv => report::trend_csv(&rb, &t),
+        })
     })())
 }
