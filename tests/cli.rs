@@ -465,3 +465,51 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn trend_as_an_svg_chart() {
+    let (old, new) = (mission("compare-2008.toml"), mission("compare-2009.toml"));
+    let svg = ok(&["trend", &new, &old, "--format", "svg"]);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    let panels: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("panel"))
+        .collect();
+    let ids: Vec<&str> = panels
+        .iter()
+        .filter_map(|p| p.attribute("data-id"))
+        .collect();
+    assert_eq!(
+        ids,
+        ["overall", "strategic", "programmatic", "administrative"]
+    );
+    // Each panel's points carry the scores of the JSON trend, in date order.
+    let v = json(&["trend", &old, &new, "--format", "json"]);
+    for (panel, i) in panels.iter().zip(0..) {
+        let scores: Vec<f64> = panel
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("point"))
+            .map(|n| n.attribute("data-score").unwrap().parse().unwrap())
+            .collect();
+        let expected: Vec<f64> = if i == 0 {
+            v["overall"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["score"].as_f64().unwrap())
+                .collect()
+        } else {
+            v["dimensions"][i - 1]["points"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["score"].as_f64().unwrap())
+                .collect()
+        };
+        assert_eq!(scores.len(), 2);
+        for (s, e) in scores.iter().zip(&expected) {
+            assert!((s - e).abs() <= 0.05, "{s} vs {e}");
+        }
+    }
+}

@@ -597,7 +597,7 @@ fn one(x: f64) -> String {
 
 /// Escapes text for XML content and attributes, and replaces characters
 /// XML 1.0 does not allow.
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -8,7 +8,7 @@
 //! | [`Plan`] | 80 columns | fenced text | yes | |
 //! | [`Robustness`] | 80 columns | fenced text | yes | |
 //! | [`Comparison`] | 80 columns | fenced text | yes | |
-//! | [`Trend`] (also [`trend_csv()`]) | 80 columns | tables | yes | |
+//! | [`Trend`] (also [`trend_csv()`]) | 80 columns | tables | yes | `trend_svg` |
 //! | [`Portfolio`] (also [`csv()`]) | 80 columns | a table | yes | |
 //! | [`Rulebook`] (the factor reference) | the Markdown page | the factor reference | the reference object | |
 //!
@@ -40,6 +40,8 @@ mod portfolio;
 pub mod reference;
 mod robustness;
 mod trend;
+#[cfg(feature = "svg")]
+mod trend_chart;
 
 use crate::analysis::{Briefing, Comparison, Plan, Portfolio, Robustness, Trend};
 use crate::assess::Assessment;
@@ -269,6 +271,24 @@ impl Render for Portfolio {
 /// ```
 pub fn csv(_rulebook: &Rulebook, portfolio: &Portfolio) -> String {
     portfolio::csv(portfolio)
+}
+
+/// A trend as a standalone SVG line chart (feature `svg`): one panel for
+/// the overall score and one per dimension, the assessments left to right
+/// in date order, each point labelled with its score and level (its verdict
+/// for the overall).
+///
+/// ```
+/// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("<M & N>").date("2008-01-01").build()?;
+/// let svg = report::trend_svg(&rb, &analysis::trend(&[assess(&rb, &m)]));
+/// assert!(svg.starts_with("<svg") && svg.contains("&lt;M &amp; N&gt;"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "svg")]
+pub fn trend_svg(_rulebook: &Rulebook, trend: &Trend) -> String {
+    trend_chart::svg(trend)
 }
 
 /// A trend as CSV for spreadsheets and plotting (RFC 4180, CRLF line

@@ -20,6 +20,8 @@ pub enum Format {
     /// One row per date and dimension, for spreadsheets and plotting
     /// (RFC 4180).
     Csv,
+    /// A line chart per dimension, as a standalone SVG document.
+    Svg,
 }
 
 /// Follow one mission over several dated assessments: per dimension the
@@ -71,6 +73,7 @@ pub fn run(args: Args) -> ExitCode {
             Format::Markdown => report::markdown(&rb, &t),
             Format::Json => report::json(&rb, &t)? + "\n",
             Format::Csv => report::trend_csv(&rb, &t),
+            Format::Svg => report::trend_svg(&rb, &t),
         })
     })())
 }
