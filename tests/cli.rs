@@ -138,6 +138,10 @@ fn compare_and_trend_on_the_dated_samples() {
     assert!(ok(&["compare", &old, &new]).starts_with("2008-10-15 -> 2009-10-15"));
     assert_eq!(ok(&["compare"]), ok(&["compare", &old, &new]));
     assert!(json(&["compare", &old, &new, "--format", "json"]).is_object());
+    assert_eq!(
+        ok(&["compare", &old, &new, "--format", "svg"]),
+        ok(&["trend", &old, &new, "--format", "svg"])
+    );
 
     // Given in the wrong order, the trend puts the dates in order.
     let text = ok(&["trend", &new, &old]);

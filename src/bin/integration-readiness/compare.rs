@@ -3,10 +3,24 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use integration_readiness::analysis::compare;
-use integration_readiness::assess;
+use integration_readiness::analysis::{compare, trend};
+use integration_readiness::{assess, report};
 
 use crate::io::{self, Failure};
+
+/// The formats of a comparison.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// A report for the terminal.
+    Text,
+    /// A document to paste into a report.
+    Markdown,
+    /// One JSON object.
+    Json,
+    /// The two assessments as a line chart per dimension (the trend chart
+    /// of two dates), as a standalone SVG document.
+    Svg,
+}
 
 /// Compare two assessments of a mission at two dates: what moved and why.
 #[derive(clap::Args)]
@@ -27,7 +41,7 @@ pub struct Args {
     rulebook: io::RulebookArg,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: io::Format,
+    format: Format,
 }
 
 /// Loads both, compares and prints.
@@ -50,7 +64,13 @@ pub fn run(args: Args) -> ExitCode {
                 io::mission(None, io::PAIR[1], &rb)?,
             ),
         };
-        let c = compare(&assess(&rb, &old), &assess(&rb, &new));
-        io::render(args.format, &rb, &c)
+        let (a, b) = (assess(&rb, &old), assess(&rb, &new));
+        let c = compare(&a, &b);
+        Ok(match args.format {
+            Format::Text => report::text(&rb, &c),
+            Format::Markdown => report::markdown(&rb, &c),
+            Format::Json => report::json(&rb, &c)? + "\n",
+            Format::Svg => report::trend_svg(&rb, &trend(&[a, b])),
+        })
     })())
 }
