@@ -250,6 +250,16 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A file or stream went on past [`crate::MAX_INPUT_BYTES`]. It was
+    /// read no further than one byte past the limit, so its full size is
+    /// not known.
+    #[error("{file}: more than {limit} bytes; the limit for one file is {limit} bytes")]
+    OverLimit {
+        /// The file name (`<stdin>` for standard input).
+        file: String,
+        /// The limit.
+        limit: usize,
+    },
     /// The document has problems; all of them are listed.
     #[error("{0}")]
     Invalid(Diagnostics),

@@ -230,7 +230,7 @@ mod text;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
 pub use error::{Diagnostic, Diagnostics, Error, ParseWordError, Problem};
-pub use load::MAX_INPUT_BYTES;
+pub use load::{MAX_INPUT_BYTES, STDIN_NAME, read_limited};
 pub use mission::{Mission, MissionBuilder};
 pub use model::{Effort, Polarity, Rating};
 #[cfg(feature = "svg")]

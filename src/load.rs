@@ -69,14 +69,24 @@ impl Rulebook {
         }
     }
 
-    /// Reads and checks a rulebook file (feature `toml`).
+    /// Reads and checks a rulebook file (feature `toml`): a path of `-`
+    /// reads standard input, named `<stdin>` in messages. The file is read
+    /// as JSON when its name ends in `.json` (or, without a `.toml` name,
+    /// when its text starts with `{`), and with feature `json`; otherwise as
+    /// TOML. At most [`MAX_INPUT_BYTES`] are read, from any source (see
+    /// [`read_limited`]).
     ///
     /// # Errors
-    /// As [`Rulebook::from_toml`], and [`Error::Io`] when the file cannot be
-    /// read.
+    /// As [`Rulebook::from_toml`]; [`Error::Io`] when the file cannot be
+    /// read; [`Error::OverLimit`] when it goes on past [`MAX_INPUT_BYTES`].
     #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>) -> Result<Rulebook, Error> {
-        let (text, name) = read(path.as_ref())?;
+        let path = path.as_ref();
+        let (text, name) = read(path)?;
+        #[cfg(feature = "json")]
+        if is_json(path, &text) {
+            return Rulebook::from_json(&text, &name);
+        }
         Rulebook::from_toml(&text, &name)
     }
 
@@ -143,14 +153,20 @@ impl Mission {
     }
 
     /// Reads a mission file and checks it against `rulebook` (feature
-    /// `toml`).
+    /// `toml`). A path of `-` reads standard input; JSON is read as in
+    /// [`Rulebook::from_path`].
     ///
     /// # Errors
-    /// As [`Mission::from_toml`], and [`Error::Io`] when the file cannot be
-    /// read.
+    /// As [`Mission::from_toml`]; [`Error::Io`] when the file cannot be
+    /// read; [`Error::OverLimit`] when it goes on past [`MAX_INPUT_BYTES`].
     #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>, rulebook: &Rulebook) -> Result<Mission, Error> {
-        let (text, name) = read(path.as_ref())?;
+        let path = path.as_ref();
+        let (text, name) = read(path)?;
+        #[cfg(feature = "json")]
+        if is_json(path, &text) {
+            return Mission::from_json(&text, &name, rulebook);
+        }
         Mission::from_toml(&text, &name, rulebook)
     }
 
@@ -167,26 +183,107 @@ impl Mission {
     }
 }
 
-#[cfg(feature = "toml")]
-fn read(path: &Path) -> Result<(String, String), Error> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-        file: name.clone(),
+/// The name standard input is given in messages when a path of `-` is read.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads all of `reader` as UTF-8 text, but never more than
+/// [`MAX_INPUT_BYTES`]: the reader is read through
+/// [`Read::take`](std::io::Read::take) with one byte to spare, so a stream
+/// without end (`/dev/zero`, a pipe) is refused as soon as it passes the
+/// limit, holding at most the limit and one byte in memory. `name` names the
+/// source in messages.
+///
+/// This is how [`Rulebook::from_path`] and [`Mission::from_path`] read
+/// files and standard input; a program reading its input some other way can
+/// call it to get the same limit and the same messages.
+///
+/// ```
+/// use integration_readiness::{Error, read_limited};
+/// let text = read_limited("[mission]\nname = \"x\"\n".as_bytes(), "m.toml")?;
+/// assert!(text.starts_with("[mission]"));
+///
+/// let endless = std::io::repeat(b'#');
+/// let e = read_limited(endless, "<stdin>").unwrap_err();
+/// assert!(matches!(e, Error::OverLimit { .. }));
+/// assert_eq!(
+///     e.to_string(),
+///     "<stdin>: more than 4194304 bytes; the limit for one file is 4194304 bytes",
+/// );
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::OverLimit`] past [`MAX_INPUT_BYTES`]; [`Error::Io`] when the
+/// reader fails or the text is not UTF-8.
+pub fn read_limited(reader: impl std::io::Read, name: &str) -> Result<String, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io {
+        file: name.to_owned(),
         source,
-    })?;
-    let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-    if len > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge {
-            file: name,
-            len,
-            limit: MAX_INPUT_BYTES,
+    };
+    let limit = MAX_INPUT_BYTES;
+    let mut reader = reader.take(limit as u64 + 1);
+    // Grown by hand rather than by `read_to_end`, so that the buffer's
+    // capacity, not only its length, stays within the limit and one byte.
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        };
+        let need = bytes.len() + n;
+        if need > bytes.capacity() {
+            let cap = (bytes.capacity() * 2).max(need).min(limit + 1);
+            bytes.reserve_exact(cap - bytes.len());
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
+    if bytes.len() > limit {
+        return Err(Error::OverLimit {
+            file: name.to_owned(),
+            limit,
         });
     }
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+    String::from_utf8(bytes).map_err(|e| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "not UTF-8 text (byte {} is not part of a character)",
+                e.utf8_error().valid_up_to() + 1
+            ),
+        ))
+    })
+}
+
+/// Reads a file, or standard input for a path of `-`, through
+/// [`read_limited`]; gives the text and the name to use in messages.
+#[cfg(feature = "toml")]
+fn read(path: &Path) -> Result<(String, String), Error> {
+    if path.as_os_str() == "-" {
+        let text = read_limited(std::io::stdin().lock(), STDIN_NAME)?;
+        return Ok((text, STDIN_NAME.to_owned()));
+    }
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
         file: name.clone(),
         source,
     })?;
+    let text = read_limited(file, &name)?;
     Ok((text, name))
+}
+
+/// Whether a file is read as JSON: by its name's extension, or, for a
+/// name that says neither (standard input, say), by its first character.
+#[cfg(all(feature = "toml", feature = "json"))]
+fn is_json(path: &Path, text: &str) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("json") => true,
+        Some(e) if e.eq_ignore_ascii_case("toml") => false,
+        _ => text.trim_start().starts_with('{'),
+    }
 }
 
 /// What reading a file's shape gives: the value, or the shape problems and,

@@ -221,6 +221,78 @@ fn huge_input_is_refused_before_parsing() {
     }
 }
 
+/// A reader that yields `left` bytes of `#` and then ends, counting what
+/// was asked of it.
+struct Hashes {
+    left: usize,
+    given: usize,
+}
+
+impl std::io::Read for Hashes {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.left);
+        buf[..n].fill(b'#');
+        self.left -= n;
+        self.given += n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_long_stream_is_refused_after_the_limit_and_one_byte() {
+    let limit = integration_readiness::MAX_INPUT_BYTES;
+    let mut fifty_mb = Hashes {
+        left: 50_000_000,
+        given: 0,
+    };
+    let e = integration_readiness::read_limited(&mut fifty_mb, "<stdin>").unwrap_err();
+    assert!(matches!(e, Error::OverLimit { .. }), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "<stdin>: more than 4194304 bytes; the limit for one file is 4194304 bytes"
+    );
+    assert_eq!(fifty_mb.given, limit + 1, "read past the limit");
+}
+
+#[test]
+fn a_stream_at_the_limit_is_read_whole() {
+    let limit = integration_readiness::MAX_INPUT_BYTES;
+    let text = integration_readiness::read_limited(
+        Hashes {
+            left: limit,
+            given: 0,
+        },
+        "at-limit.toml",
+    )
+    .unwrap();
+    assert_eq!(text.len(), limit);
+    assert!(Rulebook::from_toml(&text, "at-limit.toml").is_err());
+}
+
+#[test]
+fn a_stream_that_is_not_utf8_names_the_byte() {
+    let e = integration_readiness::read_limited(&b"[mission]\nname = \"caf\xe9\"\n"[..], "m.toml")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.toml: cannot read: not UTF-8 text (byte 22 is not part of a character)"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn dev_zero_is_refused_without_reading_it_all() {
+    let started = std::time::Instant::now();
+    let e = Rulebook::from_path("/dev/zero").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "/dev/zero: more than 4194304 bytes; the limit for one file is 4194304 bytes"
+    );
+    let e = Mission::from_path("/dev/zero", &tiny()).unwrap_err();
+    assert!(matches!(e, Error::OverLimit { .. }), "{e:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
 #[test]
 fn a_missing_file_names_the_file_and_the_reason() {
     let e = Rulebook::from_path("no/such/rulebook.toml").unwrap_err();
@@ -353,4 +425,28 @@ fn json_duplicate_keys_are_errors_not_silently_dropped() {
     .to_string();
     assert!(e.starts_with("m.json:1:"), "{e}");
     assert!(e.contains("duplicate key `e1`"), "{e}");
+}
+
+#[test]
+fn a_json_file_is_read_as_json_by_its_name() {
+    let rb = tiny();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"By name\"\n[evidence.e1]\nrating = \"low\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("ir-loading-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("mission.json");
+    std::fs::write(&json, m.to_json().unwrap()).unwrap();
+    assert_eq!(Mission::from_path(&json, &rb).unwrap(), m);
+    // Without a telling name, a text that starts with `{` is JSON.
+    let bare = dir.join("mission");
+    std::fs::write(&bare, m.to_json().unwrap()).unwrap();
+    assert_eq!(Mission::from_path(&bare, &rb).unwrap(), m);
+    let rb_json = dir.join("rulebook.json");
+    std::fs::write(&rb_json, rb.to_json().unwrap()).unwrap();
+    assert_eq!(Rulebook::from_path(&rb_json).unwrap(), rb);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
