@@ -12,6 +12,7 @@ use std::ops::Range;
 #[cfg(feature = "toml")]
 use std::path::Path;
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -34,12 +35,73 @@ const MAX_SHAPE_PROBLEMS: usize = 100;
 /// tables (any element) and tables of entries (keyed by id).
 struct Shape {
     entry_tables: &'static [&'static str],
+    /// Reads each item of the entry tables and arrays of tables on its own,
+    /// giving the path of each malformed item and its first problem: every
+    /// malformed item is found in one pass, whatever its place in the file.
+    items: Option<ItemCheck>,
 }
 
-const RULEBOOK_SHAPE: Shape = Shape { entry_tables: &[] };
+type ItemCheck = for<'a> fn(&Spanned<DeTable<'a>>) -> Vec<(DocPath, toml::de::Error)>;
+
+const RULEBOOK_SHAPE: Shape = Shape {
+    entry_tables: &[],
+    items: None,
+};
 const MISSION_SHAPE: Shape = Shape {
     entry_tables: &["evidence", "context", "effort"],
+    items: Some(mission_items),
 };
+
+/// The items of a mission, each read alone (see [`Shape::items`]).
+fn mission_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)> {
+    use crate::model::{ContextValue, Effort, Entity, Evidence};
+
+    /// One item at a time, in the table it comes from; other keys ignored.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Items {
+        #[serde(default)]
+        context: BTreeMap<String, ContextValue>,
+        #[serde(default)]
+        evidence: BTreeMap<String, Evidence>,
+        #[serde(default)]
+        effort: BTreeMap<String, Effort>,
+        #[serde(default)]
+        entity: Vec<Entity>,
+    }
+
+    let read = |top: &Spanned<toml::de::DeString<'_>>, item: DeValue<'_>, span| {
+        let mut doc = DeTable::new();
+        doc.insert(top.clone(), Spanned::new(span, item));
+        Items::deserialize(toml::de::Deserializer::from(Spanned::new(tree.span(), doc))).err()
+    };
+    let mut found = Vec::new();
+    for (top, value) in tree.get_ref().iter() {
+        let name = top.get_ref().as_ref();
+        match value.get_ref() {
+            DeValue::Table(t) if ["context", "evidence", "effort"].contains(&name) => {
+                for (k, v) in t.iter() {
+                    let mut one = DeTable::new();
+                    one.insert(k.clone(), v.clone());
+                    if let Some(e) = read(top, DeValue::Table(one), value.span()) {
+                        let path = DocPath::root().key(name).key(k.get_ref().as_ref());
+                        found.push((path, e));
+                    }
+                }
+            }
+            DeValue::Array(a) if name == "entity" => {
+                for (i, v) in a.iter().enumerate() {
+                    let one: toml::de::DeArray<'_> = std::iter::once(v.clone()).collect();
+                    if let Some(e) = read(top, DeValue::Array(one), value.span()) {
+                        found.push((DocPath::root().key(name).index(i), e));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
 
 impl Rulebook {
     /// Reads and checks a rulebook from TOML text. `file` names the text in
@@ -325,6 +387,13 @@ fn parse<'a, T: DeserializeOwned>(
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut aside = SetAside::default();
     let mut rest = None;
+    if let Some(items) = shape.items {
+        for (item, e) in items(&tree) {
+            diags.push(locate_toml_error(&e, &lines, file, &tree));
+            aside.remove(&mut work, &item, shape);
+        }
+    }
+    let found_alone = diags.len();
     loop {
         match T::deserialize(toml::de::Deserializer::from(work.clone())) {
             Ok(v) if diags.is_empty() => return Ok((Shaped::Whole(v), tree)),
@@ -341,7 +410,9 @@ fn parse<'a, T: DeserializeOwned>(
                 }
                 let path = d.problem.path.clone();
                 diags.push(d);
-                if diags.len() >= MAX_SHAPE_PROBLEMS || !aside.remove(&mut work, &path, shape) {
+                if diags.len() - found_alone >= MAX_SHAPE_PROBLEMS
+                    || !aside.remove(&mut work, &path, shape)
+                {
                     break;
                 }
             }
@@ -350,12 +421,10 @@ fn parse<'a, T: DeserializeOwned>(
     Ok((Shaped::Partial(diags, rest, aside), tree))
 }
 
-/// The error for a list of diagnostics, in file order.
-fn invalid(mut diags: Vec<Diagnostic>) -> Error {
-    // In file order; problems without a position (the count of those not
-    // shown) last.
-    diags.sort_by_key(|d| (d.line == 0, d.line, d.column));
-    Error::Invalid(Diagnostics(diags))
+/// The error for a list of diagnostics: in file order, the first
+/// [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS) listed and the rest counted.
+fn invalid(diags: Vec<Diagnostic>) -> Error {
+    Error::Invalid(Diagnostics::in_file_order("<text>", diags))
 }
 
 /// The items set aside while reading a file's shape, so that positions in
@@ -723,7 +792,8 @@ mod json {
     }
 
     fn unlocated(problems: Vec<Problem>, file: &str) -> Error {
-        Error::Invalid(Diagnostics(
+        Error::Invalid(Diagnostics::in_file_order(
+            file,
             problems
                 .into_iter()
                 .map(|problem| Diagnostic {

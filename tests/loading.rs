@@ -450,3 +450,51 @@ fn a_json_file_is_read_as_json_by_its_name() {
     assert_eq!(Rulebook::from_path(&rb_json).unwrap(), rb);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A mission with `n` evidence tables made by `entry(i)`.
+fn many(n: usize, entry: impl Fn(usize) -> String) -> String {
+    let mut text = String::from("[mission]\nname = \"x\"\n");
+    for i in 0..n {
+        text.push_str(&entry(i));
+    }
+    text
+}
+
+#[test]
+fn many_bad_words_are_listed_in_file_order_then_counted() {
+    let text = many(300, |i| format!("[evidence.e1{i}]\nrating = \"hgh\"\n"));
+    let shown = mission_err(&text);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 201, "{shown}");
+    let hgh = "unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?";
+    assert_eq!(lines[0], format!("m.toml:4:10: evidence.e10.rating: {hgh}"));
+    assert_eq!(lines[1], format!("m.toml:6:10: evidence.e11.rating: {hgh}"));
+    assert_eq!(
+        lines[199],
+        format!("m.toml:402:10: evidence.e1199.rating: {hgh}")
+    );
+    assert_eq!(lines[200], "and 100 more problems");
+}
+
+#[test]
+fn many_unknown_ids_are_listed_in_file_order_then_counted() {
+    let text = many(300, |i| format!("[evidence.bogus-{i}]\nrating = \"low\"\n"));
+    let shown = mission_err(&text);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 201, "{shown}");
+    assert_eq!(
+        lines[2],
+        "m.toml:7:11: evidence.bogus-2: unknown factor `bogus-2`; expected a factor id of rulebook `tiny` (see the factor reference)"
+    );
+    assert!(lines[199].starts_with("m.toml:401:11: evidence.bogus-199: "));
+    assert_eq!(lines[200], "and 100 more problems");
+    // The error keeps what it lists, and the count.
+    let e = Mission::from_toml(&text, "m.toml", &tiny()).unwrap_err();
+    assert_eq!(e.diagnostics().len(), 201);
+}
+
+#[test]
+fn one_problem_past_the_list_is_counted_in_the_singular() {
+    let text = many(201, |i| format!("[evidence.bogus-{i}]\nrating = \"low\"\n"));
+    assert!(mission_err(&text).ends_with("\nand 1 more problem"));
+}
