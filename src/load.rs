@@ -194,6 +194,17 @@ impl Mission {
             (Shaped::Whole(data), tree) => Mission::check(data, rulebook, Waivers::MustSayWhy)
                 .map_err(|p| locate_all(p, text, file, &tree)),
             (Shaped::Partial(mut diags, rest, aside), tree) => {
+                // An item set aside for a malformed value may also have a
+                // key the rulebook does not know: both are reported.
+                let unknown: Vec<Problem> = aside
+                    .entries
+                    .iter()
+                    .filter(|(table, key)| !crate::mission::knows_key(rulebook, table, key))
+                    .map(|(table, key)| crate::mission::unknown_key(rulebook, table, key))
+                    .collect();
+                if let Error::Invalid(more) = locate_all(unknown, text, file, &tree) {
+                    diags.extend(more.0);
+                }
                 if let Some(Err(problems)) =
                     rest.map(|data| Mission::check(data, rulebook, Waivers::MustSayWhy))
                 {
@@ -435,6 +446,8 @@ struct SetAside {
     elements: BTreeMap<String, Vec<usize>>,
     /// Keys removed from plain tables.
     keys: Vec<DocPath>,
+    /// Entries removed from tables of entries: the table and the key.
+    entries: Vec<(String, String)>,
 }
 
 impl SetAside {
@@ -473,7 +486,9 @@ impl SetAside {
             }
             // An entry of a table of entries, or a key of a plain table.
             Some(PathSegment::Key(key)) => {
-                if !shape.entry_tables.contains(&top.as_str()) {
+                if shape.entry_tables.contains(&top.as_str()) {
+                    self.entries.push((top.clone(), key.clone()));
+                } else {
                     self.keys.push(DocPath(segs[..2].to_vec()));
                 }
                 match table.get_mut(top.as_str()).map(|v| v.get_mut()) {

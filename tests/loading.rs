@@ -462,18 +462,23 @@ fn many(n: usize, entry: impl Fn(usize) -> String) -> String {
 
 #[test]
 fn many_bad_words_are_listed_in_file_order_then_counted() {
+    // 300 tables, each with an unknown id and a bad word: 600 problems.
     let text = many(300, |i| format!("[evidence.e1{i}]\nrating = \"hgh\"\n"));
     let shown = mission_err(&text);
     let lines: Vec<&str> = shown.lines().collect();
     assert_eq!(lines.len(), 201, "{shown}");
     let hgh = "unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?";
-    assert_eq!(lines[0], format!("m.toml:4:10: evidence.e10.rating: {hgh}"));
-    assert_eq!(lines[1], format!("m.toml:6:10: evidence.e11.rating: {hgh}"));
+    assert_eq!(
+        lines[0],
+        "m.toml:3:11: evidence.e10: unknown factor `e10`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?"
+    );
+    assert_eq!(lines[1], format!("m.toml:4:10: evidence.e10.rating: {hgh}"));
+    assert_eq!(lines[3], format!("m.toml:6:10: evidence.e11.rating: {hgh}"));
     assert_eq!(
         lines[199],
-        format!("m.toml:402:10: evidence.e1199.rating: {hgh}")
+        format!("m.toml:202:10: evidence.e199.rating: {hgh}")
     );
-    assert_eq!(lines[200], "and 100 more problems");
+    assert_eq!(lines[200], "and 400 more problems");
 }
 
 #[test]
@@ -497,4 +502,19 @@ fn many_unknown_ids_are_listed_in_file_order_then_counted() {
 fn one_problem_past_the_list_is_counted_in_the_singular() {
     let text = many(201, |i| format!("[evidence.bogus-{i}]\nrating = \"low\"\n"));
     assert!(mission_err(&text).ends_with("\nand 1 more problem"));
+}
+
+#[test]
+fn an_unknown_id_and_a_bad_word_in_one_table_are_both_reported() {
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.bogus]\nrating = \"hgh\"\n[effort.e12]\nx = 1\n[context]\nmood = 3\n"
+        ),
+        "m.toml:3:11: evidence.bogus: unknown factor `bogus`; expected a factor id of rulebook `tiny` (see the factor reference)\n\
+         m.toml:4:10: evidence.bogus.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?\n\
+         m.toml:5:9: effort.e12: unknown factor `e12`; expected a factor id of rulebook `tiny`; did you mean `e1`?\n\
+         m.toml:6:1: effort.e12.x: unknown word `x`; expected one of low, medium, high\n\
+         m.toml:8:8: context.mood: not a context value; expected a word in quotes, or true or false, as the rulebook declares\n\
+         m.toml:8:8: context.mood: unknown context key `mood`; expected one of mode, flag; did you mean `mode`?"
+    );
 }
