@@ -582,12 +582,134 @@ fn locate_toml_error(
     if is_datetime(tree, &problem.path) {
         problem.message = "a bare TOML date is not accepted here".to_owned();
         problem.allowed = Some("a date in quotes, such as \"2007-10-29\"".to_owned());
+    } else if let Some(better) = type_in_words(&problem, e.message(), tree, text) {
+        problem = better;
     }
     Diagnostic {
         file: file.to_owned(),
         line,
         column,
         problem,
+    }
+}
+
+/// The value at a path of the tree, when there is one.
+fn value_at<'t, 'a>(
+    tree: &'t Spanned<DeTable<'a>>,
+    path: &DocPath,
+) -> Option<&'t Spanned<DeValue<'a>>> {
+    let mut value: Option<&Spanned<DeValue<'a>>> = None;
+    let mut table = Some(tree.get_ref());
+    for seg in &path.0 {
+        value = match (seg, table, value.map(|v| v.get_ref())) {
+            (PathSegment::Key(k), Some(t), _) => t.get(k.as_str()),
+            (PathSegment::Index(i), _, Some(DeValue::Array(a))) => a.get(*i),
+            _ => None,
+        };
+        table = match value.map(|v| v.get_ref()) {
+            Some(DeValue::Table(t)) => Some(t),
+            _ => None,
+        };
+    }
+    value
+}
+
+/// What kind of value a person wrote, in words.
+fn kind(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) | DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// A type error said in words ("a rating is a word such as \"high\", not a
+/// number"; "sources is a list: [\"Mission review\"]") rather than in
+/// serde's terms ("wanted string or table", "expected a sequence").
+fn type_in_words(
+    problem: &Problem,
+    message: &str,
+    tree: &Spanned<DeTable<'_>>,
+    text: &str,
+) -> Option<Problem> {
+    let path = &problem.path;
+    let value = value_at(tree, path)?;
+    let given = kind(value.get_ref());
+    let raw = text.get(value.span()).unwrap_or("").trim();
+    // The name of the key, as a person would say it: an entry of `effort`
+    // is "an effort", an element of a list "an item of sources".
+    let (name, article) = match path.0.as_slice() {
+        [PathSegment::Key(t), PathSegment::Key(_)] if t == "effort" => ("effort", "an"),
+        [.., PathSegment::Key(t), PathSegment::Key(_)] if t == "weights" => ("a weight", "a"),
+        [.., PathSegment::Key(t), PathSegment::Key(_)] if t == "threshold" => ("a threshold", "a"),
+        [.., PathSegment::Key(k)] => (
+            k.as_str(),
+            if k.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            },
+        ),
+        _ => return None,
+    };
+    let word_example = match name {
+        "rating" => Some("high"),
+        "effort" => Some("medium"),
+        "polarity" => Some("enabler"),
+        _ => None,
+    };
+    let message = message.trim();
+    let expected = message
+        .split_once(", expected ")
+        .map(|(_, e)| e.trim_end_matches('.'));
+    let say = |m: String| Some(Problem::new(path.clone(), m));
+    if message.starts_with("wanted string or table")
+        || (word_example.is_some() && message.starts_with("invalid type"))
+    {
+        return match word_example {
+            Some(w) => say(format!(
+                "{article} {name} is a word such as \"{w}\", not {given}"
+            )),
+            None => say(format!("{name} is a word in quotes, not {given}")),
+        };
+    }
+    if !message.starts_with("invalid type") {
+        return None;
+    }
+    match expected? {
+        "a sequence" | "a list" => match value.get_ref() {
+            DeValue::String(_) => say(format!("{name} is a list: [{raw}]")),
+            _ => say(format!("{name} is a list, not {given}")),
+        },
+        "a string" | "a borrowed string" => match value.get_ref() {
+            DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) => {
+                say(format!("{name} is text in quotes: \"{}\"", shown(raw)))
+            }
+            _ => say(format!("{name} is text in quotes, not {given}")),
+        },
+        "a boolean" => say(format!(
+            "{name} is true or false, without quotes, not {given}"
+        )),
+        e if e.starts_with("f64")
+            || e.starts_with("f32")
+            || e.starts_with("u")
+            || e.starts_with("i")
+            || e.contains("number")
+            || e.contains("integer")
+            || e.contains("float") =>
+        {
+            match value.get_ref() {
+                DeValue::String(s) if s.trim().parse::<f64>().is_ok() => {
+                    say(format!("{name} is a number, without quotes: {}", s.trim()))
+                }
+                _ => say(format!("{name} is a number, not {given}")),
+            }
+        }
+        "a map" | "a table" | "struct" => say(format!("{name} is a table, not {given}")),
+        _ => None,
     }
 }
 

@@ -88,7 +88,7 @@ fn bad_context_role_and_level_are_all_reported() {
 fn wrong_type_bare_date_and_missing_key() {
     assert_eq!(
         mission_err("[mission]\nname = 3\n"),
-        "m.toml:2:8: mission.name: invalid type: integer `3`; expected a string"
+        "m.toml:2:8: mission.name: name is text in quotes: \"3\""
     );
     assert_eq!(
         mission_err("[mission]\nname = \"x\"\ndate = 2007-10-29\n"),
@@ -516,5 +516,27 @@ fn an_unknown_id_and_a_bad_word_in_one_table_are_both_reported() {
          m.toml:6:1: effort.e12.x: unknown word `x`; expected one of low, medium, high\n\
          m.toml:8:8: context.mood: not a context value; expected a word in quotes, or true or false, as the rulebook declares\n\
          m.toml:8:8: context.mood: unknown context key `mood`; expected one of mode, flag; did you mean `mode`?"
+    );
+}
+
+#[test]
+fn type_errors_are_said_in_words() {
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[evidence.e1]\nrating = 3\n"),
+        "m.toml:4:10: evidence.e1.rating: a rating is a word such as \"high\", not a number"
+    );
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\nsources = \"Mission review\"\n"
+        ),
+        "m.toml:5:11: evidence.e1.sources: sources is a list: [\"Mission review\"]"
+    );
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[effort]\ne1 = 2\n"),
+        "m.toml:4:6: effort.e1: an effort is a word such as \"medium\", not a number"
+    );
+    assert_eq!(
+        rulebook_err("weights = { a = 2.0 }", "weights = { a = \"2\" }"),
+        "rb.toml:70:17: factor[0].weights.a: a weight is a number, without quotes: 2"
     );
 }
