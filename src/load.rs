@@ -39,6 +39,12 @@ struct Shape {
     /// giving the path of each malformed item and its first problem: every
     /// malformed item is found in one pass, whatever its place in the file.
     items: Option<ItemCheck>,
+    /// What the file is, in messages ("a rulebook").
+    what: &'static str,
+    /// Top-level keys only a file of this kind has.
+    own: &'static [&'static str],
+    /// The other kind of file, and the top-level keys that name it.
+    other: (&'static str, &'static [&'static str]),
 }
 
 type ItemCheck = for<'a> fn(&Spanned<DeTable<'a>>) -> Vec<(DocPath, toml::de::Error)>;
@@ -46,11 +52,60 @@ type ItemCheck = for<'a> fn(&Spanned<DeTable<'a>>) -> Vec<(DocPath, toml::de::Er
 const RULEBOOK_SHAPE: Shape = Shape {
     entry_tables: &[],
     items: None,
+    what: "a rulebook",
+    own: &["rulebook"],
+    other: (
+        "a mission file",
+        &["mission", "evidence", "effort", "entity"],
+    ),
 };
 const MISSION_SHAPE: Shape = Shape {
     entry_tables: &["evidence", "context", "effort"],
     items: Some(mission_items),
+    what: "a mission file",
+    own: &["mission"],
+    other: (
+        "a rulebook",
+        &["rulebook", "level", "dimension", "factor", "gate", "rule"],
+    ),
 };
+
+/// A table as it is written in a file: `[mission]`, `[[entity]]`.
+fn header(key: &str, value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::Array(_) => format!("[[{key}]]"),
+        _ => format!("[{key}]"),
+    }
+}
+
+/// The problem of a file of the other kind (a mission given as a
+/// rulebook, or a rulebook as a mission): it has none of the tables of its
+/// kind and some of the other's. Named as such, rather than as a list of
+/// every table that does not belong.
+fn wrong_kind(tree: &DeTable<'_>, shape: &Shape) -> Option<(Problem, Range<usize>)> {
+    if shape.own.iter().any(|k| tree.contains_key(*k)) {
+        return None;
+    }
+    let (other, keys) = shape.other;
+    let mut found: Vec<(Range<usize>, String)> = tree
+        .iter()
+        .filter(|(k, _)| keys.contains(&k.get_ref().as_ref()))
+        .map(|(k, v)| (k.span(), header(k.get_ref(), v.get_ref())))
+        .collect();
+    found.sort_by_key(|(span, _)| span.start);
+    let (first, _) = found.first()?.clone();
+    let names: Vec<String> = found.into_iter().map(|(_, h)| h).collect();
+    let has = match names.as_slice() {
+        [one] => format!("a {one} table"),
+        [rest @ .., last] => format!("{} and {last} tables", rest.join(", ")),
+        [] => return None,
+    };
+    let problem = Problem::new(
+        DocPath::root(),
+        format!("this looks like {other}, not {}: it has {has}", shape.what),
+    );
+    Some((problem, first))
+}
 
 /// The items of a mission, each read alone (see [`Shape::items`]).
 fn mission_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)> {
@@ -394,6 +449,15 @@ fn parse<'a, T: DeserializeOwned>(
         return Err(invalid(diags));
     }
     let lines = Lines::new(text);
+    if let Some((problem, span)) = wrong_kind(tree.get_ref(), shape) {
+        let (line, column) = lines.line_col(span.start);
+        return Err(invalid(vec![Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            problem,
+        }]));
+    }
     let mut work = tree.clone();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut aside = SetAside::default();

@@ -540,3 +540,28 @@ fn type_errors_are_said_in_words() {
         "rb.toml:70:17: factor[0].weights.a: a weight is a number, without quotes: 2"
     );
 }
+
+#[test]
+fn a_mission_given_as_a_rulebook_is_named_as_such() {
+    let e = Rulebook::from_toml(
+        "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\n[[entity]]\nname = \"a\"\nrole = \"hum\"\n",
+        "m.toml",
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.toml:1:2: (document): this looks like a mission file, not a rulebook: it has [mission], [evidence] and [[entity]] tables"
+    );
+}
+
+#[test]
+fn a_rulebook_given_as_a_mission_is_named_as_such() {
+    assert_eq!(
+        mission_err(TINY),
+        "m.toml:2:2: (document): this looks like a rulebook, not a mission file: it has [rulebook], [[level]], [[dimension]], [[factor]], [[gate]] and [[rule]] tables"
+    );
+    assert_eq!(
+        mission_err("[[factor]]\nid = \"x\"\n"),
+        "m.toml:1:3: (document): this looks like a rulebook, not a mission file: it has a [[factor]] table"
+    );
+}
