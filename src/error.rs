@@ -7,12 +7,14 @@ use std::fmt;
 pub enum PathSegment {
     /// A table key.
     Key(String),
-    /// An array index.
+    /// An array index, from 0. Shown counting from 1, as people count:
+    /// `entity[1]` is the first `[[entity]]` of a file.
     Index(usize),
 }
 
 /// A path into a document, such as `evidence.senior-leadership-cohesion.rating`
-/// or `factor[3].weights.strategic`.
+/// or `factor[3].weights.strategic` (the third `[[factor]]`: shown indices
+/// count from 1).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DocPath(pub Vec<PathSegment>);
 
@@ -57,7 +59,8 @@ impl fmt::Display for DocPath {
                         write!(f, "{:?}", shown(k))?;
                     }
                 }
-                PathSegment::Index(n) => write!(f, "[{n}]")?,
+                // Counted from 1, as people count: `entity[1]` is the first.
+                PathSegment::Index(n) => write!(f, "[{}]", n + 1)?,
             }
         }
         Ok(())
