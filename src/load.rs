@@ -972,6 +972,174 @@ fn locate_all(
 mod json {
     use super::*;
 
+    /// Where each key and value of a JSON text starts and ends, by path:
+    /// what locates a problem in JSON as the TOML tree does in TOML.
+    struct JsonMap {
+        /// Path, start (the key's, for an object member) and end of each
+        /// node, in text order.
+        nodes: Vec<(DocPath, usize, usize)>,
+        at: std::collections::HashMap<DocPath, usize>,
+    }
+
+    /// The deepest nesting mapped; serde_json refuses deeper documents.
+    const MAX_DEPTH: usize = 200;
+
+    impl JsonMap {
+        /// Maps the nodes that `keep` wants (given path, start and end):
+        /// only those, so that a large document takes little memory.
+        fn new(text: &str, keep: &dyn Fn(&DocPath, usize, usize) -> bool) -> JsonMap {
+            let mut map = JsonMap {
+                nodes: Vec::new(),
+                at: std::collections::HashMap::new(),
+            };
+            let mut scan = Scan {
+                b: text.as_bytes(),
+                i: 0,
+                keep,
+            };
+            scan.value(&DocPath::root(), None, 0, &mut map);
+            for (i, (path, _, _)) in map.nodes.iter().enumerate() {
+                map.at.entry(path.clone()).or_insert(i);
+            }
+            map
+        }
+
+        /// The start of the deepest node along `path` that the text has.
+        fn start_of(&self, path: &DocPath) -> Option<usize> {
+            (0..=path.0.len())
+                .rev()
+                .find_map(|n| self.at.get(&DocPath(path.0[..n].to_vec())))
+                .map(|&i| self.nodes[i].1)
+        }
+
+        /// The deepest node holding a byte offset: its path and start.
+        fn around(&self, offset: usize) -> Option<(DocPath, usize)> {
+            self.nodes
+                .iter()
+                .filter(|(_, start, end)| *start <= offset && offset < *end)
+                .max_by_key(|(p, _, _)| p.0.len())
+                .map(|(p, s, _)| (p.clone(), *s))
+        }
+    }
+
+    struct Scan<'b> {
+        b: &'b [u8],
+        i: usize,
+        keep: &'b dyn Fn(&DocPath, usize, usize) -> bool,
+    }
+
+    impl Scan<'_> {
+        fn ws(&mut self) {
+            while self.i < self.b.len() && self.b[self.i].is_ascii_whitespace() {
+                self.i += 1;
+            }
+        }
+
+        /// Skips a string starting at `self.i` (a `"`); false if unclosed.
+        fn string(&mut self) -> bool {
+            self.i += 1;
+            while self.i < self.b.len() {
+                match self.b[self.i] {
+                    b'\\' => self.i += 2,
+                    b'"' => {
+                        self.i += 1;
+                        return true;
+                    }
+                    _ => self.i += 1,
+                }
+            }
+            false
+        }
+
+        /// Maps the value at `self.i`; `key` is where its member's key
+        /// starts. Returns false when the text stops making sense.
+        fn value(
+            &mut self,
+            path: &DocPath,
+            key: Option<usize>,
+            depth: usize,
+            map: &mut JsonMap,
+        ) -> bool {
+            self.ws();
+            let start = key.unwrap_or(self.i);
+            let Some(&c) = self.b.get(self.i) else {
+                return false;
+            };
+            if depth > MAX_DEPTH {
+                return false;
+            }
+            let ok = match c {
+                b'{' => {
+                    self.i += 1;
+                    loop {
+                        self.ws();
+                        match self.b.get(self.i) {
+                            Some(b'}') => {
+                                self.i += 1;
+                                break true;
+                            }
+                            Some(b',') => self.i += 1,
+                            Some(b'"') => {
+                                let k0 = self.i;
+                                if !self.string() {
+                                    break false;
+                                }
+                                let k = std::str::from_utf8(&self.b[k0..self.i])
+                                    .ok()
+                                    .and_then(|t| serde_json::from_str::<String>(t).ok())
+                                    .unwrap_or_default();
+                                self.ws();
+                                if self.b.get(self.i) != Some(&b':') {
+                                    break false;
+                                }
+                                self.i += 1;
+                                if !self.value(&path.key(k), Some(k0), depth + 1, map) {
+                                    break false;
+                                }
+                            }
+                            _ => break false,
+                        }
+                    }
+                }
+                b'[' => {
+                    self.i += 1;
+                    let mut n = 0;
+                    loop {
+                        self.ws();
+                        match self.b.get(self.i) {
+                            Some(b']') => {
+                                self.i += 1;
+                                break true;
+                            }
+                            Some(b',') => self.i += 1,
+                            Some(_) => {
+                                if !self.value(&path.index(n), None, depth + 1, map) {
+                                    break false;
+                                }
+                                n += 1;
+                            }
+                            None => break false,
+                        }
+                    }
+                }
+                b'"' => self.string(),
+                _ => {
+                    while self.i < self.b.len()
+                        && !matches!(self.b[self.i], b',' | b']' | b'}')
+                        && !self.b[self.i].is_ascii_whitespace()
+                    {
+                        self.i += 1;
+                    }
+                    true
+                }
+            };
+            if (self.keep)(path, start, self.i) {
+                map.nodes.push((path.clone(), start, self.i));
+            }
+            ok
+        }
+    }
+
     fn from_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Error> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(Error::TooLarge {
@@ -983,25 +1151,133 @@ mod json {
         serde_json::from_str(text).map_err(|e| {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+            let lines = Lines::new(text);
+            // serde_json counts the column in bytes, at the byte where it
+            // stopped: the offset of the byte before is inside what it read.
+            let offset = lines
+                .starts
+                .get(e.line().saturating_sub(1))
+                .map_or(0, |s| s + e.column().saturating_sub(1));
+            let (path, at) = match e.classify() {
+                serde_json::error::Category::Data | serde_json::error::Category::Syntax => {
+                    JsonMap::new(text, &|_, start, end| start <= offset && offset < end)
+                        .around(offset)
+                        .unwrap_or((DocPath::root(), offset))
+                }
+                _ => (DocPath::root(), offset),
+            };
+            // A word (an enum) given as something else is reported by
+            // serde_json as a syntax error, "expected value", in a text
+            // that is well-formed JSON.
+            let msg = if msg == "expected value" {
+                match serde_json::from_str::<serde_json::Value>(text) {
+                    Ok(doc) => word_given_as(&doc, &path).unwrap_or(msg),
+                    Err(_) => msg,
+                }
+            } else {
+                msg
+            };
+            let (line, column) = if e.line() == 0 {
+                (0, 0)
+            } else {
+                lines.line_col(at)
+            };
+            let mut problem = serde_problem(path, &msg);
+            if problem.message.starts_with("invalid type") {
+                problem = json_type_in_words(problem, &msg);
+            }
             Error::Invalid(Diagnostics(vec![Diagnostic {
                 file: file.to_owned(),
-                line: e.line(),
-                column: e.column(),
-                problem: serde_problem(DocPath::root(), &msg),
+                line,
+                column,
+                problem,
             }]))
         })
     }
 
-    fn unlocated(problems: Vec<Problem>, file: &str) -> Error {
+    /// serde_json's own words for a value that should have been a word.
+    fn word_given_as(doc: &serde_json::Value, path: &DocPath) -> Option<String> {
+        let mut v = doc;
+        for seg in &path.0 {
+            v = match seg {
+                PathSegment::Key(k) => v.get(k.as_str())?,
+                PathSegment::Index(i) => v.get(*i)?,
+            };
+        }
+        let given = match v {
+            serde_json::Value::Number(_) => "integer",
+            serde_json::Value::Bool(_) => "boolean",
+            serde_json::Value::Array(_) => "sequence",
+            serde_json::Value::Object(_) => "map",
+            serde_json::Value::Null => "null",
+            serde_json::Value::String(_) => return None,
+        };
+        Some(format!("invalid type: {given}, expected a word"))
+    }
+
+    /// A JSON type error said in words, as in TOML.
+    fn json_type_in_words(problem: Problem, message: &str) -> Problem {
+        let name = match problem.path.0.last() {
+            Some(PathSegment::Key(k)) => k.clone(),
+            _ => return problem,
+        };
+        let Some((given, expected)) = message
+            .strip_prefix("invalid type: ")
+            .and_then(|m| m.split_once(", expected "))
+        else {
+            return problem;
+        };
+        // `string "Mission review"`: the text as written, to show in a list.
+        let given_literal = given.strip_prefix("string ").map(|l| shown(l).into_owned());
+        let given = given.split([' ', '`']).next().unwrap_or(given);
+        let given = match given {
+            "integer" | "floating" => "a number",
+            "string" => "text",
+            "boolean" => "true or false",
+            "sequence" => "a list",
+            "map" => "an object",
+            "null" => "null",
+            other => other,
+        };
+        let path = problem.path.clone();
+        match (name.as_str(), expected) {
+            ("rating", _) => Problem::new(
+                path,
+                format!("a rating is a word such as \"high\", not {given}"),
+            ),
+            (_, "a sequence") => match given_literal {
+                Some(lit) => Problem::new(path, format!("{name} is a list: [{lit}]")),
+                None => Problem::new(path, format!("{name} is a list, not {given}")),
+            },
+            (_, "a string") => Problem::new(path, format!("{name} is text in quotes, not {given}")),
+            (_, "a word") => Problem::new(path, format!("{name} is a word in quotes, not {given}")),
+            _ => problem,
+        }
+    }
+
+    /// Problems of meaning in JSON text, each placed where its path starts.
+    fn located(problems: Vec<Problem>, text: &str, file: &str) -> Error {
+        let wanted: std::collections::HashSet<DocPath> = problems
+            .iter()
+            .flat_map(|p| (0..=p.path.0.len()).map(|n| DocPath(p.path.0[..n].to_vec())))
+            .collect();
+        let map = JsonMap::new(text, &|path, _, _| wanted.contains(path));
+        let lines = Lines::new(text);
         Error::Invalid(Diagnostics::in_file_order(
             file,
             problems
                 .into_iter()
-                .map(|problem| Diagnostic {
-                    file: file.to_owned(),
-                    line: 0,
-                    column: 0,
-                    problem,
+                .map(|problem| {
+                    let (line, column) = match map.start_of(&problem.path) {
+                        Some(at) if !problem.path.0.is_empty() => lines.line_col(at),
+                        _ => (0, 0),
+                    };
+                    Diagnostic {
+                        file: file.to_owned(),
+                        line,
+                        column,
+                        problem,
+                    }
                 })
                 .collect(),
         ))
@@ -1012,11 +1288,11 @@ mod json {
         /// the TOML form).
         ///
         /// # Errors
-        /// As [`Rulebook::from_toml`]; problems of meaning carry their path
-        /// but no line.
+        /// As [`Rulebook::from_toml`]: every problem of meaning, located;
+        /// of shape, the first, located with its path.
         pub fn from_json(text: &str, file: &str) -> Result<Rulebook, Error> {
             let data: RulebookData = from_json(text, file)?;
-            Rulebook::check(data).map_err(|p| unlocated(p, file))
+            Rulebook::check(data).map_err(|p| located(p, text, file))
         }
 
         /// Writes the rulebook as JSON.
@@ -1032,11 +1308,11 @@ mod json {
         /// Reads a mission from JSON text and checks it against `rulebook`.
         ///
         /// # Errors
-        /// As [`Mission::from_toml`]; problems of meaning carry their path
-        /// but no line.
+        /// As [`Mission::from_toml`]: every problem of meaning, located;
+        /// of shape, the first, located with its path.
         pub fn from_json(text: &str, file: &str, rulebook: &Rulebook) -> Result<Mission, Error> {
             let data: MissionData = from_json(text, file)?;
-            Mission::check(data, rulebook, Waivers::MustSayWhy).map_err(|p| unlocated(p, file))
+            Mission::check(data, rulebook, Waivers::MustSayWhy).map_err(|p| located(p, text, file))
         }
 
         /// Writes the mission as JSON.

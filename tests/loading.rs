@@ -363,12 +363,37 @@ fn json_errors_carry_line_and_path() {
     .to_string();
     assert_eq!(
         e,
-        "m.json: evidence.e11: unknown factor `e11`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?"
+        "m.json:1:41: evidence.e11: unknown factor `e11`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?"
     );
-    let e = Mission::from_json("{\"mission\": {\"name\": 1}}", "m.json", &rb)
-        .unwrap_err()
-        .to_string();
-    assert!(e.starts_with("m.json:1:"), "{e}");
+    let json_err = |text: &str| {
+        Mission::from_json(text, "m.json", &rb)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        json_err("{\"mission\": {\"name\": 1}}"),
+        "m.json:1:14: mission.name: name is text in quotes, not a number"
+    );
+    assert_eq!(
+        json_err(
+            "{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": \"hgh\"}}}"
+        ),
+        "m.json:2:22: evidence.e1.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?"
+    );
+    assert_eq!(
+        json_err("{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": 3}}}"),
+        "m.json:2:22: evidence.e1.rating: a rating is a word such as \"high\", not a number"
+    );
+    assert_eq!(
+        json_err("{\"mission\": {\"nam\": \"x\"}}"),
+        "m.json:1:14: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
+    );
+    assert_eq!(
+        json_err(
+            "{\"mission\": {\"name\": \"x\"},\n \"entity\": [{\"name\": \"a\", \"role\": \"hum\"},\n  {\"name\": \"b\", \"role\": \"hu\"}]}"
+        ),
+        "m.json:3:17: entity[2].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?"
+    );
 }
 
 #[test]
@@ -563,5 +588,19 @@ fn a_rulebook_given_as_a_mission_is_named_as_such() {
     assert_eq!(
         mission_err("[[factor]]\nid = \"x\"\n"),
         "m.toml:1:3: (document): this looks like a rulebook, not a mission file: it has a [[factor]] table"
+    );
+}
+
+#[test]
+fn json_type_errors_are_said_in_words() {
+    let e = Mission::from_json(
+        "{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": \"low\", \"sources\": \"Mission review\"}}}",
+        "m.json",
+        &tiny(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.json:2:39: evidence.e1.sources: sources is a list: [\"Mission review\"]"
     );
 }
