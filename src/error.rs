@@ -7,12 +7,14 @@ use std::fmt;
 pub enum PathSegment {
     /// A table key.
     Key(String),
-    /// An array index.
+    /// An array index, from 0. Shown counting from 1, as people count:
+    /// `entity[1]` is the first `[[entity]]` of a file.
     Index(usize),
 }
 
 /// A path into a document, such as `evidence.senior-leadership-cohesion.rating`
-/// or `factor[3].weights.strategic`.
+/// or `factor[3].weights.strategic` (the third `[[factor]]`: shown indices
+/// count from 1).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DocPath(pub Vec<PathSegment>);
 
@@ -57,7 +59,8 @@ impl fmt::Display for DocPath {
                         write!(f, "{:?}", shown(k))?;
                     }
                 }
-                PathSegment::Index(n) => write!(f, "[{n}]")?,
+                // Counted from 1, as people count: `entity[1]` is the first.
+                PathSegment::Index(n) => write!(f, "[{}]", n + 1)?,
             }
         }
         Ok(())
@@ -163,8 +166,56 @@ pub struct Diagnostic {
     pub problem: Problem,
 }
 
+impl Diagnostic {
+    /// The line that counts the problems not listed ("and 12 more
+    /// problems"), built for `file`.
+    pub(crate) fn more(file: &str, count: usize) -> Diagnostic {
+        Diagnostic {
+            file: file.to_owned(),
+            line: 0,
+            column: 0,
+            problem: Problem::new(DocPath::root(), more_problems(count)),
+        }
+    }
+
+    /// How many problems this line counts, when it is the line that counts
+    /// the problems not listed.
+    pub(crate) fn counted(&self) -> Option<usize> {
+        if self.line != 0 || !self.problem.path.0.is_empty() {
+            return None;
+        }
+        counted(&self.problem)
+    }
+}
+
+/// "and 1 more problem", "and 12 more problems".
+fn more_problems(count: usize) -> String {
+    if count == 1 {
+        "and 1 more problem".to_owned()
+    } else {
+        format!("and {count} more problems")
+    }
+}
+
+/// How many problems a problem counts, when it is the count of those not
+/// kept.
+pub(crate) fn counted(p: &Problem) -> Option<usize> {
+    if !p.path.0.is_empty() || p.allowed.is_some() {
+        return None;
+    }
+    let rest = p.message.strip_prefix("and ")?;
+    let n = rest
+        .strip_suffix(" more problems")
+        .or_else(|| rest.strip_suffix(" more problem"))?;
+    n.parse().ok()
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.counted().is_some() {
+            // The count of problems not listed is a line of its own.
+            return f.write_str(&self.problem.message);
+        }
         write!(f, "{}", self.file)?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
@@ -183,6 +234,35 @@ impl fmt::Display for Diagnostic {
 /// Every problem found in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// The problems in file order, problems without a position last; the
+    /// first [`MAX_PROBLEMS`] kept and the rest counted in one last line.
+    pub(crate) fn in_file_order(file: &str, diags: Vec<Diagnostic>) -> Diagnostics {
+        let mut more = 0;
+        let mut kept: Vec<Diagnostic> = diags
+            .into_iter()
+            .filter(|d| match d.counted() {
+                Some(n) => {
+                    more += n;
+                    false
+                }
+                None => true,
+            })
+            .collect();
+        // A stable sort: problems at one place keep the order they were found in.
+        kept.sort_by_key(|d| (d.line == 0, d.line, d.column));
+        if kept.len() > MAX_PROBLEMS {
+            more += kept.len() - MAX_PROBLEMS;
+            kept.truncate(MAX_PROBLEMS);
+        }
+        if more > 0 {
+            let file = kept.first().map_or(file, |d| d.file.as_str()).to_owned();
+            kept.push(Diagnostic::more(&file, more));
+        }
+        Diagnostics(kept)
+    }
+}
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -250,6 +330,16 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A file or stream went on past [`crate::MAX_INPUT_BYTES`]. It was
+    /// read no further than one byte past the limit, so its full size is
+    /// not known.
+    #[error("{file}: more than {limit} bytes; the limit for one file is {limit} bytes")]
+    OverLimit {
+        /// The file name (`<stdin>` for standard input).
+        file: String,
+        /// The limit.
+        limit: usize,
+    },
     /// The document has problems; all of them are listed.
     #[error("{0}")]
     Invalid(Diagnostics),
@@ -271,7 +361,8 @@ impl Error {
     /// line): every problem is kept, named after `what` (`<mission>`,
     /// `<rulebook>`, `<scenario>`).
     pub(crate) fn unlocated(what: &str, problems: Vec<Problem>) -> Error {
-        Error::Invalid(Diagnostics(
+        Error::Invalid(Diagnostics::in_file_order(
+            what,
             problems
                 .into_iter()
                 .map(|problem| Diagnostic {
@@ -328,11 +419,17 @@ pub(crate) fn num(x: f64) -> String {
     }
 }
 
-/// The most problems kept from one document; the rest are counted. Keeps a
-/// huge broken file from taking time and memory to describe.
+/// The most problems listed for one document: the first ones in the file,
+/// followed by one line that counts the rest ("and 12 more problems").
 pub const MAX_PROBLEMS: usize = 200;
 
-/// Collects problems up to [`MAX_PROBLEMS`], counting the rest.
+/// The most problems of meaning collected from one document before the
+/// rest are only counted: enough that the first [`MAX_PROBLEMS`] in file
+/// order are among them for any file a person writes, few enough that a
+/// huge broken file takes little time and memory to describe.
+const MAX_COLLECTED: usize = 10_000;
+
+/// Collects problems up to [`MAX_COLLECTED`], counting the rest.
 #[derive(Debug, Default)]
 pub(crate) struct Collector {
     problems: Vec<Problem>,
@@ -342,7 +439,7 @@ pub(crate) struct Collector {
 impl Collector {
     /// Adds a problem, built only when there is room for it.
     pub(crate) fn add(&mut self, build: impl FnOnce() -> Problem) {
-        if self.problems.len() < MAX_PROBLEMS {
+        if self.problems.len() < MAX_COLLECTED {
             self.problems.push(build());
         } else {
             self.dropped += 1;
@@ -354,13 +451,11 @@ impl Collector {
         self.problems.is_empty()
     }
 
-    /// The problems, with a last one saying how many were not kept.
+    /// The problems, with a last one counting those not kept.
     pub(crate) fn finish(mut self) -> Vec<Problem> {
         if self.dropped > 0 {
-            self.problems.push(Problem::new(
-                DocPath::root(),
-                format!("{} more problems not shown", self.dropped),
-            ));
+            self.problems
+                .push(Problem::new(DocPath::root(), more_problems(self.dropped)));
         }
         self.problems
     }

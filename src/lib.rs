@@ -195,9 +195,10 @@
 //!   [`Rulebook`] and [`Mission`] values resolve ids once to dense indices.
 //! - The scoring core ([`assess()`] and [`analysis`]) is pure: no I/O, no
 //!   clock, no global state; randomness only from an explicit seed.
-//! - Loading reports every problem in a file at once, each with file,
-//!   line:column, TOML path, what is allowed and, for an unknown id, the
-//!   nearest known one. Files over [`MAX_INPUT_BYTES`] are refused.
+//! - Loading reports every problem in a file at once, in file order, each
+//!   with file, line:column, path, what is allowed and, for an unknown id,
+//!   the nearest known one. Input over [`MAX_INPUT_BYTES`] is refused, and
+//!   files and streams are read no further than that ([`read_limited`]).
 //! - Features, all on by default: `toml` (reading files from disk,
 //!   `from_path`), `json` (JSON loaders and reports), `schema` (JSON
 //!   Schemas, with `schemars`), `svg` (charts, no dependency). With
@@ -230,7 +231,7 @@ mod text;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
 pub use error::{Diagnostic, Diagnostics, Error, ParseWordError, Problem};
-pub use load::MAX_INPUT_BYTES;
+pub use load::{MAX_INPUT_BYTES, STDIN_NAME, read_limited};
 pub use mission::{Mission, MissionBuilder};
 pub use model::{Effort, Polarity, Rating};
 #[cfg(feature = "svg")]

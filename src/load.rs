@@ -12,6 +12,7 @@ use std::ops::Range;
 #[cfg(feature = "toml")]
 use std::path::Path;
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -34,12 +35,128 @@ const MAX_SHAPE_PROBLEMS: usize = 100;
 /// tables (any element) and tables of entries (keyed by id).
 struct Shape {
     entry_tables: &'static [&'static str],
+    /// Reads each item of the entry tables and arrays of tables on its own,
+    /// giving the path of each malformed item and its first problem: every
+    /// malformed item is found in one pass, whatever its place in the file.
+    items: Option<ItemCheck>,
+    /// What the file is, in messages ("a rulebook").
+    what: &'static str,
+    /// Top-level keys only a file of this kind has.
+    own: &'static [&'static str],
+    /// The other kind of file, and the top-level keys that name it.
+    other: (&'static str, &'static [&'static str]),
 }
 
-const RULEBOOK_SHAPE: Shape = Shape { entry_tables: &[] };
+type ItemCheck = for<'a> fn(&Spanned<DeTable<'a>>) -> Vec<(DocPath, toml::de::Error)>;
+
+const RULEBOOK_SHAPE: Shape = Shape {
+    entry_tables: &[],
+    items: None,
+    what: "a rulebook",
+    own: &["rulebook"],
+    other: (
+        "a mission file",
+        &["mission", "evidence", "effort", "entity"],
+    ),
+};
 const MISSION_SHAPE: Shape = Shape {
     entry_tables: &["evidence", "context", "effort"],
+    items: Some(mission_items),
+    what: "a mission file",
+    own: &["mission"],
+    other: (
+        "a rulebook",
+        &["rulebook", "level", "dimension", "factor", "gate", "rule"],
+    ),
 };
+
+/// A table as it is written in a file: `[mission]`, `[[entity]]`.
+fn header(key: &str, value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::Array(_) => format!("[[{key}]]"),
+        _ => format!("[{key}]"),
+    }
+}
+
+/// The problem of a file of the other kind (a mission given as a
+/// rulebook, or a rulebook as a mission): it has none of the tables of its
+/// kind and some of the other's. Named as such, rather than as a list of
+/// every table that does not belong.
+fn wrong_kind(tree: &DeTable<'_>, shape: &Shape) -> Option<(Problem, Range<usize>)> {
+    if shape.own.iter().any(|k| tree.contains_key(*k)) {
+        return None;
+    }
+    let (other, keys) = shape.other;
+    let mut found: Vec<(Range<usize>, String)> = tree
+        .iter()
+        .filter(|(k, _)| keys.contains(&k.get_ref().as_ref()))
+        .map(|(k, v)| (k.span(), header(k.get_ref(), v.get_ref())))
+        .collect();
+    found.sort_by_key(|(span, _)| span.start);
+    let (first, _) = found.first()?.clone();
+    let names: Vec<String> = found.into_iter().map(|(_, h)| h).collect();
+    let has = match names.as_slice() {
+        [one] => format!("a {one} table"),
+        [rest @ .., last] => format!("{} and {last} tables", rest.join(", ")),
+        [] => return None,
+    };
+    let problem = Problem::new(
+        DocPath::root(),
+        format!("this looks like {other}, not {}: it has {has}", shape.what),
+    );
+    Some((problem, first))
+}
+
+/// The items of a mission, each read alone (see [`Shape::items`]).
+fn mission_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)> {
+    use crate::model::{ContextValue, Effort, Entity, Evidence};
+
+    /// One item at a time, in the table it comes from; other keys ignored.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Items {
+        #[serde(default)]
+        context: BTreeMap<String, ContextValue>,
+        #[serde(default)]
+        evidence: BTreeMap<String, Evidence>,
+        #[serde(default)]
+        effort: BTreeMap<String, Effort>,
+        #[serde(default)]
+        entity: Vec<Entity>,
+    }
+
+    let read = |top: &Spanned<toml::de::DeString<'_>>, item: DeValue<'_>, span| {
+        let mut doc = DeTable::new();
+        doc.insert(top.clone(), Spanned::new(span, item));
+        Items::deserialize(toml::de::Deserializer::from(Spanned::new(tree.span(), doc))).err()
+    };
+    let mut found = Vec::new();
+    for (top, value) in tree.get_ref().iter() {
+        let name = top.get_ref().as_ref();
+        match value.get_ref() {
+            DeValue::Table(t) if ["context", "evidence", "effort"].contains(&name) => {
+                for (k, v) in t.iter() {
+                    let mut one = DeTable::new();
+                    one.insert(k.clone(), v.clone());
+                    if let Some(e) = read(top, DeValue::Table(one), value.span()) {
+                        let path = DocPath::root().key(name).key(k.get_ref().as_ref());
+                        found.push((path, e));
+                    }
+                }
+            }
+            DeValue::Array(a) if name == "entity" => {
+                for (i, v) in a.iter().enumerate() {
+                    let one: toml::de::DeArray<'_> = std::iter::once(v.clone()).collect();
+                    if let Some(e) = read(top, DeValue::Array(one), value.span()) {
+                        found.push((DocPath::root().key(name).index(i), e));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
 
 impl Rulebook {
     /// Reads and checks a rulebook from TOML text. `file` names the text in
@@ -69,14 +186,24 @@ impl Rulebook {
         }
     }
 
-    /// Reads and checks a rulebook file (feature `toml`).
+    /// Reads and checks a rulebook file (feature `toml`): a path of `-`
+    /// reads standard input, named `<stdin>` in messages. The file is read
+    /// as JSON when its name ends in `.json` (or, without a `.toml` name,
+    /// when its text starts with `{`), and with feature `json`; otherwise as
+    /// TOML. At most [`MAX_INPUT_BYTES`] are read, from any source (see
+    /// [`read_limited`]).
     ///
     /// # Errors
-    /// As [`Rulebook::from_toml`], and [`Error::Io`] when the file cannot be
-    /// read.
+    /// As [`Rulebook::from_toml`]; [`Error::Io`] when the file cannot be
+    /// read; [`Error::OverLimit`] when it goes on past [`MAX_INPUT_BYTES`].
     #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>) -> Result<Rulebook, Error> {
-        let (text, name) = read(path.as_ref())?;
+        let path = path.as_ref();
+        let (text, name) = read(path)?;
+        #[cfg(feature = "json")]
+        if is_json(path, &text) {
+            return Rulebook::from_json(&text, &name);
+        }
         Rulebook::from_toml(&text, &name)
     }
 
@@ -122,6 +249,17 @@ impl Mission {
             (Shaped::Whole(data), tree) => Mission::check(data, rulebook, Waivers::MustSayWhy)
                 .map_err(|p| locate_all(p, text, file, &tree)),
             (Shaped::Partial(mut diags, rest, aside), tree) => {
+                // An item set aside for a malformed value may also have a
+                // key the rulebook does not know: both are reported.
+                let unknown: Vec<Problem> = aside
+                    .entries
+                    .iter()
+                    .filter(|(table, key)| !crate::mission::knows_key(rulebook, table, key))
+                    .map(|(table, key)| crate::mission::unknown_key(rulebook, table, key))
+                    .collect();
+                if let Error::Invalid(more) = locate_all(unknown, text, file, &tree) {
+                    diags.extend(more.0);
+                }
                 if let Some(Err(problems)) =
                     rest.map(|data| Mission::check(data, rulebook, Waivers::MustSayWhy))
                 {
@@ -143,14 +281,20 @@ impl Mission {
     }
 
     /// Reads a mission file and checks it against `rulebook` (feature
-    /// `toml`).
+    /// `toml`). A path of `-` reads standard input; JSON is read as in
+    /// [`Rulebook::from_path`].
     ///
     /// # Errors
-    /// As [`Mission::from_toml`], and [`Error::Io`] when the file cannot be
-    /// read.
+    /// As [`Mission::from_toml`]; [`Error::Io`] when the file cannot be
+    /// read; [`Error::OverLimit`] when it goes on past [`MAX_INPUT_BYTES`].
     #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>, rulebook: &Rulebook) -> Result<Mission, Error> {
-        let (text, name) = read(path.as_ref())?;
+        let path = path.as_ref();
+        let (text, name) = read(path)?;
+        #[cfg(feature = "json")]
+        if is_json(path, &text) {
+            return Mission::from_json(&text, &name, rulebook);
+        }
         Mission::from_toml(&text, &name, rulebook)
     }
 
@@ -167,26 +311,107 @@ impl Mission {
     }
 }
 
-#[cfg(feature = "toml")]
-fn read(path: &Path) -> Result<(String, String), Error> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-        file: name.clone(),
+/// The name standard input is given in messages when a path of `-` is read.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads all of `reader` as UTF-8 text, but never more than
+/// [`MAX_INPUT_BYTES`]: the reader is read through
+/// [`Read::take`](std::io::Read::take) with one byte to spare, so a stream
+/// without end (`/dev/zero`, a pipe) is refused as soon as it passes the
+/// limit, holding at most the limit and one byte in memory. `name` names the
+/// source in messages.
+///
+/// This is how [`Rulebook::from_path`] and [`Mission::from_path`] read
+/// files and standard input; a program reading its input some other way can
+/// call it to get the same limit and the same messages.
+///
+/// ```
+/// use integration_readiness::{Error, read_limited};
+/// let text = read_limited("[mission]\nname = \"x\"\n".as_bytes(), "m.toml")?;
+/// assert!(text.starts_with("[mission]"));
+///
+/// let endless = std::io::repeat(b'#');
+/// let e = read_limited(endless, "<stdin>").unwrap_err();
+/// assert!(matches!(e, Error::OverLimit { .. }));
+/// assert_eq!(
+///     e.to_string(),
+///     "<stdin>: more than 4194304 bytes; the limit for one file is 4194304 bytes",
+/// );
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::OverLimit`] past [`MAX_INPUT_BYTES`]; [`Error::Io`] when the
+/// reader fails or the text is not UTF-8.
+pub fn read_limited(reader: impl std::io::Read, name: &str) -> Result<String, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io {
+        file: name.to_owned(),
         source,
-    })?;
-    let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-    if len > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge {
-            file: name,
-            len,
-            limit: MAX_INPUT_BYTES,
+    };
+    let limit = MAX_INPUT_BYTES;
+    let mut reader = reader.take(limit as u64 + 1);
+    // Grown by hand rather than by `read_to_end`, so that the buffer's
+    // capacity, not only its length, stays within the limit and one byte.
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        };
+        let need = bytes.len() + n;
+        if need > bytes.capacity() {
+            let cap = (bytes.capacity() * 2).max(need).min(limit + 1);
+            bytes.reserve_exact(cap - bytes.len());
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
+    if bytes.len() > limit {
+        return Err(Error::OverLimit {
+            file: name.to_owned(),
+            limit,
         });
     }
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+    String::from_utf8(bytes).map_err(|e| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "not UTF-8 text (byte {} is not part of a character)",
+                e.utf8_error().valid_up_to() + 1
+            ),
+        ))
+    })
+}
+
+/// Reads a file, or standard input for a path of `-`, through
+/// [`read_limited`]; gives the text and the name to use in messages.
+#[cfg(feature = "toml")]
+fn read(path: &Path) -> Result<(String, String), Error> {
+    if path.as_os_str() == "-" {
+        let text = read_limited(std::io::stdin().lock(), STDIN_NAME)?;
+        return Ok((text, STDIN_NAME.to_owned()));
+    }
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
         file: name.clone(),
         source,
     })?;
+    let text = read_limited(file, &name)?;
     Ok((text, name))
+}
+
+/// Whether a file is read as JSON: by its name's extension, or, for a
+/// name that says neither (standard input, say), by its first character.
+#[cfg(all(feature = "toml", feature = "json"))]
+fn is_json(path: &Path, text: &str) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("json") => true,
+        Some(e) if e.eq_ignore_ascii_case("toml") => false,
+        _ => text.trim_start().starts_with('{'),
+    }
 }
 
 /// What reading a file's shape gives: the value, or the shape problems and,
@@ -224,10 +449,26 @@ fn parse<'a, T: DeserializeOwned>(
         return Err(invalid(diags));
     }
     let lines = Lines::new(text);
+    if let Some((problem, span)) = wrong_kind(tree.get_ref(), shape) {
+        let (line, column) = lines.line_col(span.start);
+        return Err(invalid(vec![Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            problem,
+        }]));
+    }
     let mut work = tree.clone();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut aside = SetAside::default();
     let mut rest = None;
+    if let Some(items) = shape.items {
+        for (item, e) in items(&tree) {
+            diags.push(locate_toml_error(&e, &lines, file, &tree));
+            aside.remove(&mut work, &item, shape);
+        }
+    }
+    let found_alone = diags.len();
     loop {
         match T::deserialize(toml::de::Deserializer::from(work.clone())) {
             Ok(v) if diags.is_empty() => return Ok((Shaped::Whole(v), tree)),
@@ -244,7 +485,9 @@ fn parse<'a, T: DeserializeOwned>(
                 }
                 let path = d.problem.path.clone();
                 diags.push(d);
-                if diags.len() >= MAX_SHAPE_PROBLEMS || !aside.remove(&mut work, &path, shape) {
+                if diags.len() - found_alone >= MAX_SHAPE_PROBLEMS
+                    || !aside.remove(&mut work, &path, shape)
+                {
                     break;
                 }
             }
@@ -253,12 +496,10 @@ fn parse<'a, T: DeserializeOwned>(
     Ok((Shaped::Partial(diags, rest, aside), tree))
 }
 
-/// The error for a list of diagnostics, in file order.
-fn invalid(mut diags: Vec<Diagnostic>) -> Error {
-    // In file order; problems without a position (the count of those not
-    // shown) last.
-    diags.sort_by_key(|d| (d.line == 0, d.line, d.column));
-    Error::Invalid(Diagnostics(diags))
+/// The error for a list of diagnostics: in file order, the first
+/// [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS) listed and the rest counted.
+fn invalid(diags: Vec<Diagnostic>) -> Error {
+    Error::Invalid(Diagnostics::in_file_order("<text>", diags))
 }
 
 /// The items set aside while reading a file's shape, so that positions in
@@ -269,6 +510,8 @@ struct SetAside {
     elements: BTreeMap<String, Vec<usize>>,
     /// Keys removed from plain tables.
     keys: Vec<DocPath>,
+    /// Entries removed from tables of entries: the table and the key.
+    entries: Vec<(String, String)>,
 }
 
 impl SetAside {
@@ -307,7 +550,9 @@ impl SetAside {
             }
             // An entry of a table of entries, or a key of a plain table.
             Some(PathSegment::Key(key)) => {
-                if !shape.entry_tables.contains(&top.as_str()) {
+                if shape.entry_tables.contains(&top.as_str()) {
+                    self.entries.push((top.clone(), key.clone()));
+                } else {
                     self.keys.push(DocPath(segs[..2].to_vec()));
                 }
                 match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
@@ -401,12 +646,134 @@ fn locate_toml_error(
     if is_datetime(tree, &problem.path) {
         problem.message = "a bare TOML date is not accepted here".to_owned();
         problem.allowed = Some("a date in quotes, such as \"2007-10-29\"".to_owned());
+    } else if let Some(better) = type_in_words(&problem, e.message(), tree, text) {
+        problem = better;
     }
     Diagnostic {
         file: file.to_owned(),
         line,
         column,
         problem,
+    }
+}
+
+/// The value at a path of the tree, when there is one.
+fn value_at<'t, 'a>(
+    tree: &'t Spanned<DeTable<'a>>,
+    path: &DocPath,
+) -> Option<&'t Spanned<DeValue<'a>>> {
+    let mut value: Option<&Spanned<DeValue<'a>>> = None;
+    let mut table = Some(tree.get_ref());
+    for seg in &path.0 {
+        value = match (seg, table, value.map(|v| v.get_ref())) {
+            (PathSegment::Key(k), Some(t), _) => t.get(k.as_str()),
+            (PathSegment::Index(i), _, Some(DeValue::Array(a))) => a.get(*i),
+            _ => None,
+        };
+        table = match value.map(|v| v.get_ref()) {
+            Some(DeValue::Table(t)) => Some(t),
+            _ => None,
+        };
+    }
+    value
+}
+
+/// What kind of value a person wrote, in words.
+fn kind(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) | DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// A type error said in words ("a rating is a word such as \"high\", not a
+/// number"; "sources is a list: [\"Mission review\"]") rather than in
+/// serde's terms ("wanted string or table", "expected a sequence").
+fn type_in_words(
+    problem: &Problem,
+    message: &str,
+    tree: &Spanned<DeTable<'_>>,
+    text: &str,
+) -> Option<Problem> {
+    let path = &problem.path;
+    let value = value_at(tree, path)?;
+    let given = kind(value.get_ref());
+    let raw = text.get(value.span()).unwrap_or("").trim();
+    // The name of the key, as a person would say it: an entry of `effort`
+    // is "an effort", an element of a list "an item of sources".
+    let (name, article) = match path.0.as_slice() {
+        [PathSegment::Key(t), PathSegment::Key(_)] if t == "effort" => ("effort", "an"),
+        [.., PathSegment::Key(t), PathSegment::Key(_)] if t == "weights" => ("a weight", "a"),
+        [.., PathSegment::Key(t), PathSegment::Key(_)] if t == "threshold" => ("a threshold", "a"),
+        [.., PathSegment::Key(k)] => (
+            k.as_str(),
+            if k.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            },
+        ),
+        _ => return None,
+    };
+    let word_example = match name {
+        "rating" => Some("high"),
+        "effort" => Some("medium"),
+        "polarity" => Some("enabler"),
+        _ => None,
+    };
+    let message = message.trim();
+    let expected = message
+        .split_once(", expected ")
+        .map(|(_, e)| e.trim_end_matches('.'));
+    let say = |m: String| Some(Problem::new(path.clone(), m));
+    if message.starts_with("wanted string or table")
+        || (word_example.is_some() && message.starts_with("invalid type"))
+    {
+        return match word_example {
+            Some(w) => say(format!(
+                "{article} {name} is a word such as \"{w}\", not {given}"
+            )),
+            None => say(format!("{name} is a word in quotes, not {given}")),
+        };
+    }
+    if !message.starts_with("invalid type") {
+        return None;
+    }
+    match expected? {
+        "a sequence" | "a list" => match value.get_ref() {
+            DeValue::String(_) => say(format!("{name} is a list: [{raw}]")),
+            _ => say(format!("{name} is a list, not {given}")),
+        },
+        "a string" | "a borrowed string" => match value.get_ref() {
+            DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) => {
+                say(format!("{name} is text in quotes: \"{}\"", shown(raw)))
+            }
+            _ => say(format!("{name} is text in quotes, not {given}")),
+        },
+        "a boolean" => say(format!(
+            "{name} is true or false, without quotes, not {given}"
+        )),
+        e if e.starts_with("f64")
+            || e.starts_with("f32")
+            || e.starts_with("u")
+            || e.starts_with("i")
+            || e.contains("number")
+            || e.contains("integer")
+            || e.contains("float") =>
+        {
+            match value.get_ref() {
+                DeValue::String(s) if s.trim().parse::<f64>().is_ok() => {
+                    say(format!("{name} is a number, without quotes: {}", s.trim()))
+                }
+                _ => say(format!("{name} is a number, not {given}")),
+            }
+        }
+        "a map" | "a table" | "struct" => say(format!("{name} is a table, not {given}")),
+        _ => None,
     }
 }
 
@@ -605,6 +972,174 @@ fn locate_all(
 mod json {
     use super::*;
 
+    /// Where each key and value of a JSON text starts and ends, by path:
+    /// what locates a problem in JSON as the TOML tree does in TOML.
+    struct JsonMap {
+        /// Path, start (the key's, for an object member) and end of each
+        /// node, in text order.
+        nodes: Vec<(DocPath, usize, usize)>,
+        at: std::collections::HashMap<DocPath, usize>,
+    }
+
+    /// The deepest nesting mapped; serde_json refuses deeper documents.
+    const MAX_DEPTH: usize = 200;
+
+    impl JsonMap {
+        /// Maps the nodes that `keep` wants (given path, start and end):
+        /// only those, so that a large document takes little memory.
+        fn new(text: &str, keep: &dyn Fn(&DocPath, usize, usize) -> bool) -> JsonMap {
+            let mut map = JsonMap {
+                nodes: Vec::new(),
+                at: std::collections::HashMap::new(),
+            };
+            let mut scan = Scan {
+                b: text.as_bytes(),
+                i: 0,
+                keep,
+            };
+            scan.value(&DocPath::root(), None, 0, &mut map);
+            for (i, (path, _, _)) in map.nodes.iter().enumerate() {
+                map.at.entry(path.clone()).or_insert(i);
+            }
+            map
+        }
+
+        /// The start of the deepest node along `path` that the text has.
+        fn start_of(&self, path: &DocPath) -> Option<usize> {
+            (0..=path.0.len())
+                .rev()
+                .find_map(|n| self.at.get(&DocPath(path.0[..n].to_vec())))
+                .map(|&i| self.nodes[i].1)
+        }
+
+        /// The deepest node holding a byte offset: its path and start.
+        fn around(&self, offset: usize) -> Option<(DocPath, usize)> {
+            self.nodes
+                .iter()
+                .filter(|(_, start, end)| *start <= offset && offset < *end)
+                .max_by_key(|(p, _, _)| p.0.len())
+                .map(|(p, s, _)| (p.clone(), *s))
+        }
+    }
+
+    struct Scan<'b> {
+        b: &'b [u8],
+        i: usize,
+        keep: &'b dyn Fn(&DocPath, usize, usize) -> bool,
+    }
+
+    impl Scan<'_> {
+        fn ws(&mut self) {
+            while self.i < self.b.len() && self.b[self.i].is_ascii_whitespace() {
+                self.i += 1;
+            }
+        }
+
+        /// Skips a string starting at `self.i` (a `"`); false if unclosed.
+        fn string(&mut self) -> bool {
+            self.i += 1;
+            while self.i < self.b.len() {
+                match self.b[self.i] {
+                    b'\\' => self.i += 2,
+                    b'"' => {
+                        self.i += 1;
+                        return true;
+                    }
+                    _ => self.i += 1,
+                }
+            }
+            false
+        }
+
+        /// Maps the value at `self.i`; `key` is where its member's key
+        /// starts. Returns false when the text stops making sense.
+        fn value(
+            &mut self,
+            path: &DocPath,
+            key: Option<usize>,
+            depth: usize,
+            map: &mut JsonMap,
+        ) -> bool {
+            self.ws();
+            let start = key.unwrap_or(self.i);
+            let Some(&c) = self.b.get(self.i) else {
+                return false;
+            };
+            if depth > MAX_DEPTH {
+                return false;
+            }
+            let ok = match c {
+                b'{' => {
+                    self.i += 1;
+                    loop {
+                        self.ws();
+                        match self.b.get(self.i) {
+                            Some(b'}') => {
+                                self.i += 1;
+                                break true;
+                            }
+                            Some(b',') => self.i += 1,
+                            Some(b'"') => {
+                                let k0 = self.i;
+                                if !self.string() {
+                                    break false;
+                                }
+                                let k = std::str::from_utf8(&self.b[k0..self.i])
+                                    .ok()
+                                    .and_then(|t| serde_json::from_str::<String>(t).ok())
+                                    .unwrap_or_default();
+                                self.ws();
+                                if self.b.get(self.i) != Some(&b':') {
+                                    break false;
+                                }
+                                self.i += 1;
+                                if !self.value(&path.key(k), Some(k0), depth + 1, map) {
+                                    break false;
+                                }
+                            }
+                            _ => break false,
+                        }
+                    }
+                }
+                b'[' => {
+                    self.i += 1;
+                    let mut n = 0;
+                    loop {
+                        self.ws();
+                        match self.b.get(self.i) {
+                            Some(b']') => {
+                                self.i += 1;
+                                break true;
+                            }
+                            Some(b',') => self.i += 1,
+                            Some(_) => {
+                                if !self.value(&path.index(n), None, depth + 1, map) {
+                                    break false;
+                                }
+                                n += 1;
+                            }
+                            None => break false,
+                        }
+                    }
+                }
+                b'"' => self.string(),
+                _ => {
+                    while self.i < self.b.len()
+                        && !matches!(self.b[self.i], b',' | b']' | b'}')
+                        && !self.b[self.i].is_ascii_whitespace()
+                    {
+                        self.i += 1;
+                    }
+                    true
+                }
+            };
+            if (self.keep)(path, start, self.i) {
+                map.nodes.push((path.clone(), start, self.i));
+            }
+            ok
+        }
+    }
+
     fn from_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Error> {
         if text.len() > MAX_INPUT_BYTES {
             return Err(Error::TooLarge {
@@ -616,24 +1151,133 @@ mod json {
         serde_json::from_str(text).map_err(|e| {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+            let lines = Lines::new(text);
+            // serde_json counts the column in bytes, at the byte where it
+            // stopped: the offset of the byte before is inside what it read.
+            let offset = lines
+                .starts
+                .get(e.line().saturating_sub(1))
+                .map_or(0, |s| s + e.column().saturating_sub(1));
+            let (path, at) = match e.classify() {
+                serde_json::error::Category::Data | serde_json::error::Category::Syntax => {
+                    JsonMap::new(text, &|_, start, end| start <= offset && offset < end)
+                        .around(offset)
+                        .unwrap_or((DocPath::root(), offset))
+                }
+                _ => (DocPath::root(), offset),
+            };
+            // A word (an enum) given as something else is reported by
+            // serde_json as a syntax error, "expected value", in a text
+            // that is well-formed JSON.
+            let msg = if msg == "expected value" {
+                match serde_json::from_str::<serde_json::Value>(text) {
+                    Ok(doc) => word_given_as(&doc, &path).unwrap_or(msg),
+                    Err(_) => msg,
+                }
+            } else {
+                msg
+            };
+            let (line, column) = if e.line() == 0 {
+                (0, 0)
+            } else {
+                lines.line_col(at)
+            };
+            let mut problem = serde_problem(path, &msg);
+            if problem.message.starts_with("invalid type") {
+                problem = json_type_in_words(problem, &msg);
+            }
             Error::Invalid(Diagnostics(vec![Diagnostic {
                 file: file.to_owned(),
-                line: e.line(),
-                column: e.column(),
-                problem: serde_problem(DocPath::root(), &msg),
+                line,
+                column,
+                problem,
             }]))
         })
     }
 
-    fn unlocated(problems: Vec<Problem>, file: &str) -> Error {
-        Error::Invalid(Diagnostics(
+    /// serde_json's own words for a value that should have been a word.
+    fn word_given_as(doc: &serde_json::Value, path: &DocPath) -> Option<String> {
+        let mut v = doc;
+        for seg in &path.0 {
+            v = match seg {
+                PathSegment::Key(k) => v.get(k.as_str())?,
+                PathSegment::Index(i) => v.get(*i)?,
+            };
+        }
+        let given = match v {
+            serde_json::Value::Number(_) => "integer",
+            serde_json::Value::Bool(_) => "boolean",
+            serde_json::Value::Array(_) => "sequence",
+            serde_json::Value::Object(_) => "map",
+            serde_json::Value::Null => "null",
+            serde_json::Value::String(_) => return None,
+        };
+        Some(format!("invalid type: {given}, expected a word"))
+    }
+
+    /// A JSON type error said in words, as in TOML.
+    fn json_type_in_words(problem: Problem, message: &str) -> Problem {
+        let name = match problem.path.0.last() {
+            Some(PathSegment::Key(k)) => k.clone(),
+            _ => return problem,
+        };
+        let Some((given, expected)) = message
+            .strip_prefix("invalid type: ")
+            .and_then(|m| m.split_once(", expected "))
+        else {
+            return problem;
+        };
+        // `string "Mission review"`: the text as written, to show in a list.
+        let given_literal = given.strip_prefix("string ").map(|l| shown(l).into_owned());
+        let given = given.split([' ', '`']).next().unwrap_or(given);
+        let given = match given {
+            "integer" | "floating" => "a number",
+            "string" => "text",
+            "boolean" => "true or false",
+            "sequence" => "a list",
+            "map" => "an object",
+            "null" => "null",
+            other => other,
+        };
+        let path = problem.path.clone();
+        match (name.as_str(), expected) {
+            ("rating", _) => Problem::new(
+                path,
+                format!("a rating is a word such as \"high\", not {given}"),
+            ),
+            (_, "a sequence") => match given_literal {
+                Some(lit) => Problem::new(path, format!("{name} is a list: [{lit}]")),
+                None => Problem::new(path, format!("{name} is a list, not {given}")),
+            },
+            (_, "a string") => Problem::new(path, format!("{name} is text in quotes, not {given}")),
+            (_, "a word") => Problem::new(path, format!("{name} is a word in quotes, not {given}")),
+            _ => problem,
+        }
+    }
+
+    /// Problems of meaning in JSON text, each placed where its path starts.
+    fn located(problems: Vec<Problem>, text: &str, file: &str) -> Error {
+        let wanted: std::collections::HashSet<DocPath> = problems
+            .iter()
+            .flat_map(|p| (0..=p.path.0.len()).map(|n| DocPath(p.path.0[..n].to_vec())))
+            .collect();
+        let map = JsonMap::new(text, &|path, _, _| wanted.contains(path));
+        let lines = Lines::new(text);
+        Error::Invalid(Diagnostics::in_file_order(
+            file,
             problems
                 .into_iter()
-                .map(|problem| Diagnostic {
-                    file: file.to_owned(),
-                    line: 0,
-                    column: 0,
-                    problem,
+                .map(|problem| {
+                    let (line, column) = match map.start_of(&problem.path) {
+                        Some(at) if !problem.path.0.is_empty() => lines.line_col(at),
+                        _ => (0, 0),
+                    };
+                    Diagnostic {
+                        file: file.to_owned(),
+                        line,
+                        column,
+                        problem,
+                    }
                 })
                 .collect(),
         ))
@@ -644,11 +1288,11 @@ mod json {
         /// the TOML form).
         ///
         /// # Errors
-        /// As [`Rulebook::from_toml`]; problems of meaning carry their path
-        /// but no line.
+        /// As [`Rulebook::from_toml`]: every problem of meaning, located;
+        /// of shape, the first, located with its path.
         pub fn from_json(text: &str, file: &str) -> Result<Rulebook, Error> {
             let data: RulebookData = from_json(text, file)?;
-            Rulebook::check(data).map_err(|p| unlocated(p, file))
+            Rulebook::check(data).map_err(|p| located(p, text, file))
         }
 
         /// Writes the rulebook as JSON.
@@ -664,11 +1308,11 @@ mod json {
         /// Reads a mission from JSON text and checks it against `rulebook`.
         ///
         /// # Errors
-        /// As [`Mission::from_toml`]; problems of meaning carry their path
-        /// but no line.
+        /// As [`Mission::from_toml`]: every problem of meaning, located;
+        /// of shape, the first, located with its path.
         pub fn from_json(text: &str, file: &str, rulebook: &Rulebook) -> Result<Mission, Error> {
             let data: MissionData = from_json(text, file)?;
-            Mission::check(data, rulebook, Waivers::MustSayWhy).map_err(|p| unlocated(p, file))
+            Mission::check(data, rulebook, Waivers::MustSayWhy).map_err(|p| located(p, text, file))
         }
 
         /// Writes the mission as JSON.

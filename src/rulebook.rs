@@ -194,7 +194,10 @@ impl Checker {
                 map.insert(v, first);
                 self.push(Problem::new(
                     path,
-                    format!("duplicate id `{v}`, first used at {table}[{first}]"),
+                    format!(
+                        "duplicate id `{v}`, first used at {}",
+                        DocPath::root().key(table).index(first)
+                    ),
                 ));
             }
         }

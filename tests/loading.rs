@@ -79,8 +79,8 @@ fn bad_context_role_and_level_are_all_reported() {
         ),
         "m.toml:4:8: context.mode: `mode` cannot be \"bigg\"; expected one of \"small\", \"big\"; did you mean `big`?\n\
          m.toml:5:10: context.colour: unknown context key `colour`; expected one of mode, flag\n\
-         m.toml:8:8: entity[0].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
-         m.toml:9:17: entity[0].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
+         m.toml:8:8: entity[1].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
+         m.toml:9:17: entity[1].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
     );
 }
 
@@ -88,7 +88,7 @@ fn bad_context_role_and_level_are_all_reported() {
 fn wrong_type_bare_date_and_missing_key() {
     assert_eq!(
         mission_err("[mission]\nname = 3\n"),
-        "m.toml:2:8: mission.name: invalid type: integer `3`; expected a string"
+        "m.toml:2:8: mission.name: name is text in quotes: \"3\""
     );
     assert_eq!(
         mission_err("[mission]\nname = \"x\"\ndate = 2007-10-29\n"),
@@ -108,19 +108,19 @@ fn wrong_type_bare_date_and_missing_key() {
 fn negative_and_nan_weights() {
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = -2.0 }"),
-        "rb.toml:70:17: factor[0].weights.a: weight -2 is not allowed; expected a finite number from 0 to 1e9"
+        "rb.toml:70:17: factor[1].weights.a: weight -2 is not allowed; expected a finite number from 0 to 1e9"
     );
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = nan }"),
-        "rb.toml:70:17: factor[0].weights.a: weight NaN is not allowed; expected a finite number from 0 to 1e9"
+        "rb.toml:70:17: factor[1].weights.a: weight NaN is not allowed; expected a finite number from 0 to 1e9"
     );
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = 1e300 }"),
-        "rb.toml:70:17: factor[0].weights.a: weight 1e300 is not allowed; expected a finite number from 0 to 1e9"
+        "rb.toml:70:17: factor[1].weights.a: weight 1e300 is not allowed; expected a finite number from 0 to 1e9"
     );
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = inf }"),
-        "rb.toml:70:17: factor[0].weights.a: weight inf is not allowed; expected a finite number from 0 to 1e9"
+        "rb.toml:70:17: factor[1].weights.a: weight inf is not allowed; expected a finite number from 0 to 1e9"
     );
 }
 
@@ -140,7 +140,7 @@ fn zero_total_weight_on_a_dimension() {
         .to_string();
     assert_eq!(
         e,
-        "rb.toml:34:1: dimension[1]: the factors' weights on `b` sum to zero; expected at least one factor with a weight above 0 on each dimension"
+        "rb.toml:34:1: dimension[2]: the factors' weights on `b` sum to zero; expected at least one factor with a weight above 0 on each dimension"
     );
 }
 
@@ -148,7 +148,7 @@ fn zero_total_weight_on_a_dimension() {
 fn a_weight_off_the_default_needs_a_reason() {
     assert_eq!(
         rulebook_err("weight-reasons = { a = \"counts double on a\" }\n", ""),
-        "rb.toml:63:1: factor[0].weight-reasons: weight 2 on `a` differs from the default 1 but has no reason; expected weight-reasons.a = \"why\""
+        "rb.toml:63:1: factor[1].weight-reasons: weight 2 on `a` differs from the default 1 but has no reason; expected weight-reasons.a = \"why\""
     );
 }
 
@@ -156,7 +156,7 @@ fn a_weight_off_the_default_needs_a_reason() {
 fn duplicate_id() {
     assert_eq!(
         rulebook_err("id = \"e2\"", "id = \"e1\""),
-        "rb.toml:77:6: factor[1].id: duplicate id `e1`, first used at factor[0]"
+        "rb.toml:77:6: factor[2].id: duplicate id `e1`, first used at factor[1]"
     );
 }
 
@@ -167,7 +167,7 @@ fn non_increasing_thresholds() {
             "threshold = { a = 70.0, b = 70.0 }",
             "threshold = { a = 30.0, b = 70.0 }"
         ),
-        "rb.toml:27:19: level[2].threshold.a: threshold 30 of `top` does not increase: `mid` below it needs 40; expected a score above 40"
+        "rb.toml:27:19: level[3].threshold.a: threshold 30 of `top` does not increase: `mid` below it needs 40; expected a score above 40"
     );
 }
 
@@ -175,19 +175,19 @@ fn non_increasing_thresholds() {
 fn dangling_references_in_gates_and_rules() {
     assert_eq!(
         rulebook_err("factor = \"e1\"\nat-least", "factor = \"e11\"\nat-least"),
-        "rb.toml:103:10: gate[0].factor: unknown factor `e11`; expected one of b1, e1, e2; did you mean `e1`?"
+        "rb.toml:103:10: gate[1].factor: unknown factor `e11`; expected one of b1, e1, e2; did you mean `e1`?"
     );
     assert_eq!(
         rulebook_err("at-least = \"top\"", "at-least = \"tops\""),
-        "rb.toml:112:12: rule[0].at-least: unknown level `tops`; expected one of apart, mid, top; did you mean `top`?"
+        "rb.toml:112:12: rule[1].at-least: unknown level `tops`; expected one of apart, mid, top; did you mean `top`?"
     );
     assert_eq!(
         rulebook_err("when = { mode = \"big\" }", "when = { mood = \"big\" }"),
-        "rb.toml:110:17: rule[0].when.mood: unknown context key `mood`; expected one of flag, mode; did you mean `mode`?"
+        "rb.toml:110:17: rule[1].when.mood: unknown context key `mood`; expected one of flag, mode; did you mean `mode`?"
     );
     assert_eq!(
         rulebook_err("when = { mode = \"big\" }", "when = { mode = \"huge\" }"),
-        "rb.toml:110:17: rule[0].when.mode: `mode` has no value \"huge\"; expected one of \"small\", \"big\""
+        "rb.toml:110:17: rule[1].when.mode: `mode` has no value \"huge\"; expected one of \"small\", \"big\""
     );
 }
 
@@ -195,7 +195,7 @@ fn dangling_references_in_gates_and_rules() {
 fn a_gate_on_an_enabler_cannot_use_at_most() {
     assert_eq!(
         rulebook_err("at-least = \"high\"", "at-most = \"high\""),
-        "rb.toml:104:11: gate[0].at-most: `e1` is an enabler, so its gate cannot use at-most; expected at-least for an enabler"
+        "rb.toml:104:11: gate[1].at-most: `e1` is an enabler, so its gate cannot use at-most; expected at-least for an enabler"
     );
 }
 
@@ -206,7 +206,7 @@ fn a_long_citation_phrase() {
             "phrase = \"first\" }\n\n[[factor]]",
             "phrase = \"one two three four five six seven eight nine\" }\n\n[[factor]]"
         ),
-        "rb.toml:74:56: factor[0].citation.phrase: locating phrase has 9 words; expected 1 to 8 words"
+        "rb.toml:74:56: factor[1].citation.phrase: locating phrase has 9 words; expected 1 to 8 words"
     );
 }
 
@@ -219,6 +219,78 @@ fn huge_input_is_refused_before_parsing() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+/// A reader that yields `left` bytes of `#` and then ends, counting what
+/// was asked of it.
+struct Hashes {
+    left: usize,
+    given: usize,
+}
+
+impl std::io::Read for Hashes {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.left);
+        buf[..n].fill(b'#');
+        self.left -= n;
+        self.given += n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_long_stream_is_refused_after_the_limit_and_one_byte() {
+    let limit = integration_readiness::MAX_INPUT_BYTES;
+    let mut fifty_mb = Hashes {
+        left: 50_000_000,
+        given: 0,
+    };
+    let e = integration_readiness::read_limited(&mut fifty_mb, "<stdin>").unwrap_err();
+    assert!(matches!(e, Error::OverLimit { .. }), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "<stdin>: more than 4194304 bytes; the limit for one file is 4194304 bytes"
+    );
+    assert_eq!(fifty_mb.given, limit + 1, "read past the limit");
+}
+
+#[test]
+fn a_stream_at_the_limit_is_read_whole() {
+    let limit = integration_readiness::MAX_INPUT_BYTES;
+    let text = integration_readiness::read_limited(
+        Hashes {
+            left: limit,
+            given: 0,
+        },
+        "at-limit.toml",
+    )
+    .unwrap();
+    assert_eq!(text.len(), limit);
+    assert!(Rulebook::from_toml(&text, "at-limit.toml").is_err());
+}
+
+#[test]
+fn a_stream_that_is_not_utf8_names_the_byte() {
+    let e = integration_readiness::read_limited(&b"[mission]\nname = \"caf\xe9\"\n"[..], "m.toml")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.toml: cannot read: not UTF-8 text (byte 22 is not part of a character)"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn dev_zero_is_refused_without_reading_it_all() {
+    let started = std::time::Instant::now();
+    let e = Rulebook::from_path("/dev/zero").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "/dev/zero: more than 4194304 bytes; the limit for one file is 4194304 bytes"
+    );
+    let e = Mission::from_path("/dev/zero", &tiny()).unwrap_err();
+    assert!(matches!(e, Error::OverLimit { .. }), "{e:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
 
 #[test]
@@ -291,25 +363,50 @@ fn json_errors_carry_line_and_path() {
     .to_string();
     assert_eq!(
         e,
-        "m.json: evidence.e11: unknown factor `e11`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?"
+        "m.json:1:41: evidence.e11: unknown factor `e11`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?"
     );
-    let e = Mission::from_json("{\"mission\": {\"name\": 1}}", "m.json", &rb)
-        .unwrap_err()
-        .to_string();
-    assert!(e.starts_with("m.json:1:"), "{e}");
+    let json_err = |text: &str| {
+        Mission::from_json(text, "m.json", &rb)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        json_err("{\"mission\": {\"name\": 1}}"),
+        "m.json:1:14: mission.name: name is text in quotes, not a number"
+    );
+    assert_eq!(
+        json_err(
+            "{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": \"hgh\"}}}"
+        ),
+        "m.json:2:22: evidence.e1.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?"
+    );
+    assert_eq!(
+        json_err("{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": 3}}}"),
+        "m.json:2:22: evidence.e1.rating: a rating is a word such as \"high\", not a number"
+    );
+    assert_eq!(
+        json_err("{\"mission\": {\"nam\": \"x\"}}"),
+        "m.json:1:14: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
+    );
+    assert_eq!(
+        json_err(
+            "{\"mission\": {\"name\": \"x\"},\n \"entity\": [{\"name\": \"a\", \"role\": \"hum\"},\n  {\"name\": \"b\", \"role\": \"hu\"}]}"
+        ),
+        "m.json:3:17: entity[2].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?"
+    );
 }
 
 #[test]
 fn shape_and_meaning_problems_of_a_mission_are_reported_together() {
-    // entity[0] is malformed (unknown key) and set aside; the meaning of the
+    // entity[1] is malformed (unknown key) and set aside; the meaning of the
     // rest is still checked, and reported at the right items and lines.
     assert_eq!(
         mission_err(
             "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hu\"\n[[entity]]\nname = \"c\"\nrole = \"hum\"\ncurrent = { a = \"midd\" }\n"
         ),
-        "m.toml:4:1: entity[0].nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?\n\
-         m.toml:8:8: entity[1].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
-         m.toml:12:17: entity[2].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
+        "m.toml:4:1: entity[1].nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?\n\
+         m.toml:8:8: entity[2].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
+         m.toml:12:17: entity[3].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
     );
 }
 
@@ -319,7 +416,7 @@ fn every_malformed_item_is_reported() {
     let text = "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hum\"\n[[entity]]\nnam = \"c\"\nrole = \"hum\"\n[[entity]]\nnam = \"d\"\nrole = \"hum\"\n";
     let e = mission_err(text);
     let paths: Vec<&str> = e.lines().map(|l| l.split(": ").nth(1).unwrap()).collect();
-    assert_eq!(paths, ["entity[0].nam", "entity[2].nam", "entity[3].nam"]);
+    assert_eq!(paths, ["entity[1].nam", "entity[3].nam", "entity[4].nam"]);
 }
 
 #[test]
@@ -353,4 +450,157 @@ fn json_duplicate_keys_are_errors_not_silently_dropped() {
     .to_string();
     assert!(e.starts_with("m.json:1:"), "{e}");
     assert!(e.contains("duplicate key `e1`"), "{e}");
+}
+
+#[test]
+fn a_json_file_is_read_as_json_by_its_name() {
+    let rb = tiny();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"By name\"\n[evidence.e1]\nrating = \"low\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("ir-loading-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("mission.json");
+    std::fs::write(&json, m.to_json().unwrap()).unwrap();
+    assert_eq!(Mission::from_path(&json, &rb).unwrap(), m);
+    // Without a telling name, a text that starts with `{` is JSON.
+    let bare = dir.join("mission");
+    std::fs::write(&bare, m.to_json().unwrap()).unwrap();
+    assert_eq!(Mission::from_path(&bare, &rb).unwrap(), m);
+    let rb_json = dir.join("rulebook.json");
+    std::fs::write(&rb_json, rb.to_json().unwrap()).unwrap();
+    assert_eq!(Rulebook::from_path(&rb_json).unwrap(), rb);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A mission with `n` evidence tables made by `entry(i)`.
+fn many(n: usize, entry: impl Fn(usize) -> String) -> String {
+    let mut text = String::from("[mission]\nname = \"x\"\n");
+    for i in 0..n {
+        text.push_str(&entry(i));
+    }
+    text
+}
+
+#[test]
+fn many_bad_words_are_listed_in_file_order_then_counted() {
+    // 300 tables, each with an unknown id and a bad word: 600 problems.
+    let text = many(300, |i| format!("[evidence.e1{i}]\nrating = \"hgh\"\n"));
+    let shown = mission_err(&text);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 201, "{shown}");
+    let hgh = "unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?";
+    assert_eq!(
+        lines[0],
+        "m.toml:3:11: evidence.e10: unknown factor `e10`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?"
+    );
+    assert_eq!(lines[1], format!("m.toml:4:10: evidence.e10.rating: {hgh}"));
+    assert_eq!(lines[3], format!("m.toml:6:10: evidence.e11.rating: {hgh}"));
+    assert_eq!(
+        lines[199],
+        format!("m.toml:202:10: evidence.e199.rating: {hgh}")
+    );
+    assert_eq!(lines[200], "and 400 more problems");
+}
+
+#[test]
+fn many_unknown_ids_are_listed_in_file_order_then_counted() {
+    let text = many(300, |i| format!("[evidence.bogus-{i}]\nrating = \"low\"\n"));
+    let shown = mission_err(&text);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 201, "{shown}");
+    assert_eq!(
+        lines[2],
+        "m.toml:7:11: evidence.bogus-2: unknown factor `bogus-2`; expected a factor id of rulebook `tiny` (see the factor reference)"
+    );
+    assert!(lines[199].starts_with("m.toml:401:11: evidence.bogus-199: "));
+    assert_eq!(lines[200], "and 100 more problems");
+    // The error keeps what it lists, and the count.
+    let e = Mission::from_toml(&text, "m.toml", &tiny()).unwrap_err();
+    assert_eq!(e.diagnostics().len(), 201);
+}
+
+#[test]
+fn one_problem_past_the_list_is_counted_in_the_singular() {
+    let text = many(201, |i| format!("[evidence.bogus-{i}]\nrating = \"low\"\n"));
+    assert!(mission_err(&text).ends_with("\nand 1 more problem"));
+}
+
+#[test]
+fn an_unknown_id_and_a_bad_word_in_one_table_are_both_reported() {
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.bogus]\nrating = \"hgh\"\n[effort.e12]\nx = 1\n[context]\nmood = 3\n"
+        ),
+        "m.toml:3:11: evidence.bogus: unknown factor `bogus`; expected a factor id of rulebook `tiny` (see the factor reference)\n\
+         m.toml:4:10: evidence.bogus.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?\n\
+         m.toml:5:9: effort.e12: unknown factor `e12`; expected a factor id of rulebook `tiny`; did you mean `e1`?\n\
+         m.toml:6:1: effort.e12.x: unknown word `x`; expected one of low, medium, high\n\
+         m.toml:8:8: context.mood: not a context value; expected a word in quotes, or true or false, as the rulebook declares\n\
+         m.toml:8:8: context.mood: unknown context key `mood`; expected one of mode, flag; did you mean `mode`?"
+    );
+}
+
+#[test]
+fn type_errors_are_said_in_words() {
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[evidence.e1]\nrating = 3\n"),
+        "m.toml:4:10: evidence.e1.rating: a rating is a word such as \"high\", not a number"
+    );
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\nsources = \"Mission review\"\n"
+        ),
+        "m.toml:5:11: evidence.e1.sources: sources is a list: [\"Mission review\"]"
+    );
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[effort]\ne1 = 2\n"),
+        "m.toml:4:6: effort.e1: an effort is a word such as \"medium\", not a number"
+    );
+    assert_eq!(
+        rulebook_err("weights = { a = 2.0 }", "weights = { a = \"2\" }"),
+        "rb.toml:70:17: factor[1].weights.a: a weight is a number, without quotes: 2"
+    );
+}
+
+#[test]
+fn a_mission_given_as_a_rulebook_is_named_as_such() {
+    let e = Rulebook::from_toml(
+        "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\n[[entity]]\nname = \"a\"\nrole = \"hum\"\n",
+        "m.toml",
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.toml:1:2: (document): this looks like a mission file, not a rulebook: it has [mission], [evidence] and [[entity]] tables"
+    );
+}
+
+#[test]
+fn a_rulebook_given_as_a_mission_is_named_as_such() {
+    assert_eq!(
+        mission_err(TINY),
+        "m.toml:2:2: (document): this looks like a rulebook, not a mission file: it has [rulebook], [[level]], [[dimension]], [[factor]], [[gate]] and [[rule]] tables"
+    );
+    assert_eq!(
+        mission_err("[[factor]]\nid = \"x\"\n"),
+        "m.toml:1:3: (document): this looks like a rulebook, not a mission file: it has a [[factor]] table"
+    );
+}
+
+#[test]
+fn json_type_errors_are_said_in_words() {
+    let e = Mission::from_json(
+        "{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": \"low\", \"sources\": \"Mission review\"}}}",
+        "m.json",
+        &tiny(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.json:2:39: evidence.e1.sources: sources is a list: [\"Mission review\"]"
+    );
 }

@@ -107,7 +107,6 @@ impl Mission {
             }
         }
 
-        let factor_ids: Vec<&str> = rb.factors.iter().map(|f| f.id.as_str()).collect();
         let nf = rb.factors.len();
         let mut ratings = vec![Rating::Unknown; nf];
         let mut has_evidence = vec![false; nf];
@@ -117,35 +116,17 @@ impl Mission {
                     ratings[i] = ev.rating;
                     has_evidence[i] = true;
                 }
-                None => problems.add(|| {
-                    Problem::new(
-                        root.key("evidence").key(id.as_str()),
-                        format!("unknown factor `{}`", shown(id)),
-                    )
-                    .allowed(format!(
-                        "a factor id of rulebook `{}` (see the factor reference)",
-                        rb.rulebook.id
-                    ))
-                    .suggest(id, factor_ids.iter().copied())
-                }),
+                None => problems.add(|| unknown_key(rulebook, "evidence", id)),
             }
         }
         let mut effort: Vec<Effort> = rb.factors.iter().map(|f| f.effort).collect();
         for (id, e) in &data.effort {
             match rulebook.factor_index(id) {
                 Some(i) => effort[i] = *e,
-                None => problems.add(|| {
-                    Problem::new(
-                        root.key("effort").key(id.as_str()),
-                        format!("unknown factor `{}`", shown(id)),
-                    )
-                    .allowed(format!("a factor id of rulebook `{}`", rb.rulebook.id))
-                    .suggest(id, factor_ids.iter().copied())
-                }),
+                None => problems.add(|| unknown_key(rulebook, "effort", id)),
             }
         }
 
-        let keys: Vec<&str> = rb.context.iter().map(|k| k.key.as_str()).collect();
         let mut context = vec![None; rb.context.len()];
         for (key, value) in &data.context {
             let path = root.key("context").key(key.as_str());
@@ -171,11 +152,7 @@ impl Mission {
                         }
                     }
                 }
-                None => problems.add(|| {
-                    Problem::new(path, format!("unknown context key `{}`", shown(key)))
-                        .allowed(one_of(&keys))
-                        .suggest(key, keys.iter().copied())
-                }),
+                None => problems.add(|| unknown_key(rulebook, "context", key)),
             }
         }
 
@@ -386,6 +363,41 @@ fn is_iso_date(s: &str) -> bool {
         _ => return false,
     };
     (1..=days).contains(&d)
+}
+
+/// The problem of a key of a mission's `evidence`, `effort` or `context`
+/// table that the rulebook does not know. Also used by the loaders for items set aside for being malformed, so that an
+/// unknown id and a bad value in one table are reported in one run.
+pub(crate) fn unknown_key(rulebook: &Rulebook, table: &str, key: &str) -> Problem {
+    let rb = rulebook.data();
+    let path = DocPath::root().key(table).key(key);
+    if table == "context" {
+        let keys: Vec<&str> = rb.context.iter().map(|k| k.key.as_str()).collect();
+        return Problem::new(path, format!("unknown context key `{}`", shown(key)))
+            .allowed(one_of(&keys))
+            .suggest(key, keys.iter().copied());
+    }
+    let factor_ids = rb.factors.iter().map(|f| f.id.as_str());
+    let allowed = if table == "evidence" {
+        format!(
+            "a factor id of rulebook `{}` (see the factor reference)",
+            rb.rulebook.id
+        )
+    } else {
+        format!("a factor id of rulebook `{}`", rb.rulebook.id)
+    };
+    Problem::new(path, format!("unknown factor `{}`", shown(key)))
+        .allowed(allowed)
+        .suggest(key, factor_ids)
+}
+
+/// Whether the rulebook knows a key of a mission's `evidence`, `effort` or
+/// `context` table.
+pub(crate) fn knows_key(rulebook: &Rulebook, table: &str, key: &str) -> bool {
+    match table {
+        "context" => rulebook.data().context.iter().any(|k| k.key == key),
+        _ => rulebook.factor_index(key).is_some(),
+    }
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ const INPUT_NAME: &str = "mission";
 
 fn refusal(e: Error) -> Refusal {
     match e {
-        Error::TooLarge { .. } => Refusal::TooLarge,
+        Error::TooLarge { .. } | Error::OverLimit { .. } => Refusal::TooLarge,
         other => {
             let diags = other.diagnostics();
             if diags.is_empty() {

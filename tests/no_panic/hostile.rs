@@ -214,7 +214,7 @@ pub(crate) fn unreadable_files_to_the_path_loaders() {
                 "message without the path: {shown}"
             );
             if p == &over {
-                assert!(matches!(e, Error::TooLarge { .. }), "{shown}");
+                assert!(matches!(e, Error::OverLimit { .. }), "{shown}");
             } else {
                 assert!(matches!(e, Error::Io { .. }), "{shown}");
             }
