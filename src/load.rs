@@ -1124,13 +1124,16 @@ mod json {
                 }
                 b'"' => self.string(),
                 _ => {
+                    let s0 = self.i;
                     while self.i < self.b.len()
                         && !matches!(self.b[self.i], b',' | b']' | b'}')
                         && !self.b[self.i].is_ascii_whitespace()
                     {
                         self.i += 1;
                     }
-                    true
+                    // A value that is nothing (`[}`): the text makes no
+                    // more sense, and going on would not move.
+                    self.i > s0
                 }
             };
             if (self.keep)(path, start, self.i) {

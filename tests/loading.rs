@@ -604,3 +604,18 @@ fn json_type_errors_are_said_in_words() {
         "m.json:2:39: evidence.e1.sources: sources is a list: [\"Mission review\"]"
     );
 }
+
+#[test]
+fn broken_json_is_located_without_looping() {
+    for text in [
+        "[}",
+        "{\"a\": [}",
+        "{\"a\": [1,,]}",
+        "{\"a\" 1}",
+        "[\"x",
+        "{\"mission\": ]",
+    ] {
+        let e = Mission::from_json(text, "m.json", &tiny()).unwrap_err();
+        assert!(e.to_string().starts_with("m.json:"), "{e}");
+    }
+}
