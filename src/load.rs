@@ -321,7 +321,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 /// limit, holding at most the limit and one byte in memory. `name` names the
 /// source in messages.
 ///
-/// This is how [`Rulebook::from_path`] and [`Mission::from_path`] read
+/// This is how `Rulebook::from_path` and `Mission::from_path` (feature `toml`) read
 /// files and standard input; a program reading its input some other way can
 /// call it to get the same limit and the same messages.
 ///
