@@ -369,7 +369,10 @@ fn a_50_mb_pipe_is_refused_quickly() {
     writer.join().expect("the writer ends");
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("over the limit of 4194304 bytes"), "{err}");
+    assert!(
+        err.contains("more than 4194304 bytes; the limit for one file is 4194304 bytes"),
+        "{err}"
+    );
     assert!(err.starts_with("<stdin>:"), "{err}");
     assert!(start.elapsed() < Duration::from_secs(20));
 }
@@ -381,7 +384,7 @@ fn dev_zero_is_refused_quickly() {
     let o = run(&["assess", "/dev/zero"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("over the limit of 4194304 bytes"),
+        stderr(&o).contains("more than 4194304 bytes; the limit for one file is 4194304 bytes"),
         "{}",
         stderr(&o)
     );

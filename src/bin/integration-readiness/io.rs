@@ -2,11 +2,11 @@
 //! input) through a bounded reader, writing output that survives a closed
 //! pipe, and the exit status.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use integration_readiness::{Error, MAX_INPUT_BYTES, Mission, Rulebook};
+use integration_readiness::{Error, Mission, Rulebook};
 
 /// The embedded sample assessed when no file is given: a multidimensional
 /// mission consolidating after a ceasefire, every factor rated (fictional).
@@ -87,68 +87,20 @@ pub fn emit(text: &str) -> ExitCode {
     }
 }
 
-/// The name used for standard input in messages.
-pub const STDIN_NAME: &str = "<stdin>";
-
-/// The text of `path` (`-`: standard input) and its name for messages,
-/// read through a reader that stops one byte past [`MAX_INPUT_BYTES`], so
-/// that no more than the limit is ever held, whatever the source (a file,
-/// a pipe, `/dev/zero`).
-pub fn read_bounded(path: &Path) -> Result<(String, String), Failure> {
-    if path == Path::new("-") {
-        return read_from(io::stdin().lock(), STDIN_NAME);
-    }
-    let name = path.display().to_string();
-    let file = std::fs::File::open(path)
-        .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
-    read_from(file, &name)
-}
-
-/// Reads at most the limit and one byte from `reader`.
-fn read_from(reader: impl Read, name: &str) -> Result<(String, String), Failure> {
-    let mut bytes = Vec::new();
-    reader
-        .take(MAX_INPUT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(Failure::Input(format!(
-            "{name}: more than {MAX_INPUT_BYTES} bytes is over the limit of {MAX_INPUT_BYTES} bytes for one file"
-        )));
-    }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Failure::Input(format!("{name}: cannot read: not UTF-8 text ({e})")))?;
-    Ok((text, name.to_owned()))
-}
-
-/// Whether a file is read as JSON: its name ends in `.json`.
-fn is_json(name: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-}
-
-/// The rulebook of `--rulebook`, or the embedded default.
+/// The rulebook of `--rulebook` (`-`: standard input), or the embedded
+/// default. The library reads the file through its bounded reader (never more
+/// than the limit held, whatever the source) and reads a `.json` file as JSON.
 pub fn rulebook(path: Option<&Path>) -> Result<Rulebook, Failure> {
-    let Some(path) = path else {
-        return Ok(Rulebook::oslo_2007());
-    };
-    let (text, name) = read_bounded(path)?;
-    Ok(if is_json(&name) {
-        Rulebook::from_json(&text, &name)?
-    } else {
-        Rulebook::from_toml(&text, &name)?
-    })
+    match path {
+        Some(path) => Ok(Rulebook::from_path(path)?),
+        None => Ok(Rulebook::oslo_2007()),
+    }
 }
 
-/// A mission from a file (`-`: standard input), checked against `rb`.
+/// A mission from a file (`-`: standard input), checked against `rb`, read
+/// as [`rulebook`] reads its file.
 pub fn mission_file(path: &Path, rb: &Rulebook) -> Result<Mission, Failure> {
-    let (text, name) = read_bounded(path)?;
-    Ok(if is_json(&name) {
-        Mission::from_json(&text, &name, rb)?
-    } else {
-        Mission::from_toml(&text, &name, rb)?
-    })
+    Ok(Mission::from_path(path, rb)?)
 }
 
 /// A mission from a file, or an embedded sample `(text, name)`.
