@@ -491,12 +491,7 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
             );
             let _ = writeln!(o, "|---:|---|---|---:|---|---|---|---|");
             for (i, c) in p.changes.iter().take(TOP).enumerate() {
-                let toward: Vec<String> = c
-                    .gains
-                    .iter()
-                    .filter(|(_, g)| **g > 0.05)
-                    .map(|(d, g)| format!("{d} +{g:.1}"))
-                    .collect();
+                let toward = super::plan::toward(c);
                 let _ = writeln!(
                     o,
                     "| {} | {} | {} → {} | {:+.1} | {} | {}{} | {} | {} |",

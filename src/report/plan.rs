@@ -8,14 +8,19 @@ use crate::analysis::{Plan, PlanChange};
 /// How many unrated factors the plan's text names.
 const UNRATED_SHOWN: usize = 5;
 
-/// One change as text: what, how far, what it costs and what it gains.
-pub(super) fn change_line(c: &PlanChange) -> String {
-    let mut toward: Vec<String> = c
-        .gains
+/// The dimensions a change raises by a visible amount, with its points
+/// (`strategic +0.6`): what it gains toward the blocking thresholds.
+pub(super) fn toward(c: &PlanChange) -> Vec<String> {
+    c.gains
         .iter()
         .filter(|(_, g)| **g > 0.05)
         .map(|(d, g)| format!("{d} +{g:.1}"))
-        .collect();
+        .collect()
+}
+
+/// One change as text: what, how far, what it costs and what it gains.
+pub(super) fn change_line(c: &PlanChange) -> String {
+    let mut toward = toward(c);
     if toward.is_empty() {
         toward.push("no dimension score moves alone".to_owned());
     }
