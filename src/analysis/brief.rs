@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::{Plan, PlanChange, plan};
+use super::plan::plan_from;
+use super::{Plan, PlanChange};
 use crate::assess::{Assessment, assess};
 use crate::mission::Mission;
 use crate::rulebook::Rulebook;
@@ -30,7 +31,7 @@ pub struct Briefing {
 /// assessment, and "fix first" as the start of the plan.
 ///
 /// The plan costs more than the assessment (a search, see
-/// [`plan`](super::plan)); an embedder that needs only the numbers calls
+/// [`plan`](super::plan())); an embedder that needs only the numbers calls
 /// [`assess`](crate::assess()) or [`score_only`](crate::score_only).
 ///
 /// ```
@@ -50,7 +51,7 @@ pub struct Briefing {
 /// ```
 pub fn brief(rulebook: &Rulebook, mission: &Mission) -> Briefing {
     let assessment = assess(rulebook, mission);
-    let plan = plan(rulebook, mission);
+    let plan = plan_from(rulebook, mission, &assessment);
     Briefing {
         fix_first: plan.changes.iter().take(FIX_FIRST).cloned().collect(),
         assessment,

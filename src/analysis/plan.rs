@@ -468,6 +468,17 @@ fn greedy(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
 // (bounds, the search, the greedy plan, why a target is out of reach) are
 // functions.
 pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
+    plan_from(rb, mission, &crate::assess::assess(rb, mission))
+}
+
+/// The plan for a mission whose assessment `before` is already made (its
+/// coverage, provisional state and evidence gaps are the plan's), so that a
+/// briefing assesses once.
+pub(crate) fn plan_from(
+    rb: &Rulebook,
+    mission: &Mission,
+    before: &crate::assess::Assessment,
+) -> Plan {
     let mut warnings = Vec::new();
     let mission = &*crate::mission::fitted(rb, mission, &mut warnings);
     let dims = rb.dimensions();
@@ -683,7 +694,6 @@ pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
     }
     let mut reached = Vec::with_capacity(nd);
     score_into(rb, &after, &mut reached);
-    let before = crate::assess::assess(rb, mission);
     let changes = prioritise(rb, &ratings, &tgt, before.overall.score, changes);
     let needs_favourable_unknowns = (0..nd)
         .filter(|&d| {
