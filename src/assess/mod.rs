@@ -30,8 +30,8 @@ pub use results::{
     Tension, ThemeResult, Verdict, is_provisional,
 };
 pub(crate) use score::earned_share;
-pub(crate) use score::overall_of;
 use score::{Tally, overall_scores, overall_weights, place_all, tallies, weighted_mean};
+pub(crate) use score::{overall_of, provisional};
 pub use score::{score_batch, score_into, score_only, score_sweep};
 pub(crate) use targets::targets;
 pub(crate) use values::DimensionIds;

@@ -198,6 +198,21 @@ pub(super) fn place_all(
     }
 }
 
+/// Whether each dimension's result is provisional ([`is_provisional`](super::is_provisional)),
+/// from the scores of `ratings` on every dimension: what the assessment
+/// reports, without the assessment.
+pub(crate) fn provisional(
+    rulebook: &Rulebook,
+    ratings: &[Rating],
+    scores: &[DimensionScore],
+) -> Values<bool> {
+    tallies(rulebook, ratings)
+        .iter()
+        .zip(scores)
+        .map(|(t, s)| super::is_provisional(t.applies(), s.coverage, s.level_range))
+        .collect()
+}
+
 /// The weight of each dimension in the overall: its rulebook weight where
 /// some factor applies, 0 where none does.
 pub(crate) fn overall_weights(rb: &Rulebook, tallies: &[Tally]) -> Values<f64> {
