@@ -706,3 +706,27 @@ fn compare_as_csv_one_row_per_dimension() {
         ok(&["compare", &old, &new, "--format", "csv"])
     );
 }
+
+#[test]
+fn entities_are_named_by_their_place_counted_from_1() {
+    let dir = tempdir("entity-ordinal");
+    let bad = dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[mission]\nname = \"M\"\n\n\
+         [[entity]]\nname = \"OCHA\"\nrole = \"humanitarian\"\n\n\
+         [[entity]]\nname = \"UNDP\"\nrole = \"developmnet\"\n",
+    )
+    .unwrap();
+    let file = bad.to_str().unwrap();
+    let o = run(&["assess", file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{file}:10:8: the 2nd [[entity]], role: unknown role `developmnet`; expected one of \
+             mission, political, development, humanitarian, human-rights, national-authority, \
+             donor, financial-institution, ngo, humanitarian-ngo; did you mean `development`?\n"
+        )
+    );
+}
