@@ -12,7 +12,6 @@ use std::ops::Range;
 #[cfg(feature = "toml")]
 use std::path::Path;
 
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -28,7 +27,9 @@ use crate::rulebook::Rulebook;
 /// program that embeds the crate.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
-/// The most shape problems collected from one file before stopping.
+/// The most shape problems that reading the whole file collects before
+/// stopping, besides those of the items read one by one (see
+/// [`Shape::items`]), which are all collected.
 const MAX_SHAPE_PROBLEMS: usize = 100;
 
 /// Where the items of a file may be set aside when malformed: arrays of
@@ -51,7 +52,7 @@ type ItemCheck = for<'a> fn(&Spanned<DeTable<'a>>) -> Vec<(DocPath, toml::de::Er
 
 const RULEBOOK_SHAPE: Shape = Shape {
     entry_tables: &[],
-    items: None,
+    items: Some(rulebook_items),
     what: "a rulebook",
     own: &["rulebook"],
     other: (
@@ -125,16 +126,71 @@ fn mission_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)>
         entity: Vec<Entity>,
     }
 
+    each_item::<Items>(tree, &["context", "evidence", "effort"], &["entity"])
+}
+
+/// The items of a rulebook, each read alone (see [`Shape::items`]): every
+/// element of its arrays of tables.
+fn rulebook_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)> {
+    use crate::model::{ContextKey, Dimension, Factor, Gate, Level, Role, TargetRule, Theme};
+
+    /// One item at a time, in the array it comes from; other keys ignored.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Items {
+        #[serde(default)]
+        level: Vec<Level>,
+        #[serde(default)]
+        dimension: Vec<Dimension>,
+        #[serde(default)]
+        theme: Vec<Theme>,
+        #[serde(default)]
+        role: Vec<Role>,
+        #[serde(default)]
+        context: Vec<ContextKey>,
+        #[serde(default)]
+        factor: Vec<Factor>,
+        #[serde(default)]
+        gate: Vec<Gate>,
+        #[serde(default)]
+        rule: Vec<TargetRule>,
+    }
+
+    each_item::<Items>(
+        tree,
+        &[],
+        &[
+            "level",
+            "dimension",
+            "theme",
+            "role",
+            "context",
+            "factor",
+            "gate",
+            "rule",
+        ],
+    )
+}
+
+/// Reads each entry of the tables `entries` and each element of the arrays
+/// `arrays` alone, as the one item of a document of type `I` (which names
+/// those tables and arrays and ignores other keys): the path and first
+/// problem of every malformed item.
+fn each_item<I: DeserializeOwned>(
+    tree: &Spanned<DeTable<'_>>,
+    entries: &[&str],
+    arrays: &[&str],
+) -> Vec<(DocPath, toml::de::Error)> {
     let read = |top: &Spanned<toml::de::DeString<'_>>, item: DeValue<'_>, span| {
         let mut doc = DeTable::new();
         doc.insert(top.clone(), Spanned::new(span, item));
-        Items::deserialize(toml::de::Deserializer::from(Spanned::new(tree.span(), doc))).err()
+        I::deserialize(toml::de::Deserializer::from(Spanned::new(tree.span(), doc))).err()
     };
     let mut found = Vec::new();
     for (top, value) in tree.get_ref().iter() {
         let name = top.get_ref().as_ref();
         match value.get_ref() {
-            DeValue::Table(t) if ["context", "evidence", "effort"].contains(&name) => {
+            DeValue::Table(t) if entries.contains(&name) => {
                 for (k, v) in t.iter() {
                     let mut one = DeTable::new();
                     one.insert(k.clone(), v.clone());
@@ -144,7 +200,7 @@ fn mission_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)>
                     }
                 }
             }
-            DeValue::Array(a) if name == "entity" => {
+            DeValue::Array(a) if arrays.contains(&name) => {
                 for (i, v) in a.iter().enumerate() {
                     let one: toml::de::DeArray<'_> = std::iter::once(v.clone()).collect();
                     if let Some(e) = read(top, DeValue::Array(one), value.span()) {

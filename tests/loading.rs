@@ -626,3 +626,35 @@ fn broken_json_is_located_without_looping() {
         assert!(e.to_string().starts_with("m.json:"), "{e}");
     }
 }
+
+#[test]
+fn many_malformed_rulebook_items_are_listed_in_file_order_then_counted() {
+    // The tiny rulebook (123 lines, three factors) and 300 more factors,
+    // each with a misspelt polarity: 300 problems of shape.
+    let mut text = TINY.to_owned();
+    for i in 0..300 {
+        text.push_str(&format!(
+            "[[factor]]\nid = \"x{i}\"\npolarity = \"enabeler\"\n"
+        ));
+    }
+    let shown = match Rulebook::from_toml(&text, "rb.toml") {
+        Ok(_) => panic!("accepted"),
+        Err(e) => e.to_string(),
+    };
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 201, "{shown}");
+    let word = "unknown word `enabeler`; expected one of enabler, barrier; did you mean `enabler`?";
+    assert_eq!(
+        lines[0],
+        format!("rb.toml:126:12: the 4th [[factor]], polarity: {word}")
+    );
+    assert_eq!(
+        lines[1],
+        format!("rb.toml:129:12: the 5th [[factor]], polarity: {word}")
+    );
+    assert_eq!(
+        lines[199],
+        format!("rb.toml:723:12: the 203rd [[factor]], polarity: {word}")
+    );
+    assert_eq!(lines[200], "and 100 more problems");
+}
