@@ -372,27 +372,28 @@ fn json_errors_carry_line_and_path() {
     };
     assert_eq!(
         json_err("{\"mission\": {\"name\": 1}}"),
-        "m.json:1:14: mission.name: name is text in quotes, not a number"
+        "m.json:1:22: mission.name: name is text in quotes: \"1\""
     );
     assert_eq!(
         json_err(
             "{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": \"hgh\"}}}"
         ),
-        "m.json:2:22: evidence.e1.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?"
+        "m.json:2:32: evidence.e1.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?"
     );
     assert_eq!(
         json_err("{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": 3}}}"),
-        "m.json:2:22: evidence.e1.rating: a rating is a word such as \"high\", not a number"
+        "m.json:2:32: evidence.e1.rating: a rating is a word such as \"high\", not a number"
     );
     assert_eq!(
         json_err("{\"mission\": {\"nam\": \"x\"}}"),
-        "m.json:1:14: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
+        "m.json:1:13: mission: missing key `name`; expected `name` to be given\n\
+         m.json:1:14: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
     );
     assert_eq!(
         json_err(
             "{\"mission\": {\"name\": \"x\"},\n \"entity\": [{\"name\": \"a\", \"role\": \"hum\"},\n  {\"name\": \"b\", \"role\": \"hu\"}]}"
         ),
-        "m.json:3:17: the 2nd [[entity]], role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?"
+        "m.json:3:25: the 2nd [[entity]], role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?"
     );
 }
 
@@ -608,7 +609,7 @@ fn json_type_errors_are_said_in_words() {
     .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "m.json:2:39: evidence.e1.sources: sources is a list: [\"Mission review\"]"
+        "m.json:2:50: evidence.e1.sources: sources is a list: [\"Mission review\"]"
     );
 }
 
@@ -657,4 +658,57 @@ fn many_malformed_rulebook_items_are_listed_in_file_order_then_counted() {
         format!("rb.toml:723:12: the 203rd [[factor]], polarity: {word}")
     );
     assert_eq!(lines[200], "and 100 more problems");
+}
+
+#[test]
+fn json_problems_of_shape_and_meaning_are_all_reported_in_file_order() {
+    // An unknown factor, a rating that is a number, a misspelt rating and
+    // an unknown role: one run reports the four, each where it is.
+    let text = "{\"mission\": {\"name\": \"x\"},\n \
+                \"evidence\": {\"e11\": {\"rating\": \"high\"},\n              \
+                \"e1\": {\"rating\": 3},\n              \
+                \"e2\": {\"rating\": \"hgh\"}},\n \
+                \"entity\": [{\"name\": \"a\", \"role\": \"hu\"}]}";
+    let e = Mission::from_json(text, "m.json", &tiny()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.json:2:15: evidence.e11: unknown factor `e11`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?\n\
+         m.json:3:32: evidence.e1.rating: a rating is a word such as \"high\", not a number\n\
+         m.json:4:32: evidence.e2.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?\n\
+         m.json:5:35: the 1st [[entity]], role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?"
+    );
+    // Programs get the paths as paths.
+    let paths: Vec<String> = e.problems().map(|p| p.path.to_string()).collect();
+    assert_eq!(
+        paths,
+        [
+            "evidence.e11",
+            "evidence.e1.rating",
+            "evidence.e2.rating",
+            "entity[1].role"
+        ]
+    );
+}
+
+#[test]
+fn json_rulebook_shape_problems_are_all_reported() {
+    // The tiny rulebook as JSON, with two factors' polarities misspelt.
+    let mut v: serde_json::Value = serde_json::from_str(&tiny().to_json().unwrap()).unwrap();
+    v["factor"][0]["polarity"] = "enabeler".into();
+    v["factor"][2]["polarity"] = "bariere".into();
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let e = Rulebook::from_json(&text, "rb.json")
+        .unwrap_err()
+        .to_string();
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines.len(), 2, "{e}");
+    assert!(
+        lines[0].ends_with(": the 1st [[factor]], polarity: unknown word `enabeler`; expected one of enabler, barrier; did you mean `enabler`?"),
+        "{e}"
+    );
+    assert!(
+        lines[1].ends_with(": the 3rd [[factor]], polarity: unknown word `bariere`; expected one of enabler, barrier; did you mean `barrier`?"),
+        "{e}"
+    );
+    assert!(lines[0].starts_with("rb.json:") && lines[1].starts_with("rb.json:"));
 }
