@@ -1285,9 +1285,10 @@ mod json {
     /// A `null` is left out, as an absent key; a key given twice is a
     /// problem. Text that is not JSON gives its first syntax error, located.
     pub(super) fn tree<'a>(text: &'a str, file: &str) -> Result<Spanned<DeTable<'a>>, Error> {
-        // Well-formed (and not nested too deep) first: the tree is then
-        // built from text known to be JSON.
-        from_json::<serde::de::IgnoredAny>(text, file)?;
+        // Well-formed and not nested deeper than serde_json's limit first
+        // (a `Value` is read with that limit, unlike `IgnoredAny`): the tree
+        // is then built, recursively, from text known to be shallow JSON.
+        from_json::<serde_json::Value>(text, file)?;
         let mut build = Build {
             text,
             i: 0,
