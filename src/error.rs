@@ -39,6 +39,71 @@ impl DocPath {
     }
 }
 
+impl DocPath {
+    /// The path as a person reads it in a message: an element of a
+    /// top-level array of tables is named by its place, counted from 1, and
+    /// its table header (`the 2nd [[entity]], role`; `the 1st [[factor]]`);
+    /// any other path as [`Display`](fmt::Display) shows it. The
+    /// `Display` form (`entity[2].role`) is the one for programs.
+    ///
+    /// ```
+    /// use integration_readiness::error::DocPath;
+    /// let p = DocPath::root().key("entity").index(1).key("role");
+    /// assert_eq!(p.in_words(), "the 2nd [[entity]], role");
+    /// assert_eq!(p.to_string(), "entity[2].role");
+    /// assert_eq!(DocPath::root().key("factor").index(10).in_words(), "the 11th [[factor]]");
+    /// ```
+    pub fn in_words(&self) -> String {
+        match self.0.as_slice() {
+            [PathSegment::Key(table), PathSegment::Index(i), rest @ ..]
+                if ARRAYS_OF_TABLES.contains(&table.as_str()) =>
+            {
+                let item = format!("the {} [[{}]]", ordinal(i + 1), shown(table));
+                if rest.is_empty() {
+                    item
+                } else {
+                    format!("{item}, {}", DocPath(rest.to_vec()))
+                }
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+/// The top-level arrays of tables of mission and rulebook files
+/// (`[[entity]]`, `[[factor]]`, ...): their elements are named by their
+/// place in messages.
+const ARRAYS_OF_TABLES: &[&str] = &[
+    "entity",
+    "level",
+    "dimension",
+    "theme",
+    "role",
+    "context",
+    "factor",
+    "gate",
+    "rule",
+];
+
+/// A count from 1 as people say it: `1st`, `2nd`, `3rd`, `4th`, `11th`,
+/// `12th`, `13th`, `21st`, `22nd`, `111th`.
+///
+/// ```
+/// use integration_readiness::error::ordinal;
+/// let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal).to_vec();
+/// assert_eq!(words, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"]);
+/// ```
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 impl fmt::Display for DocPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.is_empty() {
@@ -154,6 +219,8 @@ pub(crate) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A problem located in a file: file, line, column, TOML path, message.
+/// Shown as `file:line:column: path: message`, the path in words
+/// ([`DocPath::in_words`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file name (or `<text>` for text without a file).
@@ -220,7 +287,12 @@ impl fmt::Display for Diagnostic {
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
-        write!(f, ": {}: {}", self.problem.path, self.problem.message)?;
+        write!(
+            f,
+            ": {}: {}",
+            self.problem.path.in_words(),
+            self.problem.message
+        )?;
         if let Some(allowed) = &self.problem.allowed {
             write!(f, "; expected {allowed}")?;
         }

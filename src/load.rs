@@ -12,7 +12,6 @@ use std::ops::Range;
 #[cfg(feature = "toml")]
 use std::path::Path;
 
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -28,7 +27,9 @@ use crate::rulebook::Rulebook;
 /// program that embeds the crate.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
-/// The most shape problems collected from one file before stopping.
+/// The most shape problems that reading the whole file collects before
+/// stopping, besides those of the items read one by one (see
+/// [`Shape::items`]), which are all collected.
 const MAX_SHAPE_PROBLEMS: usize = 100;
 
 /// Where the items of a file may be set aside when malformed: arrays of
@@ -51,7 +52,7 @@ type ItemCheck = for<'a> fn(&Spanned<DeTable<'a>>) -> Vec<(DocPath, toml::de::Er
 
 const RULEBOOK_SHAPE: Shape = Shape {
     entry_tables: &[],
-    items: None,
+    items: Some(rulebook_items),
     what: "a rulebook",
     own: &["rulebook"],
     other: (
@@ -125,16 +126,71 @@ fn mission_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)>
         entity: Vec<Entity>,
     }
 
+    each_item::<Items>(tree, &["context", "evidence", "effort"], &["entity"])
+}
+
+/// The items of a rulebook, each read alone (see [`Shape::items`]): every
+/// element of its arrays of tables.
+fn rulebook_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)> {
+    use crate::model::{ContextKey, Dimension, Factor, Gate, Level, Role, TargetRule, Theme};
+
+    /// One item at a time, in the array it comes from; other keys ignored.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Items {
+        #[serde(default)]
+        level: Vec<Level>,
+        #[serde(default)]
+        dimension: Vec<Dimension>,
+        #[serde(default)]
+        theme: Vec<Theme>,
+        #[serde(default)]
+        role: Vec<Role>,
+        #[serde(default)]
+        context: Vec<ContextKey>,
+        #[serde(default)]
+        factor: Vec<Factor>,
+        #[serde(default)]
+        gate: Vec<Gate>,
+        #[serde(default)]
+        rule: Vec<TargetRule>,
+    }
+
+    each_item::<Items>(
+        tree,
+        &[],
+        &[
+            "level",
+            "dimension",
+            "theme",
+            "role",
+            "context",
+            "factor",
+            "gate",
+            "rule",
+        ],
+    )
+}
+
+/// Reads each entry of the tables `entries` and each element of the arrays
+/// `arrays` alone, as the one item of a document of type `I` (which names
+/// those tables and arrays and ignores other keys): the path and first
+/// problem of every malformed item.
+fn each_item<I: DeserializeOwned>(
+    tree: &Spanned<DeTable<'_>>,
+    entries: &[&str],
+    arrays: &[&str],
+) -> Vec<(DocPath, toml::de::Error)> {
     let read = |top: &Spanned<toml::de::DeString<'_>>, item: DeValue<'_>, span| {
         let mut doc = DeTable::new();
         doc.insert(top.clone(), Spanned::new(span, item));
-        Items::deserialize(toml::de::Deserializer::from(Spanned::new(tree.span(), doc))).err()
+        I::deserialize(toml::de::Deserializer::from(Spanned::new(tree.span(), doc))).err()
     };
     let mut found = Vec::new();
     for (top, value) in tree.get_ref().iter() {
         let name = top.get_ref().as_ref();
         match value.get_ref() {
-            DeValue::Table(t) if ["context", "evidence", "effort"].contains(&name) => {
+            DeValue::Table(t) if entries.contains(&name) => {
                 for (k, v) in t.iter() {
                     let mut one = DeTable::new();
                     one.insert(k.clone(), v.clone());
@@ -144,7 +200,7 @@ fn mission_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)>
                     }
                 }
             }
-            DeValue::Array(a) if name == "entity" => {
+            DeValue::Array(a) if arrays.contains(&name) => {
                 for (i, v) in a.iter().enumerate() {
                     let one: toml::de::DeArray<'_> = std::iter::once(v.clone()).collect();
                     if let Some(e) = read(top, DeValue::Array(one), value.span()) {
@@ -178,12 +234,7 @@ impl Rulebook {
         // factors and levels), so its meaning is checked only once its shape
         // is right: checking the rest without a malformed factor would
         // report references to it as dangling.
-        match parse::<RulebookData>(text, file, &RULEBOOK_SHAPE)? {
-            (Shaped::Whole(data), tree) => {
-                Rulebook::check(data).map_err(|p| locate_all(p, text, file, &tree))
-            }
-            (Shaped::Partial(diags, _, _), _) => Err(invalid(diags)),
-        }
+        rulebook_from(parse(text, file, &RULEBOOK_SHAPE)?, text, file)
     }
 
     /// Reads and checks a rulebook file (feature `toml`): a path of `-`
@@ -243,41 +294,7 @@ impl Mission {
     /// [`Error::TooLarge`] over [`MAX_INPUT_BYTES`]; [`Error::Invalid`] with
     /// every problem found, located.
     pub fn from_toml(text: &str, file: &str, rulebook: &Rulebook) -> Result<Mission, Error> {
-        // A mission's items are independent, so when some are malformed the
-        // meaning of the rest is checked too: one run reports everything.
-        match parse::<MissionData>(text, file, &MISSION_SHAPE)? {
-            (Shaped::Whole(data), tree) => Mission::check(data, rulebook, Waivers::MustSayWhy)
-                .map_err(|p| locate_all(p, text, file, &tree)),
-            (Shaped::Partial(mut diags, rest, aside), tree) => {
-                // An item set aside for a malformed value may also have a
-                // key the rulebook does not know: both are reported.
-                let unknown: Vec<Problem> = aside
-                    .entries
-                    .iter()
-                    .filter(|(table, key)| !crate::mission::knows_key(rulebook, table, key))
-                    .map(|(table, key)| crate::mission::unknown_key(rulebook, table, key))
-                    .collect();
-                if let Error::Invalid(more) = locate_all(unknown, text, file, &tree) {
-                    diags.extend(more.0);
-                }
-                if let Some(Err(problems)) =
-                    rest.map(|data| Mission::check(data, rulebook, Waivers::MustSayWhy))
-                {
-                    // Paths into what was left point back into the file.
-                    let problems = problems
-                        .into_iter()
-                        .map(|mut p| {
-                            p.path = aside.original_path(&p.path);
-                            p
-                        })
-                        .collect();
-                    if let Error::Invalid(more) = locate_all(problems, text, file, &tree) {
-                        diags.extend(more.0);
-                    }
-                }
-                Err(invalid(diags))
-            }
-        }
+        mission_from(parse(text, file, &MISSION_SHAPE)?, text, file, rulebook)
     }
 
     /// Reads a mission file and checks it against `rulebook` (feature
@@ -308,6 +325,66 @@ impl Mission {
             format: "toml",
             reason: e.to_string(),
         })
+    }
+}
+
+/// A rulebook from its shape: its meaning checked when every item is well
+/// formed (a rulebook's items refer to each other), or the shape problems.
+fn rulebook_from(
+    parsed: (Shaped<RulebookData>, Spanned<DeTable<'_>>),
+    text: &str,
+    file: &str,
+) -> Result<Rulebook, Error> {
+    match parsed {
+        (Shaped::Whole(data), tree) => {
+            Rulebook::check(data).map_err(|p| locate_all(p, text, file, &tree))
+        }
+        (Shaped::Partial(diags, _, _), _) => Err(invalid(diags)),
+    }
+}
+
+/// A mission from its shape, checked against `rulebook`: the problems of
+/// shape and the meaning of every item that could be read, together.
+fn mission_from(
+    parsed: (Shaped<MissionData>, Spanned<DeTable<'_>>),
+    text: &str,
+    file: &str,
+    rulebook: &Rulebook,
+) -> Result<Mission, Error> {
+    // A mission's items are independent, so when some are malformed the
+    // meaning of the rest is checked too: one run reports everything.
+    match parsed {
+        (Shaped::Whole(data), tree) => Mission::check(data, rulebook, Waivers::MustSayWhy)
+            .map_err(|p| locate_all(p, text, file, &tree)),
+        (Shaped::Partial(mut diags, rest, aside), tree) => {
+            // An item set aside for a malformed value may also have a
+            // key the rulebook does not know: both are reported.
+            let unknown: Vec<Problem> = aside
+                .entries
+                .iter()
+                .filter(|(table, key)| !crate::mission::knows_key(rulebook, table, key))
+                .map(|(table, key)| crate::mission::unknown_key(rulebook, table, key))
+                .collect();
+            if let Error::Invalid(more) = locate_all(unknown, text, file, &tree) {
+                diags.extend(more.0);
+            }
+            if let Some(Err(problems)) =
+                rest.map(|data| Mission::check(data, rulebook, Waivers::MustSayWhy))
+            {
+                // Paths into what was left point back into the file.
+                let problems = problems
+                    .into_iter()
+                    .map(|mut p| {
+                        p.path = aside.original_path(&p.path);
+                        p
+                    })
+                    .collect();
+                if let Error::Invalid(more) = locate_all(problems, text, file, &tree) {
+                    diags.extend(more.0);
+                }
+            }
+            Err(invalid(diags))
+        }
     }
 }
 
@@ -448,6 +525,17 @@ fn parse<'a, T: DeserializeOwned>(
         }
         return Err(invalid(diags));
     }
+    shape_of(tree, text, file, shape)
+}
+
+/// Reads the shape of a document's tree (from TOML text, or from JSON text
+/// with [`json::tree`]) into `T`, collecting the shape problems of every item.
+fn shape_of<'a, T: DeserializeOwned>(
+    tree: Spanned<DeTable<'a>>,
+    text: &'a str,
+    file: &str,
+    shape: &Shape,
+) -> Result<(Shaped<T>, Spanned<DeTable<'a>>), Error> {
     let lines = Lines::new(text);
     if let Some((problem, span)) = wrong_kind(tree.get_ref(), shape) {
         let (line, column) = lines.line_col(span.start);
@@ -971,6 +1059,7 @@ fn locate_all(
 #[cfg(feature = "json")]
 mod json {
     use super::*;
+    use std::borrow::Cow;
 
     /// Where each key and value of a JSON text starts and ends, by path:
     /// what locates a problem in JSON as the TOML tree does in TOML.
@@ -1002,14 +1091,6 @@ mod json {
                 map.at.entry(path.clone()).or_insert(i);
             }
             map
-        }
-
-        /// The start of the deepest node along `path` that the text has.
-        fn start_of(&self, path: &DocPath) -> Option<usize> {
-            (0..=path.0.len())
-                .rev()
-                .find_map(|n| self.at.get(&DocPath(path.0[..n].to_vec())))
-                .map(|&i| self.nodes[i].1)
         }
 
         /// The deepest node holding a byte offset: its path and start.
@@ -1198,6 +1279,172 @@ mod json {
         })
     }
 
+    /// A JSON document as the tree a TOML document is read into, each key
+    /// and value spanning its text in the JSON, so that the TOML path reads
+    /// its shape and locates its problems (every one of them) the same way.
+    /// A `null` is left out, as an absent key; a key given twice is a
+    /// problem. Text that is not JSON gives its first syntax error, located.
+    pub(super) fn tree<'a>(text: &'a str, file: &str) -> Result<Spanned<DeTable<'a>>, Error> {
+        // Well-formed and not nested deeper than serde_json's limit first
+        // (a `Value` is read with that limit, unlike `IgnoredAny`): the tree
+        // is then built, recursively, from text known to be shallow JSON.
+        from_json::<serde_json::Value>(text, file)?;
+        let mut build = Build {
+            text,
+            i: 0,
+            twice: Vec::new(),
+        };
+        build.ws();
+        let start = build.i;
+        let value = build.value(&DocPath::root());
+        let twice = std::mem::take(&mut build.twice);
+        if !twice.is_empty() {
+            let lines = Lines::new(text);
+            return Err(invalid(
+                twice
+                    .into_iter()
+                    .map(|(at, path, key)| {
+                        let (line, column) = lines.line_col(at);
+                        Diagnostic {
+                            file: file.to_owned(),
+                            line,
+                            column,
+                            problem: Problem::new(path, format!("duplicate key `{}`", shown(&key)))
+                                .allowed("each key once in an object"),
+                        }
+                    })
+                    .collect(),
+            ));
+        }
+        match value.map(|v| (v.span(), v.into_inner())) {
+            Some((span, DeValue::Table(t))) => Ok(Spanned::new(span, t)),
+            _ => {
+                let (line, column) = Lines::new(text).line_col(start);
+                Err(invalid(vec![Diagnostic {
+                    file: file.to_owned(),
+                    line,
+                    column,
+                    problem: Problem::new(DocPath::root(), "the document is not a JSON object")
+                        .allowed("an object: { \"mission\": { \"name\": \"...\" }, ... }"),
+                }]))
+            }
+        }
+    }
+
+    /// Builds a tree from text that is well-formed JSON.
+    struct Build<'a> {
+        text: &'a str,
+        i: usize,
+        /// Keys given twice in one object: where, the path and the key.
+        twice: Vec<(usize, DocPath, String)>,
+    }
+
+    impl<'a> Build<'a> {
+        fn peek(&self) -> Option<u8> {
+            self.text.as_bytes().get(self.i).copied()
+        }
+
+        fn ws(&mut self) {
+            while self.peek().is_some_and(|c| c.is_ascii_whitespace()) {
+                self.i += 1;
+            }
+        }
+
+        /// The span of the string starting at `self.i` and its text.
+        fn string(&mut self) -> (Range<usize>, String) {
+            let start = self.i;
+            self.i += 1;
+            while let Some(c) = self.peek() {
+                self.i += if c == b'\\' { 2 } else { 1 };
+                if c == b'"' {
+                    break;
+                }
+            }
+            let end = self.i.min(self.text.len());
+            let s = self
+                .text
+                .get(start..end)
+                .and_then(|t| serde_json::from_str::<String>(t).ok())
+                .unwrap_or_default();
+            (start..end, s)
+        }
+
+        /// The value at `self.i`, found at `path`; `None` for `null`.
+        fn value(&mut self, path: &DocPath) -> Option<Spanned<DeValue<'a>>> {
+            self.ws();
+            let start = self.i;
+            let value = match self.peek()? {
+                b'{' => {
+                    self.i += 1;
+                    let mut t = DeTable::new();
+                    loop {
+                        self.ws();
+                        match self.peek() {
+                            Some(b'}') | None => {
+                                self.i += 1;
+                                break;
+                            }
+                            Some(b',') => self.i += 1,
+                            Some(_) => {
+                                let (span, key) = self.string();
+                                self.ws();
+                                self.i += 1; // the colon
+                                let v = self.value(&path.key(key.as_str()));
+                                if t.contains_key(key.as_str()) {
+                                    self.twice.push((span.start, path.key(key.as_str()), key));
+                                } else if let Some(v) = v {
+                                    t.insert(Spanned::new(span, Cow::Owned(key)), v);
+                                }
+                            }
+                        }
+                    }
+                    DeValue::Table(t)
+                }
+                b'[' => {
+                    self.i += 1;
+                    let mut items = Vec::new();
+                    loop {
+                        self.ws();
+                        match self.peek() {
+                            Some(b']') | None => {
+                                self.i += 1;
+                                break;
+                            }
+                            Some(b',') => self.i += 1,
+                            Some(_) => items.extend(self.value(&path.index(items.len()))),
+                        }
+                    }
+                    DeValue::Array(items.into_iter().collect())
+                }
+                b'"' => DeValue::String(Cow::Owned(self.string().1)),
+                _ => {
+                    while self.peek().is_some_and(|c| {
+                        !matches!(c, b',' | b']' | b'}') && !c.is_ascii_whitespace()
+                    }) {
+                        self.i += 1;
+                    }
+                    let word = self.text.get(start..self.i).unwrap_or("");
+                    match word {
+                        "null" => return None,
+                        "true" => DeValue::Boolean(true),
+                        "false" => DeValue::Boolean(false),
+                        // A number, read as TOML reads it; one too large for
+                        // TOML is infinite.
+                        _ => DeValue::parse(word)
+                            .map(Spanned::into_inner)
+                            .unwrap_or_else(|_| {
+                                let inf = if word.starts_with('-') { "-inf" } else { "inf" };
+                                DeValue::parse(inf)
+                                    .map(Spanned::into_inner)
+                                    .unwrap_or(DeValue::Boolean(false))
+                            }),
+                    }
+                }
+            };
+            Some(Spanned::new(start..self.i.min(self.text.len()), value))
+        }
+    }
+
     /// serde_json's own words for a value that should have been a word.
     fn word_given_as(doc: &serde_json::Value, path: &DocPath) -> Option<String> {
         let mut v = doc;
@@ -1258,44 +1505,16 @@ mod json {
         }
     }
 
-    /// Problems of meaning in JSON text, each placed where its path starts.
-    fn located(problems: Vec<Problem>, text: &str, file: &str) -> Error {
-        let wanted: std::collections::HashSet<DocPath> = problems
-            .iter()
-            .flat_map(|p| (0..=p.path.0.len()).map(|n| DocPath(p.path.0[..n].to_vec())))
-            .collect();
-        let map = JsonMap::new(text, &|path, _, _| wanted.contains(path));
-        let lines = Lines::new(text);
-        Error::Invalid(Diagnostics::in_file_order(
-            file,
-            problems
-                .into_iter()
-                .map(|problem| {
-                    let (line, column) = match map.start_of(&problem.path) {
-                        Some(at) if !problem.path.0.is_empty() => lines.line_col(at),
-                        _ => (0, 0),
-                    };
-                    Diagnostic {
-                        file: file.to_owned(),
-                        line,
-                        column,
-                        problem,
-                    }
-                })
-                .collect(),
-        ))
-    }
-
     impl Rulebook {
         /// Reads and checks a rulebook from JSON text (the same document as
         /// the TOML form).
         ///
         /// # Errors
-        /// As [`Rulebook::from_toml`]: every problem of meaning, located;
-        /// of shape, the first, located with its path.
+        /// As [`Rulebook::from_toml`]: every problem, located by line and
+        /// column and with its path, in file order.
         pub fn from_json(text: &str, file: &str) -> Result<Rulebook, Error> {
-            let data: RulebookData = from_json(text, file)?;
-            Rulebook::check(data).map_err(|p| located(p, text, file))
+            let tree = tree(text, file)?;
+            rulebook_from(shape_of(tree, text, file, &RULEBOOK_SHAPE)?, text, file)
         }
 
         /// Writes the rulebook as JSON.
@@ -1311,11 +1530,16 @@ mod json {
         /// Reads a mission from JSON text and checks it against `rulebook`.
         ///
         /// # Errors
-        /// As [`Mission::from_toml`]: every problem of meaning, located;
-        /// of shape, the first, located with its path.
+        /// As [`Mission::from_toml`]: every problem of shape and of meaning,
+        /// located by line and column and with its path, in file order.
         pub fn from_json(text: &str, file: &str, rulebook: &Rulebook) -> Result<Mission, Error> {
-            let data: MissionData = from_json(text, file)?;
-            Mission::check(data, rulebook, Waivers::MustSayWhy).map_err(|p| located(p, text, file))
+            let tree = tree(text, file)?;
+            mission_from(
+                shape_of(tree, text, file, &MISSION_SHAPE)?,
+                text,
+                file,
+                rulebook,
+            )
         }
 
         /// Writes the mission as JSON.

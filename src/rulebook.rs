@@ -196,7 +196,7 @@ impl Checker {
                     path,
                     format!(
                         "duplicate id `{v}`, first used at {}",
-                        DocPath::root().key(table).index(first)
+                        DocPath::root().key(table).index(first).in_words()
                     ),
                 ));
             }

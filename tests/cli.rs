@@ -520,3 +520,213 @@ fn trend_as_an_svg_chart() {
         }
     }
 }
+
+/// Parses RFC 4180 CSV strictly: CRLF after every record, quoted fields
+/// with doubled quotes, every record as wide as the header.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => {
+                assert!(field.is_empty(), "a quote inside an unquoted field");
+                quoted = true;
+            }
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, '\n') => panic!("LF without CR"),
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && record.is_empty(),
+        "CRLF at the end"
+    );
+    let width = records[0].len();
+    assert!(records.iter().all(|r| r.len() == width), "ragged records");
+    records
+}
+
+/// The column of a CSV header named `name`.
+fn column(header: &[String], name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+}
+
+#[test]
+fn assess_as_csv_one_row_per_dimension() {
+    let file = mission("consolidation-after-ceasefire.toml");
+    let rows = parse_csv(&ok(&["assess", &file, "--format", "csv"]));
+    assert_eq!(
+        rows[0].join(","),
+        "dimension,title,score,score_low,score_high,coverage,level,level_low,\
+         level_high,target,verdict,provisional"
+    );
+    let v = json(&["assess", &file, "--format", "json"]);
+    let dims = v["dimensions"].as_array().unwrap();
+    assert_eq!(rows.len(), 1 + dims.len());
+    assert_eq!(rows.len(), 1 + 3);
+    // The README's sample: strategic, score 57.2, cooperation, target
+    // integration, stretch; every factor rated.
+    let strategic = &rows[1];
+    assert_eq!(strategic[0], "strategic");
+    assert_eq!(strategic[1], "Policy / strategic");
+    let score: f64 = strategic[2].parse().unwrap();
+    assert!((score - 57.2).abs() < 0.05, "{score}");
+    // Full precision: the very number of the JSON.
+    assert_eq!(score, dims[0]["score"].as_f64().unwrap());
+    assert_eq!(strategic[3].parse::<f64>().unwrap(), score);
+    assert_eq!(strategic[5], "1");
+    assert_eq!(
+        &strategic[6..],
+        [
+            "cooperation",
+            "cooperation",
+            "cooperation",
+            "integration",
+            "stretch",
+            "false"
+        ]
+    );
+}
+
+#[test]
+fn plan_as_csv_one_row_per_change_in_order() {
+    let file = mission("consolidation-after-ceasefire.toml");
+    let rows = parse_csv(&ok(&["plan", &file, "--format", "csv"]));
+    let h = &rows[0];
+    assert_eq!(
+        h.join(","),
+        "step,factor,title,from,to,steps,effort,cost,gain,strategic_gain,\
+         programmatic_gain,administrative_gain,lifts,forced_by_gate"
+    );
+    let v = json(&["plan", &file, "--format", "json"]);
+    let changes = v["changes"].as_array().unwrap();
+    // The README's plan for this sample: 17 changes.
+    assert_eq!(changes.len(), 17);
+    assert_eq!(rows.len(), 1 + changes.len());
+    // The first step, as the README prints it: intergovernmental support,
+    // low -> partial, high effort, cost 4, a gate needs it, overall +0.6.
+    let first = &rows[1];
+    assert_eq!(first[column(h, "step")], "1");
+    assert_eq!(first[column(h, "factor")], "intergovernmental-support");
+    // A title with a comma, quoted in the file, read back whole.
+    assert_eq!(
+        first[column(h, "title")],
+        "Support across departments, institutions and governments"
+    );
+    assert_eq!(first[column(h, "from")], "low");
+    assert_eq!(first[column(h, "to")], "partial");
+    assert_eq!(first[column(h, "effort")], "high");
+    assert_eq!(first[column(h, "cost")], "4");
+    assert_eq!(first[column(h, "forced_by_gate")], "true");
+    let gain: f64 = first[column(h, "gain")].parse().unwrap();
+    assert!((gain - 0.6).abs() < 0.05, "{gain}");
+    assert_eq!(gain, changes[0]["gain"].as_f64().unwrap());
+    // Every row in the JSON's order, with its cost.
+    for (row, c) in rows[1..].iter().zip(changes) {
+        assert_eq!(row[column(h, "factor")], c["factor"].as_str().unwrap());
+        let cost: f64 = row[column(h, "cost")].parse().unwrap();
+        assert_eq!(cost, c["effort"].as_f64().unwrap());
+    }
+}
+
+#[test]
+fn robustness_as_csv_one_row_per_dimension() {
+    let file = mission("consolidation-after-ceasefire.toml");
+    let rows = parse_csv(&ok(&["robustness", &file, "--format", "csv"]));
+    let h = &rows[0];
+    assert_eq!(
+        h.join(","),
+        "dimension,level,score,radius_percent,direction,monte_carlo_hold,first_movers,provisional"
+    );
+    let v = json(&["robustness", &file, "--format", "json"]);
+    let dims = v["dimensions"].as_array().unwrap();
+    assert_eq!(rows.len(), 1 + dims.len());
+    // The README: strategic holds within ±14.7%, down first, in 100% of
+    // samples; its first movers start with senior-leadership-cohesion.
+    let s = &rows[1];
+    assert_eq!(s[0], "strategic");
+    let radius: f64 = s[column(h, "radius_percent")].parse().unwrap();
+    assert!((radius - 14.7).abs() < 0.05, "{radius}");
+    assert_eq!(radius, dims[0]["radius_percent"].as_f64().unwrap());
+    assert_eq!(s[column(h, "direction")], "down");
+    assert_eq!(s[column(h, "monte_carlo_hold")], "1");
+    assert!(s[column(h, "first_movers")].starts_with("senior-leadership-cohesion senior-"));
+}
+
+#[test]
+fn compare_as_csv_one_row_per_dimension() {
+    let (old, new) = (mission("compare-2008.toml"), mission("compare-2009.toml"));
+    let rows = parse_csv(&ok(&["compare", &old, &new, "--format", "csv"]));
+    let h = &rows[0];
+    assert_eq!(
+        h.join(","),
+        "dimension,score_before,score_after,score_change,level_before,level_after,\
+         target_before,target_after,verdict_before,verdict_after,coverage_before,\
+         coverage_after,provisional_before,provisional_after"
+    );
+    let v = json(&["compare", &old, &new, "--format", "json"]);
+    let dims = v["dimensions"].as_array().unwrap();
+    assert_eq!(rows.len(), 1 + dims.len());
+    assert_eq!(rows.len(), 1 + 3);
+    // The README: strategic 40.7 -> 44.1, coordination both times, target
+    // integration, not-ready both times.
+    let s = &rows[1];
+    let num = |name: &str| s[column(h, name)].parse::<f64>().unwrap();
+    assert!((num("score_before") - 40.7).abs() < 0.05);
+    assert!((num("score_after") - 44.1).abs() < 0.05);
+    assert_eq!(
+        num("score_before"),
+        dims[0]["score_before"].as_f64().unwrap()
+    );
+    assert_eq!(num("score_after"), dims[0]["score_after"].as_f64().unwrap());
+    assert!((num("score_change") - 3.4).abs() < 0.05);
+    assert_eq!(s[column(h, "level_before")], "coordination");
+    assert_eq!(s[column(h, "level_after")], "coordination");
+    assert_eq!(s[column(h, "verdict_after")], "not-ready");
+    // The embedded pair is the same comparison.
+    assert_eq!(
+        ok(&["compare", "--format", "csv"]),
+        ok(&["compare", &old, &new, "--format", "csv"])
+    );
+}
+
+#[test]
+fn entities_are_named_by_their_place_counted_from_1() {
+    let dir = tempdir("entity-ordinal");
+    let bad = dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[mission]\nname = \"M\"\n\n\
+         [[entity]]\nname = \"OCHA\"\nrole = \"humanitarian\"\n\n\
+         [[entity]]\nname = \"UNDP\"\nrole = \"developmnet\"\n",
+    )
+    .unwrap();
+    let file = bad.to_str().unwrap();
+    let o = run(&["assess", file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{file}:10:8: the 2nd [[entity]], role: unknown role `developmnet`; expected one of \
+             mission, political, development, humanitarian, human-rights, national-authority, \
+             donor, financial-institution, ngo, humanitarian-ngo; did you mean `development`?\n"
+        )
+    );
+}

@@ -79,8 +79,8 @@ fn bad_context_role_and_level_are_all_reported() {
         ),
         "m.toml:4:8: context.mode: `mode` cannot be \"bigg\"; expected one of \"small\", \"big\"; did you mean `big`?\n\
          m.toml:5:10: context.colour: unknown context key `colour`; expected one of mode, flag\n\
-         m.toml:8:8: entity[1].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
-         m.toml:9:17: entity[1].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
+         m.toml:8:8: the 1st [[entity]], role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
+         m.toml:9:17: the 1st [[entity]], current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
     );
 }
 
@@ -108,19 +108,19 @@ fn wrong_type_bare_date_and_missing_key() {
 fn negative_and_nan_weights() {
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = -2.0 }"),
-        "rb.toml:70:17: factor[1].weights.a: weight -2 is not allowed; expected a finite number from 0 to 1e9"
+        "rb.toml:70:17: the 1st [[factor]], weights.a: weight -2 is not allowed; expected a finite number from 0 to 1e9"
     );
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = nan }"),
-        "rb.toml:70:17: factor[1].weights.a: weight NaN is not allowed; expected a finite number from 0 to 1e9"
+        "rb.toml:70:17: the 1st [[factor]], weights.a: weight NaN is not allowed; expected a finite number from 0 to 1e9"
     );
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = 1e300 }"),
-        "rb.toml:70:17: factor[1].weights.a: weight 1e300 is not allowed; expected a finite number from 0 to 1e9"
+        "rb.toml:70:17: the 1st [[factor]], weights.a: weight 1e300 is not allowed; expected a finite number from 0 to 1e9"
     );
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = inf }"),
-        "rb.toml:70:17: factor[1].weights.a: weight inf is not allowed; expected a finite number from 0 to 1e9"
+        "rb.toml:70:17: the 1st [[factor]], weights.a: weight inf is not allowed; expected a finite number from 0 to 1e9"
     );
 }
 
@@ -140,7 +140,7 @@ fn zero_total_weight_on_a_dimension() {
         .to_string();
     assert_eq!(
         e,
-        "rb.toml:34:1: dimension[2]: the factors' weights on `b` sum to zero; expected at least one factor with a weight above 0 on each dimension"
+        "rb.toml:34:1: the 2nd [[dimension]]: the factors' weights on `b` sum to zero; expected at least one factor with a weight above 0 on each dimension"
     );
 }
 
@@ -148,7 +148,7 @@ fn zero_total_weight_on_a_dimension() {
 fn a_weight_off_the_default_needs_a_reason() {
     assert_eq!(
         rulebook_err("weight-reasons = { a = \"counts double on a\" }\n", ""),
-        "rb.toml:63:1: factor[1].weight-reasons: weight 2 on `a` differs from the default 1 but has no reason; expected weight-reasons.a = \"why\""
+        "rb.toml:63:1: the 1st [[factor]], weight-reasons: weight 2 on `a` differs from the default 1 but has no reason; expected weight-reasons.a = \"why\""
     );
 }
 
@@ -156,7 +156,7 @@ fn a_weight_off_the_default_needs_a_reason() {
 fn duplicate_id() {
     assert_eq!(
         rulebook_err("id = \"e2\"", "id = \"e1\""),
-        "rb.toml:77:6: factor[2].id: duplicate id `e1`, first used at factor[1]"
+        "rb.toml:77:6: the 2nd [[factor]], id: duplicate id `e1`, first used at the 1st [[factor]]"
     );
 }
 
@@ -167,7 +167,7 @@ fn non_increasing_thresholds() {
             "threshold = { a = 70.0, b = 70.0 }",
             "threshold = { a = 30.0, b = 70.0 }"
         ),
-        "rb.toml:27:19: level[3].threshold.a: threshold 30 of `top` does not increase: `mid` below it needs 40; expected a score above 40"
+        "rb.toml:27:19: the 3rd [[level]], threshold.a: threshold 30 of `top` does not increase: `mid` below it needs 40; expected a score above 40"
     );
 }
 
@@ -175,19 +175,19 @@ fn non_increasing_thresholds() {
 fn dangling_references_in_gates_and_rules() {
     assert_eq!(
         rulebook_err("factor = \"e1\"\nat-least", "factor = \"e11\"\nat-least"),
-        "rb.toml:103:10: gate[1].factor: unknown factor `e11`; expected one of b1, e1, e2; did you mean `e1`?"
+        "rb.toml:103:10: the 1st [[gate]], factor: unknown factor `e11`; expected one of b1, e1, e2; did you mean `e1`?"
     );
     assert_eq!(
         rulebook_err("at-least = \"top\"", "at-least = \"tops\""),
-        "rb.toml:112:12: rule[1].at-least: unknown level `tops`; expected one of apart, mid, top; did you mean `top`?"
+        "rb.toml:112:12: the 1st [[rule]], at-least: unknown level `tops`; expected one of apart, mid, top; did you mean `top`?"
     );
     assert_eq!(
         rulebook_err("when = { mode = \"big\" }", "when = { mood = \"big\" }"),
-        "rb.toml:110:17: rule[1].when.mood: unknown context key `mood`; expected one of flag, mode; did you mean `mode`?"
+        "rb.toml:110:17: the 1st [[rule]], when.mood: unknown context key `mood`; expected one of flag, mode; did you mean `mode`?"
     );
     assert_eq!(
         rulebook_err("when = { mode = \"big\" }", "when = { mode = \"huge\" }"),
-        "rb.toml:110:17: rule[1].when.mode: `mode` has no value \"huge\"; expected one of \"small\", \"big\""
+        "rb.toml:110:17: the 1st [[rule]], when.mode: `mode` has no value \"huge\"; expected one of \"small\", \"big\""
     );
 }
 
@@ -195,7 +195,7 @@ fn dangling_references_in_gates_and_rules() {
 fn a_gate_on_an_enabler_cannot_use_at_most() {
     assert_eq!(
         rulebook_err("at-least = \"high\"", "at-most = \"high\""),
-        "rb.toml:104:11: gate[1].at-most: `e1` is an enabler, so its gate cannot use at-most; expected at-least for an enabler"
+        "rb.toml:104:11: the 1st [[gate]], at-most: `e1` is an enabler, so its gate cannot use at-most; expected at-least for an enabler"
     );
 }
 
@@ -206,7 +206,7 @@ fn a_long_citation_phrase() {
             "phrase = \"first\" }\n\n[[factor]]",
             "phrase = \"one two three four five six seven eight nine\" }\n\n[[factor]]"
         ),
-        "rb.toml:74:56: factor[1].citation.phrase: locating phrase has 9 words; expected 1 to 8 words"
+        "rb.toml:74:56: the 1st [[factor]], citation.phrase: locating phrase has 9 words; expected 1 to 8 words"
     );
 }
 
@@ -372,27 +372,28 @@ fn json_errors_carry_line_and_path() {
     };
     assert_eq!(
         json_err("{\"mission\": {\"name\": 1}}"),
-        "m.json:1:14: mission.name: name is text in quotes, not a number"
+        "m.json:1:22: mission.name: name is text in quotes: \"1\""
     );
     assert_eq!(
         json_err(
             "{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": \"hgh\"}}}"
         ),
-        "m.json:2:22: evidence.e1.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?"
+        "m.json:2:32: evidence.e1.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?"
     );
     assert_eq!(
         json_err("{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": 3}}}"),
-        "m.json:2:22: evidence.e1.rating: a rating is a word such as \"high\", not a number"
+        "m.json:2:32: evidence.e1.rating: a rating is a word such as \"high\", not a number"
     );
     assert_eq!(
         json_err("{\"mission\": {\"nam\": \"x\"}}"),
-        "m.json:1:14: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
+        "m.json:1:13: mission: missing key `name`; expected `name` to be given\n\
+         m.json:1:14: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
     );
     assert_eq!(
         json_err(
             "{\"mission\": {\"name\": \"x\"},\n \"entity\": [{\"name\": \"a\", \"role\": \"hum\"},\n  {\"name\": \"b\", \"role\": \"hu\"}]}"
         ),
-        "m.json:3:17: entity[2].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?"
+        "m.json:3:25: the 2nd [[entity]], role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?"
     );
 }
 
@@ -404,9 +405,9 @@ fn shape_and_meaning_problems_of_a_mission_are_reported_together() {
         mission_err(
             "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hu\"\n[[entity]]\nname = \"c\"\nrole = \"hum\"\ncurrent = { a = \"midd\" }\n"
         ),
-        "m.toml:4:1: entity[1].nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?\n\
-         m.toml:8:8: entity[2].role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
-         m.toml:12:17: entity[3].current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
+        "m.toml:4:1: the 1st [[entity]], nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?\n\
+         m.toml:8:8: the 2nd [[entity]], role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
+         m.toml:12:17: the 3rd [[entity]], current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
     );
 }
 
@@ -416,7 +417,14 @@ fn every_malformed_item_is_reported() {
     let text = "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hum\"\n[[entity]]\nnam = \"c\"\nrole = \"hum\"\n[[entity]]\nnam = \"d\"\nrole = \"hum\"\n";
     let e = mission_err(text);
     let paths: Vec<&str> = e.lines().map(|l| l.split(": ").nth(1).unwrap()).collect();
-    assert_eq!(paths, ["entity[1].nam", "entity[3].nam", "entity[4].nam"]);
+    assert_eq!(
+        paths,
+        [
+            "the 1st [[entity]], nam",
+            "the 3rd [[entity]], nam",
+            "the 4th [[entity]], nam"
+        ]
+    );
 }
 
 #[test]
@@ -562,7 +570,7 @@ fn type_errors_are_said_in_words() {
     );
     assert_eq!(
         rulebook_err("weights = { a = 2.0 }", "weights = { a = \"2\" }"),
-        "rb.toml:70:17: factor[1].weights.a: a weight is a number, without quotes: 2"
+        "rb.toml:70:17: the 1st [[factor]], weights.a: a weight is a number, without quotes: 2"
     );
 }
 
@@ -601,7 +609,7 @@ fn json_type_errors_are_said_in_words() {
     .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "m.json:2:39: evidence.e1.sources: sources is a list: [\"Mission review\"]"
+        "m.json:2:50: evidence.e1.sources: sources is a list: [\"Mission review\"]"
     );
 }
 
@@ -618,4 +626,89 @@ fn broken_json_is_located_without_looping() {
         let e = Mission::from_json(text, "m.json", &tiny()).unwrap_err();
         assert!(e.to_string().starts_with("m.json:"), "{e}");
     }
+}
+
+#[test]
+fn many_malformed_rulebook_items_are_listed_in_file_order_then_counted() {
+    // The tiny rulebook (123 lines, three factors) and 300 more factors,
+    // each with a misspelt polarity: 300 problems of shape.
+    let mut text = TINY.to_owned();
+    for i in 0..300 {
+        text.push_str(&format!(
+            "[[factor]]\nid = \"x{i}\"\npolarity = \"enabeler\"\n"
+        ));
+    }
+    let shown = match Rulebook::from_toml(&text, "rb.toml") {
+        Ok(_) => panic!("accepted"),
+        Err(e) => e.to_string(),
+    };
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 201, "{shown}");
+    let word = "unknown word `enabeler`; expected one of enabler, barrier; did you mean `enabler`?";
+    assert_eq!(
+        lines[0],
+        format!("rb.toml:126:12: the 4th [[factor]], polarity: {word}")
+    );
+    assert_eq!(
+        lines[1],
+        format!("rb.toml:129:12: the 5th [[factor]], polarity: {word}")
+    );
+    assert_eq!(
+        lines[199],
+        format!("rb.toml:723:12: the 203rd [[factor]], polarity: {word}")
+    );
+    assert_eq!(lines[200], "and 100 more problems");
+}
+
+#[test]
+fn json_problems_of_shape_and_meaning_are_all_reported_in_file_order() {
+    // An unknown factor, a rating that is a number, a misspelt rating and
+    // an unknown role: one run reports the four, each where it is.
+    let text = "{\"mission\": {\"name\": \"x\"},\n \
+                \"evidence\": {\"e11\": {\"rating\": \"high\"},\n              \
+                \"e1\": {\"rating\": 3},\n              \
+                \"e2\": {\"rating\": \"hgh\"}},\n \
+                \"entity\": [{\"name\": \"a\", \"role\": \"hu\"}]}";
+    let e = Mission::from_json(text, "m.json", &tiny()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.json:2:15: evidence.e11: unknown factor `e11`; expected a factor id of rulebook `tiny` (see the factor reference); did you mean `e1`?\n\
+         m.json:3:32: evidence.e1.rating: a rating is a word such as \"high\", not a number\n\
+         m.json:4:32: evidence.e2.rating: unknown word `hgh`; expected one of none, low, partial, high, full, unknown, not-applicable; did you mean `high`?\n\
+         m.json:5:35: the 1st [[entity]], role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?"
+    );
+    // Programs get the paths as paths.
+    let paths: Vec<String> = e.problems().map(|p| p.path.to_string()).collect();
+    assert_eq!(
+        paths,
+        [
+            "evidence.e11",
+            "evidence.e1.rating",
+            "evidence.e2.rating",
+            "entity[1].role"
+        ]
+    );
+}
+
+#[test]
+fn json_rulebook_shape_problems_are_all_reported() {
+    // The tiny rulebook as JSON, with two factors' polarities misspelt.
+    let mut v: serde_json::Value = serde_json::from_str(&tiny().to_json().unwrap()).unwrap();
+    v["factor"][0]["polarity"] = "enabeler".into();
+    v["factor"][2]["polarity"] = "bariere".into();
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let e = Rulebook::from_json(&text, "rb.json")
+        .unwrap_err()
+        .to_string();
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines.len(), 2, "{e}");
+    assert!(
+        lines[0].ends_with(": the 1st [[factor]], polarity: unknown word `enabeler`; expected one of enabler, barrier; did you mean `enabler`?"),
+        "{e}"
+    );
+    assert!(
+        lines[1].ends_with(": the 3rd [[factor]], polarity: unknown word `bariere`; expected one of enabler, barrier; did you mean `barrier`?"),
+        "{e}"
+    );
+    assert!(lines[0].starts_with("rb.json:") && lines[1].starts_with("rb.json:"));
 }

@@ -784,3 +784,47 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
     }
     o
 }
+
+/// An assessment's dimensions as CSV (RFC 4180, CRLF line ends, a header
+/// row), one row per dimension, numbers in full precision.
+pub(super) fn csv(a: &Assessment) -> String {
+    use super::fmt::{csv_num, csv_row};
+    let mut o = String::new();
+    csv_row(
+        &mut o,
+        [
+            "dimension",
+            "title",
+            "score",
+            "score_low",
+            "score_high",
+            "coverage",
+            "level",
+            "level_low",
+            "level_high",
+            "target",
+            "verdict",
+            "provisional",
+        ],
+    );
+    for d in &a.dimensions {
+        csv_row(
+            &mut o,
+            [
+                d.id.to_string(),
+                d.title.to_string(),
+                csv_num(d.score),
+                csv_num(d.score_range[0]),
+                csv_num(d.score_range[1]),
+                csv_num(d.coverage),
+                d.level.to_string(),
+                d.level_range[0].to_string(),
+                d.level_range[1].to_string(),
+                d.target.to_string(),
+                d.verdict.to_string(),
+                d.provisional.to_string(),
+            ],
+        );
+    }
+    o
+}

@@ -136,3 +136,53 @@ pub(super) fn text(c: &Comparison) -> String {
     }
     o
 }
+
+/// A comparison as CSV (RFC 4180, CRLF line ends, a header row), one row
+/// per dimension, numbers in full precision: score, level, target,
+/// verdict, coverage and provisional state before and after, and the
+/// change of the score (after minus before).
+pub(super) fn csv(c: &Comparison) -> String {
+    use super::fmt::{csv_num, csv_row};
+    let mut o = String::new();
+    csv_row(
+        &mut o,
+        [
+            "dimension",
+            "score_before",
+            "score_after",
+            "score_change",
+            "level_before",
+            "level_after",
+            "target_before",
+            "target_after",
+            "verdict_before",
+            "verdict_after",
+            "coverage_before",
+            "coverage_after",
+            "provisional_before",
+            "provisional_after",
+        ],
+    );
+    for d in &c.dimensions {
+        csv_row(
+            &mut o,
+            [
+                d.id.to_string(),
+                csv_num(d.score_before),
+                csv_num(d.score_after),
+                csv_num(d.score_after - d.score_before),
+                d.level_before.to_string(),
+                d.level_after.to_string(),
+                d.target_before.to_string(),
+                d.target_after.to_string(),
+                d.verdict_before.to_string(),
+                d.verdict_after.to_string(),
+                csv_num(d.coverage[0]),
+                csv_num(d.coverage[1]),
+                d.provisional[0].to_string(),
+                d.provisional[1].to_string(),
+            ],
+        );
+    }
+    o
+}

@@ -1,4 +1,5 @@
-//! The formatting every renderer shares: one word wrap, one percentage.
+//! The formatting every renderer shares: one word wrap, one percentage,
+//! one CSV quoting.
 
 /// Greedy word wrap: the words in order, one space apart, a new line
 /// whenever the next word would take a line past `max` (as `measure`
@@ -54,9 +55,47 @@ pub(crate) fn pct(x: f64) -> String {
     format!("{:.0}%", 100.0 * x)
 }
 
+/// One CSV field (RFC 4180): quoted when it holds a comma, a quote, a
+/// line break or leading or trailing space, quotes doubled.
+pub(crate) fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// One CSV record (RFC 4180): the fields quoted as [`csv_field`] quotes
+/// them, separated by commas, ended by CRLF.
+pub(crate) fn csv_row<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
+    for (i, f) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(f.as_ref()));
+    }
+    out.push_str("\r\n");
+}
+
+/// A number for CSV in full precision, as the JSON reports have it: the
+/// shortest text that reads back to the same number (`57.16463414634146`,
+/// `1` for 1.0); empty for a number that is not finite (JSON's `null`).
+pub(crate) fn csv_num(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x}")
+    } else {
+        String::new()
+    }
+}
+
+/// A list of ids in one CSV field, separated by spaces (ids have none).
+pub(crate) fn csv_ids<S: AsRef<str>>(ids: &[S]) -> String {
+    ids.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{lines, pct, wrap};
+    use super::{csv_field, csv_num, csv_row, lines, pct, wrap};
     use std::borrow::Cow;
 
     #[test]
@@ -83,5 +122,29 @@ mod tests {
     fn percentages_are_whole() {
         assert_eq!(pct(0.755), "76%");
         assert_eq!(pct(f64::NAN), "0%");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_as_rfc_4180_says() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(
+            csv_field("Mission \"A\", north"),
+            "\"Mission \"\"A\"\", north\""
+        );
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field(" padded"), "\" padded\"");
+        assert_eq!(csv_field(""), "");
+        let mut row = String::new();
+        csv_row(&mut row, ["a,b", "c\"d", "e"]);
+        assert_eq!(row, "\"a,b\",\"c\"\"d\",e\r\n");
+    }
+
+    #[test]
+    fn csv_numbers_read_back_exactly() {
+        for x in [57.16463414634146, 1.0, 0.1 + 0.2, -3.5e-9] {
+            assert_eq!(csv_num(x).parse::<f64>().unwrap(), x);
+        }
+        assert_eq!(csv_num(1.0), "1");
+        assert_eq!(csv_num(f64::NAN), "");
     }
 }

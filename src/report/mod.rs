@@ -1,16 +1,23 @@
 //! Every output of the crate, in one place, with one signature:
 //! `report::FORMAT(&rulebook, &result)`.
 //!
-//! | result | [`text()`] | [`markdown()`] | `json()` (feature `json`) | `svg` (feature `svg`) |
-//! |---|---|---|---|---|
-//! | [`Assessment`] | 80 columns | a document | the contract in the README | a chart |
-//! | [`Briefing`] (an assessment with fix first) | 80 columns | a document | the assessment's keys, `fix_first`, `plan` | |
-//! | [`Plan`] | 80 columns | fenced text | yes | |
-//! | [`Robustness`] | 80 columns | fenced text | yes | |
-//! | [`Comparison`] | 80 columns | fenced text | yes | |
-//! | [`Trend`] (also [`trend_csv()`]) | 80 columns | tables | yes | `trend_svg` |
-//! | [`Portfolio`] (also [`csv()`]) | 80 columns | a table | yes | |
-//! | [`Rulebook`] (the factor reference) | the Markdown page | the factor reference | the reference object | |
+//! | result | [`text()`] | [`markdown()`] | `json()` (feature `json`) | CSV | `svg` (feature `svg`) |
+//! |---|---|---|---|---|---|
+//! | [`Assessment`] | 80 columns | a document | the contract in the README | [`assessment_csv()`], one row per dimension | a chart |
+//! | [`Briefing`] (an assessment with fix first) | 80 columns | a document | the assessment's keys, `fix_first`, `plan` | its assessment's | |
+//! | [`Plan`] | 80 columns | fenced text | yes | [`plan_csv()`], one row per change | |
+//! | [`Robustness`] | 80 columns | fenced text | yes | [`robustness_csv()`], one row per dimension | |
+//! | [`Comparison`] | 80 columns | fenced text | yes | [`comparison_csv()`], one row per dimension | |
+//! | [`Trend`] | 80 columns | tables | yes | [`trend_csv()`], one row per date and dimension | `trend_svg` |
+//! | [`Portfolio`] | 80 columns | a table | yes | [`csv()`], one row per mission | |
+//! | [`Rulebook`] (the factor reference) | the Markdown page | the factor reference | the reference object | | |
+//!
+//! Every CSV follows RFC 4180 (fields with commas, quotes or line breaks
+//! quoted, quotes doubled, CRLF line ends) with one header row. The CSV of
+//! an assessment, a plan, a robustness analysis and a comparison writes
+//! numbers in full precision, as the JSON has them (the shortest text that
+//! reads back to the same number); lists of ids go in one field, separated
+//! by spaces.
 //!
 //! A new output format is a new function here with the same signature, and
 //! a method of [`Render`] for each result it supports; a new result type
@@ -306,6 +313,93 @@ pub fn trend_svg(_rulebook: &Rulebook, trend: &Trend) -> String {
 /// ```
 pub fn trend_csv(_rulebook: &Rulebook, trend: &Trend) -> String {
     trend::csv(trend)
+}
+
+/// An assessment's dimensions as CSV for spreadsheets (RFC 4180, CRLF
+/// line ends): a header row
+/// `dimension,title,score,score_low,score_high,coverage,level,level_low,level_high,target,verdict,provisional`,
+/// then one row per dimension. Numbers are in full precision, as in the
+/// JSON report (`score_low`, `score_high` are its `score_range`, `level_low`,
+/// `level_high` its `level_range`, `coverage` a share from 0 to 1). The
+/// factors, with their ratings and points, are in the JSON and Markdown
+/// reports: a CSV file holds one table, and this is the one a
+/// spreadsheet of missions is built from.
+///
+/// ```
+/// use integration_readiness::{assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("M").build()?;
+/// let csv = report::assessment_csv(&rb, &assess(&rb, &m));
+/// assert!(csv.starts_with("dimension,title,score,score_low,score_high,coverage,"));
+/// assert_eq!(csv.lines().count(), 1 + rb.dimensions().len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assessment_csv(_rulebook: &Rulebook, assessment: &Assessment) -> String {
+    assessment::csv(assessment)
+}
+
+/// A plan's changes as CSV for spreadsheets (RFC 4180, CRLF line ends): a
+/// header row, then one row per change in the plan's priority order:
+/// `step` (from 1), `factor`, `title`, `from`, `to`, `steps` (rating steps),
+/// `effort` (`low`, `medium` or `high`), `cost` (the JSON's `effort`: steps
+/// times the effort cost), `gain` (the change of the overall score when
+/// this change alone is made), one `DIMENSION_gain` column per dimension,
+/// `lifts` (the dimensions whose level it raises alone, separated by
+/// spaces) and `forced_by_gate`. Numbers are in full precision, as in the
+/// JSON report. A plan with no change is the header alone.
+///
+/// ```
+/// use integration_readiness::{analysis, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("M").build()?;
+/// let csv = report::plan_csv(&rb, &analysis::plan(&rb, &m));
+/// assert!(csv.starts_with("step,factor,title,from,to,steps,effort,cost,gain,strategic_gain,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn plan_csv(_rulebook: &Rulebook, plan: &Plan) -> String {
+    plan::csv(plan)
+}
+
+/// Weight robustness as CSV for spreadsheets (RFC 4180, CRLF line ends): a
+/// header row
+/// `dimension,level,score,radius_percent,direction,monte_carlo_hold,first_movers,provisional`,
+/// then one row per dimension. Numbers are in full precision, as in the
+/// JSON report; `radius_percent` and `direction` are empty when no weight
+/// change within ±100% moves the level; `first_movers` are separated by
+/// spaces.
+///
+/// ```
+/// use integration_readiness::{analysis, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("M").build()?;
+/// let r = analysis::robustness(&rb, &m, analysis::RobustnessOptions::default());
+/// let csv = report::robustness_csv(&rb, &r);
+/// assert!(csv.starts_with("dimension,level,score,radius_percent,"));
+/// assert_eq!(csv.lines().count(), 1 + rb.dimensions().len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn robustness_csv(_rulebook: &Rulebook, robustness: &Robustness) -> String {
+    robustness::csv(robustness)
+}
+
+/// A comparison as CSV for spreadsheets (RFC 4180, CRLF line ends): a
+/// header row, then one row per dimension: `dimension`, `score_before`,
+/// `score_after`, `score_change` (after minus before), then `level_`,
+/// `target_`, `verdict_`, `coverage_` and `provisional_` each `before` and
+/// `after`. Numbers are in full precision, as in the JSON report.
+///
+/// ```
+/// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("M").build()?;
+/// let a = assess(&rb, &m);
+/// let csv = report::comparison_csv(&rb, &analysis::compare(&a, &a));
+/// assert!(csv.starts_with("dimension,score_before,score_after,score_change,"));
+/// assert!(csv.contains("\r\nstrategic,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn comparison_csv(_rulebook: &Rulebook, comparison: &Comparison) -> String {
+    comparison::csv(comparison)
 }
 
 /// The factor reference of the rulebook passed as the result (the first

@@ -172,3 +172,40 @@ pub(super) fn text(p: &Plan) -> String {
     }
     o
 }
+
+/// A plan's changes as CSV (RFC 4180, CRLF line ends, a header row), one
+/// row per change in the plan's order, numbers in full precision: the
+/// step, the factor, the ratings, the effort word and the cost, the gain
+/// of the overall score and of each dimension (`DIMENSION_gain`), the
+/// dimensions it lifts alone (space-separated) and whether a gate needs it.
+pub(super) fn csv(p: &Plan) -> String {
+    use super::fmt::{csv_ids, csv_num, csv_row};
+    let mut o = String::new();
+    let mut header: Vec<String> = [
+        "step", "factor", "title", "from", "to", "steps", "effort", "cost", "gain",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    header.extend(p.targets.iter().map(|(d, _)| format!("{d}_gain")));
+    header.extend(["lifts".to_owned(), "forced_by_gate".to_owned()]);
+    csv_row(&mut o, &header);
+    for (i, c) in p.changes.iter().enumerate() {
+        let mut row = vec![
+            (i + 1).to_string(),
+            c.factor.to_string(),
+            c.title.to_string(),
+            c.from.to_string(),
+            c.to.to_string(),
+            c.steps.to_string(),
+            c.effort_level.to_string(),
+            csv_num(c.effort),
+            csv_num(c.gain),
+        ];
+        row.extend(c.gains.iter().map(|(_, g)| csv_num(*g)));
+        row.push(csv_ids(&c.lifts));
+        row.push(c.forced_by_gate.to_string());
+        csv_row(&mut o, &row);
+    }
+    o
+}

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::fmt::{count, pct};
+use super::fmt::{count, csv_field, pct};
 use crate::analysis::Portfolio;
 
 /// `stretch` or `stretch (provisional)`.
@@ -87,16 +87,6 @@ pub(super) fn markdown(p: &Portfolio) -> String {
         o.push('\n');
     }
     o
-}
-
-/// One CSV field (RFC 4180): quoted when it holds a comma, a quote, a
-/// line break or leading or trailing space, quotes doubled.
-pub(super) fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
 }
 
 /// A portfolio as CSV (RFC 4180, CRLF line ends, a header row): one row

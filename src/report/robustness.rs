@@ -67,3 +67,42 @@ pub(super) fn text(r: &Robustness) -> String {
     }
     o
 }
+
+/// Robustness as CSV (RFC 4180, CRLF line ends, a header row), one row per
+/// dimension, numbers in full precision: the radius in percent (empty when
+/// no weight change within ±100% moves the level) and its direction, the
+/// Monte Carlo share of samples that keep the level (0 to 1), the first
+/// movers (space-separated).
+pub(super) fn csv(r: &Robustness) -> String {
+    use super::fmt::{csv_ids, csv_num, csv_row};
+    let mut o = String::new();
+    csv_row(
+        &mut o,
+        [
+            "dimension",
+            "level",
+            "score",
+            "radius_percent",
+            "direction",
+            "monte_carlo_hold",
+            "first_movers",
+            "provisional",
+        ],
+    );
+    for d in &r.dimensions {
+        csv_row(
+            &mut o,
+            [
+                d.id.to_string(),
+                d.level.to_string(),
+                csv_num(d.score),
+                d.radius_percent.map(csv_num).unwrap_or_default(),
+                d.direction.map(|x| x.to_string()).unwrap_or_default(),
+                csv_num(d.monte_carlo_hold),
+                csv_ids(&d.first_movers),
+                d.provisional.to_string(),
+            ],
+        );
+    }
+    o
+}

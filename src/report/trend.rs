@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::fmt::{count, pct};
+use super::fmt::{count, csv_field, pct};
 use crate::analysis::Trend;
 
 /// `stretch` or `stretch (provisional)`.
@@ -119,7 +119,6 @@ pub(super) fn markdown(t: &Trend) -> String {
 /// spreadsheets and plotting: one row per date and dimension, then one per
 /// date for `overall` (its level and target left empty).
 pub(super) fn csv(t: &Trend) -> String {
-    use super::portfolio::csv_field;
     let mut o = String::from("date,dimension,score,level,target,verdict,provisional\r\n");
     for d in &t.dimensions {
         for p in &d.points {

@@ -16,6 +16,8 @@ pub enum Format {
     Markdown,
     /// One JSON object (the contract in the README).
     Json,
+    /// One row per dimension, for spreadsheets (RFC 4180).
+    Csv,
     /// A chart for reports, as a standalone SVG document.
     Svg,
     /// One self-contained HTML page: the assessment, its evidence, the plan
@@ -30,6 +32,7 @@ pub enum Format {
     "  integration-readiness assess                       # the embedded sample\n",
     "  integration-readiness assess my-mission.toml --evidence\n",
     "  integration-readiness assess my-mission.toml --format html > report.html\n",
+    "  integration-readiness assess my-mission.toml --format csv > dimensions.csv\n",
     "  cat my-mission.toml | integration-readiness assess - --format json\n\n",
     "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
 ))]
@@ -57,6 +60,7 @@ pub fn run(args: Args) -> ExitCode {
             Format::Text => report::text(&rb, &b),
             Format::Markdown => report::markdown(&rb, &b),
             Format::Json => report::json(&rb, &b)? + "\n",
+            Format::Csv => report::assessment_csv(&rb, &b.assessment),
             Format::Svg => report::svg(&rb, &b.assessment),
             Format::Html => report::html(&rb, &b),
         })

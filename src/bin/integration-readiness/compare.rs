@@ -17,6 +17,8 @@ pub enum Format {
     Markdown,
     /// One JSON object.
     Json,
+    /// One row per dimension, before and after, for spreadsheets (RFC 4180).
+    Csv,
     /// The two assessments as a line chart per dimension (the trend chart
     /// of two dates), as a standalone SVG document.
     Svg,
@@ -70,6 +72,7 @@ pub fn run(args: Args) -> ExitCode {
             Format::Text => report::text(&rb, &c),
             Format::Markdown => report::markdown(&rb, &c),
             Format::Json => report::json(&rb, &c)? + "\n",
+            Format::Csv => report::comparison_csv(&rb, &c),
             Format::Svg => report::trend_svg(&rb, &trend(&[a, b])),
         })
     })())

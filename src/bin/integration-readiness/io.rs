@@ -191,6 +191,34 @@ pub enum Format {
     Json,
 }
 
+/// The formats of a result that is also a table: the common ones and CSV.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum TableFormat {
+    /// A report for the terminal.
+    Text,
+    /// A document to paste into a report.
+    Markdown,
+    /// One JSON object.
+    Json,
+    /// One row per record, for spreadsheets (RFC 4180).
+    Csv,
+}
+
+/// The output of a result that is also a table: `csv` renders its CSV.
+pub fn render_table<R: integration_readiness::report::Render>(
+    format: TableFormat,
+    rb: &Rulebook,
+    result: &R,
+    csv: fn(&Rulebook, &R) -> String,
+) -> Result<String, Failure> {
+    match format {
+        TableFormat::Text => render(Format::Text, rb, result),
+        TableFormat::Markdown => render(Format::Markdown, rb, result),
+        TableFormat::Json => render(Format::Json, rb, result),
+        TableFormat::Csv => Ok(csv(rb, result)),
+    }
+}
+
 /// The output of a result in one of the common formats.
 pub fn render<R: integration_readiness::report::Render>(
     format: Format,

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use integration_readiness::analysis::{RobustnessOptions, robustness};
+use integration_readiness::report;
 
 use crate::io::{self, Failure};
 
@@ -30,7 +31,7 @@ pub struct Args {
     seed: u64,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: io::Format,
+    format: io::TableFormat,
 }
 
 fn noise(s: &str) -> Result<f64, String> {
@@ -53,6 +54,11 @@ pub fn run(args: Args) -> ExitCode {
             samples: args.samples as usize,
             seed: args.seed,
         };
-        io::render(args.format, &rb, &robustness(&rb, &m, opts))
+        io::render_table(
+            args.format,
+            &rb,
+            &robustness(&rb, &m, opts),
+            report::robustness_csv,
+        )
     })())
 }
