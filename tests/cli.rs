@@ -708,6 +708,33 @@ fn compare_as_csv_one_row_per_dimension() {
 }
 
 #[test]
+fn whatif_as_csv_one_row_per_dimension() {
+    let file = mission("start-up-active-conflict.toml");
+    let args = [
+        "whatif",
+        &file,
+        "--set",
+        "senior-leadership-cohesion=full",
+        "--format",
+    ];
+    let rows = parse_csv(&ok(&[&args[..], &["csv"]].concat()));
+    let v = json(&[&args[..], &["json"]].concat());
+    let h = &rows[0];
+    assert_eq!(h[0], "dimension");
+    assert_eq!(rows.len(), 1 + 3);
+    for (row, d) in rows[1..].iter().zip(v["dimensions"].as_array().unwrap()) {
+        let num = |name: &str| row[column(h, name)].parse::<f64>().unwrap();
+        assert_eq!(row[0], d["id"].as_str().unwrap());
+        assert_eq!(num("score_before"), d["score_before"].as_f64().unwrap());
+        assert_eq!(num("score_after"), d["score_after"].as_f64().unwrap());
+    }
+    // Raising an enabler moves no score down.
+    for row in &rows[1..] {
+        assert!(row[column(h, "score_change")].parse::<f64>().unwrap() >= 0.0);
+    }
+}
+
+#[test]
 fn entities_are_named_by_their_place_counted_from_1() {
     let dir = tempdir("entity-ordinal");
     let bad = dir.join("bad.toml");

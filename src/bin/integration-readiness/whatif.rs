@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use integration_readiness::analysis::{Scenario, apply, compare};
 use integration_readiness::model::{ContextValue, Rating};
-use integration_readiness::{Diagnostic, Diagnostics, Error, assess};
+use integration_readiness::{Diagnostic, Diagnostics, Error, assess, report};
 
 use crate::io::{self, Failure};
 
@@ -14,7 +14,8 @@ use crate::io::{self, Failure};
 #[command(after_help = concat!(
     "Examples:\n",
     "  integration-readiness whatif --set senior-leadership-cohesion=full --context conflict=ceasefire\n",
-    "  integration-readiness whatif my-mission.toml --set joint-analysis-capacity=high --format json\n\n",
+    "  integration-readiness whatif my-mission.toml --set joint-analysis-capacity=high --format json\n",
+    "  integration-readiness whatif my-mission.toml --set common-planning-framework=full --format csv\n\n",
     "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
 ))]
 pub struct Args {
@@ -28,7 +29,7 @@ pub struct Args {
     context: Vec<(String, ContextValue)>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: io::Format,
+    format: io::TableFormat,
 }
 
 fn rating_change(s: &str) -> Result<(String, Rating), String> {
@@ -70,6 +71,6 @@ pub fn run(args: Args) -> ExitCode {
             ))
         })?;
         let c = compare(&assess(&rb, &m), &assess(&rb, &changed));
-        io::render(args.format, &rb, &c)
+        io::render_table(args.format, &rb, &c, report::comparison_csv)
     })())
 }
