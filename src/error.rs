@@ -56,7 +56,7 @@ impl DocPath {
     pub fn in_words(&self) -> String {
         match self.0.as_slice() {
             [PathSegment::Key(table), PathSegment::Index(i), rest @ ..]
-                if ARRAYS_OF_TABLES.contains(&table.as_str()) =>
+                if table == "entity" || RULEBOOK_ARRAYS.contains(&table.as_str()) =>
             {
                 let item = format!("the {} [[{}]]", ordinal(i + 1), shown(table));
                 if rest.is_empty() {
@@ -70,11 +70,10 @@ impl DocPath {
     }
 }
 
-/// The top-level arrays of tables of mission and rulebook files
-/// (`[[entity]]`, `[[factor]]`, ...): their elements are named by their
-/// place in messages.
-const ARRAYS_OF_TABLES: &[&str] = &[
-    "entity",
+/// The top-level arrays of tables of rulebook files (`[[factor]]`, ...);
+/// with the mission's `[[entity]]`, their elements are named by their place
+/// in messages.
+pub(crate) const RULEBOOK_ARRAYS: &[&str] = &[
     "level",
     "dimension",
     "theme",

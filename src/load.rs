@@ -156,20 +156,7 @@ fn rulebook_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)
         rule: Vec<TargetRule>,
     }
 
-    each_item::<Items>(
-        tree,
-        &[],
-        &[
-            "level",
-            "dimension",
-            "theme",
-            "role",
-            "context",
-            "factor",
-            "gate",
-            "rule",
-        ],
-    )
+    each_item::<Items>(tree, &[], crate::error::RULEBOOK_ARRAYS)
 }
 
 /// Reads each entry of the tables `entries` and each element of the arrays
