@@ -88,7 +88,7 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
     // factor applies.
     let weights = overall_weights(rb, &tallies);
     let overall = overall(&weights, &tallies, &scores, &dimensions);
-    let factors = factor_results(rb, m, named, &tallies);
+    let factors = factor_results(rb, m, &tallies);
     let themes = theme_results(rb, m);
     let entities = entity_results(rb, m, named, &mut undecided);
     let recommendations = recommend::recommend(rb, m, &scores, &tallies, &dimensions);
@@ -238,14 +238,8 @@ fn overall(
 }
 
 /// Each factor's weights, earned and lost points per dimension.
-fn factor_results(
-    rb: &Rulebook,
-    m: &Mission,
-    named: &Mission,
-    tallies: &[Tally],
-) -> Vec<FactorResult> {
+fn factor_results(rb: &Rulebook, m: &Mission, tallies: &[Tally]) -> Vec<FactorResult> {
     let factors = rb.factors();
-    let evidence = &named.data().evidence;
     let mut factor_results = Vec::with_capacity(factors.len());
     for (f, factor) in factors.iter().enumerate() {
         let r = m.rating(f);
@@ -277,11 +271,8 @@ fn factor_results(
             contributions: PerDimension::new(rb, earned),
             lost: PerDimension::new(rb, lost),
             citation: rb.names().citation[f].clone(),
-            note: evidence.get(&factor.id).and_then(|e| e.note.clone()),
-            sources: evidence
-                .get(&factor.id)
-                .map(|e| e.sources.clone())
-                .unwrap_or_default(),
+            note: m.notes[f].clone(),
+            sources: m.sources[f].clone(),
         });
     }
     factor_results

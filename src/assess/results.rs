@@ -254,10 +254,10 @@ pub struct FactorResult {
     pub citation: Arc<Citation>,
     /// The assessor's note on the rating, when the mission gives one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// The sources of the rating, when the mission gives them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<String>,
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    pub sources: Arc<[Text]>,
 }
 
 /// One entity's targets (asymmetric integration) and where it stands.

@@ -8,9 +8,12 @@ mod refit;
 pub use builder::MissionBuilder;
 pub(crate) use refit::fitted;
 
+use std::sync::Arc;
+
 use crate::error::{Collector, DocPath, Error, Problem, one_of, shown};
 use crate::model::{ContextValue, Effort, MissionData, Rating};
 use crate::rulebook::Rulebook;
+use crate::text::Text;
 
 /// Whether rating a gated factor `not-applicable` needs a note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +42,10 @@ pub struct Mission {
     pub(crate) ratings: Vec<Rating>,
     /// Whether the mission gives evidence for each factor.
     pub(crate) has_evidence: Vec<bool>,
+    /// The note of each factor's evidence, shared with the results.
+    pub(crate) notes: Vec<Option<Text>>,
+    /// The sources of each factor's evidence, shared with the results.
+    pub(crate) sources: Vec<Arc<[Text]>>,
     /// Value index per context key; `None` where the mission leaves it out.
     pub(crate) context: Vec<Option<usize>>,
     /// Effort per factor (the rulebook's, or the mission's override).
@@ -110,11 +117,17 @@ impl Mission {
         let nf = rb.factors.len();
         let mut ratings = vec![Rating::Unknown; nf];
         let mut has_evidence = vec![false; nf];
+        let mut notes = vec![None; nf];
+        let mut sources = vec![no_sources(); nf];
         for (id, ev) in &data.evidence {
             match rulebook.factor_index(id) {
                 Some(i) => {
                     ratings[i] = ev.rating;
                     has_evidence[i] = true;
+                    notes[i] = ev.note.as_deref().map(Text::from);
+                    if !ev.sources.is_empty() {
+                        sources[i] = ev.sources.iter().map(|s| Text::from(s.as_str())).collect();
+                    }
                 }
                 None => problems.add(|| unknown_key(rulebook, "evidence", id)),
             }
@@ -231,6 +244,8 @@ impl Mission {
             data,
             ratings,
             has_evidence,
+            notes,
+            sources,
             context,
             effort,
             entities,
@@ -251,6 +266,8 @@ impl Mission {
             },
             ratings: vec![Rating::Unknown; rb.factors.len()],
             has_evidence: vec![false; rb.factors.len()],
+            notes: vec![None; rb.factors.len()],
+            sources: vec![no_sources(); rb.factors.len()],
             context: vec![None; rb.context.len()],
             effort: rb.factors.iter().map(|f| f.effort).collect(),
             entities: Vec::new(),
@@ -336,6 +353,11 @@ impl Mission {
             && self.ratings.len() == rulebook.factors().len()
             && self.context.len() == rulebook.context_keys().len()
     }
+}
+
+/// No sources: one allocation, shared by every factor without any.
+fn no_sources() -> Arc<[Text]> {
+    Arc::from(Vec::new())
 }
 
 /// `YYYY-MM-DD` with a month 1..=12 and a day that exists in that month.
