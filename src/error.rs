@@ -446,6 +446,39 @@ impl Error {
         ))
     }
 
+    /// The same error with its problems that have no position (found in
+    /// data built in memory, such as a scenario) named after `place`
+    /// instead, for instance `"command line"` for a scenario typed there.
+    ///
+    /// ```
+    /// use integration_readiness::analysis::{apply, Scenario};
+    /// use integration_readiness::{Mission, Rating, Rulebook};
+    /// let rb = Rulebook::oslo_2007();
+    /// let m = Mission::builder(&rb).name("M").build()?;
+    /// let e = apply(&rb, &m, &Scenario::rate("no-such-factor", Rating::High)).unwrap_err();
+    /// assert!(e.placed("command line").to_string().starts_with("command line: "));
+    /// # Ok::<(), integration_readiness::Error>(())
+    /// ```
+    pub fn placed(self, place: &str) -> Error {
+        match self {
+            Error::Invalid(Diagnostics(list)) => Error::Invalid(Diagnostics(
+                list.into_iter()
+                    .map(|d| {
+                        if d.line == 0 && d.counted().is_none() {
+                            Diagnostic {
+                                file: place.to_owned(),
+                                ..d
+                            }
+                        } else {
+                            d
+                        }
+                    })
+                    .collect(),
+            )),
+            other => other,
+        }
+    }
+
     /// The located problems, each with its path into the document, when
     /// the error is about content.
     pub fn problems(&self) -> impl Iterator<Item = &Problem> {

@@ -3,9 +3,11 @@
 
 use std::process::ExitCode;
 
-use integration_readiness::analysis::{Scenario, apply, compare};
+use integration_readiness::analysis::{
+    Scenario, apply, compare, parse_context_change, parse_rating_change,
+};
 use integration_readiness::model::{ContextValue, Rating};
-use integration_readiness::{Diagnostic, Diagnostics, Error, assess, report};
+use integration_readiness::{assess, report};
 
 use crate::io::{self, Failure};
 
@@ -22,30 +24,14 @@ pub struct Args {
     #[command(flatten)]
     input: io::MissionArgs,
     /// A rating change, FACTOR=RATING (repeatable).
-    #[arg(long = "set", value_parser = rating_change)]
+    #[arg(long = "set", value_name = "FACTOR=RATING", value_parser = parse_rating_change)]
     set: Vec<(String, Rating)>,
     /// A context change, KEY=VALUE (repeatable; true/false for flags).
-    #[arg(long = "context", value_parser = context_change)]
+    #[arg(long = "context", value_name = "KEY=VALUE", value_parser = parse_context_change)]
     context: Vec<(String, ContextValue)>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: io::TableFormat,
-}
-
-fn rating_change(s: &str) -> Result<(String, Rating), String> {
-    let (f, r) = s.split_once('=').ok_or("expected FACTOR=RATING")?;
-    let rating: Rating = r.parse().map_err(|e| format!("{e}"))?;
-    Ok((f.to_owned(), rating))
-}
-
-fn context_change(s: &str) -> Result<(String, ContextValue), String> {
-    let (k, v) = s.split_once('=').ok_or("expected KEY=VALUE")?;
-    let value = match v {
-        "true" => ContextValue::Flag(true),
-        "false" => ContextValue::Flag(false),
-        w => ContextValue::Word(w.to_owned()),
-    };
-    Ok((k.to_owned(), value))
 }
 
 /// Loads, applies the scenario, compares and prints.
@@ -58,18 +44,7 @@ pub fn run(args: Args) -> ExitCode {
             forget_context: Vec::new(),
         };
         // Problems of a scenario point at the command line that made it.
-        let changed = apply(&rb, &m, &scenario).map_err(|e| {
-            Error::Invalid(Diagnostics(
-                e.problems()
-                    .map(|problem| Diagnostic {
-                        file: "command line".to_owned(),
-                        line: 0,
-                        column: 0,
-                        problem: problem.clone(),
-                    })
-                    .collect(),
-            ))
-        })?;
+        let changed = apply(&rb, &m, &scenario).map_err(|e| e.placed("command line"))?;
         let c = compare(&assess(&rb, &m), &assess(&rb, &changed));
         io::render_table(args.format, &rb, &c, report::comparison_csv)
     })())
