@@ -824,3 +824,7 @@ fn unreachable(
         reason: why.join("; "),
     }
 }
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;
