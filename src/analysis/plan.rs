@@ -397,6 +397,37 @@ impl Search<'_> {
     }
 }
 
+/// For each multiplier vector, the penalty of the variables from `i` on
+/// (`Σ room max(0, λ·g - c)`), so that a dual bound costs O(dims) a node.
+fn penalties(vars: &[Var], lambdas: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    lambdas
+        .iter()
+        .map(|l| {
+            let mut pen = vec![0.0; vars.len() + 1];
+            for i in (0..vars.len()).rev() {
+                let v = &vars[i];
+                let p: f64 = l.iter().zip(&v.gain).map(|(a, g)| a * g).sum();
+                pen[i] = pen[i + 1] + v.room as f64 * (p - v.cost).max(0.0);
+            }
+            pen
+        })
+        .collect()
+}
+
+/// Per dimension: the variables that gain on it, cheapest per unit of gain
+/// first (the order the knapsack bound fills in).
+fn knapsack_order(vars: &[Var], nd: usize) -> Vec<Vec<usize>> {
+    (0..nd)
+        .map(|d| {
+            let mut o: Vec<usize> = (0..vars.len()).filter(|&v| vars[v].gain[d] > 0.0).collect();
+            o.sort_by(|&a, &b| {
+                (vars[a].cost / vars[a].gain[d]).total_cmp(&(vars[b].cost / vars[b].gain[d]))
+            });
+            o
+        })
+        .collect()
+}
+
 /// The largest unit every cost is a whole multiple of, when the costs are
 /// whole numbers (as the default effort costs 1, 2 and 4 are); 0 otherwise.
 fn cost_unit(vars: &[Var]) -> f64 {
@@ -610,27 +641,8 @@ pub(crate) fn plan_from(
             }
         }
     }
-    let penalty = lambdas
-        .iter()
-        .map(|l| {
-            let mut pen = vec![0.0; vars.len() + 1];
-            for i in (0..vars.len()).rev() {
-                let v = &vars[i];
-                let p: f64 = l.iter().zip(&v.gain).map(|(a, g)| a * g).sum();
-                pen[i] = pen[i + 1] + v.room as f64 * (p - v.cost).max(0.0);
-            }
-            pen
-        })
-        .collect();
-    let order = (0..nd)
-        .map(|d| {
-            let mut o: Vec<usize> = (0..vars.len()).filter(|&v| vars[v].gain[d] > 0.0).collect();
-            o.sort_by(|&a, &b| {
-                (vars[a].cost / vars[a].gain[d]).total_cmp(&(vars[b].cost / vars[b].gain[d]))
-            });
-            o
-        })
-        .collect();
+    let penalty = penalties(&vars, &lambdas);
+    let order = knapsack_order(&vars, nd);
     // The better of two first plans; the search prunes against it.
     let first = match (greedy(&vars, &deficit), marginal_greedy(&vars, &deficit)) {
         (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),

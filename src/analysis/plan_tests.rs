@@ -67,30 +67,11 @@ fn covers(vars: &[Var], deficit: &[f64], x: &[usize]) -> bool {
 /// A search over `vars` pruning with multipliers `lambdas`, its penalty
 /// table and cheapest-first orders built as the planner builds them.
 fn search<'a>(vars: &'a [Var], lambdas: Vec<Vec<f64>>, nd: usize) -> Search<'a> {
-    let penalty = lambdas
-        .iter()
-        .map(|l| {
-            // The penalty of the variables from i on is minus their dual
-            // value at a zero deficit.
-            (0..=vars.len())
-                .map(|i| -dual_value(&vars[i..], l, &vec![0.0; nd]).0)
-                .collect()
-        })
-        .collect();
-    let order = (0..nd)
-        .map(|d| {
-            let mut o: Vec<usize> = (0..vars.len()).filter(|&v| vars[v].gain[d] > 0.0).collect();
-            o.sort_by(|&a, &b| {
-                (vars[a].cost / vars[a].gain[d]).total_cmp(&(vars[b].cost / vars[b].gain[d]))
-            });
-            o
-        })
-        .collect();
     Search {
         vars,
+        penalty: penalties(vars, &lambdas),
         lambdas,
-        penalty,
-        order,
+        order: knapsack_order(vars, nd),
         best_cost: f64::INFINITY,
         best: None,
         x: vec![0; vars.len()],
@@ -251,6 +232,35 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_penalty_table_is_the_dual_value_of_each_suffix() {
+    // Variables priced at λ = 2: gains 0.5, 1 and 0.25 at costs 1, 1.5, 1:
+    // prices 1, 2, 0.5; over cost by 0, 0.5, 0 per step; rooms 4, 2, 3.
+    let vars = [
+        var(1.0, 4, &[0.5]),
+        var(1.5, 2, &[1.0]),
+        var(1.0, 3, &[0.25]),
+    ];
+    let pen = penalties(&vars, &[vec![2.0]]);
+    assert_eq!(pen, vec![vec![1.0, 1.0, 0.0, 0.0]]);
+    for i in 0..=vars.len() {
+        let (value, _) = dual_value(&vars[i..], &[2.0], &[0.0]);
+        assert_eq!(pen[0][i], -value);
+    }
+}
+
+#[test]
+fn the_knapsack_order_is_cheapest_per_unit_of_gain_first() {
+    // Per unit of gain on dimension 0: 4, 2, none (no gain), 1; on 1: 8, -, 2, -.
+    let vars = [
+        var(2.0, 1, &[0.5, 0.25]),
+        var(1.0, 1, &[0.5, 0.0]),
+        var(1.0, 1, &[0.0, 0.5]),
+        var(3.0, 1, &[3.0, 0.0]),
+    ];
+    assert_eq!(knapsack_order(&vars, 2), vec![vec![3, 1, 0], vec![2, 0]]);
 }
 
 #[test]
