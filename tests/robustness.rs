@@ -1,8 +1,9 @@
 //! The robustness analysis through its public API, on two- and
 //! three-factor rulebooks where every answer is worked out by hand: the
-//! exact radius and its direction, the Monte Carlo estimate against the
-//! exact probability that the level holds (within four binomial standard
-//! errors), the estimate with missing evidence drawn at random, its
+//! exact radius, its direction and the first movers, the Monte Carlo
+//! estimate against the exact probability that the level holds (within
+//! four binomial standard errors), below the level's threshold and above
+//! the next, the estimate with missing evidence drawn at random, its
 //! reproducibility for a seed, and the sampler itself replayed from the
 //! published SplitMix64 generator.
 
@@ -12,7 +13,8 @@ use common::SplitMix64;
 use integration_readiness::analysis::{Direction, RobustnessOptions, robustness};
 use integration_readiness::{Mission, Rulebook};
 
-/// One dimension `x`, two levels (`mid` at 40), three enablers of weight 1.
+/// One dimension `x`, two levels (`mid` at 40), three enablers: `a` and
+/// `b` of weight 1, `u` of weight 3.
 const PAIR: &str = r#"
 [rulebook]
 id = "pair"
@@ -68,13 +70,19 @@ theme = "t"
 title = "U"
 description = "u"
 question = "how?"
+weights = { x = 3.0 }
+weight-reasons = { x = "counts three times" }
 effort = "low"
 remedy = "raise u"
 citation = { section = "Test", paragraph = 3, phrase = "u" }
 "#;
 
 fn pair(body: &str) -> (Rulebook, Mission) {
-    let rb = Rulebook::from_toml(PAIR, "pair.toml").unwrap();
+    pair_in(PAIR, body)
+}
+
+fn pair_in(rulebook: &str, body: &str) -> (Rulebook, Mission) {
+    let rb = Rulebook::from_toml(rulebook, "pair.toml").unwrap();
     let text = format!("[mission]\nname = \"Pair\"\n{body}");
     let m = Mission::from_toml(&text, "m.toml", &rb).unwrap();
     (rb, m)
@@ -123,6 +131,52 @@ fn the_radius_is_where_the_score_meets_the_threshold() {
 }
 
 #[test]
+fn first_movers_rank_by_weight_times_distance_from_the_threshold() {
+    // u partial (weight 3) joins: 100 (1 + 1.5) / 5 = 50, mid. Moves at the
+    // threshold 40: a 1 × 0.6, b 1 × 0.4, u 3 × 0.1: a, b, u.
+    let (rb, m) = pair(
+        "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n\
+         [evidence.u]\nrating = \"partial\"\n",
+    );
+    let d = &robustness(&rb, &m, options(20.0, 10, 1)).dimensions[0];
+    assert_eq!(d.first_movers, vec!["a", "b", "u"]);
+    // The radius: lowering a and u by x and raising b gives
+    // 2.5 (1 - x) / (5 - 3 x) = 0.4 at x = 5 / 13; lowering a alone and
+    // raising the rest gives (2.5 + 0.5 x) / (5 + 3 x) = 0.4 at x = 5 / 7.
+    let x = d.radius_percent.unwrap();
+    assert!((x - 500.0 / 13.0).abs() < 1e-6, "{x}");
+    assert_eq!(d.direction, Some(Direction::Down));
+    assert_eq!(d.lower, vec!["a", "u"]);
+    assert_eq!(d.raise, vec!["b"]);
+}
+
+#[test]
+fn the_estimate_counts_a_sample_above_the_next_level_as_a_change() {
+    // A third level, top at 60: the score 50 now has a ceiling too. With
+    // noise 100% the level fails below 40 with probability 1/3 (as in the
+    // test above) and reaches 60 when (1 + δa) / (2 + δa + δb) >= 0.6, that
+    // is δb <= (2 δa - 1) / 3: below the line from (-1, -1) to (1, 1/3),
+    // area ∫ (2 u / 3 + 2 / 3) du over [-1, 1] = 4/3 of 4, 1/3 again. The
+    // two regions are apart: the level holds with probability 1/3.
+    let three = PAIR.replace(
+        "[[dimension]]",
+        "[[level]]\nid = \"top\"\ntitle = \"Top\"\nmeaning = \"one\"\n\
+         threshold = { x = 60.0 }\n\n[[dimension]]",
+    );
+    let (rb, m) = pair_in(&three, HALF);
+    let n = 4000;
+    let r = robustness(&rb, &m, options(100.0, n, 5));
+    let d = &r.dimensions[0];
+    assert_eq!(d.level, "mid");
+    within_error(d.monte_carlo_hold, 1.0 / 3.0, n);
+    // Both ways the radius is 20%: (1 - x) / 2 = 0.4 and (1 + x) / 2 = 0.6.
+    assert!((d.radius_percent.unwrap() - 20.0).abs() < 1e-6);
+    // Within it the level always holds.
+    let r = robustness(&rb, &m, options(19.0, 1000, 5));
+    assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
+}
+
+#[test]
 fn within_the_radius_the_level_always_holds() {
     // Noise of 20%: at the worst corner the score is exactly 40, which
     // still holds (scores within tolerance below a threshold meet it).
@@ -157,18 +211,18 @@ fn the_estimate_is_within_its_error_of_the_exact_probability() {
 #[test]
 fn missing_evidence_is_drawn_uniformly_from_the_five_words() {
     // u unknown. The point score leaves it out: 50, mid. Drawn, it earns
-    // e in {0, 0.25, 0.5, 0.75, 1}: the score is 100 (1 + e) / 3 >= 40
-    // exactly when e >= 0.2, so four words of five: 0.8 without noise.
+    // e in {0, 0.25, 0.5, 0.75, 1}: the score is 100 (1 + 3 e) / 5 >= 40
+    // exactly when e >= 1/3, so three words of five: 0.6 without noise.
     let (rb, m) = pair("[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n");
     let n = 4000;
     let r = robustness(&rb, &m, options(0.0, n, 3));
     let d = &r.dimensions[0];
     assert_eq!(d.level, "mid");
-    within_error(d.monte_carlo_hold, 0.8, n);
+    within_error(d.monte_carlo_hold, 0.6, n);
     // The exact radius speaks for the rated factors only: still 20%.
     assert!((d.radius_percent.unwrap() - 20.0).abs() < 1e-6);
-    // One of three weights is unknown: coverage 2/3, but the level range
-    // (100 / 3 to 200 / 3: low to mid) is open, so provisional.
+    // Three of five weights are unknown: coverage 2/5, and the level range
+    // (20 to 80: low to mid) is open: provisional.
     assert!(d.provisional);
 }
 
