@@ -88,6 +88,15 @@ fn pair_in(rulebook: &str, body: &str) -> (Rulebook, Mission) {
     (rb, m)
 }
 
+/// The pair rulebook with a third level, `top` at 60.
+fn with_top_at_60() -> String {
+    PAIR.replace(
+        "[[dimension]]",
+        "[[level]]\nid = \"top\"\ntitle = \"Top\"\nmeaning = \"one\"\n\
+         threshold = { x = 60.0 }\n\n[[dimension]]",
+    )
+}
+
 /// `a` full, `b` none, `u` not applicable: score 100 × 1 / 2 = 50, mid.
 const HALF: &str = "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n\
                     [evidence.u]\nrating = \"not-applicable\"\nnote = \"n/a\"\n";
@@ -158,12 +167,7 @@ fn the_estimate_counts_a_sample_above_the_next_level_as_a_change() {
     // is δb <= (2 δa - 1) / 3: below the line from (-1, -1) to (1, 1/3),
     // area ∫ (2 u / 3 + 2 / 3) du over [-1, 1] = 4/3 of 4, 1/3 again. The
     // two regions are apart: the level holds with probability 1/3.
-    let three = PAIR.replace(
-        "[[dimension]]",
-        "[[level]]\nid = \"top\"\ntitle = \"Top\"\nmeaning = \"one\"\n\
-         threshold = { x = 60.0 }\n\n[[dimension]]",
-    );
-    let (rb, m) = pair_in(&three, HALF);
+    let (rb, m) = pair_in(&with_top_at_60(), HALF);
     let n = 4000;
     let r = robustness(&rb, &m, options(100.0, n, 5));
     let d = &r.dimensions[0];
@@ -266,28 +270,35 @@ fn the_sampler_replays_from_the_generator() {
     // draw's low 32 bits, b's from its high 32 (δ = σ (2 u - 1), u = bits /
     // 2^32), u's (not applicable, so without effect) from the second. The
     // same seed gives the same samples, so replayed here the count of
-    // samples that hold is exact.
-    let (rb, m) = pair(HALF);
+    // samples that hold is exact; with a level above (top at 60), a
+    // sample must also stay below it.
     let (sigma, n) = (1.0, 3000);
-    for seed in [0, 5, 2007] {
-        let mut g = SplitMix64::new(seed);
-        let mut held = 0;
-        for _ in 0..n {
-            let bits = g.next_u64();
-            g.next_u64();
-            let u = |b: u64| b as f64 / 4_294_967_296.0;
-            let da = sigma * (2.0 * u(bits & 0xFFFF_FFFF) - 1.0);
-            let db = sigma * (2.0 * u(bits >> 32) - 1.0);
-            let score = 100.0 * (1.0 + da) / ((1.0 + da) + (1.0 + db));
-            if score >= 40.0 - 1e-9 {
-                held += 1;
+    for ceiling in [None, Some(60.0)] {
+        let (rb, m) = match ceiling {
+            None => pair(HALF),
+            Some(_) => pair_in(&with_top_at_60(), HALF),
+        };
+        for seed in [0, 5, 2007] {
+            let mut g = SplitMix64::new(seed);
+            let mut held = 0;
+            for _ in 0..n {
+                let bits = g.next_u64();
+                g.next_u64();
+                let u = |b: u64| b as f64 / 4_294_967_296.0;
+                let da = sigma * (2.0 * u(bits & 0xFFFF_FFFF) - 1.0);
+                let db = sigma * (2.0 * u(bits >> 32) - 1.0);
+                let score = 100.0 * (1.0 + da) / ((1.0 + da) + (1.0 + db));
+                let below = ceiling.is_none_or(|t: f64| score < t - 1e-9);
+                if score >= 40.0 - 1e-9 && below {
+                    held += 1;
+                }
             }
+            let r = robustness(&rb, &m, options(100.0, n, seed));
+            assert_eq!(
+                r.dimensions[0].monte_carlo_hold,
+                held as f64 / n as f64,
+                "seed {seed}, ceiling {ceiling:?}"
+            );
         }
-        let r = robustness(&rb, &m, options(100.0, n, seed));
-        assert_eq!(
-            r.dimensions[0].monte_carlo_hold,
-            held as f64 / n as f64,
-            "seed {seed}"
-        );
     }
 }
