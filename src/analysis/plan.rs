@@ -397,6 +397,31 @@ impl Search<'_> {
     }
 }
 
+/// Per dimension, multipliers that price that dimension alone, at the cost
+/// per unit of gain of the variable that, taken cheapest first, covers its
+/// deficit (the fractional knapsack's price at the root); none for a
+/// dimension the variables cannot cover.
+fn single_dimension_multipliers(vars: &[Var], deficit: &[f64]) -> Vec<Vec<f64>> {
+    let nd = deficit.len();
+    let mut lambdas = Vec::new();
+    for d in 0..nd {
+        // The single-dimension price that covers the deficit at the root.
+        let mut by: Vec<&Var> = vars.iter().filter(|v| v.gain[d] > 0.0).collect();
+        by.sort_by(|a, b| (a.cost / a.gain[d]).total_cmp(&(b.cost / b.gain[d])));
+        let mut left = deficit[d];
+        for v in by {
+            left -= v.gain[d] * v.room as f64;
+            if left <= 0.0 {
+                let mut l = vec![0.0; nd];
+                l[d] = v.cost / v.gain[d];
+                lambdas.push(l);
+                break;
+            }
+        }
+    }
+    lambdas
+}
+
 /// For each multiplier vector, the penalty of the variables from `i` on
 /// (`Σ room max(0, λ·g - c)`), so that a dual bound costs O(dims) a node.
 fn penalties(vars: &[Var], lambdas: &[Vec<f64>]) -> Vec<Vec<f64>> {
@@ -626,21 +651,7 @@ pub(crate) fn plan_from(
             .then(a.members[0].0.cmp(&b.members[0].0))
     });
     let mut lambdas = vec![lambda];
-    for d in 0..nd {
-        // The single-dimension price that covers the deficit at the root.
-        let mut by: Vec<&Var> = vars.iter().filter(|v| v.gain[d] > 0.0).collect();
-        by.sort_by(|a, b| (a.cost / a.gain[d]).total_cmp(&(b.cost / b.gain[d])));
-        let mut left = deficit[d];
-        for v in by {
-            left -= v.gain[d] * v.room as f64;
-            if left <= 0.0 {
-                let mut l = vec![0.0; nd];
-                l[d] = v.cost / v.gain[d];
-                lambdas.push(l);
-                break;
-            }
-        }
-    }
+    lambdas.extend(single_dimension_multipliers(&vars, &deficit));
     let penalty = penalties(&vars, &lambdas);
     let order = knapsack_order(&vars, nd);
     // The better of two first plans; the search prunes against it.

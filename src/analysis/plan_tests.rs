@@ -264,6 +264,29 @@ fn the_knapsack_order_is_cheapest_per_unit_of_gain_first() {
 }
 
 #[test]
+fn single_dimension_multipliers_price_the_covering_variable() {
+    // Dimension 0: v0 at 2 per unit of gain (capacity 1), then v1 at 6
+    // (capacity 1); dimension 1: v1 alone at 6.
+    let vars = [var(1.0, 2, &[0.5, 0.0]), var(3.0, 2, &[0.5, 0.5])];
+    // Deficit 1.5 on 0: v0 covers 1, v1 the rest: price 6. Deficit 0.5 on
+    // 1: v1 covers it: price 6.
+    assert_eq!(
+        single_dimension_multipliers(&vars, &[1.5, 0.5]),
+        vec![vec![6.0, 0.0], vec![0.0, 6.0]]
+    );
+    // Deficit 1 on 0: v0 covers it at 2.
+    assert_eq!(
+        single_dimension_multipliers(&vars, &[1.0, 0.5]),
+        vec![vec![2.0, 0.0], vec![0.0, 6.0]]
+    );
+    // Deficit 3 on 0: both cover only 2: no multipliers for it.
+    assert_eq!(
+        single_dimension_multipliers(&vars, &[3.0, 0.5]),
+        vec![vec![0.0, 6.0]]
+    );
+}
+
+#[test]
 fn the_dual_value_by_hand() {
     // One dimension, deficit 1; a variable of gain 0.5 and cost 1, room 4.
     let vars = [var(1.0, 4, &[0.5])];
