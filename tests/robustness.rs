@@ -181,6 +181,22 @@ fn the_estimate_counts_a_sample_above_the_next_level_as_a_change() {
 }
 
 #[test]
+fn a_score_exactly_at_its_threshold_holds_by_the_tolerance() {
+    // mid at 50: the score 50 meets it (scores within the tolerance below
+    // a threshold count as meeting it). Without noise the level holds in
+    // every sample; the least move down breaks it, so the radius is
+    // (almost) 0, downward.
+    let (rb, m) = pair_in(&PAIR.replace("x = 40.0", "x = 50.0"), HALF);
+    let r = robustness(&rb, &m, options(0.0, 100, 1));
+    let d = &r.dimensions[0];
+    assert_eq!(d.level, "mid");
+    assert_eq!(d.monte_carlo_hold, 1.0);
+    let x = d.radius_percent.unwrap();
+    assert!(x > 0.0 && x < 1e-6, "{x}");
+    assert_eq!(d.direction, Some(Direction::Down));
+}
+
+#[test]
 fn within_the_radius_the_level_always_holds() {
     // Noise of 20%: at the worst corner the score is exactly 40, which
     // still holds (scores within tolerance below a threshold meet it).
