@@ -287,6 +287,18 @@ fn single_dimension_multipliers_price_the_covering_variable() {
 }
 
 #[test]
+fn the_root_multipliers_leave_a_covered_dimension_unpriced() {
+    // One variable of gain 0.5 on both dimensions, cost 1: deficit 1 on
+    // the first, none on the second. The first starts at its median price,
+    // 2, where the dual value is the optimum (2); the second starts at 0
+    // and the ascent never raises it (its subgradient is never positive).
+    let vars = [var(1.0, 4, &[0.5, 0.5])];
+    assert_eq!(root_multipliers(&vars, &[1.0, 0.0], 2.0), vec![2.0, 0.0]);
+    // Nothing to cover anywhere: all zero.
+    assert_eq!(root_multipliers(&vars, &[0.0, 0.0], 0.0), vec![0.0, 0.0]);
+}
+
+#[test]
 fn the_dual_value_by_hand() {
     // One dimension, deficit 1; a variable of gain 0.5 and cost 1, room 4.
     let vars = [var(1.0, 4, &[0.5])];
