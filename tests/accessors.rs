@@ -284,3 +284,28 @@ fn robustness_options_default_to_twenty_percent_a_thousand_samples() {
     assert_eq!((r.noise_percent, r.samples, r.seed), (20.0, 1000, 2007));
     assert_eq!(r.mission, "Accessors");
 }
+
+#[test]
+fn a_comparison_is_unchanged_only_when_nothing_moved() {
+    use integration_readiness::analysis::compare;
+    let body = "[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"none\"\n\
+                [evidence.b1]\nrating = \"none\"\n";
+    let rb = tiny();
+    let a = integration_readiness::assess(&rb, &mission(&rb, body));
+    assert!(compare(&a, &a).is_unchanged());
+    // The same ratings under e1 weighing 3 on `a`: (3 + 1) / 5 = 80 instead
+    // of (2 + 1) / 4 = 75, still top and ready: only the score moved.
+    let heavier = Rulebook::from_toml(
+        &TINY.replace("weights = { a = 2.0 }", "weights = { a = 3.0 }"),
+        "t.toml",
+    )
+    .unwrap();
+    let b = integration_readiness::assess(&heavier, &mission(&heavier, body));
+    assert_eq!(a.dimensions[0].score, 75.0);
+    assert_eq!(b.dimensions[0].score, 80.0);
+    assert_eq!(a.dimensions[0].verdict, b.dimensions[0].verdict);
+    assert_eq!(a.dimensions[0].level, b.dimensions[0].level);
+    let c = compare(&a, &b);
+    assert!(c.changed_ratings.is_empty());
+    assert!(!c.is_unchanged());
+}
