@@ -284,6 +284,17 @@ fn single_dimension_multipliers_price_the_covering_variable() {
         single_dimension_multipliers(&vars, &[3.0, 0.5]),
         vec![vec![0.0, 6.0]]
     );
+    // Cheapest per unit of gain first: v1 at 3 (not v0 at 4, which is
+    // cheaper per step and covers the deficit alone).
+    let vars = [var(1.0, 4, &[0.25]), var(3.0, 1, &[1.0])];
+    assert_eq!(single_dimension_multipliers(&vars, &[0.5]), vec![vec![3.0]]);
+    // A dimension no variable gains on gets no multipliers, even with
+    // nothing to cover.
+    let vars = [var(1.0, 1, &[0.5, 0.0])];
+    assert_eq!(
+        single_dimension_multipliers(&vars, &[0.5, 0.0]),
+        vec![vec![2.0, 0.0]]
+    );
 }
 
 #[test]
