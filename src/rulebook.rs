@@ -557,7 +557,11 @@ impl Rulebook {
     /// empty when `f` is out of range.
     pub fn weights_of(&self, f: usize) -> &[f64] {
         let nd = self.inner.data.dimensions.len();
-        self.inner.weights.get(f * nd..(f + 1) * nd).unwrap_or(&[])
+        // `f` near `usize::MAX` is out of range too, not an overflow.
+        let Some(end) = f.checked_add(1).and_then(|e| e.checked_mul(nd)) else {
+            return &[];
+        };
+        self.inner.weights.get(end - nd..end).unwrap_or(&[])
     }
 
     /// The score dimension `d` needs to reach level `l` (0 for the lowest;

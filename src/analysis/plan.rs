@@ -397,6 +397,62 @@ impl Search<'_> {
     }
 }
 
+/// Per dimension, multipliers that price that dimension alone, at the cost
+/// per unit of gain of the variable that, taken cheapest first, covers its
+/// deficit (the fractional knapsack's price at the root); none for a
+/// dimension the variables cannot cover.
+fn single_dimension_multipliers(vars: &[Var], deficit: &[f64]) -> Vec<Vec<f64>> {
+    let nd = deficit.len();
+    let mut lambdas = Vec::new();
+    for d in 0..nd {
+        // The single-dimension price that covers the deficit at the root.
+        let mut by: Vec<&Var> = vars.iter().filter(|v| v.gain[d] > 0.0).collect();
+        by.sort_by(|a, b| (a.cost / a.gain[d]).total_cmp(&(b.cost / b.gain[d])));
+        let mut left = deficit[d];
+        for v in by {
+            left -= v.gain[d] * v.room as f64;
+            if left <= 0.0 {
+                let mut l = vec![0.0; nd];
+                l[d] = v.cost / v.gain[d];
+                lambdas.push(l);
+                break;
+            }
+        }
+    }
+    lambdas
+}
+
+/// For each multiplier vector, the penalty of the variables from `i` on
+/// (`Σ room max(0, λ·g - c)`), so that a dual bound costs O(dims) a node.
+fn penalties(vars: &[Var], lambdas: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    lambdas
+        .iter()
+        .map(|l| {
+            let mut pen = vec![0.0; vars.len() + 1];
+            for i in (0..vars.len()).rev() {
+                let v = &vars[i];
+                let p: f64 = l.iter().zip(&v.gain).map(|(a, g)| a * g).sum();
+                pen[i] = pen[i + 1] + v.room as f64 * (p - v.cost).max(0.0);
+            }
+            pen
+        })
+        .collect()
+}
+
+/// Per dimension: the variables that gain on it, cheapest per unit of gain
+/// first (the order the knapsack bound fills in).
+fn knapsack_order(vars: &[Var], nd: usize) -> Vec<Vec<usize>> {
+    (0..nd)
+        .map(|d| {
+            let mut o: Vec<usize> = (0..vars.len()).filter(|&v| vars[v].gain[d] > 0.0).collect();
+            o.sort_by(|&a, &b| {
+                (vars[a].cost / vars[a].gain[d]).total_cmp(&(vars[b].cost / vars[b].gain[d]))
+            });
+            o
+        })
+        .collect()
+}
+
 /// The largest unit every cost is a whole multiple of, when the costs are
 /// whole numbers (as the default effort costs 1, 2 and 4 are); 0 otherwise.
 fn cost_unit(vars: &[Var]) -> f64 {
@@ -595,42 +651,9 @@ pub(crate) fn plan_from(
             .then(a.members[0].0.cmp(&b.members[0].0))
     });
     let mut lambdas = vec![lambda];
-    for d in 0..nd {
-        // The single-dimension price that covers the deficit at the root.
-        let mut by: Vec<&Var> = vars.iter().filter(|v| v.gain[d] > 0.0).collect();
-        by.sort_by(|a, b| (a.cost / a.gain[d]).total_cmp(&(b.cost / b.gain[d])));
-        let mut left = deficit[d];
-        for v in by {
-            left -= v.gain[d] * v.room as f64;
-            if left <= 0.0 {
-                let mut l = vec![0.0; nd];
-                l[d] = v.cost / v.gain[d];
-                lambdas.push(l);
-                break;
-            }
-        }
-    }
-    let penalty = lambdas
-        .iter()
-        .map(|l| {
-            let mut pen = vec![0.0; vars.len() + 1];
-            for i in (0..vars.len()).rev() {
-                let v = &vars[i];
-                let p: f64 = l.iter().zip(&v.gain).map(|(a, g)| a * g).sum();
-                pen[i] = pen[i + 1] + v.room as f64 * (p - v.cost).max(0.0);
-            }
-            pen
-        })
-        .collect();
-    let order = (0..nd)
-        .map(|d| {
-            let mut o: Vec<usize> = (0..vars.len()).filter(|&v| vars[v].gain[d] > 0.0).collect();
-            o.sort_by(|&a, &b| {
-                (vars[a].cost / vars[a].gain[d]).total_cmp(&(vars[b].cost / vars[b].gain[d]))
-            });
-            o
-        })
-        .collect();
+    lambdas.extend(single_dimension_multipliers(&vars, &deficit));
+    let penalty = penalties(&vars, &lambdas);
+    let order = knapsack_order(&vars, nd);
     // The better of two first plans; the search prunes against it.
     let first = match (greedy(&vars, &deficit), marginal_greedy(&vars, &deficit)) {
         (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
@@ -824,3 +847,7 @@ fn unreachable(
         reason: why.join("; "),
     }
 }
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;

@@ -1,0 +1,311 @@
+//! Every public accessor of `Rulebook`, `Mission` and the result types,
+//! read on the tiny rulebook (`tests/data/tiny.toml`) where each answer is
+//! known by reading the file: ids to indices and back, weights with their
+//! defaults, thresholds, effort costs, out-of-range indices, the
+//! fingerprint, a mission's ratings, efforts and fit, the verdict words,
+//! the provenance, and per-dimension values.
+
+use integration_readiness::analysis::{Direction, RobustnessOptions, robustness};
+use integration_readiness::assess::{PerDimension, Provenance, Values};
+use integration_readiness::model::{Effort, Rating};
+use integration_readiness::{Mission, Rulebook, Verdict};
+
+const TINY: &str = include_str!("data/tiny.toml");
+
+fn tiny() -> Rulebook {
+    Rulebook::from_toml(TINY, "tiny.toml").unwrap()
+}
+
+fn mission(rb: &Rulebook, body: &str) -> Mission {
+    let text = format!("[mission]\nname = \"Accessors\"\n{body}");
+    Mission::from_toml(&text, "m.toml", rb).unwrap()
+}
+
+fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<&str> {
+    items.iter().map(id).collect()
+}
+
+#[test]
+fn a_rulebook_lists_its_parts_in_file_order() {
+    let rb = tiny();
+    assert_eq!(rb.info().id, "tiny");
+    assert_eq!(rb.info().version, "1");
+    assert_eq!(rb.data().rulebook.title, "Tiny");
+    assert_eq!(ids(rb.levels(), |l| &l.id), ["apart", "mid", "top"]);
+    assert_eq!(ids(rb.dimensions(), |d| &d.id), ["a", "b"]);
+    assert_eq!(ids(rb.themes(), |t| &t.id), ["t1", "t2"]);
+    assert_eq!(ids(rb.roles(), |r| &r.id), ["hum", "dev"]);
+    assert_eq!(ids(rb.context_keys(), |k| &k.key), ["mode", "flag"]);
+    assert_eq!(ids(rb.factors(), |f| &f.id), ["e1", "e2", "b1"]);
+    assert_eq!(rb.data().factors.len(), 3);
+    assert_eq!(rb.data().rules.len(), 2);
+}
+
+#[test]
+fn ids_map_to_indices_and_unknown_ids_to_none() {
+    let rb = tiny();
+    assert_eq!(rb.factor_index("e1"), Some(0));
+    assert_eq!(rb.factor_index("e2"), Some(1));
+    assert_eq!(rb.factor_index("b1"), Some(2));
+    assert_eq!(rb.factor_index("b2"), None);
+    assert_eq!(
+        rb.factor("b1").map(|f| f.title.as_str()),
+        Some("Barrier one")
+    );
+    assert_eq!(rb.factor("e2").map(|f| f.id.as_str()), Some("e2"));
+    assert!(rb.factor("").is_none());
+    assert_eq!(rb.level_index("apart"), Some(0));
+    assert_eq!(rb.level_index("mid"), Some(1));
+    assert_eq!(rb.level_index("top"), Some(2));
+    assert_eq!(rb.level_index("a"), None);
+    assert_eq!(rb.dimension_index("a"), Some(0));
+    assert_eq!(rb.dimension_index("b"), Some(1));
+    assert_eq!(rb.dimension_index("mid"), None);
+}
+
+#[test]
+fn weights_fill_in_the_default_and_are_zero_out_of_range() {
+    let rb = tiny();
+    // e1: a = 2, b by default 1; e2: a by default 1, b = 0; b1: 1 and 1.
+    assert_eq!(rb.weights_of(0), [2.0, 1.0]);
+    assert_eq!(rb.weights_of(1), [1.0, 0.0]);
+    assert_eq!(rb.weights_of(2), [1.0, 1.0]);
+    assert!(rb.weights_of(3).is_empty());
+    assert_eq!(rb.weight(0, 0), 2.0);
+    assert_eq!(rb.weight(0, 1), 1.0);
+    assert_eq!(rb.weight(1, 0), 1.0);
+    assert_eq!(rb.weight(1, 1), 0.0);
+    assert_eq!(rb.weight(2, 1), 1.0);
+    // Out of range, either index: 0, never another factor's weight.
+    assert_eq!(rb.weight(0, 2), 0.0);
+    assert_eq!(rb.weight(3, 0), 0.0);
+    assert_eq!(rb.weight(usize::MAX, 0), 0.0);
+}
+
+#[test]
+fn thresholds_by_level_and_dimension() {
+    let rb = tiny();
+    assert_eq!(rb.threshold(0, 0), 0.0);
+    assert_eq!(rb.threshold(0, 1), 0.0);
+    assert_eq!(rb.threshold(1, 0), 40.0);
+    assert_eq!(rb.threshold(1, 1), 40.0);
+    assert_eq!(rb.threshold(2, 0), 70.0);
+    assert_eq!(rb.threshold(2, 1), 70.0);
+    // Out of range: a score no dimension reaches.
+    assert_eq!(rb.threshold(3, 0), f64::INFINITY);
+    assert_eq!(rb.threshold(1, 2), f64::INFINITY);
+    // The lowest level needs nothing even on a dimension that does not exist.
+    assert_eq!(rb.threshold(0, 9), 0.0);
+}
+
+#[test]
+fn thresholds_differ_by_dimension() {
+    // Give b its own thresholds: each (level, dimension) pair is its own.
+    let text = TINY
+        .replace(
+            "threshold = { a = 40.0, b = 40.0 }",
+            "threshold = { a = 40.0, b = 30.0 }",
+        )
+        .replace(
+            "threshold = { a = 70.0, b = 70.0 }",
+            "threshold = { a = 70.0, b = 60.0 }",
+        );
+    let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    assert_eq!(rb.threshold(1, 0), 40.0);
+    assert_eq!(rb.threshold(1, 1), 30.0);
+    assert_eq!(rb.threshold(2, 0), 70.0);
+    assert_eq!(rb.threshold(2, 1), 60.0);
+}
+
+#[test]
+fn effort_costs_follow_each_factors_effort() {
+    let rb = tiny();
+    // e1 high (4), e2 medium (2), b1 low (1).
+    assert_eq!(rb.effort_cost(0), 4.0);
+    assert_eq!(rb.effort_cost(1), 2.0);
+    assert_eq!(rb.effort_cost(2), 1.0);
+    assert_eq!(rb.effort_cost(3), f64::INFINITY);
+}
+
+#[test]
+fn the_fingerprint_follows_the_content() {
+    let rb = tiny();
+    let fp = rb.content_fingerprint();
+    assert_eq!(fp.len(), 16);
+    assert!(fp.chars().all(|c| c.is_ascii_hexdigit()));
+    // The same content, however laid out, has the same fingerprint.
+    let again = Rulebook::from_toml(&format!("# a comment\n{TINY}"), "t.toml").unwrap();
+    assert_eq!(again.content_fingerprint(), fp);
+    assert_eq!(
+        Rulebook::new(rb.data().clone())
+            .unwrap()
+            .content_fingerprint(),
+        fp
+    );
+    // Any edit changes it.
+    let edited = Rulebook::from_toml(&TINY.replace("Theme two", "Theme 2"), "t.toml").unwrap();
+    assert_ne!(edited.content_fingerprint(), fp);
+    assert_ne!(Rulebook::oslo_2007().content_fingerprint(), fp);
+}
+
+#[test]
+fn a_missions_ratings_and_efforts() {
+    let rb = tiny();
+    let m = mission(
+        &rb,
+        "[effort]\ne1 = \"low\"\n[evidence.e1]\nrating = \"high\"\n\
+         [evidence.b1]\nrating = \"not-applicable\"\nnote = \"no such barrier\"\n",
+    );
+    assert_eq!(m.name(), "Accessors");
+    assert_eq!(m.data().mission.name, "Accessors");
+    assert_eq!(m.data().evidence.len(), 2);
+    assert_eq!(m.rating(0), Rating::High);
+    assert_eq!(m.rating(1), Rating::Unknown);
+    assert_eq!(m.rating(2), Rating::NotApplicable);
+    assert_eq!(m.rating(3), Rating::Unknown);
+    assert_eq!(
+        m.ratings(),
+        [Rating::High, Rating::Unknown, Rating::NotApplicable]
+    );
+    // The mission's override (e1 is high in the rulebook), else the
+    // rulebook's; none out of range.
+    assert_eq!(m.effort(0), Some(Effort::Low));
+    assert_eq!(m.effort(1), Some(Effort::Medium));
+    assert_eq!(m.effort(2), Some(Effort::Low));
+    assert_eq!(m.effort(9), None);
+}
+
+#[test]
+fn setting_a_rating_keeps_the_data_in_step() {
+    let rb = tiny();
+    let mut m = mission(&rb, "");
+    assert!(m.set_rating(&rb, 1, Rating::Partial));
+    assert_eq!(m.rating(1), Rating::Partial);
+    assert_eq!(m.data().evidence["e2"].rating, Rating::Partial);
+    assert!(!m.set_rating(&rb, 3, Rating::Full));
+    assert_eq!(m.ratings().len(), 3);
+    // The assessment sees the new rating: e2 partial on `a` alone.
+    let a = integration_readiness::assess(&rb, &m);
+    assert_eq!(a.dimensions[0].score, 50.0);
+    assert_eq!(a.factors[1].rating, Some(Rating::Partial));
+}
+
+#[test]
+fn a_mission_fits_the_rulebook_it_was_resolved_against() {
+    let rb = tiny();
+    let m = mission(&rb, "");
+    assert!(m.fits(&rb));
+    assert!(m.fits(&tiny()));
+    assert!(!m.fits(&Rulebook::oslo_2007()));
+    let built = Mission::builder(&rb)
+        .name("Built")
+        .rate("e1", Rating::Low)
+        .build()
+        .unwrap();
+    assert!(built.fits(&rb));
+    assert_eq!(built.name(), "Built");
+    assert_eq!(built.rating(0), Rating::Low);
+}
+
+#[test]
+fn verdict_words_read_back() {
+    let words = ["ready", "stretch", "not-ready", "undetermined"];
+    for (v, w) in Verdict::ALL.iter().zip(words) {
+        assert_eq!(v.as_str(), w);
+        assert_eq!(v.to_string(), w);
+        assert_eq!(w.parse::<Verdict>().unwrap(), *v);
+    }
+    assert!("Ready".parse::<Verdict>().is_err());
+    // Ordered from best to least supported.
+    assert!(Verdict::Ready < Verdict::Stretch);
+    assert!(Verdict::Stretch < Verdict::NotReady);
+    assert!(Verdict::NotReady < Verdict::Undetermined);
+    for d in Direction::ALL {
+        assert_eq!(d.as_str().parse::<Direction>().unwrap(), d);
+        assert_eq!(d.to_string(), d.as_str());
+    }
+    assert_eq!(Direction::Down.as_str(), "down");
+    assert_eq!(Direction::Up.as_str(), "up");
+    assert!("sideways".parse::<Direction>().is_err());
+}
+
+#[test]
+fn provenance_names_the_rulebook_and_the_crate() {
+    let rb = tiny();
+    let p = Provenance::of(&rb);
+    assert_eq!(p.id, "tiny");
+    assert_eq!(p.version, "1");
+    assert_eq!(p.fingerprint, rb.content_fingerprint());
+    assert_eq!(p.crate_version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        p.to_string(),
+        format!(
+            "rulebook tiny 1 (fingerprint {}), integration-readiness {}",
+            rb.content_fingerprint(),
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+}
+
+#[test]
+fn per_dimension_values_by_id_and_in_order() {
+    let rb = tiny();
+    let v = PerDimension::new(&rb, vec![1.5, -2.0]);
+    assert_eq!(v.get("a"), Some(&1.5));
+    assert_eq!(v.get("b"), Some(&-2.0));
+    assert_eq!(v.get("c"), None);
+    assert_eq!(v.iter().collect::<Vec<_>>(), [("a", &1.5), ("b", &-2.0)]);
+    assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"a":1.5,"b":-2.0}"#);
+}
+
+#[test]
+fn values_hold_any_number_of_dimensions() {
+    let mut v: Values<usize> = Values::new();
+    assert!(v.is_empty());
+    // Past the four held inline, the values move and stay in order.
+    for i in 0..7 {
+        v.push(10 * i);
+        assert_eq!(v.len(), i + 1);
+        assert_eq!(v[i], 10 * i);
+    }
+    assert_eq!(v, vec![0, 10, 20, 30, 40, 50, 60]);
+    let w: Values<usize> = (0..3).map(|i| 10 * i).collect();
+    assert_eq!(w, [0, 10, 20]);
+    assert_eq!(Values::from(vec![1, 2]), [1, 2]);
+    assert_eq!(Values::<u8>::default().len(), 0);
+}
+
+#[test]
+fn robustness_options_default_to_twenty_percent_a_thousand_samples() {
+    let o = RobustnessOptions::default();
+    assert_eq!((o.noise_percent, o.samples, o.seed), (20.0, 1000, 2007));
+    let rb = tiny();
+    let r = robustness(&rb, &mission(&rb, ""), o);
+    assert_eq!((r.noise_percent, r.samples, r.seed), (20.0, 1000, 2007));
+    assert_eq!(r.mission, "Accessors");
+}
+
+#[test]
+fn a_comparison_is_unchanged_only_when_nothing_moved() {
+    use integration_readiness::analysis::compare;
+    let body = "[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"none\"\n\
+                [evidence.b1]\nrating = \"none\"\n";
+    let rb = tiny();
+    let a = integration_readiness::assess(&rb, &mission(&rb, body));
+    assert!(compare(&a, &a).is_unchanged());
+    // The same ratings under e1 weighing 3 on `a`: (3 + 1) / 5 = 80 instead
+    // of (2 + 1) / 4 = 75, still top and ready: only the score moved.
+    let heavier = Rulebook::from_toml(
+        &TINY.replace("weights = { a = 2.0 }", "weights = { a = 3.0 }"),
+        "t.toml",
+    )
+    .unwrap();
+    let b = integration_readiness::assess(&heavier, &mission(&heavier, body));
+    assert_eq!(a.dimensions[0].score, 75.0);
+    assert_eq!(b.dimensions[0].score, 80.0);
+    assert_eq!(a.dimensions[0].verdict, b.dimensions[0].verdict);
+    assert_eq!(a.dimensions[0].level, b.dimensions[0].level);
+    let c = compare(&a, &b);
+    assert!(c.changed_ratings.is_empty());
+    assert!(!c.is_unchanged());
+}

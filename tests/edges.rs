@@ -1,0 +1,331 @@
+//! The provisional flag, the applicable flag and the verdict at every edge
+//! of the evidence: nothing rated, nothing applicable, everything unknown,
+//! one factor rated, coverage exactly at the provisional line, everything
+//! rated; and a recommendation's gain on a dimension where nothing is
+//! rated. Every number is computed by hand, in the comments.
+//!
+//! The tiny rulebook (`tests/data/tiny.toml`): levels apart < mid (40) <
+//! top (70, and on `a` a gate `e1` at least high); weights on `a`: e1 2,
+//! e2 1, b1 1; on `b`: e1 1, e2 0, b1 1; targets a mid, b apart; dimension
+//! weights 1 each.
+
+use integration_readiness::assess::{PROVISIONAL_COVERAGE, is_provisional};
+use integration_readiness::{Assessment, Mission, Rulebook, Verdict, assess};
+
+const TINY: &str = include_str!("data/tiny.toml");
+
+/// One dimension `x`, two levels (`low`, `high` at 50), four enablers of
+/// weight 1: coverage moves in quarters.
+const QUARTERS: &str = r#"
+[rulebook]
+id = "quarters"
+title = "Quarters"
+version = "1"
+
+[[level]]
+id = "low"
+title = "Low"
+meaning = "apart"
+
+[[level]]
+id = "high"
+title = "High"
+meaning = "together"
+threshold = { x = 50.0 }
+
+[[dimension]]
+id = "x"
+title = "X"
+default-target = "high"
+
+[[theme]]
+id = "t"
+title = "T"
+
+[[factor]]
+id = "f1"
+polarity = "enabler"
+theme = "t"
+title = "F1"
+description = "one"
+question = "how?"
+effort = "low"
+remedy = "raise f1"
+citation = { section = "Test", paragraph = 1, phrase = "one" }
+
+[[factor]]
+id = "f2"
+polarity = "enabler"
+theme = "t"
+title = "F2"
+description = "two"
+question = "how?"
+effort = "low"
+remedy = "raise f2"
+citation = { section = "Test", paragraph = 2, phrase = "two" }
+
+[[factor]]
+id = "f3"
+polarity = "enabler"
+theme = "t"
+title = "F3"
+description = "three"
+question = "how?"
+effort = "low"
+remedy = "raise f3"
+citation = { section = "Test", paragraph = 3, phrase = "three" }
+
+[[factor]]
+id = "f4"
+polarity = "enabler"
+theme = "t"
+title = "F4"
+description = "four"
+question = "how?"
+effort = "low"
+remedy = "raise f4"
+citation = { section = "Test", paragraph = 4, phrase = "four" }
+"#;
+
+fn assessed(rulebook: &str, body: &str) -> Assessment {
+    let rb = Rulebook::from_toml(rulebook, "rb.toml").unwrap();
+    let text = format!("[mission]\nname = \"Edge\"\n{body}");
+    let m = Mission::from_toml(&text, "m.toml", &rb).unwrap();
+    assess(&rb, &m)
+}
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-9, "{a} != {b}");
+}
+
+const NA: &str = "rating = \"not-applicable\"\nnote = \"does not apply here\"\n";
+
+#[test]
+fn nothing_rated_is_applicable_provisional_and_undetermined() {
+    let a = assessed(TINY, "");
+    for d in &a.dimensions {
+        // Every factor unknown: the score is the bottom of the range.
+        assert!(d.applicable, "{}", d.id);
+        assert!(d.no_evidence, "{}", d.id);
+        assert!(d.provisional, "{}", d.id);
+        assert_eq!(d.verdict, Verdict::Undetermined, "{}", d.id);
+        close(d.coverage, 0.0);
+        close(d.score, 0.0);
+        assert_eq!(d.score_range, [0.0, 100.0]);
+    }
+    // Level range: at 0 apart; at 100 with the gate read optimistically, top.
+    assert_eq!(a.dimensions[0].level_index, [0, 0, 2]);
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    assert!(a.overall.provisional);
+    close(a.overall.coverage, 0.0);
+    close(a.overall.score, 0.0);
+    assert_eq!(a.overall.score_range, [0.0, 100.0]);
+}
+
+#[test]
+fn nothing_applicable_is_neither_provisional_nor_counted() {
+    let a = assessed(
+        TINY,
+        &format!("[evidence.e1]\n{NA}[evidence.e2]\n{NA}[evidence.b1]\n{NA}"),
+    );
+    for d in &a.dimensions {
+        assert!(!d.applicable, "{}", d.id);
+        assert!(!d.no_evidence, "{}", d.id);
+        assert!(!d.provisional, "{}", d.id);
+        assert_eq!(d.verdict, Verdict::Undetermined, "{}", d.id);
+        close(d.coverage, 0.0);
+        close(d.score, 0.0);
+        assert_eq!(d.score_range, [0.0, 0.0]);
+    }
+    // No dimension counts: undetermined; no weight is rated of none at all,
+    // a coverage of 0, below the provisional line.
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    close(a.overall.coverage, 0.0);
+    assert!(a.overall.provisional);
+    close(a.overall.score, 0.0);
+}
+
+#[test]
+fn a_dimension_with_only_unknown_and_not_applicable_factors_is_undetermined() {
+    // e1 and b1 do not apply; e2 is unknown. On `a` e2 (weight 1) applies
+    // with nothing rated; on `b` e2 has weight 0, so nothing applies.
+    let a = assessed(TINY, &format!("[evidence.e1]\n{NA}[evidence.b1]\n{NA}"));
+    let (da, db) = (&a.dimensions[0], &a.dimensions[1]);
+    assert!(da.applicable && da.no_evidence && da.provisional);
+    assert_eq!(da.verdict, Verdict::Undetermined);
+    assert_eq!(da.score_range, [0.0, 100.0]);
+    // On `a` the gate e1 is waived (not applicable), so top is in range.
+    assert_eq!(da.level_index, [0, 0, 2]);
+    assert!(!db.applicable && !db.no_evidence && !db.provisional);
+    assert_eq!(db.verdict, Verdict::Undetermined);
+    // Only `a` counts, and it is undetermined.
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    assert!(a.overall.provisional);
+    close(a.overall.coverage, 0.0);
+}
+
+#[test]
+fn one_factor_rated_gives_a_provisional_verdict() {
+    // Only b1 rated, at none: a barrier that is absent earns its whole weight.
+    let a = assessed(TINY, "[evidence.b1]\nrating = \"none\"\n");
+    let (da, db) = (&a.dimensions[0], &a.dimensions[1]);
+    // a: rated 1 of 4 (e1 2 and e2 1 unknown): score 100, range
+    // [1/4, 4/4] = [25, 100]. The gate e1 >= high fails on unknown, so the
+    // point level is mid; pessimistic apart (25 < 40); optimistic top.
+    close(da.coverage, 0.25);
+    close(da.score, 100.0);
+    assert_eq!(da.score_range, [25.0, 100.0]);
+    assert_eq!(da.level_index, [1, 0, 2]);
+    assert!(da.applicable && !da.no_evidence && da.provisional);
+    assert_eq!(da.verdict, Verdict::Ready); // target mid
+    // b: rated 1 of 2 (e1 unknown): score 100, range [50, 100]: top, with
+    // range mid to top, so provisional although coverage is 0.5.
+    close(db.coverage, 0.5);
+    assert_eq!(db.score_range, [50.0, 100.0]);
+    assert_eq!(db.level_index, [2, 1, 2]);
+    assert!(db.provisional);
+    assert_eq!(db.verdict, Verdict::Ready); // target apart
+    // Overall: rated 2 of 6; means of the two dimensions.
+    close(a.overall.coverage, 2.0 / 6.0);
+    close(a.overall.score, 100.0);
+    assert_eq!(a.overall.score_range, [37.5, 100.0]);
+    assert_eq!(a.overall.verdict, Verdict::Ready);
+    assert!(a.overall.provisional);
+}
+
+#[test]
+fn everything_rated_is_applicable_counted_and_final() {
+    // e1 high, e2 high, b1 low: every factor earns 0.75 of its weight.
+    let a = assessed(
+        TINY,
+        "[evidence.e1]\nrating = \"high\"\n[evidence.e2]\nrating = \"high\"\n\
+         [evidence.b1]\nrating = \"low\"\n",
+    );
+    for d in &a.dimensions {
+        // 75 on both: top (70; on `a` the gate e1 >= high holds).
+        assert!(d.applicable && !d.no_evidence && !d.provisional, "{}", d.id);
+        close(d.coverage, 1.0);
+        close(d.score, 75.0);
+        assert_eq!(d.score_range, [75.0, 75.0]);
+        assert_eq!(d.level_index, [2, 2, 2]);
+        assert_eq!(d.verdict, Verdict::Ready);
+    }
+    // Both dimensions count, with weight 1 each.
+    close(a.overall.score, 75.0);
+    assert_eq!(a.overall.score_range, [75.0, 75.0]);
+    close(a.overall.coverage, 1.0);
+    assert_eq!(a.overall.verdict, Verdict::Ready);
+    assert!(!a.overall.provisional);
+}
+
+#[test]
+fn verdicts_one_and_two_levels_short() {
+    // Everything none: a and b score 0 + (b1 none earns all):
+    // a: 1 / 4 = 25 (apart), b: 1 / 2 = 50 (mid).
+    let a = assessed(
+        TINY,
+        "[context]\nmode = \"big\"\n\
+         [evidence.e1]\nrating = \"none\"\n[evidence.e2]\nrating = \"none\"\n\
+         [evidence.b1]\nrating = \"none\"\n",
+    );
+    // The big-floor rule sets a's target to top: two levels short.
+    close(a.dimensions[0].score, 25.0);
+    assert_eq!(a.dimensions[0].level_index[0], 0);
+    assert_eq!(a.dimensions[0].verdict, Verdict::NotReady);
+    // b: mid against apart, above target: ready.
+    close(a.dimensions[1].score, 50.0);
+    assert_eq!(a.dimensions[1].verdict, Verdict::Ready);
+    assert_eq!(a.overall.verdict, Verdict::NotReady);
+    // Without the rule a's target is mid: one level short.
+    let a = assessed(
+        TINY,
+        "[evidence.e1]\nrating = \"none\"\n[evidence.e2]\nrating = \"none\"\n\
+         [evidence.b1]\nrating = \"none\"\n",
+    );
+    assert_eq!(a.dimensions[0].verdict, Verdict::Stretch);
+    assert_eq!(a.overall.verdict, Verdict::Stretch);
+    assert!(!a.overall.provisional);
+}
+
+#[test]
+fn coverage_at_the_provisional_line_with_a_settled_level_is_final() {
+    assert_eq!(PROVISIONAL_COVERAGE, 0.5);
+    // Two of four rated, both full: score 100, range [50, 100], both high.
+    let a = assessed(
+        QUARTERS,
+        "[evidence.f1]\nrating = \"full\"\n[evidence.f2]\nrating = \"full\"\n",
+    );
+    let d = &a.dimensions[0];
+    close(d.coverage, 0.5);
+    assert_eq!(d.score_range, [50.0, 100.0]);
+    assert_eq!(d.level_index, [1, 1, 1]);
+    assert!(!d.provisional);
+    assert_eq!(d.verdict, Verdict::Ready);
+    assert!(!a.overall.provisional);
+    // One of four: coverage 0.25, range [25, 100] spans both levels.
+    let a = assessed(QUARTERS, "[evidence.f1]\nrating = \"full\"\n");
+    let d = &a.dimensions[0];
+    close(d.coverage, 0.25);
+    assert_eq!(d.level_index, [1, 0, 1]);
+    assert!(d.provisional && a.overall.provisional);
+    // Three of four, none at all: score 0, range [0, 25]: low for sure,
+    // coverage 0.75: final, one level short of high.
+    let a = assessed(
+        QUARTERS,
+        "[evidence.f1]\nrating = \"none\"\n[evidence.f2]\nrating = \"none\"\n\
+         [evidence.f3]\nrating = \"none\"\n",
+    );
+    let d = &a.dimensions[0];
+    assert_eq!(d.score_range, [0.0, 25.0]);
+    assert_eq!(d.level_index, [0, 0, 0]);
+    assert!(!d.provisional);
+    assert_eq!(d.verdict, Verdict::Stretch);
+}
+
+#[test]
+fn the_provisional_rule_at_its_edges() {
+    // Not applicable: never provisional.
+    assert!(!is_provisional(false, 0.0, [0, 2]));
+    assert!(!is_provisional(false, 1.0, [1, 1]));
+    // Below the coverage line: provisional even with a settled level.
+    assert!(is_provisional(true, 0.0, [0, 0]));
+    assert!(is_provisional(true, 0.499, [1, 1]));
+    // At or above it: provisional only when the level range is open.
+    assert!(!is_provisional(true, 0.5, [1, 1]));
+    assert!(!is_provisional(true, 1.0, [2, 2]));
+    assert!(is_provisional(true, 1.0, [1, 2]));
+    assert!(is_provisional(true, 0.5, [0, 1]));
+}
+
+#[test]
+fn verdict_of_level_and_target() {
+    assert_eq!(Verdict::of(0, 0), Verdict::Ready);
+    assert_eq!(Verdict::of(2, 1), Verdict::Ready);
+    assert_eq!(Verdict::of(1, 2), Verdict::Stretch);
+    assert_eq!(Verdict::of(0, 1), Verdict::Stretch);
+    assert_eq!(Verdict::of(0, 2), Verdict::NotReady);
+    assert_eq!(Verdict::of(1, 4), Verdict::NotReady);
+}
+
+#[test]
+fn a_recommendation_leaves_a_dimension_with_nothing_rated_where_it_is() {
+    // Only e2 rated, low. On `a`: rated 1 (e2), earned 0.25: 25. On `b` e2
+    // has weight 0: nothing rated there (e1 and b1 unknown, weight 2).
+    let a = assessed(TINY, "[evidence.e2]\nrating = \"low\"\n");
+    close(a.dimensions[0].score, 25.0);
+    assert!(a.dimensions[1].no_evidence);
+    let r = a
+        .recommendations
+        .iter()
+        .find(|r| r.factor == "e2")
+        .expect("raising e2 is recommended");
+    // e2 low -> partial earns 0.25 more of weight 1 on a: 50, +25; b
+    // stays at 0. Overall gain: the mean over both dimensions (both apply).
+    close(*r.gains.get("a").unwrap(), 25.0);
+    assert_eq!(*r.gains.get("b").unwrap(), 0.0);
+    close(r.gain, 12.5);
+    // 50 reaches mid (40) on a, below its target mid.
+    assert_eq!(r.lifts, vec!["a"]);
+    // It is the only recommendation: e1 and b1 are unknown.
+    assert_eq!(a.recommendations.len(), 1);
+}

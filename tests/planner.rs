@@ -1,0 +1,181 @@
+//! The strength of the planner's bounds, as deterministic counts: the
+//! search nodes (`Plan::nodes`) the planner visits for the sample missions
+//! under `examples/missions/`. The plan itself is exact whatever the bounds
+//! (the brute-force property in `tests/analysis.rs` and the unit tests in
+//! `src/analysis/plan_tests.rs` pin that); a weaker bound, a worse first
+//! plan, worse root multipliers or lost cost rounding only make the search
+//! visit more nodes, which these counts notice. Also the priority order of
+//! a plan's changes, by hand on a small rulebook.
+//!
+//! The counts were measured on this code (rulebook oslo-2007): each is
+//! pinned to within 10% of it, so a small reordering passes and a weaker
+//! bound (which costs many times more nodes) fails. A count more than 10%
+//! below fails too: either a bound prunes what it must not (a wrong bound
+//! cuts nodes, and may cut the optimum on another mission), or the search
+//! really got stronger, and the pin is lowered with the reason.
+
+use integration_readiness::analysis::plan;
+use integration_readiness::{Mission, Rulebook};
+
+/// The planner's node count and exactness for a sample mission.
+fn nodes(file: &str) -> (u64, bool) {
+    let rb = Rulebook::oslo_2007();
+    let path = format!("{}/examples/missions/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let m = Mission::from_toml(&text, file, &rb).unwrap();
+    let p = plan(&rb, &m);
+    (p.nodes, p.exact)
+}
+
+/// Asserts the count is within 10% of `measured`.
+fn pinned(file: &str, measured: u64) {
+    let (n, exact) = nodes(file);
+    assert!(exact, "{file}: the search was cut off");
+    let (low, high) = (measured - measured / 10, measured + measured / 10);
+    assert!(
+        n <= high,
+        "{file}: {n} nodes, more than {high} (measured {measured}): a bound got weaker"
+    );
+    assert!(
+        n >= low,
+        "{file}: {n} nodes, fewer than {low} (measured {measured}): a bound prunes more"
+    );
+}
+
+#[test]
+fn missions_whose_first_plan_is_optimal_at_the_root_take_one_node() {
+    // The bound at the root meets the first plan's cost: nothing to search.
+    for file in [
+        "political-mission.toml",
+        "poorly-evidenced.toml",
+        "start-up-active-conflict.toml",
+    ] {
+        assert_eq!(nodes(file), (1, true), "{file}");
+    }
+}
+
+#[test]
+fn consolidation_after_ceasefire() {
+    pinned("consolidation-after-ceasefire.toml", 1_044);
+}
+
+#[test]
+fn drawdown_transition() {
+    pinned("drawdown-transition.toml", 1_477);
+}
+
+#[test]
+fn compare_2009() {
+    pinned("compare-2009.toml", 109_888);
+}
+
+/// About 3 s in a debug build.
+#[test]
+fn compare_2008() {
+    pinned("compare-2008.toml", 862_110);
+}
+
+/// One dimension, `high` at 100; four enablers of weight 1: `p` (effort
+/// high, 4 a step), `q` (low, 1 a step), `r1` and `r2` (low).
+const FOUR: &str = r#"
+[rulebook]
+id = "four"
+title = "Four"
+version = "1"
+
+[effort-cost]
+low = 1.0
+medium = 2.0
+high = 4.0
+
+[[level]]
+id = "low"
+title = "Low"
+meaning = "apart"
+
+[[level]]
+id = "high"
+title = "High"
+meaning = "one"
+threshold = { x = 100.0 }
+
+[[dimension]]
+id = "x"
+title = "X"
+default-target = "high"
+
+[[theme]]
+id = "t"
+title = "T"
+
+[[factor]]
+id = "p"
+polarity = "enabler"
+theme = "t"
+title = "P"
+description = "p"
+question = "how?"
+effort = "high"
+remedy = "raise p"
+citation = { section = "Test", paragraph = 1, phrase = "p" }
+
+[[factor]]
+id = "q"
+polarity = "enabler"
+theme = "t"
+title = "Q"
+description = "q"
+question = "how?"
+effort = "low"
+remedy = "raise q"
+citation = { section = "Test", paragraph = 2, phrase = "q" }
+
+[[factor]]
+id = "r1"
+polarity = "enabler"
+theme = "t"
+title = "R1"
+description = "r1"
+question = "how?"
+effort = "low"
+remedy = "raise r1"
+citation = { section = "Test", paragraph = 3, phrase = "r1" }
+
+[[factor]]
+id = "r2"
+polarity = "enabler"
+theme = "t"
+title = "R2"
+description = "r2"
+question = "how?"
+effort = "low"
+remedy = "raise r2"
+citation = { section = "Test", paragraph = 4, phrase = "r2" }
+"#;
+
+#[test]
+fn changes_come_in_order_of_points_toward_the_target_per_cost() {
+    // p and q none, r1 and r2 full: 2 / 4 = 50. High needs 100: both p and
+    // q to full, 4 steps each. Alone, each adds 25 points: q for 4 x 1 = 4
+    // (6.25 a unit of cost), p for 4 x 4 = 16 (1.5625): q first.
+    let rb = Rulebook::from_toml(FOUR, "four.toml").unwrap();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"Four\"\n\
+         [evidence.p]\nrating = \"none\"\n[evidence.q]\nrating = \"none\"\n\
+         [evidence.r1]\nrating = \"full\"\n[evidence.r2]\nrating = \"full\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let p = plan(&rb, &m);
+    let order: Vec<(&str, usize, f64)> = p
+        .changes
+        .iter()
+        .map(|c| (c.factor.as_str(), c.steps, c.effort))
+        .collect();
+    assert_eq!(order, [("q", 4, 4.0), ("p", 4, 16.0)]);
+    assert_eq!(p.total_effort, 20.0);
+    for c in &p.changes {
+        assert_eq!(c.gain, 25.0, "{}", c.factor);
+    }
+}

@@ -1,0 +1,320 @@
+//! The robustness analysis through its public API, on two- and
+//! three-factor rulebooks where every answer is worked out by hand: the
+//! exact radius, its direction and the first movers, the Monte Carlo
+//! estimate against the exact probability that the level holds (within
+//! four binomial standard errors), below the level's threshold and above
+//! the next, the estimate with missing evidence drawn at random, its
+//! reproducibility for a seed, and the sampler itself replayed from the
+//! published SplitMix64 generator.
+
+mod common;
+
+use common::SplitMix64;
+use integration_readiness::analysis::{Direction, RobustnessOptions, robustness};
+use integration_readiness::{Mission, Rulebook};
+
+/// One dimension `x`, two levels (`mid` at 40), three enablers: `a` and
+/// `b` of weight 1, `u` of weight 3.
+const PAIR: &str = r#"
+[rulebook]
+id = "pair"
+title = "Pair"
+version = "1"
+
+[[level]]
+id = "low"
+title = "Low"
+meaning = "apart"
+
+[[level]]
+id = "mid"
+title = "Mid"
+meaning = "together"
+threshold = { x = 40.0 }
+
+[[dimension]]
+id = "x"
+title = "X"
+default-target = "mid"
+
+[[theme]]
+id = "t"
+title = "T"
+
+[[factor]]
+id = "a"
+polarity = "enabler"
+theme = "t"
+title = "A"
+description = "a"
+question = "how?"
+effort = "low"
+remedy = "raise a"
+citation = { section = "Test", paragraph = 1, phrase = "a" }
+
+[[factor]]
+id = "b"
+polarity = "enabler"
+theme = "t"
+title = "B"
+description = "b"
+question = "how?"
+effort = "low"
+remedy = "raise b"
+citation = { section = "Test", paragraph = 2, phrase = "b" }
+
+[[factor]]
+id = "u"
+polarity = "enabler"
+theme = "t"
+title = "U"
+description = "u"
+question = "how?"
+weights = { x = 3.0 }
+weight-reasons = { x = "counts three times" }
+effort = "low"
+remedy = "raise u"
+citation = { section = "Test", paragraph = 3, phrase = "u" }
+"#;
+
+fn pair(body: &str) -> (Rulebook, Mission) {
+    pair_in(PAIR, body)
+}
+
+fn pair_in(rulebook: &str, body: &str) -> (Rulebook, Mission) {
+    let rb = Rulebook::from_toml(rulebook, "pair.toml").unwrap();
+    let text = format!("[mission]\nname = \"Pair\"\n{body}");
+    let m = Mission::from_toml(&text, "m.toml", &rb).unwrap();
+    (rb, m)
+}
+
+/// The pair rulebook with a third level, `top` at 60.
+fn with_top_at_60() -> String {
+    PAIR.replace(
+        "[[dimension]]",
+        "[[level]]\nid = \"top\"\ntitle = \"Top\"\nmeaning = \"one\"\n\
+         threshold = { x = 60.0 }\n\n[[dimension]]",
+    )
+}
+
+/// `a` full, `b` none, `u` not applicable: score 100 × 1 / 2 = 50, mid.
+const HALF: &str = "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n\
+                    [evidence.u]\nrating = \"not-applicable\"\nnote = \"n/a\"\n";
+
+fn options(noise_percent: f64, samples: usize, seed: u64) -> RobustnessOptions {
+    RobustnessOptions {
+        noise_percent,
+        samples,
+        seed,
+    }
+}
+
+/// Asserts an estimate from `n` samples is within four binomial standard
+/// errors of the exact probability `p`.
+fn within_error(estimate: f64, p: f64, n: usize) {
+    let se = (p * (1.0 - p) / n as f64).sqrt();
+    assert!(
+        (estimate - p).abs() <= 4.0 * se,
+        "estimate {estimate} vs exact {p} (4 standard errors: {})",
+        4.0 * se
+    );
+}
+
+#[test]
+fn the_radius_is_where_the_score_meets_the_threshold() {
+    let (rb, m) = pair(HALF);
+    let r = robustness(&rb, &m, options(20.0, 100, 1));
+    let d = &r.dimensions[0];
+    assert_eq!(d.level, "mid");
+    assert_eq!(d.score, 50.0);
+    // Lowering a's weight by x and raising b's: 100 (1 - x) / 2 = 40 at
+    // x = 0.2, so 20%, downward; no level above mid.
+    let x = d.radius_percent.unwrap();
+    assert!((x - 20.0).abs() < 1e-6, "{x}");
+    assert_eq!(d.direction, Some(Direction::Down));
+    assert_eq!(d.raise, vec!["b"]);
+    assert_eq!(d.lower, vec!["a"]);
+    // Moves at the radius: |w (e - 0.4)|: a 0.6, b 0.4.
+    assert_eq!(d.first_movers, vec!["a", "b"]);
+    assert!(!d.provisional);
+}
+
+#[test]
+fn first_movers_rank_by_weight_times_distance_from_the_threshold() {
+    // u partial (weight 3) joins: 100 (1 + 1.5) / 5 = 50, mid. Moves at the
+    // threshold 40: a 1 × 0.6, b 1 × 0.4, u 3 × 0.1: a, b, u.
+    let (rb, m) = pair(
+        "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n\
+         [evidence.u]\nrating = \"partial\"\n",
+    );
+    let d = &robustness(&rb, &m, options(20.0, 10, 1)).dimensions[0];
+    assert_eq!(d.first_movers, vec!["a", "b", "u"]);
+    // The radius: lowering a and u by x and raising b gives
+    // 2.5 (1 - x) / (5 - 3 x) = 0.4 at x = 5 / 13; lowering a alone and
+    // raising the rest gives (2.5 + 0.5 x) / (5 + 3 x) = 0.4 at x = 5 / 7.
+    let x = d.radius_percent.unwrap();
+    assert!((x - 500.0 / 13.0).abs() < 1e-6, "{x}");
+    assert_eq!(d.direction, Some(Direction::Down));
+    assert_eq!(d.lower, vec!["a", "u"]);
+    assert_eq!(d.raise, vec!["b"]);
+}
+
+#[test]
+fn the_estimate_counts_a_sample_above_the_next_level_as_a_change() {
+    // A third level, top at 60: the score 50 now has a ceiling too. With
+    // noise 100% the level fails below 40 with probability 1/3 (as in the
+    // test above) and reaches 60 when (1 + δa) / (2 + δa + δb) >= 0.6, that
+    // is δb <= (2 δa - 1) / 3: below the line from (-1, -1) to (1, 1/3),
+    // area ∫ (2 u / 3 + 2 / 3) du over [-1, 1] = 4/3 of 4, 1/3 again. The
+    // two regions are apart: the level holds with probability 1/3.
+    let (rb, m) = pair_in(&with_top_at_60(), HALF);
+    let n = 4000;
+    let r = robustness(&rb, &m, options(100.0, n, 5));
+    let d = &r.dimensions[0];
+    assert_eq!(d.level, "mid");
+    within_error(d.monte_carlo_hold, 1.0 / 3.0, n);
+    // Both ways the radius is 20%: (1 - x) / 2 = 0.4 and (1 + x) / 2 = 0.6.
+    assert!((d.radius_percent.unwrap() - 20.0).abs() < 1e-6);
+    // Within it the level always holds.
+    let r = robustness(&rb, &m, options(19.0, 1000, 5));
+    assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
+}
+
+#[test]
+fn a_score_exactly_at_its_threshold_holds_by_the_tolerance() {
+    // mid at 50: the score 50 meets it (scores within the tolerance below
+    // a threshold count as meeting it). Without noise the level holds in
+    // every sample; the least move down breaks it, so the radius is
+    // (almost) 0, downward.
+    let (rb, m) = pair_in(&PAIR.replace("x = 40.0", "x = 50.0"), HALF);
+    let r = robustness(&rb, &m, options(0.0, 100, 1));
+    let d = &r.dimensions[0];
+    assert_eq!(d.level, "mid");
+    assert_eq!(d.monte_carlo_hold, 1.0);
+    let x = d.radius_percent.unwrap();
+    assert!(x > 0.0 && x < 1e-6, "{x}");
+    assert_eq!(d.direction, Some(Direction::Down));
+}
+
+#[test]
+fn within_the_radius_the_level_always_holds() {
+    // Noise of 20%: at the worst corner the score is exactly 40, which
+    // still holds (scores within tolerance below a threshold meet it).
+    let (rb, m) = pair(HALF);
+    let r = robustness(&rb, &m, options(20.0, 2000, 7));
+    assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
+    let r = robustness(&rb, &m, options(10.0, 2000, 7));
+    assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
+}
+
+#[test]
+fn the_estimate_is_within_its_error_of_the_exact_probability() {
+    // Noise 100%: δa, δb uniform on [-1, 1]. The level holds while
+    // (1 + δa) / (2 + δa + δb) >= 0.4, that is 0.2 + 0.6 δa - 0.4 δb >= 0.
+    // It fails above the line δb = 1.5 δa + 0.5, from (-1, -1) to (1/3, 1):
+    // area ∫ (0.5 - 1.5 u) du over [-1, 1/3] = 4/3 of 4, so it holds with
+    // probability 2/3.
+    let (rb, m) = pair(HALF);
+    let n = 4000;
+    for seed in [1, 2, 2007] {
+        let r = robustness(&rb, &m, options(100.0, n, seed));
+        within_error(r.dimensions[0].monte_carlo_hold, 2.0 / 3.0, n);
+    }
+    // Noise 50%: δ on [-0.5, 0.5]; the line δb = 1.5 δa + 0.5 crosses the
+    // square from (-0.5, -0.25) to (0, 0.5): it fails on the triangle with
+    // corners (-0.5, -0.25), (-0.5, 0.5), (0, 0.5): area 0.5 × 0.75 / 2 =
+    // 0.1875 of 1, so it holds with probability 0.8125.
+    let r = robustness(&rb, &m, options(50.0, n, 11));
+    within_error(r.dimensions[0].monte_carlo_hold, 0.8125, n);
+}
+
+#[test]
+fn missing_evidence_is_drawn_uniformly_from_the_five_words() {
+    // u unknown. The point score leaves it out: 50, mid. Drawn, it earns
+    // e in {0, 0.25, 0.5, 0.75, 1}: the score is 100 (1 + 3 e) / 5 >= 40
+    // exactly when e >= 1/3, so three words of five: 0.6 without noise.
+    let (rb, m) = pair("[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n");
+    let n = 4000;
+    let r = robustness(&rb, &m, options(0.0, n, 3));
+    let d = &r.dimensions[0];
+    assert_eq!(d.level, "mid");
+    within_error(d.monte_carlo_hold, 0.6, n);
+    // The exact radius speaks for the rated factors only: still 20%.
+    assert!((d.radius_percent.unwrap() - 20.0).abs() < 1e-6);
+    // Three of five weights are unknown: coverage 2/5, and the level range
+    // (20 to 80: low to mid) is open: provisional.
+    assert!(d.provisional);
+}
+
+#[test]
+fn the_estimate_is_reproducible_for_a_seed_and_moves_with_it() {
+    let (rb, m) = pair(HALF);
+    let once = robustness(&rb, &m, options(100.0, 500, 42));
+    let again = robustness(&rb, &m, options(100.0, 500, 42));
+    assert_eq!(once, again);
+    let (rb2, m2) = pair("[evidence.a]\nrating = \"full\"\n");
+    assert_eq!(
+        robustness(&rb2, &m2, options(30.0, 500, 9)),
+        robustness(&rb2, &m2, options(30.0, 500, 9))
+    );
+    // Other seeds draw other samples: over five seeds the estimates are
+    // not all equal (each is a count out of 500 near 2/3).
+    let holds: Vec<f64> = (0..5)
+        .map(|s| robustness(&rb, &m, options(100.0, 500, s)).dimensions[0].monte_carlo_hold)
+        .collect();
+    assert!(holds.iter().any(|&h| h != holds[0]), "{holds:?}");
+}
+
+#[test]
+fn no_samples_hold_by_definition() {
+    let (rb, m) = pair(HALF);
+    let r = robustness(&rb, &m, options(100.0, 0, 1));
+    assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
+    assert_eq!(r.samples, 0);
+}
+
+/// The generator's published first output for seed 0 (SplitMix64 by
+/// Steele, Lea and Flood, as in Vigna's reference code).
+#[test]
+fn the_reference_generator_matches_the_published_sequence() {
+    assert_eq!(SplitMix64::new(0).next_u64(), 0xE220_A839_7B1D_CDAF);
+}
+
+#[test]
+fn the_sampler_replays_from_the_generator() {
+    // Three factors: two 64-bit draws per sample, a's move from the first
+    // draw's low 32 bits, b's from its high 32 (δ = σ (2 u - 1), u = bits /
+    // 2^32), u's (not applicable, so without effect) from the second. The
+    // same seed gives the same samples, so replayed here the count of
+    // samples that hold is exact; with a level above (top at 60), a
+    // sample must also stay below it.
+    let (sigma, n) = (1.0, 3000);
+    for ceiling in [None, Some(60.0)] {
+        let (rb, m) = match ceiling {
+            None => pair(HALF),
+            Some(_) => pair_in(&with_top_at_60(), HALF),
+        };
+        for seed in [0, 5, 2007] {
+            let mut g = SplitMix64::new(seed);
+            let mut held = 0;
+            for _ in 0..n {
+                let bits = g.next_u64();
+                g.next_u64();
+                let u = |b: u64| b as f64 / 4_294_967_296.0;
+                let da = sigma * (2.0 * u(bits & 0xFFFF_FFFF) - 1.0);
+                let db = sigma * (2.0 * u(bits >> 32) - 1.0);
+                let score = 100.0 * (1.0 + da) / ((1.0 + da) + (1.0 + db));
+                let below = ceiling.is_none_or(|t: f64| score < t - 1e-9);
+                if score >= 40.0 - 1e-9 && below {
+                    held += 1;
+                }
+            }
+            let r = robustness(&rb, &m, options(100.0, n, seed));
+            assert_eq!(
+                r.dimensions[0].monte_carlo_hold,
+                held as f64 / n as f64,
+                "seed {seed}, ceiling {ceiling:?}"
+            );
+        }
+    }
+}
