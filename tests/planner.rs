@@ -179,3 +179,29 @@ fn changes_come_in_order_of_points_toward_the_target_per_cost() {
         assert_eq!(c.gain, 25.0, "{}", c.factor);
     }
 }
+
+#[test]
+fn a_gate_already_met_forces_nothing() {
+    // Tiny rulebook, a big mission: `a` aims at top (70, gate e1 >= high).
+    // e1 high (the gate holds; made low effort, 1 a step), e2 none, b1 full:
+    // a = 2 x 0.75 / 4 = 37.5, short of 70 by 1.3 of earned weight. The
+    // cheapest cover: e1 to full (0.5 for 1) and b1 to none (1.0 for 4),
+    // total 5; e1 moves for points, not for its gate.
+    let rb = Rulebook::from_toml(include_str!("data/tiny.toml"), "tiny.toml").unwrap();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"Gated\"\n[context]\nmode = \"big\"\n[effort]\ne1 = \"low\"\n\
+         [evidence.e1]\nrating = \"high\"\n[evidence.e2]\nrating = \"none\"\n\
+         [evidence.b1]\nrating = \"full\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let p = plan(&rb, &m);
+    let changes: Vec<(&str, usize, f64, bool)> = p
+        .changes
+        .iter()
+        .map(|c| (c.factor.as_str(), c.steps, c.effort, c.forced_by_gate))
+        .collect();
+    assert_eq!(changes, [("e1", 1, 1.0, false), ("b1", 4, 4.0, false)]);
+    assert_eq!(p.total_effort, 5.0);
+}

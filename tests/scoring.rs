@@ -544,3 +544,48 @@ fn waiving_a_gate_needs_a_note() {
         "<mission>: evidence.e1.rating: `not-applicable` waives a gate of level `top`; say why in `note`"
     );
 }
+
+#[test]
+fn the_lowest_cap_wins_and_only_its_rules_are_named() {
+    // Two mission caps on `a` for big missions: mid first, then the lower
+    // apart. The lower wins; the looser rule no longer sets the target.
+    let caps = r#"
+[[rule]]
+id = "cap-mid"
+when = { mode = "big" }
+dimensions = ["a"]
+at-most = "mid"
+because = "a looser cap"
+citation = { section = "Test", paragraph = 6, phrase = "sixth" }
+
+[[rule]]
+id = "cap-apart"
+when = { mode = "big" }
+dimensions = ["a"]
+at-most = "apart"
+because = "a stricter cap"
+citation = { section = "Test", paragraph = 7, phrase = "seventh" }
+
+[[rule]]
+id = "cap-apart-too"
+when = { mode = "big" }
+dimensions = ["a"]
+at-most = "apart"
+because = "the same cap again"
+citation = { section = "Test", paragraph = 8, phrase = "eighth" }
+"#;
+    let rb = Rulebook::from_toml(&format!("{TINY}{caps}"), "tiny.toml").unwrap();
+    let a = assess(
+        &rb,
+        &mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}")),
+    );
+    let t = &a.dimensions[0].target_detail;
+    // The floor big-floor (top) is above the cap (apart): a tension, the
+    // cap wins, set by the two rules at apart.
+    assert_eq!(t.level, "apart");
+    assert!(t.capped);
+    assert_eq!(t.set_by, vec!["cap-apart", "cap-apart-too"]);
+    let tension = t.tension.as_ref().unwrap();
+    assert_eq!(tension.cap_rules, vec!["cap-apart", "cap-apart-too"]);
+    assert_eq!(tension.floor_rules, vec!["big-floor"]);
+}
