@@ -667,6 +667,31 @@ mod tests {
         assert_eq!(checked, 12);
     }
 
+    /// A side is decided only when no noise in the box can reach it:
+    /// `c = (1, -1)`, so `|c·δ| <= σ Σ|c| = 2 σ`; at σ = 0.5 the reach is 1.
+    #[test]
+    fn a_side_is_decided_only_beyond_the_reach_of_the_noise() {
+        let c = vec![1.0, -1.0];
+        let kind = |b: f64, floor: bool| match side(Some((b, c.clone())), 0.5, floor) {
+            Side::Always => "always",
+            Side::Never => "never",
+            Side::Sample(_) => "sample",
+        };
+        // Within the reach, on either side of 0: sampled.
+        for b in [0.9, 0.5, -0.5, -0.9] {
+            assert_eq!(kind(b, true), "sample", "floor {b}");
+            assert_eq!(kind(b, false), "sample", "ceiling {b}");
+        }
+        // Beyond it: a floor above 0 always holds, below never; a ceiling
+        // the other way round.
+        assert_eq!(kind(1.1, true), "always");
+        assert_eq!(kind(-1.1, true), "never");
+        assert_eq!(kind(-1.1, false), "always");
+        assert_eq!(kind(1.1, false), "never");
+        // An open side always holds.
+        assert!(matches!(side(None, 0.5, true), Side::Always));
+    }
+
     /// On a rulebook of three factors the box's corners are within reach of
     /// the noise, so a side decided too eagerly changes the counts.
     #[test]
