@@ -273,6 +273,12 @@ fn values_hold_any_number_of_dimensions() {
     assert_eq!(w, [0, 10, 20]);
     assert_eq!(Values::from(vec![1, 2]), [1, 2]);
     assert_eq!(Values::<u8>::default().len(), 0);
+    // A `for` loop over a borrowed `Values` sees every value, in order.
+    let mut seen = Vec::new();
+    for x in &v {
+        seen.push(*x);
+    }
+    assert_eq!(seen, [0, 10, 20, 30, 40, 50, 60]);
 }
 
 #[test]

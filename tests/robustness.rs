@@ -162,6 +162,35 @@ fn first_movers_rank_by_weight_times_distance_from_the_threshold() {
 }
 
 #[test]
+fn a_factor_earning_exactly_the_threshold_is_listed_with_those_earning_more() {
+    // mid at 50.000000001, so the line the score must reach, the threshold
+    // less the tolerance 1e-9, is exactly 50. a full, b partial, u none:
+    // 100 × 1.5 / 5 = 30, low; upward the score must reach 0.5.
+    let rb = PAIR.replace(
+        "threshold = { x = 40.0 }",
+        "threshold = { x = 50.000000001 }",
+    );
+    let (rb, m) = pair_in(
+        &rb,
+        "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"partial\"\n\
+         [evidence.u]\nrating = \"none\"\n",
+    );
+    let d = &robustness(&rb, &m, options(20.0, 10, 1)).dimensions[0];
+    assert_eq!(d.level, "low");
+    // b earns 0.5, the line itself: moving its weight moves nothing. Raising
+    // a and b by x and lowering u gives (1.5 + 1.5 x) / (5 - x) = 0.5; raising
+    // a alone and lowering b and u gives (1.5 + 0.5 x) / (5 - 3 x) = 0.5:
+    // both at x = 1 / 2. The tie keeps b with the factors earning more.
+    let x = d.radius_percent.unwrap();
+    assert!((x - 50.0).abs() < 1e-9, "{x}");
+    assert_eq!(d.direction, Some(Direction::Up));
+    assert_eq!(d.raise, vec!["a", "b"]);
+    assert_eq!(d.lower, vec!["u"]);
+    // Moves at the line: a 1 × 0.5, b 1 × 0, u 3 × 0.5; b moves nothing.
+    assert_eq!(d.first_movers, vec!["u", "a"]);
+}
+
+#[test]
 fn the_estimate_counts_a_sample_above_the_next_level_as_a_change() {
     // A third level, top at 60: the score 50 now has a ceiling too. With
     // noise 100% the level fails below 40 with probability 1/3 (as in the

@@ -300,6 +300,30 @@ fn a_mission_of_another_rulebook_is_refitted_with_warnings() {
 }
 
 #[test]
+fn a_context_value_the_other_rulebook_lacks_is_left_out_with_a_warning() {
+    let rb = tiny();
+    let m = mission(
+        &rb,
+        &format!("[context]\nmode = \"big\"\nflag = true\n{BASE}"),
+    );
+    // The other rulebook calls big missions "large": `mode = big` cannot be
+    // read against it, `flag = true` can.
+    let other = TINY
+        .replace(
+            "values = [\"small\", \"big\"]",
+            "values = [\"small\", \"large\"]",
+        )
+        .replace("mode = \"big\"", "mode = \"large\"")
+        .replace("id = \"tiny\"", "id = \"other\"");
+    let rb2 = Rulebook::from_toml(&other, "other.toml").unwrap();
+    let a = assess(&rb2, &m);
+    assert_eq!(
+        a.warnings,
+        ["context `mode` = \"big\" left out: rulebook `other` does not declare it"]
+    );
+}
+
+#[test]
 fn partners_outside_the_mission_keep_default_targets() {
     // A role with follows-mission = false: the mission-wide floor big-floor
     // (a at least top) does not apply; the default (a: mid) does.
