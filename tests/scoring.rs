@@ -440,6 +440,15 @@ fn a_gate_on_a_factor_that_does_not_apply_is_waived_and_shown() {
     // With e1 rated, nothing is waived.
     let m = mission(&rb, BASE);
     assert!(assess(&rb, &m).dimensions[0].waived_gates.is_empty());
+    // Below top, the waiver of top's gate is shown too: it is what the next
+    // step will not ask for. e2 and b1 partial: (0.5 + 0.5) / 2 = 50, mid.
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no e1 here\"\n[evidence.e2]\nrating = \"partial\"\n[evidence.b1]\nrating = \"partial\"\n",
+    );
+    let a = assess(&rb, &m);
+    assert_eq!(a.dimensions[0].level, "mid");
+    assert_eq!(a.dimensions[0].waived_gates, vec!["e1"]);
 }
 
 #[test]
