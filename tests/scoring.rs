@@ -103,6 +103,33 @@ fn placement_by_threshold_with_range() {
 }
 
 #[test]
+fn a_score_the_tolerance_short_of_the_next_threshold_is_held_only_by_its_gate() {
+    // top at 50.000000001 on a: the score 50 is short of it by the
+    // tolerance, 1e-9, and so reaches it. e1, e2 and b1 partial:
+    // (2 × 0.5 + 0.5 + 0.5) / 4 = 50; e1 is not at least high, so the
+    // level stays mid and the gate is the only thing between it and top.
+    let text = TINY.replace(
+        "threshold = { a = 70.0, b = 70.0 }",
+        "threshold = { a = 50.000000001, b = 70.0 }",
+    );
+    let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"partial\"\n[evidence.e2]\nrating = \"partial\"\n[evidence.b1]\nrating = \"partial\"\n",
+    );
+    let a = assess(&rb, &m);
+    assert_eq!(a.dimensions[0].score, 50.0);
+    assert_eq!(a.dimensions[0].level, "mid");
+    let next = a.dimensions[0].next.as_ref().unwrap();
+    assert_eq!(next.level, "top");
+    assert_eq!(next.blockers.len(), 1, "{:?}", next.blockers);
+    assert!(matches!(
+        &next.blockers[0],
+        Blocker::Gate { factor, .. } if factor == "e1"
+    ));
+}
+
+#[test]
 fn a_gate_stops_a_level_the_score_reaches() {
     let rb = tiny();
     // a: e1 partial 1.0 + e2 full 1.0 + b1 none 1.0 = 3 / 4 = 75 >= 70, but
