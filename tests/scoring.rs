@@ -53,6 +53,20 @@ fn scores_ranges_and_coverage() {
 }
 
 #[test]
+fn a_rated_factor_on_a_dimension_with_nothing_rated_earns_and_loses_nothing() {
+    let rb = tiny();
+    // Only e2 is rated, and it weighs 0 on b: b has no rated weight, so
+    // e2's points there are 0, not 0 / 0. On a: 100 × 1 × 1 / 1.
+    let m = mission(&rb, "[evidence.e2]\nrating = \"full\"\n");
+    let a = assess(&rb, &m);
+    let e2 = &a.factors[1];
+    assert_eq!(e2.contributions.get("b"), Some(&0.0));
+    assert_eq!(e2.lost.get("b"), Some(&0.0));
+    close(*e2.contributions.get("a").unwrap(), 100.0);
+    close(*e2.lost.get("a").unwrap(), 0.0);
+}
+
+#[test]
 fn contributions_sum_to_the_score() {
     let rb = tiny();
     let m = mission(&rb, BASE);

@@ -55,6 +55,15 @@ fn unknown_factors_lower_a_themes_coverage_not_its_score() {
 }
 
 #[test]
+fn a_theme_mostly_unknown_keeps_the_coverage_it_has() {
+    let t = themes("[evidence.e2]\nrating = \"full\"\n");
+    // t1: e2 rated full (weight 1), e1 unknown (weight 3): 1 / 1 scored,
+    // coverage 1 of 4.
+    close(&theme(&t, "t1")["score"], 100.0);
+    close(&theme(&t, "t1")["coverage"], 0.25);
+}
+
+#[test]
 fn not_applicable_factors_leave_a_theme_entirely() {
     let t = themes(
         "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"does not apply\"\n\
