@@ -149,6 +149,17 @@ fn the_fingerprint_follows_the_content() {
 }
 
 #[test]
+fn rulebooks_are_equal_when_their_content_is() {
+    let rb = tiny();
+    assert_eq!(rb, rb.clone());
+    // Read twice from the same text: two rulebooks, equal.
+    assert_eq!(rb, tiny());
+    let edited = Rulebook::from_toml(&TINY.replace("Theme two", "Theme 2"), "t.toml").unwrap();
+    assert_ne!(rb, edited);
+    assert_ne!(rb, Rulebook::oslo_2007());
+}
+
+#[test]
 fn a_missions_ratings_and_efforts() {
     let rb = tiny();
     let m = mission(

@@ -67,6 +67,39 @@ fn a_rated_factor_on_a_dimension_with_nothing_rated_earns_and_loses_nothing() {
 }
 
 #[test]
+fn a_factors_note_and_sources_reach_its_result() {
+    let rb = tiny();
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"partial\"\nnote = \"seen in the field\"\nsources = [\"review 2007\", \"interviews\"]\n",
+    );
+    let a = assess(&rb, &m);
+    let e1 = &a.factors[0];
+    assert_eq!(e1.note.as_deref(), Some("seen in the field"));
+    let sources: Vec<&str> = e1.sources.iter().map(|s| &**s).collect();
+    assert_eq!(sources, ["review 2007", "interviews"]);
+    // A factor without evidence has neither.
+    assert_eq!(a.factors[1].note, None);
+    assert!(a.factors[1].sources.is_empty());
+}
+
+#[test]
+fn an_unknown_factor_weighing_nothing_where_nothing_applies_stakes_only_where_it_weighs() {
+    let rb = tiny();
+    // e1 and b1 do not apply: on a only e2 applies (weight 1), unknown, so
+    // rating it settles a's whole range, 0 to 100; on b nothing applies
+    // (e2 weighs 0 there), so b leaves the overall. At stake: 100.
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no\"\n[evidence.b1]\nrating = \"not-applicable\"\nnote = \"no\"\n",
+    );
+    let a = assess(&rb, &m);
+    assert_eq!(a.evidence_gaps.len(), 1);
+    assert_eq!(a.evidence_gaps[0].factor, "e2");
+    assert_eq!(a.evidence_gaps[0].at_stake, 100.0);
+}
+
+#[test]
 fn contributions_sum_to_the_score() {
     let rb = tiny();
     let m = mission(&rb, BASE);
@@ -362,6 +395,31 @@ fn a_context_value_the_other_rulebook_lacks_is_left_out_with_a_warning() {
         a.warnings,
         ["context `mode` = \"big\" left out: rulebook `other` does not declare it"]
     );
+}
+
+#[test]
+fn an_entitys_gap_counts_the_levels_between_where_it_is_and_its_target() {
+    let rb = tiny();
+    // mode = big: the floor big-floor puts a at top (level 2) for a partner
+    // inside the mission. At mid (1) the gap is 1; at apart (0), 2; at top,
+    // 0. On b the default target is apart: no gap.
+    let gap = |current: &str| {
+        let m = mission(
+            &rb,
+            &format!(
+                "[context]\nmode = \"big\"\n{BASE}\n[[entity]]\nname = \"UNDP\"\nrole = \"dev\"\ncurrent = {{ a = \"{current}\", b = \"mid\" }}\n"
+            ),
+        );
+        let a = assess(&rb, &m);
+        assert_eq!(a.entities[0].target.values, vec!["top", "apart"]);
+        (
+            *a.entities[0].gap.get("a").unwrap(),
+            *a.entities[0].gap.get("b").unwrap(),
+        )
+    };
+    assert_eq!(gap("mid"), (1, 0));
+    assert_eq!(gap("apart"), (2, 0));
+    assert_eq!(gap("top"), (0, 0));
 }
 
 #[test]

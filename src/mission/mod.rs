@@ -435,5 +435,22 @@ mod tests {
         assert!(!is_iso_date("07-10-29"));
         assert!(!is_iso_date("2007-1a-01"));
         assert!(!is_iso_date("2007-10-+1"));
+        assert!(!is_iso_date("2007-+1-29"));
+        assert!(!is_iso_date("+007-10-29"));
+        // Ten characters with the dashes where they belong, no more.
+        assert!(!is_iso_date("2007-10-290"));
+        assert!(!is_iso_date("2007/10-29"));
+        assert!(!is_iso_date("2007-10/29"));
+        // Leap years: every fourth, but not every hundredth, but every
+        // four hundredth.
+        assert!(is_iso_date("2000-02-29"));
+        assert!(!is_iso_date("1900-02-29"));
+        assert!(is_iso_date("1900-02-28"));
+        // Thirty days hath September, April, June and November.
+        assert!(is_iso_date("2007-04-30"));
+        assert!(!is_iso_date("2007-04-31"));
+        assert!(is_iso_date("2007-12-31"));
+        assert!(!is_iso_date("2007-00-10"));
+        assert!(!is_iso_date("2007-10-00"));
     }
 }
