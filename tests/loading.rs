@@ -125,6 +125,50 @@ fn negative_and_nan_weights() {
 }
 
 #[test]
+fn effort_costs_are_above_zero_and_at_most_1e9() {
+    let bad = |v: &str, shown: &str| {
+        assert_eq!(
+            rulebook_err("low = 1.0", &format!("low = {v}")),
+            format!(
+                "rb.toml:8:7: effort-cost.low: effort cost {shown} is not allowed; expected a number above 0, at most 1e9"
+            )
+        );
+    };
+    bad("0.0", "0");
+    bad("-1.0", "-1");
+    bad("nan", "NaN");
+    bad("inf", "inf");
+    bad("2e9", "2e9");
+    // The largest allowed, and a tiny positive cost, are read.
+    for ok in ["1e9", "0.001"] {
+        let text = TINY.replacen("low = 1.0", &format!("low = {ok}"), 1);
+        Rulebook::from_toml(&text, "rb.toml").unwrap();
+    }
+}
+
+#[test]
+fn thresholds_are_scores_from_0_to_100() {
+    let bad = |v: &str, shown: &str| {
+        assert_eq!(
+            rulebook_err(
+                "threshold = { a = 70.0, b = 70.0 }",
+                &format!("threshold = {{ a = {v}, b = 70.0 }}")
+            ),
+            format!(
+                "rb.toml:27:19: the 3rd [[level]], threshold.a: threshold {shown} is not allowed; expected a score from 0 to 100"
+            )
+        );
+    };
+    bad("150.0", "150");
+    bad("100.5", "100.5");
+    bad("nan", "NaN");
+    bad("inf", "inf");
+    // 100 itself is a score a dimension can reach.
+    let text = TINY.replacen("a = 70.0, b = 70.0", "a = 100.0, b = 70.0", 1);
+    Rulebook::from_toml(&text, "rb.toml").unwrap();
+}
+
+#[test]
 fn zero_total_weight_on_a_dimension() {
     let text = TINY
         .replace(
