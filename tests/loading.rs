@@ -169,6 +169,58 @@ fn thresholds_are_scores_from_0_to_100() {
 }
 
 #[test]
+fn a_threshold_for_an_undeclared_dimension_is_an_error() {
+    let e = rulebook_err(
+        "threshold = { a = 70.0, b = 70.0 }",
+        "threshold = { a = 70.0, b = 70.0, z = 50.0 }",
+    );
+    assert!(
+        e.starts_with(
+            "rb.toml:27:39: the 3rd [[level]], threshold.z: unknown dimension `z`; expected"
+        ),
+        "{e}"
+    );
+    assert_eq!(e.lines().count(), 1, "{e}");
+}
+
+#[test]
+fn every_dimension_at_weight_zero_is_an_error_and_no_dimension_is_another() {
+    let text = TINY
+        .replace(
+            "default-target = \"mid\"\n",
+            "default-target = \"mid\"\nweight = 0.0\n",
+        )
+        .replace(
+            "default-target = \"apart\"\n",
+            "default-target = \"apart\"\nweight = 0.0\n",
+        );
+    let e = Rulebook::from_toml(&text, "rb.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains(
+            "dimension: every dimension has weight 0; expected at least one dimension with a weight above 0"
+        ),
+        "{e}"
+    );
+    // One dimension with weight is enough.
+    let text = TINY.replace(
+        "default-target = \"mid\"\n",
+        "default-target = \"mid\"\nweight = 0.0\n",
+    );
+    Rulebook::from_toml(&text, "rb.toml").unwrap();
+    // With no dimension at all, that is the problem, not their weights.
+    let none = "dimension = []\ntheme = []\nfactor = []\n[rulebook]\nid = \"none\"\ntitle = \"None\"\nversion = \"1\"\n\n\
+                [[level]]\nid = \"apart\"\ntitle = \"Apart\"\nmeaning = \"apart\"\n\n\
+                [[level]]\nid = \"one\"\ntitle = \"One\"\nmeaning = \"one\"\nthreshold = {}\n";
+    let e = Rulebook::from_toml(none, "rb.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("no dimension is declared"), "{e}");
+    assert!(!e.contains("weight 0"), "{e}");
+}
+
+#[test]
 fn zero_total_weight_on_a_dimension() {
     let text = TINY
         .replace(
