@@ -686,19 +686,29 @@ impl Rulebook {
 /// form, which lists every field in declaration order, maps in key order and
 /// numbers in their shortest exact form, the same on every platform.
 fn content_fingerprint(d: &RulebookData) -> u64 {
-    struct Fnv(u64);
-    impl std::fmt::Write for Fnv {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            for b in s.bytes() {
-                self.0 ^= u64::from(b);
-                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-            }
-            Ok(())
-        }
-    }
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = Fnv::new();
     let _ = std::fmt::Write::write_fmt(&mut h, format_args!("{d:?}"));
     h.0
+}
+
+/// The FNV-1a hash (64 bits) of the text written into it.
+struct Fnv(u64);
+
+impl Fnv {
+    /// The hash of nothing: FNV-1a's offset basis.
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        for b in s.bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        Ok(())
+    }
 }
 
 /// Checks the factors: themes, weights (with a reason wherever a weight
@@ -1028,4 +1038,39 @@ fn fingerprint(d: &RulebookData) -> u64 {
         }
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Fnv, Rulebook};
+    use std::fmt::Write;
+
+    fn fnv(s: &str) -> u64 {
+        let mut h = Fnv::new();
+        h.write_str(s).unwrap();
+        h.0
+    }
+
+    #[test]
+    fn the_fingerprint_hash_is_fnv_1a() {
+        // The published FNV-1a 64-bit test vectors.
+        assert_eq!(fnv(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv("foobar"), 0x8594_4171_f739_67e8);
+        // Written in pieces, the same as written whole.
+        let mut h = Fnv::new();
+        write!(h, "foo{}", "bar").unwrap();
+        assert_eq!(h.0, fnv("foobar"));
+    }
+
+    #[test]
+    fn gates_out_of_range_are_none() {
+        let rb = Rulebook::from_toml(include_str!("../tests/data/tiny.toml"), "tiny.toml").unwrap();
+        // top (2) has one gate on a (0); dimension 2 does not exist, and is
+        // not read as the next level's first dimension.
+        assert_eq!(rb.gates_of(2, 0).count(), 1);
+        assert_eq!(rb.gates_of(1, 2).count(), 0);
+        assert_eq!(rb.gates_of(2, 2).count(), 0);
+        assert_eq!(rb.gates_of(3, 0).count(), 0);
+    }
 }

@@ -221,6 +221,64 @@ fn every_dimension_at_weight_zero_is_an_error_and_no_dimension_is_another() {
 }
 
 #[test]
+fn a_factors_weight_or_reason_for_an_undeclared_dimension_is_an_error() {
+    let e = rulebook_err("weights = { a = 2.0 }", "weights = { a = 2.0, z = 1.0 }");
+    assert!(
+        e.starts_with(
+            "rb.toml:70:26: the 1st [[factor]], weights.z: unknown dimension `z`; expected one of a, b"
+        ),
+        "{e}"
+    );
+    let e = rulebook_err(
+        "weight-reasons = { a = \"counts double on a\" }",
+        "weight-reasons = { a = \"counts double on a\", z = \"why\" }",
+    );
+    assert!(
+        e.starts_with(
+            "rb.toml:71:50: the 1st [[factor]], weight-reasons.z: unknown dimension `z`; expected one of a, b"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_rating_guide_explains_rated_words_only() {
+    for word in ["unknown", "not-applicable"] {
+        let e = rulebook_err(
+            "weights = { a = 2.0 }",
+            &format!("weights = {{ a = 2.0 }}\nrating-guide = {{ {word} = \"no idea\" }}"),
+        );
+        assert!(
+            e.contains(
+                "the 1st [[factor]], rating-guide: the rating guide explains rated words only"
+            ),
+            "{e}"
+        );
+    }
+    // A guide to the rated words is read.
+    let text = TINY.replacen(
+        "weights = { a = 2.0 }",
+        "weights = { a = 2.0 }\nrating-guide = { none = \"absent\", full = \"in place\" }",
+        1,
+    );
+    Rulebook::from_toml(&text, "rb.toml").unwrap();
+}
+
+#[test]
+fn a_rulebook_without_factors_says_so_and_nothing_about_their_weights() {
+    let text = "factor = []\n[rulebook]\nid = \"none\"\ntitle = \"None\"\nversion = \"1\"\n\n\
+                [[level]]\nid = \"apart\"\ntitle = \"Apart\"\nmeaning = \"apart\"\n\n\
+                [[level]]\nid = \"one\"\ntitle = \"One\"\nmeaning = \"one\"\nthreshold = { x = 50.0 }\n\n\
+                [[dimension]]\nid = \"x\"\ntitle = \"X\"\ndefault-target = \"apart\"\n\n\
+                [[theme]]\nid = \"t\"\ntitle = \"T\"\n";
+    let e = Rulebook::from_toml(text, "rb.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("factor: no factor is declared"), "{e}");
+    assert!(!e.contains("sum to zero"), "{e}");
+}
+
+#[test]
 fn zero_total_weight_on_a_dimension() {
     let text = TINY
         .replace(
