@@ -699,14 +699,19 @@ impl Fnv {
     fn new() -> Self {
         Fnv(0xcbf2_9ce4_8422_2325)
     }
+
+    /// Hashes `bytes` in.
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl std::fmt::Write for Fnv {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        for b in s.bytes() {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        self.bytes(s.as_bytes());
         Ok(())
     }
 }
@@ -901,17 +906,17 @@ fn check_gates(c: &mut Checker, data: &RulebookData, ids: &Ids<'_>) -> Vec<Compi
             }
         }
         c.citation(&g.citation, path.key("citation"));
+        // A gate on the lowest level is a problem above, and the rulebook
+        // is not built; any other is compiled once per dimension.
         if let (Some(level), Some(factor), Some((bound, _))) = (level, factor, bound) {
-            if level > 0 {
-                for d in gdims {
-                    gates.push(CompiledGate {
-                        gate: gi,
-                        level,
-                        dimension: d,
-                        factor,
-                        bound,
-                    });
-                }
+            for d in gdims {
+                gates.push(CompiledGate {
+                    gate: gi,
+                    level,
+                    dimension: d,
+                    factor,
+                    bound,
+                });
             }
         }
     }
@@ -1010,13 +1015,12 @@ fn check_rules(c: &mut Checker, data: &RulebookData, ids: &Ids<'_>) -> Vec<Compi
 
 /// A cheap, deterministic fingerprint of what a mission's indices depend on.
 fn fingerprint(d: &RulebookData) -> u64 {
-    // FNV-1a over the ids that indices point into.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    // FNV-1a over the ids that indices point into, each ended by a byte
+    // that UTF-8 never uses, so that no two lists of ids run together.
+    let mut h = Fnv::new();
     let mut eat = |s: &str| {
-        for b in s.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        h.bytes(s.as_bytes());
+        h.bytes(&[0xff]);
     };
     eat(&d.rulebook.id);
     for f in &d.factors {
@@ -1037,13 +1041,13 @@ fn fingerprint(d: &RulebookData) -> u64 {
             eat(&v.to_string());
         }
     }
-    h
+    h.0
 }
 
 #[cfg(test)]
 mod tests {
     use super::{Fnv, Rulebook};
-    use std::fmt::Write;
+    use std::fmt::Write as _;
 
     fn fnv(s: &str) -> u64 {
         let mut h = Fnv::new();
@@ -1059,7 +1063,12 @@ mod tests {
         assert_eq!(fnv("foobar"), 0x8594_4171_f739_67e8);
         // Written in pieces, the same as written whole.
         let mut h = Fnv::new();
-        write!(h, "foo{}", "bar").unwrap();
+        h.write_str("foo").unwrap();
+        h.write_str("bar").unwrap();
+        assert_eq!(h.0, fnv("foobar"));
+        let mut h = Fnv::new();
+        h.bytes(b"foo");
+        h.bytes(b"bar");
         assert_eq!(h.0, fnv("foobar"));
     }
 

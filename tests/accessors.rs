@@ -325,4 +325,29 @@ fn a_comparison_is_unchanged_only_when_nothing_moved() {
     let c = compare(&a, &b);
     assert!(c.changed_ratings.is_empty());
     assert!(!c.is_unchanged());
+    // e2 left unknown, weighing 1 and then 3 on `a`: the rated e1 and b1
+    // still earn 3 of 3 (100, top), but what e2 could settle widens from
+    // 1 to 3, so the low end falls from 3 / 4 = 75 to 3 / 6 = 50: only the
+    // range moved.
+    let body = "[evidence.e1]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n";
+    let a = integration_readiness::assess(&rb, &mission(&rb, body));
+    let wider = Rulebook::from_toml(
+        &TINY.replace(
+            "weights = { b = 0.0 }\nweight-reasons = { b = \"no bearing on b\" }",
+            "weights = { a = 3.0, b = 0.0 }\nweight-reasons = { a = \"w\", b = \"no bearing on b\" }",
+        ),
+        "t.toml",
+    )
+    .unwrap();
+    let b = integration_readiness::assess(&wider, &mission(&wider, body));
+    assert_eq!(
+        (a.dimensions[0].score, b.dimensions[0].score),
+        (100.0, 100.0)
+    );
+    assert_eq!(a.dimensions[0].score_range, [75.0, 100.0]);
+    assert_eq!(b.dimensions[0].score_range, [50.0, 100.0]);
+    assert_eq!(a.dimensions[0].level, b.dimensions[0].level);
+    let c = compare(&a, &b);
+    assert!(c.changed_ratings.is_empty());
+    assert!(!c.is_unchanged());
 }

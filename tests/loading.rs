@@ -279,6 +279,17 @@ fn a_rulebook_without_factors_says_so_and_nothing_about_their_weights() {
 }
 
 #[test]
+fn the_lowest_level_cannot_have_a_gate() {
+    assert_eq!(
+        rulebook_err(
+            "level = \"top\"\ndimensions = [\"a\"]",
+            "level = \"apart\"\ndimensions = [\"a\"]"
+        ),
+        "rb.toml:101:9: the 1st [[gate]], level: the lowest level cannot have a gate; expected a level above the first"
+    );
+}
+
+#[test]
 fn zero_total_weight_on_a_dimension() {
     let text = TINY
         .replace(
