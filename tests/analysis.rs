@@ -567,6 +567,66 @@ fn portfolio_sorts_by_every_column_and_keeps_ties_in_order() {
 }
 
 #[test]
+fn a_drivers_rating_changed_only_when_its_own_rating_did() {
+    let (rb, before) =
+        tiny_mission("[evidence.e1]\nrating = \"partial\"\n[evidence.b1]\nrating = \"none\"\n");
+    let after = Mission::from_toml(
+        "[mission]\nname = \"M\"\n[evidence.e1]\nrating = \"partial\"\n[evidence.b1]\nrating = \"none\"\n\
+         [evidence.e2]\nrating = \"full\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let c = compare(&assess(&rb, &before), &assess(&rb, &after));
+    // On a, before: e1 2 × 0.5 and b1 1 × 1 of 3 rated, 33.3 points each;
+    // after, e2 full joins with weight 1: 25 each of 4. e2 gained 25 by its
+    // own rating; e1 and b1 lost 25 / 3 each because e2 joined.
+    let d = &c.dimensions[0];
+    let drivers: Vec<(&str, bool)> = d
+        .drivers
+        .iter()
+        .map(|x| (&*x.factor, x.rating_changed))
+        .collect();
+    assert_eq!(drivers, [("e2", true), ("e1", false), ("b1", false)]);
+    assert!((d.drivers[0].points - 25.0).abs() < 1e-9);
+    assert!((d.drivers[1].points + 25.0 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_move_of_at_most_1e_12_points_is_rounding_not_a_driver() {
+    // On a, e1 weighs w = 1.0000000000000099e-5 beside b1's 1e9: rated full
+    // instead of none, e1 earns 100 w / (w + 1e9), which for this w is 1e-12
+    // exactly in binary floating point, the largest move still taken for
+    // rounding.
+    let text = TINY
+        .replace("weights = { a = 2.0 }", "weights = { a = 1.0000000000000099e-5 }")
+        .replace(
+            "effort = \"low\"\nremedy = \"lower b1\"",
+            "weights = { a = 1e9 }\nweight-reasons = { a = \"outweighs\" }\neffort = \"low\"\nremedy = \"lower b1\"",
+        );
+    let rb = Rulebook::from_toml(&text, "t.toml").unwrap();
+    let m = |e1: &str| {
+        let body = format!(
+            "[mission]\nname = \"M\"\n[evidence.e1]\nrating = \"{e1}\"\n[evidence.b1]\nrating = \"full\"\n\
+             [evidence.e2]\nrating = \"not-applicable\"\nnote = \"n/a\"\n"
+        );
+        assess(&rb, &Mission::from_toml(&body, "m.toml", &rb).unwrap())
+    };
+    let (before, after) = (m("none"), m("full"));
+    assert_eq!(after.factors[0].contributions.get("a"), Some(&1e-12));
+    let c = compare(&before, &after);
+    assert_eq!(c.changed_ratings.len(), 1);
+    assert!(
+        c.dimensions[0].drivers.is_empty(),
+        "{:?}",
+        c.dimensions[0].drivers
+    );
+    // On b, where e1 weighs 1 beside b1's 1, the same change is 50 points.
+    assert_eq!(c.dimensions[1].drivers.len(), 1);
+    assert!((c.dimensions[1].drivers[0].points - 50.0).abs() < 1e-9);
+}
+
+#[test]
 fn trend_is_in_date_order_with_the_drivers_of_compare() {
     use integration_readiness::analysis::{TREND_DRIVERS, compare, trend};
     let (_, a) = dated_pair();
