@@ -593,6 +593,40 @@ fn a_drivers_rating_changed_only_when_its_own_rating_did() {
 }
 
 #[test]
+fn comparing_across_rulebooks_says_which_way_they_differ() {
+    let body = "[mission]\nname = \"M\"\n[evidence.e1]\nrating = \"partial\"\n";
+    let under = |text: &str| {
+        let rb = Rulebook::from_toml(text, "t.toml").unwrap();
+        assess(&rb, &Mission::from_toml(body, "m.toml", &rb).unwrap())
+    };
+    let base = under(TINY);
+    let scale = "the two assessments use different rulebooks";
+    let content = "the two assessments use different content under rulebook tiny 1";
+    // Another version of the same rulebook: another scale.
+    let v2 = under(&TINY.replacen("version = \"1\"", "version = \"2\"", 1));
+    let w = compare(&base, &v2).warnings;
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].starts_with(&format!("{scale} (tiny 1 and tiny 2)")),
+        "{w:?}"
+    );
+    // Another rulebook id at the same version: another scale.
+    let other = under(&TINY.replacen("id = \"tiny\"", "id = \"other\"", 1));
+    let w = compare(&base, &other).warnings;
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].starts_with(&format!("{scale} (tiny 1 and other 1)")),
+        "{w:?}"
+    );
+    // Same id and version, edited content.
+    let edited = under(&TINY.replacen("Theme two", "Theme 2", 1));
+    let w = compare(&base, &edited).warnings;
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with(content), "{w:?}");
+    assert!(compare(&base, &base).warnings.is_empty());
+}
+
+#[test]
 fn a_move_of_at_most_1e_12_points_is_rounding_not_a_driver() {
     // On a, e1 weighs w = 1.0000000000000099e-5 beside b1's 1e9: rated full
     // instead of none, e1 earns 100 w / (w + 1e9), which for this w is 1e-12
