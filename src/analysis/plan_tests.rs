@@ -450,6 +450,17 @@ fn greedy_takes_whole_variables_in_order_then_gives_back() {
 }
 
 #[test]
+fn marginal_greedy_gives_back_every_step_the_rest_covers() {
+    // Deficit 0.75. The cheap variable (cost 1, gain 0.25) is worth 0.25 a
+    // unit of cost against the dear one's 0.75 / 4: both its steps come
+    // first (0.25 left), then the dear one (cost 4, gain 0.75) finishes,
+    // 0.5 over. Giving back, dearest first: the dear one is needed (0.25
+    // short without it); each cheap step is not (-0.25, then 0): cost 4.
+    let vars = [var(4.0, 1, &[0.75]), var(1.0, 2, &[0.25])];
+    assert_eq!(marginal_greedy(&vars, &[0.75]), Some((4.0, vec![1, 0])));
+}
+
+#[test]
 fn marginal_greedy_gives_back_the_steps_a_later_step_made_needless() {
     // Deficits 0.5 and 1. A (gain 0.5 on the first, cost 0.4) covers the
     // most per cost (1.25) and is taken first; then only B (gain 1 on
