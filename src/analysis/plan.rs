@@ -303,6 +303,9 @@ struct Search<'a> {
     best: Option<Vec<usize>>,
     x: Vec<usize>,
     nodes: u64,
+    /// The most nodes visited before the search stops ([`NODE_BUDGET`]).
+    budget: u64,
+    /// Whether the budget stopped the search.
     cut: bool,
     /// When every cost is a whole multiple of this unit, so is every plan's
     /// total, and bounds round up to it (0: no rounding).
@@ -362,7 +365,7 @@ impl Search<'_> {
 
     fn dfs(&mut self, i: usize, cost: f64, deficit: &mut [f64]) {
         self.nodes += 1;
-        if self.nodes > NODE_BUDGET {
+        if self.nodes > self.budget {
             self.cut = true;
             return;
         }
@@ -668,6 +671,7 @@ pub(crate) fn plan_from(
         best: first.map(|f| f.1),
         x: vec![0; vars.len()],
         nodes: 0,
+        budget: NODE_BUDGET,
         cut: false,
         unit: cost_unit(&vars),
     };

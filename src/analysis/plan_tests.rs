@@ -76,6 +76,7 @@ fn search<'a>(vars: &'a [Var], lambdas: Vec<Vec<f64>>, nd: usize) -> Search<'a> 
         best: None,
         x: vec![0; vars.len()],
         nodes: 0,
+        budget: NODE_BUDGET,
         cut: false,
         unit: cost_unit(vars),
     }
@@ -391,6 +392,45 @@ fn the_search_counts_its_nodes() {
     assert_eq!(s.best, Some(vec![1, 1]));
     assert!(!s.cut);
     assert_eq!(s.nodes, 5);
+}
+
+#[test]
+fn the_search_stops_past_its_node_budget_and_says_so() {
+    // The search above, allowed two nodes: it visits the root (1) and
+    // takes the first variable (2); the third node is past the budget, so
+    // it stops there, with no plan, and leaves no sibling to try.
+    let vars = [var(1.0, 1, &[0.5]), var(1.0, 1, &[0.5])];
+    let mut s = search(&vars, Vec::new(), 1);
+    s.budget = 2;
+    s.dfs(0, 0.0, &mut [1.0]);
+    assert!(s.cut);
+    assert_eq!(s.nodes, 3);
+    assert_eq!(s.best, None);
+    // Allowed the five it needs, it finishes.
+    let mut s = search(&vars, Vec::new(), 1);
+    s.budget = 5;
+    s.dfs(0, 0.0, &mut [1.0]);
+    assert!(!s.cut);
+    assert_eq!(s.best, Some(vec![1, 1]));
+}
+
+#[test]
+fn the_search_keeps_the_first_of_equally_cheap_plans() {
+    // Deficit 1, fractional costs (no rounding of bounds): X (2.1, gain
+    // 0.75), Z (1.05, gain 0.25), Y (1.05, gain 0.5), searched in that
+    // order. X + Z is found first, at 3.15; X + Y costs the same and is
+    // reached too (the bound after X without Z, 2.1 + 0.25 × 2.1 = 2.625,
+    // does not prune it), but is not cheaper, so X + Z stays.
+    let vars = [
+        var(2.1, 1, &[0.75]),
+        var(1.05, 1, &[0.25]),
+        var(1.05, 1, &[0.5]),
+    ];
+    let mut s = search(&vars, Vec::new(), 1);
+    assert_eq!(s.unit, 0.0);
+    s.dfs(0, 0.0, &mut [1.0]);
+    assert_eq!(s.best, Some(vec![1, 1, 0]));
+    assert_eq!(s.best_cost, 2.1 + 1.05);
 }
 
 #[test]
