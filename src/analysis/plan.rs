@@ -608,11 +608,12 @@ pub(crate) fn plan_from(
             }
         }
     }
+    // Aimed at the lowest level (threshold 0), or with nothing rated,
+    // nothing is short: the deficit comes out at or below 0, which every
+    // part of the search reads as covered.
     for d in 0..nd {
-        if aim[d] > 0 && rated[d] > 0.0 {
-            let need = (rb.threshold(aim[d], d) - THRESHOLD_TOLERANCE) * rated[d] / 100.0;
-            deficit[d] = need - earned[d];
-        }
+        let need = (rb.threshold(aim[d], d) - THRESHOLD_TOLERANCE) * rated[d] / 100.0;
+        deficit[d] = need - earned[d];
     }
 
     // Variables: factors that can still improve and help a short dimension,
