@@ -205,3 +205,61 @@ fn a_gate_already_met_forces_nothing() {
     assert_eq!(changes, [("e1", 1, 1.0, false), ("b1", 4, 4.0, false)]);
     assert_eq!(p.total_effort, 5.0);
 }
+
+/// The four-factor rulebook with `high` at 75.
+fn four_at_75() -> Rulebook {
+    let text = FOUR.replace("threshold = { x = 100.0 }", "threshold = { x = 75.0 }");
+    Rulebook::from_toml(&text, "four.toml").unwrap()
+}
+
+#[test]
+fn steps_of_alike_factors_go_to_the_first_until_it_is_full() {
+    // p and q full, r1 and r2 none: 2 / 4 = 50; 75 needs 3 of 4 earned,
+    // one more: four steps of 0.25. r1 and r2 cost the same and weigh the
+    // same, so the search counts them as one variable of eight steps; its
+    // four go to r1, the first, which they fill, and none to r2.
+    let rb = four_at_75();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"Four\"\n\
+         [evidence.p]\nrating = \"full\"\n[evidence.q]\nrating = \"full\"\n\
+         [evidence.r1]\nrating = \"none\"\n[evidence.r2]\nrating = \"none\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let p = plan(&rb, &m);
+    let changes: Vec<(&str, usize, f64)> = p
+        .changes
+        .iter()
+        .map(|c| (c.factor.as_str(), c.steps, c.effort))
+        .collect();
+    assert_eq!(changes, [("r1", 4, 4.0)]);
+    assert_eq!(p.total_effort, 4.0);
+    // Everything is rated: the level reached does not hang on unknowns.
+    assert!(p.needs_favourable_unknowns.is_empty());
+}
+
+#[test]
+fn a_plan_that_reaches_its_target_only_if_the_unknowns_are_kind_says_so() {
+    // p unknown, q full, r1 and r2 none: 1 / 3 rated. 75 of the rated
+    // weight 3 is 2.25, 1.25 more: five steps, four filling r1 and one to
+    // r2 (none to low). Then 2.25 / 3 = 75, high; but with p at its worst
+    // (none) the low end is 2.25 / 4 = 56.25, below 75: the plan reaches
+    // high only if p turns out well.
+    let rb = four_at_75();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"Four\"\n[evidence.q]\nrating = \"full\"\n\
+         [evidence.r1]\nrating = \"none\"\n[evidence.r2]\nrating = \"none\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let p = plan(&rb, &m);
+    let changes: Vec<(&str, usize)> = p
+        .changes
+        .iter()
+        .map(|c| (c.factor.as_str(), c.steps))
+        .collect();
+    assert_eq!(changes, [("r1", 4), ("r2", 1)]);
+    assert_eq!(p.needs_favourable_unknowns, vec!["x"]);
+}
