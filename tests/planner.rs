@@ -177,6 +177,8 @@ fn changes_come_in_order_of_points_toward_the_target_per_cost() {
     assert_eq!(p.total_effort, 20.0);
     for c in &p.changes {
         assert_eq!(c.gain, 25.0, "{}", c.factor);
+        // One dimension: its gain is the overall gain.
+        assert_eq!(c.gains.get("x"), Some(&25.0), "{}", c.factor);
     }
 }
 
