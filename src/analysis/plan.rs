@@ -503,6 +503,55 @@ fn greedy(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
     Some((cost, x))
 }
 
+/// The search's variables: the factors that can still improve (beyond the
+/// steps their gates force, `lb`) and would help a dimension still short
+/// (`deficit` above 0), each step gaining a quarter of its weights; factors
+/// alike in cost and gains are one variable, their rooms added, members in
+/// rulebook order.
+fn variables(
+    rb: &Rulebook,
+    mission: &Mission,
+    ratings: &[Rating],
+    lb: &[usize],
+    deficit: &[f64],
+) -> Vec<Var> {
+    let nd = deficit.len();
+    let mut vars: Vec<Var> = Vec::new();
+    for (f, factor) in rb.factors().iter().enumerate() {
+        let r = room(factor.polarity, ratings[f]).saturating_sub(lb[f]);
+        let gain: Vec<f64> = (0..nd).map(|d| 0.25 * rb.weight(f, d)).collect();
+        if r == 0 || !(0..nd).any(|d| deficit[d] > 0.0 && gain[d] > 0.0) {
+            continue;
+        }
+        let cost = rb
+            .data()
+            .effort_cost
+            .of(mission.effort(f).unwrap_or(factor.effort));
+        match vars.iter_mut().find(|v| v.cost == cost && v.gain == gain) {
+            Some(v) => {
+                v.members.push((f, r));
+                v.room += r;
+            }
+            None => vars.push(Var {
+                members: vec![(f, r)],
+                cost,
+                room: r,
+                gain,
+            }),
+        }
+    }
+    vars
+}
+
+/// The better of the two first plans, greedy's where they cost the same;
+/// the search prunes against it.
+fn first_plan(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
+    match (greedy(vars, deficit), marginal_greedy(vars, deficit)) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Finds the cheapest set of rating changes that brings every dimension of
 /// the mission to at least its target level (or, where no plan can, to the
 /// highest level it can reach). Factors without evidence or not applicable
@@ -616,32 +665,7 @@ pub(crate) fn plan_from(
         deficit[d] = need - earned[d];
     }
 
-    // Variables: factors that can still improve and help a short dimension,
-    // grouped when cost and gains are identical.
-    let mut vars: Vec<Var> = Vec::new();
-    for (f, factor) in factors.iter().enumerate() {
-        let r = room(factor.polarity, ratings[f]).saturating_sub(lb[f]);
-        let gain: Vec<f64> = (0..nd).map(|d| 0.25 * rb.weight(f, d)).collect();
-        if r == 0 || !(0..nd).any(|d| deficit[d] > 0.0 && gain[d] > 0.0) {
-            continue;
-        }
-        let cost = rb
-            .data()
-            .effort_cost
-            .of(mission.effort(f).unwrap_or(factor.effort));
-        match vars.iter_mut().find(|v| v.cost == cost && v.gain == gain) {
-            Some(v) => {
-                v.members.push((f, r));
-                v.room += r;
-            }
-            None => vars.push(Var {
-                members: vec![(f, r)],
-                cost,
-                room: r,
-                gain,
-            }),
-        }
-    }
+    let mut vars = variables(rb, mission, &ratings, &lb, &deficit);
     let upper = marginal_greedy(&vars, &deficit).map_or(f64::INFINITY, |g| g.0);
     let lambda = root_multipliers(&vars, &deficit, upper);
     // Most attractive at the root prices first, so good plans come early.
@@ -658,11 +682,7 @@ pub(crate) fn plan_from(
     lambdas.extend(single_dimension_multipliers(&vars, &deficit));
     let penalty = penalties(&vars, &lambdas);
     let order = knapsack_order(&vars, nd);
-    // The better of two first plans; the search prunes against it.
-    let first = match (greedy(&vars, &deficit), marginal_greedy(&vars, &deficit)) {
-        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
-        (a, b) => a.or(b),
-    };
+    let first = first_plan(&vars, &deficit);
     let mut search = Search {
         vars: &vars,
         lambdas,

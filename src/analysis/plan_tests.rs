@@ -522,3 +522,55 @@ fn marginal_greedy_gives_back_the_steps_a_later_step_made_needless() {
         Some((3.0, vec![1, 0, 0]))
     );
 }
+
+#[test]
+fn of_two_equally_cheap_first_plans_greedys_is_kept() {
+    // Deficit 1. Greedy takes the first variable whole (2 steps of 1.0) and
+    // gives one back: [1, 0], cost 2. Marginal greedy takes the second
+    // (0.75 a unit of cost against 0.5) twice: [0, 2], cost 2 as well.
+    let vars = [var(2.0, 2, &[1.0]), var(1.0, 2, &[0.75])];
+    assert_eq!(greedy(&vars, &[1.0]), Some((2.0, vec![1, 0])));
+    assert_eq!(marginal_greedy(&vars, &[1.0]), Some((2.0, vec![0, 2])));
+    assert_eq!(first_plan(&vars, &[1.0]), Some((2.0, vec![1, 0])));
+    // Where marginal greedy is cheaper, its plan: [0, 2] at 2 against
+    // greedy's [2, 0] at 4 (the first variable now gains 0.5 a step).
+    let vars = [var(2.0, 2, &[0.5]), var(1.0, 2, &[0.75])];
+    assert_eq!(first_plan(&vars, &[1.0]), Some((2.0, vec![0, 2])));
+}
+
+#[test]
+fn the_variables_are_the_factors_that_can_still_help_a_short_dimension() {
+    // Tiny rulebook: e1 (weights a 2, b 1; high effort, 4), e2 (a 1, b 0;
+    // medium, 2), b1 (a 1, b 1; low, 1). e1 partial (2 steps to full), e2
+    // none (4), b1 full (a barrier: 4 steps to none).
+    let rb = Rulebook::from_toml(include_str!("../../tests/data/tiny.toml"), "tiny.toml").unwrap();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"V\"\n[evidence.e1]\nrating = \"partial\"\n\
+         [evidence.e2]\nrating = \"none\"\n[evidence.b1]\nrating = \"full\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let ratings: Vec<Rating> = (0..3).map(|f| m.rating(f)).collect();
+    // Only b is short: e2, which weighs nothing on b, is no variable; a
+    // gate forcing one step of e1 leaves it one more.
+    let vars = variables(&rb, &m, &ratings, &[1, 0, 0], &[0.0, 0.5]);
+    let got: Vec<(Vec<(usize, usize)>, f64, usize, Vec<f64>)> = vars
+        .iter()
+        .map(|v| (v.members.clone(), v.cost, v.room, v.gain.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (vec![(0, 1)], 4.0, 1, vec![0.5, 0.25]),
+            (vec![(2, 4)], 1.0, 4, vec![0.25, 0.25]),
+        ]
+    );
+    // a short as well: e2 helps there.
+    let vars = variables(&rb, &m, &ratings, &[0, 0, 0], &[0.5, 0.5]);
+    let members: Vec<usize> = vars.iter().map(|v| v.members[0].0).collect();
+    assert_eq!(members, [0, 1, 2]);
+    assert_eq!(vars[0].room, 2);
+    // Nothing short: no variables.
+    assert!(variables(&rb, &m, &ratings, &[0, 0, 0], &[-0.5, 0.0]).is_empty());
+}
