@@ -488,6 +488,79 @@ fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
     assert_eq!(p.total_effort, 0.0);
 }
 
+#[test]
+fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
+    let na = |f: &str| format!("[evidence.{f}]\nrating = \"not-applicable\"\nnote = \"n/a\"\n");
+    let below =
+        "even with every rated factor at its best the score is 0.0, below the 40.0 that mid needs";
+    let may = " (rating the unknown factors may raise it)";
+    // mode = big: a aims at top. Nothing rated on a: its best score is 0,
+    // short of mid's 40. With every factor not applicable, nothing could
+    // raise it; with every factor unknown, rating them might.
+    let (rb, m) = tiny_mission(&format!(
+        "[context]\nmode = \"big\"\n{}{}{}",
+        na("e1"),
+        na("e2"),
+        na("b1")
+    ));
+    let p = plan(&rb, &m);
+    assert_eq!(p.reasons.len(), 1);
+    assert_eq!(p.reasons[0].reason, below);
+    let (rb, m) = tiny_mission("[context]\nmode = \"big\"\n");
+    let p = plan(&rb, &m);
+    assert_eq!(p.reasons[0].reason, format!("{below}{may}"));
+    // big-floor on b too; e1 and b1 not applicable, e2 unknown. e2 weighs 1
+    // on a, where rating it might help, and 0 on b, where it cannot.
+    let text = TINY.replace(
+        "when = { mode = \"big\" }\ndimensions = [\"a\"]",
+        "when = { mode = \"big\" }\ndimensions = [\"a\", \"b\"]",
+    );
+    let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    let body = format!(
+        "[mission]\nname = \"M\"\n[context]\nmode = \"big\"\n{}{}",
+        na("e1"),
+        na("b1")
+    );
+    let p = plan(&rb, &Mission::from_toml(&body, "m.toml", &rb).unwrap());
+    let reasons: Vec<(&str, &str)> = p
+        .reasons
+        .iter()
+        .map(|r| (r.dimension.as_str(), r.reason.as_str()))
+        .collect();
+    let with = format!("{below}{may}");
+    assert_eq!(reasons, [("a", with.as_str()), ("b", below)]);
+}
+
+#[test]
+fn a_target_held_only_by_a_gate_names_the_gate_alone() {
+    // a's thresholds at 0 (mid) and 1e-9 (top): with nothing rated a
+    // scores 0, which reaches both by the tolerance (1e-9); top's gate on e1,
+    // which has no evidence, is all that holds a at mid.
+    let text = TINY
+        .replace(
+            "threshold = { a = 40.0, b = 40.0 }",
+            "threshold = { a = 0.0, b = 40.0 }",
+        )
+        .replace(
+            "threshold = { a = 70.0, b = 70.0 }",
+            "threshold = { a = 1e-9, b = 70.0 }",
+        );
+    let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"M\"\n[context]\nmode = \"big\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let p = plan(&rb, &m);
+    assert_eq!(p.unreachable, vec!["a"]);
+    assert_eq!(p.reasons[0].best, "mid");
+    assert_eq!(
+        p.reasons[0].reason,
+        "top has a gate on e1, which has no evidence"
+    );
+}
+
 const PAIR: [&str; 2] = [
     include_str!("../examples/missions/compare-2008.toml"),
     include_str!("../examples/missions/compare-2009.toml"),
