@@ -265,3 +265,73 @@ fn a_plan_that_reaches_its_target_only_if_the_unknowns_are_kind_says_so() {
     assert_eq!(changes, [("r1", 4), ("r2", 1)]);
     assert_eq!(p.needs_favourable_unknowns, vec!["x"]);
 }
+
+/// Two dimensions, `x` (default target `high`) and `y` (default `low`),
+/// `high` at 100 on both; `p` weighs 1 on x only (low effort, 1 a step),
+/// `q` 1 on x and 3 on y (medium, 2 a step).
+fn two() -> Rulebook {
+    let text = FOUR
+        .replace("threshold = { x = 100.0 }", "threshold = { x = 100.0, y = 100.0 }")
+        .replace(
+            "default-target = \"high\"\n",
+            "default-target = \"high\"\n\n[[dimension]]\nid = \"y\"\ntitle = \"Y\"\ndefault-target = \"low\"\n",
+        );
+    let (head, _) = text.split_once("[[factor]]").unwrap();
+    let factors = r#"
+[[factor]]
+id = "p"
+polarity = "enabler"
+theme = "t"
+title = "P"
+description = "p"
+question = "how?"
+weights = { y = 0.0 }
+weight-reasons = { y = "none on y" }
+effort = "low"
+remedy = "raise p"
+citation = { section = "Test", paragraph = 1, phrase = "p" }
+
+[[factor]]
+id = "q"
+polarity = "enabler"
+theme = "t"
+title = "Q"
+description = "q"
+question = "how?"
+weights = { y = 3.0 }
+weight-reasons = { y = "three on y" }
+effort = "medium"
+remedy = "raise q"
+citation = { section = "Test", paragraph = 2, phrase = "q" }
+"#;
+    Rulebook::from_toml(&format!("{head}{factors}"), "two.toml").unwrap()
+}
+
+#[test]
+fn only_gains_on_dimensions_short_of_their_target_set_the_order() {
+    // p partial, q none: x = 0.5 / 2 = 25; y = 0 / 3 = 0, low, its target.
+    // x needs 100: both to full, p two steps (cost 2), q four (cost 8).
+    // Alone, p adds 25 on x (12.5 a unit of cost); q adds 50 on x (6.25 a
+    // unit) and 100 on y, which is at its target and does not count. So p
+    // comes first, and only q lifts a level (y to high).
+    let rb = two();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"Two\"\n[evidence.p]\nrating = \"partial\"\n[evidence.q]\nrating = \"none\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let p = plan(&rb, &m);
+    let order: Vec<(&str, usize, f64)> = p
+        .changes
+        .iter()
+        .map(|c| (c.factor.as_str(), c.steps, c.effort))
+        .collect();
+    assert_eq!(order, [("p", 2, 2.0), ("q", 4, 8.0)]);
+    assert_eq!(p.changes[0].gains.get("x"), Some(&25.0));
+    assert_eq!(p.changes[0].gains.get("y"), Some(&0.0));
+    assert_eq!(p.changes[1].gains.get("x"), Some(&50.0));
+    assert_eq!(p.changes[1].gains.get("y"), Some(&100.0));
+    assert!(p.changes[0].lifts.is_empty());
+    assert_eq!(p.changes[1].lifts, vec!["y"]);
+}

@@ -816,11 +816,9 @@ fn prioritise(
             .map(|d| rb.names().dimension_id[d].clone())
             .collect();
         c.gains = PerDimension::new(rb, gains);
-        let per_cost = if c.effort > 0.0 {
-            toward / c.effort
-        } else {
-            toward
-        };
+        // Every effort cost is above 0 (the rulebook is checked for it) and a
+        // change is at least one step, so the effort is never 0.
+        let per_cost = toward / c.effort;
         keyed.push((!c.forced_by_gate, per_cost, order, c));
     }
     keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
