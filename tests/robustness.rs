@@ -142,6 +142,24 @@ fn the_radius_is_where_the_score_meets_the_threshold() {
 }
 
 #[test]
+fn a_rated_factor_without_weight_moves_nothing_and_is_not_named() {
+    // u weighs nothing on x here, and is rated partial: the radius and its
+    // split are those of a and b alone (20%, down, raise b, lower a).
+    let text = PAIR.replace("weights = { x = 3.0 }", "weights = { x = 0.0 }");
+    let (rb, m) = pair_in(
+        &text,
+        "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n\
+         [evidence.u]\nrating = \"partial\"\n",
+    );
+    let d = &robustness(&rb, &m, options(20.0, 10, 1)).dimensions[0];
+    assert_eq!(d.score, 50.0);
+    assert!((d.radius_percent.unwrap() - 20.0).abs() < 1e-6);
+    assert_eq!(d.raise, vec!["b"]);
+    assert_eq!(d.lower, vec!["a"]);
+    assert_eq!(d.first_movers, vec!["a", "b"]);
+}
+
+#[test]
 fn first_movers_rank_by_weight_times_distance_from_the_threshold() {
     // u partial (weight 3) joins: 100 (1 + 1.5) / 5 = 50, mid. Moves at the
     // threshold 40: a 1 × 0.6, b 1 × 0.4, u 3 × 0.1: a, b, u.
