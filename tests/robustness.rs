@@ -315,6 +315,27 @@ fn the_estimate_is_reproducible_for_a_seed_and_moves_with_it() {
 }
 
 #[test]
+fn noise_out_of_range_is_clamped_with_a_warning() {
+    let (rb, m) = pair(HALF);
+    for (asked, used) in [(150.0, 100.0), (-5.0, 0.0), (f64::NAN, 0.0)] {
+        let r = robustness(&rb, &m, options(asked, 10, 1));
+        assert_eq!(r.noise_percent, used, "{asked}");
+        assert_eq!(
+            r.warnings,
+            [format!(
+                "noise of {asked}% is out of range; {used}% used (0 to 100 allowed)"
+            )]
+        );
+    }
+    // At the ends of the range, no warning.
+    for ok in [0.0, 100.0] {
+        let r = robustness(&rb, &m, options(ok, 10, 1));
+        assert_eq!(r.noise_percent, ok);
+        assert!(r.warnings.is_empty());
+    }
+}
+
+#[test]
 fn no_samples_hold_by_definition() {
     let (rb, m) = pair(HALF);
     let r = robustness(&rb, &m, options(100.0, 0, 1));
