@@ -336,6 +336,22 @@ fn noise_out_of_range_is_clamped_with_a_warning() {
 }
 
 #[test]
+fn with_unknowns_drawn_a_dimension_where_nothing_applies_holds() {
+    // u weighs nothing on x and has no evidence, a and b do not apply: the
+    // estimate draws u's rating at random, but nothing on x carries weight,
+    // so x never moves and holds in every sample.
+    let text = PAIR.replace("weights = { x = 3.0 }", "weights = { x = 0.0 }");
+    let (rb, m) = pair_in(
+        &text,
+        "[evidence.a]\nrating = \"not-applicable\"\nnote = \"n/a\"\n\
+         [evidence.b]\nrating = \"not-applicable\"\nnote = \"n/a\"\n",
+    );
+    let r = robustness(&rb, &m, options(20.0, 50, 3));
+    assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
+    assert_eq!(r.dimensions[0].radius_percent, None);
+}
+
+#[test]
 fn no_samples_hold_by_definition() {
     let (rb, m) = pair(HALF);
     let r = robustness(&rb, &m, options(100.0, 0, 1));
