@@ -107,10 +107,12 @@ pub fn trend(assessments: &[Assessment]) -> Trend {
             );
         }
     }
-    let moves = match (ordered.first(), ordered.last()) {
-        (Some(first), Some(last)) if ordered.len() > 1 => Some(compare(first, last)),
-        _ => None,
-    };
+    // First against last; with one assessment, itself, where nothing moves
+    // and so nothing drives.
+    let moves = ordered
+        .first()
+        .zip(ordered.last())
+        .map(|(first, last)| compare(first, last));
     let ids: Vec<Text> = ordered
         .first()
         .map(|a| a.dimensions.iter().map(|d| d.id.clone()).collect())
