@@ -489,6 +489,67 @@ fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
 }
 
 #[test]
+fn changes_are_read_as_typed() {
+    use integration_readiness::analysis::{parse_context_change, parse_rating_change};
+    use integration_readiness::model::ContextValue;
+    assert_eq!(
+        parse_rating_change("e1=high").unwrap(),
+        ("e1".to_owned(), Rating::High)
+    );
+    assert!(parse_rating_change("e1").is_err());
+    assert!(parse_rating_change("e1=hgh").is_err());
+    let ctx = |s: &str| parse_context_change(s).unwrap();
+    assert_eq!(
+        ctx("mode=big"),
+        ("mode".to_owned(), ContextValue::Word("big".into()))
+    );
+    assert_eq!(
+        ctx("flag=true"),
+        ("flag".to_owned(), ContextValue::Flag(true))
+    );
+    assert_eq!(
+        ctx("flag=false"),
+        ("flag".to_owned(), ContextValue::Flag(false))
+    );
+    // Split at the first `=`: the rest is the value.
+    assert_eq!(
+        ctx("mode=a=b"),
+        ("mode".to_owned(), ContextValue::Word("a=b".into()))
+    );
+    assert_eq!(
+        ctx("mode="),
+        ("mode".to_owned(), ContextValue::Word(String::new()))
+    );
+    assert!(parse_context_change("mode").is_err());
+}
+
+#[test]
+fn a_scenario_forgets_context_the_rulebook_declares() {
+    use integration_readiness::analysis::Scenario;
+    let (rb, m) = tiny_mission("[context]\nmode = \"big\"\n");
+    let forget = |keys: &[&str]| Scenario {
+        forget_context: keys.iter().map(|k| k.to_string()).collect(),
+        ..Scenario::default()
+    };
+    // A key set in the mission is removed: a aims at mid again, not top.
+    let m2 = apply(&rb, &m, &forget(&["mode"])).unwrap();
+    assert!(m2.data().context.is_empty());
+    assert_eq!(assess(&rb, &m2).dimensions[0].target, "mid");
+    // A declared key the mission does not set: nothing to forget, no error.
+    let m3 = apply(&rb, &m, &forget(&["flag"])).unwrap();
+    assert_eq!(m3.data().context.len(), 1);
+    // A key the rulebook does not declare is an error, even beside good ones.
+    let e = apply(&rb, &m, &forget(&["mode", "size"]))
+        .unwrap_err()
+        .to_string();
+    // The second key of the list, counted from 1.
+    assert_eq!(
+        e,
+        "<scenario>: forget-context[2]: unknown context key `size`"
+    );
+}
+
+#[test]
 fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
     let na = |f: &str| format!("[evidence.{f}]\nrating = \"not-applicable\"\nnote = \"n/a\"\n");
     let below =
