@@ -177,6 +177,45 @@ fn a_score_the_tolerance_short_of_the_next_threshold_is_held_only_by_its_gate() 
 }
 
 #[test]
+fn a_recommendation_lifts_a_level_only_past_its_gate() {
+    let rb = tiny();
+    // a: e1 partial 2 × 0.5, e2 high 0.75, b1 none 1: 2.75 / 4 = 68.75, mid.
+    // e2 up to full: 3 / 4 = 75, past top's 70, but top's gate wants e1 at
+    // least high: no lift. e1 up to high: 3.25 / 4 = 81.25, and the gate
+    // holds: a lifts to top.
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"partial\"\n[evidence.e2]\nrating = \"high\"\n[evidence.b1]\nrating = \"none\"\n",
+    );
+    let a = assess(&rb, &m);
+    assert_eq!(a.dimensions[0].level, "mid");
+    let lifts = |f: &str| {
+        let r = a.recommendations.iter().find(|r| r.factor == f).unwrap();
+        r.lifts.clone()
+    };
+    assert!(lifts("e2").is_empty());
+    assert_eq!(lifts("e1"), vec!["a"]);
+}
+
+#[test]
+fn a_score_exactly_the_tolerance_short_of_a_threshold_reaches_it() {
+    // top at 50.000000001 on b, no gate there: e1 and b1 partial give b
+    // (0.5 + 0.5) / 2 = 50, the threshold less the tolerance: top.
+    let text = TINY.replace(
+        "threshold = { a = 70.0, b = 70.0 }",
+        "threshold = { a = 70.0, b = 50.000000001 }",
+    );
+    let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    let m = mission(
+        &rb,
+        "[evidence.e1]\nrating = \"partial\"\n[evidence.b1]\nrating = \"partial\"\n",
+    );
+    let a = assess(&rb, &m);
+    assert_eq!(a.dimensions[1].score, 50.0);
+    assert_eq!(a.dimensions[1].level, "top");
+}
+
+#[test]
 fn a_gate_stops_a_level_the_score_reaches() {
     let rb = tiny();
     // a: e1 partial 1.0 + e2 full 1.0 + b1 none 1.0 = 3 / 4 = 75 >= 70, but

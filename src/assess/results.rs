@@ -304,7 +304,9 @@ pub struct Recommendation {
     pub gain: f64,
     /// Points gained per dimension.
     pub gains: PerDimension<f64>,
-    /// Below-target dimensions the change lifts to their next level.
+    /// Dimensions whose level this change alone raises (to the next level,
+    /// its gates included); a change that lifts one below its target comes
+    /// before those that do not.
     pub lifts: Vec<Text>,
     /// Effort to change the factor.
     pub effort: Effort,
