@@ -760,3 +760,91 @@ citation = { section = "Test", paragraph = 8, phrase = "eighth" }
     assert_eq!(tension.cap_rules, vec!["cap-apart", "cap-apart-too"]);
     assert_eq!(tension.floor_rules, vec!["big-floor"]);
 }
+
+/// A rulebook of `n` dimensions `d1..dn` (levels `low`, and `high` at 50),
+/// one enabler `fi` per dimension weighing 1 on `di` and 0 elsewhere.
+fn diagonal(n: usize) -> Rulebook {
+    let mut t = String::from(
+        "[rulebook]\nid = \"diag\"\ntitle = \"Diagonal\"\nversion = \"1\"\n\n\
+         [[level]]\nid = \"low\"\ntitle = \"Low\"\nmeaning = \"apart\"\n\n\
+         [[level]]\nid = \"high\"\ntitle = \"High\"\nmeaning = \"one\"\nthreshold = { ",
+    );
+    let ids: Vec<String> = (1..=n).map(|i| format!("d{i}")).collect();
+    t += &ids
+        .iter()
+        .map(|d| format!("{d} = 50.0"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    t += " }\n\n";
+    for d in &ids {
+        t +=
+            &format!("[[dimension]]\nid = \"{d}\"\ntitle = \"{d}\"\ndefault-target = \"high\"\n\n");
+    }
+    t += "[[theme]]\nid = \"t\"\ntitle = \"T\"\n\n";
+    for (i, d) in ids.iter().enumerate() {
+        let others: Vec<&String> = ids.iter().filter(|x| *x != d).collect();
+        let zero = |v: &str| {
+            others
+                .iter()
+                .map(|o| format!("{o} = {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        t += &format!(
+            "[[factor]]\nid = \"f{}\"\npolarity = \"enabler\"\ntheme = \"t\"\ntitle = \"F\"\n\
+             description = \"f\"\nquestion = \"how?\"\nweights = {{ {} }}\n\
+             weight-reasons = {{ {} }}\neffort = \"low\"\nremedy = \"raise it\"\n\
+             citation = {{ section = \"Test\", paragraph = {}, phrase = \"f\" }}\n\n",
+            i + 1,
+            zero("0.0"),
+            zero("\"only its own\""),
+            i + 1
+        );
+    }
+    Rulebook::from_toml(&t, "diag.toml").unwrap()
+}
+
+#[test]
+fn any_number_of_dimensions_scores_each_on_its_own() {
+    // fi rated by turns none, low, partial, high, full: di scores 0, 25,
+    // 50, 75, 100, and is high from 50. Three to six dimensions: below, at
+    // and above the four the scores keep without allocating.
+    let words = ["none", "low", "partial", "high", "full"];
+    for n in 3..=6 {
+        let rb = diagonal(n);
+        let body: String = (0..n)
+            .map(|i| format!("[evidence.f{}]\nrating = \"{}\"\n", i + 1, words[i % 5]))
+            .collect();
+        let m = mission(&rb, &body);
+        let scores = integration_readiness::score_only(&rb, &m);
+        assert_eq!(scores.len(), n);
+        for (i, s) in scores.iter().enumerate() {
+            let want = 25.0 * (i % 5) as f64;
+            assert_eq!(s.score, want, "{n} dimensions, d{}", i + 1);
+            assert_eq!(s.level, usize::from(want >= 50.0), "{n}: d{}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn batches_and_sweeps_score_each_mission_in_turn() {
+    use integration_readiness::{score_batch, score_sweep};
+    let rb = tiny();
+    let m1 = mission(&rb, BASE);
+    let m2 = mission(&rb, "[evidence.e2]\nrating = \"full\"\n");
+    let mut out = Vec::new();
+    score_batch(&rb, [&m1, &m2], &mut out);
+    let mut want = integration_readiness::score_only(&rb, &m1);
+    want.extend(integration_readiness::score_only(&rb, &m2));
+    assert_eq!(out, want);
+    // m2 alone: e2 full on a, 1 / 1 = 100.
+    assert_eq!(out[2].score, 100.0);
+    // The same two as rating vectors end to end, and half a vector more,
+    // which is ignored.
+    let r1 = [Rating::Partial, Rating::Unknown, Rating::Low];
+    let r2 = [Rating::Unknown, Rating::Full, Rating::Unknown];
+    let sweep: Vec<Rating> = r1.iter().chain(&r2).chain(&r1[..1]).copied().collect();
+    let mut swept = vec![out[0]];
+    score_sweep(&rb, &sweep, &mut swept);
+    assert_eq!(swept, want);
+}
