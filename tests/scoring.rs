@@ -761,6 +761,38 @@ citation = { section = "Test", paragraph = 8, phrase = "eighth" }
     assert_eq!(tension.floor_rules, vec!["big-floor"]);
 }
 
+#[test]
+fn the_highest_floor_wins_and_every_rule_at_it_is_named() {
+    // Beside big-floor (a at least top), a lower floor (mid) and a second
+    // rule at top: the target is top, set by both rules at top, in order.
+    let floors = r#"
+[[rule]]
+id = "floor-mid"
+when = { mode = "big" }
+dimensions = ["a"]
+at-least = "mid"
+because = "a lower floor"
+citation = { section = "Test", paragraph = 6, phrase = "sixth" }
+
+[[rule]]
+id = "floor-top-too"
+when = { mode = "big" }
+dimensions = ["a"]
+at-least = "top"
+because = "the same floor again"
+citation = { section = "Test", paragraph = 7, phrase = "seventh" }
+"#;
+    let rb = Rulebook::from_toml(&format!("{TINY}{floors}"), "tiny.toml").unwrap();
+    let a = assess(
+        &rb,
+        &mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}")),
+    );
+    let t = &a.dimensions[0].target_detail;
+    assert_eq!(t.level, "top");
+    assert!(!t.capped);
+    assert_eq!(t.set_by, vec!["big-floor", "floor-top-too"]);
+}
+
 /// A rulebook of `n` dimensions `d1..dn` (levels `low`, and `high` at 50),
 /// one enabler `fi` per dimension weighing 1 on `di` and 0 elsewhere.
 fn diagonal(n: usize) -> Rulebook {
