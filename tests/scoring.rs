@@ -762,6 +762,36 @@ citation = { section = "Test", paragraph = 8, phrase = "eighth" }
 }
 
 #[test]
+fn a_cap_above_the_target_does_not_bind() {
+    // With flag = true, a is capped at top; its target is the default,
+    // mid, below the cap: the cap neither sets nor caps it. At mid, the
+    // cap binds: the target is mid, capped, and set by the cap too.
+    let cap = |level: &str| {
+        format!(
+            "[[rule]]\nid = \"cap\"\nwhen = {{ flag = true }}\ndimensions = [\"a\"]\n\
+             at-most = \"{level}\"\nbecause = \"a cap\"\n\
+             citation = {{ section = \"Test\", paragraph = 6, phrase = \"sixth\" }}\n"
+        )
+    };
+    let target = |level: &str| {
+        let rb = Rulebook::from_toml(&format!("{TINY}\n{}", cap(level)), "tiny.toml").unwrap();
+        let a = assess(
+            &rb,
+            &mission(&rb, &format!("[context]\nflag = true\n{BASE}")),
+        );
+        a.dimensions[0].target_detail.clone()
+    };
+    let t = target("top");
+    assert_eq!(t.level, "mid");
+    assert!(!t.capped);
+    assert!(t.set_by.is_empty(), "{:?}", t.set_by);
+    let t = target("mid");
+    assert_eq!(t.level, "mid");
+    assert!(t.capped);
+    assert_eq!(t.set_by, vec!["cap"]);
+}
+
+#[test]
 fn the_highest_floor_wins_and_every_rule_at_it_is_named() {
     // Beside big-floor (a at least top), a lower floor (mid) and a second
     // rule at top: the target is top, set by both rules at top, in order.
