@@ -293,6 +293,35 @@ fn values_hold_any_number_of_dimensions() {
 }
 
 #[test]
+fn values_compare_and_print_as_lists() {
+    let v: Values<u32> = vec![1, 2].into();
+    assert_eq!(format!("{v:?}"), "[1, 2]");
+    assert_eq!(v, Values::from(vec![1, 2]));
+    assert_ne!(v, Values::from(vec![1, 3]));
+    assert_ne!(v, Values::from(vec![1]));
+    assert!(v == vec![1, 2] && v != vec![2, 1]);
+    assert!(v == [1, 2] && v != [1, 2, 3]);
+}
+
+#[test]
+fn per_dimension_values_are_equal_only_on_the_same_dimensions() {
+    let rb = tiny();
+    let a = PerDimension::new(&rb, vec![1.0, 2.0]);
+    assert_eq!(a, PerDimension::new(&tiny(), vec![1.0, 2.0]));
+    assert_ne!(a, PerDimension::new(&rb, vec![1.0, 3.0]));
+    // The same numbers on dimensions named otherwise are other values.
+    let renamed = Rulebook::from_toml(
+        &TINY
+            .replace("id = \"b\"", "id = \"c\"")
+            .replace("b = ", "c = ")
+            .replace("[\"a\", \"b\"]", "[\"a\", \"c\"]"),
+        "t.toml",
+    )
+    .unwrap();
+    assert_ne!(a, PerDimension::new(&renamed, vec![1.0, 2.0]));
+}
+
+#[test]
 fn robustness_options_default_to_twenty_percent_a_thousand_samples() {
     let o = RobustnessOptions::default();
     assert_eq!((o.noise_percent, o.samples, o.seed), (20.0, 1000, 2007));

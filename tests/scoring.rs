@@ -413,6 +413,38 @@ fn a_mission_of_another_rulebook_is_refitted_with_warnings() {
 }
 
 #[test]
+fn entities_and_levels_the_other_rulebook_lacks_are_left_out_with_warnings() {
+    let rb = tiny();
+    let m = mission(
+        &rb,
+        &format!(
+            "{BASE}\n[[entity]]\nname = \"UNDP\"\nrole = \"dev\"\n\
+             [[entity]]\nname = \"OCHA\"\nrole = \"hum\"\ncurrent = {{ a = \"mid\", b = \"top\" }}\n"
+        ),
+    );
+    // The other rulebook calls the development role `devt` and the middle
+    // level `middle`: UNDP cannot be placed, and OCHA's `a = mid` cannot
+    // be read; OCHA and its `b = top` stay.
+    let other = TINY
+        .replace("id = \"dev\"", "id = \"devt\"")
+        .replace("id = \"mid\"", "id = \"middle\"")
+        .replace("default-target = \"mid\"", "default-target = \"middle\"")
+        .replace("id = \"tiny\"", "id = \"other\"");
+    let rb2 = Rulebook::from_toml(&other, "other.toml").unwrap();
+    let a = assess(&rb2, &m);
+    assert_eq!(
+        a.warnings,
+        [
+            "entity `UNDP` left out: rulebook `other` has no role `dev`",
+            "current level a = `mid` of entity `OCHA` left out: rulebook `other` has no such dimension or level",
+        ]
+    );
+    assert_eq!(a.entities.len(), 1);
+    assert_eq!(a.entities[0].name, "OCHA");
+    assert_eq!(a.entities[0].current.values, vec![None, Some("top".into())]);
+}
+
+#[test]
 fn a_context_value_the_other_rulebook_lacks_is_left_out_with_a_warning() {
     let rb = tiny();
     let m = mission(
@@ -789,6 +821,8 @@ fn a_cap_above_the_target_does_not_bind() {
     assert_eq!(t.level, "mid");
     assert!(t.capped);
     assert_eq!(t.set_by, vec!["cap"]);
+    // Floor and cap agree: no tension between them.
+    assert!(t.tension.is_none());
 }
 
 #[test]
