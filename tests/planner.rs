@@ -153,27 +153,32 @@ remedy = "raise r2"
 citation = { section = "Test", paragraph = 4, phrase = "r2" }
 "#;
 
+/// The plan for a mission of `body` under `rb`.
+fn plan_of(rb: &Rulebook, body: &str) -> integration_readiness::analysis::Plan {
+    let text = format!("[mission]\nname = \"Plan\"\n{body}");
+    plan(rb, &Mission::from_toml(&text, "m.toml", rb).unwrap())
+}
+
+/// A plan's changes as (factor, steps, effort), in order.
+fn changes(p: &integration_readiness::analysis::Plan) -> Vec<(&str, usize, f64)> {
+    p.changes
+        .iter()
+        .map(|c| (c.factor.as_str(), c.steps, c.effort))
+        .collect()
+}
+
 #[test]
 fn changes_come_in_order_of_points_toward_the_target_per_cost() {
     // p and q none, r1 and r2 full: 2 / 4 = 50. High needs 100: both p and
     // q to full, 4 steps each. Alone, each adds 25 points: q for 4 x 1 = 4
     // (6.25 a unit of cost), p for 4 x 4 = 16 (1.5625): q first.
     let rb = Rulebook::from_toml(FOUR, "four.toml").unwrap();
-    let m = Mission::from_toml(
-        "[mission]\nname = \"Four\"\n\
-         [evidence.p]\nrating = \"none\"\n[evidence.q]\nrating = \"none\"\n\
-         [evidence.r1]\nrating = \"full\"\n[evidence.r2]\nrating = \"full\"\n",
-        "m.toml",
+    let p = plan_of(
         &rb,
-    )
-    .unwrap();
-    let p = plan(&rb, &m);
-    let order: Vec<(&str, usize, f64)> = p
-        .changes
-        .iter()
-        .map(|c| (c.factor.as_str(), c.steps, c.effort))
-        .collect();
-    assert_eq!(order, [("q", 4, 4.0), ("p", 4, 16.0)]);
+        "[evidence.p]\nrating = \"none\"\n[evidence.q]\nrating = \"none\"\n\
+         [evidence.r1]\nrating = \"full\"\n[evidence.r2]\nrating = \"full\"\n",
+    );
+    assert_eq!(changes(&p), [("q", 4, 4.0), ("p", 4, 16.0)]);
     assert_eq!(p.total_effort, 20.0);
     for c in &p.changes {
         assert_eq!(c.gain, 25.0, "{}", c.factor);
@@ -220,22 +225,12 @@ fn steps_of_alike_factors_go_to_the_first_until_it_is_full() {
     // one more: four steps of 0.25. r1 and r2 cost the same and weigh the
     // same, so the search counts them as one variable of eight steps; its
     // four go to r1, the first, which they fill, and none to r2.
-    let rb = four_at_75();
-    let m = Mission::from_toml(
-        "[mission]\nname = \"Four\"\n\
-         [evidence.p]\nrating = \"full\"\n[evidence.q]\nrating = \"full\"\n\
+    let p = plan_of(
+        &four_at_75(),
+        "[evidence.p]\nrating = \"full\"\n[evidence.q]\nrating = \"full\"\n\
          [evidence.r1]\nrating = \"none\"\n[evidence.r2]\nrating = \"none\"\n",
-        "m.toml",
-        &rb,
-    )
-    .unwrap();
-    let p = plan(&rb, &m);
-    let changes: Vec<(&str, usize, f64)> = p
-        .changes
-        .iter()
-        .map(|c| (c.factor.as_str(), c.steps, c.effort))
-        .collect();
-    assert_eq!(changes, [("r1", 4, 4.0)]);
+    );
+    assert_eq!(changes(&p), [("r1", 4, 4.0)]);
     assert_eq!(p.total_effort, 4.0);
     // Everything is rated: the level reached does not hang on unknowns.
     assert!(p.needs_favourable_unknowns.is_empty());
@@ -248,21 +243,12 @@ fn a_plan_that_reaches_its_target_only_if_the_unknowns_are_kind_says_so() {
     // r2 (none to low). Then 2.25 / 3 = 75, high; but with p at its worst
     // (none) the low end is 2.25 / 4 = 56.25, below 75: the plan reaches
     // high only if p turns out well.
-    let rb = four_at_75();
-    let m = Mission::from_toml(
-        "[mission]\nname = \"Four\"\n[evidence.q]\nrating = \"full\"\n\
+    let p = plan_of(
+        &four_at_75(),
+        "[evidence.q]\nrating = \"full\"\n\
          [evidence.r1]\nrating = \"none\"\n[evidence.r2]\nrating = \"none\"\n",
-        "m.toml",
-        &rb,
-    )
-    .unwrap();
-    let p = plan(&rb, &m);
-    let changes: Vec<(&str, usize)> = p
-        .changes
-        .iter()
-        .map(|c| (c.factor.as_str(), c.steps))
-        .collect();
-    assert_eq!(changes, [("r1", 4), ("r2", 1)]);
+    );
+    assert_eq!(changes(&p), [("r1", 4, 4.0), ("r2", 1, 1.0)]);
     assert_eq!(p.needs_favourable_unknowns, vec!["x"]);
 }
 
@@ -314,20 +300,11 @@ fn only_gains_on_dimensions_short_of_their_target_set_the_order() {
     // Alone, p adds 25 on x (12.5 a unit of cost); q adds 50 on x (6.25 a
     // unit) and 100 on y, which is at its target and does not count. So p
     // comes first, and only q lifts a level (y to high).
-    let rb = two();
-    let m = Mission::from_toml(
-        "[mission]\nname = \"Two\"\n[evidence.p]\nrating = \"partial\"\n[evidence.q]\nrating = \"none\"\n",
-        "m.toml",
-        &rb,
-    )
-    .unwrap();
-    let p = plan(&rb, &m);
-    let order: Vec<(&str, usize, f64)> = p
-        .changes
-        .iter()
-        .map(|c| (c.factor.as_str(), c.steps, c.effort))
-        .collect();
-    assert_eq!(order, [("p", 2, 2.0), ("q", 4, 8.0)]);
+    let p = plan_of(
+        &two(),
+        "[evidence.p]\nrating = \"partial\"\n[evidence.q]\nrating = \"none\"\n",
+    );
+    assert_eq!(changes(&p), [("p", 2, 2.0), ("q", 4, 8.0)]);
     assert_eq!(p.changes[0].gains.get("x"), Some(&25.0));
     assert_eq!(p.changes[0].gains.get("y"), Some(&0.0));
     assert_eq!(p.changes[1].gains.get("x"), Some(&50.0));

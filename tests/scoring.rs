@@ -748,6 +748,17 @@ fn waiving_a_gate_needs_a_note() {
     );
 }
 
+/// The target on `a` of a big mission (BASE ratings) under the tiny
+/// rulebook with `rules` added.
+fn big_target(rules: &str) -> integration_readiness::assess::Target {
+    let rb = Rulebook::from_toml(&format!("{TINY}{rules}"), "tiny.toml").unwrap();
+    let a = assess(
+        &rb,
+        &mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}")),
+    );
+    a.dimensions[0].target_detail.clone()
+}
+
 #[test]
 fn the_lowest_cap_wins_and_only_its_rules_are_named() {
     // Two mission caps on `a` for big missions: mid first, then the lower
@@ -777,12 +788,7 @@ at-most = "apart"
 because = "the same cap again"
 citation = { section = "Test", paragraph = 8, phrase = "eighth" }
 "#;
-    let rb = Rulebook::from_toml(&format!("{TINY}{caps}"), "tiny.toml").unwrap();
-    let a = assess(
-        &rb,
-        &mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}")),
-    );
-    let t = &a.dimensions[0].target_detail;
+    let t = big_target(caps);
     // The floor big-floor (top) is above the cap (apart): a tension, the
     // cap wins, set by the two rules at apart.
     assert_eq!(t.level, "apart");
@@ -846,12 +852,7 @@ at-least = "top"
 because = "the same floor again"
 citation = { section = "Test", paragraph = 7, phrase = "seventh" }
 "#;
-    let rb = Rulebook::from_toml(&format!("{TINY}{floors}"), "tiny.toml").unwrap();
-    let a = assess(
-        &rb,
-        &mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}")),
-    );
-    let t = &a.dimensions[0].target_detail;
+    let t = big_target(floors);
     assert_eq!(t.level, "top");
     assert!(!t.capped);
     assert_eq!(t.set_by, vec!["big-floor", "floor-top-too"]);
