@@ -734,29 +734,29 @@ fn comparing_across_rulebooks_says_which_way_they_differ() {
         assess(&rb, &Mission::from_toml(body, "m.toml", &rb).unwrap())
     };
     let base = under(TINY);
+    // The one warning comparing `base` with the rulebook edited `from` → `to`.
+    let warning = |from: &str, to: &str| {
+        let w = compare(&base, &under(&TINY.replacen(from, to, 1))).warnings;
+        assert_eq!(w.len(), 1, "{w:?}");
+        w[0].clone()
+    };
     let scale = "the two assessments use different rulebooks";
     let content = "the two assessments use different content under rulebook tiny 1";
     // Another version of the same rulebook: another scale.
-    let v2 = under(&TINY.replacen("version = \"1\"", "version = \"2\"", 1));
-    let w = compare(&base, &v2).warnings;
-    assert_eq!(w.len(), 1, "{w:?}");
+    let w = warning("version = \"1\"", "version = \"2\"");
     assert!(
-        w[0].starts_with(&format!("{scale} (tiny 1 and tiny 2)")),
-        "{w:?}"
+        w.starts_with(&format!("{scale} (tiny 1 and tiny 2)")),
+        "{w}"
     );
     // Another rulebook id at the same version: another scale.
-    let other = under(&TINY.replacen("id = \"tiny\"", "id = \"other\"", 1));
-    let w = compare(&base, &other).warnings;
-    assert_eq!(w.len(), 1, "{w:?}");
+    let w = warning("id = \"tiny\"", "id = \"other\"");
     assert!(
-        w[0].starts_with(&format!("{scale} (tiny 1 and other 1)")),
-        "{w:?}"
+        w.starts_with(&format!("{scale} (tiny 1 and other 1)")),
+        "{w}"
     );
     // Same id and version, edited content.
-    let edited = under(&TINY.replacen("Theme two", "Theme 2", 1));
-    let w = compare(&base, &edited).warnings;
-    assert_eq!(w.len(), 1, "{w:?}");
-    assert!(w[0].starts_with(content), "{w:?}");
+    let w = warning("Theme two", "Theme 2");
+    assert!(w.starts_with(content), "{w}");
     assert!(compare(&base, &base).warnings.is_empty());
 }
 

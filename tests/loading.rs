@@ -16,6 +16,20 @@ fn mission_err(text: &str) -> String {
     }
 }
 
+/// The problems of a bare rulebook: `empty` (top-level keys, such as
+/// `factor = []`), the header, two levels (`apart`, and `one` with
+/// `threshold`), then `tables`.
+fn bare_rulebook_err(empty: &str, threshold: &str, tables: &str) -> String {
+    let text = format!(
+        "{empty}[rulebook]\nid = \"none\"\ntitle = \"None\"\nversion = \"1\"\n\n\
+         [[level]]\nid = \"apart\"\ntitle = \"Apart\"\nmeaning = \"apart\"\n\n\
+         [[level]]\nid = \"one\"\ntitle = \"One\"\nmeaning = \"one\"\nthreshold = {threshold}\n\n{tables}"
+    );
+    Rulebook::from_toml(&text, "rb.toml")
+        .unwrap_err()
+        .to_string()
+}
+
 /// The tiny rulebook with one edit, which must apply.
 fn rulebook_err(from: &str, to: &str) -> String {
     let text = TINY.replacen(from, to, 1);
@@ -210,12 +224,7 @@ fn every_dimension_at_weight_zero_is_an_error_and_no_dimension_is_another() {
     );
     Rulebook::from_toml(&text, "rb.toml").unwrap();
     // With no dimension at all, that is the problem, not their weights.
-    let none = "dimension = []\ntheme = []\nfactor = []\n[rulebook]\nid = \"none\"\ntitle = \"None\"\nversion = \"1\"\n\n\
-                [[level]]\nid = \"apart\"\ntitle = \"Apart\"\nmeaning = \"apart\"\n\n\
-                [[level]]\nid = \"one\"\ntitle = \"One\"\nmeaning = \"one\"\nthreshold = {}\n";
-    let e = Rulebook::from_toml(none, "rb.toml")
-        .unwrap_err()
-        .to_string();
+    let e = bare_rulebook_err("dimension = []\ntheme = []\nfactor = []\n", "{}", "");
     assert!(e.contains("no dimension is declared"), "{e}");
     assert!(!e.contains("weight 0"), "{e}");
 }
@@ -266,14 +275,12 @@ fn a_rating_guide_explains_rated_words_only() {
 
 #[test]
 fn a_rulebook_without_factors_says_so_and_nothing_about_their_weights() {
-    let text = "factor = []\n[rulebook]\nid = \"none\"\ntitle = \"None\"\nversion = \"1\"\n\n\
-                [[level]]\nid = \"apart\"\ntitle = \"Apart\"\nmeaning = \"apart\"\n\n\
-                [[level]]\nid = \"one\"\ntitle = \"One\"\nmeaning = \"one\"\nthreshold = { x = 50.0 }\n\n\
-                [[dimension]]\nid = \"x\"\ntitle = \"X\"\ndefault-target = \"apart\"\n\n\
-                [[theme]]\nid = \"t\"\ntitle = \"T\"\n";
-    let e = Rulebook::from_toml(text, "rb.toml")
-        .unwrap_err()
-        .to_string();
+    let e = bare_rulebook_err(
+        "factor = []\n",
+        "{ x = 50.0 }",
+        "[[dimension]]\nid = \"x\"\ntitle = \"X\"\ndefault-target = \"apart\"\n\n\
+         [[theme]]\nid = \"t\"\ntitle = \"T\"\n",
+    );
     assert!(e.contains("factor: no factor is declared"), "{e}");
     assert!(!e.contains("sum to zero"), "{e}");
 }

@@ -262,35 +262,20 @@ fn two() -> Rulebook {
             "default-target = \"high\"\n",
             "default-target = \"high\"\n\n[[dimension]]\nid = \"y\"\ntitle = \"Y\"\ndefault-target = \"low\"\n",
         );
-    let (head, _) = text.split_once("[[factor]]").unwrap();
-    let factors = r#"
-[[factor]]
-id = "p"
-polarity = "enabler"
-theme = "t"
-title = "P"
-description = "p"
-question = "how?"
-weights = { y = 0.0 }
-weight-reasons = { y = "none on y" }
-effort = "low"
-remedy = "raise p"
-citation = { section = "Test", paragraph = 1, phrase = "p" }
-
-[[factor]]
-id = "q"
-polarity = "enabler"
-theme = "t"
-title = "Q"
-description = "q"
-question = "how?"
-weights = { y = 3.0 }
-weight-reasons = { y = "three on y" }
-effort = "medium"
-remedy = "raise q"
-citation = { section = "Test", paragraph = 2, phrase = "q" }
-"#;
-    Rulebook::from_toml(&format!("{head}{factors}"), "two.toml").unwrap()
+    // p and q only, p at low effort, q at medium, with their weights on y.
+    let (head, _) = text.split_once("[[factor]]\nid = \"r1\"").unwrap();
+    let text = head
+        .replace(
+            "effort = \"high\"\nremedy = \"raise p\"",
+            "weights = { y = 0.0 }\nweight-reasons = { y = \"none on y\" }\n\
+             effort = \"low\"\nremedy = \"raise p\"",
+        )
+        .replace(
+            "effort = \"low\"\nremedy = \"raise q\"",
+            "weights = { y = 3.0 }\nweight-reasons = { y = \"three on y\" }\n\
+             effort = \"medium\"\nremedy = \"raise q\"",
+        );
+    Rulebook::from_toml(&text, "two.toml").unwrap()
 }
 
 #[test]

@@ -15,6 +15,15 @@ fn mission(rb: &Rulebook, body: &str) -> Mission {
     Mission::from_toml(&text, "m.toml", rb).unwrap()
 }
 
+/// The tiny rulebook as edited in `text`, under the id `other`.
+fn other(text: &str) -> Rulebook {
+    Rulebook::from_toml(
+        &text.replace("id = \"tiny\"", "id = \"other\""),
+        "other.toml",
+    )
+    .unwrap()
+}
+
 fn close(a: f64, b: f64) {
     assert!((a - b).abs() < 1e-9, "{a} != {b}");
 }
@@ -400,10 +409,7 @@ fn mission_effort_overrides_the_rulebook() {
 fn a_mission_of_another_rulebook_is_refitted_with_warnings() {
     let rb = tiny();
     let m = mission(&rb, BASE);
-    let other = TINY
-        .replace("id = \"b1\"", "id = \"b9\"")
-        .replace("id = \"tiny\"", "id = \"other\"");
-    let rb2 = Rulebook::from_toml(&other, "other.toml").unwrap();
+    let rb2 = other(&TINY.replace("id = \"b1\"", "id = \"b9\""));
     let a = assess(&rb2, &m);
     assert_eq!(a.warnings.len(), 1);
     assert!(a.warnings[0].contains("`b1`"), "{:?}", a.warnings);
@@ -425,12 +431,12 @@ fn entities_and_levels_the_other_rulebook_lacks_are_left_out_with_warnings() {
     // The other rulebook calls the development role `devt` and the middle
     // level `middle`: UNDP cannot be placed, and OCHA's `a = mid` cannot
     // be read; OCHA and its `b = top` stay.
-    let other = TINY
-        .replace("id = \"dev\"", "id = \"devt\"")
-        .replace("id = \"mid\"", "id = \"middle\"")
-        .replace("default-target = \"mid\"", "default-target = \"middle\"")
-        .replace("id = \"tiny\"", "id = \"other\"");
-    let rb2 = Rulebook::from_toml(&other, "other.toml").unwrap();
+    let rb2 = other(
+        &TINY
+            .replace("id = \"dev\"", "id = \"devt\"")
+            .replace("id = \"mid\"", "id = \"middle\"")
+            .replace("default-target = \"mid\"", "default-target = \"middle\""),
+    );
     let a = assess(&rb2, &m);
     assert_eq!(
         a.warnings,
@@ -453,14 +459,14 @@ fn a_context_value_the_other_rulebook_lacks_is_left_out_with_a_warning() {
     );
     // The other rulebook calls big missions "large": `mode = big` cannot be
     // read against it, `flag = true` can.
-    let other = TINY
-        .replace(
-            "values = [\"small\", \"big\"]",
-            "values = [\"small\", \"large\"]",
-        )
-        .replace("mode = \"big\"", "mode = \"large\"")
-        .replace("id = \"tiny\"", "id = \"other\"");
-    let rb2 = Rulebook::from_toml(&other, "other.toml").unwrap();
+    let rb2 = other(
+        &TINY
+            .replace(
+                "values = [\"small\", \"big\"]",
+                "values = [\"small\", \"large\"]",
+            )
+            .replace("mode = \"big\"", "mode = \"large\""),
+    );
     let a = assess(&rb2, &m);
     assert_eq!(
         a.warnings,
