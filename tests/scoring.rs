@@ -754,47 +754,39 @@ fn waiving_a_gate_needs_a_note() {
     );
 }
 
-/// The target on `a` of a big mission (BASE ratings) under the tiny
-/// rulebook with `rules` added.
-fn big_target(rules: &str) -> integration_readiness::assess::Target {
-    let rb = Rulebook::from_toml(&format!("{TINY}{rules}"), "tiny.toml").unwrap();
-    let a = assess(
-        &rb,
-        &mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}")),
-    );
+/// The target on `a` of a mission with `context` (and the BASE ratings)
+/// under the tiny rulebook with `rules` added.
+fn target_on_a(rules: &[String], context: &str) -> integration_readiness::assess::Target {
+    let rb = Rulebook::from_toml(&format!("{TINY}{}", rules.concat()), "tiny.toml").unwrap();
+    let a = assess(&rb, &mission(&rb, &format!("[context]\n{context}\n{BASE}")));
     a.dimensions[0].target_detail.clone()
 }
+
+/// A target rule on `a`: `bound` (`at-least` or `at-most`) `level` when
+/// the context matches `when`.
+fn rule(id: &str, when: &str, bound: &str, level: &str) -> String {
+    format!(
+        "\n[[rule]]\nid = \"{id}\"\nwhen = {{ {when} }}\ndimensions = [\"a\"]\n\
+         {bound} = \"{level}\"\nbecause = \"{id}\"\n\
+         citation = {{ section = \"Test\", paragraph = 6, phrase = \"sixth\" }}\n"
+    )
+}
+
+const BIG: &str = "mode = \"big\"";
 
 #[test]
 fn the_lowest_cap_wins_and_only_its_rules_are_named() {
     // Two mission caps on `a` for big missions: mid first, then the lower
-    // apart. The lower wins; the looser rule no longer sets the target.
-    let caps = r#"
-[[rule]]
-id = "cap-mid"
-when = { mode = "big" }
-dimensions = ["a"]
-at-most = "mid"
-because = "a looser cap"
-citation = { section = "Test", paragraph = 6, phrase = "sixth" }
-
-[[rule]]
-id = "cap-apart"
-when = { mode = "big" }
-dimensions = ["a"]
-at-most = "apart"
-because = "a stricter cap"
-citation = { section = "Test", paragraph = 7, phrase = "seventh" }
-
-[[rule]]
-id = "cap-apart-too"
-when = { mode = "big" }
-dimensions = ["a"]
-at-most = "apart"
-because = "the same cap again"
-citation = { section = "Test", paragraph = 8, phrase = "eighth" }
-"#;
-    let t = big_target(caps);
+    // apart (twice). The lower wins; the looser rule no longer sets the
+    // target.
+    let t = target_on_a(
+        &[
+            rule("cap-mid", BIG, "at-most", "mid"),
+            rule("cap-apart", BIG, "at-most", "apart"),
+            rule("cap-apart-too", BIG, "at-most", "apart"),
+        ],
+        BIG,
+    );
     // The floor big-floor (top) is above the cap (apart): a tension, the
     // cap wins, set by the two rules at apart.
     assert_eq!(t.level, "apart");
@@ -810,20 +802,11 @@ fn a_cap_above_the_target_does_not_bind() {
     // With flag = true, a is capped at top; its target is the default,
     // mid, below the cap: the cap neither sets nor caps it. At mid, the
     // cap binds: the target is mid, capped, and set by the cap too.
-    let cap = |level: &str| {
-        format!(
-            "[[rule]]\nid = \"cap\"\nwhen = {{ flag = true }}\ndimensions = [\"a\"]\n\
-             at-most = \"{level}\"\nbecause = \"a cap\"\n\
-             citation = {{ section = \"Test\", paragraph = 6, phrase = \"sixth\" }}\n"
-        )
-    };
     let target = |level: &str| {
-        let rb = Rulebook::from_toml(&format!("{TINY}\n{}", cap(level)), "tiny.toml").unwrap();
-        let a = assess(
-            &rb,
-            &mission(&rb, &format!("[context]\nflag = true\n{BASE}")),
-        );
-        a.dimensions[0].target_detail.clone()
+        target_on_a(
+            &[rule("cap", "flag = true", "at-most", level)],
+            "flag = true",
+        )
     };
     let t = target("top");
     assert_eq!(t.level, "mid");
@@ -841,24 +824,13 @@ fn a_cap_above_the_target_does_not_bind() {
 fn the_highest_floor_wins_and_every_rule_at_it_is_named() {
     // Beside big-floor (a at least top), a lower floor (mid) and a second
     // rule at top: the target is top, set by both rules at top, in order.
-    let floors = r#"
-[[rule]]
-id = "floor-mid"
-when = { mode = "big" }
-dimensions = ["a"]
-at-least = "mid"
-because = "a lower floor"
-citation = { section = "Test", paragraph = 6, phrase = "sixth" }
-
-[[rule]]
-id = "floor-top-too"
-when = { mode = "big" }
-dimensions = ["a"]
-at-least = "top"
-because = "the same floor again"
-citation = { section = "Test", paragraph = 7, phrase = "seventh" }
-"#;
-    let t = big_target(floors);
+    let t = target_on_a(
+        &[
+            rule("floor-mid", BIG, "at-least", "mid"),
+            rule("floor-top-too", BIG, "at-least", "top"),
+        ],
+        BIG,
+    );
     assert_eq!(t.level, "top");
     assert!(!t.capped);
     assert_eq!(t.set_by, vec!["big-floor", "floor-top-too"]);
