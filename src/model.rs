@@ -344,10 +344,20 @@ pub struct RulebookInfo {
     /// Weight of a factor on a dimension its `weights` table leaves out.
     #[serde(default = "default_weight")]
     pub default_weight: f64,
+    /// The least share of a dimension's applicable weight (and of all
+    /// applicable weight, for the overall) that must be rated for a
+    /// verdict: below it the verdict is `undetermined`. From 0 to 1;
+    /// 0.5 when left out.
+    #[serde(default = "default_min_coverage")]
+    pub min_coverage: f64,
 }
 
 fn default_weight() -> f64 {
     1.0
+}
+
+fn default_min_coverage() -> f64 {
+    0.5
 }
 
 /// The numeric cost of each effort word, used to rank recommendations and
@@ -545,6 +555,16 @@ pub struct Factor {
     /// Further places in the source that bear on it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub see_also: Vec<Citation>,
+    /// The context in which the factor applies (context key -> value or
+    /// values, all of which must match); empty: every mission. Where the
+    /// context says it applies, `not-applicable` is refused; where the
+    /// context rules it out, the factor leaves the sums.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
+    pub applies_when: BTreeMap<String, Condition>,
 }
 
 /// A gate: a factor that must be at least (enabler) or at most (barrier)
@@ -566,6 +586,53 @@ pub struct Gate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<Rating>,
     /// Why the level needs it.
+    pub because: String,
+    /// Where the source supports it.
+    pub citation: Citation,
+    /// The context in which the gate binds (context key -> value or
+    /// values, all of which must match); empty: every mission. A gate whose
+    /// condition the mission leaves open binds.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
+    pub when: BTreeMap<String, Condition>,
+    /// Whether rating the gate's factor `not-applicable` may waive it.
+    /// `false` where the source calls the condition indispensable: the
+    /// rating is then refused wherever the gate binds.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub waivable: bool,
+}
+
+/// One condition of a consistency rule: a factor rated at least or at most
+/// some word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RatingCondition {
+    /// The factor it reads.
+    pub factor: String,
+    /// Holds when the factor is rated this word or higher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<Rating>,
+    /// Holds when the factor is rated this word or lower.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<Rating>,
+}
+
+/// A consistency rule: ratings that contradict each other, by the source.
+/// When every condition holds (unknown and not-applicable ratings hold
+/// none), the assessment warns, with the reason and the citation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConsistencyRule {
+    /// Id, unique among the consistency rules.
+    pub id: String,
+    /// The conditions, all of which must hold (at least two).
+    pub all: Vec<RatingCondition>,
+    /// Why such ratings contradict each other.
     pub because: String,
     /// Where the source supports it.
     pub citation: Citation,
@@ -634,6 +701,13 @@ pub struct RulebookData {
     /// The target rules.
     #[serde(rename = "rule", default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<TargetRule>,
+    /// The consistency rules.
+    #[serde(
+        rename = "consistency",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub consistency: Vec<ConsistencyRule>,
 }
 
 /// The `[mission]` table.

@@ -30,11 +30,47 @@ pub(crate) struct CompiledGate {
     pub bound: Bound<Rating>,
 }
 
+/// A context condition resolved to indices: (context key index, accepted
+/// value indices), all of which must match.
+pub(crate) type When = Vec<(usize, Vec<usize>)>;
+
+/// How a context condition stands against a mission's context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Matches {
+    /// Every key is given and matches.
+    Yes,
+    /// Some key is given and does not match.
+    No,
+    /// No key contradicts it, but some key is left out.
+    Open,
+}
+
+/// Whether `when` matches `context` (value index per key, `None` where
+/// the mission leaves the key out).
+pub(crate) fn matches(when: &[(usize, Vec<usize>)], context: &[Option<usize>]) -> Matches {
+    let mut open = false;
+    for (k, vals) in when {
+        match context.get(*k).copied().flatten() {
+            Some(v) if vals.contains(&v) => {}
+            Some(_) => return Matches::No,
+            None => open = true,
+        }
+    }
+    if open { Matches::Open } else { Matches::Yes }
+}
+
+/// A consistency rule resolved to indices.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CompiledConsistency {
+    /// (factor index, bound), all of which must hold.
+    pub all: Vec<(usize, Bound<Rating>)>,
+}
+
 /// A target rule resolved to indices.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CompiledRule {
     /// (context key index, accepted value indices).
-    pub when: Vec<(usize, Vec<usize>)>,
+    pub when: When,
     /// Role indices; empty = the mission as a whole.
     pub roles: Vec<usize>,
     pub dimensions: Vec<usize>,
@@ -63,6 +99,11 @@ pub(crate) struct Names {
     pub context_key: Vec<Text>,
     pub gate_because: Vec<Text>,
     pub gate_citation: Vec<Arc<Citation>>,
+    pub rule_because: Vec<Text>,
+    pub rule_citation: Vec<Arc<Citation>>,
+    pub consistency_id: Vec<Text>,
+    pub consistency_because: Vec<Text>,
+    pub consistency_citation: Vec<Arc<Citation>>,
 }
 
 impl Names {
@@ -96,6 +137,19 @@ impl Names {
                 .gates
                 .iter()
                 .map(|g| Arc::new(g.citation.clone()))
+                .collect(),
+            rule_because: texts(&mut d.rules.iter().map(|x| &x.because)),
+            rule_citation: d
+                .rules
+                .iter()
+                .map(|r| Arc::new(r.citation.clone()))
+                .collect(),
+            consistency_id: texts(&mut d.consistency.iter().map(|x| &x.id)),
+            consistency_because: texts(&mut d.consistency.iter().map(|x| &x.because)),
+            consistency_citation: d
+                .consistency
+                .iter()
+                .map(|r| Arc::new(r.citation.clone()))
                 .collect(),
         }
     }
@@ -131,7 +185,12 @@ struct Compiled {
     thresholds: Vec<f64>,
     theme_of: Vec<usize>,
     gates: Vec<CompiledGate>,
+    /// The context in which each gate (of the file) binds.
+    gate_when: Vec<When>,
+    /// The context in which each factor applies.
+    applies_when: Vec<When>,
     rules: Vec<CompiledRule>,
+    consistency: Vec<CompiledConsistency>,
     default_targets: Vec<usize>,
     /// Gate indices (into `gates`) per level and dimension: `gates_at[l * dims + d]`.
     gates_at: Vec<Vec<usize>>,
@@ -296,6 +355,16 @@ impl Rulebook {
             data.rulebook.default_weight,
             root.key("rulebook").key("default-weight"),
         );
+        let mc = data.rulebook.min_coverage;
+        if !mc.is_finite() || !(0.0..=1.0).contains(&mc) {
+            c.push(
+                Problem::new(
+                    root.key("rulebook").key("min-coverage"),
+                    format!("minimum coverage {} is not allowed", num(mc)),
+                )
+                .allowed("a share from 0 to 1, such as 0.5"),
+            );
+        }
         for (k, v) in [
             ("low", data.effort_cost.low),
             ("medium", data.effort_cost.medium),
@@ -318,8 +387,8 @@ impl Rulebook {
         let roles = c.ids(&data.roles, "role", "id", |r| &r.id);
         let ctx = c.ids(&data.context, "context", "key", |k: &ContextKey| &k.key);
         let factors = c.ids(&data.factors, "factor", "id", |f: &Factor| &f.id);
-        let rule_ids = c.ids(&data.rules, "rule", "id", |r| &r.id);
-        let _ = rule_ids;
+        c.ids(&data.rules, "rule", "id", |r| &r.id);
+        c.ids(&data.consistency, "consistency", "id", |r| &r.id);
 
         if data.levels.len() < 2 {
             c.push(
@@ -446,8 +515,18 @@ impl Rulebook {
             factors: &factors,
             dim_names: &dim_names,
         };
-        let gates = check_gates(&mut c, &data, &ids);
+        let (gates, gate_when) = check_gates(&mut c, &data, &ids);
         let rules = check_rules(&mut c, &data, &ids);
+        let applies_when = data
+            .factors
+            .iter()
+            .enumerate()
+            .map(|(fi, f)| {
+                let path = root.key("factor").index(fi).key("applies-when");
+                check_when(&mut c, &data, &ids, &f.applies_when, &path)
+            })
+            .collect();
+        let consistency = check_consistency(&mut c, &data, &ids);
 
         if !c.problems.is_empty() {
             return Err(c.problems.finish());
@@ -479,7 +558,10 @@ impl Rulebook {
                 thresholds,
                 theme_of,
                 gates,
+                gate_when,
+                applies_when,
                 rules,
+                consistency,
                 default_targets,
                 factor_index,
             }),
@@ -593,6 +675,61 @@ impl Rulebook {
             &[]
         };
         at.iter().map(|&g| &self.inner.gates[g])
+    }
+
+    /// Whether gate `g` (an index of the file's `[[gate]]` tables) binds in
+    /// `context`: unless its condition is ruled out (a condition the
+    /// mission leaves open binds).
+    pub(crate) fn gate_binds(&self, g: usize, context: &[Option<usize>]) -> bool {
+        self.inner
+            .gate_when
+            .get(g)
+            .is_none_or(|w| matches(w, context) != Matches::No)
+    }
+
+    /// The context condition of gate `g` (a file index).
+    pub(crate) fn gate_when(&self, g: usize) -> &[(usize, Vec<usize>)] {
+        self.inner.gate_when.get(g).map_or(&[], Vec::as_slice)
+    }
+
+    /// The context condition under which factor `f` applies.
+    pub(crate) fn applies_when(&self, f: usize) -> &[(usize, Vec<usize>)] {
+        self.inner.applies_when.get(f).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `context` rules factor `f` out (its `applies-when` fails on
+    /// a key the mission gives).
+    pub(crate) fn ruled_out(&self, f: usize, context: &[Option<usize>]) -> bool {
+        matches(self.applies_when(f), context) == Matches::No
+    }
+
+    /// A context condition in words, e.g. `humanitarian-operations = true
+    /// and conflict = "active" or "ceasefire"`.
+    pub(crate) fn describe_when(&self, when: &[(usize, Vec<usize>)]) -> String {
+        let ctx = &self.inner.data.context;
+        when.iter()
+            .map(|(k, vals)| {
+                let key = &ctx[*k];
+                let vals: Vec<String> = vals.iter().map(|&v| key.values[v].to_string()).collect();
+                format!("{} = {}", key.key, vals.join(" or "))
+            })
+            .collect::<Vec<_>>()
+            .join(" and ")
+    }
+
+    /// Every gate resolved, one per gate and dimension.
+    pub(crate) fn compiled_gates(&self) -> &[CompiledGate] {
+        &self.inner.gates
+    }
+
+    /// The consistency rules, resolved, in file order.
+    pub(crate) fn compiled_consistency(&self) -> &[CompiledConsistency] {
+        &self.inner.consistency
+    }
+
+    /// The least share of applicable weight rated for a verdict.
+    pub fn min_coverage(&self) -> f64 {
+        self.inner.data.rulebook.min_coverage
     }
 
     /// The dimension ids in rulebook order, shared.
@@ -833,10 +970,16 @@ struct Ids<'a> {
 }
 
 /// Checks the gates and resolves them, one per gate and dimension.
-fn check_gates(c: &mut Checker, data: &RulebookData, ids: &Ids<'_>) -> Vec<CompiledGate> {
+fn check_gates(
+    c: &mut Checker,
+    data: &RulebookData,
+    ids: &Ids<'_>,
+) -> (Vec<CompiledGate>, Vec<When>) {
     let mut gates = Vec::new();
+    let mut whens = Vec::new();
     for (gi, g) in data.gates.iter().enumerate() {
         let path = DocPath::root().key("gate").index(gi);
+        whens.push(check_when(c, data, ids, &g.when, &path.key("when")));
         let level = c.resolve(ids.levels, "level", &g.level, path.key("level"));
         if level == Some(0) {
             c.push(
@@ -920,7 +1063,106 @@ fn check_gates(c: &mut Checker, data: &RulebookData, ids: &Ids<'_>) -> Vec<Compi
             }
         }
     }
-    gates
+    (gates, whens)
+}
+
+/// Checks a context condition (`when`, `applies-when`) and resolves it:
+/// every key declared, every value one the key allows, no empty list.
+fn check_when(
+    c: &mut Checker,
+    data: &RulebookData,
+    ids: &Ids<'_>,
+    cond: &BTreeMap<String, crate::model::Condition>,
+    path: &DocPath,
+) -> When {
+    let mut when = Vec::new();
+    for (key, cond) in cond {
+        let kp = path.key(key.as_str());
+        if let Some(k) = c.resolve(ids.ctx, "context key", key, kp.clone()) {
+            let allowed = &data.context[k].values;
+            let mut vals = Vec::new();
+            if cond.values().is_empty() {
+                c.push(
+                    Problem::new(kp.clone(), "an empty list matches nothing")
+                        .allowed(one_of(allowed)),
+                );
+            }
+            for v in cond.values() {
+                match allowed.iter().position(|a| a == v) {
+                    Some(i) => vals.push(i),
+                    None => {
+                        let words: Vec<String> = allowed
+                            .iter()
+                            .filter_map(|a| match a {
+                                ContextValue::Word(w) => Some(w.clone()),
+                                ContextValue::Flag(_) => None,
+                            })
+                            .collect();
+                        let mut p = Problem::new(kp.clone(), format!("`{key}` has no value {v}"))
+                            .allowed(one_of(allowed));
+                        if let ContextValue::Word(w) = v {
+                            p = p.suggest(w, words.iter().map(String::as_str));
+                        }
+                        c.push(p);
+                    }
+                }
+            }
+            when.push((k, vals));
+        }
+    }
+    when
+}
+
+/// Checks the consistency rules and resolves them: at least two
+/// conditions, each on a known factor with exactly one rated bound.
+fn check_consistency(
+    c: &mut Checker,
+    data: &RulebookData,
+    ids: &Ids<'_>,
+) -> Vec<CompiledConsistency> {
+    let mut out = Vec::new();
+    for (ri, r) in data.consistency.iter().enumerate() {
+        let path = DocPath::root().key("consistency").index(ri);
+        if r.all.len() < 2 {
+            c.push(
+                Problem::new(
+                    path.key("all"),
+                    format!("a consistency rule needs at least two conditions, not {}", r.all.len()),
+                )
+                .allowed("two or more { factor = \"...\", at-least = \"...\" } or at-most"),
+            );
+        }
+        let mut all = Vec::new();
+        for (j, cond) in r.all.iter().enumerate() {
+            let cp = path.key("all").index(j);
+            let factor = c.resolve(ids.factors, "factor", &cond.factor, cp.key("factor"));
+            let bound = match (cond.at_least, cond.at_most) {
+                (Some(x), None) => Some((Bound::AtLeast(x), "at-least", x)),
+                (None, Some(x)) => Some((Bound::AtMost(x), "at-most", x)),
+                _ => {
+                    c.push(
+                        Problem::new(cp.clone(), "a condition needs exactly one bound")
+                            .allowed("either at-least or at-most"),
+                    );
+                    None
+                }
+            };
+            if let Some((_, key, x)) = bound {
+                if x.step().is_none() {
+                    c.push(
+                        Problem::new(cp.key(key), format!("a condition cannot test for `{x}`"))
+                            .allowed(one_of(Rating::SCALE)),
+                    );
+                }
+            }
+            if let (Some(f), Some((b, _, _))) = (factor, bound) {
+                all.push((f, b));
+            }
+        }
+        c.citation(&r.citation, path.key("citation"));
+        out.push(CompiledConsistency { all });
+    }
+    out
 }
 
 /// Checks the target rules and resolves them.
@@ -928,42 +1170,7 @@ fn check_rules(c: &mut Checker, data: &RulebookData, ids: &Ids<'_>) -> Vec<Compi
     let mut rules = Vec::new();
     for (ri, r) in data.rules.iter().enumerate() {
         let path = DocPath::root().key("rule").index(ri);
-        let mut when = Vec::new();
-        for (key, cond) in &r.when {
-            let kp = path.key("when").key(key.as_str());
-            if let Some(k) = c.resolve(ids.ctx, "context key", key, kp.clone()) {
-                let allowed = &data.context[k].values;
-                let mut vals = Vec::new();
-                if cond.values().is_empty() {
-                    c.push(
-                        Problem::new(kp.clone(), "an empty list matches nothing")
-                            .allowed(one_of(allowed)),
-                    );
-                }
-                for v in cond.values() {
-                    match allowed.iter().position(|a| a == v) {
-                        Some(i) => vals.push(i),
-                        None => {
-                            let words: Vec<String> = allowed
-                                .iter()
-                                .filter_map(|a| match a {
-                                    ContextValue::Word(w) => Some(w.clone()),
-                                    ContextValue::Flag(_) => None,
-                                })
-                                .collect();
-                            let mut p =
-                                Problem::new(kp.clone(), format!("`{key}` has no value {v}"))
-                                    .allowed(one_of(allowed));
-                            if let ContextValue::Word(w) = v {
-                                p = p.suggest(w, words.iter().map(String::as_str));
-                            }
-                            c.push(p);
-                        }
-                    }
-                }
-                when.push((k, vals));
-            }
-        }
+        let when = check_when(c, data, ids, &r.when, &path.key("when"));
         let mut rroles = Vec::new();
         for (j, role) in r.roles.iter().enumerate() {
             if let Some(x) = c.resolve(ids.roles, "role", role, path.key("roles").index(j)) {

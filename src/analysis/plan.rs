@@ -34,7 +34,8 @@ use crate::text::Text;
 use serde::Serialize;
 
 use crate::assess::{
-    DimensionScore, PerDimension, Provenance, THRESHOLD_TOLERANCE, overall_of, score_into, targets,
+    Blocker, DimensionScore, PerDimension, Provenance, THRESHOLD_TOLERANCE, overall_of,
+    score_ratings,
 };
 use crate::mission::Mission;
 use crate::model::EffortCost;
@@ -88,14 +89,16 @@ pub struct Unreachable {
     pub target: Text,
     /// The highest level any plan reaches.
     pub best: Text,
-    /// Why the next level is out of reach.
-    pub reason: String,
+    /// Every reason, the same the assessment gives: each threshold the best
+    /// score misses and each gate below its need, rated or not, from the
+    /// level above `best` to the target.
+    pub reasons: Vec<Blocker>,
 }
 
 /// The cheapest plan to target.
 ///
-/// The plan changes rated factors only: a factor without evidence has no
-/// place in the point score, so the plan cannot count on it. Its levels are
+/// The plan changes rated factors only: a factor without evidence counts
+/// at the middle of the scale, and rating it is finding out, not fixing. Its levels are
 /// those of the point score after the plan; `needs_favourable_unknowns`
 /// names the dimensions whose target is reached only if the unrated factors
 /// turn out well, and `unrated` the factors to rate first.
@@ -592,41 +595,42 @@ pub(crate) fn plan_from(
     let dims = rb.dimensions();
     let factors = rb.factors();
     let nd = dims.len();
+    let ctx = &mission.context;
     let ratings: Vec<Rating> = (0..factors.len()).map(|f| mission.rating(f)).collect();
-    let tgt = targets(rb, &mission.context, None, &mut Vec::new());
+    let tgt: Vec<crate::assess::Target> = before
+        .dimensions
+        .iter()
+        .map(|d| d.target_detail.clone())
+        .collect();
 
     // Every rated factor at its best; unknown and not-applicable stay.
-    let maxed: Vec<Rating> = factors
-        .iter()
-        .zip(&ratings)
-        .map(|(f, &r)| {
-            if r.step().is_some() {
-                better(f.polarity, r, room(f.polarity, r))
-            } else {
-                r
-            }
-        })
-        .collect();
+    let maxed = crate::assess::maxed(rb, &ratings);
     let mut best: Vec<DimensionScore> = Vec::with_capacity(nd);
-    score_into(rb, &maxed, &mut best);
+    score_ratings(rb, ctx, &maxed, &mut best);
 
-    // Aim: the target, or the highest reachable level below it.
+    // Aim: the target, or the highest reachable level below it; the
+    // reasons are the assessment's.
     let mut aim = vec![0; nd];
     let mut reasons = Vec::new();
     for d in 0..nd {
         let t = tgt[d].level_index;
         aim[d] = t.min(best[d].level);
-        if best[d].level < t {
-            reasons.push(unreachable(rb, &ratings, &maxed, d, best[d], t));
+        if let Some(o) = &before.dimensions[d].out_of_reach {
+            reasons.push(Unreachable {
+                dimension: rb.names().dimension_id[d].clone(),
+                target: o.target.clone(),
+                best: o.best.clone(),
+                reasons: o.reasons.clone(),
+            });
         }
     }
 
-    // Forced steps: the gates of every aimed-at level and below.
+    // Forced steps: the binding gates of every aimed-at level and below.
     let mut lb = vec![0usize; factors.len()];
     let mut forced = vec![false; factors.len()];
     for (d, &top) in aim.iter().enumerate() {
         for l in 1..=top {
-            for gate in rb.gates_of(l, d) {
+            for gate in rb.gates_of(l, d).filter(|g| rb.gate_binds(g.gate, ctx)) {
                 let r = ratings[gate.factor];
                 let (Some(cur), need) = (r.step(), gate.bound) else {
                     continue;
@@ -643,25 +647,28 @@ pub(crate) fn plan_from(
         }
     }
 
-    // Deficits in earned weight, after the forced steps.
+    // Deficits in earned weight, after the forced steps. Unrated factors
+    // count at the middle of the scale, as in the point score.
     let mut deficit = vec![0.0; nd];
-    let mut rated = vec![0.0; nd];
+    let mut applicable = vec![0.0; nd];
     let mut earned = vec![0.0; nd];
     for (f, factor) in factors.iter().enumerate() {
-        if let Some(s) = ratings[f].strength() {
-            let e = crate::assess::earned_share(factor.polarity, s) + 0.25 * lb[f] as f64;
-            for d in 0..nd {
-                let w = rb.weight(f, d);
-                rated[d] += w;
-                earned[d] += w * e;
-            }
+        let e = match ratings[f].strength() {
+            Some(s) => crate::assess::earned_share(factor.polarity, s) + 0.25 * lb[f] as f64,
+            None if ratings[f] == Rating::Unknown => 0.5,
+            None => continue,
+        };
+        for d in 0..nd {
+            let w = rb.weight(f, d);
+            applicable[d] += w;
+            earned[d] += w * e;
         }
     }
-    // Aimed at the lowest level (threshold 0), or with nothing rated,
+    // Aimed at the lowest level (threshold 0), or with nothing applicable,
     // nothing is short: the deficit comes out at or below 0, which every
     // part of the search reads as covered.
     for d in 0..nd {
-        let need = (rb.threshold(aim[d], d) - THRESHOLD_TOLERANCE) * rated[d] / 100.0;
+        let need = (rb.threshold(aim[d], d) - THRESHOLD_TOLERANCE) * applicable[d] / 100.0;
         deficit[d] = need - earned[d];
     }
 
@@ -741,8 +748,8 @@ pub(crate) fn plan_from(
         });
     }
     let mut reached = Vec::with_capacity(nd);
-    score_into(rb, &after, &mut reached);
-    let changes = prioritise(rb, &ratings, &tgt, before.overall.score, changes);
+    score_ratings(rb, ctx, &after, &mut reached);
+    let changes = prioritise(rb, ctx, &ratings, &tgt, before.overall.score, changes);
     let needs_favourable_unknowns = (0..nd)
         .filter(|&d| {
             reached[d].level >= tgt[d].level_index && reached[d].level_range[0] < tgt[d].level_index
@@ -785,12 +792,13 @@ pub(crate) fn plan_from(
 /// then rulebook order.
 fn prioritise(
     rb: &Rulebook,
+    ctx: &[Option<usize>],
     ratings: &[Rating],
     tgt: &[crate::assess::Target],
     overall_before: f64,
     changes: Vec<PlanChange>,
 ) -> Vec<PlanChange> {
-    let (_, scores) = overall_of(rb, ratings);
+    let (_, scores) = overall_of(rb, ctx, ratings);
     let mut keyed: Vec<(bool, f64, usize, PlanChange)> = Vec::with_capacity(changes.len());
     for (order, mut c) in changes.into_iter().enumerate() {
         let Some(f) = rb.factor_index(&c.factor) else {
@@ -798,7 +806,7 @@ fn prioritise(
         };
         let mut one = ratings.to_vec();
         one[f] = c.to;
-        let (overall, after) = overall_of(rb, &one);
+        let (overall, after) = overall_of(rb, ctx, &one);
         c.gain = overall - overall_before;
         let gains: Vec<f64> = after
             .iter()
@@ -823,52 +831,6 @@ fn prioritise(
     }
     keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
     keyed.into_iter().map(|k| k.3).collect()
-}
-
-/// Why dimension `d` cannot reach its target level `t` even with every
-/// rated factor at its best (`maxed`, scoring `best`): the threshold or the
-/// gates of the next level, and whether rating unknown factors could help.
-fn unreachable(
-    rb: &Rulebook,
-    ratings: &[Rating],
-    maxed: &[Rating],
-    d: usize,
-    best: DimensionScore,
-    t: usize,
-) -> Unreachable {
-    let levels = rb.levels();
-    let factors = rb.factors();
-    let l = best.level + 1;
-    let mut why = Vec::new();
-    if best.score + THRESHOLD_TOLERANCE < rb.threshold(l, d) {
-        let unknown =
-            (0..factors.len()).any(|f| ratings[f] == Rating::Unknown && rb.weight(f, d) > 0.0);
-        why.push(format!(
-            "even with every rated factor at its best the score is {:.1}, below the {:.1} that {} needs{}",
-            best.score,
-            rb.threshold(l, d),
-            levels[l].id,
-            if unknown {
-                " (rating the unknown factors may raise it)"
-            } else {
-                ""
-            }
-        ));
-    }
-    for gate in rb.gates_of(l, d) {
-        if maxed[gate.factor] == Rating::Unknown {
-            why.push(format!(
-                "{} has a gate on {}, which has no evidence",
-                levels[l].id, factors[gate.factor].id
-            ));
-        }
-    }
-    Unreachable {
-        dimension: rb.names().dimension_id[d].clone(),
-        target: rb.names().level_id[t].clone(),
-        best: rb.names().level_id[best.level].clone(),
-        reason: why.join("; "),
-    }
 }
 
 #[cfg(test)]

@@ -188,15 +188,22 @@ impl SplitMix64 {
     }
 }
 
-/// (factor index, weight, earned share) of the rated factors with weight.
+/// (factor index, weight, earned share) of the applicable factors with
+/// weight: the rated ones at their rating, the unrated ones at the middle
+/// of the scale, as in the point score.
 fn terms(rb: &Rulebook, m: &Mission, d: usize) -> Vec<(usize, f64, f64)> {
     rb.factors()
         .iter()
         .enumerate()
         .filter_map(|(f, factor)| {
             let w = rb.weight(f, d);
-            let s = m.rating(f).strength()?;
-            (w > 0.0).then(|| (f, w, earned_share(factor.polarity, s)))
+            let r = m.rating(f);
+            let e = match r.strength() {
+                Some(s) => earned_share(factor.polarity, s),
+                None if r == Rating::Unknown => 0.5,
+                None => return None,
+            };
+            (w > 0.0).then_some((f, w, e))
         })
         .collect()
 }
@@ -277,7 +284,7 @@ pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robust
     }
     let nd = rb.dimensions().len();
     let mut scores = Vec::with_capacity(nd);
-    score_into(rb, m.ratings(), &mut scores);
+    score_into(rb, m, m.ratings(), &mut scores);
     let sigma = (opts.noise_percent / 100.0).clamp(0.0, 1.0);
     let any_unknown = m.ratings().contains(&Rating::Unknown);
     let held = if any_unknown {
@@ -375,6 +382,7 @@ fn band(rb: &Rulebook, m: &Mission, d: usize, l: usize) -> (Option<f64>, Option<
     let up_open = l + 1 < rb.levels().len()
         && rb
             .gates_of(l + 1, d)
+            .filter(|gate| rb.gate_binds(gate.gate, &m.context))
             .all(|gate| gate_holds(gate.bound, m.rating(gate.factor), false));
     (
         lo,
@@ -549,7 +557,7 @@ fn monte_carlo_with_unknowns(
                 continue;
             }
             let score = (100.0 * earned / total).clamp(0.0, 100.0);
-            if place(rb, &ratings, None, d, score, false) == s.level {
+            if place(rb, &m.context, &ratings, None, d, score, false) == s.level {
                 held[d] += 1;
             }
         }
@@ -587,7 +595,7 @@ mod tests {
         let nf = rb.factors().len();
         let sigma = opts.noise_percent / 100.0;
         let mut scores = Vec::new();
-        score_into(rb, m.ratings(), &mut scores);
+        score_into(rb, m, m.ratings(), &mut scores);
         let mut held = vec![0usize; scores.len()];
         let mut rng = SplitMix64::new(opts.seed);
         let mut delta = vec![0.0; nf];
@@ -658,7 +666,7 @@ mod tests {
                     seed,
                 };
                 let mut scores = Vec::new();
-                score_into(&rb, m.ratings(), &mut scores);
+                score_into(&rb, &m, m.ratings(), &mut scores);
                 let fast = monte_carlo(&rb, &m, &scores, noise / 100.0, opts);
                 assert_eq!(fast, direct(&rb, &m, opts), "noise {noise}, {n} samples");
                 checked += 1;
@@ -714,7 +722,7 @@ mod tests {
                         seed: 11,
                     };
                     let mut scores = Vec::new();
-                    score_into(&rb, m.ratings(), &mut scores);
+                    score_into(&rb, &m, m.ratings(), &mut scores);
                     let fast = monte_carlo(&rb, &m, &scores, noise / 100.0, opts);
                     assert_eq!(fast, direct(&rb, &m, opts), "{a}/{b}, noise {noise}");
                     differs += usize::from(fast.iter().any(|&h| h != 0 && h != 400));

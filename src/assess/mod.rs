@@ -16,6 +16,7 @@
 //! | `values.rs` | per-dimension storage ([`Values`], [`PerDimension`]) |
 
 mod place;
+mod reach;
 mod recommend;
 mod results;
 mod score;
@@ -24,15 +25,18 @@ mod values;
 
 pub use place::THRESHOLD_TOLERANCE;
 pub(crate) use place::{gate_holds, place};
+pub(crate) use reach::maxed;
 pub use results::{
     Assessment, Blocker, DimensionResult, DimensionScore, EntityResult, EvidenceGap, FactorResult,
-    MissionSummary, NextLevel, Overall, PROVISIONAL_COVERAGE, Provenance, Recommendation, Target,
-    Tension, ThemeResult, Verdict, is_provisional,
+    Inconsistency, MissingKey, MissionSummary, NextLevel, OutOfReach, Overall, Provenance,
+    ProvisionalCause, Recommendation, Target, Tension, ThemeResult, UnderIntegration,
+    Undetermined, Verdict, is_provisional,
 };
 pub(crate) use score::earned_share;
 use score::{Tally, overall_scores, overall_weights, place_all, tallies, weighted_mean};
-pub(crate) use score::{overall_of, provisional};
+pub(crate) use score::{overall_of, provisional, score_ratings};
 pub use score::{score_batch, score_into, score_only, score_sweep};
+pub use targets::MAX_COMPLETIONS;
 pub(crate) use targets::targets;
 pub(crate) use values::DimensionIds;
 pub use values::{PerDimension, Values};
@@ -40,6 +44,7 @@ pub use values::{PerDimension, Values};
 use crate::mission::Mission;
 use crate::model::Rating;
 use crate::rulebook::{Bound, Rulebook};
+use crate::text::Text;
 
 /// Assesses a mission against a rulebook: scores, placement, targets,
 /// verdicts, explanations and recommendations.
@@ -73,29 +78,42 @@ pub fn assess(rulebook: &Rulebook, mission: &Mission) -> Assessment {
 
 fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
     let ratings = m.ratings();
-    let mut undecided = Vec::new();
+    let ctx = &m.context;
 
     // One pass for the sums, used for the scores and the explanations.
     let tallies = tallies(rb, ratings);
     let mut scores = Vec::with_capacity(rb.dimensions().len());
-    place_all(rb, ratings, &tallies, &mut scores);
-    let dimensions: Vec<DimensionResult> = targets(rb, &m.context, None, &mut undecided)
+    place_all(rb, ctx, ratings, &tallies, &mut scores);
+    let targets = targets(rb, ctx, None);
+    let reach = reach::out_of_reach(rb, ctx, ratings, &targets);
+    let dimensions: Vec<DimensionResult> = targets
         .into_iter()
+        .zip(reach)
         .enumerate()
-        .map(|(d, target)| dimension_result(rb, m, d, tallies[d], scores[d], target))
+        .map(|(d, (target, reach))| dimension_result(rb, m, d, tallies[d], scores[d], target, reach))
         .collect();
     // Overall, weighted by dimension, over the dimensions where some
     // factor applies.
     let weights = overall_weights(rb, &tallies);
-    let overall = overall(&weights, &tallies, &scores, &dimensions);
+    let evidence_gaps = evidence_gaps(rb, m, &weights, &tallies);
+    let overall = overall(rb, &weights, &tallies, &scores, &dimensions, &evidence_gaps);
     let factors = factor_results(rb, m, &tallies);
     let themes = theme_results(rb, m);
-    let entities = entity_results(rb, m, named, &mut undecided);
+    let entities = entity_results(rb, m);
     let recommendations = recommend::recommend(rb, m, &scores, &tallies, &dimensions);
-    let evidence_gaps = evidence_gaps(rb, m, &weights, &tallies);
+    let inconsistencies = inconsistencies(rb, ratings);
+    let mut warnings = ruled_out_ratings(rb, m);
+    warnings.extend(inconsistencies.iter().map(|i| {
+        format!(
+            "inconsistent ratings of {} (consistency rule {}): {} ({})",
+            i.factors.join(" and "),
+            i.rule,
+            i.because,
+            i.citation
+        )
+    }));
 
     let data = named.data();
-    undecided.sort_unstable();
     Assessment {
         rulebook: Provenance::of(rb),
         mission: MissionSummary {
@@ -116,12 +134,87 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
             .iter()
             .map(|k| (k.clone(), data.context.get(k.as_str()).cloned()))
             .collect(),
-        undecided_rules: undecided
-            .into_iter()
-            .map(|r| rb.names().rule_id[r].clone())
-            .collect(),
-        warnings: Vec::new(),
+        missing_context: targets::missing_keys(rb, ctx),
+        inconsistencies,
+        warnings,
     }
+}
+
+/// The evidence of factors the context rules out, said once each: the
+/// rating is kept in the file but leaves the sums.
+fn ruled_out_ratings(rb: &Rulebook, m: &Mission) -> Vec<String> {
+    let data = m.data();
+    rb.factors()
+        .iter()
+        .enumerate()
+        .filter(|&(f, _)| rb.ruled_out(f, &m.context))
+        .filter_map(|(f, factor)| {
+            let ev = data.evidence.get(&factor.id)?;
+            (ev.rating != Rating::NotApplicable).then(|| {
+                format!(
+                    "`{}` is rated `{}`, but it applies only where {}, which the mission's context rules out: the rating is left out of the scores",
+                    factor.id,
+                    ev.rating,
+                    rb.describe_when(rb.applies_when(f))
+                )
+            })
+        })
+        .collect()
+}
+
+/// The consistency rules whose every condition holds.
+fn inconsistencies(rb: &Rulebook, ratings: &[Rating]) -> Vec<Inconsistency> {
+    let names = rb.names();
+    rb.compiled_consistency()
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| {
+            !rule.all.is_empty()
+                && rule.all.iter().all(|&(f, bound)| {
+                    let r = ratings.get(f).copied().unwrap_or(Rating::Unknown);
+                    r.step().is_some() && gate_holds(bound, r, false)
+                })
+        })
+        .map(|(i, rule)| Inconsistency {
+            rule: names.consistency_id[i].clone(),
+            factors: rule
+                .all
+                .iter()
+                .map(|&(f, _)| names.factor_id[f].clone())
+                .collect(),
+            because: names.consistency_because[i].clone(),
+            citation: names.consistency_citation[i].clone(),
+        })
+        .collect()
+}
+
+/// Whether `coverage` meets the rulebook's minimum (within rounding).
+fn covered(rb: &Rulebook, coverage: f64) -> bool {
+    coverage + 1e-9 >= rb.min_coverage()
+}
+
+/// The unrated factors of dimension `d`, the most weight first, as many as
+/// bring its coverage to the rulebook's minimum.
+fn rate_first(rb: &Rulebook, m: &Mission, d: usize, tally: Tally) -> Vec<Text> {
+    let total = tally.rated + tally.unknown;
+    if total <= 0.0 || (tally.any_rated() && covered(rb, tally.rated / total)) {
+        return Vec::new();
+    }
+    let mut unknown: Vec<(usize, f64)> = (0..rb.factors().len())
+        .filter(|&f| m.rating(f) == Rating::Unknown && rb.weight(f, d) > 0.0)
+        .map(|f| (f, rb.weight(f, d)))
+        .collect();
+    unknown.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut rated = tally.rated;
+    let mut out = Vec::new();
+    for (f, w) in unknown {
+        if rated > 0.0 && covered(rb, rated / total) {
+            break;
+        }
+        rated += w;
+        out.push(rb.names().factor_id[f].clone());
+    }
+    out
 }
 
 /// The result of dimension `d`: its numbers, its place, what stops the
@@ -133,9 +226,32 @@ fn dimension_result(
     tally: Tally,
     s: DimensionScore,
     target: Target,
+    out_of_reach: Option<OutOfReach>,
 ) -> DimensionResult {
     let levels = rb.levels();
     let next = next_level(rb, m, d, s);
+    let (verdict, undetermined) = if !tally.applies() {
+        (Verdict::Undetermined, Some(Undetermined::NothingApplies))
+    } else if !tally.any_rated() || !covered(rb, s.coverage) {
+        (
+            Verdict::Undetermined,
+            Some(Undetermined::LowCoverage {
+                coverage: s.coverage,
+                needed: rb.min_coverage(),
+            }),
+        )
+    } else {
+        match target.verdict_at(s.level) {
+            Some(v) => (v, None),
+            None => (
+                Verdict::Undetermined,
+                Some(Undetermined::MissingContext {
+                    keys: target.open_keys.clone(),
+                }),
+            ),
+        }
+    };
+    let provisional = is_provisional(tally.applies(), s.level_range);
     DimensionResult {
         id: rb.names().dimension_id[d].clone(),
         title: rb.names().dimension_title[d].clone(),
@@ -145,7 +261,9 @@ fn dimension_result(
         applicable: tally.applies(),
         waived_gates: (1..=(s.level + 1).min(levels.len().saturating_sub(1)))
             .flat_map(|l| rb.gates_of(l, d))
-            .filter(|g| m.rating(g.factor) == Rating::NotApplicable)
+            .filter(|g| {
+                rb.gate_binds(g.gate, &m.context) && m.rating(g.factor) == Rating::NotApplicable
+            })
             .map(|g| rb.names().factor_id[g.factor].clone())
             .collect(),
         no_evidence: tally.rated <= 0.0 && tally.unknown > 0.0,
@@ -157,14 +275,51 @@ fn dimension_result(
         level_index: [s.level, s.level_range[0], s.level_range[1]],
         next,
         target: target.level.clone(),
-        verdict: if tally.any_rated() {
-            Verdict::of(s.level, target.level_index)
-        } else {
-            Verdict::Undetermined
-        },
-        provisional: is_provisional(tally.applies(), s.coverage, s.level_range),
         target_detail: target,
+        verdict,
+        undetermined,
+        rate_first: rate_first(rb, m, d, tally),
+        provisional,
+        provisional_because: if provisional {
+            provisional_causes(rb, m, d, s)
+        } else {
+            Vec::new()
+        },
+        out_of_reach,
     }
+}
+
+/// What could still move the level of dimension `d`: the score range
+/// across a threshold, or unrated gates, between its pessimistic and
+/// optimistic levels.
+fn provisional_causes(rb: &Rulebook, m: &Mission, d: usize, s: DimensionScore) -> Vec<ProvisionalCause> {
+    let [lo, hi] = s.level_range;
+    let mut out = Vec::new();
+    if let Some(l) = (lo + 1..=hi).find(|&l| {
+        let t = rb.threshold(l, d);
+        s.range[0] + THRESHOLD_TOLERANCE < t && s.range[1] + THRESHOLD_TOLERANCE >= t
+    }) {
+        out.push(ProvisionalCause::ScoreRange {
+            level: rb.names().level_id[l].clone(),
+            threshold: rb.threshold(l, d),
+            unrated: 1.0 - s.coverage,
+        });
+    }
+    for l in lo + 1..=hi {
+        let factors: Vec<Text> = rb
+            .gates_of(l, d)
+            .filter(|g| rb.gate_binds(g.gate, &m.context) && m.rating(g.factor) == Rating::Unknown)
+            .map(|g| rb.names().factor_id[g.factor].clone())
+            .collect();
+        if !factors.is_empty() {
+            out.push(ProvisionalCause::UnratedGates {
+                level: rb.names().level_id[l].clone(),
+                factors,
+            });
+            break;
+        }
+    }
+    out
 }
 
 /// The level above the one reached on dimension `d`, with every threshold
@@ -173,34 +328,9 @@ fn next_level(rb: &Rulebook, m: &Mission, d: usize, s: DimensionScore) -> Option
     let levels = rb.levels();
     (s.level + 1 < levels.len()).then(|| {
         let l = s.level + 1;
-        let mut blockers = Vec::new();
-        let needed = rb.threshold(l, d);
-        if s.score + THRESHOLD_TOLERANCE < needed {
-            blockers.push(Blocker::Threshold {
-                needed,
-                score: s.score,
-            });
-        }
-        for gate in rb.gates_of(l, d) {
-            let actual = m.rating(gate.factor);
-            if !gate_holds(gate.bound, actual, false) {
-                let (bound, rating) = match gate.bound {
-                    Bound::AtLeast(r) => ("at-least", r),
-                    Bound::AtMost(r) => ("at-most", r),
-                };
-                blockers.push(Blocker::Gate {
-                    factor: rb.names().factor_id[gate.factor].clone(),
-                    bound,
-                    rating,
-                    actual,
-                    because: rb.names().gate_because[gate.gate].clone(),
-                    citation: rb.names().gate_citation[gate.gate].clone(),
-                });
-            }
-        }
         NextLevel {
             level: rb.names().level_id[l].clone(),
-            blockers,
+            blockers: reach::blockers(rb, &m.context, m.ratings(), d, l, s.score),
         }
     })
 }
@@ -208,10 +338,12 @@ fn next_level(rb: &Rulebook, m: &Mission, d: usize, s: DimensionScore) -> Option
 /// The overall result: dimension-weighted means of the scores, the share
 /// of all applicable weight that is rated, and the overall verdict.
 fn overall(
+    rb: &Rulebook,
     weights: &[f64],
     tallies: &[Tally],
     scores: &[DimensionScore],
     dimensions: &[DimensionResult],
+    gaps: &[EvidenceGap],
 ) -> Overall {
     let (o_score, o_low, o_high) = overall_scores(weights, scores);
     let (rated_all, total_all) = tallies.iter().fold((0.0, 0.0), |(r, t), x| {
@@ -223,17 +355,63 @@ fn overall(
         0.0
     };
     let counted = || dimensions.iter().filter(|d| d.applicable);
+    let undetermined_dims: Vec<Text> = counted()
+        .filter(|d| d.verdict == Verdict::Undetermined)
+        .map(|d| d.id.clone())
+        .collect();
+    let (verdict, undetermined) = if counted().next().is_none() {
+        (Verdict::Undetermined, Some(Undetermined::NothingApplies))
+    } else if rated_all <= 0.0 || !covered(rb, coverage) {
+        (
+            Verdict::Undetermined,
+            Some(Undetermined::LowCoverage {
+                coverage,
+                needed: rb.min_coverage(),
+            }),
+        )
+    } else if !undetermined_dims.is_empty() {
+        (
+            Verdict::Undetermined,
+            Some(Undetermined::DimensionUndetermined {
+                dimensions: undetermined_dims,
+            }),
+        )
+    } else {
+        (
+            counted().map(|d| d.verdict).max().unwrap_or(Verdict::Undetermined),
+            None,
+        )
+    };
+    // What to rate first overall: the most at stake first, until the
+    // overall coverage is met, then what each dimension still needs.
+    let mut rate_first: Vec<Text> = Vec::new();
+    if total_all > 0.0 && !(rated_all > 0.0 && covered(rb, coverage)) {
+        let mut rated = rated_all;
+        for g in gaps {
+            if rated > 0.0 && covered(rb, rated / total_all) {
+                break;
+            }
+            if let Some(f) = rb.factor_index(&g.factor) {
+                rated += rb.weights_of(f).iter().zip(tallies).filter(|(_, t)| t.applies()).map(|(w, _)| w).sum::<f64>();
+            }
+            rate_first.push(g.factor.clone());
+        }
+    }
+    for d in counted() {
+        for f in &d.rate_first {
+            if !rate_first.contains(f) {
+                rate_first.push(f.clone());
+            }
+        }
+    }
     Overall {
         score: o_score,
         score_range: [o_low, o_high],
         coverage,
-        provisional: coverage < PROVISIONAL_COVERAGE || counted().any(|d| d.provisional),
-        // Undetermined sorts last, so one undetermined dimension that counts
-        // makes the overall undetermined; so does having none that counts.
-        verdict: counted()
-            .map(|d| d.verdict)
-            .max()
-            .unwrap_or(Verdict::Undetermined),
+        provisional: counted().any(|d| d.provisional),
+        verdict,
+        undetermined,
+        rate_first,
     }
 }
 
@@ -249,11 +427,18 @@ fn factor_results(rb: &Rulebook, m: &Mission, tallies: &[Tally]) -> Vec<FactorRe
         for (d, t) in tallies.iter().enumerate() {
             let w = rb.weight(f, d);
             weights.push(w);
-            match r.strength() {
-                Some(s) if t.rated > 0.0 => {
-                    let e = earned_share(factor.polarity, s);
-                    earned.push(100.0 * w * e / t.rated);
-                    lost.push(100.0 * w * (1.0 - e) / t.rated);
+            let total = t.rated + t.unknown;
+            // An unrated factor counts at the middle of the scale, so the
+            // contributions add up to the point score.
+            let e = match r.strength() {
+                Some(s) => Some(earned_share(factor.polarity, s)),
+                None if r == Rating::Unknown => Some(0.5),
+                None => None,
+            };
+            match e {
+                Some(e) if total > 0.0 => {
+                    earned.push(100.0 * w * e / total);
+                    lost.push(100.0 * w * (1.0 - e) / total);
                 }
                 _ => {
                     earned.push(0.0);
@@ -266,7 +451,18 @@ fn factor_results(rb: &Rulebook, m: &Mission, tallies: &[Tally]) -> Vec<FactorRe
             title: rb.names().factor_title[f].clone(),
             polarity: factor.polarity,
             theme: rb.names().factor_theme[f].clone(),
-            rating: m.has_evidence.get(f).copied().unwrap_or(false).then_some(r),
+            rating: m
+                .has_evidence
+                .get(f)
+                .copied()
+                .unwrap_or(false)
+                .then(|| {
+                    m.data()
+                        .evidence
+                        .get(rb.names().factor_id[f].as_str())
+                        .map_or(r, |e| e.rating)
+                }),
+            applies: !rb.ruled_out(f, &m.context),
             weights: PerDimension::new(rb, weights),
             contributions: PerDimension::new(rb, earned),
             lost: PerDimension::new(rb, lost),
@@ -303,7 +499,9 @@ fn theme_results(rb: &Rulebook, m: &Mission) -> Vec<ThemeResult> {
         .map(|(t, (_, &(e, rated, unknown)))| ThemeResult {
             id: rb.names().theme_id[t].clone(),
             title: rb.names().theme_title[t].clone(),
-            score: (rated > 0.0).then(|| (100.0 * e / rated).clamp(0.0, 100.0)),
+            // The middle of the theme's range, as every score.
+            score: (rated > 0.0)
+                .then(|| (100.0 * (e + 0.5 * unknown) / (rated + unknown)).clamp(0.0, 100.0)),
             coverage: if rated + unknown > 0.0 {
                 rated / (rated + unknown)
             } else {
@@ -313,37 +511,28 @@ fn theme_results(rb: &Rulebook, m: &Mission) -> Vec<ThemeResult> {
         .collect()
 }
 
-/// Each entity's own targets (asymmetric by role) and where it stands.
-fn entity_results(
-    rb: &Rulebook,
-    m: &Mission,
-    named: &Mission,
-    undecided: &mut Vec<usize>,
-) -> Vec<EntityResult> {
-    let data = named.data();
+/// Each entity's own targets (asymmetric by role) and where it stands:
+/// above its target (over-integrated, above a cap) in every completion of
+/// the missing context, or below a floor a rule of its role asks for.
+fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
+    let names = rb.names();
     m.entities
         .iter()
         .zip(&m.data().entities)
         .map(|(e, src)| {
-            let t = targets(rb, &m.context, Some(e.role), undecided);
-            let name = data
-                .entities
-                .iter()
-                .find(|x| x.name == src.name)
-                .map_or("?", |x| x.name.as_str())
-                .to_owned();
+            let t = targets(rb, &m.context, Some(e.role));
             let mut over = Vec::new();
             let mut above_cap = Vec::new();
             let mut gap = Values::new();
             let mut current = Values::new();
             for (d, td) in t.iter().enumerate() {
                 let cur = e.current.get(d).copied().flatten();
-                current.push(cur.map(|l| rb.names().level_id[l].clone()));
+                current.push(cur.map(|l| names.level_id[l].clone()));
                 match cur {
                     Some(c) if c > td.level_index => {
-                        over.push(rb.names().dimension_id[d].clone());
+                        over.push(names.dimension_id[d].clone());
                         if td.capped {
-                            above_cap.push(rb.names().dimension_id[d].clone());
+                            above_cap.push(names.dimension_id[d].clone());
                         }
                         gap.push(0);
                     }
@@ -352,8 +541,8 @@ fn entity_results(
                 }
             }
             EntityResult {
-                name,
-                role: rb.names().role_id[e.role].clone(),
+                name: src.name.clone(),
+                role: names.role_id[e.role].clone(),
                 target: PerDimension::new(
                     rb,
                     t.iter().map(|x| x.level.clone()).collect::<Values<_>>(),
@@ -362,11 +551,52 @@ fn entity_results(
                 current: PerDimension::new(rb, current),
                 over_integrated: over,
                 above_cap,
+                under_integrated: under_integrated(rb, &m.context, e),
                 gap: PerDimension::new(rb, gap),
                 note: src.note.clone(),
             }
         })
         .collect()
+}
+
+/// The floors that rules limited to the entity's role ask for and that its
+/// declared level falls short of: for each dimension, the highest such
+/// floor the context decides.
+fn under_integrated(
+    rb: &Rulebook,
+    context: &[Option<usize>],
+    e: &crate::mission::ResolvedEntity,
+) -> Vec<UnderIntegration> {
+    let names = rb.names();
+    let mut out: Vec<UnderIntegration> = Vec::new();
+    for (d, cur) in e.current.iter().enumerate() {
+        let Some(cur) = *cur else { continue };
+        let mut best: Option<(usize, usize)> = None;
+        for (ri, rule) in rb.compiled_rules().iter().enumerate() {
+            let Bound::AtLeast(floor) = rule.bound else {
+                continue;
+            };
+            if rule.roles.contains(&e.role)
+                && rule.dimensions.contains(&d)
+                && floor > cur
+                && crate::rulebook::matches(&rule.when, context) == crate::rulebook::Matches::Yes
+                && best.is_none_or(|(l, _)| floor > l)
+            {
+                best = Some((floor, ri));
+            }
+        }
+        if let Some((floor, ri)) = best {
+            out.push(UnderIntegration {
+                dimension: names.dimension_id[d].clone(),
+                current: names.level_id[cur].clone(),
+                floor: names.level_id[floor].clone(),
+                rule: names.rule_id[ri].clone(),
+                because: names.rule_because[ri].clone(),
+                citation: names.rule_citation[ri].clone(),
+            });
+        }
+    }
+    out
 }
 
 /// Unknown factors, the most of the overall range at stake first.

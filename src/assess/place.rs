@@ -20,9 +20,11 @@ pub(crate) fn gate_holds(bound: Bound<Rating>, actual: Rating, optimistic: bool)
 }
 
 /// The level reached on dimension `d` by `score`, with gates read from
-/// `ratings` (and `over`, a rating that replaces one factor's).
+/// `ratings` (and `over`, a rating that replaces one factor's); a gate binds
+/// unless `context` rules it out.
 pub(crate) fn place(
     rb: &Rulebook,
+    context: &[Option<usize>],
     ratings: &[Rating],
     over: Option<(usize, Rating)>,
     d: usize,
@@ -31,15 +33,17 @@ pub(crate) fn place(
 ) -> usize {
     let nl = rb.levels().len();
     for l in 1..nl {
-        if !level_open(rb, ratings, over, d, l, score, optimistic) {
+        if !level_open(rb, context, ratings, over, d, l, score, optimistic) {
             return l - 1;
         }
     }
     nl.saturating_sub(1)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn level_open(
     rb: &Rulebook,
+    context: &[Option<usize>],
     ratings: &[Rating],
     over: Option<(usize, Rating)>,
     d: usize,
@@ -51,6 +55,9 @@ fn level_open(
         return false;
     }
     rb.gates_of(l, d).all(|gate| {
+        if !rb.gate_binds(gate.gate, context) {
+            return true;
+        }
         let actual = match over {
             Some((f, r)) if f == gate.factor => r,
             _ => ratings.get(gate.factor).copied().unwrap_or(Rating::Unknown),

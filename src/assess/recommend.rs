@@ -47,16 +47,21 @@ pub(super) fn recommend(
         for d in 0..nd {
             let t = tallies[d];
             let w = rb.weight(f, d);
-            // A rated factor adds its weight to `rated`, so with nothing rated
-            // on `d` the factor has no weight there and the score stays.
+            // A rated factor adds its weight to `rated`, so with nothing
+            // rated on `d` the factor has no weight there and the score stays.
             let new_score = if t.rated > 0.0 {
-                (100.0 * (t.earned + w * de) / t.rated).clamp(0.0, 100.0)
+                Tally {
+                    earned: t.earned + w * de,
+                    ..t
+                }
+                .scores()
+                .0
             } else {
                 scores[d].score
             };
             gains.push(new_score - scores[d].score);
             let level = scores[d].level;
-            if place(rb, ratings, Some((f, to)), d, new_score, false) > level {
+            if place(rb, &m.context, ratings, Some((f, to)), d, new_score, false) > level {
                 lifts.push(rb.names().dimension_id[d].clone());
                 lifts_short |= level < dims_out[d].target_detail.level_index;
             }

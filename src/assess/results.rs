@@ -12,26 +12,45 @@ use crate::model::{Citation, ContextValue, Effort, Polarity, Rating};
 
 /// How a dimension stands against its target.
 ///
-/// Ordered from best to least supported: `Ready < Stretch < NotReady <
-/// Undetermined`, so the overall verdict is the greatest of the dimensions'.
+/// Ordered from best to least supported: `Ready < AboveTarget < Stretch <
+/// NotReady < Undetermined`, so the overall verdict is the greatest of the
+/// dimensions'. Over-investment is a finding, but a shortfall weighs more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Verdict {
-    /// The level reached is at or above the target.
+    /// The level reached is at or above the target (and not above a cap).
     Ready,
+    /// The level reached is above a binding cap: over-investment, since
+    /// integration is not an end in itself.
+    AboveTarget,
     /// One level short of the target.
     Stretch,
     /// Two or more levels short.
     NotReady,
-    /// Nothing is rated, or nothing applies: the evidence cannot support
-    /// any verdict, least of all `ready`.
+    /// No verdict can be given: too little of the weight is rated, nothing
+    /// applies, or the verdict would differ across the targets the missing
+    /// context keys allow.
     Undetermined,
 }
 
 impl Verdict {
-    /// The verdict for a level and a target (level indices).
-    pub fn of(level: usize, target: usize) -> Verdict {
+    /// The verdict for a level and a target (level indices): `capped` says
+    /// whether a cap (an `at-most` rule) sets the target, so that a level
+    /// above it is over-investment rather than readiness.
+    ///
+    /// ```
+    /// use integration_readiness::Verdict;
+    /// assert_eq!(Verdict::of(2, 2, false), Verdict::Ready);
+    /// assert_eq!(Verdict::of(3, 2, false), Verdict::Ready);
+    /// assert_eq!(Verdict::of(3, 2, true), Verdict::AboveTarget);
+    /// assert_eq!(Verdict::of(1, 2, true), Verdict::Stretch);
+    /// assert_eq!(Verdict::of(0, 2, false), Verdict::NotReady);
+    /// ```
+    pub fn of(level: usize, target: usize, capped: bool) -> Verdict {
+        if capped && level > target {
+            return Verdict::AboveTarget;
+        }
         match target.saturating_sub(level) {
             0 => Verdict::Ready,
             1 => Verdict::Stretch,
@@ -43,15 +62,32 @@ impl Verdict {
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Ready => "ready",
+            Verdict::AboveTarget => "above-target",
             Verdict::Stretch => "stretch",
             Verdict::NotReady => "not-ready",
             Verdict::Undetermined => "undetermined",
         }
     }
 
+    /// What the verdict means, in a planner's words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Verdict::Ready => "the level reached meets the target",
+            Verdict::AboveTarget => {
+                "over-investment: the level is above what the situation calls for (integration is not an end in itself)"
+            }
+            Verdict::Stretch => "one level short of the target",
+            Verdict::NotReady => "two or more levels short of the target",
+            Verdict::Undetermined => {
+                "no verdict: too little evidence, nothing applies, or the target depends on context not given"
+            }
+        }
+    }
+
     /// Every verdict, from best to least supported.
-    pub const ALL: [Verdict; 4] = [
+    pub const ALL: [Verdict; 5] = [
         Verdict::Ready,
+        Verdict::AboveTarget,
         Verdict::Stretch,
         Verdict::NotReady,
         Verdict::Undetermined,
@@ -83,6 +119,8 @@ impl fmt::Display for Verdict {
 pub enum Blocker {
     /// The score is below the level's threshold.
     Threshold {
+        /// The level whose threshold it is.
+        level: Text,
         /// The score the level needs.
         needed: f64,
         /// The point score.
@@ -90,6 +128,8 @@ pub enum Blocker {
     },
     /// A gate of the level does not hold.
     Gate {
+        /// The level the gate guards.
+        level: Text,
         /// The gate's factor.
         factor: Text,
         /// `at-least` or `at-most`.
@@ -102,6 +142,9 @@ pub enum Blocker {
         because: Text,
         /// Where the source supports it.
         citation: Arc<Citation>,
+        /// Whether the gate may be waived by rating its factor
+        /// `not-applicable`.
+        waivable: bool,
     },
 }
 
@@ -145,6 +188,189 @@ pub struct Target {
     /// Whether a cap (an `at-most` rule) sets the level: going above it is
     /// against a rule, not only beyond what is needed.
     pub capped: bool,
+    /// The lowest and highest target over the values the missing context
+    /// keys could take (equal when the context decides it). `level` is the
+    /// highest: the most any of them asks.
+    pub range: [Text; 2],
+    /// Spectrum indices of `range`.
+    pub range_index: [usize; 2],
+    /// The context keys the mission leaves out whose value changes this
+    /// target.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub open_keys: Vec<Text>,
+    /// Each distinct (level, capped) the completions give.
+    #[serde(skip)]
+    pub(crate) outcomes: Vec<(usize, bool)>,
+}
+
+impl Target {
+    /// The verdict of a dimension at `level` against this target: `None`
+    /// when it would differ across the values the missing context keys
+    /// could take.
+    pub fn verdict_at(&self, level: usize) -> Option<Verdict> {
+        let mut it = self.outcomes.iter().map(|&(t, c)| Verdict::of(level, t, c));
+        let first = it
+            .next()
+            .unwrap_or_else(|| Verdict::of(level, self.level_index, self.capped));
+        it.all(|v| v == first).then_some(first)
+    }
+}
+
+/// A context key the mission leaves out that the rulebook reads, with the
+/// values it could take.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct MissingKey {
+    /// The key, e.g. `mandate`.
+    pub key: Text,
+    /// The values the rulebook declares for it.
+    pub values: Vec<ContextValue>,
+    /// What the key records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// Why no verdict can be given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Undetermined {
+    /// Less than the rulebook's minimum of the applicable weight is rated.
+    LowCoverage {
+        /// The share rated.
+        coverage: f64,
+        /// The share a verdict needs.
+        needed: f64,
+    },
+    /// Every factor with weight here is not applicable.
+    NothingApplies,
+    /// The verdict differs across the targets the missing keys allow.
+    MissingContext {
+        /// The keys to state.
+        keys: Vec<Text>,
+    },
+    /// Some dimension that counts toward the overall is undetermined.
+    DimensionUndetermined {
+        /// Those dimensions.
+        dimensions: Vec<Text>,
+    },
+}
+
+impl fmt::Display for Undetermined {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Undetermined::LowCoverage { coverage, needed } => write!(
+                f,
+                "only {:.0}% of the weight is rated; a verdict needs {:.0}%",
+                coverage * 100.0,
+                needed * 100.0
+            ),
+            Undetermined::NothingApplies => f.write_str("no factor with weight here applies"),
+            Undetermined::MissingContext { keys } => write!(
+                f,
+                "the target depends on context the mission leaves out: {}",
+                keys.join(", ")
+            ),
+            Undetermined::DimensionUndetermined { dimensions } => write!(
+                f,
+                "no verdict on {}",
+                dimensions.join(", ")
+            ),
+        }
+    }
+}
+
+/// Why a result is provisional: what could still move its level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ProvisionalCause {
+    /// The unrated factors' weight spans a threshold: the score range
+    /// crosses it.
+    ScoreRange {
+        /// The level whose threshold the range crosses.
+        level: Text,
+        /// The threshold.
+        threshold: f64,
+        /// The share of the weight without evidence.
+        unrated: f64,
+    },
+    /// Gates of a level in reach read factors without evidence.
+    UnratedGates {
+        /// The level they guard.
+        level: Text,
+        /// Their factors.
+        factors: Vec<Text>,
+    },
+}
+
+impl fmt::Display for ProvisionalCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProvisionalCause::ScoreRange {
+                level,
+                threshold,
+                unrated,
+            } => write!(
+                f,
+                "missing evidence: {:.0}% of the weight is unrated, enough to cross the {:.1} that {level} needs",
+                unrated * 100.0,
+                threshold
+            ),
+            ProvisionalCause::UnratedGates { level, factors } => write!(
+                f,
+                "missing evidence: {level} has a gate on {} without a rating",
+                factors.join(", ")
+            ),
+        }
+    }
+}
+
+/// A target out of reach, and every reason: each threshold the best
+/// achievable score misses and each gate below its need, rated or not,
+/// between the level within reach and the target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct OutOfReach {
+    /// The target.
+    pub target: Text,
+    /// The highest level reachable by changing rated factors alone (the
+    /// unrated ones counted at the middle of the scale).
+    pub best: Text,
+    /// Every threshold and gate in the way.
+    pub reasons: Vec<Blocker>,
+}
+
+/// An entity below a floor that the text asks of its role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct UnderIntegration {
+    /// The dimension.
+    pub dimension: Text,
+    /// The entity's declared level.
+    pub current: Text,
+    /// The level the rule asks for.
+    pub floor: Text,
+    /// The rule.
+    pub rule: Text,
+    /// Why the text asks it.
+    pub because: Text,
+    /// Where.
+    pub citation: Arc<Citation>,
+}
+
+/// Ratings that contradict each other, by a consistency rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Inconsistency {
+    /// The rule's id.
+    pub rule: Text,
+    /// The factors it reads.
+    pub factors: Vec<Text>,
+    /// Why such ratings contradict each other.
+    pub because: Text,
+    /// Where the source supports it.
+    pub citation: Arc<Citation>,
 }
 
 /// The result for one dimension of coherence.
@@ -155,7 +381,8 @@ pub struct DimensionResult {
     pub id: Text,
     /// Dimension title.
     pub title: Text,
-    /// Point score in [0, 100], from the rated factors.
+    /// Point score in [0, 100]: the middle of the range, each unrated
+    /// factor counted at the middle of the scale.
     pub score: f64,
     /// Lowest and highest score over every choice of the unknown ratings.
     pub score_range: [f64; 2],
@@ -170,7 +397,7 @@ pub struct DimensionResult {
     /// to the mission does not apply either, but a reader should see it.
     pub waived_gates: Vec<Text>,
     /// Whether no factor on this dimension is rated (the score is then the
-    /// bottom of the range).
+    /// middle of the scale).
     pub no_evidence: bool,
     /// The level reached by the point score (unknown gates fail).
     pub level: Text,
@@ -184,17 +411,27 @@ pub struct DimensionResult {
     pub target: Text,
     /// How the target was set.
     pub target_detail: Target,
-    /// Ready, stretch, not-ready, or undetermined when nothing on the
-    /// dimension is rated or nothing applies.
+    /// Ready, above-target, stretch, not-ready, or undetermined.
     pub verdict: Verdict,
-    /// Whether the missing evidence could still change the verdict: less
-    /// than [`PROVISIONAL_COVERAGE`] of the weight is rated, or the level
+    /// Why the verdict is undetermined, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undetermined: Option<Undetermined>,
+    /// The unrated factors to rate first: the most weight here first, as
+    /// many as bring the coverage to the rulebook's minimum (empty when it
+    /// is met).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rate_first: Vec<Text>,
+    /// Whether the missing evidence could still move the level: the level
     /// range spans more than one level (see [`is_provisional`]).
     pub provisional: bool,
+    /// Why it is provisional, in words a reader can act on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provisional_because: Vec<ProvisionalCause>,
+    /// Where the target is out of reach of any change of the rated factors:
+    /// every reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub out_of_reach: Option<OutOfReach>,
 }
-
-/// Below this evidence coverage a verdict is marked provisional.
-pub const PROVISIONAL_COVERAGE: f64 = 0.5;
 
 /// The weighted result over all dimensions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -207,12 +444,19 @@ pub struct Overall {
     /// Share of all applicable weight that is rated.
     pub coverage: f64,
     /// The worst verdict of the dimensions that count toward the overall;
-    /// undetermined when none counts or any of them is undetermined.
+    /// undetermined when none counts, any of them is undetermined, or less
+    /// than the rulebook's minimum of all applicable weight is rated.
     pub verdict: Verdict,
+    /// Why the overall verdict is undetermined, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undetermined: Option<Undetermined>,
+    /// The unrated factors to rate first overall: the most at stake first,
+    /// as many as bring the overall coverage to the rulebook's minimum,
+    /// then those each undetermined dimension needs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rate_first: Vec<Text>,
     /// Whether the overall verdict could still change with the missing
-    /// evidence: any dimension that counts is provisional, or less than
-    /// [`PROVISIONAL_COVERAGE`] of all applicable weight is rated (see
-    /// [`is_provisional`]).
+    /// evidence: some dimension that counts is provisional.
     pub provisional: bool,
 }
 
@@ -224,7 +468,8 @@ pub struct ThemeResult {
     pub id: Text,
     /// Theme title.
     pub title: Text,
-    /// Score of the theme's rated factors in [0, 100]; `None` when none is rated.
+    /// Score of the theme in [0, 100], unrated factors at the middle of
+    /// the scale; `None` when none is rated.
     pub score: Option<f64>,
     /// Share of the theme's applicable weight that is rated.
     pub coverage: f64,
@@ -244,9 +489,13 @@ pub struct FactorResult {
     pub theme: Text,
     /// The mission's rating; `None` when it gives no evidence.
     pub rating: Option<Rating>,
+    /// Whether the factor applies in the mission's context: `false` where
+    /// its `applies-when` condition is ruled out, and it leaves the sums.
+    pub applies: bool,
     /// Weight per dimension.
     pub weights: PerDimension<f64>,
-    /// Points of the point score earned per dimension.
+    /// Points of the point score earned per dimension (an unrated factor
+    /// earns half its share: it counts at the middle of the scale).
     pub contributions: PerDimension<f64>,
     /// Points of the point score lost per dimension.
     pub lost: PerDimension<f64>,
@@ -280,6 +529,11 @@ pub struct EntityResult {
     /// Of those, the dimensions where the target is a cap (an `at-most`
     /// rule, such as asymmetric integration for humanitarian actors).
     pub above_cap: Vec<Text>,
+    /// Where the declared level is below a floor that a rule of the
+    /// entity's role asks for: the partner stays out of what the text asks
+    /// of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub under_integrated: Vec<UnderIntegration>,
     /// Levels short of the target per dimension (0 where at or above it, or
     /// not declared).
     pub gap: PerDimension<usize>,
@@ -385,13 +639,13 @@ impl fmt::Display for Provenance {
 }
 
 /// The one rule that decides whether a result is provisional: a dimension
-/// where something applies is provisional when less than
-/// [`PROVISIONAL_COVERAGE`] of its weight is rated, or when the missing
-/// evidence could still move its level (its pessimistic and optimistic
-/// levels differ). A dimension with nothing rated is always provisional;
-/// one where nothing applies never is (it has nothing to be sure of).
-pub fn is_provisional(applicable: bool, coverage: f64, level_range: [usize; 2]) -> bool {
-    applicable && (coverage < PROVISIONAL_COVERAGE || level_range[0] != level_range[1])
+/// where something applies is provisional when the missing evidence could
+/// still move its level (its pessimistic and optimistic levels differ).
+/// One where nothing applies never is (it has nothing to be sure of).
+/// Too little evidence for any verdict is not provisional but
+/// [`Verdict::Undetermined`].
+pub fn is_provisional(applicable: bool, level_range: [usize; 2]) -> bool {
+    applicable && level_range[0] != level_range[1]
 }
 
 /// The full assessment of a mission against a rulebook: every number with
@@ -420,10 +674,14 @@ pub struct Assessment {
     /// The mission's context: every key of the rulebook with the mission's
     /// value (`None` where it leaves the key out).
     pub context: Vec<(Text, Option<ContextValue>)>,
-    /// Target rules that could not be decided because the mission leaves a
-    /// context key out.
-    pub undecided_rules: Vec<Text>,
-    /// Anything the assessment had to work around.
+    /// The context keys the mission leaves out that the rulebook reads,
+    /// with the values each could take: state them.
+    pub missing_context: Vec<MissingKey>,
+    /// Ratings that contradict each other, by the rulebook's consistency
+    /// rules (each also a warning).
+    pub inconsistencies: Vec<Inconsistency>,
+    /// Anything the assessment had to work around, and every
+    /// inconsistency in words.
     pub warnings: Vec<String>,
 }
 
@@ -431,7 +689,7 @@ pub struct Assessment {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct DimensionScore {
-    /// Point score in [0, 100].
+    /// Point score in [0, 100]: the middle of the range.
     pub score: f64,
     /// Lowest and highest score over the unknown ratings.
     pub range: [f64; 2],

@@ -41,11 +41,9 @@ impl Tally {
         }
         let low = (100.0 * self.earned / total).clamp(0.0, 100.0);
         let high = (100.0 * (self.earned + self.unknown) / total).clamp(low, 100.0);
-        let point = if self.rated > 0.0 {
-            (100.0 * self.earned / self.rated).clamp(low, high)
-        } else {
-            low
-        };
+        // Each unrated factor at the middle of the scale: the middle of the
+        // range, so that news moves the score in its own direction.
+        let point = (100.0 * (self.earned + 0.5 * self.unknown) / total).clamp(low, high);
         (point, low, high, self.rated / total)
     }
 }
@@ -77,15 +75,67 @@ pub(crate) fn earned_share(p: Polarity, s: f64) -> f64 {
 /// ```
 pub fn score_only(rulebook: &Rulebook, mission: &Mission) -> Vec<DimensionScore> {
     let mut out = Vec::with_capacity(rulebook.dimensions().len());
-    score_into(rulebook, mission.ratings(), &mut out);
+    score_ratings(rulebook, &mission.context, mission.ratings(), &mut out);
     out
 }
 
 /// Scores `ratings` (one per factor of `rulebook`) into `out`, reusing its
-/// allocation.
-pub fn score_into(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
+/// allocation, in the context of `base`: its context decides which gates
+/// bind and which factors apply (a factor its context rules out counts as
+/// not applicable, whatever `ratings` says).
+///
+/// ```
+/// use integration_readiness::{score_into, score_only, Mission, Rulebook};
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
+/// let mut out = Vec::new();
+/// score_into(&rb, &m, m.ratings(), &mut out);
+/// assert_eq!(out, score_only(&rb, &m));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn score_into(
+    rulebook: &Rulebook,
+    base: &Mission,
+    ratings: &[Rating],
+    out: &mut Vec<DimensionScore>,
+) {
     out.clear();
-    score_append(rulebook, ratings, out);
+    let mask = ruled_out_mask(rulebook, &base.context);
+    if mask.iter().any(|&x| x) {
+        let mut own = ratings.to_vec();
+        apply_mask(&mask, &mut own);
+        score_append(rulebook, &base.context, &own, out);
+    } else {
+        score_append(rulebook, &base.context, ratings, out);
+    }
+}
+
+/// Scores ratings that already account for the context (`mission.ratings`
+/// or a change of them) into `out`.
+pub(crate) fn score_ratings(
+    rulebook: &Rulebook,
+    context: &[Option<usize>],
+    ratings: &[Rating],
+    out: &mut Vec<DimensionScore>,
+) {
+    out.clear();
+    score_append(rulebook, context, ratings, out);
+}
+
+/// Which factors `context` rules out.
+fn ruled_out_mask(rb: &Rulebook, context: &[Option<usize>]) -> Vec<bool> {
+    (0..rb.factors().len())
+        .map(|f| rb.ruled_out(f, context))
+        .collect()
+}
+
+/// Sets the ruled-out factors of `ratings` to not applicable.
+fn apply_mask(mask: &[bool], ratings: &mut [Rating]) {
+    for (r, &out) in ratings.iter_mut().zip(mask) {
+        if out {
+            *r = Rating::NotApplicable;
+        }
+    }
 }
 
 /// Scores many missions into one flat vector: `out` gets one
@@ -110,30 +160,47 @@ pub fn score_batch<'a>(
 ) {
     out.clear();
     for m in missions {
-        score_append(rulebook, m.ratings(), out);
+        score_append(rulebook, &m.context, m.ratings(), out);
     }
 }
 
 /// Scores many rating vectors, each one rating per factor, laid end to end
-/// in `ratings` (a sensitivity sweep): `out[k * dims + d]` is vector `k` on
-/// dimension `d`. A trailing partial vector is ignored.
+/// in `ratings` (a sensitivity sweep), in the context of `base` (as
+/// [`score_into`]): `out[k * dims + d]` is vector `k` on dimension `d`. A
+/// trailing partial vector is ignored.
 ///
 /// ```
-/// use integration_readiness::{score_sweep, Rating, Rulebook};
+/// use integration_readiness::{score_sweep, Mission, Rating, Rulebook};
 /// let rb = Rulebook::oslo_2007();
+/// let base = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
 /// let n = rb.factors().len();
 /// // Every factor at each rated word in turn: five missions.
 /// let sweep: Vec<Rating> = Rating::SCALE.iter().flat_map(|&r| std::iter::repeat(r).take(n)).collect();
 /// let mut out = Vec::new();
-/// score_sweep(&rb, &sweep, &mut out);
+/// score_sweep(&rb, &base, &sweep, &mut out);
 /// assert_eq!(out.len(), 5 * rb.dimensions().len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn score_sweep(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
+pub fn score_sweep(
+    rulebook: &Rulebook,
+    base: &Mission,
+    ratings: &[Rating],
+    out: &mut Vec<DimensionScore>,
+) {
     out.clear();
     let nf = rulebook.factors().len().max(1);
+    let mask = ruled_out_mask(rulebook, &base.context);
+    let masked = mask.iter().any(|&x| x);
+    let mut own = Vec::new();
     for chunk in ratings.chunks_exact(nf) {
-        score_append(rulebook, chunk, out);
+        if masked {
+            own.clear();
+            own.extend_from_slice(chunk);
+            apply_mask(&mask, &mut own);
+            score_append(rulebook, &base.context, &own, out);
+        } else {
+            score_append(rulebook, &base.context, chunk, out);
+        }
     }
 }
 
@@ -172,22 +239,28 @@ pub(crate) fn tallies(rulebook: &Rulebook, ratings: &[Rating]) -> Values<Tally> 
     tallies
 }
 
-fn score_append(rulebook: &Rulebook, ratings: &[Rating], out: &mut Vec<DimensionScore>) {
-    place_all(rulebook, ratings, &tallies(rulebook, ratings), out);
+fn score_append(
+    rulebook: &Rulebook,
+    context: &[Option<usize>],
+    ratings: &[Rating],
+    out: &mut Vec<DimensionScore>,
+) {
+    place_all(rulebook, context, ratings, &tallies(rulebook, ratings), out);
 }
 
 /// Scores and levels of every dimension from its weighted sums.
 pub(super) fn place_all(
     rulebook: &Rulebook,
+    context: &[Option<usize>],
     ratings: &[Rating],
     tallies: &[Tally],
     out: &mut Vec<DimensionScore>,
 ) {
     for (d, t) in tallies.iter().enumerate() {
         let (score, low, high, coverage) = t.scores();
-        let level = place(rulebook, ratings, None, d, score, false);
-        let lo = place(rulebook, ratings, None, d, low, false);
-        let hi = place(rulebook, ratings, None, d, high, true);
+        let level = place(rulebook, context, ratings, None, d, score, false);
+        let lo = place(rulebook, context, ratings, None, d, low, false);
+        let hi = place(rulebook, context, ratings, None, d, high, true);
         out.push(DimensionScore {
             score,
             range: [low, high],
@@ -209,7 +282,7 @@ pub(crate) fn provisional(
     tallies(rulebook, ratings)
         .iter()
         .zip(scores)
-        .map(|(t, s)| super::is_provisional(t.applies(), s.coverage, s.level_range))
+        .map(|(t, s)| super::is_provisional(t.applies(), s.level_range))
         .collect()
 }
 
@@ -244,10 +317,14 @@ pub(crate) fn overall_scores(weights: &[f64], scores: &[DimensionScore]) -> (f64
 }
 
 /// The overall point score and the per-dimension scores of a set of ratings.
-pub(crate) fn overall_of(rulebook: &Rulebook, ratings: &[Rating]) -> (f64, Vec<DimensionScore>) {
+pub(crate) fn overall_of(
+    rulebook: &Rulebook,
+    context: &[Option<usize>],
+    ratings: &[Rating],
+) -> (f64, Vec<DimensionScore>) {
     let t = tallies(rulebook, ratings);
     let mut scores = Vec::with_capacity(t.len());
-    place_all(rulebook, ratings, &t, &mut scores);
+    place_all(rulebook, context, ratings, &t, &mut scores);
     let (point, _, _) = overall_scores(&overall_weights(rulebook, &t), &scores);
     (point, scores)
 }

@@ -1,18 +1,30 @@
 //! Targets: form follows function. The rules that match a mission's
-//! context set a floor or a cap per dimension.
+//! context set a floor or a cap per dimension; a context key the mission
+//! leaves out makes the target the range over the key's declared values.
 
-use super::results::{Target, Tension};
-use crate::rulebook::{Bound, Rulebook};
+use super::results::{MissingKey, Target, Tension};
+use crate::rulebook::{Bound, Matches, Rulebook, matches};
 use crate::text::Text;
 
-/// The targets per dimension for the mission (`role` = `None`) or an
-/// entity of a role, with the rules that could not be decided.
-pub(crate) fn targets(
-    rb: &Rulebook,
-    context: &[Option<usize>],
-    role: Option<usize>,
-    undecided: &mut Vec<usize>,
-) -> Vec<Target> {
+/// The most completions of the missing context keys that are tried one by
+/// one; beyond it, a target's range spans every level the rules could set.
+pub const MAX_COMPLETIONS: usize = 4096;
+
+/// Whether a rule applies to the mission (`role` = `None`) or to an entity
+/// of a role.
+fn for_whom(rb: &Rulebook, rule_roles: &[usize], role: Option<usize>) -> bool {
+    match role {
+        None => rule_roles.is_empty(),
+        Some(r) => {
+            let follows = rb.roles().get(r).is_some_and(|x| x.follows_mission);
+            (rule_roles.is_empty() && follows) || rule_roles.contains(&r)
+        }
+    }
+}
+
+/// One target for a complete context: the level, whether a cap sets it,
+/// and the rules behind it.
+fn decide(rb: &Rulebook, context: &[Option<usize>], role: Option<usize>) -> Vec<Target> {
     let nd = rb.dimensions().len();
     let rule_ids = &rb.names().rule_id;
     let mut floor: Vec<usize> = rb.default_targets().to_vec();
@@ -20,32 +32,7 @@ pub(crate) fn targets(
     let mut cap: Vec<Option<usize>> = vec![None; nd];
     let mut cap_rules: Vec<Vec<Text>> = vec![Vec::new(); nd];
     for (ri, rule) in rb.compiled_rules().iter().enumerate() {
-        let applies = match role {
-            None => rule.roles.is_empty(),
-            Some(r) => {
-                let follows = rb.roles().get(r).is_some_and(|x| x.follows_mission);
-                (rule.roles.is_empty() && follows) || rule.roles.contains(&r)
-            }
-        };
-        if !applies {
-            continue;
-        }
-        let mut matched = true;
-        let mut missing = false;
-        for (k, vals) in &rule.when {
-            match context.get(*k).copied().flatten() {
-                Some(v) if vals.contains(&v) => {}
-                Some(_) => matched = false,
-                None => missing = true,
-            }
-        }
-        if !matched {
-            continue;
-        }
-        if missing {
-            if !undecided.contains(&ri) {
-                undecided.push(ri);
-            }
+        if !for_whom(rb, &rule.roles, role) || matches(&rule.when, context) != Matches::Yes {
             continue;
         }
         let id = &rule_ids[ri];
@@ -72,45 +59,187 @@ pub(crate) fn targets(
             }
         }
     }
+    let ids = &rb.names().level_id;
     (0..nd)
         .map(|d| {
             let f = floor[d];
-            match cap[d] {
-                Some(c) if c < f => Target {
-                    capped: true,
-                    level: rb.names().level_id[c].clone(),
-                    level_index: c,
-                    set_by: cap_rules[d].clone(),
-                    tension: Some(Tension {
-                        floor: rb.names().level_id[f].clone(),
+            let (level, capped, set_by, tension) = match cap[d] {
+                Some(c) if c < f => (
+                    c,
+                    true,
+                    cap_rules[d].clone(),
+                    Some(Tension {
+                        floor: ids[f].clone(),
                         floor_rules: if floor_rules[d].is_empty() {
                             vec![Text::from("default-target")]
                         } else {
                             floor_rules[d].clone()
                         },
-                        cap: rb.names().level_id[c].clone(),
+                        cap: ids[c].clone(),
                         cap_rules: cap_rules[d].clone(),
                     }),
-                },
+                ),
                 Some(c) if c == f => {
                     let mut set_by = floor_rules[d].clone();
                     set_by.extend(cap_rules[d].iter().cloned());
-                    Target {
-                        level: rb.names().level_id[f].clone(),
-                        level_index: f,
-                        set_by,
-                        tension: None,
-                        capped: true,
-                    }
+                    (f, true, set_by, None)
                 }
-                _ => Target {
-                    level: rb.names().level_id[f].clone(),
-                    level_index: f,
-                    set_by: floor_rules[d].clone(),
-                    tension: None,
-                    capped: false,
-                },
+                _ => (f, false, floor_rules[d].clone(), None),
+            };
+            Target {
+                level: ids[level].clone(),
+                level_index: level,
+                set_by,
+                tension,
+                capped,
+                range: [ids[level].clone(), ids[level].clone()],
+                range_index: [level, level],
+                open_keys: Vec::new(),
+                outcomes: vec![(level, capped)],
             }
+        })
+        .collect()
+}
+
+/// The context keys the mission leaves out that some rule for `role`
+/// (the mission when `None`) could read, given the keys it does give.
+fn open_rule_keys(rb: &Rulebook, context: &[Option<usize>], role: Option<usize>) -> Vec<usize> {
+    let mut keys = Vec::new();
+    for rule in rb.compiled_rules() {
+        if !for_whom(rb, &rule.roles, role) || matches(&rule.when, context) != Matches::Open {
+            continue;
+        }
+        for (k, _) in &rule.when {
+            if context.get(*k).copied().flatten().is_none() && !keys.contains(k) {
+                keys.push(*k);
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys
+}
+
+/// The targets per dimension for the mission (`role` = `None`) or an
+/// entity of a role. Where the mission leaves out a context key that a
+/// rule reads, every value the key allows is tried: the target is the
+/// highest of them (the most any completion asks), its range spans them
+/// all, and `open_keys` names the keys whose value changes it.
+pub(crate) fn targets(
+    rb: &Rulebook,
+    context: &[Option<usize>],
+    role: Option<usize>,
+) -> Vec<Target> {
+    let open = open_rule_keys(rb, context, role);
+    if open.is_empty() {
+        return decide(rb, context, role);
+    }
+    let sizes: Vec<usize> = open
+        .iter()
+        .map(|&k| rb.context_keys()[k].values.len())
+        .collect();
+    let completions = sizes
+        .iter()
+        .try_fold(1usize, |acc, &n| acc.checked_mul(n))
+        .filter(|&n| n <= MAX_COMPLETIONS);
+    let nd = rb.dimensions().len();
+    let ids = &rb.names().level_id;
+    let Some(completions) = completions else {
+        // Too many to try: the range spans every level the rules allow.
+        let mut out = decide(rb, context, role);
+        let top = rb.levels().len().saturating_sub(1);
+        for t in &mut out {
+            t.range_index = [0, top];
+            t.range = [ids[0].clone(), ids[top].clone()];
+            t.open_keys = open.iter().map(|&k| rb.names().context_key[k].clone()).collect();
+            t.outcomes = (0..=top).flat_map(|l| [(l, false), (l, true)]).collect();
+        }
+        return out;
+    };
+    let mut ctx = context.to_vec();
+    let mut best: Vec<Option<Target>> = vec![None; nd];
+    let mut outcomes: Vec<Vec<(usize, bool)>> = vec![Vec::new(); nd];
+    let mut lowest = vec![usize::MAX; nd];
+    // For each key, whether its value ever changes a dimension's target
+    // while the other keys stay.
+    let mut per_completion: Vec<Vec<(usize, bool)>> = Vec::with_capacity(completions);
+    for i in 0..completions {
+        let mut rest = i;
+        for (j, &k) in open.iter().enumerate() {
+            ctx[k] = Some(rest % sizes[j]);
+            rest /= sizes[j];
+        }
+        let ts = decide(rb, &ctx, role);
+        per_completion.push(ts.iter().map(|t| (t.level_index, t.capped)).collect());
+        for (d, t) in ts.into_iter().enumerate() {
+            let o = (t.level_index, t.capped);
+            if !outcomes[d].contains(&o) {
+                outcomes[d].push(o);
+            }
+            lowest[d] = lowest[d].min(t.level_index);
+            if best[d]
+                .as_ref()
+                .is_none_or(|b| t.level_index > b.level_index)
+            {
+                best[d] = Some(t);
+            }
+        }
+    }
+    (0..nd)
+        .map(|d| {
+            let mut t = best[d].take().unwrap_or_default();
+            let lo = lowest[d].min(t.level_index);
+            t.range_index = [lo, t.level_index];
+            t.range = [ids[lo].clone(), ids[t.level_index].clone()];
+            outcomes[d].sort_unstable();
+            t.outcomes = std::mem::take(&mut outcomes[d]);
+            // A key is open for this dimension when changing its value alone
+            // changes the outcome somewhere.
+            t.open_keys = open
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| {
+                    let stride: usize = sizes[..j].iter().product();
+                    (0..completions).any(|i| {
+                        let v = (i / stride) % sizes[j];
+                        v + 1 < sizes[j] && per_completion[i][d] != per_completion[i + stride][d]
+                    })
+                })
+                .map(|(_, &k)| rb.names().context_key[k].clone())
+                .collect();
+            t
+        })
+        .collect()
+}
+
+/// Every context key the mission leaves out that the rulebook reads
+/// somewhere (a target rule, a gate's condition, a factor's
+/// applicability), with the values it could take.
+pub(crate) fn missing_keys(rb: &Rulebook, context: &[Option<usize>]) -> Vec<MissingKey> {
+    let keys = rb.context_keys();
+    let mut read = vec![false; keys.len()];
+    let mut mark = |when: &[(usize, Vec<usize>)]| {
+        for (k, _) in when {
+            if let Some(r) = read.get_mut(*k) {
+                *r = true;
+            }
+        }
+    };
+    for rule in rb.compiled_rules() {
+        mark(&rule.when);
+    }
+    for g in 0..rb.data().gates.len() {
+        mark(rb.gate_when(g));
+    }
+    for f in 0..rb.factors().len() {
+        mark(rb.applies_when(f));
+    }
+    keys.iter()
+        .enumerate()
+        .filter(|&(k, _)| read[k] && context.get(k).copied().flatten().is_none())
+        .map(|(k, key)| MissingKey {
+            key: rb.names().context_key[k].clone(),
+            values: key.values.clone(),
+            description: key.description.clone(),
         })
         .collect()
 }

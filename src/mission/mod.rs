@@ -216,6 +216,22 @@ impl Mission {
             entities.push(ResolvedEntity { role, current });
         }
 
+        // Applicability from the context: `not-applicable` refused where the
+        // context says a factor applies, or a gate that binds may not be
+        // waived; the factor leaves the sums where the context rules it out.
+        for (id, ev) in &data.evidence {
+            if let Some(f) = rulebook.factor_index(id) {
+                if let Some(p) = refusal(rulebook, &context, f, ev.rating) {
+                    problems.add(|| p);
+                }
+            }
+        }
+        for (f, r) in ratings.iter_mut().enumerate() {
+            if rulebook.ruled_out(f, &context) {
+                *r = Rating::NotApplicable;
+            }
+        }
+
         if waivers == Waivers::MustSayWhy {
             for (f, level) in rulebook.gated_factors() {
                 let factor = &rb.factors[f].id;
@@ -326,14 +342,23 @@ impl Mission {
     /// Sets the rating of factor `f`, keeping the data in step (a note and
     /// sources already there are kept). Returns `false` when `f` is out of
     /// range.
+    ///
+    /// A rating the mission's context refuses (`not-applicable` where the
+    /// factor applies, or where a gate that may not be waived reads it) is
+    /// not set, and the result is `false`. A factor the context rules out
+    /// keeps counting as not applicable, whatever its rating.
     pub fn set_rating(&mut self, rulebook: &Rulebook, f: usize, rating: Rating) -> bool {
         let Some(factor) = rulebook.factors().get(f) else {
             return false;
         };
-        if f >= self.ratings.len() {
+        if f >= self.ratings.len() || refusal(rulebook, &self.context, f, rating).is_some() {
             return false;
         }
-        self.ratings[f] = rating;
+        self.ratings[f] = if rulebook.ruled_out(f, &self.context) {
+            Rating::NotApplicable
+        } else {
+            rating
+        };
         self.has_evidence[f] = true;
         self.data
             .evidence
@@ -353,6 +378,57 @@ impl Mission {
             && self.ratings.len() == rulebook.factors().len()
             && self.context.len() == rulebook.context_keys().len()
     }
+}
+
+/// Why `rating` of factor `f` is refused in `context`, if it is:
+/// `not-applicable` where the factor's `applies-when` says it applies, or
+/// where a gate that may not be waived reads it and binds.
+pub(crate) fn refusal(
+    rulebook: &Rulebook,
+    context: &[Option<usize>],
+    f: usize,
+    rating: Rating,
+) -> Option<Problem> {
+    if rating != Rating::NotApplicable {
+        return None;
+    }
+    let rb = rulebook.data();
+    let id = rb.factors.get(f)?.id.as_str();
+    let path = DocPath::root().key("evidence").key(id).key("rating");
+    let allowed = "a rated word (none, low, partial, high, full) or unknown";
+    let when = rulebook.applies_when(f);
+    if !when.is_empty() && crate::rulebook::matches(when, context) == crate::rulebook::Matches::Yes
+    {
+        let keys: Vec<String> = when
+            .iter()
+            .map(|(k, _)| format!("`context.{}`", rb.context[*k].key))
+            .collect();
+        return Some(
+            Problem::new(
+                path,
+                format!(
+                    "`{id}` cannot be `not-applicable`: it applies wherever {}, and {} says so",
+                    rulebook.describe_when(when),
+                    keys.join(" and ")
+                ),
+            )
+            .allowed(allowed),
+        );
+    }
+    let gate = rb.gates.iter().enumerate().find(|(g, gate)| {
+        !gate.waivable && gate.factor == id && rulebook.gate_binds(*g, context)
+    })?;
+    let (_, gate) = gate;
+    Some(
+        Problem::new(
+            path,
+            format!(
+                "`{id}` cannot be `not-applicable`: the gate of level `{}` on it may not be waived. {} ({})",
+                gate.level, gate.because, gate.citation
+            ),
+        )
+        .allowed(allowed),
+    )
 }
 
 /// No sources: one allocation, shared by every factor without any.

@@ -59,6 +59,24 @@ pub(crate) fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>
             keep
         });
     }
+    // `not-applicable` ratings this rulebook refuses in the mission's context.
+    let context: Vec<Option<usize>> = rbd
+        .context
+        .iter()
+        .map(|k| data.context.get(&k.key).and_then(|v| k.values.iter().position(|x| x == v)))
+        .collect();
+    data.evidence.retain(|id, ev| {
+        let refused = rb
+            .factor_index(id)
+            .is_some_and(|f| super::refusal(rb, &context, f, ev.rating).is_some());
+        if refused {
+            warnings.push(format!(
+                "evidence `{id}` = not-applicable left out: rulebook `{}` does not let this mission waive it",
+                rbd.rulebook.id
+            ));
+        }
+        !refused
+    });
     Mission::check(data, rb, Waivers::Allowed).unwrap_or_else(|_| {
         warnings
             .push("mission could not be read against this rulebook; all factors unknown".into());

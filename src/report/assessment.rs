@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::fmt::{pct, wrap};
 use super::plan::change_line;
 use crate::analysis::Plan;
-use crate::assess::{Assessment, Blocker, DimensionResult, PROVISIONAL_COVERAGE, Target, Tension};
+use crate::assess::{Assessment, Blocker, DimensionResult, OutOfReach, Target, Tension, Verdict};
 use crate::rulebook::Rulebook;
 
 /// Width of the score bar in characters (2 points a character).
@@ -76,33 +76,79 @@ fn target_reason(t: &Target) -> String {
     if let Some(x) = &t.tension {
         let _ = write!(s, "; {}", tension_text(x));
     }
+    if t.range[0] != t.range[1] {
+        let _ = write!(
+            s,
+            "; could be {} to {} until {} is stated",
+            t.range[0],
+            t.range[1],
+            t.open_keys.join(", ")
+        );
+    }
     s
 }
 
-fn blocker_text(b: &Blocker, level: &str) -> String {
+/// A threshold or gate in the way, in words: the same in every report,
+/// for the next level and for a target out of reach.
+pub(super) fn blocker_text(b: &Blocker) -> String {
     match b {
-        Blocker::Threshold { needed, score } => {
-            format!("{level} needs a score of {needed:.1} (now {score:.1})")
-        }
+        Blocker::Threshold {
+            level,
+            needed,
+            score,
+        } => format!("{level} needs a score of {needed:.1} (now {score:.1})"),
         Blocker::Gate {
+            level,
             factor,
             bound,
             rating,
             actual,
+            waivable,
             ..
-        } => format!("{level} needs {factor} {bound} {rating} (rated {actual})"),
+        } => format!(
+            "{level} needs {factor} {bound} {rating} (rated {actual}){}",
+            if *waivable { "" } else { ", a condition that cannot be waived" }
+        ),
     }
+}
+
+/// Why a target is out of reach, in words: the same in the assessment and
+/// the plan.
+pub(super) fn out_of_reach_text(o: &OutOfReach) -> String {
+    reach_words(&o.target, &o.best, &o.reasons)
+}
+
+/// Why `target` is out of reach (the best level within reach `best`).
+pub(super) fn reach_words(target: &str, best: &str, reasons: &[Blocker]) -> String {
+    let reasons: Vec<String> = reasons.iter().map(blocker_text).collect();
+    format!(
+        "{target} is out of reach of any change of the rated factors (the best is {best}): {}",
+        reasons.join("; ")
+    )
+}
+
+/// The verdict with its qualifier: `READY`, `UNDETERMINED`,
+/// `STRETCH (provisional: ...)`.
+fn verdict_words(verdict: Verdict, provisional: bool) -> String {
+    let mut s = verdict.as_str().to_uppercase();
+    if provisional {
+        s.push_str(" (provisional)");
+    }
+    s
 }
 
 /// What each verdict word means, and when a result is provisional: the
 /// legend every report of an assessment carries.
 pub(super) fn legend() -> String {
+    let words: Vec<String> = Verdict::ALL
+        .iter()
+        .map(|v| format!("{}, {}", v, v.meaning()))
+        .collect();
     format!(
-        "Verdicts: ready, at or above the target level; stretch, one level short; \
-         not-ready, two or more levels short; undetermined, nothing rated or nothing \
-         applies, so no verdict can be given. Provisional: less than {} of the weight \
-         is rated, or the missing evidence could still move the level.",
-        pct(PROVISIONAL_COVERAGE)
+        "Verdicts: {}. Provisional: the missing evidence could still move the level; \
+         the cause is given. Unrated factors count at the middle of the scale, so the \
+         score is the middle of its range.",
+        words.join("; ")
     )
 }
 
@@ -145,6 +191,9 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
             2
         )
     );
+    for line in leads(a) {
+        let _ = writeln!(o, "{}", wrap(&line, 78, 2));
+    }
     let _ = writeln!(o, "\n{}", wrap(&legend(), 78, 0));
     let spectrum: Vec<&str> = rb.levels().iter().map(|l| l.id.as_str()).collect();
     let _ = writeln!(
@@ -166,21 +215,62 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
     o
 }
 
+/// What a report leads with, before the details: why there is no overall
+/// verdict and what to rate or state first, the context keys to state,
+/// and the targets out of reach.
+pub(super) fn leads(a: &Assessment) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(why) = &a.overall.undetermined {
+        out.push(format!("No verdict: {why}."));
+    }
+    if !a.overall.rate_first.is_empty() {
+        out.push(format!(
+            "Rate first: {}.",
+            a.overall.rate_first.join(", ")
+        ));
+    }
+    if !a.missing_context.is_empty() {
+        let keys: Vec<String> = a
+            .missing_context
+            .iter()
+            .map(|k| {
+                let vals: Vec<String> = k.values.iter().map(|v| v.to_string()).collect();
+                format!("{} ({})", k.key, vals.join(", "))
+            })
+            .collect();
+        out.push(format!("State the context: {}.", keys.join("; ")));
+    }
+    for d in &a.dimensions {
+        if let Some(r) = &d.out_of_reach {
+            out.push(format!("Out of reach on {}: {}.", d.id, out_of_reach_text(r)));
+        }
+    }
+    out
+}
+
 /// Each dimension: verdict, score, bar, level, target and what stops the next level.
 fn dimensions(o: &mut String, rb: &Rulebook, a: &Assessment) {
     for (d, dim) in a.dimensions.iter().enumerate() {
-        let provisional = if dim.provisional {
-            " (provisional)"
-        } else {
-            ""
-        };
         let _ = writeln!(
             o,
-            "\n{} ({})  {}{provisional}",
+            "\n{} ({})  {}",
             dim.title,
             dim.id,
-            dim.verdict.as_str().to_uppercase()
+            verdict_words(dim.verdict, dim.provisional)
         );
+        if let Some(why) = &dim.undetermined {
+            let _ = writeln!(o, "  {}", wrap(&format!("no verdict: {why}"), 78, 4));
+        }
+        if !dim.rate_first.is_empty() {
+            let _ = writeln!(
+                o,
+                "  {}",
+                wrap(&format!("rate first: {}", dim.rate_first.join(", ")), 78, 4)
+            );
+        }
+        for cause in &dim.provisional_because {
+            let _ = writeln!(o, "  {}", wrap(&format!("provisional: {cause}"), 78, 4));
+        }
         let _ = writeln!(
             o,
             "  score {:.1}, range {:.1}-{:.1}, coverage {}{}",
@@ -190,8 +280,6 @@ fn dimensions(o: &mut String, rb: &Rulebook, a: &Assessment) {
             pct(dim.coverage),
             if dim.no_evidence {
                 " (no evidence yet)"
-            } else if dim.provisional {
-                " (too little to rely on)"
             } else {
                 ""
             }
@@ -234,12 +322,11 @@ fn dimensions(o: &mut String, rb: &Rulebook, a: &Assessment) {
                 10
             )
         );
+        if let Some(r) = &dim.out_of_reach {
+            let _ = writeln!(o, "  reach   {}", wrap(&out_of_reach_text(r), 78, 10));
+        }
         if let Some(next) = &dim.next {
-            let parts: Vec<String> = next
-                .blockers
-                .iter()
-                .map(|b| blocker_text(b, &next.level))
-                .collect();
+            let parts: Vec<String> = next.blockers.iter().map(blocker_text).collect();
             if !parts.is_empty() {
                 // At or above the target, the next level is not needed: say
                 // what it would take, not what blocks.
@@ -310,7 +397,7 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.entities.is_empty() {
         let _ = writeln!(
             o,
-            "\nEntities (target per dimension; ! above target, !! above a cap)"
+            "\nEntities (target per dimension; ! above target, !! above a cap, v below what the text asks of the role)"
         );
         for e in &a.entities {
             let cells: Vec<String> = e
@@ -322,6 +409,8 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
                         "!!"
                     } else if e.over_integrated.iter().any(|x| x == d) {
                         "!"
+                    } else if e.under_integrated.iter().any(|x| &x.dimension == d) {
+                        "v"
                     } else {
                         ""
                     };
@@ -346,26 +435,23 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
                     let _ = writeln!(o, "    {}", wrap(&line, 78, 6));
                 }
             }
+            for u in &e.under_integrated {
+                let _ = writeln!(o, "    {}", wrap(&under_text(u), 78, 6));
+            }
         }
     }
 }
 
-/// Undecided rules and warnings.
+/// An entity under-integrated on a dimension, in words.
+pub(super) fn under_text(u: &crate::assess::UnderIntegration) -> String {
+    format!(
+        "under-integrated on {}: {} where the text asks at least {} ({}: {} {})",
+        u.dimension, u.current, u.floor, u.rule, u.because, u.citation
+    )
+}
+
+/// Warnings (inconsistent ratings among them).
 fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
-    if !a.undecided_rules.is_empty() {
-        let _ = writeln!(
-            o,
-            "\n{}",
-            wrap(
-                &format!(
-                    "Undecided rules (context missing): {}",
-                    a.undecided_rules.join(", ")
-                ),
-                78,
-                2
-            )
-        );
-    }
     for w in &a.warnings {
         let _ = writeln!(o, "\nwarning: {}", wrap(w, 78, 2));
     }
@@ -611,6 +697,9 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
             ""
         }
     );
+    for line in leads(a) {
+        let _ = writeln!(o, "- **{}**\n", md_cell(&line));
+    }
     let _ = writeln!(o, "{}\n", legend());
     let spectrum: Vec<&str> = rb.levels().iter().map(|l| l.id.as_str()).collect();
     let _ = writeln!(o, "Spectrum: {}.\n", spectrum.join(" < "));
@@ -632,7 +721,11 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
             d.level,
             d.level_range[0],
             d.level_range[1],
-            d.target,
+            if d.target_detail.range[0] == d.target_detail.range[1] {
+                d.target.to_string()
+            } else {
+                format!("{}–{}", d.target_detail.range[0], d.target_detail.range[1])
+            },
             if d.provisional {
                 format!("{} (provisional)", d.verdict)
             } else {
@@ -649,12 +742,20 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
             d.target,
             md_cell(&target_reason(&d.target_detail))
         );
+        if let Some(why) = &d.undetermined {
+            let _ = write!(o, " No verdict: {}.", md_cell(&why.to_string()));
+        }
+        if !d.rate_first.is_empty() {
+            let _ = write!(o, " Rate first: {}.", d.rate_first.join(", "));
+        }
+        for cause in &d.provisional_because {
+            let _ = write!(o, " Provisional: {}.", md_cell(&cause.to_string()));
+        }
+        if let Some(r) = &d.out_of_reach {
+            let _ = write!(o, " {}.", md_cell(&out_of_reach_text(r)));
+        }
         if let Some(next) = &d.next {
-            let parts: Vec<String> = next
-                .blockers
-                .iter()
-                .map(|b| blocker_text(b, &next.level))
-                .collect();
+            let parts: Vec<String> = next.blockers.iter().map(blocker_text).collect();
             if !parts.is_empty() {
                 let _ = write!(o, " Blocked: {}.", md_cell(&parts.join("; ")));
             }
@@ -727,10 +828,10 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
         let _ = writeln!(o, "\n## Entities\n");
         let _ = writeln!(
             o,
-            "| Entity | Role | {} | Over-integrated |",
+            "| Entity | Role | {} | Over-integrated | Under-integrated |",
             dims.join(" | ")
         );
-        let _ = writeln!(o, "|---|---|{}---|", "---|".repeat(dims.len()));
+        let _ = writeln!(o, "|---|---|{}---|---|", "---|".repeat(dims.len()));
         for e in &a.entities {
             let cells: Vec<String> = e
                 .target
@@ -744,7 +845,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
                 .collect();
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 md_cell(&e.name),
                 e.role,
                 cells.join(" | "),
@@ -756,7 +857,14 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
                         d.to_string()
                     })
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
+                md_cell(
+                    &e.under_integrated
+                        .iter()
+                        .map(under_text)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
             );
         }
     }
@@ -771,13 +879,6 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
                 md_cell(&g.question)
             );
         }
-    }
-    if !a.undecided_rules.is_empty() {
-        let _ = writeln!(
-            o,
-            "\nUndecided rules (context missing): {}.",
-            a.undecided_rules.join(", ")
-        );
     }
     for w in &a.warnings {
         let _ = writeln!(o, "\n> warning: {}", md_cell(w));
@@ -803,8 +904,14 @@ pub(super) fn csv(a: &Assessment) -> String {
             "level_low",
             "level_high",
             "target",
+            "target_low",
+            "target_high",
             "verdict",
+            "undetermined",
             "provisional",
+            "provisional_because",
+            "rate_first",
+            "out_of_reach",
         ],
     );
     for d in &a.dimensions {
@@ -821,8 +928,20 @@ pub(super) fn csv(a: &Assessment) -> String {
                 d.level_range[0].to_string(),
                 d.level_range[1].to_string(),
                 d.target.to_string(),
+                d.target_detail.range[0].to_string(),
+                d.target_detail.range[1].to_string(),
                 d.verdict.to_string(),
+                d.undetermined
+                    .as_ref()
+                    .map_or(String::new(), ToString::to_string),
                 d.provisional.to_string(),
+                d.provisional_because
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                d.rate_first.join(" "),
+                d.out_of_reach.as_ref().map_or(String::new(), out_of_reach_text),
             ],
         );
     }

@@ -179,11 +179,9 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
     for r in &p.reasons {
         let _ = writeln!(
             o,
-            "<p class=\"small\">Unreachable: {} cannot reach {} (best {}): {}</p>",
+            "<p class=\"small\">Out of reach on {}: {}</p>",
             escape(&r.dimension),
-            escape(&r.target),
-            escape(&r.best),
-            escape(&r.reason)
+            escape(&super::assessment::reach_words(&r.target, &r.best, &r.reasons))
         );
     }
 

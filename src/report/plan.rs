@@ -132,8 +132,8 @@ pub(super) fn text(p: &Plan) -> String {
             wrap(
                 &format!(
                     "Assumption: the plan changes rated factors only; the {} factors without \
-                     evidence stay out of the score and could change the plan. Rate these \
-                     first (most at stake first): {}{}.",
+                     evidence count at the middle of the scale and could change the plan. Rate \
+                     these first (most at stake first): {}{}.",
                     p.unrated.len(),
                     shown.join(", "),
                     if more > 0 {
@@ -153,8 +153,9 @@ pub(super) fn text(p: &Plan) -> String {
             "\n{}",
             wrap(
                 &format!(
-                    "Unreachable: {} cannot reach {} (best {}): {}",
-                    r.dimension, r.target, r.best, r.reason
+                    "Out of reach on {}: {}",
+                    r.dimension,
+                    super::assessment::reach_words(&r.target, &r.best, &r.reasons)
                 ),
                 78,
                 2
