@@ -7,12 +7,36 @@ use common::{case, case_sized, load};
 use integration_readiness::analysis::{
     Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness,
 };
-use integration_readiness::assess::{THRESHOLD_TOLERANCE, score_into, score_only};
+use integration_readiness::analysis::Unreachable;
+use integration_readiness::assess::{Blocker, THRESHOLD_TOLERANCE, score_into, score_only};
 use integration_readiness::model::{Polarity, Rating};
 use integration_readiness::{Mission, Rulebook, assess};
 use proptest::prelude::*;
 
 const TINY: &str = include_str!("data/tiny.toml");
+
+/// The reasons a target is out of reach, each in a few words:
+/// `threshold LEVEL NEEDED (SCORE)` or `gate LEVEL FACTOR (RATING)`.
+fn reasons(u: &Unreachable) -> Vec<String> {
+    u.reasons
+        .iter()
+        .map(|b| match b {
+            Blocker::Threshold {
+                level,
+                needed,
+                score,
+                ..
+            } => format!("threshold {level} {needed} ({score})"),
+            Blocker::Gate {
+                level,
+                factor,
+                actual,
+                ..
+            } => format!("gate {level} {factor} ({actual})"),
+            _ => "other".to_owned(),
+        })
+        .collect()
+}
 
 fn tiny_mission(body: &str) -> (Rulebook, Mission) {
     let rb = Rulebook::from_toml(TINY, "tiny.toml").unwrap();
@@ -60,7 +84,7 @@ fn brute_force(rb: &Rulebook, m: &Mission, aim: &[usize]) -> Option<f64> {
                 }
             })
             .collect();
-        score_into(rb, &ratings, &mut out);
+        score_into(rb, m, &ratings, &mut out);
         if out.iter().zip(aim).all(|(s, &a)| s.level >= a) {
             let cost: f64 = (0..factors.len())
                 .map(|f| x[f] as f64 * rb.data().effort_cost.of(m.effort(f).unwrap()))
@@ -169,7 +193,7 @@ proptest! {
             if r.step().is_some() { better(x.polarity, r, room(x.polarity, r)) } else { r }
         }).collect();
         let mut best = Vec::new();
-        score_into(&rb, &maxed, &mut best);
+        score_into(&rb, &m, &maxed, &mut best);
         let aim: Vec<usize> = a.dimensions.iter().zip(&best)
             .map(|(d, b)| d.target_detail.level_index.min(b.level)).collect();
         // Applying the plan reaches the aim on every dimension.
@@ -480,12 +504,17 @@ fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
     );
     let p = plan(&rb, &m);
     assert_eq!(p.unreachable, vec!["a"]);
-    assert!(
-        p.reasons[0].reason.contains("e1, which has no evidence"),
-        "{}",
-        p.reasons[0].reason
-    );
+    // a: e1 unknown counts at the middle, 2 * 0.5 + 1 + 1 = 3 of 4 = 75,
+    // past top's 70: only the gate is in the way, and rating e1 may open it.
+    assert_eq!(reasons(&p.reasons[0]), ["gate top e1 (unknown)"]);
+    assert!(p.reasons[0].unrated_may_help);
     assert_eq!(p.total_effort, 0.0);
+    // The assessment says the same.
+    let a = assess(&rb, &m);
+    assert_eq!(
+        a.dimensions[0].out_of_reach.as_ref().unwrap().reasons,
+        p.reasons[0].reasons
+    );
 }
 
 #[test]
@@ -552,12 +581,9 @@ fn a_scenario_forgets_context_the_rulebook_declares() {
 #[test]
 fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
     let na = |f: &str| format!("[evidence.{f}]\nrating = \"not-applicable\"\nnote = \"n/a\"\n");
-    let below =
-        "even with every rated factor at its best the score is 0.0, below the 40.0 that mid needs";
-    let may = " (rating the unknown factors may raise it)";
-    // mode = big: a aims at top. Nothing rated on a: its best score is 0,
-    // short of mid's 40. With every factor not applicable, nothing could
-    // raise it; with every factor unknown, rating them might.
+    // mode = big: a aims at top. Every factor not applicable: a scores 0
+    // and misses both mid's 40 and top's 70; the gate on e1 holds (not
+    // applicable), and nothing unrated could help.
     let (rb, m) = tiny_mission(&format!(
         "[context]\nmode = \"big\"\n{}{}{}",
         na("e1"),
@@ -566,12 +592,22 @@ fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
     ));
     let p = plan(&rb, &m);
     assert_eq!(p.reasons.len(), 1);
-    assert_eq!(p.reasons[0].reason, below);
+    assert_eq!(
+        reasons(&p.reasons[0]),
+        ["threshold mid 40 (0)", "threshold top 70 (0)"]
+    );
+    assert!(!p.reasons[0].unrated_may_help);
+    // Every factor unknown: a scores 50 (the middle), mid is reached, and
+    // top needs 70 and e1 at least high; rating them may help.
     let (rb, m) = tiny_mission("[context]\nmode = \"big\"\n");
     let p = plan(&rb, &m);
-    assert_eq!(p.reasons[0].reason, format!("{below}{may}"));
+    assert_eq!(
+        reasons(&p.reasons[0]),
+        ["threshold top 70 (50)", "gate top e1 (unknown)"]
+    );
+    assert!(p.reasons[0].unrated_may_help);
     // big-floor on b too; e1 and b1 not applicable, e2 unknown. e2 weighs 1
-    // on a, where rating it might help, and 0 on b, where it cannot.
+    // on a (50, may help) and 0 on b, where nothing applies (0, cannot).
     let text = TINY.replace(
         "when = { mode = \"big\" }\ndimensions = [\"a\"]",
         "when = { mode = \"big\" }\ndimensions = [\"a\", \"b\"]",
@@ -583,13 +619,25 @@ fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
         na("b1")
     );
     let p = plan(&rb, &Mission::from_toml(&body, "m.toml", &rb).unwrap());
-    let reasons: Vec<(&str, &str)> = p
+    let got: Vec<(&str, Vec<String>, bool)> = p
         .reasons
         .iter()
-        .map(|r| (r.dimension.as_str(), r.reason.as_str()))
+        .map(|r| (r.dimension.as_str(), reasons(r), r.unrated_may_help))
         .collect();
-    let with = format!("{below}{may}");
-    assert_eq!(reasons, [("a", with.as_str()), ("b", below)]);
+    assert_eq!(
+        got,
+        [
+            ("a", vec!["threshold top 70 (50)".to_owned()], true),
+            (
+                "b",
+                vec![
+                    "threshold mid 40 (0)".to_owned(),
+                    "threshold top 70 (0)".to_owned()
+                ],
+                false
+            )
+        ]
+    );
 }
 
 #[test]
@@ -616,10 +664,7 @@ fn a_target_held_only_by_a_gate_names_the_gate_alone() {
     let p = plan(&rb, &m);
     assert_eq!(p.unreachable, vec!["a"]);
     assert_eq!(p.reasons[0].best, "mid");
-    assert_eq!(
-        p.reasons[0].reason,
-        "top has a gate on e1, which has no evidence"
-    );
+    assert_eq!(reasons(&p.reasons[0]), ["gate top e1 (unknown)"]);
 }
 
 const PAIR: [&str; 2] = [

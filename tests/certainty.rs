@@ -288,7 +288,8 @@ proptest! {
     }
 
     /// Nothing rated or nothing applicable is never ready, and a
-    /// provisional dimension is one the rule names.
+    /// provisional dimension is one whose level range spans levels, with
+    /// its cause given.
     #[test]
     fn provisional_follows_its_rule((rbd, md) in common::case()) {
         let (rb, m) = common::load(&rbd, &md);
@@ -297,10 +298,9 @@ proptest! {
             if d.coverage == 0.0 {
                 prop_assert_ne!(d.verdict, Verdict::Ready);
             }
-            let rule = d.applicable
-                && (d.coverage < integration_readiness::assess::PROVISIONAL_COVERAGE
-                    || d.level_range[0] != d.level_range[1]);
+            let rule = d.applicable && d.level_range[0] != d.level_range[1];
             prop_assert_eq!(d.provisional, rule);
+            prop_assert_eq!(d.provisional, !d.provisional_because.is_empty());
         }
     }
 }

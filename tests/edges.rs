@@ -9,7 +9,7 @@
 //! e2 1, b1 1; on `b`: e1 1, e2 0, b1 1; targets a mid, b apart; dimension
 //! weights 1 each.
 
-use integration_readiness::assess::{PROVISIONAL_COVERAGE, is_provisional};
+use integration_readiness::assess::{Undetermined, is_provisional};
 use integration_readiness::{Assessment, Mission, Rulebook, Verdict, assess};
 
 const TINY: &str = include_str!("data/tiny.toml");
@@ -248,34 +248,52 @@ fn verdicts_one_and_two_levels_short() {
 }
 
 #[test]
-fn coverage_at_the_provisional_line_with_a_settled_level_is_final() {
-    assert_eq!(PROVISIONAL_COVERAGE, 0.5);
-    // Two of four rated, both full: score 100, range [50, 100], both high.
+fn coverage_at_the_minimum_with_a_settled_level_is_final() {
+    // Two of four rated, both full: the unknown two count at the middle,
+    // (2 + 0.5 * 2) / 4 = 75, range [50, 100], both high. Coverage 0.5
+    // meets the default minimum: a verdict.
     let a = assessed(
         QUARTERS,
         "[evidence.f1]\nrating = \"full\"\n[evidence.f2]\nrating = \"full\"\n",
     );
     let d = &a.dimensions[0];
     close(d.coverage, 0.5);
+    close(d.score, 75.0);
     assert_eq!(d.score_range, [50.0, 100.0]);
     assert_eq!(d.level_index, [1, 1, 1]);
     assert!(!d.provisional);
     assert_eq!(d.verdict, Verdict::Ready);
     assert!(!a.overall.provisional);
-    // One of four: coverage 0.25, range [25, 100] spans both levels.
+    assert_eq!(a.overall.verdict, Verdict::Ready);
+    // One of four: coverage 0.25, below the minimum: no verdict, and the
+    // range [25, 100] spans both levels, so it is provisional too. Rating
+    // one more (the first of the unknown, all weighing 1) meets it.
     let a = assessed(QUARTERS, "[evidence.f1]\nrating = \"full\"\n");
     let d = &a.dimensions[0];
     close(d.coverage, 0.25);
+    close(d.score, 62.5);
     assert_eq!(d.level_index, [1, 0, 1]);
     assert!(d.provisional && a.overall.provisional);
-    // Three of four, none at all: score 0, range [0, 25]: low for sure,
-    // coverage 0.75: final, one level short of high.
+    assert_eq!(d.verdict, Verdict::Undetermined);
+    assert_eq!(
+        d.undetermined,
+        Some(Undetermined::LowCoverage {
+            coverage: 0.25,
+            needed: 0.5
+        })
+    );
+    assert_eq!(d.rate_first, ["f2"]);
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    assert_eq!(a.overall.rate_first, ["f2"]);
+    // Three of four, none at all: (0 + 0.5) / 4 = 12.5, range [0, 25]:
+    // low for sure, coverage 0.75: final, one level short of high.
     let a = assessed(
         QUARTERS,
         "[evidence.f1]\nrating = \"none\"\n[evidence.f2]\nrating = \"none\"\n\
          [evidence.f3]\nrating = \"none\"\n",
     );
     let d = &a.dimensions[0];
+    close(d.score, 12.5);
     assert_eq!(d.score_range, [0.0, 25.0]);
     assert_eq!(d.level_index, [0, 0, 0]);
     assert!(!d.provisional);
@@ -285,26 +303,29 @@ fn coverage_at_the_provisional_line_with_a_settled_level_is_final() {
 #[test]
 fn the_provisional_rule_at_its_edges() {
     // Not applicable: never provisional.
-    assert!(!is_provisional(false, 0.0, [0, 2]));
-    assert!(!is_provisional(false, 1.0, [1, 1]));
-    // Below the coverage line: provisional even with a settled level.
-    assert!(is_provisional(true, 0.0, [0, 0]));
-    assert!(is_provisional(true, 0.499, [1, 1]));
-    // At or above it: provisional only when the level range is open.
-    assert!(!is_provisional(true, 0.5, [1, 1]));
-    assert!(!is_provisional(true, 1.0, [2, 2]));
-    assert!(is_provisional(true, 1.0, [1, 2]));
-    assert!(is_provisional(true, 0.5, [0, 1]));
+    assert!(!is_provisional(false, [0, 2]));
+    assert!(!is_provisional(false, [1, 1]));
+    // Provisional exactly when the level range is open (too little
+    // coverage is an undetermined verdict, not a provisional one).
+    assert!(!is_provisional(true, [0, 0]));
+    assert!(!is_provisional(true, [2, 2]));
+    assert!(is_provisional(true, [1, 2]));
+    assert!(is_provisional(true, [0, 1]));
 }
 
 #[test]
 fn verdict_of_level_and_target() {
-    assert_eq!(Verdict::of(0, 0), Verdict::Ready);
-    assert_eq!(Verdict::of(2, 1), Verdict::Ready);
-    assert_eq!(Verdict::of(1, 2), Verdict::Stretch);
-    assert_eq!(Verdict::of(0, 1), Verdict::Stretch);
-    assert_eq!(Verdict::of(0, 2), Verdict::NotReady);
-    assert_eq!(Verdict::of(1, 4), Verdict::NotReady);
+    for capped in [false, true] {
+        assert_eq!(Verdict::of(0, 0, capped), Verdict::Ready);
+        assert_eq!(Verdict::of(1, 2, capped), Verdict::Stretch);
+        assert_eq!(Verdict::of(0, 1, capped), Verdict::Stretch);
+        assert_eq!(Verdict::of(0, 2, capped), Verdict::NotReady);
+        assert_eq!(Verdict::of(1, 4, capped), Verdict::NotReady);
+    }
+    // Above a floor is ready; above a cap is over-investment.
+    assert_eq!(Verdict::of(2, 1, false), Verdict::Ready);
+    assert_eq!(Verdict::of(2, 1, true), Verdict::AboveTarget);
+    assert_eq!(Verdict::of(4, 0, true), Verdict::AboveTarget);
 }
 
 #[test]

@@ -91,16 +91,17 @@ fn targets_follow_the_mandate() {
         .map(|x| x.1)
         .collect();
     assert_eq!(t, ["integration", "coordination", "co-existence"]);
-    // No mandate given: the defaults, and the mandate rules undecided.
+    // No mandate given: the targets span what each mandate would set, and
+    // the report names the key to state.
     let (rb, m) = load("poorly-evidenced.toml");
     let a = assess(&rb, &m);
-    let t: Vec<&str> = a.dimensions.iter().map(|d| d.target.as_str()).collect();
-    assert_eq!(t, ["coordination", "coordination", "co-existence"]);
-    assert!(
-        a.undecided_rules
-            .iter()
-            .any(|r| r == "multidimensional-mandate")
-    );
+    let lows: Vec<&str> = a
+        .dimensions
+        .iter()
+        .map(|d| d.target_detail.range[0].as_str())
+        .collect();
+    assert_eq!(lows, ["coordination", "coordination", "co-existence"]);
+    assert!(a.missing_context.iter().any(|k| k.key == "mandate"));
 }
 
 /// The placements of the samples, pinned so that a change to the rulebook

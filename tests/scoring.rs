@@ -342,9 +342,20 @@ fn a_missing_context_key_leaves_a_rule_undecided() {
         ),
     );
     let a = assess(&rb, &m);
-    assert_eq!(a.undecided_rules, vec!["hum-cap"]);
-    // Undecided does not match: OCHA keeps the mission's targets.
-    assert_eq!(a.entities[0].target.values, vec!["top", "apart"]);
+    // The report names the key to state, with its values, not the rule.
+    let keys: Vec<&str> = a.missing_context.iter().map(|k| k.key.as_str()).collect();
+    assert_eq!(keys, ["flag"]);
+    assert_eq!(a.missing_context[0].values.len(), 2);
+    // The mission's own targets do not read `flag`: decided.
+    assert_eq!(a.dimensions[0].target_detail.range, ["top", "top"]);
+    assert!(a.dimensions[0].target_detail.open_keys.is_empty());
+    // OCHA: flag = true caps a at apart (over the floor top); flag = false
+    // leaves the floor. The target is the range, its level the highest.
+    let ocha = &a.entities[0];
+    let ta = &ocha.target_detail.values[0];
+    assert_eq!(ta.range, ["apart", "top"]);
+    assert_eq!(ta.open_keys, ["flag"]);
+    assert_eq!(ocha.target.values, vec!["top", "apart"]);
 }
 
 #[test]
@@ -920,6 +931,6 @@ fn batches_and_sweeps_score_each_mission_in_turn() {
     let r2 = [Rating::Unknown, Rating::Full, Rating::Unknown];
     let sweep: Vec<Rating> = r1.iter().chain(&r2).chain(&r1[..1]).copied().collect();
     let mut swept = vec![out[0]];
-    score_sweep(&rb, &sweep, &mut swept);
+    score_sweep(&rb, &m1, &sweep, &mut swept);
     assert_eq!(swept, want);
 }

@@ -93,6 +93,8 @@ pub struct Unreachable {
     /// score misses and each gate below its need, rated or not, from the
     /// level above `best` to the target.
     pub reasons: Vec<Blocker>,
+    /// Whether rating the unrated factors could still bring it within reach.
+    pub unrated_may_help: bool,
 }
 
 /// The cheapest plan to target.
@@ -621,6 +623,7 @@ pub(crate) fn plan_from(
                 target: o.target.clone(),
                 best: o.best.clone(),
                 reasons: o.reasons.clone(),
+                unrated_may_help: o.unrated_may_help,
             });
         }
     }

@@ -99,6 +99,9 @@ pub(crate) fn out_of_reach(
                 reasons: (b.level + 1..=t.level_index)
                     .flat_map(|l| blockers(rb, context, ratings, d, l, b.score))
                     .collect(),
+                // The optimistic level: the unrated factors at their best,
+                // their gates holding.
+                unrated_may_help: b.level_range[1] >= t.level_index,
             })
         })
         .collect()

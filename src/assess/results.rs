@@ -339,6 +339,10 @@ pub struct OutOfReach {
     pub best: Text,
     /// Every threshold and gate in the way.
     pub reasons: Vec<Blocker>,
+    /// Whether rating the unrated factors could still bring the target
+    /// within reach (at their best, the thresholds and gates in the way
+    /// would hold).
+    pub unrated_may_help: bool,
 }
 
 /// An entity below a floor that the text asks of its role.

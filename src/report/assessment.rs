@@ -115,15 +115,25 @@ pub(super) fn blocker_text(b: &Blocker) -> String {
 /// Why a target is out of reach, in words: the same in the assessment and
 /// the plan.
 pub(super) fn out_of_reach_text(o: &OutOfReach) -> String {
-    reach_words(&o.target, &o.best, &o.reasons)
+    reach_words(&o.target, &o.best, &o.reasons, o.unrated_may_help)
 }
 
 /// Why `target` is out of reach (the best level within reach `best`).
-pub(super) fn reach_words(target: &str, best: &str, reasons: &[Blocker]) -> String {
+pub(super) fn reach_words(
+    target: &str,
+    best: &str,
+    reasons: &[Blocker],
+    unrated_may_help: bool,
+) -> String {
     let reasons: Vec<String> = reasons.iter().map(blocker_text).collect();
     format!(
-        "{target} is out of reach of any change of the rated factors (the best is {best}): {}",
-        reasons.join("; ")
+        "{target} is out of reach of any change of the rated factors (the best is {best}): {}{}",
+        reasons.join("; "),
+        if unrated_may_help {
+            "; rating the unknown factors may bring it within reach"
+        } else {
+            ""
+        }
     )
 }
 

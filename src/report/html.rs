@@ -181,7 +181,7 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
             o,
             "<p class=\"small\">Out of reach on {}: {}</p>",
             escape(&r.dimension),
-            escape(&super::assessment::reach_words(&r.target, &r.best, &r.reasons))
+            escape(&super::assessment::reach_words(&r.target, &r.best, &r.reasons, r.unrated_may_help))
         );
     }
 

@@ -208,6 +208,7 @@ fn build(
             remedy: "fix".into(),
             citation: cite(),
             see_also: Vec::new(),
+            applies_when: BTreeMap::new(),
         })
         .collect();
     // Every dimension needs some weight: the first factor carries at least 0.5.
@@ -229,6 +230,8 @@ fn build(
                 at_most: (!enabler).then_some(r),
                 because: "b".into(),
                 citation: cite(),
+                when: BTreeMap::new(),
+                waivable: true,
             }
         })
         .collect();
@@ -270,6 +273,7 @@ fn build(
             description: None,
             source: None,
             default_weight: 1.0,
+            min_coverage: 0.5,
         },
         effort_cost: Default::default(),
         levels,
@@ -307,6 +311,7 @@ fn build(
         factors,
         gates,
         rules,
+        consistency: Vec::new(),
     }
 }
 
