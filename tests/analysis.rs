@@ -560,10 +560,13 @@ fn a_scenario_forgets_context_the_rulebook_declares() {
         forget_context: keys.iter().map(|k| k.to_string()).collect(),
         ..Scenario::default()
     };
-    // A key set in the mission is removed: a aims at mid again, not top.
+    // A key set in the mission is removed: a's target is open again, mid
+    // (small) to top (big), and the report asks for `mode`.
     let m2 = apply(&rb, &m, &forget(&["mode"])).unwrap();
     assert!(m2.data().context.is_empty());
-    assert_eq!(assess(&rb, &m2).dimensions[0].target, "mid");
+    let a2 = assess(&rb, &m2);
+    assert_eq!(a2.dimensions[0].target_detail.range, ["mid", "top"]);
+    assert!(a2.missing_context.iter().any(|k| k.key == "mode"));
     // A declared key the mission does not set: nothing to forget, no error.
     let m3 = apply(&rb, &m, &forget(&["flag"])).unwrap();
     assert_eq!(m3.data().context.len(), 1);
@@ -757,18 +760,18 @@ fn a_drivers_rating_changed_only_when_its_own_rating_did() {
     )
     .unwrap();
     let c = compare(&assess(&rb, &before), &assess(&rb, &after));
-    // On a, before: e1 2 × 0.5 and b1 1 × 1 of 3 rated, 33.3 points each;
-    // after, e2 full joins with weight 1: 25 each of 4. e2 gained 25 by its
-    // own rating; e1 and b1 lost 25 / 3 each because e2 joined.
+    // On a, over all 4 of applicable weight: before, e2 unknown counts at
+    // the middle, 100 × 1 × 0.5 / 4 = 12.5; after, full, 25. e1 (25) and b1
+    // (25) keep their points: the news moves e2's alone, by 12.5.
     let d = &c.dimensions[0];
     let drivers: Vec<(&str, bool)> = d
         .drivers
         .iter()
         .map(|x| (&*x.factor, x.rating_changed))
         .collect();
-    assert_eq!(drivers, [("e2", true), ("e1", false), ("b1", false)]);
-    assert!((d.drivers[0].points - 25.0).abs() < 1e-9);
-    assert!((d.drivers[1].points + 25.0 / 3.0).abs() < 1e-9);
+    assert_eq!(drivers, [("e2", true)]);
+    assert!((d.drivers[0].points - 12.5).abs() < 1e-9);
+    assert!((d.score_after - d.score_before - 12.5).abs() < 1e-9);
 }
 
 #[test]

@@ -119,7 +119,7 @@ fn word_enums_read_what_they_write() {
     );
     assert_eq!(
         "ready!".parse::<Verdict>().unwrap_err().to_string(),
-        "unknown verdict `ready!`; expected one of ready, stretch, not-ready, undetermined"
+        "unknown verdict `ready!`; expected one of ready, above-target, stretch, not-ready, undetermined"
     );
 }
 

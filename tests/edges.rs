@@ -104,21 +104,22 @@ const NA: &str = "rating = \"not-applicable\"\nnote = \"does not apply here\"\n"
 fn nothing_rated_is_applicable_provisional_and_undetermined() {
     let a = assessed(TINY, "");
     for d in &a.dimensions {
-        // Every factor unknown: the score is the bottom of the range.
+        // Every factor unknown: the score is the middle of the range.
         assert!(d.applicable, "{}", d.id);
         assert!(d.no_evidence, "{}", d.id);
         assert!(d.provisional, "{}", d.id);
         assert_eq!(d.verdict, Verdict::Undetermined, "{}", d.id);
         close(d.coverage, 0.0);
-        close(d.score, 0.0);
+        close(d.score, 50.0);
         assert_eq!(d.score_range, [0.0, 100.0]);
     }
-    // Level range: at 0 apart; at 100 with the gate read optimistically, top.
-    assert_eq!(a.dimensions[0].level_index, [0, 0, 2]);
+    // Level: 50 passes mid's 40 (top's gate on e1 fails, unknown); at 0
+    // apart; at 100 with the gate read optimistically, top.
+    assert_eq!(a.dimensions[0].level_index, [1, 0, 2]);
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
     assert!(a.overall.provisional);
     close(a.overall.coverage, 0.0);
-    close(a.overall.score, 0.0);
+    close(a.overall.score, 50.0);
     assert_eq!(a.overall.score_range, [0.0, 100.0]);
 }
 
@@ -137,11 +138,12 @@ fn nothing_applicable_is_neither_provisional_nor_counted() {
         close(d.score, 0.0);
         assert_eq!(d.score_range, [0.0, 0.0]);
     }
-    // No dimension counts: undetermined; no weight is rated of none at all,
-    // a coverage of 0, below the provisional line.
+    // No dimension counts: undetermined, because nothing applies; nothing
+    // could move a level, so nothing is provisional.
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    assert_eq!(a.overall.undetermined, Some(Undetermined::NothingApplies));
     close(a.overall.coverage, 0.0);
-    assert!(a.overall.provisional);
+    assert!(!a.overall.provisional);
     close(a.overall.score, 0.0);
 }
 
@@ -154,8 +156,10 @@ fn a_dimension_with_only_unknown_and_not_applicable_factors_is_undetermined() {
     assert!(da.applicable && da.no_evidence && da.provisional);
     assert_eq!(da.verdict, Verdict::Undetermined);
     assert_eq!(da.score_range, [0.0, 100.0]);
-    // On `a` the gate e1 is waived (not applicable), so top is in range.
-    assert_eq!(da.level_index, [0, 0, 2]);
+    // e2 at the middle: 50, mid. On `a` the gate e1 is waived (not
+    // applicable), so top is in range.
+    close(da.score, 50.0);
+    assert_eq!(da.level_index, [1, 0, 2]);
     assert!(!db.applicable && !db.no_evidence && !db.provisional);
     assert_eq!(db.verdict, Verdict::Undetermined);
     // Only `a` counts, and it is undetermined.
@@ -165,31 +169,35 @@ fn a_dimension_with_only_unknown_and_not_applicable_factors_is_undetermined() {
 }
 
 #[test]
-fn one_factor_rated_gives_a_provisional_verdict() {
+fn one_factor_rated_gives_no_verdict_where_coverage_is_short() {
     // Only b1 rated, at none: a barrier that is absent earns its whole weight.
     let a = assessed(TINY, "[evidence.b1]\nrating = \"none\"\n");
     let (da, db) = (&a.dimensions[0], &a.dimensions[1]);
-    // a: rated 1 of 4 (e1 2 and e2 1 unknown): score 100, range
-    // [1/4, 4/4] = [25, 100]. The gate e1 >= high fails on unknown, so the
-    // point level is mid; pessimistic apart (25 < 40); optimistic top.
+    // a: rated 1 of 4 (e1 2 and e2 1 unknown, at the middle): score
+    // (1 + 1.5) / 4 = 62.5, range [1/4, 4/4] = [25, 100]. The gate
+    // e1 >= high fails on unknown, and 62.5 < 70 anyway: the point level is
+    // mid; pessimistic apart (25 < 40); optimistic top. Coverage 0.25 is
+    // below the minimum: no verdict.
     close(da.coverage, 0.25);
-    close(da.score, 100.0);
+    close(da.score, 62.5);
     assert_eq!(da.score_range, [25.0, 100.0]);
     assert_eq!(da.level_index, [1, 0, 2]);
     assert!(da.applicable && !da.no_evidence && da.provisional);
-    assert_eq!(da.verdict, Verdict::Ready); // target mid
-    // b: rated 1 of 2 (e1 unknown): score 100, range [50, 100]: top, with
-    // range mid to top, so provisional although coverage is 0.5.
+    assert_eq!(da.verdict, Verdict::Undetermined);
+    // b: rated 1 of 2 (e1 unknown): (1 + 0.5) / 2 = 75, range [50, 100]:
+    // top, with range mid to top, so provisional; coverage 0.5 is enough
+    // for a verdict: ready against apart.
     close(db.coverage, 0.5);
+    close(db.score, 75.0);
     assert_eq!(db.score_range, [50.0, 100.0]);
     assert_eq!(db.level_index, [2, 1, 2]);
     assert!(db.provisional);
     assert_eq!(db.verdict, Verdict::Ready); // target apart
-    // Overall: rated 2 of 6; means of the two dimensions.
+    // Overall: rated 2 of 6, below the minimum; means of the two dimensions.
     close(a.overall.coverage, 2.0 / 6.0);
-    close(a.overall.score, 100.0);
+    close(a.overall.score, (62.5 + 75.0) / 2.0);
     assert_eq!(a.overall.score_range, [37.5, 100.0]);
-    assert_eq!(a.overall.verdict, Verdict::Ready);
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
     assert!(a.overall.provisional);
 }
 
@@ -236,15 +244,35 @@ fn verdicts_one_and_two_levels_short() {
     close(a.dimensions[1].score, 50.0);
     assert_eq!(a.dimensions[1].verdict, Verdict::Ready);
     assert_eq!(a.overall.verdict, Verdict::NotReady);
-    // Without the rule a's target is mid: one level short.
+    // A small mission: big-floor does not match, a's target is mid: one
+    // level short.
     let a = assessed(
         TINY,
-        "[evidence.e1]\nrating = \"none\"\n[evidence.e2]\nrating = \"none\"\n\
+        "[context]\nmode = \"small\"\n\
+         [evidence.e1]\nrating = \"none\"\n[evidence.e2]\nrating = \"none\"\n\
          [evidence.b1]\nrating = \"none\"\n",
     );
     assert_eq!(a.dimensions[0].verdict, Verdict::Stretch);
     assert_eq!(a.overall.verdict, Verdict::Stretch);
     assert!(!a.overall.provisional);
+    // With `mode` left out, a's target could be mid or top: stretch or
+    // not-ready, so no verdict, and the key to state is named.
+    let a = assessed(
+        TINY,
+        "[evidence.e1]\nrating = \"none\"\n[evidence.e2]\nrating = \"none\"\n\
+         [evidence.b1]\nrating = \"none\"\n",
+    );
+    assert_eq!(a.dimensions[0].target_detail.range, ["mid", "top"]);
+    assert_eq!(a.dimensions[0].verdict, Verdict::Undetermined);
+    assert_eq!(
+        a.dimensions[0].undetermined,
+        Some(Undetermined::MissingContext {
+            keys: vec!["mode".into()]
+        })
+    );
+    // b's target reads no key: ready, whatever `mode` says.
+    assert_eq!(a.dimensions[1].verdict, Verdict::Ready);
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
 }
 
 #[test]
@@ -330,23 +358,25 @@ fn verdict_of_level_and_target() {
 
 #[test]
 fn a_recommendation_leaves_a_dimension_with_nothing_rated_where_it_is() {
-    // Only e2 rated, low. On `a`: rated 1 (e2), earned 0.25: 25. On `b` e2
-    // has weight 0: nothing rated there (e1 and b1 unknown, weight 2).
+    // Only e2 rated, low. On `a`: e2 earns 0.25 of 1, e1 (2) and b1 (1) at
+    // the middle: (0.25 + 1.5) / 4 = 43.75, mid. On `b` e2 has weight 0:
+    // nothing rated there (e1 and b1 unknown, weight 2).
     let a = assessed(TINY, "[evidence.e2]\nrating = \"low\"\n");
-    close(a.dimensions[0].score, 25.0);
+    close(a.dimensions[0].score, 43.75);
     assert!(a.dimensions[1].no_evidence);
     let r = a
         .recommendations
         .iter()
         .find(|r| r.factor == "e2")
         .expect("raising e2 is recommended");
-    // e2 low -> partial earns 0.25 more of weight 1 on a: 50, +25; b
-    // stays at 0. Overall gain: the mean over both dimensions (both apply).
-    close(*r.gains.get("a").unwrap(), 25.0);
+    // e2 low -> partial earns 0.25 more of weight 1 of 4 on a: 50, +6.25;
+    // b stays where it is. Overall gain: the mean over both dimensions
+    // (both apply).
+    close(*r.gains.get("a").unwrap(), 6.25);
     assert_eq!(*r.gains.get("b").unwrap(), 0.0);
-    close(r.gain, 12.5);
-    // 50 reaches mid (40) on a, below its target mid.
-    assert_eq!(r.lifts, vec!["a"]);
+    close(r.gain, 3.125);
+    // a is at mid already, and 50 is short of top's 70: no lift.
+    assert!(r.lifts.is_empty());
     // It is the only recommendation: e1 and b1 are unknown.
     assert_eq!(a.recommendations.len(), 1);
 }

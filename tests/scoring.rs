@@ -29,8 +29,9 @@ fn close(a: f64, b: f64) {
 }
 
 // e1 partial (0.5), e2 unknown, b1 low (0.25).
-// a: weights e1 2, e2 1, b1 1. Earned 2*0.5 + 1*(1-0.25) = 1.75 over rated 3,
-//    unknown 1: point 58.333, range 43.75..68.75, coverage 3/4.
+// a: weights e1 2, e2 1, b1 1. Earned 2*0.5 + 1*(1-0.25) = 1.75 rated, e2
+//    unknown (1) at the middle, 0.5: point (1.75 + 0.5) / 4 = 56.25, range
+//    1.75/4 = 43.75 .. 2.75/4 = 68.75, coverage 3/4.
 // b: weights e1 1, e2 0, b1 1. Earned 0.5 + 0.75 = 1.25 over 2: 62.5, no unknown.
 const BASE: &str = r#"
 [evidence.e1]
@@ -45,7 +46,9 @@ fn scores_ranges_and_coverage() {
     let m = mission(&rb, BASE);
     let a = assess(&rb, &m);
     let da = &a.dimensions[0];
-    close(da.score, 100.0 * 1.75 / 3.0);
+    close(da.score, 56.25);
+    // The middle of the range.
+    close(da.score, (da.score_range[0] + da.score_range[1]) / 2.0);
     close(da.score_range[0], 43.75);
     close(da.score_range[1], 68.75);
     close(da.coverage, 0.75);
@@ -54,7 +57,7 @@ fn scores_ranges_and_coverage() {
     assert_eq!(db.score_range, [62.5, 62.5]);
     close(db.coverage, 1.0);
     // Overall: equal dimension weights.
-    close(a.overall.score, (100.0 * 1.75 / 3.0 + 62.5) / 2.0);
+    close(a.overall.score, (56.25 + 62.5) / 2.0);
     close(a.overall.score_range[0], (43.75 + 62.5) / 2.0);
     close(a.overall.score_range[1], (68.75 + 62.5) / 2.0);
     // Coverage over all weight: rated 3 + 2, unknown 1.
@@ -65,14 +68,18 @@ fn scores_ranges_and_coverage() {
 fn a_rated_factor_on_a_dimension_with_nothing_rated_earns_and_loses_nothing() {
     let rb = tiny();
     // Only e2 is rated, and it weighs 0 on b: b has no rated weight, so
-    // e2's points there are 0, not 0 / 0. On a: 100 × 1 × 1 / 1.
+    // e2's points there are 0, not 0 / 0. On a, over all applicable weight
+    // (e1 2, e2 1, b1 1): 100 × 1 × 1 / 4 = 25.
     let m = mission(&rb, "[evidence.e2]\nrating = \"full\"\n");
     let a = assess(&rb, &m);
     let e2 = &a.factors[1];
     assert_eq!(e2.contributions.get("b"), Some(&0.0));
     assert_eq!(e2.lost.get("b"), Some(&0.0));
-    close(*e2.contributions.get("a").unwrap(), 100.0);
+    close(*e2.contributions.get("a").unwrap(), 25.0);
     close(*e2.lost.get("a").unwrap(), 0.0);
+    // The unknown e1 counts at the middle: 100 × 2 × 0.5 / 4 each way.
+    close(*a.factors[0].contributions.get("a").unwrap(), 25.0);
+    close(*a.factors[0].lost.get("a").unwrap(), 25.0);
 }
 
 #[test]
@@ -113,17 +120,20 @@ fn contributions_sum_to_the_score() {
     let rb = tiny();
     let m = mission(&rb, BASE);
     let a = assess(&rb, &m);
-    // e1 on a: 100 * 2 * 0.5 / 3 earned, 100 * 2 * 0.5 / 3 lost.
+    // e1 on a: 100 * 2 * 0.5 / 4 earned, 100 * 2 * 0.5 / 4 lost.
     let e1 = &a.factors[0];
-    close(*e1.contributions.get("a").unwrap(), 100.0 / 3.0);
-    close(*e1.lost.get("a").unwrap(), 100.0 / 3.0);
+    close(*e1.contributions.get("a").unwrap(), 25.0);
+    close(*e1.lost.get("a").unwrap(), 25.0);
     // b1 on b: 100 * 1 * 0.75 / 2 earned.
     let b1 = &a.factors[2];
     close(*b1.contributions.get("b").unwrap(), 37.5);
     close(*b1.lost.get("b").unwrap(), 12.5);
-    // e2 has no evidence: null rating, no points.
+    // e2 has no evidence: null rating, and it counts at the middle of the
+    // scale on a, 100 * 1 * 0.5 / 4 each way; it weighs 0 on b.
     assert_eq!(a.factors[1].rating, None);
-    assert_eq!(*a.factors[1].contributions.get("a").unwrap(), 0.0);
+    close(*a.factors[1].contributions.get("a").unwrap(), 12.5);
+    close(*a.factors[1].lost.get("a").unwrap(), 12.5);
+    assert_eq!(*a.factors[1].contributions.get("b").unwrap(), 0.0);
     for d in &a.dimensions {
         let sum: f64 = a
             .factors
@@ -139,7 +149,7 @@ fn placement_by_threshold_with_range() {
     let rb = tiny();
     let m = mission(&rb, BASE);
     let a = assess(&rb, &m);
-    // a: 58.3 >= 40 and < 70 -> mid; low 43.75 -> mid; high 68.75 -> mid.
+    // a: 56.25 >= 40 and < 70 -> mid; low 43.75 -> mid; high 68.75 -> mid.
     assert_eq!(a.dimensions[0].level, "mid");
     assert_eq!(a.dimensions[0].level_range, ["mid", "mid"]);
     let next = a.dimensions[0].next.as_ref().unwrap();
@@ -256,45 +266,51 @@ fn a_gate_stops_a_level_the_score_reaches() {
 #[test]
 fn unknown_gates_fail_pessimistically_and_hold_optimistically() {
     let rb = tiny();
-    // Only e2 full and b1 none rated: a = 2 / 2 = 100 rated, unknown e1 (2):
-    // range 50..100. The point level fails the e1 gate (unknown): mid.
-    // Optimistic: 100 and the gate holds: top. Pessimistic: 50: mid.
+    // Only e2 full and b1 none rated: 2 earned, unknown e1 (2) at the
+    // middle: (2 + 1) / 4 = 75, range 50..100. The point level passes top's
+    // 70 but fails the e1 gate (unknown): mid. Optimistic: 100 and the gate
+    // holds: top. Pessimistic: 50: mid.
     let m = mission(
         &rb,
         "[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
     );
     let a = assess(&rb, &m);
-    close(a.dimensions[0].score, 100.0);
+    close(a.dimensions[0].score, 75.0);
     assert_eq!(a.dimensions[0].score_range, [50.0, 100.0]);
     assert_eq!(a.dimensions[0].level, "mid");
     assert_eq!(a.dimensions[0].level_range, ["mid", "top"]);
 }
 
 #[test]
-fn no_evidence_gives_the_bottom_of_the_range() {
+fn no_evidence_gives_the_middle_of_the_range() {
     let rb = tiny();
     let m = mission(&rb, "");
     let a = assess(&rb, &m);
+    // Every factor at the middle of the scale: 50, which passes mid's 40
+    // on both dimensions; the range spans apart (0) to top (100, the gate
+    // on e1 holding optimistically). No verdict on no evidence.
     for d in &a.dimensions {
         assert!(d.no_evidence);
-        assert_eq!(d.score, 0.0);
+        assert_eq!(d.score, 50.0);
         assert_eq!(d.score_range, [0.0, 100.0]);
         assert_eq!(d.coverage, 0.0);
-        assert_eq!(d.level, "apart");
+        assert_eq!(d.level, "mid");
+        assert_eq!(d.level_range, ["apart", "top"]);
+        assert_eq!(d.verdict, Verdict::Undetermined);
     }
-    assert_eq!(a.dimensions[0].level_range, ["apart", "top"]);
 }
 
 #[test]
 fn not_applicable_leaves_sum_and_denominator() {
     let rb = tiny();
-    // b1 not applicable: a = e1 full 2 / 2 = 100 (e2 unknown: range 66.7..100).
+    // b1 not applicable: a = e1 full 2, e2 unknown 1 at the middle:
+    // (2 + 0.5) / 3 = 83.33, range 66.7..100.
     let m = mission(
         &rb,
         "[evidence.e1]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
     );
     let a = assess(&rb, &m);
-    close(a.dimensions[0].score, 100.0);
+    close(a.dimensions[0].score, 250.0 / 3.0);
     close(a.dimensions[0].score_range[0], 200.0 / 3.0);
     close(a.dimensions[0].coverage, 2.0 / 3.0);
     // b: only e1 (weight 1) applies: 100, coverage 1.
@@ -362,10 +378,10 @@ fn a_missing_context_key_leaves_a_rule_undecided() {
 fn recommendations_rank_level_lifts_before_gain_per_effort() {
     let rb = tiny();
     // Without context, a's target is mid (reached): nothing lifts, so rank by
-    // gain per cost.
-    // e1 partial->high: a (1.75+0.5)/3 = 75 (+16.667), b 1.5/2 = 75 (+12.5):
-    //   overall +14.583, cost 4 (high) -> 3.646 a point.
-    // b1 low->none: a 2/3 = 66.667 (+8.333), b 75 (+12.5): +10.417, cost 1.
+    // gain per cost. a's denominator is all its applicable weight, 4.
+    // e1 partial->high: a +2 × 0.25 / 4 = +12.5, b +0.25 / 2 = +12.5:
+    //   overall +12.5, cost 4 (high) -> 3.125 a point.
+    // b1 low->none: a +0.25 / 4 = +6.25, b +12.5: +9.375, cost 1.
     let m = mission(&rb, BASE);
     let a = assess(&rb, &m);
     let ids: Vec<&str> = a
@@ -374,13 +390,17 @@ fn recommendations_rank_level_lifts_before_gain_per_effort() {
         .map(|r| r.factor.as_str())
         .collect();
     assert_eq!(ids, vec!["b1", "e1"]);
-    close(a.recommendations[0].gain, (25.0 / 3.0 + 12.5) / 2.0);
+    close(a.recommendations[0].gain, (6.25 + 12.5) / 2.0);
     assert_eq!(a.recommendations[0].from, Rating::Low);
     assert_eq!(a.recommendations[0].to, Rating::None);
-    close(a.recommendations[1].gain, (50.0 / 3.0 + 12.5) / 2.0);
-    // With mode = big, a's target is top: e1 -> high gives 75 >= 70 and opens
+    close(a.recommendations[1].gain, 12.5);
+    // With mode = big, a's target is top. With e2 full too, a is
+    // (1 + 1 + 0.75) / 4 = 68.75: e1 -> high gives 81.25 >= 70 and opens
     // the gate, lifting a; it comes first despite its cost.
-    let m = mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}"));
+    let m = mission(
+        &rb,
+        &format!("[context]\nmode = \"big\"\n{BASE}[evidence.e2]\nrating = \"full\"\n"),
+    );
     let a = assess(&rb, &m);
     let ids: Vec<&str> = a
         .recommendations
@@ -390,8 +410,9 @@ fn recommendations_rank_level_lifts_before_gain_per_effort() {
     assert_eq!(ids, vec!["e1", "b1"]);
     // e1 -> high also takes b from 62.5 to 75: top there too.
     assert_eq!(a.recommendations[0].lifts, vec!["a", "b"]);
-    // b1 raises b from mid (62.5) to top (75): named among the lifts, but b
-    // is above its target (apart), so the lift does not rank b1 first.
+    // b1 raises a to 75 (the gate still shut) and b from mid (62.5) to top
+    // (75): named among the lifts, but b is above its target (apart), so
+    // the lift does not rank b1 first.
     assert_eq!(a.recommendations[1].lifts, vec!["b"]);
 }
 
@@ -409,7 +430,7 @@ fn evidence_gaps_rank_by_range_at_stake() {
 #[test]
 fn mission_effort_overrides_the_rulebook() {
     let rb = tiny();
-    // e1 made low effort: 14.583 a point beats b1's 10.417.
+    // e1 made low effort: 12.5 a point beats b1's 9.375.
     let m = mission(&rb, &format!("[effort]\ne1 = \"low\"\n{BASE}"));
     let a = assess(&rb, &m);
     assert_eq!(a.recommendations[0].factor, "e1");
@@ -552,23 +573,57 @@ fn above_a_cap_is_told_apart_from_above_a_floor() {
 }
 
 #[test]
-fn verdicts_on_little_evidence_are_provisional() {
+fn little_evidence_gives_no_verdict_and_an_open_range_a_provisional_one() {
+    use integration_readiness::assess::{ProvisionalCause, Undetermined};
     let rb = tiny();
-    // a: only b1 (weight 1 of 4) rated: coverage 0.25 < 0.5.
+    // a: only b1 (weight 1 of 4) rated none (a barrier absent: earns 1);
+    // e1 (2) and e2 (1) at the middle: (1 + 1.5) / 4 = 62.5, range
+    // 25..100. Coverage 0.25 < 0.5: no verdict. The level could be apart
+    // (25) to top (100, the e1 gate holding): provisional, for two causes.
     let m = mission(&rb, "[evidence.b1]\nrating = \"none\"\n");
     let a = assess(&rb, &m);
-    assert!((a.dimensions[0].coverage - 0.25).abs() < 1e-12);
-    assert!(a.dimensions[0].provisional);
-    // b: b1 is half of the weight (e2 has none): coverage 0.5, enough; but
-    // the unknown e1 spans 50 (mid) to 100 (top), so the level could still
-    // move: provisional by the second half of the rule.
-    assert!((a.dimensions[1].coverage - 0.5).abs() < 1e-12);
+    let da = &a.dimensions[0];
+    assert!((da.coverage - 0.25).abs() < 1e-12);
+    close(da.score, 62.5);
+    assert_eq!(da.verdict, Verdict::Undetermined);
     assert_eq!(
-        a.dimensions[1].level_range.clone().map(|l| l.to_string()),
-        ["mid", "top"]
+        da.undetermined,
+        Some(Undetermined::LowCoverage {
+            coverage: 0.25,
+            needed: 0.5
+        })
     );
-    assert!(a.dimensions[1].provisional);
-    // Rating e1 too closes the range: b at 100, top for certain.
+    // Rate e1 first: it carries 2 of the 3 unrated weight, and with it a
+    // reaches 3 of 4.
+    assert_eq!(da.rate_first, ["e1"]);
+    assert!(da.provisional);
+    assert_eq!(
+        da.provisional_because,
+        [
+            ProvisionalCause::ScoreRange {
+                level: "mid".into(),
+                threshold: 40.0,
+                unrated: 0.75
+            },
+            ProvisionalCause::UnratedGates {
+                level: "top".into(),
+                factors: vec!["e1".into()]
+            }
+        ]
+    );
+    // b: b1 is half of the weight (e2 has none): coverage 0.5, enough for
+    // a verdict; (1 + 0.5) / 2 = 75, top, above apart: ready. But the
+    // unknown e1 spans 50 (mid) to 100 (top): provisional.
+    let db = &a.dimensions[1];
+    assert!((db.coverage - 0.5).abs() < 1e-12);
+    assert_eq!(db.verdict, Verdict::Ready);
+    assert_eq!(db.level_range.clone().map(|l| l.to_string()), ["mid", "top"]);
+    assert!(db.provisional);
+    assert!(db.rate_first.is_empty());
+    // The overall: one dimension without a verdict, and 2 of 6 rated.
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    assert_eq!(a.overall.rate_first, ["e1"]);
+    // Rating e1 too closes b's range: b at 100, top for certain.
     let m = mission(
         &rb,
         "[evidence.b1]\nrating = \"none\"\n[evidence.e1]\nrating = \"full\"\n",
@@ -579,12 +634,20 @@ fn verdicts_on_little_evidence_are_provisional() {
         ["top", "top"]
     );
     assert!(!b.dimensions[1].provisional);
+    // The report says why, in words, and never "too little to rely on".
     let text = integration_readiness::report::text(&rb, &a);
-    assert!(text.contains("A (a)  READY (provisional)"), "{text}");
+    assert!(text.contains("A (a)  UNDETERMINED (provisional)"), "{text}");
     assert!(
-        text.contains("coverage 25% (too little to rely on)"),
+        text.contains("no verdict: only 25% of the weight is rated; a verdict needs 50%"),
         "{text}"
     );
+    assert!(text.contains("rate first: e1"), "{text}");
+    assert!(
+        text.contains("provisional: missing evidence: 75% of the weight is unrated"),
+        "{text}"
+    );
+    assert!(text.contains("B (b)  READY (provisional)"), "{text}");
+    assert!(!text.contains("too little to rely on"), "{text}");
 }
 
 #[test]
@@ -690,15 +753,22 @@ fn nothing_rated_is_undetermined_never_ready() {
     assert_eq!(a.dimensions[0].verdict, Verdict::Undetermined);
     assert_eq!(a.dimensions[1].verdict, Verdict::Undetermined);
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
-    // e2 rated full: it weighs 1 on a and 0 on b. a: 100 over rated 1,
-    // unknown e1 (2) and b1 (1); gate of top unknown: mid, target mid,
-    // ready. b: nothing rated (e1, b1 unknown): undetermined, and since b
-    // counts toward the overall, the overall is undetermined too.
+    // e2 rated full: it weighs 1 on a and 0 on b. a: 1 of 4 rated, below
+    // the minimum coverage (0.5): undetermined, whatever its level. b:
+    // nothing rated (e1, b1 unknown): undetermined; the overall too.
     let m = mission(&rb, "[evidence.e2]\nrating = \"full\"\n");
     let a = assess(&rb, &m);
-    assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
+    assert_eq!(a.dimensions[0].verdict, Verdict::Undetermined);
     assert_eq!(a.dimensions[1].verdict, Verdict::Undetermined);
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    // e1 rated full instead: 2 of 4 on a and 1 of 2 on b, each exactly the
+    // minimum. a: (2 + 0.5 × 2) / 4 = 75, the gate holds: top >= mid, ready.
+    // b: (1 + 0.5) / 2 = 75, top >= apart: ready. Overall coverage 3 of 6.
+    let m = mission(&rb, "[evidence.e1]\nrating = \"full\"\n");
+    let a = assess(&rb, &m);
+    assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
+    assert_eq!(a.dimensions[1].verdict, Verdict::Ready);
+    assert_eq!(a.overall.verdict, Verdict::Ready);
 }
 
 #[test]
@@ -810,13 +880,14 @@ fn the_lowest_cap_wins_and_only_its_rules_are_named() {
 
 #[test]
 fn a_cap_above_the_target_does_not_bind() {
-    // With flag = true, a is capped at top; its target is the default,
-    // mid, below the cap: the cap neither sets nor caps it. At mid, the
-    // cap binds: the target is mid, capped, and set by the cap too.
+    // With flag = true (and mode small, so that big-floor is decided), a
+    // is capped at top; its target is the default, mid, below the cap: the
+    // cap neither sets nor caps it. At mid, the cap binds: the target is
+    // mid, capped, and set by the cap too.
     let target = |level: &str| {
         target_on_a(
             &[rule("cap", "flag = true", "at-most", level)],
-            "flag = true",
+            "flag = true\nmode = \"small\"",
         )
     };
     let t = target("top");
@@ -923,8 +994,9 @@ fn batches_and_sweeps_score_each_mission_in_turn() {
     let mut want = integration_readiness::score_only(&rb, &m1);
     want.extend(integration_readiness::score_only(&rb, &m2));
     assert_eq!(out, want);
-    // m2 alone: e2 full on a, 1 / 1 = 100.
-    assert_eq!(out[2].score, 100.0);
+    // m2 alone: e2 full on a, e1 (2) and b1 (1) at the middle:
+    // (1 + 1.5) / 4 = 62.5.
+    assert_eq!(out[2].score, 62.5);
     // The same two as rating vectors end to end, and half a vector more,
     // which is ignored.
     let r1 = [Rating::Partial, Rating::Unknown, Rating::Low];

@@ -44,9 +44,10 @@ fn a_theme_pools_its_factors_weights_over_every_dimension() {
 }
 
 #[test]
-fn unknown_factors_lower_a_themes_coverage_not_its_score() {
+fn unknown_factors_count_at_the_middle_and_lower_a_themes_coverage() {
     let t = themes("[evidence.e1]\nrating = \"partial\"\n");
-    // t1: only e1 is rated: 1.5 / 3; coverage 3 of 4.
+    // t1: only e1 is rated, e2 at the middle: (3 × 0.5 + 1 × 0.5) / 4;
+    // coverage 3 of 4.
     close(&theme(&t, "t1")["score"], 50.0);
     close(&theme(&t, "t1")["coverage"], 0.75);
     // t2: nothing rated: no score, coverage 0.
@@ -57,9 +58,9 @@ fn unknown_factors_lower_a_themes_coverage_not_its_score() {
 #[test]
 fn a_theme_mostly_unknown_keeps_the_coverage_it_has() {
     let t = themes("[evidence.e2]\nrating = \"full\"\n");
-    // t1: e2 rated full (weight 1), e1 unknown (weight 3): 1 / 1 scored,
-    // coverage 1 of 4.
-    close(&theme(&t, "t1")["score"], 100.0);
+    // t1: e2 rated full (weight 1), e1 unknown (weight 3) at the middle of
+    // the scale: (1 + 1.5) / 4 = 62.5, coverage 1 of 4.
+    close(&theme(&t, "t1")["score"], 62.5);
     close(&theme(&t, "t1")["coverage"], 0.25);
 }
 
