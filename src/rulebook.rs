@@ -717,11 +717,6 @@ impl Rulebook {
             .join(" and ")
     }
 
-    /// Every gate resolved, one per gate and dimension.
-    pub(crate) fn compiled_gates(&self) -> &[CompiledGate] {
-        &self.inner.gates
-    }
-
     /// The consistency rules, resolved, in file order.
     pub(crate) fn compiled_consistency(&self) -> &[CompiledConsistency] {
         &self.inner.consistency

@@ -12,307 +12,24 @@
 //! here and must be current (`UPDATE_SCENARIOS=1 cargo test --test scenarios`
 //! rewrites it).
 
+mod spec;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use integration_readiness::model::Polarity;
 use integration_readiness::{Mission, Rulebook, assess};
-use serde::Deserialize;
-use serde_json::Value;
-
-/// One file of scenarios.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    scenario: Vec<Scenario>,
-}
-
-/// Where every factor starts before the overrides.
-#[derive(Deserialize, Clone, Copy, PartialEq, Debug)]
-#[serde(rename_all = "kebab-case")]
-enum Base {
-    /// Enablers `full`, barriers `none`.
-    Best,
-    /// Enablers `none`, barriers `full`.
-    Worst,
-    /// Nothing rated.
-    Unrated,
-    /// Every factor `not-applicable`, each with a note.
-    NotApplicable,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct Scenario {
-    id: String,
-    title: String,
-    /// The paragraph the judgement rests on, as a reader finds it.
-    source: String,
-    /// The judgement, in a practitioner's words.
-    claim: String,
-    base: Base,
-    #[serde(default)]
-    context: toml::Table,
-    /// Factor id -> rating word, over the base.
-    #[serde(default)]
-    ratings: BTreeMap<String, String>,
-    /// Factor id -> evidence note.
-    #[serde(default)]
-    notes: BTreeMap<String, String>,
-    #[serde(default)]
-    entity: Vec<toml::Value>,
-    expect: Expect,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct Expect {
-    /// Exact level per dimension.
-    #[serde(default)]
-    level: BTreeMap<String, String>,
-    /// Highest acceptable level per dimension.
-    #[serde(default)]
-    level_at_most: BTreeMap<String, String>,
-    /// Lowest acceptable level per dimension.
-    #[serde(default)]
-    level_at_least: BTreeMap<String, String>,
-    /// Point score per dimension, worked out by hand (to 0.01).
-    #[serde(default)]
-    score: BTreeMap<String, f64>,
-    /// Target level per dimension for the mission.
-    #[serde(default)]
-    target: BTreeMap<String, String>,
-    /// Verdict per dimension.
-    #[serde(default)]
-    verdict: BTreeMap<String, String>,
-    #[serde(default)]
-    overall_verdict: Option<String>,
-    /// Factors that must be named among the gates blocking the next level.
-    #[serde(default)]
-    blocked_by: BTreeMap<String, Vec<String>>,
-    /// Factors whose gates must be listed as waived.
-    #[serde(default)]
-    waived: BTreeMap<String, Vec<String>>,
-    /// Entity name -> what is expected of it.
-    #[serde(default)]
-    entity: BTreeMap<String, EntityExpect>,
-    /// The mission must be refused, with a message containing this text.
-    #[serde(default)]
-    refused: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct EntityExpect {
-    #[serde(default)]
-    target: BTreeMap<String, String>,
-    /// Exactly the dimensions flagged as over-integrated.
-    over_integrated: Option<Vec<String>>,
-}
+use spec::{Expect, Scenario, check, mission_toml};
 
 fn load_scenarios() -> Vec<(String, Scenario)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for path in files {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let file: File =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        out.extend(file.scenario.into_iter().map(|s| (name.clone(), s)));
-    }
-    out
+    spec::load("tests/scenarios")
 }
 
-/// The mission file a scenario describes.
-fn mission_toml(rb: &Rulebook, s: &Scenario) -> String {
-    let mut evidence = toml::Table::new();
-    for f in rb.factors() {
-        let base = match (s.base, f.polarity) {
-            (Base::Best, Polarity::Enabler) | (Base::Worst, Polarity::Barrier) => Some("full"),
-            (Base::Best, Polarity::Barrier) | (Base::Worst, Polarity::Enabler) => Some("none"),
-            (Base::NotApplicable, _) => Some("not-applicable"),
-            (Base::Unrated, _) => None,
-        };
-        let rating = s.ratings.get(&f.id).map(String::as_str).or(base);
-        let mut table = toml::Table::new();
-        if let Some(r) = rating {
-            table.insert("rating".into(), r.into());
-        }
-        if let Some(n) = s.notes.get(&f.id) {
-            table.insert("note".into(), n.as_str().into());
-        } else if s.base == Base::NotApplicable && !s.ratings.contains_key(&f.id) {
-            table.insert("note".into(), "Does not apply to this mission.".into());
-        }
-        if !table.is_empty() {
-            evidence.insert(f.id.clone(), table.into());
-        }
-    }
-    for id in s.ratings.keys().chain(s.notes.keys()) {
-        assert!(
-            rb.factor(id).is_some(),
-            "scenario {}: unknown factor {id}",
-            s.id
-        );
-    }
-    let mut doc = toml::Table::new();
-    let mut info = toml::Table::new();
-    info.insert("name".into(), s.title.clone().into());
-    doc.insert("mission".into(), info.into());
-    doc.insert("context".into(), s.context.clone().into());
-    doc.insert("evidence".into(), evidence.into());
-    if !s.entity.is_empty() {
-        doc.insert("entity".into(), s.entity.clone().into());
-    }
-    toml::to_string(&doc).unwrap()
-}
-
-fn level_index(rb: &Rulebook, id: &str) -> usize {
-    rb.levels()
-        .iter()
-        .position(|l| l.id == id)
-        .unwrap_or_else(|| panic!("unknown level {id}"))
-}
-
-fn dimension<'a>(a: &'a Value, id: &str) -> &'a Value {
-    a["dimensions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == id)
-        .unwrap_or_else(|| panic!("no dimension {id}"))
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Every expectation of one scenario that does not hold, in words.
-fn check(rb: &Rulebook, s: &Scenario) -> Vec<String> {
-    let mut bad = Vec::new();
+/// The assessment of a scenario's mission as JSON, or the refusal's text.
+fn outcome(rb: &Rulebook, s: &Scenario) -> Result<serde_json::Value, String> {
     let text = mission_toml(rb, s);
-    let mission = match Mission::from_toml(&text, "scenario.toml", rb) {
-        Ok(m) => m,
-        Err(e) => {
-            let msg = e.to_string();
-            match &s.expect.refused {
-                Some(want) if msg.contains(want.as_str()) => {}
-                Some(want) => bad.push(format!("refused with {msg:?}, expected {want:?}")),
-                None => bad.push(format!("refused: {msg}")),
-            }
-            return bad;
-        }
-    };
-    if let Some(want) = &s.expect.refused {
-        bad.push(format!("accepted, expected refusal with {want:?}"));
-        return bad;
-    }
-    let a = serde_json::to_value(assess(rb, &mission)).unwrap();
-    let e = &s.expect;
-    for (d, want) in &e.level {
-        let got = dimension(&a, d)["level"].as_str().unwrap();
-        if got != want {
-            bad.push(format!("{d}: level {got}, expected {want}"));
-        }
-    }
-    for (d, most) in &e.level_at_most {
-        let got = dimension(&a, d)["level"].as_str().unwrap();
-        if level_index(rb, got) > level_index(rb, most) {
-            bad.push(format!("{d}: level {got}, expected at most {most}"));
-        }
-    }
-    for (d, least) in &e.level_at_least {
-        let got = dimension(&a, d)["level"].as_str().unwrap();
-        if level_index(rb, got) < level_index(rb, least) {
-            bad.push(format!("{d}: level {got}, expected at least {least}"));
-        }
-    }
-    for (d, want) in &e.score {
-        let got = dimension(&a, d)["score"].as_f64().unwrap();
-        if (got - want).abs() > 0.005 {
-            bad.push(format!("{d}: score {got}, expected {want}"));
-        }
-    }
-    for (d, want) in &e.target {
-        let got = dimension(&a, d)["target"].as_str().unwrap();
-        if got != want {
-            bad.push(format!("{d}: target {got}, expected {want}"));
-        }
-    }
-    for (d, want) in &e.verdict {
-        let got = dimension(&a, d)["verdict"].as_str().unwrap();
-        if got != want {
-            bad.push(format!("{d}: verdict {got}, expected {want}"));
-        }
-    }
-    if let Some(want) = &e.overall_verdict {
-        let got = a["overall"]["verdict"].as_str().unwrap();
-        if got != want {
-            bad.push(format!("overall verdict {got}, expected {want}"));
-        }
-    }
-    for (d, factors) in &e.blocked_by {
-        let blockers = &dimension(&a, d)["next"]["blockers"];
-        let named: Vec<&str> = blockers
-            .as_array()
-            .map(|b| b.iter().filter_map(|x| x["factor"].as_str()).collect())
-            .unwrap_or_default();
-        for f in factors {
-            if !named.contains(&f.as_str()) {
-                bad.push(format!(
-                    "{d}: next level not blocked by {f} (blockers {named:?})"
-                ));
-            }
-        }
-    }
-    for (d, factors) in &e.waived {
-        let waived = strings(&dimension(&a, d)["waived_gates"]);
-        for f in factors {
-            if !waived.contains(f) {
-                bad.push(format!(
-                    "{d}: gate on {f} not listed as waived ({waived:?})"
-                ));
-            }
-        }
-    }
-    for (name, want) in &e.entity {
-        let Some(ent) = a["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|x| x["name"] == name.as_str())
-        else {
-            bad.push(format!("no entity {name}"));
-            continue;
-        };
-        for (d, t) in &want.target {
-            let got = ent["target"][d].as_str().unwrap_or("?");
-            if got != t {
-                bad.push(format!("{name}: {d} target {got}, expected {t}"));
-            }
-        }
-        if let Some(over) = &want.over_integrated {
-            let got = strings(&ent["over_integrated"]);
-            if &got != over {
-                bad.push(format!(
-                    "{name}: over-integrated on {got:?}, expected {over:?}"
-                ));
-            }
-        }
-    }
-    bad
+    let m = Mission::from_toml(&text, "scenario.toml", rb).map_err(|e| e.to_string())?;
+    Ok(serde_json::to_value(assess(rb, &m)).unwrap())
 }
 
 #[test]
@@ -322,7 +39,7 @@ fn every_scenario_holds() {
     assert!(scenarios.len() >= 20, "{} scenarios", scenarios.len());
     let mut failures = String::new();
     for (file, s) in &scenarios {
-        for problem in check(&rb, s) {
+        for problem in check(&rb, s, outcome(&rb, s)) {
             let _ = writeln!(failures, "{file}/{}: {problem}", s.id);
         }
     }
@@ -350,7 +67,9 @@ fn scenario_ids_are_unique_and_every_scenario_cites_a_paragraph() {
             || !e.verdict.is_empty()
             || e.overall_verdict.is_some()
             || !e.entity.is_empty()
-            || e.refused.is_some();
+            || e.refused.is_some()
+            || e.warns.is_some()
+            || e.missing_context.is_some();
         assert!(expects_something, "{file}/{}: expects nothing", s.id);
     }
 }
@@ -440,10 +159,26 @@ fn expectation_summary(e: &Expect) -> String {
                 format!("over-integrated on {}", o.join(", "))
             });
         }
+        if let Some(u) = &ent.under_integrated {
+            p.push(if u.is_empty() {
+                "not under-integrated".to_owned()
+            } else {
+                format!("under-integrated on {}", u.join(", "))
+            });
+        }
         parts.push(format!("{name}: {}", p.join(", ")));
     }
     if let Some(r) = &e.refused {
         parts.push(format!("refused (\"{r}\")"));
+    }
+    if let Some(w) = &e.warns {
+        parts.push(format!("warns (\"{w}\")"));
+    }
+    if let Some(k) = &e.missing_context {
+        parts.push(format!("asks for {}", k.join(", ")));
+    }
+    if !e.rate_first.is_empty() {
+        parts.push(format!("rate first {}", e.rate_first.join(", ")));
     }
     parts.join("; ")
 }
