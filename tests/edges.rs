@@ -343,17 +343,20 @@ fn the_provisional_rule_at_its_edges() {
 
 #[test]
 fn verdict_of_level_and_target() {
-    for capped in [false, true] {
-        assert_eq!(Verdict::of(0, 0, capped), Verdict::Ready);
-        assert_eq!(Verdict::of(1, 2, capped), Verdict::Stretch);
-        assert_eq!(Verdict::of(0, 1, capped), Verdict::Stretch);
-        assert_eq!(Verdict::of(0, 2, capped), Verdict::NotReady);
-        assert_eq!(Verdict::of(1, 4, capped), Verdict::NotReady);
+    for cap in [None, Some(4)] {
+        assert_eq!(Verdict::of(0, 0, cap), Verdict::Ready);
+        assert_eq!(Verdict::of(1, 2, cap), Verdict::Stretch);
+        assert_eq!(Verdict::of(0, 1, cap), Verdict::Stretch);
+        assert_eq!(Verdict::of(0, 2, cap), Verdict::NotReady);
+        assert_eq!(Verdict::of(1, 4, cap), Verdict::NotReady);
     }
-    // Above a floor is ready; above a cap is over-investment.
-    assert_eq!(Verdict::of(2, 1, false), Verdict::Ready);
-    assert_eq!(Verdict::of(2, 1, true), Verdict::AboveTarget);
-    assert_eq!(Verdict::of(4, 0, true), Verdict::AboveTarget);
+    // Above a floor is ready; above a cap is over-investment, even where
+    // the cap sits above the target.
+    assert_eq!(Verdict::of(2, 1, None), Verdict::Ready);
+    assert_eq!(Verdict::of(2, 1, Some(1)), Verdict::AboveTarget);
+    assert_eq!(Verdict::of(4, 0, Some(0)), Verdict::AboveTarget);
+    assert_eq!(Verdict::of(2, 0, Some(2)), Verdict::Ready);
+    assert_eq!(Verdict::of(3, 0, Some(2)), Verdict::AboveTarget);
 }
 
 #[test]

@@ -531,7 +531,9 @@ fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
                 match cur {
                     Some(c) if c > td.level_index => {
                         over.push(names.dimension_id[d].clone());
-                        if td.capped {
+                        // Above a binding cap whatever the missing context
+                        // says.
+                        if td.outcomes.iter().all(|o| o.1.is_some_and(|cap| c > cap)) {
                             above_cap.push(names.dimension_id[d].clone());
                         }
                         gap.push(0);

@@ -35,20 +35,23 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The verdict for a level and a target (level indices): `capped` says
-    /// whether a cap (an `at-most` rule) sets the target, so that a level
-    /// above it is over-investment rather than readiness.
+    /// The verdict for a level, a target and the binding cap, if any (level
+    /// indices): a level above the lowest matching `at-most` rule is
+    /// over-investment rather than readiness, whatever the target.
     ///
     /// ```
     /// use integration_readiness::Verdict;
-    /// assert_eq!(Verdict::of(2, 2, false), Verdict::Ready);
-    /// assert_eq!(Verdict::of(3, 2, false), Verdict::Ready);
-    /// assert_eq!(Verdict::of(3, 2, true), Verdict::AboveTarget);
-    /// assert_eq!(Verdict::of(1, 2, true), Verdict::Stretch);
-    /// assert_eq!(Verdict::of(0, 2, false), Verdict::NotReady);
+    /// assert_eq!(Verdict::of(2, 2, None), Verdict::Ready);
+    /// assert_eq!(Verdict::of(3, 2, None), Verdict::Ready);
+    /// assert_eq!(Verdict::of(3, 2, Some(2)), Verdict::AboveTarget);
+    /// // A cap above the target: up to it, ready; beyond it, above target.
+    /// assert_eq!(Verdict::of(1, 0, Some(1)), Verdict::Ready);
+    /// assert_eq!(Verdict::of(2, 0, Some(1)), Verdict::AboveTarget);
+    /// assert_eq!(Verdict::of(1, 2, Some(2)), Verdict::Stretch);
+    /// assert_eq!(Verdict::of(0, 2, None), Verdict::NotReady);
     /// ```
-    pub fn of(level: usize, target: usize, capped: bool) -> Verdict {
-        if capped && level > target {
+    pub fn of(level: usize, target: usize, cap: Option<usize>) -> Verdict {
+        if cap.is_some_and(|c| level > c) {
             return Verdict::AboveTarget;
         }
         match target.saturating_sub(level) {
@@ -188,6 +191,13 @@ pub struct Target {
     /// Whether a cap (an `at-most` rule) sets the level: going above it is
     /// against a rule, not only beyond what is needed.
     pub capped: bool,
+    /// The lowest matching cap, where some `at-most` rule matches (it may
+    /// sit above the target): a level above it is over-investment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Text>,
+    /// Its index on the spectrum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap_index: Option<usize>,
     /// The lowest and highest target over the values the missing context
     /// keys could take (equal when the context decides it). `level` is the
     /// highest: the most any of them asks.
@@ -198,9 +208,9 @@ pub struct Target {
     /// target.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub open_keys: Vec<Text>,
-    /// Each distinct (level, capped) the completions give.
+    /// Each distinct (target, cap) the completions give.
     #[serde(skip)]
-    pub(crate) outcomes: Vec<(usize, bool)>,
+    pub(crate) outcomes: Vec<(usize, Option<usize>)>,
 }
 
 impl Target {
@@ -211,7 +221,7 @@ impl Target {
         let mut it = self.outcomes.iter().map(|&(t, c)| Verdict::of(level, t, c));
         let first = it
             .next()
-            .unwrap_or_else(|| Verdict::of(level, self.level_index, self.capped));
+            .unwrap_or_else(|| Verdict::of(level, self.level_index, self.cap_index));
         it.all(|v| v == first).then_some(first)
     }
 }

@@ -92,10 +92,12 @@ fn decide(rb: &Rulebook, context: &[Option<usize>], role: Option<usize>) -> Vec<
                 set_by,
                 tension,
                 capped,
+                cap: cap[d].map(|c| ids[c].clone()),
+                cap_index: cap[d],
                 range: [ids[level].clone(), ids[level].clone()],
                 range_index: [level, level],
                 open_keys: Vec::new(),
-                outcomes: vec![(level, capped)],
+                outcomes: vec![(level, cap[d])],
             }
         })
         .collect()
@@ -151,17 +153,19 @@ pub(crate) fn targets(
             t.range_index = [0, top];
             t.range = [ids[0].clone(), ids[top].clone()];
             t.open_keys = open.iter().map(|&k| rb.names().context_key[k].clone()).collect();
-            t.outcomes = (0..=top).flat_map(|l| [(l, false), (l, true)]).collect();
+            t.outcomes = (0..=top)
+                .flat_map(|l| [(l, None), (l, Some(l))])
+                .collect();
         }
         return out;
     };
     let mut ctx = context.to_vec();
     let mut best: Vec<Option<Target>> = vec![None; nd];
-    let mut outcomes: Vec<Vec<(usize, bool)>> = vec![Vec::new(); nd];
+    let mut outcomes: Vec<Vec<(usize, Option<usize>)>> = vec![Vec::new(); nd];
     let mut lowest = vec![usize::MAX; nd];
     // For each key, whether its value ever changes a dimension's target
     // while the other keys stay.
-    let mut per_completion: Vec<Vec<(usize, bool)>> = Vec::with_capacity(completions);
+    let mut per_completion: Vec<Vec<(usize, Option<usize>)>> = Vec::with_capacity(completions);
     for i in 0..completions {
         let mut rest = i;
         for (j, &k) in open.iter().enumerate() {
@@ -169,9 +173,9 @@ pub(crate) fn targets(
             rest /= sizes[j];
         }
         let ts = decide(rb, &ctx, role);
-        per_completion.push(ts.iter().map(|t| (t.level_index, t.capped)).collect());
+        per_completion.push(ts.iter().map(|t| (t.level_index, t.cap_index)).collect());
         for (d, t) in ts.into_iter().enumerate() {
-            let o = (t.level_index, t.capped);
+            let o = (t.level_index, t.cap_index);
             if !outcomes[d].contains(&o) {
                 outcomes[d].push(o);
             }
