@@ -5,8 +5,10 @@ mod common;
 
 use common::{case, load};
 use integration_readiness::assess::score_only;
-use integration_readiness::model::{Condition, ContextValue, Polarity, Rating, TargetRule};
-use integration_readiness::{Mission, Rulebook, assess};
+use integration_readiness::model::{
+    Condition, ContextValue, MissionData, Polarity, Rating, RulebookData, TargetRule,
+};
+use integration_readiness::{Mission, Rulebook, Verdict, assess};
 use proptest::prelude::*;
 
 const EPS: f64 = 1e-9;
@@ -77,6 +79,104 @@ proptest! {
             prop_assert!(a.score >= b.range[0] - EPS && a.score <= b.range[1] + EPS, "{} not in {:?}", a.score, b.range);
             prop_assert!(a.range[0] >= b.range[0] - EPS && a.range[1] <= b.range[1] + EPS);
             prop_assert!(a.level_range[0] >= b.level_range[0] && a.level_range[1] <= b.level_range[1]);
+        }
+    }
+
+    /// Invariant 3, its direction: rating an unknown factor moves each
+    /// point score it weighs on in the news' own direction (better than
+    /// the middle of the scale raises it, worse lowers it), and `partial`
+    /// leaves every score where it was.
+    #[test]
+    fn news_moves_the_point_score_its_own_way((rbd, md) in case(), pick in any::<prop::sample::Index>(), r in common::scale_rating()) {
+        let (rb, m) = load(&rbd, &md);
+        let unknown: Vec<usize> = (0..rb.factors().len()).filter(|&f| m.rating(f) == Rating::Unknown).collect();
+        prop_assume!(!unknown.is_empty());
+        let f = unknown[pick.index(unknown.len())];
+        let before = score_only(&rb, &m);
+        let mut m2 = m.clone();
+        m2.set_rating(&rb, f, r);
+        let after = score_only(&rb, &m2);
+        // What the news earns against the middle of the scale.
+        let s = r.strength().unwrap();
+        let earned = if rb.factors()[f].polarity == Polarity::Enabler { s } else { 1.0 - s };
+        for (d, (b, a)) in before.iter().zip(&after).enumerate() {
+            let weighs = rb.weight(f, d) > 0.0;
+            if !weighs || earned == 0.5 {
+                prop_assert!((a.score - b.score).abs() < EPS, "{} -> {} on {d}", b.score, a.score);
+            } else if earned > 0.5 {
+                prop_assert!(a.score > b.score, "good news lowered {d}: {} -> {}", b.score, a.score);
+            } else {
+                prop_assert!(a.score < b.score, "bad news raised {d}: {} -> {}", b.score, a.score);
+            }
+        }
+    }
+
+    /// Invariant 3: the point score is the middle of the range, overall and
+    /// on every dimension.
+    #[test]
+    fn the_point_score_is_the_middle_of_the_range((rbd, md) in case()) {
+        let (rb, m) = load(&rbd, &md);
+        let a = assess(&rb, &m);
+        for d in &a.dimensions {
+            let mid = (d.score_range[0] + d.score_range[1]) / 2.0;
+            prop_assert!((d.score - mid).abs() < 1e-9, "{}: {} vs {mid}", d.id, d.score);
+        }
+        let o = &a.overall;
+        prop_assert!((o.score - (o.score_range[0] + o.score_range[1]) / 2.0).abs() < 1e-9);
+    }
+
+    /// Invariant 10: below the minimum coverage, with nothing applicable, or
+    /// where the context keys the mission leaves out could change it, a
+    /// verdict is undetermined; otherwise it is the verdict every
+    /// completion of the context gives. The completions are assessed one by
+    /// one, as missions of their own.
+    #[test]
+    fn no_verdict_without_evidence_or_context((rbd, md) in case(), min in prop::sample::select(vec![0.0, 0.25, 0.5, 0.9])) {
+        let mut rbd = rbd;
+        rbd.rulebook.min_coverage = min;
+        let (rb, m) = load(&rbd, &md);
+        let a = assess(&rb, &m);
+        let completions: Vec<MissionData> = completions(&rbd, &md);
+        let verdicts: Vec<Vec<Verdict>> = completions
+            .iter()
+            .map(|c| {
+                let (rb, m) = load(&rbd, c);
+                assess(&rb, &m).dimensions.iter().map(|d| d.verdict).collect()
+            })
+            .collect();
+        for (i, d) in a.dimensions.iter().enumerate() {
+            let short = !d.applicable || d.coverage == 0.0 || d.coverage + 1e-9 < min;
+            let mut seen: Vec<Verdict> = verdicts.iter().map(|v| v[i]).collect();
+            seen.sort();
+            seen.dedup();
+            if short || seen.len() > 1 {
+                prop_assert_eq!(d.verdict, Verdict::Undetermined, "{}: {:?}", d.id, seen);
+            } else {
+                prop_assert_eq!(d.verdict, seen[0], "{}", d.id);
+            }
+            prop_assert!(d.verdict != Verdict::Ready || (d.coverage > 0.0 && !short));
+        }
+    }
+
+    /// Above-target exactly when the level is above a binding cap: the
+    /// lowest `at-most` of the mission's rules that the context matches,
+    /// worked out here from the rulebook's data.
+    #[test]
+    fn above_target_exactly_above_a_binding_cap((rbd, md) in case()) {
+        let (rb, m) = load(&rbd, &md);
+        let a = assess(&rb, &m);
+        for (i, d) in a.dimensions.iter().enumerate() {
+            if d.verdict == Verdict::Undetermined {
+                continue;
+            }
+            let Some(cap) = binding_cap(&rbd, &md, &rbd.dimensions[i].id) else {
+                // A cap the missing context leaves open: the verdict is
+                // the same whichever way it goes, so it is not above-target
+                // unless above every cap it could be.
+                continue;
+            };
+            let above = cap.is_some_and(|c| d.level_index[0] > c);
+            prop_assert_eq!(d.verdict == Verdict::AboveTarget, above, "{}: level {} cap {:?}", d.id, d.level_index[0], cap);
         }
     }
 
@@ -206,4 +306,52 @@ fn shuffle<T>(v: &mut [T], seed: u64) {
         let j = (s % (i as u64 + 1)) as usize;
         v.swap(i, j);
     }
+}
+
+/// The mission with every context key it leaves out given each value in
+/// turn: every completion of its context (itself when it is complete).
+fn completions(rb: &RulebookData, md: &MissionData) -> Vec<MissionData> {
+    let mut out = vec![md.clone()];
+    for key in &rb.context {
+        if md.context.contains_key(&key.key) {
+            continue;
+        }
+        out = out
+            .into_iter()
+            .flat_map(|m| {
+                key.values.iter().map(move |v| {
+                    let mut c = m.clone();
+                    c.context.insert(key.key.clone(), v.clone());
+                    c
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// The lowest level of the mission-wide `at-most` rules on `dim` that the
+/// mission's context matches: `Some(None)` when none does, `None` when a
+/// rule's match depends on a key the mission leaves out.
+fn binding_cap(rb: &RulebookData, md: &MissionData, dim: &str) -> Option<Option<usize>> {
+    let mut cap: Option<usize> = None;
+    for rule in &rb.rules {
+        let Some(level) = &rule.at_most else { continue };
+        if !rule.roles.is_empty() || !rule.dimensions.iter().any(|d| d == dim) {
+            continue;
+        }
+        let mut matched = true;
+        for (k, cond) in &rule.when {
+            match md.context.get(k) {
+                Some(v) if cond.values().contains(v) => {}
+                Some(_) => matched = false,
+                None => return None,
+            }
+        }
+        if matched {
+            let l = rb.levels.iter().position(|x| &x.id == level).unwrap();
+            cap = Some(cap.map_or(l, |c: usize| c.min(l)));
+        }
+    }
+    Some(cap)
 }
