@@ -67,7 +67,7 @@ fn tension_text(x: &Tension) -> String {
     )
 }
 
-fn target_reason(t: &Target) -> String {
+pub(crate) fn target_reason(t: &Target) -> String {
     let mut s = if t.set_by.is_empty() {
         "rulebook default".to_owned()
     } else {
@@ -90,7 +90,7 @@ fn target_reason(t: &Target) -> String {
 
 /// A threshold or gate in the way, in words: the same in every report,
 /// for the next level and for a target out of reach.
-pub(super) fn blocker_text(b: &Blocker) -> String {
+pub(crate) fn blocker_text(b: &Blocker) -> String {
     match b {
         Blocker::Threshold {
             level,
@@ -114,7 +114,7 @@ pub(super) fn blocker_text(b: &Blocker) -> String {
 
 /// Why a target is out of reach, in words: the same in the assessment and
 /// the plan.
-pub(super) fn out_of_reach_text(o: &OutOfReach) -> String {
+pub(crate) fn out_of_reach_text(o: &OutOfReach) -> String {
     reach_words(&o.target, &o.best, &o.reasons, o.unrated_may_help)
 }
 
@@ -149,7 +149,7 @@ fn verdict_words(verdict: Verdict, provisional: bool) -> String {
 
 /// What each verdict word means, and when a result is provisional: the
 /// legend every report of an assessment carries.
-pub(super) fn legend() -> String {
+pub(crate) fn legend() -> String {
     let words: Vec<String> = Verdict::ALL
         .iter()
         .map(|v| format!("{}, {}", v, v.meaning()))
@@ -228,7 +228,7 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
 /// What a report leads with, before the details: why there is no overall
 /// verdict and what to rate or state first, the context keys to state,
 /// and the targets out of reach.
-pub(super) fn leads(a: &Assessment) -> Vec<String> {
+pub(crate) fn leads(a: &Assessment) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(why) = &a.overall.undetermined {
         out.push(format!("No verdict: {why}."));
@@ -453,9 +453,9 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
 }
 
 /// An entity under-integrated on a dimension, in words.
-pub(super) fn under_text(u: &crate::assess::UnderIntegration) -> String {
+pub(crate) fn under_text(u: &crate::assess::UnderIntegration) -> String {
     format!(
-        "under-integrated on {}: {} where the text asks at least {} ({}: {} {})",
+        "under-integrated on {}: {} where the text asks at least {} ({}: {}; {})",
         u.dimension, u.current, u.floor, u.rule, u.because, u.citation
     )
 }
@@ -468,7 +468,7 @@ fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
 }
 
 /// What "fix first" says when the plan changes nothing.
-pub(super) fn nothing_to_fix(p: &Plan) -> &'static str {
+pub(crate) fn nothing_to_fix(p: &Plan) -> &'static str {
     if p.unreachable.is_empty() {
         "Nothing: every target is met at the point score."
     } else {
