@@ -90,19 +90,25 @@
 //! evidence, a strength `s(f)`: `none` 0, `low` 0.25, `partial` 0.5, `high`
 //! 0.75, `full` 1. An enabler earns `w s`; a barrier earns `w (1 - s)`: a
 //! barrier that is absent earns full marks. `not-applicable` factors leave
-//! both sums; `unknown` ones (no evidence) are kept apart:
+//! both sums, and so do factors whose `applies-when` condition the
+//! mission's context rules out; `unknown` ones (no evidence) count at the
+//! middle of the scale:
 //!
 //! ```text
-//! score(d) = 100 · Σ earned(f,d) / Σ w(f,d)              over rated factors
 //! range(d) = [100 · E / (R + U), 100 · (E + U) / (R + U)]
+//! score(d) = 100 · (E + U / 2) / (R + U)      the middle of the range
 //! ```
 //!
 //! where `E` is the earned weight, `R` the rated weight and `U` the unknown
-//! weight: the range puts every unknown factor at its worst and its best.
-//! The point score always lies in the range. A dimension with nothing rated
-//! takes the bottom of its range and says so; the coverage `R / (R + U)` is
-//! reported beside every score. Each factor's contribution
-//! (`100 w e / R` points) is listed, so the contributions sum to the score.
+//! weight: the range puts every unknown factor at its worst and its best,
+//! and the point score in the middle. So news moves the score in its own
+//! direction: rating an unknown enabler `high` raises it, `low` lowers it,
+//! `partial` leaves it where it was, and the range only narrows. (A point
+//! score over the rated factors alone would reward bad news: any rating
+//! above the current average would raise it.) The coverage `R / (R + U)` is
+//! reported beside every score. Each factor's contribution (`100 w e /
+//! (R + U)` points, an unknown factor's `e` being one half) is listed, so
+//! the contributions sum to the score.
 //!
 //! ## Placement
 //!
@@ -121,11 +127,16 @@
 //! score, unknown gates fail) to optimistic (highest score, unknown gates
 //! hold); the point level uses the point score with unknown gates failing.
 //! Scores within [`assess::THRESHOLD_TOLERANCE`] below a threshold meet it.
-//! A gate on a factor rated `not-applicable` does not apply (it holds); the
+//! A gate may bind only in some contexts (`when`; a condition the mission
+//! leaves open binds). A gate on a factor rated `not-applicable` holds; the
 //! assessment lists it among the dimension's waived gates so that a reader
 //! can challenge the rating, and the mission must say why in the evidence
-//! note. A dimension on which no factor applies is marked as such and left
-//! out of the overall score and verdict.
+//! note. A gate the rulebook marks `waivable = false` cannot be waived:
+//! rating its factor `not-applicable` is refused wherever it binds, citing
+//! the gate's reason; and where a factor's `applies-when` condition holds,
+//! `not-applicable` is refused with an error naming the context key. A
+//! dimension on which no factor applies is marked as such and left out of
+//! the overall score and verdict.
 //!
 //! The gates carry the text's absolute conditions. Where the proceedings say
 //! that without a condition integration "cannot be achieved" (intergovernmental
@@ -167,17 +178,29 @@
 //! planning stage and to integrate through a compact in drawdown and
 //! transition (para. 26); donors who pool funds and plan jointly (paras. 13,
 //! 14, 23) and NGOs in partnership (para. 14) are within their targets. A
-//! context key the mission leaves out is unknown: the rules that need it do
-//! not match and are listed as undecided. An entity declared above its
-//! target is over-integrated: integration is not an end in itself (1.3).
+//! context key the mission leaves out is unknown: every value the key
+//! allows is tried, the target becomes the range of what they set (its
+//! `level` the highest), and the assessment names the keys to state with
+//! the values each could take ([`Assessment::missing_context`]). An entity
+//! declared above its target is over-integrated: integration is not an end
+//! in itself (1.3); one below a floor that a rule of its role asks for is
+//! under-integrated, with the rule's reason. Consistency rules of the
+//! rulebook turn ratings that contradict each other into warnings.
 //!
-//! Each dimension's verdict is `ready` (level at or above target),
-//! `stretch` (one level short) or `not-ready`; a dimension on which nothing
-//! is rated (coverage 0) or on which no factor applies is `undetermined`,
-//! never `ready`: an empty mission reaching a low target proves nothing.
-//! The overall score is the dimension-weighted mean over the dimensions
-//! where some factor applies. The overall verdict is the worst verdict of
-//! those dimensions, and `undetermined` when any of them is undetermined or
+//! Each dimension's verdict is `ready` (level at or above target, and not
+//! above a cap), `above-target` (above a cap that a matching `at-most` rule
+//! sets: over-investment), `stretch` (one level short) or `not-ready`. It is
+//! `undetermined`, never `ready`, when less than the rulebook's
+//! `min-coverage` of the dimension's weight is rated (an empty mission
+//! reaching a low target proves nothing), when no factor applies, or when
+//! the verdict would differ across the targets the missing context keys
+//! allow; [`assess::DimensionResult::undetermined`] says which, and
+//! `rate_first` lists the unrated factors to rate first. A result is
+//! provisional when its level range spans more than one level, with the
+//! cause in words. The overall score is the dimension-weighted mean over the
+//! dimensions where some factor applies. The overall verdict is the worst
+//! verdict of those dimensions, and `undetermined` when any of them is
+//! undetermined, when less than the minimum of all the weight is rated, or
 //! when no dimension counts at all.
 //!
 //! ## Recommendations

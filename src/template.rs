@@ -92,7 +92,8 @@ pub fn mission(rb: &Rulebook, schema: Option<&str>) -> String {
     comment(
         &mut o,
         "Facts that set the targets. Uncomment one value per key; a key left out is \
-         unknown and the rules that need it are reported as undecided.",
+         unknown: the target becomes the range of what each value would set, and the \
+         report asks for the key.",
         78,
     );
     for k in &rb.data().context {

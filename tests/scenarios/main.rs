@@ -195,7 +195,17 @@ fn scenarios_page() -> String {
          context and some entities. The judgement is what a practitioner \
          expects of it, and the source is the paragraph of the proceedings \
          it rests on. Why each rule and number is what it is: \
-         [rulebook-decisions.md](rulebook-decisions.md).\n",
+         [rulebook-decisions.md](rulebook-decisions.md).\n\n\
+         The verdicts: `ready`, the level reached meets the target; \
+         `above-target`, the level is above a cap the situation sets \
+         (over-investment: integration is not an end in itself); `stretch`, one \
+         level short; `not-ready`, two or more levels short; `undetermined`, no \
+         verdict, because less than half of the weight is rated, nothing applies, \
+         or a context key the mission leaves out would change the verdict. A file \
+         is *refused* when it rates `not-applicable` a factor the context says \
+         applies, or one whose gate may not be waived. Held-out cases, written \
+         from the proceedings alone before the tool was run on them, are in \
+         `tests/heldout/cases.toml`.\n",
     );
     let mut last = String::new();
     for (file, s) in load_scenarios() {
