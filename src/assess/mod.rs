@@ -516,11 +516,18 @@ fn theme_results(rb: &Rulebook, m: &Mission) -> Vec<ThemeResult> {
 /// the missing context, or below a floor a rule of its role asks for.
 fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
     let names = rb.names();
+    // Entities of one role share their targets: worked out once per role.
+    let mut by_role: Vec<Option<Vec<Target>>> = vec![None; rb.roles().len()];
     m.entities
         .iter()
         .zip(&m.data().entities)
         .map(|(e, src)| {
-            let t = targets(rb, &m.context, Some(e.role));
+            let t = match by_role.get_mut(e.role) {
+                Some(slot) => slot
+                    .get_or_insert_with(|| targets(rb, &m.context, Some(e.role)))
+                    .clone(),
+                None => targets(rb, &m.context, Some(e.role)),
+            };
             let mut over = Vec::new();
             let mut above_cap = Vec::new();
             let mut gap = Values::new();
