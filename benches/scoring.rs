@@ -58,7 +58,7 @@ fn benches(c: &mut Criterion) {
     let mut out = Vec::with_capacity(nd);
     c.bench_function("assess/score_only", |b| {
         b.iter(|| {
-            score_into(black_box(&rb), black_box(m.ratings()), &mut out);
+            score_into(black_box(&rb), &m, black_box(m.ratings()), &mut out);
             out.len()
         })
     });

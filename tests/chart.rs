@@ -159,6 +159,11 @@ fn check(rb: &Rulebook, a: &Assessment, svg: &str, what: &str) {
         subtitle.contains(&format!("verdict {}", a.overall.verdict)),
         "{what}: {subtitle}"
     );
+    assert_eq!(
+        subtitle.ends_with(" (provisional)"),
+        a.overall.provisional,
+        "{what}: {subtitle}"
+    );
     one(svg_el, "legend", what);
 
     // One group per dimension, in order, with its marks where the numbers
@@ -241,6 +246,11 @@ fn check(rb: &Rulebook, a: &Assessment, svg: &str, what: &str) {
 
         let title = text_of(one(*g, "dimension-title", what));
         assert!(title.starts_with(dim.title.as_str()), "{what}: {title}");
+        assert_eq!(
+            g.attribute("data-verdict"),
+            Some(dim.verdict.as_str()),
+            "{what}"
+        );
         let caption: Vec<String> = all(*g, "caption").into_iter().map(text_of).collect();
         let caption = caption.join(" ");
         assert!(
@@ -251,14 +261,57 @@ fn check(rb: &Rulebook, a: &Assessment, svg: &str, what: &str) {
             let range = format!("(range {}–{})", dim.level_range[0], dim.level_range[1]);
             assert!(caption.contains(&range), "{what}: {caption}");
         }
-        let verdict = format!("target {}, verdict {}", dim.target, dim.verdict);
+        // The target as the Markdown table gives it: a range while the
+        // missing context leaves it open.
+        let t = &dim.target_detail;
+        let target = if t.range[0] == t.range[1] {
+            dim.target.to_string()
+        } else {
+            format!("{}–{}", t.range[0], t.range[1])
+        };
+        let verdict = format!("target {target}, verdict {}.", dim.verdict);
         assert!(caption.contains(&verdict), "{what}: {caption}");
+        // Why there is no verdict and why the result is provisional, in the
+        // Markdown report's words; never the old "too little to rely on".
+        match &dim.undetermined {
+            Some(why) => assert!(
+                caption.contains(&format!("No verdict: {why}.")),
+                "{what}: {caption}"
+            ),
+            None => assert!(!caption.contains("No verdict"), "{what}: {caption}"),
+        }
         assert_eq!(
-            caption.contains("provisional"),
+            caption.contains("Provisional"),
             dim.provisional,
             "{what}: {caption}"
         );
+        for cause in &dim.provisional_because {
+            assert!(
+                caption.contains(&format!("Provisional: {cause}.")),
+                "{what}: {caption}"
+            );
+        }
+        assert!(!caption.contains("to rely on"), "{what}: {caption}");
     }
+
+    // The overall verdict's reason, and the legend of every verdict.
+    let notes: Vec<String> = all(svg_el, "overall-note")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    match &a.overall.undetermined {
+        Some(why) => assert_eq!(notes.join(" "), format!("No verdict: {why}."), "{what}"),
+        None => assert!(notes.is_empty(), "{what}: {notes:?}"),
+    }
+    let legend: Vec<String> = all(svg_el, "verdict-legend")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        legend.join(" "),
+        integration_readiness::report::verdict_legend(),
+        "{what}"
+    );
 
     // One group per theme, with a bar as long as the score, or "no evidence".
     let themes: Vec<Node> = svg_el
@@ -392,8 +445,202 @@ fn a_mission_without_evidence_shows_full_ranges_and_no_evidence_themes() {
         .count();
     assert_eq!(no_evidence, rb.themes().len());
     assert!(!svg.contains("class=\"theme-bar\""));
-    assert!(svg.contains("provisional"));
     assert_eq!(svg.matches("(no evidence yet)").count(), 3);
+    // Every factor unrated counts at the middle of the scale: the point
+    // score is 50, the middle of 0-100, drawn at 40 + 0.5 * 720 = 400.
+    let markers: Vec<Node> = doc
+        .descendants()
+        .filter(|n| {
+            has_class(n, "score-marker") && n.ancestors().any(|g| has_class(&g, "dimension"))
+        })
+        .collect();
+    assert_eq!(markers.len(), 3);
+    for m in markers {
+        near(num(&m, "cx"), 400.0, "empty point score");
+    }
+    // Nothing is rated: 0% of the weight, below the default minimum of
+    // 50%, so no dimension and not the whole gets a verdict, and the chart
+    // says why in the reports' words.
+    let why = "No verdict: only 0% of the weight is rated; a verdict needs 50%.";
+    let note = doc
+        .descendants()
+        .find(|n| has_class(n, "overall-note"))
+        .expect("the overall reason");
+    assert_eq!(text_of(note), why);
+    for d in &a.dimensions {
+        let caption = caption_of(&doc, &d.id);
+        assert!(caption.contains(why), "{caption}");
+        // Every rating unknown could move the level: provisional, with the
+        // cause in words; never "too little evidence to rely on".
+        assert!(
+            caption.contains(
+                "Provisional: missing evidence: 100% of the weight is unrated, enough to cross the 35.0 that coordination needs."
+            ),
+            "{caption}"
+        );
+        assert!(!caption.contains("to rely on"), "{caption}");
+    }
+    for g in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && has_class(n, "dimension"))
+    {
+        assert_eq!(g.attribute("data-verdict"), Some("undetermined"));
+    }
+}
+
+/// The tiny rulebook (tests/data/tiny.toml) with a cap for small missions
+/// on dimension `a`, so that a level above it is over-investment.
+fn tiny_with_cap() -> Rulebook {
+    let text = format!(
+        "{}\n[[rule]]\nid = \"small-cap\"\nwhen = {{ mode = \"small\" }}\ndimensions = [\"a\"]\nat-most = \"apart\"\nbecause = \"small missions keep apart\"\ncitation = {{ section = \"Test\", paragraph = 6, phrase = \"sixth\" }}\n",
+        include_str!("data/tiny.toml")
+    );
+    Rulebook::from_toml(&text, "tiny-cap.toml").unwrap()
+}
+
+fn caption_of(doc: &Document<'_>, dim: &str) -> String {
+    let g = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("g") && has_class(n, "dimension") && n.attribute("data-id") == Some(dim)
+        })
+        .unwrap_or_else(|| panic!("no dimension {dim}"));
+    all(g, "caption")
+        .into_iter()
+        .map(text_of)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_point_score_is_the_middle_of_the_range_computed_by_hand() {
+    // Tiny rulebook: on `a` the weights are e1 2, e2 1 (default), b1 1
+    // (default); on `b` e1 1 (default), e2 0, b1 1. Only e1 is rated, high
+    // (0.75).
+    let rb = tiny_with_cap();
+    let m = mission(
+        &rb,
+        "half.toml",
+        "[mission]\nname = \"Half\"\n[context]\nmode = \"big\"\nflag = false\n[evidence.e1]\nrating = \"high\"\n",
+    );
+    let a = assess(&rb, &m);
+    let svg = chart::svg(&rb, &a);
+    check(&rb, &a, &svg, "half");
+    let doc = Document::parse(&svg).unwrap();
+    let dimension = |id: &str| {
+        doc.descendants()
+            .find(|n| {
+                n.has_tag_name("g")
+                    && has_class(n, "dimension")
+                    && n.attribute("data-id") == Some(id)
+            })
+            .unwrap()
+    };
+    // a: e1 earns 2 * 0.75 = 1.5; e2 and b1 unrated count at the middle,
+    // 0.5 each: (1.5 + 0.5 + 0.5) / 4 = 62.5, drawn at 40 + 0.625 * 720 =
+    // 490. At worst (1.5 + 0 + 0) / 4 = 37.5 (x 310), at best
+    // (1.5 + 1 + 1) / 4 = 87.5 (x 670): a bar 360 wide.
+    let g = dimension("a");
+    near(
+        num(&one(g, "score-marker", "a"), "cx"),
+        490.0,
+        "a point score",
+    );
+    let bar = one(g, "range-bar", "a");
+    near(num(&bar, "x"), 310.0, "a range start");
+    near(num(&bar, "width"), 360.0, "a range width");
+    // 62.5 passes mid (40), not top (70): level mid. 37.5 is apart, 87.5
+    // with e1 high passes top's gate (at least high): the range apart-top
+    // spans three levels, so the result is provisional. Mode big sets the
+    // floor top on a: one level short, stretch. Half the weight (2 of 4) is
+    // rated, the default minimum: a verdict is given.
+    let caption = caption_of(&doc, "a");
+    assert!(
+        caption.starts_with("level mid (range apart–top), target top, verdict stretch."),
+        "{caption}"
+    );
+    assert!(
+        caption.contains("Provisional: missing evidence:"),
+        "{caption}"
+    );
+    assert!(!caption.contains("No verdict"), "{caption}");
+    // b: e1 earns 0.75 of 1, b1 counts 0.5 of 1: (0.75 + 0.5) / 2 = 62.5
+    // again, range 37.5-87.5; target apart (the default): ready.
+    let g = dimension("b");
+    near(
+        num(&one(g, "score-marker", "b"), "cx"),
+        490.0,
+        "b point score",
+    );
+    assert!(
+        caption_of(&doc, "b").contains("target apart, verdict ready."),
+        "{}",
+        caption_of(&doc, "b")
+    );
+}
+
+#[test]
+fn above_target_and_missing_context_computed_by_hand() {
+    let rb = tiny_with_cap();
+    // Everything at its best: e1 and e2 full, the barrier b1 none. On a:
+    // (2 + 1 + 1) / 4 = 100, past top's threshold (70) with e1 at least
+    // high: level top. Mode small caps a at apart: two levels above a cap
+    // is over-investment, above-target. On b: (1 + 1) / 2 = 100, level top
+    // over the default target apart, which no cap sets: ready. The overall
+    // is the worse of the two, above-target.
+    let best = "[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n";
+    let m = mission(
+        &rb,
+        "over.toml",
+        &format!("[mission]\nname = \"Over\"\n[context]\nmode = \"small\"\nflag = true\n{best}"),
+    );
+    let a = assess(&rb, &m);
+    let svg = chart::svg(&rb, &a);
+    check(&rb, &a, &svg, "over");
+    let doc = Document::parse(&svg).unwrap();
+    assert_eq!(
+        caption_of(&doc, "a"),
+        "level top, target apart, verdict above-target."
+    );
+    assert_eq!(
+        caption_of(&doc, "b"),
+        "level top, target apart, verdict ready."
+    );
+    let subtitle = text_of(one(doc.root_element(), "subtitle", "over"));
+    assert_eq!(
+        subtitle,
+        "Overall score 100.0, evidence coverage 100%, verdict above-target"
+    );
+    // The scores at the right end: 40 + 720 = 760.
+    for m in doc.descendants().filter(|n| {
+        has_class(n, "score-marker") && n.ancestors().any(|g| has_class(&g, "dimension"))
+    }) {
+        near(num(&m, "cx"), 760.0, "full score");
+    }
+
+    // Without the mode, a's target is apart (mode small: the default mid,
+    // capped) or top (mode big: the floor). Level top is ready under big
+    // and above-target under small, so there is no verdict, and the chart
+    // names the key to state. b's target depends on no key: ready.
+    let m = mission(
+        &rb,
+        "open.toml",
+        &format!("[mission]\nname = \"Open\"\n{best}"),
+    );
+    let a = assess(&rb, &m);
+    let svg = chart::svg(&rb, &a);
+    check(&rb, &a, &svg, "open");
+    let doc = Document::parse(&svg).unwrap();
+    assert_eq!(
+        caption_of(&doc, "a"),
+        "level top, target apart–top, verdict undetermined. No verdict: the target depends on context the mission leaves out: mode."
+    );
+    // The overall: a dimension without a verdict leaves the whole without one.
+    let note = doc
+        .descendants()
+        .find(|n| has_class(n, "overall-note"))
+        .unwrap();
+    assert_eq!(text_of(note), "No verdict: not every level has one (a).");
 }
 
 #[test]

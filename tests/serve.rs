@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use integration_readiness::analysis::{RobustnessOptions, brief, plan, robustness};
 use integration_readiness::serve::{Server, State};
-use integration_readiness::{MAX_INPUT_BYTES, Mission, Rulebook, reference, report};
+use integration_readiness::{MAX_INPUT_BYTES, Mission, Rulebook, Verdict, reference, report};
 use serde_json::Value;
 
 const SAMPLES: &[(&str, &str)] = &[
@@ -142,6 +142,241 @@ fn assess_plan_and_robustness_answer_what_the_library_computes() {
     }
 }
 
+/// The sample with a traditional mandate, whose cap (coordination) puts
+/// levels above the target: over-investment.
+fn above_target_sample() -> String {
+    let text = SAMPLES[1].1.replace(
+        "mandate = \"multidimensional\"",
+        "mandate = \"traditional\"",
+    );
+    assert_ne!(text, SAMPLES[1].1, "the sample states its mandate");
+    text
+}
+
+#[test]
+fn the_panel_carries_the_assessment_and_the_reports_words() {
+    let server = start();
+    let rb = Rulebook::oslo_2007();
+    let above = above_target_sample();
+    let mut cases: Vec<(&str, &str)> = SAMPLES.to_vec();
+    cases.push(("traditional.toml", &above));
+    let mut seen = std::collections::BTreeSet::new();
+    for (name, text) in cases {
+        let m = Mission::from_toml(text, name, &rb).unwrap();
+        let b = brief(&rb, &m);
+        let a = &b.assessment;
+        let answer = post(server.addr(), "/api/panel", "application/toml", text);
+        assert_eq!(answer.status, 200, "{name}: {}", answer.body);
+        assert_eq!(answer.content_type, "application/json");
+        let panel = answer.json();
+        // The assessment, as /api/assess answers it.
+        assert_eq!(
+            panel["assessment"],
+            value(&report::json(&rb, &b).unwrap()),
+            "{name}"
+        );
+        let words = &panel["words"];
+        let md = report::markdown(&rb, &b);
+        let text_report = report::text(&rb, &b);
+        // The legend and each verdict's meaning.
+        assert_eq!(words["legend"], report::verdict_legend(), "{name}");
+        let verdicts: Vec<(String, String)> = words["verdicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                (
+                    v["verdict"].as_str().unwrap().to_owned(),
+                    v["meaning"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = Verdict::ALL
+            .iter()
+            .map(|v| (v.to_string(), v.meaning().to_owned()))
+            .collect();
+        assert_eq!(verdicts, want, "{name}");
+        // The leads, each as the Markdown report leads with it.
+        for lead in words["leads"].as_array().unwrap() {
+            let lead = lead.as_str().unwrap();
+            assert!(md.contains(&format!("- **{lead}**")), "{name}: {lead}");
+        }
+        if let Some(why) = &a.overall.undetermined {
+            assert_eq!(words["leads"][0], format!("No verdict: {why}."), "{name}");
+        }
+        // Per dimension: the target and the labelled lines of the text
+        // report.
+        for (d, w) in a
+            .dimensions
+            .iter()
+            .zip(words["dimensions"].as_array().unwrap())
+        {
+            assert_eq!(w["id"], d.id.as_str());
+            let target = w["target"].as_str().unwrap();
+            assert!(target.starts_with(&format!("{} (", d.target)), "{target}");
+            let notes: Vec<(&str, &str)> = w["notes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| (n["label"].as_str().unwrap(), n["text"].as_str().unwrap()))
+                .collect();
+            let of = |label: &str| -> Vec<&str> {
+                notes
+                    .iter()
+                    .filter(|(l, _)| *l == label)
+                    .map(|(_, t)| *t)
+                    .collect()
+            };
+            let why = d.undetermined.as_ref().map(ToString::to_string);
+            assert_eq!(
+                of("no verdict"),
+                why.as_deref().into_iter().collect::<Vec<_>>()
+            );
+            let causes: Vec<String> = d
+                .provisional_because
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            assert_eq!(of("provisional"), causes, "{name} {}", d.id);
+            assert_eq!(of("reach").len(), usize::from(d.out_of_reach.is_some()));
+            let words_of = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let flat = words_of(&text_report);
+            for (label, text) in &notes {
+                // Each line as the text report writes it (wrapped there:
+                // compared word by word); what to rate first whole, as the
+                // Markdown report lists it.
+                if *label == "rate first" {
+                    assert!(
+                        md.contains(&format!("Rate first: {text}.")),
+                        "{name}: {text}"
+                    );
+                } else {
+                    assert!(
+                        flat.contains(&words_of(&format!("{label}: {text}")))
+                            || flat.contains(&words_of(&format!("{label} {text}"))),
+                        "{name} {}: {label} {text}",
+                        d.id
+                    );
+                }
+                assert!(!text.contains("to rely on"), "{text}");
+            }
+            seen.insert(d.verdict);
+        }
+        // The HTML report carries the same words: the leads, each verdict
+        // with its class, why there is no verdict, why it is provisional,
+        // the legend, every warning.
+        let html = report::html(&rb, &b);
+        let esc = report::escape_html;
+        for lead in words["leads"].as_array().unwrap() {
+            let lead = esc(lead.as_str().unwrap());
+            assert!(html.contains(&format!("<li>{lead}</li>")), "{name}: {lead}");
+        }
+        assert!(html.contains(&esc(&report::verdict_legend())), "{name}");
+        for d in &a.dimensions {
+            let v = d.verdict;
+            assert!(
+                html.contains(&format!("<span class=\"verdict {v}\">{v}</span>")),
+                "{name}: {v}"
+            );
+            if let Some(why) = &d.undetermined {
+                assert!(
+                    html.contains(&esc(&format!("No verdict: {why}."))),
+                    "{name}"
+                );
+            }
+            for cause in &d.provisional_because {
+                assert!(
+                    html.contains(&esc(&format!("Provisional: {cause}."))),
+                    "{name}"
+                );
+            }
+        }
+        for w in &a.warnings {
+            assert!(
+                html.contains(&format!("<li>{}</li>", esc(w))),
+                "{name}: {w}"
+            );
+        }
+        assert!(!html.contains("to rely on"), "{name}");
+
+        // Per entity: where it is under-integrated, as the Markdown report
+        // says it (and the HTML report).
+        for (e, w) in a.entities.iter().zip(words["entities"].as_array().unwrap()) {
+            assert_eq!(w["name"], e.name.as_str());
+            let under = w["under"].as_array().unwrap();
+            assert_eq!(under.len(), e.under_integrated.len(), "{name} {}", e.name);
+            for u in under {
+                assert!(md.contains(u.as_str().unwrap()), "{name}: {u}");
+                assert!(html.contains(&esc(u.as_str().unwrap())), "{name}: {u}");
+            }
+        }
+        // What fix first says when the plan changes nothing, and the
+        // factors the context rules out.
+        if b.plan.changes.is_empty() {
+            assert!(text_report.contains(words["nothing_to_fix"].as_str().unwrap()));
+        }
+        let ruled_out: Vec<&str> = a
+            .factors
+            .iter()
+            .filter(|f| !f.applies)
+            .map(|f| f.id.as_str())
+            .collect();
+        assert_eq!(
+            words["ruled_out"]["factors"],
+            serde_json::json!(ruled_out),
+            "{name}"
+        );
+    }
+    // The samples cover an undetermined and an above-target verdict.
+    assert!(seen.contains(&Verdict::Undetermined), "{seen:?}");
+    assert!(seen.contains(&Verdict::AboveTarget), "{seen:?}");
+}
+
+#[test]
+fn inconsistent_ratings_are_warned_in_the_panel_and_the_html_report() {
+    // The tiny rulebook with a consistency rule over e1 and b1.
+    let text = format!(
+        "{}\n[[consistency]]\nid = \"e1-against-b1\"\nall = [{{ factor = \"e1\", at-least = \"high\" }}, {{ factor = \"b1\", at-least = \"high\" }}]\nbecause = \"e1 cannot be strong while b1 is\"\ncitation = {{ section = \"Test\", paragraph = 7, phrase = \"seventh\" }}\n",
+        include_str!("data/tiny.toml")
+    );
+    let rb = Rulebook::from_toml(&text, "tiny-checks.toml").unwrap();
+    let server = Server::start(
+        "127.0.0.1:0".parse().unwrap(),
+        State::new(rb.clone(), None).unwrap(),
+    )
+    .unwrap();
+    let mission = "[mission]\nname = \"Torn\"\n[evidence.e1]\nrating = \"full\"\n[evidence.b1]\nrating = \"high\"\n";
+    let panel = post(server.addr(), "/api/panel", "application/toml", mission).json();
+    let warnings = panel["assessment"]["warnings"].as_array().unwrap();
+    assert_eq!(
+        panel["assessment"]["inconsistencies"][0]["rule"],
+        "e1-against-b1"
+    );
+    let warning = warnings
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .find(|w| w.contains("e1-against-b1"))
+        .expect("the inconsistency is a warning");
+    assert!(
+        warning.contains("e1 cannot be strong while b1 is"),
+        "{warning}"
+    );
+    let html = post(
+        server.addr(),
+        "/api/report?format=html",
+        "application/toml",
+        mission,
+    );
+    assert_eq!(html.status, 200);
+    assert!(html.body.contains("<h2>Warnings</h2>"));
+    assert!(
+        html.body
+            .contains(&format!("<li>{}</li>", report::escape_html(warning))),
+        "{}",
+        html.body
+    );
+}
+
 #[test]
 fn bad_input_answers_422_with_located_problems() {
     let server = start();
@@ -232,6 +467,8 @@ fn limits_routes_and_methods() {
     assert_eq!(a.status, 404);
     assert!(a.json()["error"].is_string());
     assert_eq!(request(addr, "GET", "/api/assess", None, b"").status, 405);
+    assert_eq!(request(addr, "GET", "/api/panel", None, b"").status, 405);
+    assert_eq!(post(addr, "/api/panel", "text/plain", "x").status, 415);
     assert_eq!(
         post(addr, "/api/rulebook", "application/json", "{}").status,
         405

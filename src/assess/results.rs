@@ -281,11 +281,9 @@ impl fmt::Display for Undetermined {
                 "the target depends on context the mission leaves out: {}",
                 keys.join(", ")
             ),
-            Undetermined::DimensionUndetermined { dimensions } => write!(
-                f,
-                "no verdict on {}",
-                dimensions.join(", ")
-            ),
+            Undetermined::DimensionUndetermined { dimensions } => {
+                write!(f, "not every level has one ({})", dimensions.join(", "))
+            }
         }
     }
 }

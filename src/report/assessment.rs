@@ -235,8 +235,8 @@ pub(crate) fn leads(a: &Assessment) -> Vec<String> {
     }
     if !a.overall.rate_first.is_empty() {
         out.push(format!(
-            "Rate first: {}.",
-            a.overall.rate_first.join(", ")
+            "Rate first (enough of the weight for a verdict on every level): {}.",
+            listed(&a.overall.rate_first, RATE_FIRST)
         ));
     }
     if !a.missing_context.is_empty() {
@@ -250,12 +250,91 @@ pub(crate) fn leads(a: &Assessment) -> Vec<String> {
             .collect();
         out.push(format!("State the context: {}.", keys.join("; ")));
     }
+    // A target no change of the rated factors reaches, whatever the
+    // unrated ones turn out to be (the others are told per dimension).
     for d in &a.dimensions {
-        if let Some(r) = &d.out_of_reach {
+        if let Some(r) = d.out_of_reach.as_ref().filter(|r| !r.unrated_may_help) {
             out.push(format!("Out of reach on {}: {}.", d.id, out_of_reach_text(r)));
         }
     }
     out
+}
+
+/// How many factors a report names in a list before "and N more".
+const RATE_FIRST: usize = 10;
+
+/// `a, b, c` or, beyond `most`, `a, b, ..., and N more`.
+fn listed(items: &[crate::text::Text], most: usize) -> String {
+    let shown: Vec<&str> = items.iter().take(most).map(|t| t.as_str()).collect();
+    if items.len() > most {
+        format!("{}, and {} more", shown.join(", "), items.len() - most)
+    } else {
+        shown.join(", ")
+    }
+}
+
+/// The labels of a dimension's notes that come before its numbers: why
+/// there is no verdict, what to rate first, why it is provisional.
+const NOTES_FIRST: [&str; 3] = ["no verdict", "rate first", "provisional"];
+
+/// A dimension's notes, each with its label, in the order every report
+/// gives them: `no verdict`, `rate first`, `provisional` (one per cause),
+/// `note` (nothing applies), `waived`, `reach` (the target out of reach),
+/// then `blocked` (below the target) or `beyond` (at or above it: what the
+/// next level would take). The one wording of these lines, for the text,
+/// Markdown and HTML reports and the questionnaire.
+pub(crate) fn dimension_notes(dim: &DimensionResult) -> Vec<(&'static str, String)> {
+    let mut notes = Vec::new();
+    if let Some(why) = &dim.undetermined {
+        notes.push(("no verdict", why.to_string()));
+    }
+    if !dim.rate_first.is_empty() {
+        notes.push(("rate first", dim.rate_first.join(", ")));
+    }
+    for cause in &dim.provisional_because {
+        notes.push(("provisional", cause.to_string()));
+    }
+    if !dim.applicable {
+        notes.push((
+            "note",
+            "no factor applies here; left out of the overall".to_owned(),
+        ));
+    }
+    if !dim.waived_gates.is_empty() {
+        notes.push((
+            "waived",
+            format!("gates on {} (not applicable)", dim.waived_gates.join(", ")),
+        ));
+    }
+    if let Some(r) = &dim.out_of_reach {
+        notes.push(("reach", out_of_reach_text(r)));
+    }
+    if let Some(next) = &dim.next {
+        let parts: Vec<String> = next.blockers.iter().map(blocker_text).collect();
+        if !parts.is_empty() {
+            // At or above the target, the next level is not needed: say
+            // what it would take, not what blocks.
+            let label = if dim.level_index[0] < dim.target_detail.level_index {
+                "blocked"
+            } else {
+                "beyond"
+            };
+            notes.push((label, parts.join("; ")));
+        }
+    }
+    notes
+}
+
+/// A dimension's notes as sentences, ` Label: text.` each, for the
+/// Markdown and HTML reports.
+pub(crate) fn notes_sentences(dim: &DimensionResult) -> String {
+    let mut s = String::new();
+    for (label, text) in dimension_notes(dim) {
+        let mut chars = label.chars();
+        let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or(' ');
+        let _ = write!(s, " {first}{}: {text}.", chars.as_str());
+    }
+    s
 }
 
 /// Each dimension: verdict, score, bar, level, target and what stops the next level.
@@ -268,18 +347,15 @@ fn dimensions(o: &mut String, rb: &Rulebook, a: &Assessment) {
             dim.id,
             verdict_words(dim.verdict, dim.provisional)
         );
-        if let Some(why) = &dim.undetermined {
-            let _ = writeln!(o, "  {}", wrap(&format!("no verdict: {why}"), 78, 4));
-        }
-        if !dim.rate_first.is_empty() {
-            let _ = writeln!(
-                o,
-                "  {}",
-                wrap(&format!("rate first: {}", dim.rate_first.join(", ")), 78, 4)
-            );
-        }
-        for cause in &dim.provisional_because {
-            let _ = writeln!(o, "  {}", wrap(&format!("provisional: {cause}"), 78, 4));
+        let notes = dimension_notes(dim);
+        for (label, text) in notes.iter().filter(|n| NOTES_FIRST.contains(&n.0)) {
+            // The text report cuts a long list of factors to rate.
+            let text = if *label == "rate first" {
+                listed(&dim.rate_first, RATE_FIRST)
+            } else {
+                text.clone()
+            };
+            let _ = writeln!(o, "  {}", wrap(&format!("{label}: {text}"), 78, 4));
         }
         let _ = writeln!(
             o,
@@ -306,23 +382,6 @@ fn dimensions(o: &mut String, rb: &Rulebook, a: &Assessment) {
             )
         };
         let _ = writeln!(o, "  level   {}{range}", dim.level);
-        if !dim.applicable {
-            let _ = writeln!(
-                o,
-                "  note    no factor applies here; left out of the overall"
-            );
-        }
-        if !dim.waived_gates.is_empty() {
-            let _ = writeln!(
-                o,
-                "  waived  {}",
-                wrap(
-                    &format!("gates on {} (not applicable)", dim.waived_gates.join(", ")),
-                    78,
-                    10
-                )
-            );
-        }
         let _ = writeln!(
             o,
             "  target  {}",
@@ -332,21 +391,8 @@ fn dimensions(o: &mut String, rb: &Rulebook, a: &Assessment) {
                 10
             )
         );
-        if let Some(r) = &dim.out_of_reach {
-            let _ = writeln!(o, "  reach   {}", wrap(&out_of_reach_text(r), 78, 10));
-        }
-        if let Some(next) = &dim.next {
-            let parts: Vec<String> = next.blockers.iter().map(blocker_text).collect();
-            if !parts.is_empty() {
-                // At or above the target, the next level is not needed: say
-                // what it would take, not what blocks.
-                let label = if dim.level_index[0] < dim.target_detail.level_index {
-                    "blocked"
-                } else {
-                    "beyond "
-                };
-                let _ = writeln!(o, "  {label} {}", wrap(&parts.join("; "), 78, 10));
-            }
+        for (label, text) in notes.iter().filter(|n| !NOTES_FIRST.contains(&n.0)) {
+            let _ = writeln!(o, "  {label:<7} {}", wrap(text, 78, 10));
         }
     }
 }
@@ -407,7 +453,7 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.entities.is_empty() {
         let _ = writeln!(
             o,
-            "\nEntities (target per dimension; ! above target, !! above a cap, v below what the text asks of the role)"
+            "\nEntities (target per dimension; ! above target, !! above a cap; under: below\nwhat the text asks of the role)"
         );
         for e in &a.entities {
             let cells: Vec<String> = e
@@ -419,8 +465,8 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
                         "!!"
                     } else if e.over_integrated.iter().any(|x| x == d) {
                         "!"
-                    } else if e.under_integrated.iter().any(|x| &x.dimension == d) {
-                        "v"
+                    } else if e.under_integrated.iter().any(|x| x.dimension == *d) {
+                        ", under"
                     } else {
                         ""
                     };
@@ -456,7 +502,12 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
 pub(crate) fn under_text(u: &crate::assess::UnderIntegration) -> String {
     format!(
         "under-integrated on {}: {} where the text asks at least {} ({}: {}; {})",
-        u.dimension, u.current, u.floor, u.rule, u.because, u.citation
+        u.dimension,
+        u.current,
+        u.floor,
+        u.rule,
+        u.because.trim_end_matches('.'),
+        u.citation
     )
 }
 
@@ -752,34 +803,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
             d.target,
             md_cell(&target_reason(&d.target_detail))
         );
-        if let Some(why) = &d.undetermined {
-            let _ = write!(o, " No verdict: {}.", md_cell(&why.to_string()));
-        }
-        if !d.rate_first.is_empty() {
-            let _ = write!(o, " Rate first: {}.", d.rate_first.join(", "));
-        }
-        for cause in &d.provisional_because {
-            let _ = write!(o, " Provisional: {}.", md_cell(&cause.to_string()));
-        }
-        if let Some(r) = &d.out_of_reach {
-            let _ = write!(o, " {}.", md_cell(&out_of_reach_text(r)));
-        }
-        if let Some(next) = &d.next {
-            let parts: Vec<String> = next.blockers.iter().map(blocker_text).collect();
-            if !parts.is_empty() {
-                let _ = write!(o, " Blocked: {}.", md_cell(&parts.join("; ")));
-            }
-        }
-        if !d.applicable {
-            let _ = write!(o, " No factor applies here; left out of the overall.");
-        }
-        if !d.waived_gates.is_empty() {
-            let _ = write!(
-                o,
-                " Gates waived (not applicable): {}.",
-                d.waived_gates.join(", ")
-            );
-        }
+        let _ = write!(o, "{}", md_cell(&notes_sentences(d)));
         let _ = writeln!(o);
     }
     let _ = writeln!(

@@ -3,11 +3,15 @@
 //!
 //! The chart draws what the text report draws in ASCII: per dimension the
 //! spectrum from 0 to 100 split into level bands at the thresholds, the
-//! score range, the point score and the target level's threshold; then the
-//! theme scores as bars, and a key. It is 800 pixels wide, as tall as its
-//! content needs, uses fonts of at least 11 pixels, and tells its marks apart
-//! by shade, shape and label, not by colour alone, so that it prints in
-//! greyscale.
+//! score range, the point score (the middle of the range: unrated factors
+//! count at the middle of the scale) and the target level's threshold,
+//! with a caption that gives the level, the target, the verdict, why there
+//! is no verdict and why the result is provisional, in the words of the
+//! Markdown report; then the theme scores as bars, a key, and the legend of
+//! the verdicts that every report of an assessment carries. It is 800
+//! pixels wide, as tall as its content needs, uses fonts of at least 11
+//! pixels, and tells its marks apart by shade, shape and label, not by
+//! colour alone, so that it prints in greyscale.
 //!
 //! The output is deterministic (the same input gives the same bytes), all
 //! text is escaped for XML, and numbers carry at most one decimal.
@@ -15,14 +19,18 @@
 //! Positions follow one formula: a score `s` on the spectrum or a theme bar
 //! is drawn at `x = 40 + s / 100 * 720`. Elements carry `class` attributes
 //! (`dimension`, `band`, `level-band`, `range-bar`, `score-marker`,
-//! `target-marker`, `theme`, `theme-bar`, `no-evidence`) and groups a
-//! `data-id`, for styling and for tools that read the chart back.
+//! `target-marker`, `dimension-title`, `dimension-numbers` (on a line of
+//! their own when the title is long), `caption`, `theme`, `theme-bar`,
+//! `no-evidence`, `overall-note`, `verdict-legend`) and groups a `data-id`
+//! (dimensions also a `data-verdict`), for styling and for tools that read
+//! the chart back.
 
 use std::borrow::Cow;
 
 use super::fmt::{chars, lines, pct};
 use std::fmt::Write as _;
 
+use super::assessment;
 use crate::assess::{Assessment, DimensionResult, ThemeResult};
 use crate::rulebook::Rulebook;
 
@@ -108,17 +116,31 @@ pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
     let o = &a.overall;
     let _ = writeln!(
         b,
-        "<text class=\"subtitle\" x=\"{}\" y=\"{}\" font-size=\"14\">Overall score <tspan font-weight=\"bold\">{}</tspan>{}, evidence coverage {}, verdict <tspan font-weight=\"bold\">{}</tspan></text>",
+        "<text class=\"subtitle\" x=\"{}\" y=\"{}\" font-size=\"14\">Overall score <tspan font-weight=\"bold\">{}</tspan>{}, evidence coverage {}, verdict <tspan font-weight=\"bold\">{}</tspan>{}</text>",
         num(LEFT),
         num(y + 6.0),
         one(o.score),
         range(o.score_range),
         pct(o.coverage),
-        esc(o.verdict.as_str())
+        esc(o.verdict.as_str()),
+        if o.provisional { " (provisional)" } else { "" }
     );
     y += 18.0;
+    // Why there is no overall verdict, in the words the reports lead with.
+    if let Some(why) = &o.undetermined {
+        for line in wrap(&format!("No verdict: {why}."), SPAN, 13.0 * GLYPH) {
+            y += 17.0;
+            text(&mut b, "overall-note", LEFT, y + 2.0, 13.0, "", &line);
+        }
+        y += 4.0;
+    }
 
     y = legend(&mut b, y);
+    y += 6.0;
+    for line in wrap(&assessment::legend(), SPAN, 12.0 * GLYPH) {
+        y += 16.0;
+        text(&mut b, "verdict-legend", LEFT, y, 12.0, &fill(GREY), &line);
+    }
 
     // Dimensions.
     y += 34.0;
@@ -146,7 +168,7 @@ pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
         y,
         15.0,
         "font-weight=\"bold\"",
-        "Themes: score of the rated factors over all dimensions (0–100)",
+        "Themes (0–100): unrated factors count at the middle of the scale",
     );
     y += 8.0;
     for t in &a.themes {
@@ -193,7 +215,7 @@ fn legend(b: &mut String, y: f64) -> f64 {
     for (k, label) in [
         "level bands, split at the level thresholds",
         "score range: unknown evidence at worst to best",
-        "point score, from the rated evidence",
+        "point score, the middle of the range",
         "target: threshold of the target level",
         "theme score",
         "theme without evidence",
@@ -271,7 +293,12 @@ fn score_marker(b: &mut String, cx: f64, cy: f64) {
 fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult, y0: f64) -> f64 {
     let y0 = y0 + 16.0;
     let levels = rb.levels();
-    let _ = writeln!(b, "<g class=\"dimension\" data-id=\"{}\">", esc(&dim.id));
+    let _ = writeln!(
+        b,
+        "<g class=\"dimension\" data-id=\"{}\" data-verdict=\"{}\">",
+        esc(&dim.id),
+        dim.verdict.as_str()
+    );
 
     // Title line: the dimension and its numbers.
     let numbers = format!(
@@ -286,14 +313,28 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult, y0:
         }
     );
     let room = SPAN - width(&numbers, 13.0 * GLYPH) - 16.0;
-    let _ = writeln!(
-        b,
-        "<text class=\"dimension-title\" x=\"{}\" y=\"{}\" font-size=\"13\"><tspan font-weight=\"bold\">{}</tspan>   {}</text>",
-        num(LEFT),
-        num(y0 + 14.0),
-        esc(&fit(&dim.title, room, 13.0 * GLYPH_BOLD)),
-        esc(&numbers)
-    );
+    let mut y0 = y0;
+    if width(&dim.title, 13.0 * GLYPH_BOLD) <= room {
+        let _ = writeln!(
+            b,
+            "<text class=\"dimension-title\" x=\"{}\" y=\"{}\" font-size=\"13\"><tspan font-weight=\"bold\">{}</tspan>   {}</text>",
+            num(LEFT),
+            num(y0 + 14.0),
+            esc(&dim.title),
+            esc(&numbers)
+        );
+    } else {
+        // A long title keeps its line; the numbers go on the next.
+        let _ = writeln!(
+            b,
+            "<text class=\"dimension-title\" x=\"{}\" y=\"{}\" font-size=\"13\"><tspan font-weight=\"bold\">{}</tspan></text>",
+            num(LEFT),
+            num(y0 + 14.0),
+            esc(&fit(&dim.title, SPAN, 13.0 * GLYPH_BOLD))
+        );
+        y0 += 16.0;
+        text(b, "dimension-numbers", LEFT, y0 + 14.0, 13.0, "", &numbers);
+    }
 
     // The band: one shade per level, between its threshold and the next.
     let top = y0 + 38.0;
@@ -413,12 +454,20 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult, y0:
     }
     let _ = write!(
         caption,
-        ", target {}, verdict {BOLD_ON}{}{BOLD_OFF}",
-        clean(&dim.target),
+        ", target {}, verdict {BOLD_ON}{}{BOLD_OFF}.",
+        clean(&target_words(dim)),
         dim.verdict.as_str()
     );
-    if dim.provisional {
-        caption.push_str(" (provisional: too little evidence to rely on)");
+    // Why there is no verdict and why the result is provisional, in the
+    // words of the Markdown report.
+    if let Some(why) = &dim.undetermined {
+        let _ = write!(caption, " No verdict: {}.", clean(&why.to_string()));
+    }
+    for cause in &dim.provisional_because {
+        let _ = write!(caption, " Provisional: {}.", clean(&cause.to_string()));
+    }
+    if dim.provisional && dim.provisional_because.is_empty() {
+        caption.push_str(" Provisional.");
     }
     let mut y = top + BAND_H + 36.0;
     let mut bold = false;
@@ -434,6 +483,17 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult, y0:
     }
     b.push_str("</g>\n");
     y - 4.0
+}
+
+/// The target of a dimension as the Markdown table gives it: the level, or
+/// the range of levels the missing context keys allow.
+fn target_words(dim: &DimensionResult) -> String {
+    let t = &dim.target_detail;
+    if t.range[0] == t.range[1] {
+        dim.target.to_string()
+    } else {
+        format!("{}–{}", t.range[0], t.range[1])
+    }
 }
 
 /// One theme's group, starting at `y0`; returns the new `y`.

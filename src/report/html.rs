@@ -5,10 +5,15 @@
 
 use std::fmt::Write as _;
 
-use super::chart;
 use super::plan::change_line;
+use super::{assessment, chart};
 use crate::Rulebook;
 use crate::analysis::Briefing;
+use crate::assess::DimensionResult;
+
+/// What a report says of a factor that the mission's context rules out
+/// (its `applies-when` condition does not hold), in place of its rating.
+pub(crate) const RULED_OUT: &str = "ruled out by the context: it leaves the sums";
 
 /// Escapes text for HTML content and attribute values.
 ///
@@ -43,8 +48,13 @@ th, td { text-align: left; vertical-align: top; padding: 3pt 5pt; border-bottom:
 th { background: #f1f4f7; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .verdict { font-weight: 700; text-transform: uppercase; font-size: 9pt; letter-spacing: .04em; }
-.ready { color: #1e6b3a; } .stretch { color: #8a5a00; } .not-ready { color: #a12a2a; } .undetermined { color: #555; }
+.ready { color: #1e6b3a; } .above-target { color: #5b3a8c; } .stretch { color: #8a5a00; } .not-ready { color: #a12a2a; } .undetermined { color: #555; }
 .prov { color: #8a5a00; font-size: 9pt; }
+ul.leads { margin: 4pt 0 8pt; padding-left: 14pt; }
+ul.leads li { margin-bottom: 2pt; }
+ul.notes { margin: 4pt 0 8pt; padding-left: 14pt; }
+ul.notes li { margin-bottom: 3pt; }
+ul.warnings li { color: #a12a2a; }
 .chart svg { max-width: 100%; height: auto; }
 .note { white-space: pre-wrap; }
 .small { color: #4c5a6b; font-size: 9pt; }
@@ -52,15 +62,34 @@ tr, li { page-break-inside: avoid; }
 h2, h3 { page-break-after: avoid; }
 "#;
 
+/// One dimension's notes, in the words of the Markdown report: the target
+/// and what set it, why there is no verdict and what to rate first, why it
+/// is provisional, why the target is out of reach, what blocks the next
+/// level, and the gates waived.
+fn dimension_notes(o: &mut String, d: &DimensionResult) {
+    let mut s = format!(
+        "<li><strong>{}</strong>: target {} ({}).",
+        escape(&d.title),
+        escape(&d.target),
+        escape(&assessment::target_reason(&d.target_detail))
+    );
+    s.push_str(&escape(&assessment::notes_sentences(d)));
+    s.push_str("</li>");
+    let _ = writeln!(o, "{s}");
+}
+
 fn pct(x: f64) -> String {
     format!("{:.0}%", 100.0 * x)
 }
 
 /// The HTML report of a briefing made against `rulebook`: the overall
-/// result, per dimension score, range, level, target and verdict, the
-/// chart, what to fix first and the whole plan to the target, the missing
-/// evidence most at stake, the entities and every factor's evidence
-/// (rating, note, sources, citation).
+/// result and what the reports lead with (why there is no verdict, what to
+/// rate and state first, the targets out of reach), the legend of the
+/// verdicts, per dimension score, range, level, target and verdict with
+/// its notes, the chart, what to fix first and the whole plan to the
+/// target, the missing evidence most at stake, the entities (over- and
+/// under-integrated), the warnings (inconsistent ratings among them) and
+/// every factor's evidence (rating, note, sources, citation).
 pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
     let a = &b.assessment;
     let mut o = String::new();
@@ -86,27 +115,45 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
     }
     let _ = writeln!(
         o,
-        "<p>Overall score <strong>{:.1}</strong> (range {:.1}&ndash;{:.1}), evidence coverage {}, verdict <span class=\"verdict {v}\">{v}</span>.</p>",
+        "<p>Overall score <strong>{:.1}</strong> (range {:.1}&ndash;{:.1}), evidence coverage {}, verdict <span class=\"verdict {v}\">{v}</span>{}.</p>",
         a.overall.score,
         a.overall.score_range[0],
         a.overall.score_range[1],
         pct(a.overall.coverage),
+        if a.overall.provisional {
+            " <span class=\"prov\">(provisional)</span>"
+        } else {
+            ""
+        },
         v = a.overall.verdict.as_str()
     );
-    if a.overall.provisional {
-        o.push_str("<p class=\"prov\">Provisional: the missing evidence could still change the verdict.</p>\n");
+    // Why there is no verdict, what to rate and state first, the targets
+    // out of reach: the leads of every report, in the same words.
+    let leads = assessment::leads(a);
+    if !leads.is_empty() {
+        o.push_str("<ul class=\"leads\">\n");
+        for line in leads {
+            let _ = writeln!(o, "<li>{}</li>", escape(&line));
+        }
+        o.push_str("</ul>\n");
     }
     let _ = writeln!(
         o,
         "<p class=\"small\">{}</p>",
-        escape(&super::assessment::legend())
+        escape(&assessment::legend())
     );
 
     o.push_str("<h2>Dimensions</h2>\n<table>\n<tr><th>Dimension</th><th>Score</th><th>Range</th><th>Coverage</th><th>Level</th><th>Level range</th><th>Target</th><th>Verdict</th></tr>\n");
     for d in &a.dimensions {
+        let t = &d.target_detail;
+        let target = if t.range[0] == t.range[1] {
+            escape(&d.target)
+        } else {
+            format!("{}&ndash;{}", escape(&t.range[0]), escape(&t.range[1]))
+        };
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td class=\"num\">{:.1}</td><td class=\"num\">{:.1}&ndash;{:.1}</td><td class=\"num\">{}</td><td>{}</td><td>{}&ndash;{}</td><td>{}</td><td><span class=\"verdict {v}\">{v}</span>{}</td></tr>",
+            "<tr><td>{}</td><td class=\"num\">{:.1}</td><td class=\"num\">{:.1}&ndash;{:.1}</td><td class=\"num\">{}</td><td>{}</td><td>{}&ndash;{}</td><td>{target}</td><td><span class=\"verdict {v}\">{v}</span>{}</td></tr>",
             escape(&d.title),
             d.score,
             d.score_range[0],
@@ -115,23 +162,26 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
             escape(&d.level),
             escape(&d.level_range[0]),
             escape(&d.level_range[1]),
-            escape(&d.target),
             if d.provisional {
-                " <span class=\"prov\">provisional</span>"
+                " <span class=\"prov\">(provisional)</span>"
             } else {
                 ""
             },
             v = d.verdict.as_str()
         );
     }
-    o.push_str("</table>\n");
+    o.push_str("</table>\n<ul class=\"notes\">\n");
+    for d in &a.dimensions {
+        dimension_notes(&mut o, d);
+    }
+    o.push_str("</ul>\n");
     // The chart escapes its own text; it is drawn by the library.
     let _ = writeln!(o, "<div class=\"chart\">{}</div>", chart::svg(rulebook, a));
 
     let p = &b.plan;
     o.push_str("<h2>Fix first</h2>\n");
     if p.changes.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", super::assessment::nothing_to_fix(p));
+        let _ = writeln!(o, "<p>{}</p>", assessment::nothing_to_fix(p));
     } else {
         let _ = writeln!(
             o,
@@ -176,14 +226,8 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
         }
         o.push_str("</table>\n");
     }
-    for r in &p.reasons {
-        let _ = writeln!(
-            o,
-            "<p class=\"small\">Out of reach on {}: {}</p>",
-            escape(&r.dimension),
-            escape(&super::assessment::reach_words(&r.target, &r.best, &r.reasons, r.unrated_may_help))
-        );
-    }
+    // Why a target is out of reach is in the leads and the dimension notes
+    // above: the plan's reasons are the assessment's.
 
     if !a.evidence_gaps.is_empty() {
         o.push_str("<h2>Missing evidence most at stake</h2>\n<table>\n<tr><th>Factor</th><th>Points at stake</th><th>Question</th></tr>\n");
@@ -204,7 +248,7 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
         for d in &a.dimensions {
             let _ = write!(o, "<th>{}</th>", escape(&d.title));
         }
-        o.push_str("<th>Over-integrated</th></tr>\n");
+        o.push_str("<th>Over-integrated</th><th>Under-integrated</th></tr>\n");
         for e in &a.entities {
             let _ = write!(
                 o,
@@ -226,18 +270,46 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
                         .map_or_else(|| "not given".to_owned(), |c| escape(c))
                 );
             }
-            let over: Vec<String> = e.over_integrated.iter().map(|d| escape(d)).collect();
+            let over: Vec<String> = e
+                .over_integrated
+                .iter()
+                .map(|d| {
+                    if e.above_cap.contains(d) {
+                        format!("{} (above a cap)", escape(d))
+                    } else {
+                        escape(d)
+                    }
+                })
+                .collect();
+            let under: Vec<String> = e
+                .under_integrated
+                .iter()
+                .map(|u| escape(&assessment::under_text(u)))
+                .collect();
             let _ = writeln!(
                 o,
-                "<td>{}</td></tr>",
+                "<td>{}</td><td>{}</td></tr>",
                 if over.is_empty() {
                     "none".to_owned()
                 } else {
                     over.join(", ")
+                },
+                if under.is_empty() {
+                    "none".to_owned()
+                } else {
+                    under.join("<br>")
                 }
             );
         }
         o.push_str("</table>\n");
+    }
+
+    if !a.warnings.is_empty() {
+        o.push_str("<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
+        for w in &a.warnings {
+            let _ = writeln!(o, "<li>{}</li>", escape(w));
+        }
+        o.push_str("</ul>\n");
     }
 
     o.push_str("<h2>Evidence</h2>\n");
@@ -248,7 +320,11 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
             escape(&theme.title)
         );
         for f in a.factors.iter().filter(|f| f.theme == theme.id) {
-            let rating = f.rating.map_or("unknown", |r| r.as_str());
+            let rating = if f.applies {
+                f.rating.map_or("unknown", |r| r.as_str())
+            } else {
+                RULED_OUT
+            };
             let mut cell = String::new();
             if let Some(n) = &f.note {
                 let _ = write!(cell, "<div class=\"note\">{}</div>", escape(n));

@@ -35,13 +35,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod assessment;
+pub(crate) mod assessment;
 #[cfg(feature = "svg")]
 pub mod chart;
 mod comparison;
 pub(crate) mod fmt;
 #[cfg(feature = "html")]
-mod html;
+pub(crate) mod html;
 mod plan;
 mod portfolio;
 pub mod reference;

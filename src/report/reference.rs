@@ -2,13 +2,96 @@
 //! by theme, with every citation. `docs/factors.md` is this page for the
 //! default rulebook; a test keeps it current.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::model::{Polarity, Rating};
+use crate::model::{Condition, Polarity, Rating};
 use crate::rulebook::Rulebook;
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A context condition in words: `key = "a" or "b", other = true`; empty
+/// when it holds in every context.
+fn when_text(when: &BTreeMap<String, Condition>) -> String {
+    when.iter()
+        .map(|(k, c)| {
+            let vals: Vec<String> = c.values().iter().map(|v| v.to_string()).collect();
+            format!("{k} = {}", vals.join(" or "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A rating condition in words: `` `factor` at least `high` ``.
+fn rating_condition(factor: &str, at_least: Option<Rating>, at_most: Option<Rating>) -> String {
+    match (at_least, at_most) {
+        (Some(a), Some(b)) => format!("`{factor}` at least `{a}` and at most `{b}`"),
+        (Some(r), None) => format!("`{factor}` at least `{r}`"),
+        (None, Some(r)) => format!("`{factor}` at most `{r}`"),
+        (None, None) => format!("`{factor}`"),
+    }
+}
+
+/// Where a factor applies, in words, for a factor with `applies-when`.
+fn applies_text(when: &BTreeMap<String, Condition>) -> String {
+    format!(
+        "only where {}: where the context rules it out it leaves the sums, and \
+         where the context says it applies, `not-applicable` is refused.",
+        when_text(when)
+    )
+}
+
+/// The minimum coverage, in words.
+fn min_coverage_text(rb: &Rulebook) -> String {
+    format!(
+        "A dimension gets a verdict only when at least {}% of its applicable \
+         weight is rated (`min-coverage` = {}); below it, the verdict is \
+         `undetermined` and the report says what to rate first.",
+        fmt_percent(rb.min_coverage()),
+        rb.min_coverage()
+    )
+}
+
+/// A share as a percentage without trailing zeros (0.5 -> 50, 0.125 -> 12.5).
+fn fmt_percent(x: f64) -> String {
+    let p = (x * 100.0 * 1000.0).round() / 1000.0;
+    format!("{p}")
+}
+
+/// The consistency rules as a table, under `heading`; nothing when the
+/// rulebook has none.
+fn consistency_table(o: &mut String, rb: &Rulebook, heading: &str) {
+    let rules = &rb.data().consistency;
+    if rules.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "{heading}\n");
+    let _ = writeln!(
+        o,
+        "Ratings that contradict each other: when every condition of a rule \
+         holds (unknown and not-applicable ratings hold none), the assessment \
+         warns, with the reason and the source.\n"
+    );
+    let _ = writeln!(o, "| Rule | Ratings | Because | Source |");
+    let _ = writeln!(o, "|---|---|---|---|");
+    for r in rules {
+        let all: Vec<String> = r
+            .all
+            .iter()
+            .map(|c| rating_condition(&c.factor, c.at_least, c.at_most))
+            .collect();
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} |",
+            r.id,
+            all.join(" and "),
+            one_line(&r.because),
+            r.citation
+        );
+    }
+    let _ = writeln!(o);
 }
 
 /// The factor reference of a rulebook, as Markdown.
@@ -74,8 +157,11 @@ pub fn markdown(rb: &Rulebook) -> String {
     let _ = writeln!(o, "\n## Dimensions\n");
     for d in dims {
         let _ = write!(o, "- `{}`: {}", d.id, one_line(&d.title));
-        if let Some(desc) = &d.description {
-            let _ = write!(o, ". {}", one_line(desc));
+        match &d.description {
+            Some(desc) => {
+                let _ = write!(o, ". {}", one_line(desc));
+            }
+            None => o.push('.'),
         }
         let _ = write!(o, " Default target: `{}`.", d.default_target);
         if let Some(c) = &d.citation {
@@ -83,6 +169,7 @@ pub fn markdown(rb: &Rulebook) -> String {
         }
         let _ = writeln!(o);
     }
+    let _ = writeln!(o, "\n{}", min_coverage_text(rb));
 
     let _ = writeln!(o, "\n## Factors by theme\n");
     let _ = writeln!(
@@ -138,6 +225,9 @@ pub fn markdown(rb: &Rulebook) -> String {
                 })
                 .collect();
             let _ = writeln!(o, "- Weights: {}", weights.join("; "));
+            if !factor.applies_when.is_empty() {
+                let _ = writeln!(o, "- Applies {}", applies_text(&factor.applies_when));
+            }
             match &factor.effort_reason {
                 Some(why) => {
                     let _ = writeln!(
@@ -162,8 +252,12 @@ pub fn markdown(rb: &Rulebook) -> String {
 
     if !rb.data().gates.is_empty() {
         let _ = writeln!(o, "## Gates\n");
-        let _ = writeln!(o, "| Level | Dimensions | Condition | Because | Source |");
-        let _ = writeln!(o, "|---|---|---|---|---|");
+        let _ = writeln!(o, "{GATES_INTRO}\n");
+        let _ = writeln!(
+            o,
+            "| Level | Dimensions | Condition | When | Waivable | Because | Source |"
+        );
+        let _ = writeln!(o, "|---|---|---|---|---|---|---|");
         for g in &rb.data().gates {
             let _ = writeln!(o, "{}", gate_row(g));
         }
@@ -181,23 +275,30 @@ pub fn markdown(rb: &Rulebook) -> String {
         }
         let _ = writeln!(o);
     }
+    consistency_table(&mut o, rb, "## Consistency rules");
     o.truncate(o.trim_end().len());
     o.push('\n');
     o
 }
 
-/// A gate as a table row: level, dimensions, condition, reason, source.
+/// What the gate tables' `When` and `Waivable` columns mean.
+const GATES_INTRO: &str = "A gate binds in every context unless its `When` \
+    says otherwise (a context key the mission leaves out does not rule it \
+    out). Rating a gate's factor `not-applicable` waives the gate, except \
+    where `Waivable` says no: the source calls that condition indispensable, \
+    and the rating is refused.";
+
+/// A gate as a table row: level, dimensions, condition, when it binds,
+/// whether it may be waived, reason, source.
 fn gate_row(g: &crate::model::Gate) -> String {
-    let cond = match (g.at_least, g.at_most) {
-        (Some(r), _) => format!("`{}` at least `{r}`", g.factor),
-        (_, Some(r)) => format!("`{}` at most `{r}`", g.factor),
-        _ => String::new(),
-    };
+    let when = when_text(&g.when);
     format!(
-        "| `{}` | {} | {} | {} | {} |",
+        "| `{}` | {} | {} | {} | {} | {} | {} |",
         g.level,
         g.dimensions.join(", "),
-        cond,
+        rating_condition(&g.factor, g.at_least, g.at_most),
+        if when.is_empty() { "always" } else { &when },
+        if g.waivable { "yes" } else { "no" },
         one_line(&g.because),
         g.citation
     )
@@ -206,14 +307,7 @@ fn gate_row(g: &crate::model::Gate) -> String {
 /// A target rule as a table row: id, when, for whom, dimensions, the level
 /// it sets, reason, source.
 fn rule_row(r: &crate::model::TargetRule) -> String {
-    let when: Vec<String> = r
-        .when
-        .iter()
-        .map(|(k, c)| {
-            let vals: Vec<String> = c.values().iter().map(|v| v.to_string()).collect();
-            format!("{k} = {}", vals.join(" or "))
-        })
-        .collect();
+    let when = when_text(&r.when);
     let sets = match (&r.at_least, &r.at_most) {
         (Some(l), _) => format!("at least `{l}`"),
         (_, Some(l)) => format!("at most `{l}`"),
@@ -222,11 +316,7 @@ fn rule_row(r: &crate::model::TargetRule) -> String {
     format!(
         "| `{}` | {} | {} | {} | {} | {} | {} |",
         r.id,
-        if when.is_empty() {
-            "always".to_owned()
-        } else {
-            when.join(", ")
-        },
+        if when.is_empty() { "always" } else { &when },
         if r.roles.is_empty() {
             "the mission".to_owned()
         } else {
@@ -320,15 +410,22 @@ pub fn decisions(rb: &Rulebook) -> String {
             .map_or_else(|| "(no reason given)".to_owned(), one_line)
     );
 
+    let _ = writeln!(o, "## Minimum coverage\n");
+    let _ = writeln!(o, "{}\n", min_coverage_text(rb));
+
     let _ = writeln!(o, "## Gates\n");
     let _ = writeln!(
         o,
         "A gate names a factor that must be at least (an enabler) or at most (a \
-         barrier) some rating for a level to be reached; the rating is the \
-         judgement.\n"
+         barrier) some rating for a level to be reached; the rating, the \
+         contexts it binds in and whether it may be waived are the judgement. \
+         {GATES_INTRO}\n"
     );
-    let _ = writeln!(o, "| Level | Dimensions | Condition | Reason | Leans on |");
-    let _ = writeln!(o, "|---|---|---|---|---|");
+    let _ = writeln!(
+        o,
+        "| Level | Dimensions | Condition | When | Waivable | Reason | Leans on |"
+    );
+    let _ = writeln!(o, "|---|---|---|---|---|---|---|");
     for g in &data.gates {
         let _ = writeln!(o, "{}", gate_row(g));
     }
@@ -350,7 +447,9 @@ pub fn decisions(rb: &Rulebook) -> String {
     for r in &data.rules {
         let _ = writeln!(o, "{}", rule_row(r));
     }
-    let _ = writeln!(o, "\n## Weights and efforts\n");
+    let _ = writeln!(o);
+    consistency_table(&mut o, rb, "## Consistency rules");
+    let _ = writeln!(o, "## Weights and efforts\n");
     let _ = writeln!(
         o,
         "Weights per dimension ({}); a weight not given is the default, {}. \
@@ -392,6 +491,9 @@ pub fn decisions(rb: &Rulebook) -> String {
                     .as_deref()
                     .map_or_else(|| "(no reason given)".to_owned(), one_line)
             );
+            if !factor.applies_when.is_empty() {
+                let _ = writeln!(o, "  - Applies {}", applies_text(&factor.applies_when));
+            }
         }
         let _ = writeln!(o);
     }
@@ -401,10 +503,10 @@ pub fn decisions(rb: &Rulebook) -> String {
 }
 
 /// The rulebook as one JSON object for other programs: `id`, `title`,
-/// `version`, `spectrum` (level ids, lowest first), `levels`, `dimensions`
-/// (ids), `themes`, `roles`, `context`, `factors` (every field of the file,
-/// weights with the default filled in, plus `citation_text`), `gates` and
-/// `rules`.
+/// `version`, `min_coverage`, `spectrum` (level ids, lowest first),
+/// `levels`, `dimensions` (ids), `themes`, `roles`, `context`, `factors`
+/// (every field of the file, weights with the default filled in, plus
+/// `citation_text`), `gates`, `rules` and `consistency`.
 ///
 /// # Errors
 /// [`Error::Write`](crate::Error::Write) if a factor cannot be written as
@@ -437,6 +539,7 @@ pub fn json(rb: &Rulebook) -> Result<serde_json::Value, crate::Error> {
         "id": data.rulebook.id,
         "title": data.rulebook.title,
         "version": data.rulebook.version,
+        "min_coverage": data.rulebook.min_coverage,
         "spectrum": data.levels.iter().map(|l| &l.id).collect::<Vec<_>>(),
         "levels": data.levels,
         "dimensions": data.dimensions.iter().map(|d| &d.id).collect::<Vec<_>>(),
@@ -446,5 +549,118 @@ pub fn json(rb: &Rulebook) -> Result<serde_json::Value, crate::Error> {
         "factors": factors,
         "gates": data.gates,
         "rules": data.rules,
+        "consistency": data.consistency,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tiny test rulebook with every optional field the pages show: a
+    /// minimum coverage, a factor that applies only in some contexts, a
+    /// gate that binds only in some and may not be waived, and a
+    /// consistency rule.
+    fn rulebook() -> Rulebook {
+        let text = include_str!("../../tests/data/tiny.toml")
+            .replace(
+                "version = \"1\"\n",
+                "version = \"1\"\nmin-coverage = 0.625\n",
+            )
+            .replace(
+                "remedy = \"raise e2\"\n",
+                "remedy = \"raise e2\"\napplies-when = { mode = [\"small\", \"big\"], flag = true }\n",
+            )
+            + r#"
+[[gate]]
+level = "mid"
+dimensions = ["b"]
+factor = "b1"
+at-most = "partial"
+because = "mid needs b1 kept down"
+citation = { section = "Test", paragraph = 6, phrase = "sixth" }
+when = { mode = "big" }
+waivable = false
+
+[[consistency]]
+id = "e1-without-e2"
+all = [{ factor = "e1", at-least = "high" }, { factor = "e2", at-most = "low" }]
+because = "e1 presupposes e2"
+citation = { section = "Test", paragraph = 9, phrase = "ninth" }
+"#;
+        Rulebook::from_toml(&text, "tiny-plus.toml").unwrap()
+    }
+
+    #[test]
+    fn the_pages_show_every_rulebook_field() {
+        let rb = rulebook();
+        for page in [markdown(&rb), decisions(&rb)] {
+            // The minimum coverage, as a share and as the file has it.
+            assert!(
+                page.contains(
+                    "at least 62.5% of its applicable weight is rated (`min-coverage` = 0.625)"
+                ),
+                "{page}"
+            );
+            // Where e2 applies, both keys.
+            assert!(
+                page.contains("Applies only where flag = true, mode = \"small\" or \"big\":"),
+                "{page}"
+            );
+            // The gate of the file: always, waivable; the added one: only
+            // where mode = big, and not waivable.
+            assert!(
+                page.contains("| `top` | a | `e1` at least `high` | always | yes | top needs e1 |"),
+                "{page}"
+            );
+            assert!(
+                page.contains(
+                    "| `mid` | b | `b1` at most `partial` | mode = \"big\" | no | mid needs b1 kept down |"
+                ),
+                "{page}"
+            );
+            assert!(page.contains("## Consistency rules"), "{page}");
+            assert!(
+                page.contains(
+                    "| `e1-without-e2` | `e1` at least `high` and `e2` at most `low` | e1 presupposes e2 | Test, para. 9 (\"ninth\") |"
+                ),
+                "{page}"
+            );
+        }
+        // Only e2 has a condition.
+        assert_eq!(markdown(&rb).matches("- Applies only where").count(), 1);
+        assert_eq!(decisions(&rb).matches("  - Applies only where").count(), 1);
+    }
+
+    #[test]
+    fn a_rulebook_without_consistency_rules_has_no_such_section() {
+        let rb =
+            Rulebook::from_toml(include_str!("../../tests/data/tiny.toml"), "tiny.toml").unwrap();
+        assert!(!markdown(&rb).contains("Consistency rules"));
+        assert!(!decisions(&rb).contains("Consistency rules"));
+        // The default minimum, half the weight.
+        assert!(markdown(&rb).contains("at least 50% of its applicable weight"));
+        assert!(!markdown(&rb).contains("Applies only where"));
+        // A dimension without a description: its title ends a sentence.
+        assert!(markdown(&rb).contains("- `a`: Dimension A. Default target: `mid`."));
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn the_json_form_carries_the_minimum_coverage_and_the_consistency_rules() {
+        let v = json(&rulebook()).unwrap();
+        assert_eq!(v["min_coverage"], 0.625);
+        assert_eq!(v["consistency"][0]["id"], "e1-without-e2");
+        assert_eq!(v["gates"][1]["waivable"], false);
+        assert_eq!(v["gates"][1]["when"]["mode"], "big");
+        assert_eq!(v["factors"][1]["applies-when"]["flag"], true);
+    }
+
+    #[test]
+    fn percentages_drop_trailing_zeros() {
+        assert_eq!(fmt_percent(0.5), "50");
+        assert_eq!(fmt_percent(0.125), "12.5");
+        assert_eq!(fmt_percent(1.0), "100");
+        assert_eq!(fmt_percent(0.0), "0");
+    }
 }

@@ -29,6 +29,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/rulebook", get(rulebook))
         .route("/api/mission", get(start_mission).post(mission))
         .route("/api/assess", post(assess))
+        .route("/api/panel", post(panel))
         .route("/api/plan", post(plan))
         .route("/api/robustness", post(robustness))
         .route("/api/mission/toml", post(mission_toml))
@@ -265,6 +266,10 @@ fn answer(r: Result<engine::Rendered, Reject>) -> Response {
 
 async fn assess(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
     answer(with_mission(app, headers, body, engine::assess_json).await)
+}
+
+async fn panel(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    answer(with_mission(app, headers, body, engine::panel_json).await)
 }
 
 async fn plan(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {

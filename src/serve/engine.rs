@@ -145,6 +145,23 @@ pub fn assess_json(rb: &Rulebook, m: &Mission) -> Rendered {
     report::json(rb, &brief(rb, m)).map_err(|e| e.to_string())
 }
 
+/// What the page shows: `{"assessment": ..., "words": ...}`, the assessment
+/// as [`assess_json`] writes it and the sentences the reports give for it
+/// (see [`super::words`]), from one assessment.
+pub fn panel_json(rb: &Rulebook, m: &Mission) -> Rendered {
+    #[derive(serde::Serialize)]
+    struct Panel<'a> {
+        assessment: &'a crate::analysis::Briefing,
+        words: super::words::Words,
+    }
+    let b = brief(rb, m);
+    let panel = Panel {
+        words: super::words::of(&b),
+        assessment: &b,
+    };
+    serde_json::to_string(&panel).map_err(|e| e.to_string())
+}
+
 /// The cheapest plan to target as JSON, as `plan --format json` prints it.
 pub fn plan_json(rb: &Rulebook, m: &Mission) -> Rendered {
     report::json(rb, &plan(rb, m)).map_err(|e| e.to_string())

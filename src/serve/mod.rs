@@ -4,7 +4,12 @@
 //!
 //! The page is generated in the browser from `GET /api/rulebook`, so another
 //! rulebook gets its own questionnaire. Every number on it comes from the
-//! library through the API: the page computes nothing.
+//! library through the API, and every sentence about a result (a verdict's
+//! meaning, why there is no verdict, what to rate and state first, why a
+//! result is provisional, why a target is out of reach, an entity below
+//! what the text asks, a warning) is written by the same functions as the
+//! reports and sent with it (`POST /api/panel`): the page computes and
+//! words nothing of its own.
 //!
 //! | route | answer |
 //! |---|---|
@@ -12,6 +17,7 @@
 //! | `GET /api/rulebook` | the rulebook as JSON, as `rulebook --format json` prints it |
 //! | `GET /api/mission` | the mission the server was started with, as JSON, or `null` |
 //! | `POST /api/assess` | the assessment, as `assess --format json` prints it |
+//! | `POST /api/panel` | what the page shows: `{"assessment", "words"}`, the assessment as `/api/assess` answers it and the sentences the reports give for it (the legend, each verdict's meaning, the leads, each dimension's target and labelled notes, each entity's under-integration, what fix first says when the plan changes nothing, the factors the context rules out) |
 //! | `POST /api/plan` | the cheapest plan to target, as `plan --format json` prints it |
 //! | `POST /api/robustness` | weight robustness, as `robustness --format json` prints it |
 //! | `POST /api/mission` | the mission read and checked, as JSON |
@@ -30,6 +36,7 @@
 mod api;
 mod engine;
 mod page;
+mod words;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

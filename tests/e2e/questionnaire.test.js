@@ -1,6 +1,8 @@
 // The questionnaire as a person uses it, in headless Chromium: rate factors
 // and see the numbers the API gives, add an entity, save and load back,
-// open the samples, and type markup that must stay text.
+// open the samples, type markup that must stay text, and read the verdicts,
+// the reasons for no verdict, what to rate and state first, over- and
+// under-integration and the warnings in the words of the reports.
 "use strict";
 
 const { test, before, after } = require("node:test");
@@ -341,4 +343,197 @@ test("fix first and missing evidence lead to their factors, even when filtered o
     return r.top >= 0 && r.bottom <= window.innerHeight + 1;
   }, a.evidence_gaps[0].factor);
   await page.close();
+});
+
+/** What POST /api/panel answers for `mission` (JSON text): the assessment
+ * and the reports' words for it. */
+async function panelOf(mission) {
+  const r = await api("api/panel", mission);
+  assert.equal(r.status, 200, r.text);
+  return r.json();
+}
+
+async function openMissionFile(page, file) {
+  await page.locator("#open-file").setInputFiles(file);
+  const name = path.basename(file);
+  await page.waitForFunction((n) => document.getElementById("status").textContent === "Opened " + n, name);
+}
+
+async function waitInView(page, selector) {
+  await page.waitForFunction((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight + 1;
+  }, selector);
+}
+
+test("an undetermined verdict says why, and what to rate and state first, in the reports' words", async () => {
+  const page = await openPage();
+  await openMissionFile(page, path.join(ROOT, "examples", "missions", "poorly-evidenced.toml"));
+  const mission = JSON.stringify(await pageMission(page));
+  const { assessment: a, words } = await panelOf(mission);
+  // The panel's assessment is the one POST /api/assess answers.
+  assert.deepEqual(a, (await api("api/assess", mission)).json());
+  await waitForAssessment(page, mission);
+  assert.equal(a.overall.verdict, "undetermined");
+  assert.equal(await page.locator('[data-field="overall-verdict"]').textContent(), "undetermined");
+
+  // What the reports lead with, word for word: the Markdown report has
+  // each line as a bold item.
+  const md = (await api("api/report?format=markdown", mission)).text;
+  const leads = await page.locator('[data-field="leads"] li').allTextContents();
+  assert.deepEqual(leads, words.leads);
+  assert.ok(leads[0].startsWith("No verdict: "), leads[0]);
+  assert.ok(leads.some((l) => l.startsWith("State the context: ")), JSON.stringify(leads));
+  for (const l of leads) assert.ok(md.includes("- **" + l + "**"), l);
+
+  // Each dimension: its verdict, its target and its labelled lines as the
+  // server words them; the reasons as the Markdown report gives them.
+  for (const d of a.dimensions) {
+    const box = page.locator(`[data-dimension="${d.id}"]`);
+    assert.equal(await box.getAttribute("data-verdict"), d.verdict);
+    const w = words.dimensions.find((x) => x.id === d.id);
+    assert.equal(await box.locator('[data-field="target"]').textContent(), w.target);
+    const notes = await box.locator("dd[data-note]").evaluateAll((xs) => xs.map((x) => [x.dataset.note, x.textContent]));
+    assert.deepEqual(notes, w.notes.map((n) => [n.label, n.text]));
+    assert.equal(d.verdict, "undetermined");
+    const why = w.notes.find((n) => n.label === "no verdict");
+    assert.ok(why && md.includes("No verdict: " + why.text + "."), d.id);
+    for (const n of w.notes.filter((n) => n.label === "provisional")) assert.ok(md.includes("Provisional: " + n.text + "."), n.text);
+    assert.equal(await box.locator('[data-field="provisional"]').count(), d.provisional ? 1 : 0);
+  }
+  const panel = await page.locator("#panel").textContent();
+  assert.ok(!panel.includes("to rely on"), "never 'too little to rely on'");
+
+  // The legend explains every verdict word.
+  const legend = await page.locator('[data-field="legend"]').textContent();
+  assert.equal(legend, words.legend);
+  for (const v of words.verdicts) assert.ok(legend.includes(v.verdict + ", " + v.meaning), v.verdict);
+  assert.equal(await page.locator('[data-field="overall-verdict"]').getAttribute("title"),
+    words.verdicts.find((v) => v.verdict === "undetermined").meaning);
+
+  // The context keys to state are marked, and their names in the lead
+  // lead to the field.
+  assert.ok(a.missing_context.length > 0);
+  for (const k of a.missing_context) {
+    assert.ok(await page.locator(`[data-context-field="${k.key}"]`).evaluate((e) => e.classList.contains("wanted")), k.key);
+  }
+  const key = a.missing_context[0].key;
+  await page.locator(`[data-field="leads"] [data-goto-context="${key}"]`).first().click();
+  await page.waitForFunction((k) => document.activeElement && document.activeElement.dataset.context === k, key);
+  // Stating it takes the mark away once the assessment comes back.
+  await page.locator(`[data-context="${key}"]`).selectOption({ index: 1 });
+  await page.waitForFunction((k) => !document.querySelector(`[data-context-field="${k}"]`).classList.contains("wanted"), key);
+
+  // A factor to rate first leads to its card.
+  const first = a.overall.rate_first[0];
+  await page.locator(`[data-field="leads"] [data-goto-factor="${first}"]`).first().click();
+  await waitInView(page, "#factor-" + first);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("above-target and under-integrated partners show with the reports' words", async () => {
+  const page = await openPage();
+  // The embedded sample with a traditional mandate: its cap (coordination)
+  // is below what the mission and its partners have reached.
+  const sample = fs.readFileSync(path.join(ROOT, "examples", "missions", "consolidation-after-ceasefire.toml"), "utf8");
+  const toml = sample.replace(/^mandate = "multidimensional"$/m, 'mandate = "traditional"');
+  assert.notEqual(toml, sample);
+  const file = path.join(require("node:os").tmpdir(), "traditional-mandate.toml");
+  fs.writeFileSync(file, toml);
+  await openMissionFile(page, file);
+  const mission = JSON.stringify(await pageMission(page));
+  const { assessment: a, words } = await panelOf(mission);
+  await waitForAssessment(page, mission);
+  const meaning = words.verdicts.find((v) => v.verdict === "above-target").meaning;
+  const above = a.dimensions.filter((d) => d.verdict === "above-target");
+  assert.ok(above.length > 0, JSON.stringify(a.dimensions.map((d) => d.verdict)));
+  for (const d of above) {
+    const badge = page.locator(`[data-dimension="${d.id}"] [data-field="verdict"]`);
+    assert.equal(await badge.getAttribute("class"), "verdict v-above-target");
+    assert.equal(await badge.getAttribute("title"), meaning);
+  }
+  assert.equal(await page.locator('[data-field="overall-verdict"]').textContent(), a.overall.verdict);
+  assert.ok((await page.locator('[data-field="legend"]').textContent()).includes("above-target, " + meaning));
+
+  // Partners above a cap and below what the text asks of their role: each
+  // flagged in its cell, and the reasons listed in the Markdown report's words.
+  const md = (await api("api/report?format=markdown", mission)).text;
+  const want = [];
+  a.entities.forEach((e, i) => {
+    for (const line of words.entities[i].under) want.push(e.name + ": " + line);
+  });
+  assert.ok(want.length > 0, "a partner below its floor");
+  assert.deepEqual(await page.locator('[data-field="under"] li').allTextContents(), want);
+  for (const [i, e] of a.entities.entries()) {
+    const row = page.locator(`[data-entity-result="${e.name}"]`);
+    assert.equal(await row.locator('[data-flag="under"]').count(), (e.under_integrated || []).length, e.name);
+    assert.equal(await row.locator('[data-flag="above-cap"]').count(), (e.above_cap || []).length, e.name);
+    for (const line of words.entities[i].under) assert.ok(md.includes(line), line);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("inconsistent ratings are warned, and a factor the context rules out says so", async () => {
+  // The tiny rulebook with a factor that applies only where `flag` is true
+  // and a consistency rule over e1 and b1.
+  const tiny = fs.readFileSync(path.join(ROOT, "tests", "data", "tiny.toml"), "utf8");
+  const rulebook = path.join(require("node:os").tmpdir(), "tiny-checks.toml");
+  fs.writeFileSync(rulebook, tiny + `
+[[factor]]
+id = "h1"
+polarity = "enabler"
+theme = "t2"
+title = "Relief enabler"
+description = "an enabler where relief runs"
+question = "how present is it?"
+effort = "low"
+remedy = "raise h1"
+citation = { section = "Test", paragraph = 6, phrase = "sixth" }
+applies-when = { flag = true }
+
+[[consistency]]
+id = "e1-against-b1"
+all = [{ factor = "e1", at-least = "high" }, { factor = "b1", at-least = "high" }]
+because = "e1 cannot be strong while b1 is"
+citation = { section = "Test", paragraph = 7, phrase = "seventh" }
+`);
+  const other = await startServer(["--rulebook", rulebook]);
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e));
+    await page.goto(other.url);
+    await page.waitForSelector("body[data-ready=true]");
+    await rate(page, "e1", "full");
+    await rate(page, "b1", "high");
+    await page.locator('[data-context="flag"]').selectOption({ label: "false" });
+    const mission = JSON.stringify({
+      mission: { name: "New mission" },
+      context: { flag: false },
+      evidence: { e1: { rating: "full" }, b1: { rating: "high" } },
+    });
+    const r = await fetch(other.url + "api/panel", { method: "POST", headers: { "Content-Type": "application/json" }, body: mission });
+    const { assessment: a, words } = await r.json();
+    assert.equal(a.inconsistencies.length, 1);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-field="warnings"] li').length === n, a.warnings.length);
+    assert.deepEqual(await page.locator('[data-field="warnings"] li').allTextContents(), a.warnings);
+    assert.ok(a.warnings.some((w) => w.includes("e1-against-b1") && w.includes("e1 cannot be strong while b1 is")));
+    // The factors it names lead to their cards.
+    assert.ok(await page.locator('[data-field="warnings"] [data-goto-factor="e1"]').count() > 0);
+    // h1 does not apply while flag is false: its card says so, in the
+    // reports' words, and stops saying so when flag is true.
+    assert.deepEqual(words.ruled_out.factors, ["h1"]);
+    const note = page.locator('[data-ruled-out="h1"]');
+    await note.waitFor({ state: "visible" });
+    assert.equal(await note.textContent(), words.ruled_out.text);
+    assert.equal(await page.locator('[data-ruled-out="e1"]').isVisible(), false);
+    await page.locator('[data-context="flag"]').selectOption({ label: "true" });
+    await note.waitFor({ state: "hidden" });
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await other.stop();
+  }
 });

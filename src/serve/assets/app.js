@@ -1,7 +1,11 @@
 // The questionnaire page. Everything is generated from GET /api/rulebook, and
-// every number shown comes from the server's answer to POST /api/assess: the
-// page computes nothing. User text only ever enters the page as textContent
-// or as the value of a form field, never as markup.
+// every number shown comes from the server's answer to POST /api/panel (the
+// assessment as POST /api/assess answers it), with every sentence about it
+// (verdict meanings, why there is no verdict, what to rate and state first,
+// provisional causes, targets out of reach, under-integrated partners,
+// warnings) in the words of the reports: the page computes and words
+// nothing. User text only ever enters the page as textContent or as the
+// value of a form field, never as markup.
 "use strict";
 
 const RATINGS = ["none", "low", "partial", "high", "full"];
@@ -10,6 +14,8 @@ const OTHER = [["unknown", "unknown"], ["not-applicable", "not applicable"]];
 let RB = null; // the rulebook, as GET /api/rulebook answers it
 let M = null; // the mission being edited, as the JSON document of a mission file
 let lastAssessment = null;
+let lastWords = null; // the sentences the server sends with the assessment
+let idPattern = null; // matches the rulebook's factor ids and context keys in those sentences
 let requestSeq = 0;
 let timer = null;
 
@@ -97,7 +103,7 @@ async function assessNow() {
   document.body.classList.add("busy");
   let r;
   try {
-    r = await post("/api/assess", missionBody());
+    r = await post("/api/panel", missionBody());
   } catch (e) {
     if (seq === requestSeq) showProblems([{ path: "", message: "the server cannot be reached" }]);
     return;
@@ -106,10 +112,12 @@ async function assessNow() {
   }
   if (seq !== requestSeq) return; // a newer change is on its way
   if (r.ok) {
-    lastAssessment = await r.json();
-    renderPanel(lastAssessment, null);
+    const panel = await r.json();
+    lastAssessment = panel.assessment;
+    lastWords = panel.words;
+    renderPanel(lastAssessment, lastWords, null);
   } else {
-    renderPanel(lastAssessment, await problemsOf(r));
+    renderPanel(lastAssessment, lastWords, await problemsOf(r));
   }
 }
 
@@ -239,7 +247,7 @@ function buildContext() {
       changed();
     });
     box.append(
-      el("label", { class: "context-field" }, el("span", { class: "key" }, c.key), sel,
+      el("label", { class: "context-field", "data-context-field": c.key }, el("span", { class: "key" }, c.key), sel,
         c.description ? el("span", { class: "hint" }, c.description) : null),
     );
   }
@@ -396,6 +404,7 @@ function factorCard(f) {
       el("code", { class: "factor-id" }, f.id)),
     f.question ? el("p", { class: "question" }, f.question) : null,
     f.polarity === "barrier" ? el("p", { class: "hint" }, "A barrier: rate how present it is (none is best).") : null,
+    el("p", { class: "ruled-out", "data-ruled-out": f.id, hidden: true }),
     group,
     guideLine,
     Object.keys(guide).length ? el("details", { class: "guide-details" }, el("summary", {}, "What each word means"), guideList) : null,
@@ -451,6 +460,15 @@ function goToFactor(id) {
   setTimeout(() => card.classList.remove("flash"), 1200);
 }
 
+function goToContext(key) {
+  const field = document.querySelector('[data-context-field="' + CSS.escape(key) + '"]');
+  if (!field) return;
+  field.scrollIntoView({ behavior: "smooth", block: "center" });
+  field.classList.add("flash");
+  setTimeout(() => field.classList.remove("flash"), 1200);
+  field.querySelector("select").focus({ preventScroll: true });
+}
+
 // ---------- the assessment panel ----------
 
 function factorTitle(id) {
@@ -463,8 +481,47 @@ function levelTitle(id) {
   return l && l.title ? l.title : id;
 }
 
+function verdictMeaning(v) {
+  const w = ((lastWords && lastWords.verdicts) || []).find((x) => x.verdict === v);
+  return w ? w.meaning : "";
+}
+
 function verdictBadge(v, field) {
-  return el("span", { class: "verdict v-" + (v || "undetermined"), "data-field": field }, v || "undetermined");
+  const word = v || "undetermined";
+  return el("span", { class: "verdict v-" + word, "data-field": field, title: verdictMeaning(word) }, word);
+}
+
+// The sentences come from the server; the page only turns the factor ids
+// (and, where `keys` is given, those context keys) in them into links to
+// the factor's card or the context field. The text stays the server's.
+function linkPattern() {
+  if (idPattern) return idPattern;
+  const ids = RB.factors.map((f) => f.id).concat((RB.context || []).map((c) => c.key));
+  const esc = ids.sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  idPattern = esc.length ? new RegExp("(?<![A-Za-z0-9_-])(" + esc.join("|") + ")(?![A-Za-z0-9_-])", "g") : null;
+  return idPattern;
+}
+
+function linked(text, keys) {
+  const out = [];
+  const pattern = linkPattern();
+  if (!pattern) return [text];
+  const factors = new Set(RB.factors.map((f) => f.id));
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    const id = m[1];
+    let link = null;
+    if (factors.has(id)) {
+      link = el("button", { type: "button", class: "link inline", "data-goto-factor": id, title: factorTitle(id), onclick: () => goToFactor(id) }, id);
+    } else if (keys && keys.has(id)) {
+      link = el("button", { type: "button", class: "link inline", "data-goto-context": id, title: "State " + id, onclick: () => goToContext(id) }, id);
+    }
+    if (!link) continue;
+    out.push(text.slice(last, m.index), link);
+    last = m.index + id.length;
+  }
+  out.push(text.slice(last));
+  return out;
 }
 
 function spectrumBar(d) {
@@ -472,9 +529,10 @@ function spectrumBar(d) {
   const x = (s) => (Math.max(0, Math.min(100, s)) / 100) * W;
   const svg = svgEl("svg", { viewBox: "-6 0 " + (W + 12) + " " + H, class: "spectrum", role: "img", "aria-label": "Score " + fmt1(d.score) + " on the spectrum" });
   const starts = RB.levels.map((l, i) => (i === 0 ? 0 : (l.threshold || {})[d.id] ?? 100));
+  const tr = (d.target_detail && d.target_detail.range_index) || [];
   RB.levels.forEach((l, i) => {
     const a = starts[i], b = i + 1 < starts.length ? starts[i + 1] : 100;
-    const isTarget = l.id === d.target;
+    const isTarget = l.id === d.target || (tr.length === 2 && i >= tr[0] && i <= tr[1]);
     svg.append(svgEl("rect", { x: x(a), y: top, width: Math.max(0, x(b) - x(a)), height: h, class: "band b" + (i % 2) + (isTarget ? " target" : "") }));
     const t = svgEl("title", {});
     t.textContent = (l.title || l.id) + " from " + a;
@@ -492,13 +550,7 @@ function spectrumBar(d) {
   return svg;
 }
 
-function blockerText(b) {
-  if (b.kind === "threshold") return "needs a score of " + fmt1(b.needed) + " (now " + fmt1(b.score) + ")";
-  if (b.kind === "gate") return factorTitle(b.factor) + " " + (b.bound || "") + " " + (b.rating || "") + " (now " + (b.actual || "unknown") + ")";
-  return b.kind || "";
-}
-
-function renderPanel(a, problems) {
+function renderPanel(a, words, problems) {
   const body = document.getElementById("panel-body");
   const scrollTop = document.getElementById("panel").scrollTop;
   body.replaceChildren();
@@ -513,7 +565,9 @@ function renderPanel(a, problems) {
     document.getElementById("panel").scrollTop = scrollTop;
     return;
   }
+  words = words || {};
   body.classList.toggle("stale", !!problems);
+  const missingKeys = new Set((a.missing_context || []).map((k) => k.key));
   const o = a.overall || {};
   body.append(
     el("section", { class: "overall", "data-overall": "" },
@@ -521,15 +575,31 @@ function renderPanel(a, problems) {
         el("span", { class: "label" }, "Overall"),
         el("span", { class: "big", "data-field": "overall-score" }, fmt1(o.score)),
         verdictBadge(o.verdict, "overall-verdict"),
-        o.provisional ? el("span", { class: "provisional" }, "provisional") : null),
+        o.provisional ? el("span", { class: "provisional", "data-field": "overall-provisional" }, "provisional") : null),
       el("p", { class: "muted" }, "range " + fmt1((o.score_range || [])[0]) + "–" + fmt1((o.score_range || [])[1]) + " · evidence coverage " + pct(o.coverage))),
   );
 
+  // What every report leads with: why there is no verdict, what to rate and
+  // state first, the targets out of reach.
+  const leads = words.leads || [];
+  if (leads.length) {
+    const ul = el("ul", { class: "leads", "data-field": "leads" });
+    for (const line of leads) ul.append(el("li", {}, ...linked(line, missingKeys)));
+    body.append(ul);
+  }
+
   const dims = el("section", { class: "dimensions" });
+  const dimWords = new Map((words.dimensions || []).map((w) => [w.id, w]));
   for (const d of a.dimensions || []) {
     const lr = d.level_range || [];
+    const w = dimWords.get(d.id) || { target: levelTitle(d.target), notes: [] };
+    const notes = [];
+    for (const n of w.notes || []) {
+      notes.push(el("dt", { class: "note-" + n.label.replace(/ /g, "-") }, n.label),
+        el("dd", { "data-note": n.label }, ...linked(n.text, missingKeys)));
+    }
     dims.append(
-      el("div", { class: "dimension", "data-dimension": d.id },
+      el("div", { class: "dimension", "data-dimension": d.id, "data-verdict": d.verdict },
         el("div", { class: "dim-head" },
           el("span", { class: "dim-title" }, d.title || d.id),
           el("span", { class: "score", "data-field": "score", "data-value": String(d.score) }, fmt1(d.score)),
@@ -538,16 +608,16 @@ function renderPanel(a, problems) {
         spectrumBar(d),
         el("dl", { class: "dim-facts" },
           el("dt", {}, "level"), el("dd", { "data-field": "level" }, levelTitle(d.level) + (lr[0] && lr[0] !== lr[1] ? " (could be " + levelTitle(lr[0]) + " to " + levelTitle(lr[1]) + ")" : "")),
-          el("dt", {}, "target"), el("dd", { "data-field": "target" }, levelTitle(d.target)),
+          el("dt", {}, "target"), el("dd", { "data-field": "target" }, ...linked(w.target, missingKeys)),
           el("dt", {}, "range"), el("dd", {}, fmt1((d.score_range || [])[0]) + "–" + fmt1((d.score_range || [])[1]) + " · coverage " + pct(d.coverage)),
-          d.next ? el("dt", {}, "next") : null,
-          d.next ? el("dd", {}, levelTitle(d.next.level) + ": " + (d.next.blockers || []).map(blockerText).join("; ")) : null)),
+          ...notes)),
     );
   }
   body.append(dims);
   body.append(el("p", { class: "legend" },
     "Each bar is the spectrum from " + levelTitle(RB.levels[0].id) + " to " + levelTitle(RB.levels[RB.levels.length - 1].id) +
-    ", one band per level; green is the target level (▲ its threshold), dark blue the score, light blue the range left open by missing evidence."));
+    ", one band per level; green is the target level (or the levels it could be until the context is stated; ▲ the threshold of the highest), the line the point score, dark blue up to it, light blue the range left open by missing evidence."));
+  if (words.legend) body.append(el("p", { class: "legend", "data-field": "legend" }, words.legend));
 
   // Fix first is the start of the cheapest plan to target, as the command
   // line prints it; an older server without a plan falls back to one-step
@@ -568,9 +638,7 @@ function renderPanel(a, problems) {
     body.append(el("section", {}, el("h3", {}, "Fix first" + total), ol));
   } else if (a.plan) {
     body.append(el("section", {}, el("h3", {}, "Fix first"),
-      el("p", { class: "muted" }, a.plan.unreachable.length
-        ? "No change of a rated factor brings the targets closer; rate the unknown factors first."
-        : "Nothing: every target is met.")));
+      el("p", { class: "muted small", "data-field": "nothing-to-fix" }, words.nothing_to_fix || "")));
   }
 
   const gaps = (a.evidence_gaps || []).slice(0, 5);
@@ -588,30 +656,60 @@ function renderPanel(a, problems) {
   if (ents.length) {
     const table = el("table", { class: "entities" });
     table.append(el("tr", {}, el("th", {}, "Entity"), ...(a.dimensions || []).map((d) => el("th", {}, d.title || d.id))));
-    for (const e of ents) {
+    const underLines = [];
+    ents.forEach((e, i) => {
       const over = new Set(e.over_integrated || []);
       const cap = new Set(e.above_cap || []);
+      const under = new Set((e.under_integrated || []).map((u) => u.dimension));
       table.append(el("tr", { "data-entity-result": e.name },
         el("td", {}, el("strong", {}, e.name), el("br", {}), el("span", { class: "muted" }, e.role)),
         ...(a.dimensions || []).map((d) => {
           const now = (e.current || {})[d.id];
-          return el("td", { class: over.has(d.id) ? "over" : "" },
+          return el("td", { class: over.has(d.id) ? "over" : under.has(d.id) ? "under" : "" },
             "target " + levelTitle((e.target || {})[d.id]),
             now ? el("span", { class: "muted" }, " · now " + levelTitle(now)) : null,
-            over.has(d.id) ? el("span", { class: "flag" }, cap.has(d.id) ? "above its cap" : "over-integrated") : null);
+            over.has(d.id) ? el("span", { class: "flag", "data-flag": cap.has(d.id) ? "above-cap" : "over" }, cap.has(d.id) ? "above a cap" : "over-integrated") : null,
+            under.has(d.id) ? el("span", { class: "flag under", "data-flag": "under" }, "under-integrated") : null);
         })));
-    }
-    body.append(el("section", {}, el("h3", {}, "Entities"), table));
+      const w = (words.entities || [])[i];
+      for (const line of (w && w.under) || []) underLines.push(el("li", { "data-under": e.name }, el("strong", {}, e.name + ": "), line));
+    });
+    const section = el("section", {}, el("h3", {}, "Entities"), table);
+    if (underLines.length) section.append(el("ul", { class: "under-list", "data-field": "under" }, ...underLines));
+    body.append(section);
   }
 
-  if ((a.undecided_rules || []).length) {
-    body.append(el("p", { class: "muted small" }, a.undecided_rules.length + " target rules undecided: set the context to decide them."));
+  const warnings = a.warnings || [];
+  if (warnings.length) {
+    const ul = el("ul", { class: "warnings", "data-field": "warnings" });
+    for (const w of warnings) ul.append(el("li", {}, ...linked(w, null)));
+    body.append(el("section", {}, el("h3", {}, "Warnings"), ul));
   }
   document.getElementById("panel").scrollTop = scrollTop;
+  markContext(missingKeys);
+  markRuledOut(words.ruled_out);
   // Dimension titles arrive with the first assessment.
   for (const sel of document.querySelectorAll(".entity-levels .key")) {
     const id = sel.parentElement.querySelector("select").getAttribute("aria-label").replace(/ now$/, "");
     sel.textContent = dimensionTitle(id);
+  }
+}
+
+// The context fields whose value the targets wait for.
+function markContext(missing) {
+  for (const field of document.querySelectorAll("[data-context-field]")) {
+    field.classList.toggle("wanted", missing.has(field.dataset.contextField));
+  }
+}
+
+// The factors the context rules out say so on their card.
+function markRuledOut(ruled) {
+  const ids = new Set((ruled && ruled.factors) || []);
+  for (const p of document.querySelectorAll("[data-ruled-out]")) {
+    const out = ids.has(p.dataset.ruledOut);
+    p.hidden = !out;
+    p.textContent = out ? ruled.text : "";
+    p.closest("article.factor").classList.toggle("ruled-out", out);
   }
 }
 
