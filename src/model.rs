@@ -702,11 +702,7 @@ pub struct RulebookData {
     #[serde(rename = "rule", default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<TargetRule>,
     /// The consistency rules.
-    #[serde(
-        rename = "consistency",
-        default,
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    #[serde(rename = "consistency", default, skip_serializing_if = "Vec::is_empty")]
     pub consistency: Vec<ConsistencyRule>,
 }
 

@@ -1122,7 +1122,10 @@ fn check_consistency(
             c.push(
                 Problem::new(
                     path.key("all"),
-                    format!("a consistency rule needs at least two conditions, not {}", r.all.len()),
+                    format!(
+                        "a consistency rule needs at least two conditions, not {}",
+                        r.all.len()
+                    ),
                 )
                 .allowed("two or more { factor = \"...\", at-least = \"...\" } or at-most"),
             );

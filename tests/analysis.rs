@@ -4,10 +4,10 @@
 mod common;
 
 use common::{case, case_sized, load};
+use integration_readiness::analysis::Unreachable;
 use integration_readiness::analysis::{
     Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness,
 };
-use integration_readiness::analysis::Unreachable;
 use integration_readiness::assess::{Blocker, THRESHOLD_TOLERANCE, score_into, score_only};
 use integration_readiness::model::{Polarity, Rating};
 use integration_readiness::{Mission, Rulebook, assess};

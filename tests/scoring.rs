@@ -617,7 +617,10 @@ fn little_evidence_gives_no_verdict_and_an_open_range_a_provisional_one() {
     let db = &a.dimensions[1];
     assert!((db.coverage - 0.5).abs() < 1e-12);
     assert_eq!(db.verdict, Verdict::Ready);
-    assert_eq!(db.level_range.clone().map(|l| l.to_string()), ["mid", "top"]);
+    assert_eq!(
+        db.level_range.clone().map(|l| l.to_string()),
+        ["mid", "top"]
+    );
     assert!(db.provisional);
     assert!(db.rate_first.is_empty());
     // The overall: one dimension without a verdict, and 2 of 6 rated.

@@ -113,8 +113,10 @@ fn a_factor_the_context_rules_out_leaves_the_sums_with_a_warning() {
     assert_eq!(*e2.contributions.get("a").unwrap(), 0.0);
     assert_eq!(
         a.warnings,
-        ["`e2` is rated `full`, but it applies only where flag = true, which the mission's \
-          context rules out: the rating is left out of the scores"]
+        [
+            "`e2` is rated `full`, but it applies only where flag = true, which the mission's \
+          context rules out: the rating is left out of the scores"
+        ]
     );
     // Where the context says it applies, the same rating counts:
     // (1 + 1 + 0.75) / 4 = 68.75.
@@ -148,9 +150,12 @@ fn a_gate_that_may_not_be_waived_refuses_not_applicable_where_it_binds() {
     );
     // Left open (no mode), the gate may bind: refused too.
     assert!(
-        mission(&rb, "[evidence.b1]\nrating = \"not-applicable\"\nnote = \"n/a\"\n")
-            .unwrap_err()
-            .contains("may not be waived")
+        mission(
+            &rb,
+            "[evidence.b1]\nrating = \"not-applicable\"\nnote = \"n/a\"\n"
+        )
+        .unwrap_err()
+        .contains("may not be waived")
     );
     // mode = small: the gate does not bind, and b1 may be rated not
     // applicable (with a note, as any gated factor).
@@ -179,16 +184,26 @@ fn a_gate_binds_only_where_its_condition_holds() {
     // The gate (b1 at most low) binds only for big missions.
     let body = "[evidence.e1]\nrating = \"full\"\n[evidence.b1]\nrating = \"partial\"\n\
                 [evidence.e2]\nrating = \"high\"\n";
-    let small = mission(&rb, &format!("[context]\nmode = \"small\"\nflag = true\n{body}")).unwrap();
+    let small = mission(
+        &rb,
+        &format!("[context]\nmode = \"small\"\nflag = true\n{body}"),
+    )
+    .unwrap();
     let a = assess(&rb, &small);
     close(a.dimensions[1].score, 75.0);
     assert_eq!(a.dimensions[1].level, "top");
-    let big = mission(&rb, &format!("[context]\nmode = \"big\"\nflag = true\n{body}")).unwrap();
+    let big = mission(
+        &rb,
+        &format!("[context]\nmode = \"big\"\nflag = true\n{body}"),
+    )
+    .unwrap();
     let a = assess(&rb, &big);
     assert_eq!(a.dimensions[1].level, "mid");
     let text = flat(&rb, &big);
     assert!(
-        text.contains("top needs b1 at-most low (rated partial), a condition that cannot be waived"),
+        text.contains(
+            "top needs b1 at-most low (rated partial), a condition that cannot be waived"
+        ),
         "{text}"
     );
     // Left open, the gate binds (the stricter reading) and the key is asked for.
@@ -224,7 +239,13 @@ fn a_partner_below_the_floor_its_role_is_asked_for_is_under_integrated() {
             u.rule.as_str(),
             u.because.as_str()
         ),
-        ("a", "mid", "top", "dev-floor", "development partners plan as one")
+        (
+            "a",
+            "mid",
+            "top",
+            "dev-floor",
+            "development partners plan as one"
+        )
     );
     assert_eq!(u.citation.paragraph, 8);
     assert!(undp.over_integrated.is_empty());
@@ -256,8 +277,10 @@ fn contradictory_ratings_give_a_warning_with_the_rule() {
     assert_eq!(a.inconsistencies[0].factors, ["e1", "e2"]);
     assert_eq!(
         a.warnings,
-        ["inconsistent ratings of e1 and e2 (consistency rule e1-without-e2): e1 presupposes e2 \
-          (Test, para. 9 (\"ninth\"))"]
+        [
+            "inconsistent ratings of e1 and e2 (consistency rule e1-without-e2): e1 presupposes e2 \
+          (Test, para. 9 (\"ninth\"))"
+        ]
     );
     // One condition short, or one factor unrated: no warning.
     for (e1, e2) in [("partial", "low"), ("high", "partial"), ("full", "unknown")] {
@@ -301,7 +324,10 @@ fn a_target_out_of_reach_is_said_once_with_every_reason() {
 fn no_verdict_names_its_cause() {
     let rb = rulebook();
     // Nothing rated: no verdict for lack of evidence, on both dimensions.
-    let a = assess(&rb, &mission(&rb, "[context]\nmode = \"small\"\nflag = true\n").unwrap());
+    let a = assess(
+        &rb,
+        &mission(&rb, "[context]\nmode = \"small\"\nflag = true\n").unwrap(),
+    );
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
     assert_eq!(
         a.overall.undetermined,

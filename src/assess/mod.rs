@@ -29,8 +29,8 @@ pub(crate) use reach::maxed;
 pub use results::{
     Assessment, Blocker, DimensionResult, DimensionScore, EntityResult, EvidenceGap, FactorResult,
     Inconsistency, MissingKey, MissionSummary, NextLevel, OutOfReach, Overall, Provenance,
-    ProvisionalCause, Recommendation, Target, Tension, ThemeResult, UnderIntegration,
-    Undetermined, Verdict, is_provisional,
+    ProvisionalCause, Recommendation, Target, Tension, ThemeResult, UnderIntegration, Undetermined,
+    Verdict, is_provisional,
 };
 pub(crate) use score::earned_share;
 use score::{Tally, overall_scores, overall_weights, place_all, tallies, weighted_mean};
@@ -90,7 +90,9 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
         .into_iter()
         .zip(reach)
         .enumerate()
-        .map(|(d, (target, reach))| dimension_result(rb, m, d, tallies[d], scores[d], target, reach))
+        .map(|(d, (target, reach))| {
+            dimension_result(rb, m, d, tallies[d], scores[d], target, reach)
+        })
         .collect();
     // Overall, weighted by dimension, over the dimensions where some
     // factor applies.
@@ -292,7 +294,12 @@ fn dimension_result(
 /// What could still move the level of dimension `d`: the score range
 /// across a threshold, or unrated gates, between its pessimistic and
 /// optimistic levels.
-fn provisional_causes(rb: &Rulebook, m: &Mission, d: usize, s: DimensionScore) -> Vec<ProvisionalCause> {
+fn provisional_causes(
+    rb: &Rulebook,
+    m: &Mission,
+    d: usize,
+    s: DimensionScore,
+) -> Vec<ProvisionalCause> {
     let [lo, hi] = s.level_range;
     let mut out = Vec::new();
     if let Some(l) = (lo + 1..=hi).find(|&l| {
@@ -378,7 +385,10 @@ fn overall(
         )
     } else {
         (
-            counted().map(|d| d.verdict).max().unwrap_or(Verdict::Undetermined),
+            counted()
+                .map(|d| d.verdict)
+                .max()
+                .unwrap_or(Verdict::Undetermined),
             None,
         )
     };
@@ -392,7 +402,13 @@ fn overall(
                 break;
             }
             if let Some(f) = rb.factor_index(&g.factor) {
-                rated += rb.weights_of(f).iter().zip(tallies).filter(|(_, t)| t.applies()).map(|(w, _)| w).sum::<f64>();
+                rated += rb
+                    .weights_of(f)
+                    .iter()
+                    .zip(tallies)
+                    .filter(|(_, t)| t.applies())
+                    .map(|(w, _)| w)
+                    .sum::<f64>();
             }
             rate_first.push(g.factor.clone());
         }
@@ -451,17 +467,12 @@ fn factor_results(rb: &Rulebook, m: &Mission, tallies: &[Tally]) -> Vec<FactorRe
             title: rb.names().factor_title[f].clone(),
             polarity: factor.polarity,
             theme: rb.names().factor_theme[f].clone(),
-            rating: m
-                .has_evidence
-                .get(f)
-                .copied()
-                .unwrap_or(false)
-                .then(|| {
-                    m.data()
-                        .evidence
-                        .get(rb.names().factor_id[f].as_str())
-                        .map_or(r, |e| e.rating)
-                }),
+            rating: m.has_evidence.get(f).copied().unwrap_or(false).then(|| {
+                m.data()
+                    .evidence
+                    .get(rb.names().factor_id[f].as_str())
+                    .map_or(r, |e| e.rating)
+            }),
             applies: !rb.ruled_out(f, &m.context),
             weights: PerDimension::new(rb, weights),
             contributions: PerDimension::new(rb, earned),

@@ -152,10 +152,11 @@ pub(crate) fn targets(
         for t in &mut out {
             t.range_index = [0, top];
             t.range = [ids[0].clone(), ids[top].clone()];
-            t.open_keys = open.iter().map(|&k| rb.names().context_key[k].clone()).collect();
-            t.outcomes = (0..=top)
-                .flat_map(|l| [(l, None), (l, Some(l))])
+            t.open_keys = open
+                .iter()
+                .map(|&k| rb.names().context_key[k].clone())
                 .collect();
+            t.outcomes = (0..=top).flat_map(|l| [(l, None), (l, Some(l))]).collect();
         }
         return out;
     };

@@ -63,7 +63,11 @@ pub(crate) fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>
     let context: Vec<Option<usize>> = rbd
         .context
         .iter()
-        .map(|k| data.context.get(&k.key).and_then(|v| k.values.iter().position(|x| x == v)))
+        .map(|k| {
+            data.context
+                .get(&k.key)
+                .and_then(|v| k.values.iter().position(|x| x == v))
+        })
         .collect();
     data.evidence.retain(|id, ev| {
         let refused = rb

@@ -107,7 +107,11 @@ pub(crate) fn blocker_text(b: &Blocker) -> String {
             ..
         } => format!(
             "{level} needs {factor} {bound} {rating} (rated {actual}){}",
-            if *waivable { "" } else { ", a condition that cannot be waived" }
+            if *waivable {
+                ""
+            } else {
+                ", a condition that cannot be waived"
+            }
         ),
     }
 }
@@ -254,7 +258,11 @@ pub(crate) fn leads(a: &Assessment) -> Vec<String> {
     // unrated ones turn out to be (the others are told per dimension).
     for d in &a.dimensions {
         if let Some(r) = d.out_of_reach.as_ref().filter(|r| !r.unrated_may_help) {
-            out.push(format!("Out of reach on {}: {}.", d.id, out_of_reach_text(r)));
+            out.push(format!(
+                "Out of reach on {}: {}.",
+                d.id,
+                out_of_reach_text(r)
+            ));
         }
     }
     out
@@ -975,7 +983,9 @@ pub(super) fn csv(a: &Assessment) -> String {
                     .collect::<Vec<_>>()
                     .join("; "),
                 d.rate_first.join(" "),
-                d.out_of_reach.as_ref().map_or(String::new(), out_of_reach_text),
+                d.out_of_reach
+                    .as_ref()
+                    .map_or(String::new(), out_of_reach_text),
             ],
         );
     }

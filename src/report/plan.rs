@@ -155,7 +155,12 @@ pub(super) fn text(p: &Plan) -> String {
                 &format!(
                     "Out of reach on {}: {}",
                     r.dimension,
-                    super::assessment::reach_words(&r.target, &r.best, &r.reasons, r.unrated_may_help)
+                    super::assessment::reach_words(
+                        &r.target,
+                        &r.best,
+                        &r.reasons,
+                        r.unrated_may_help
+                    )
                 ),
                 78,
                 2

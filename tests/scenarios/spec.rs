@@ -351,9 +351,10 @@ pub fn check(rb: &Rulebook, s: &Scenario, outcome: Result<Value, String>) -> Vec
     let first = strings(&a["overall"]["rate_first"]);
     for f in &e.rate_first {
         if !first.contains(f) {
-            bad.push(format!("{f} not among the factors to rate first ({first:?})"));
+            bad.push(format!(
+                "{f} not among the factors to rate first ({first:?})"
+            ));
         }
     }
     bad
 }
-

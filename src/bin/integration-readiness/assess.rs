@@ -53,6 +53,14 @@ pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
         let (rb, mission) = args.input.load(io::CONSOLIDATION)?;
         let b = analysis::brief(&rb, &mission);
+        // A table and a chart have no place for warnings (inconsistent
+        // ratings, ratings the context rules out): they go to standard
+        // error, so that they are seen without spoiling the output.
+        if matches!(args.format, Format::Csv | Format::Svg) {
+            for w in &b.assessment.warnings {
+                eprintln!("warning: {w}");
+            }
+        }
         Ok(match args.format {
             Format::Text if args.evidence => {
                 report::text(&rb, &b) + "\n" + &report::evidence_text(&b.assessment)
