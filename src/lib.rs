@@ -47,10 +47,15 @@
 //! let strategic = &a.dimensions[0];
 //! // A multidimensional mandate sets a high strategic target...
 //! assert_eq!(strategic.target, "integration");
-//! // ...which two rated factors are far from supporting.
-//! assert_eq!(strategic.verdict, Verdict::NotReady);
-//! // With most factors unknown, the score is a wide range.
+//! // ...but two rated factors carry 6% of the weight, less than the half a
+//! // verdict needs: no verdict, and the report says what to rate first.
+//! assert_eq!(strategic.verdict, Verdict::Undetermined);
+//! assert_eq!(strategic.rate_first[0], "senior-representative-authority");
+//! // With most factors unknown, the score is a wide range, and the point
+//! // score is its middle (each unknown factor at the middle of the scale).
 //! assert!(strategic.score_range[1] - strategic.score_range[0] > 50.0);
+//! let middle = (strategic.score_range[0] + strategic.score_range[1]) / 2.0;
+//! assert!((strategic.score - middle).abs() < 1e-9);
 //! // In active conflict, humanitarian actors integrate asymmetrically:
 //! // OCHA declared at cooperation is over-integrated.
 //! assert_eq!(a.entities[0].over_integrated, ["strategic"]);

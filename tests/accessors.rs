@@ -220,15 +220,24 @@ fn a_mission_fits_the_rulebook_it_was_resolved_against() {
 
 #[test]
 fn verdict_words_read_back() {
-    let words = ["ready", "stretch", "not-ready", "undetermined"];
+    let words = [
+        "ready",
+        "above-target",
+        "stretch",
+        "not-ready",
+        "undetermined",
+    ];
+    assert_eq!(Verdict::ALL.len(), words.len());
     for (v, w) in Verdict::ALL.iter().zip(words) {
         assert_eq!(v.as_str(), w);
         assert_eq!(v.to_string(), w);
         assert_eq!(w.parse::<Verdict>().unwrap(), *v);
     }
     assert!("Ready".parse::<Verdict>().is_err());
-    // Ordered from best to least supported.
-    assert!(Verdict::Ready < Verdict::Stretch);
+    // Ordered from best to least supported: over-investment is a finding,
+    // but a shortfall weighs more.
+    assert!(Verdict::Ready < Verdict::AboveTarget);
+    assert!(Verdict::AboveTarget < Verdict::Stretch);
     assert!(Verdict::Stretch < Verdict::NotReady);
     assert!(Verdict::NotReady < Verdict::Undetermined);
     for d in Direction::ALL {
@@ -354,11 +363,16 @@ fn a_comparison_is_unchanged_only_when_nothing_moved() {
     let c = compare(&a, &b);
     assert!(c.changed_ratings.is_empty());
     assert!(!c.is_unchanged());
-    // e2 left unknown, weighing 1 and then 3 on `a`: the rated e1 and b1
-    // still earn 3 of 3 (100, top), but what e2 could settle widens from
-    // 1 to 3, so the low end falls from 3 / 4 = 75 to 3 / 6 = 50: only the
+    // e2 left unknown, weighing 1 and then 3 on `a`; the rated e1 and b1
+    // both `partial`, so they earn half their weight (1 of 2 and 0.5 of 1)
+    // and the point score, each unknown at the middle of the scale, stays
+    // at (1.5 + 0.5) / 4 = (1.5 + 1.5) / 6 = 50 (mid). What e2 could settle
+    // widens from 1 to 3: the range goes from [1.5 / 4, 2.5 / 4] = [37.5,
+    // 62.5] to [1.5 / 6, 4.5 / 6] = [25, 75]. The level range stays
+    // apart..mid (75 meets top's 70, but its gate needs e1 `high`), and
+    // the coverage 3 / 4 and 3 / 6 both meet the minimum 0.5: only the
     // range moved.
-    let body = "[evidence.e1]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n";
+    let body = "[evidence.e1]\nrating = \"partial\"\n[evidence.b1]\nrating = \"partial\"\n";
     let a = integration_readiness::assess(&rb, &mission(&rb, body));
     let wider = Rulebook::from_toml(
         &TINY.replace(
@@ -369,14 +383,65 @@ fn a_comparison_is_unchanged_only_when_nothing_moved() {
     )
     .unwrap();
     let b = integration_readiness::assess(&wider, &mission(&wider, body));
-    assert_eq!(
-        (a.dimensions[0].score, b.dimensions[0].score),
-        (100.0, 100.0)
-    );
-    assert_eq!(a.dimensions[0].score_range, [75.0, 100.0]);
-    assert_eq!(b.dimensions[0].score_range, [50.0, 100.0]);
+    assert_eq!((a.dimensions[0].score, b.dimensions[0].score), (50.0, 50.0));
+    assert_eq!(a.dimensions[0].score_range, [37.5, 62.5]);
+    assert_eq!(b.dimensions[0].score_range, [25.0, 75.0]);
+    assert_eq!(a.dimensions[0].level, "mid");
+    assert_eq!(a.dimensions[0].level_range, b.dimensions[0].level_range);
+    assert_eq!(a.dimensions[0].verdict, b.dimensions[0].verdict);
     assert_eq!(a.dimensions[0].level, b.dimensions[0].level);
     let c = compare(&a, &b);
     assert!(c.changed_ratings.is_empty());
     assert!(!c.is_unchanged());
+}
+
+#[test]
+fn min_coverage_and_a_targets_verdict_by_hand() {
+    // Neither rulebook sets `min-coverage`: the default, half the weight.
+    assert_eq!(tiny().min_coverage(), 0.5);
+    assert_eq!(Rulebook::oslo_2007().min_coverage(), 0.5);
+    let rb = tiny();
+    // No `mode`: on `a` the default target is mid, and `big-floor` raises
+    // it to top where mode = big, so the target spans mid..top (its level
+    // is the highest, top); on `b` no mission-wide rule reads the context
+    // (hum-cap is for the hum role), so it is the default, apart.
+    let a = integration_readiness::assess(&rb, &mission(&rb, ""));
+    let t = &a.dimensions[0].target_detail;
+    assert_eq!((t.level.as_str(), t.level_index), ("top", 2));
+    assert_eq!(t.range_index, [1, 2]);
+    assert_eq!(t.open_keys, ["mode"]);
+    // At apart: not-ready against top, stretch against mid; at mid: stretch
+    // or ready; at top: ready either way.
+    assert_eq!(t.verdict_at(0), None);
+    assert_eq!(t.verdict_at(1), None);
+    assert_eq!(t.verdict_at(2), Some(Verdict::Ready));
+    let t = &a.dimensions[1].target_detail;
+    assert_eq!((t.level.as_str(), t.range_index), ("apart", [0, 0]));
+    assert!(t.open_keys.is_empty());
+    assert_eq!(t.verdict_at(0), Some(Verdict::Ready));
+    // mode = small decides it: mid, no cap.
+    let m = mission(&rb, "[context]\nmode = \"small\"\n");
+    let a = integration_readiness::assess(&rb, &m);
+    let t = &a.dimensions[0].target_detail;
+    assert_eq!(
+        (t.level.as_str(), t.range_index, t.capped),
+        ("mid", [1, 1], false)
+    );
+    assert_eq!(t.verdict_at(0), Some(Verdict::Stretch));
+    assert_eq!(t.verdict_at(1), Some(Verdict::Ready));
+    assert_eq!(t.verdict_at(2), Some(Verdict::Ready));
+    assert_eq!((t.cap.as_ref(), t.cap_index), (None, None));
+    // Verdict::of by hand (level, target, binding cap): above a binding
+    // cap is over-investment, whether the cap sets the target or sits above
+    // it; above a target no cap bounds is ready.
+    assert_eq!(Verdict::of(2, 1, Some(1)), Verdict::AboveTarget);
+    assert_eq!(Verdict::of(2, 0, Some(1)), Verdict::AboveTarget);
+    assert_eq!(Verdict::of(1, 0, Some(1)), Verdict::Ready);
+    assert_eq!(Verdict::of(2, 1, None), Verdict::Ready);
+    assert_eq!(Verdict::of(1, 1, Some(1)), Verdict::Ready);
+    assert_eq!(Verdict::of(0, 1, Some(1)), Verdict::Stretch);
+    assert_eq!(Verdict::of(0, 2, None), Verdict::NotReady);
+    for v in Verdict::ALL {
+        assert!(!v.meaning().is_empty());
+    }
 }

@@ -13,6 +13,16 @@
 //! below fails too: either a bound prunes what it must not (a wrong bound
 //! cuts nodes, and may cut the optimum on another mission), or the search
 //! really got stronger, and the pin is lowered with the reason.
+//!
+//! Re-measured (`Plan::nodes`, the same on every machine) when the point
+//! score moved to the middle of the range: the unrated factors now count at
+//! half their weight and the targets left open by a missing context key are
+//! aimed at their highest, so the samples with unknowns pose other covering
+//! problems. Before and after: compare-2008 862,110 and 4,844,562;
+//! compare-2009 109,888 and 177,317; start-up-active-conflict 1 and 1,456;
+//! the fully rated samples unchanged (consolidation-after-ceasefire 1,044,
+//! drawdown-transition 1,477, political-mission 1); poorly-evidenced 1 and
+//! 1. Every plan is still exact (the search finishes under its budget).
 
 use integration_readiness::analysis::plan;
 use integration_readiness::{Mission, Rulebook};
@@ -45,11 +55,7 @@ fn pinned(file: &str, measured: u64) {
 #[test]
 fn missions_whose_first_plan_is_optimal_at_the_root_take_one_node() {
     // The bound at the root meets the first plan's cost: nothing to search.
-    for file in [
-        "political-mission.toml",
-        "poorly-evidenced.toml",
-        "start-up-active-conflict.toml",
-    ] {
+    for file in ["political-mission.toml", "poorly-evidenced.toml"] {
         assert_eq!(nodes(file), (1, true), "{file}");
     }
 }
@@ -65,14 +71,19 @@ fn drawdown_transition() {
 }
 
 #[test]
+fn start_up_active_conflict() {
+    pinned("start-up-active-conflict.toml", 1_456);
+}
+
+#[test]
 fn compare_2009() {
-    pinned("compare-2009.toml", 109_888);
+    pinned("compare-2009.toml", 177_317);
 }
 
 /// About 3 s in a debug build.
 #[test]
 fn compare_2008() {
-    pinned("compare-2008.toml", 862_110);
+    pinned("compare-2008.toml", 4_844_562);
 }
 
 /// One dimension, `high` at 100; four enablers of weight 1: `p` (effort
@@ -238,17 +249,19 @@ fn steps_of_alike_factors_go_to_the_first_until_it_is_full() {
 
 #[test]
 fn a_plan_that_reaches_its_target_only_if_the_unknowns_are_kind_says_so() {
-    // p unknown, q full, r1 and r2 none: 1 / 3 rated. 75 of the rated
-    // weight 3 is 2.25, 1.25 more: five steps, four filling r1 and one to
-    // r2 (none to low). Then 2.25 / 3 = 75, high; but with p at its worst
-    // (none) the low end is 2.25 / 4 = 56.25, below 75: the plan reaches
-    // high only if p turns out well.
+    // p unknown, q full, r1 and r2 none. The point score counts p at the
+    // middle of the scale: (1 + 0.5) / 4 = 37.5. 75 of the weight 4 is 3,
+    // 1.5 more earned: six steps of 0.25, four filling r1 and two to r2
+    // (none to partial), cost 6. Then (2.5 + 0.5) / 4 = 75, high; but
+    // with p at its worst (none) the low end is 2.5 / 4 = 62.5, below 75:
+    // the plan reaches high only if p turns out well.
     let p = plan_of(
         &four_at_75(),
         "[evidence.q]\nrating = \"full\"\n\
          [evidence.r1]\nrating = \"none\"\n[evidence.r2]\nrating = \"none\"\n",
     );
-    assert_eq!(changes(&p), [("r1", 4, 4.0), ("r2", 1, 1.0)]);
+    assert_eq!(changes(&p), [("r1", 4, 4.0), ("r2", 2, 2.0)]);
+    assert_eq!(p.total_effort, 6.0);
     assert_eq!(p.needs_favourable_unknowns, vec!["x"]);
 }
 

@@ -279,20 +279,42 @@ fn the_estimate_is_within_its_error_of_the_exact_probability() {
 
 #[test]
 fn missing_evidence_is_drawn_uniformly_from_the_five_words() {
-    // u unknown. The point score leaves it out: 50, mid. Drawn, it earns
-    // e in {0, 0.25, 0.5, 0.75, 1}: the score is 100 (1 + 3 e) / 5 >= 40
-    // exactly when e >= 1/3, so three words of five: 0.6 without noise.
+    // u unknown. The point score counts it at the middle of the scale:
+    // 100 (1 + 0 + 3 × 0.5) / 5 = 50, mid. Drawn, it earns e in {0, 0.25,
+    // 0.5, 0.75, 1}: the score is 100 (1 + 3 e) / 5 >= 40 exactly when
+    // e >= 1/3, so three words of five: 0.6 without noise.
     let (rb, m) = pair("[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n");
     let n = 4000;
     let r = robustness(&rb, &m, options(0.0, n, 3));
     let d = &r.dimensions[0];
     assert_eq!(d.level, "mid");
+    assert_eq!(d.score, 50.0);
     within_error(d.monte_carlo_hold, 0.6, n);
-    // The exact radius speaks for the rated factors only: still 20%.
-    assert!((d.radius_percent.unwrap() - 20.0).abs() < 1e-6);
+    // The exact radius is that of the point score, u a term earning 0.5 as
+    // if rated partial: lowering a and u by x and raising b gives
+    // 2.5 (1 - x) / (5 - 3 x) = 0.4 at x = 5 / 13; lowering a alone and
+    // raising b and u gives (2.5 + 0.5 x) / (5 + 3 x) = 0.4 at x = 5 / 7.
+    // So 500 / 13 %, downward, u among the weights to lower.
+    let x = d.radius_percent.unwrap();
+    assert!((x - 500.0 / 13.0).abs() < 1e-6, "{x}");
+    assert_eq!(d.direction, Some(Direction::Down));
+    assert_eq!(d.lower, vec!["a", "u"]);
+    assert_eq!(d.raise, vec!["b"]);
+    // Moves at the threshold 40: a 1 × 0.6, b 1 × 0.4, u 3 × 0.1.
+    assert_eq!(d.first_movers, vec!["a", "b", "u"]);
     // Three of five weights are unknown: coverage 2/5, and the level range
     // (20 to 80: low to mid) is open: provisional.
     assert!(d.provisional);
+    // The same mission with u rated partial has the same point placement,
+    // so the same radius; only the Monte Carlo, which draws u, differs.
+    let (rb, rated) = pair(
+        "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n\
+         [evidence.u]\nrating = \"partial\"\n",
+    );
+    let e = &robustness(&rb, &rated, options(0.0, n, 3)).dimensions[0];
+    assert_eq!(e.radius_percent, d.radius_percent);
+    assert_eq!(e.monte_carlo_hold, 1.0);
+    assert!(!e.provisional);
 }
 
 #[test]

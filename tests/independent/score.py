@@ -1,0 +1,363 @@
+#!/usr/bin/env python3
+"""An independent re-implementation of the assessment method, for pinning
+the sample missions' numbers in tests/samples.rs.
+
+It reads the rulebook and the missions as TOML (the standard library's
+`tomllib`, Python 3.11 or later) and follows the design (DESIGN.md,
+sections "Scoring", "Placement on the spectrum", "Targets", "Verdicts") and the
+rulebook's own comments. It shares no code with the crate and reads none of
+its output: where the two disagree, the method decides which is right.
+
+    python3 tests/independent/score.py                 # every sample, as a table
+    python3 tests/independent/score.py --json          # the same, as JSON
+    python3 tests/independent/score.py FILE.toml ...   # other missions
+
+The method, in short:
+
+* strength: none 0, low 0.25, partial 0.5, high 0.75, full 1. An enabler
+  earns w*s, a barrier w*(1 - s). Not-applicable factors, and factors whose
+  `applies-when` the context rules out (a key the mission gives with another
+  value), leave both sums. A factor without evidence is unknown.
+* score(d) = 100 * (sum of earned + 0.5 * unknown weight) / (rated + unknown
+  weight); range = [earned / total, (earned + unknown) / total] * 100;
+  coverage = rated / total.
+* level: staged. Level L is reached when the score meets L's threshold and
+  every binding gate of L holds, and so for every level below. A gate binds
+  unless its `when` is ruled out; a not-applicable factor waives its gate;
+  an unknown factor fails it (point and pessimistic levels) or holds it
+  (optimistic level). Point level: point score; pessimistic: lowest score;
+  optimistic: highest score with unknown gates holding.
+* target: for a complete context, the highest `at-least` of the matching
+  mission-wide rules (no `roles`) or the dimension's default, capped by the
+  lowest matching `at-most`. A missing context key: every declared value is
+  tried; the target is the highest, the range spans them all.
+* verdict: undetermined when nothing applies, nothing is rated or coverage
+  is below the rulebook's `min-coverage` (0.5 when left out), or when the
+  verdict differs across the completions of the missing keys. Otherwise
+  above-target when the level is above a binding cap, ready at or above the
+  target, stretch one level short, not-ready further.
+* provisional: the pessimistic and optimistic levels differ.
+* overall: dimension-weighted means of the scores over the dimensions where
+  something applies; coverage over all applicable weight; verdict the worst
+  of the dimensions (ready < above-target < stretch < not-ready), or
+  undetermined when any is, or when overall coverage is below the minimum.
+"""
+
+import itertools
+import json
+import pathlib
+import sys
+import tomllib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+RULEBOOK = ROOT / "src" / "rulebooks" / "oslo-2007.toml"
+SAMPLES = sorted((ROOT / "examples" / "missions").glob("*.toml"))
+
+STRENGTH = {"none": 0.0, "low": 0.25, "partial": 0.5, "high": 0.75, "full": 1.0}
+STEP = {"none": 0, "low": 1, "partial": 2, "high": 3, "full": 4}
+VERDICT_ORDER = ["ready", "above-target", "stretch", "not-ready", "undetermined"]
+TOL = 1e-9
+
+
+def load(path):
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def as_list(v):
+    return v if isinstance(v, list) else [v]
+
+
+def condition(when, ctx):
+    """'yes', 'no' or 'open' (some key left out, none contradicting)."""
+    is_open = False
+    for key, vals in (when or {}).items():
+        if key not in ctx:
+            is_open = True
+        elif ctx[key] not in as_list(vals):
+            return "no"
+    return "open" if is_open else "yes"
+
+
+class Book:
+    def __init__(self, data):
+        self.data = data
+        self.levels = [l["id"] for l in data["level"]]
+        self.dims = [d["id"] for d in data["dimension"]]
+        self.dim_weight = {d["id"]: d.get("weight", 1.0) for d in data["dimension"]}
+        self.default_target = {
+            d["id"]: self.levels.index(d["default-target"]) for d in data["dimension"]
+        }
+        dw = data["rulebook"].get("default-weight", 1.0)
+        self.min_coverage = data["rulebook"].get("min-coverage", 0.5)
+        self.factors = data["factor"]
+        self.weight = {
+            f["id"]: {d: f.get("weights", {}).get(d, dw) for d in self.dims}
+            for f in self.factors
+        }
+        self.threshold = {}
+        for i, l in enumerate(data["level"]):
+            for d in self.dims:
+                self.threshold[(i, d)] = l.get("threshold", {}).get(d, 0.0) if i else 0.0
+        self.gates = data.get("gate", [])
+        self.rules = data.get("rule", [])
+        self.keys = {c["key"]: c["values"] for c in data.get("context", [])}
+
+
+def ratings_of(book, mission):
+    """factor id -> rating word ('unknown' without evidence; 'not-applicable'
+    where the context rules the factor out)."""
+    ctx = mission.get("context", {})
+    ev = mission.get("evidence", {})
+    out = {}
+    for f in book.factors:
+        r = ev.get(f["id"], {}).get("rating", "unknown")
+        if condition(f.get("applies-when"), ctx) == "no":
+            r = "not-applicable"
+        out[f["id"]] = r
+    return out
+
+
+def tally(book, ratings, d):
+    earned = rated = unknown = 0.0
+    for f in book.factors:
+        w = book.weight[f["id"]][d]
+        r = ratings[f["id"]]
+        if r in STRENGTH:
+            s = STRENGTH[r]
+            e = s if f["polarity"] == "enabler" else 1.0 - s
+            earned += w * e
+            rated += w
+        elif r == "unknown":
+            unknown += w
+    return earned, rated, unknown
+
+
+def scores(earned, rated, unknown):
+    total = rated + unknown
+    if total <= 0:
+        return 0.0, 0.0, 0.0, 0.0
+    return (
+        100 * (earned + 0.5 * unknown) / total,
+        100 * earned / total,
+        100 * (earned + unknown) / total,
+        rated / total,
+    )
+
+
+def gate_holds(gate, r, optimistic):
+    if r == "unknown":
+        return optimistic
+    if r == "not-applicable":
+        return True
+    if "at-least" in gate:
+        return STEP[r] >= STEP[gate["at-least"]]
+    return STEP[r] <= STEP[gate["at-most"]]
+
+
+def gates_of(book, l, d):
+    lid = book.levels[l]
+    return [
+        g
+        for g in book.gates
+        if g["level"] == lid and d in g.get("dimensions", book.dims)
+    ]
+
+
+def failing(book, ctx, ratings, d, l, score, optimistic):
+    """What stops level l: ['threshold'] and the failing gates' factors."""
+    out = []
+    if score + TOL < book.threshold[(l, d)]:
+        out.append("threshold")
+    for g in gates_of(book, l, d):
+        if condition(g.get("when"), ctx) == "no":
+            continue
+        if not gate_holds(g, ratings[g["factor"]], optimistic):
+            out.append(g["factor"])
+    return out
+
+
+def place(book, ctx, ratings, d, score, optimistic):
+    for l in range(1, len(book.levels)):
+        if failing(book, ctx, ratings, d, l, score, optimistic):
+            return l - 1
+    return len(book.levels) - 1
+
+
+def decide(book, ctx, d):
+    """(level, cap or None) of the mission's target on d, ctx complete."""
+    floor = book.default_target[d]
+    cap = None
+    for rule in book.rules:
+        if rule.get("roles"):
+            continue
+        if d not in rule["dimensions"] or condition(rule.get("when"), ctx) != "yes":
+            continue
+        if "at-least" in rule:
+            floor = max(floor, book.levels.index(rule["at-least"]))
+        else:
+            c = book.levels.index(rule["at-most"])
+            cap = c if cap is None else min(cap, c)
+    level = floor if cap is None else min(floor, cap)
+    return level, cap
+
+
+def completions(book, ctx):
+    missing = [k for k in book.keys if k not in ctx]
+    for values in itertools.product(*(book.keys[k] for k in missing)):
+        c = dict(ctx)
+        c.update(zip(missing, values))
+        yield c
+
+
+def verdict_of(level, target, cap):
+    if cap is not None and level > cap:
+        return "above-target"
+    short = target - level
+    return "ready" if short <= 0 else "stretch" if short == 1 else "not-ready"
+
+
+def maxed(book, ratings):
+    out = {}
+    for f in book.factors:
+        r = ratings[f["id"]]
+        if r in STRENGTH:
+            r = "full" if f["polarity"] == "enabler" else "none"
+        out[f["id"]] = r
+    return out
+
+
+def assess(book, mission):
+    ctx = mission.get("context", {})
+    ratings = ratings_of(book, mission)
+    best_ratings = maxed(book, ratings)
+    dims = []
+    for d in book.dims:
+        earned, rated, unknown = tally(book, ratings, d)
+        point, low, high, coverage = scores(earned, rated, unknown)
+        applies = rated + unknown > 0
+        level = place(book, ctx, ratings, d, point, False)
+        lo = place(book, ctx, ratings, d, low, False)
+        hi = place(book, ctx, ratings, d, high, True)
+        outcomes = [decide(book, c, d) for c in completions(book, ctx)]
+        targets = [t for t, _ in outcomes]
+        verdicts = {verdict_of(level, t, cap) for t, cap in outcomes}
+        if not applies:
+            verdict, why = "undetermined", "nothing-applies"
+        elif rated <= 0 or coverage + TOL < book.min_coverage:
+            verdict, why = "undetermined", "low-coverage"
+        elif len(verdicts) > 1:
+            verdict, why = "undetermined", "missing-context"
+        else:
+            verdict, why = verdicts.pop(), None
+        # What to rate first: the unrated factors with the most weight here,
+        # until the coverage reaches the minimum.
+        rate_first = []
+        if applies and not (rated > 0 and coverage + TOL >= book.min_coverage):
+            unrated = [
+                (book.weight[f["id"]][d], i, f["id"])
+                for i, f in enumerate(book.factors)
+                if ratings[f["id"]] == "unknown" and book.weight[f["id"]][d] > 0
+            ]
+            unrated.sort(key=lambda x: (-x[0], x[1]))
+            r = rated
+            for w, _, fid in unrated:
+                if r > 0 and r / (rated + unknown) + TOL >= book.min_coverage:
+                    break
+                r += w
+                rate_first.append(fid)
+        # Out of reach: every rated factor at its best, the unrated at the
+        # middle of the scale, unknown gates failing.
+        target = max(targets)
+        b_earned, b_rated, b_unknown = tally(book, best_ratings, d)
+        best_score = scores(b_earned, b_rated, b_unknown)[0]
+        best = place(book, ctx, best_ratings, d, best_score, False)
+        out_of_reach = None
+        if best < target:
+            reasons = []
+            for l in range(best + 1, target + 1):
+                for x in failing(book, ctx, ratings, d, l, best_score, False):
+                    reasons.append(f"{book.levels[l]}:{x}")
+            out_of_reach = {"best": book.levels[best], "reasons": reasons}
+        dims.append(
+            {
+                "id": d,
+                "score": point,
+                "range": [low, high],
+                "coverage": coverage,
+                "applicable": applies,
+                "level": book.levels[level],
+                "level_range": [book.levels[lo], book.levels[hi]],
+                "target": book.levels[target],
+                "target_range": [book.levels[min(targets)], book.levels[max(targets)]],
+                "caps": sorted({book.levels[c] for _, c in outcomes if c is not None}),
+                "verdict": verdict,
+                "undetermined": why,
+                "provisional": applies and lo != hi,
+                "rate_first": rate_first,
+                "out_of_reach": out_of_reach,
+                "rated": rated,
+                "unknown": unknown,
+            }
+        )
+    counted = [x for x in dims if x["applicable"]]
+    wsum = sum(book.dim_weight[x["id"]] for x in counted)
+
+    def mean(key):
+        return sum(book.dim_weight[x["id"]] * key(x) for x in counted) / wsum if wsum else 0.0
+
+    rated_all = sum(x["rated"] for x in dims)
+    total_all = rated_all + sum(x["unknown"] for x in dims)
+    coverage = rated_all / total_all if total_all else 0.0
+    if not counted:
+        verdict = "undetermined"
+    elif rated_all <= 0 or coverage + TOL < book.min_coverage:
+        verdict = "undetermined"
+    else:
+        verdict = max((x["verdict"] for x in counted), key=VERDICT_ORDER.index)
+    overall = {
+        "score": mean(lambda x: x["score"]),
+        "range": [mean(lambda x: x["range"][0]), mean(lambda x: x["range"][1])],
+        "coverage": coverage,
+        "verdict": verdict,
+        "provisional": any(x["provisional"] for x in counted),
+    }
+    return {"dimensions": dims, "overall": overall}
+
+
+def main(argv):
+    as_json = "--json" in argv
+    paths = [pathlib.Path(a) for a in argv if a != "--json"] or SAMPLES
+    book = Book(load(RULEBOOK))
+    results = {p.name: assess(book, load(p)) for p in paths}
+    if as_json:
+        json.dump(results, sys.stdout, indent=1)
+        print()
+        return
+    for name, a in results.items():
+        o = a["overall"]
+        print(
+            f"{name}: overall {o['score']:.4f} [{o['range'][0]:.4f}, {o['range'][1]:.4f}]"
+            f" coverage {o['coverage']:.4f} {o['verdict']}"
+            f"{' provisional' if o['provisional'] else ''}"
+        )
+        for x in a["dimensions"]:
+            lo, hi = x["range"]
+            print(
+                f"  {x['id']:<15} {x['score']:8.4f} [{lo:7.4f}, {hi:7.4f}]"
+                f" cov {x['coverage']:.4f}  level {x['level']}"
+                f" ({x['level_range'][0]}..{x['level_range'][1]})"
+                f"  target {x['target']}"
+                f" ({x['target_range'][0]}..{x['target_range'][1]})"
+                f"  {x['verdict']}{'/' + x['undetermined'] if x['undetermined'] else ''}"
+                f"{'  provisional' if x['provisional'] else ''}"
+            )
+            if x["rate_first"]:
+                print(f"    rate first: {', '.join(x['rate_first'])}")
+            if x["out_of_reach"]:
+                r = x["out_of_reach"]
+                print(f"    out of reach: best {r['best']}; {', '.join(r['reasons'])}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
