@@ -122,23 +122,42 @@ pub(crate) fn out_of_reach_text(o: &OutOfReach) -> String {
     reach_words(&o.target, &o.best, &o.reasons, o.unrated_may_help)
 }
 
-/// Why `target` is out of reach (the best level within reach `best`).
+/// Why `target` is out of reach (the best level within reach `best`): first
+/// what no change of the rated factors can meet (the thresholds the best
+/// score misses, the gates on unrated factors), then the gates on rated
+/// factors that a change could still meet and the target also needs.
 pub(super) fn reach_words(
     target: &str,
     best: &str,
     reasons: &[Blocker],
     unrated_may_help: bool,
 ) -> String {
-    let reasons: Vec<String> = reasons.iter().map(blocker_text).collect();
-    format!(
-        "{target} is out of reach of any change of the rated factors (the best is {best}): {}{}",
-        reasons.join("; "),
-        if unrated_may_help {
-            "; rating the unknown factors may bring it within reach"
-        } else {
-            ""
+    let mut hard = Vec::new();
+    let mut also = Vec::new();
+    for b in reasons {
+        match b {
+            Blocker::Threshold {
+                level,
+                needed,
+                score,
+            } => hard.push(format!(
+                "{level} needs a score of {needed:.1} (at best {score:.1})"
+            )),
+            Blocker::Gate { actual, .. } if actual.step().is_none() => hard.push(blocker_text(b)),
+            _ => also.push(blocker_text(b)),
         }
-    )
+    }
+    let mut s = format!(
+        "{target} is out of reach of any change of the rated factors (the best is {best}): {}",
+        hard.join("; ")
+    );
+    if !also.is_empty() {
+        let _ = write!(s, "; it also needs {}", also.join("; "));
+    }
+    if unrated_may_help {
+        s.push_str("; rating the unknown factors may bring it within reach");
+    }
+    s
 }
 
 /// The verdict with its qualifier: `READY`, `UNDETERMINED`,
@@ -314,7 +333,17 @@ pub(crate) fn dimension_notes(dim: &DimensionResult) -> Vec<(&'static str, Strin
             format!("gates on {} (not applicable)", dim.waived_gates.join(", ")),
         ));
     }
-    if let Some(r) = &dim.out_of_reach {
+    // With too little rated for a verdict, and the unrated factors able to
+    // bring the target within reach, "out of reach" says nothing yet.
+    let speculative = matches!(
+        dim.undetermined,
+        Some(crate::assess::Undetermined::LowCoverage { .. })
+    );
+    if let Some(r) = dim
+        .out_of_reach
+        .as_ref()
+        .filter(|r| !(speculative && r.unrated_may_help))
+    {
         notes.push(("reach", out_of_reach_text(r)));
     }
     if let Some(next) = &dim.next {
