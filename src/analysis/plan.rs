@@ -125,6 +125,15 @@ pub struct Plan {
     /// Whether the assessment the plan starts from is provisional (so may
     /// the plan be).
     pub provisional: bool,
+    /// Why the assessment the plan starts from has no overall verdict, when
+    /// it has none: the plan is then a sketch, and rating or stating what
+    /// the assessment asks for comes first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undetermined: Option<crate::assess::Undetermined>,
+    /// The context keys the mission leaves out: where they would change a
+    /// target, the plan aims at the highest target they allow.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_context: Vec<Text>,
     /// Factors without evidence, the most at stake first: rating them may
     /// change the plan.
     pub unrated: Vec<Text>,
@@ -767,6 +776,12 @@ pub(crate) fn plan_from(
         effort_cost: rb.data().effort_cost.clone(),
         coverage: before.overall.coverage,
         provisional: before.overall.provisional,
+        undetermined: before.overall.undetermined.clone(),
+        missing_context: before
+            .missing_context
+            .iter()
+            .map(|k| k.key.clone())
+            .collect(),
         unrated: before
             .evidence_gaps
             .iter()

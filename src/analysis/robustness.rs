@@ -4,7 +4,8 @@
 //! # Method
 //!
 //! On dimension `d` the point score is `100 N / W` with `N = Σ w(f) e(f)` and
-//! `W = Σ w(f)` over the rated factors (`e` is the share each earns). Let
+//! `W = Σ w(f)` over the applicable factors (`e` is the share each earns;
+//! an unrated factor earns one half, the middle of the scale). Let
 //! every weight move independently to `w(f) (1 + δ(f))`, `|δ(f)| <= x`. The
 //! score is a ratio of two linear forms in the `δ`, so over the box its
 //! minimum sits at a vertex where the factors earning more than the
@@ -23,7 +24,8 @@
 //! negative. Cost: O(F) per dimension after one pass over the factors.
 //!
 //! The radius is exact for the point placement: the rated factors, with
-//! the unknown ones left out as the point score leaves them. The Monte
+//! the unknown ones at the middle of the scale as the point score counts
+//! them. The Monte
 //! Carlo estimate carries the missing evidence too: in every sample each
 //! factor without evidence also gets a rating drawn uniformly from the five
 //! words, which enters the score and the gates, so an assessment with little

@@ -65,6 +65,35 @@ pub(super) fn text(p: &Plan) -> String {
             ""
         }
     );
+    if let Some(why) = &p.undetermined {
+        let _ = writeln!(
+            o,
+            "{}",
+            wrap(
+                &format!(
+                    "No verdict yet: {why}. Rate first what the assessment asks for; until \
+                     then this plan counts the unrated factors at the middle of the scale."
+                ),
+                78,
+                2
+            )
+        );
+    }
+    if !p.missing_context.is_empty() {
+        let _ = writeln!(
+            o,
+            "{}",
+            wrap(
+                &format!(
+                    "Context left out: {}; where it would change a target, the plan aims \
+                     at the highest it allows.",
+                    p.missing_context.join(", ")
+                ),
+                78,
+                2
+            )
+        );
+    }
     let _ = writeln!(o);
     for ((d, target), (_, reach)) in p.targets.iter().zip(p.reaches.iter()) {
         let note = if p.needs_favourable_unknowns.iter().any(|x| x == d) {
