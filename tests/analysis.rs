@@ -206,8 +206,9 @@ proptest! {
             prop_assert!(s.level >= aim[d], "dimension {d}: {} < {}", s.level, aim[d]);
             prop_assert_eq!(&p.reaches.values[d].clone(), rb.levels()[s.level].id.as_str());
         }
+        // Where nothing applies there is nothing to reach.
         let unreachable: Vec<&str> = a.dimensions.iter().zip(&best)
-            .filter(|(d, b)| b.level < d.target_detail.level_index).map(|(d, _)| d.id.as_str()).collect();
+            .filter(|(d, b)| d.applicable && b.level < d.target_detail.level_index).map(|(d, _)| d.id.as_str()).collect();
         prop_assert_eq!(&p.unreachable, &unreachable);
         // And no plan is cheaper.
         let least = brute_force(&rb, &m, &aim).expect("the all-best plan reaches the aim");
@@ -584,9 +585,8 @@ fn a_scenario_forgets_context_the_rulebook_declares() {
 #[test]
 fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
     let na = |f: &str| format!("[evidence.{f}]\nrating = \"not-applicable\"\nnote = \"n/a\"\n");
-    // mode = big: a aims at top. Every factor not applicable: a scores 0
-    // and misses both mid's 40 and top's 70; the gate on e1 holds (not
-    // applicable), and nothing unrated could help.
+    // mode = big: a aims at top. Every factor not applicable: nothing
+    // applies on a, so there is nothing to reach and no reason to give.
     let (rb, m) = tiny_mission(&format!(
         "[context]\nmode = \"big\"\n{}{}{}",
         na("e1"),
@@ -594,12 +594,8 @@ fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
         na("b1")
     ));
     let p = plan(&rb, &m);
-    assert_eq!(p.reasons.len(), 1);
-    assert_eq!(
-        reasons(&p.reasons[0]),
-        ["threshold mid 40 (0)", "threshold top 70 (0)"]
-    );
-    assert!(!p.reasons[0].unrated_may_help);
+    assert!(p.reasons.is_empty());
+    assert!(p.unreachable.is_empty());
     // Every factor unknown: a scores 50 (the middle), mid is reached, and
     // top needs 70 and e1 at least high; rating them may help.
     let (rb, m) = tiny_mission("[context]\nmode = \"big\"\n");
@@ -610,7 +606,7 @@ fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
     );
     assert!(p.reasons[0].unrated_may_help);
     // big-floor on b too; e1 and b1 not applicable, e2 unknown. e2 weighs 1
-    // on a (50, may help) and 0 on b, where nothing applies (0, cannot).
+    // on a (50, may help) and 0 on b, where nothing applies: no reason.
     let text = TINY.replace(
         "when = { mode = \"big\" }\ndimensions = [\"a\"]",
         "when = { mode = \"big\" }\ndimensions = [\"a\", \"b\"]",
@@ -627,20 +623,7 @@ fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
         .iter()
         .map(|r| (r.dimension.as_str(), reasons(r), r.unrated_may_help))
         .collect();
-    assert_eq!(
-        got,
-        [
-            ("a", vec!["threshold top 70 (50)".to_owned()], true),
-            (
-                "b",
-                vec![
-                    "threshold mid 40 (0)".to_owned(),
-                    "threshold top 70 (0)".to_owned()
-                ],
-                false
-            )
-        ]
-    );
+    assert_eq!(got, [("a", vec!["threshold top 70 (50)".to_owned()], true)]);
 }
 
 #[test]

@@ -461,7 +461,7 @@ fn a_mission_without_evidence_shows_full_ranges_and_no_evidence_themes() {
     // Nothing is rated: 0% of the weight, below the default minimum of
     // 50%, so no dimension and not the whole gets a verdict, and the chart
     // says why in the reports' words.
-    let why = "No verdict: only 0% of the weight is rated; a verdict needs 50%.";
+    let why = "No verdict: nothing is rated yet.";
     let note = doc
         .descendants()
         .find(|n| has_class(n, "overall-note"))
@@ -633,14 +633,17 @@ fn above_target_and_missing_context_computed_by_hand() {
     let doc = Document::parse(&svg).unwrap();
     assert_eq!(
         caption_of(&doc, "a"),
-        "level top, target apart–top, verdict undetermined. No verdict: the target depends on context the mission leaves out: mode."
+        "level top, target apart–top, verdict undetermined. No verdict: the verdict depends on context the mission leaves out: mode."
     );
     // The overall: a dimension without a verdict leaves the whole without one.
     let note = doc
         .descendants()
         .find(|n| has_class(n, "overall-note"))
         .unwrap();
-    assert_eq!(text_of(note), "No verdict: not every level has one (a).");
+    assert_eq!(
+        text_of(note),
+        "No verdict: not every dimension has one (a)."
+    );
 }
 
 #[test]

@@ -663,21 +663,19 @@ fn assess_as_csv_says_why_there_is_no_verdict() {
     assert!(at(s, "rate_first").starts_with(
         "senior-representative-authority high-level-collaboration common-strategic-purpose "
     ));
-    assert!(
-        at(s, "out_of_reach").starts_with(
-            "integration is out of reach of any change of the rated factors (the best is coordination)"
-        ),
-        "{}",
-        at(s, "out_of_reach")
+    // With 20% and 16% rated, and the unrated factors able to close the
+    // gap, it is too early to say what keeps the targets out of reach: the
+    // line says so and asks for ratings, without a list of reasons.
+    assert_eq!(
+        at(s, "out_of_reach"),
+        "integration is not within reach of the rated factors alone (the best is \
+         coordination), and too little is rated to tell what stands in the way: rate first"
     );
-    assert!(
-        at(a, "out_of_reach").starts_with(
-            "cooperation is out of reach of any change of the rated factors (the best is coordination)"
-        ),
-        "{}",
-        at(a, "out_of_reach")
+    assert_eq!(
+        at(a, "out_of_reach"),
+        "cooperation is not within reach of the rated factors alone (the best is \
+         coordination), and too little is rated to tell what stands in the way: rate first"
     );
-    assert!(at(a, "out_of_reach").contains("function-based-resourcing"));
 }
 
 #[test]

@@ -131,9 +131,22 @@ proptest! {
     /// completion of the context gives. The completions are assessed one by
     /// one, as missions of their own.
     #[test]
-    fn no_verdict_without_evidence_or_context((rbd, md) in case(), min in prop::sample::select(vec![0.0, 0.25, 0.5, 0.9])) {
+    fn no_verdict_without_evidence_or_context((rbd, md) in case(), min in prop::sample::select(vec![0.0, 0.25, 0.5, 0.9]), conditional in any::<bool>()) {
         let mut rbd = rbd;
+        let mut md = md;
         rbd.rulebook.min_coverage = min;
+        if conditional {
+            // The first factor applies only where k1 is true (so it is not
+            // rated not-applicable: that would be refused where it applies),
+            // and the first gate binds only where k0 is x.
+            rbd.factors[0].applies_when.insert("k1".into(), Condition::One(ContextValue::Flag(true)));
+            if md.evidence.get("f0").is_some_and(|e| e.rating == Rating::NotApplicable) {
+                md.evidence.remove("f0");
+            }
+            if let Some(g) = rbd.gates.first_mut() {
+                g.when.insert("k0".into(), Condition::One(ContextValue::Word("x".into())));
+            }
+        }
         let (rb, m) = load(&rbd, &md);
         let a = assess(&rb, &m);
         let completions: Vec<MissionData> = completions(&rbd, &md);

@@ -340,3 +340,87 @@ fn no_verdict_names_its_cause() {
     // 50 points), and rating it alone brings the coverage to 3 of 6.
     assert_eq!(a.overall.rate_first, ["e1"]);
 }
+
+#[test]
+fn a_missing_key_that_moves_the_level_leaves_no_verdict() {
+    let rb = rulebook();
+    // mode small: a's target is mid. e1 low (2 × 0.25), e2 full (1), b1
+    // high (a barrier: 1 × 0.25). With `flag` left out e2 may apply and
+    // counts: (0.5 + 1 + 0.25) / 4 = 43.75, mid: ready. With flag = false
+    // e2 leaves the sums: (0.5 + 0.25) / 3 = 25, apart: stretch. So no
+    // verdict on a, and the key to state is named. b (e1 1 × 0.25, b1 1 ×
+    // 0.25, e2 weighs nothing there): 25 either way, apart, its target:
+    // ready.
+    let m = mission(
+        &rb,
+        "[context]\nmode = \"small\"\n[evidence.e1]\nrating = \"low\"\n\
+         [evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"high\"\n",
+    )
+    .unwrap();
+    let a = assess(&rb, &m);
+    close(a.dimensions[0].score, 43.75);
+    assert_eq!(a.dimensions[0].level, "mid");
+    assert_eq!(a.dimensions[0].verdict, Verdict::Undetermined);
+    assert_eq!(
+        a.dimensions[0].undetermined,
+        Some(Undetermined::MissingContext {
+            keys: vec!["flag".into()]
+        })
+    );
+    assert_eq!(a.dimensions[1].verdict, Verdict::Ready);
+    // Stated, the verdict is given: ready where e2 applies, stretch where
+    // the context rules it out.
+    for (flag, want) in [("true", Verdict::Ready), ("false", Verdict::Stretch)] {
+        let m = mission(
+            &rb,
+            &format!(
+                "[context]\nmode = \"small\"\nflag = {flag}\n[evidence.e1]\nrating = \"low\"\n\
+                 [evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"high\"\n"
+            ),
+        )
+        .unwrap();
+        assert_eq!(assess(&rb, &m).dimensions[0].verdict, want, "flag = {flag}");
+    }
+}
+
+#[test]
+fn a_floor_a_cap_overrides_asks_nothing() {
+    // A floor for humanitarian actors (a at least top) under the tiny
+    // rulebook's cap for them (big missions with the flag: apart, which
+    // wins). An agency at apart is where its target is: not
+    // under-integrated. Without the cap (flag = false) the floor stands,
+    // and apart is below it.
+    let text = TINY.to_owned()
+        + r#"
+[[rule]]
+id = "hum-floor"
+roles = ["hum"]
+dimensions = ["a"]
+at-least = "top"
+because = "humanitarians plan with the mission"
+citation = { section = "Test", paragraph = 10, phrase = "tenth" }
+"#;
+    let rb = Rulebook::from_toml(&text, "tiny-floor.toml").unwrap();
+    let entity = "[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\ncurrent = { a = \"apart\" }\n";
+    let capped = mission(
+        &rb,
+        &format!("[context]\nmode = \"big\"\nflag = true\n{entity}"),
+    )
+    .unwrap();
+    let e = &assess(&rb, &capped).entities[0];
+    assert_eq!(e.target.values[0], "apart");
+    assert!(e.under_integrated.is_empty());
+    let free = mission(
+        &rb,
+        &format!("[context]\nmode = \"big\"\nflag = false\n{entity}"),
+    )
+    .unwrap();
+    let e = &assess(&rb, &free).entities[0];
+    assert_eq!(e.target.values[0], "top");
+    let dims: Vec<&str> = e
+        .under_integrated
+        .iter()
+        .map(|u| u.dimension.as_str())
+        .collect();
+    assert_eq!(dims, ["a"]);
+}

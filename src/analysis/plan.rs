@@ -95,6 +95,9 @@ pub struct Unreachable {
     pub reasons: Vec<Blocker>,
     /// Whether rating the unrated factors could still bring it within reach.
     pub unrated_may_help: bool,
+    /// Whether too little is rated to tell (see
+    /// [`OutOfReach::too_early`](crate::assess::OutOfReach::too_early)).
+    pub too_early: bool,
 }
 
 /// The cheapest plan to target.
@@ -633,6 +636,7 @@ pub(crate) fn plan_from(
                 best: o.best.clone(),
                 reasons: o.reasons.clone(),
                 unrated_may_help: o.unrated_may_help,
+                too_early: o.too_early,
             });
         }
     }

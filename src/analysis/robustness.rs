@@ -471,7 +471,8 @@ fn monte_carlo(
             }
             (c.iter().sum::<f64>(), c)
         };
-        // With nothing rated the score does not move: the level holds.
+        // With no term (nothing applies) the score does not move: the level
+        // holds.
         let rated = !terms.is_empty();
         let floor = side(lo.filter(|_| rated).map(form), sigma, true);
         let ceiling = side(hi.filter(|_| rated).map(form), sigma, false);

@@ -11,6 +11,7 @@
 //! | `results.rs` | the result types ([`Assessment`] and its parts) |
 //! | `score.rs` | weighted sums, scores, ranges, the overall mean; [`score_only`] |
 //! | `place.rs` | placement on the spectrum: thresholds and gates |
+//! | `reach.rs` | what stands between a level and a higher one; a target out of reach |
 //! | `targets.rs` | targets from the context rules |
 //! | `recommend.rs` | one-step recommendations |
 //! | `values.rs` | per-dimension storage ([`Values`], [`PerDimension`]) |
@@ -85,13 +86,38 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
     let mut scores = Vec::with_capacity(rb.dimensions().len());
     place_all(rb, ctx, ratings, &tallies, &mut scores);
     let targets = targets(rb, ctx, None);
-    let reach = reach::out_of_reach(rb, ctx, ratings, &targets);
+    let reach = reach::out_of_reach(rb, ctx, ratings, &targets, &tallies);
+    let open = context_open(rb, m);
     let dimensions: Vec<DimensionResult> = targets
         .into_iter()
         .zip(reach)
+        .zip(open)
         .enumerate()
-        .map(|(d, (target, reach))| {
-            dimension_result(rb, m, d, tallies[d], scores[d], target, reach)
+        .map(|(d, ((target, reach), open))| {
+            let mut r = dimension_result(rb, m, d, tallies[d], scores[d], target, reach);
+            // Where the missing context could also move the level (through
+            // a gate's condition or a factor's applicability), the verdict
+            // is the one every completion of the context gives, or none.
+            let short = matches!(
+                r.undetermined,
+                Some(Undetermined::NothingApplies | Undetermined::LowCoverage { .. })
+            );
+            match open {
+                Some(_) if short => {}
+                None => {}
+                Some(Ok(v)) => {
+                    r.verdict = v;
+                    r.undetermined =
+                        (v == Verdict::Undetermined).then(|| Undetermined::MissingContext {
+                            keys: r.target_detail.open_keys.clone(),
+                        });
+                }
+                Some(Err(keys)) => {
+                    r.verdict = Verdict::Undetermined;
+                    r.undetermined = Some(Undetermined::MissingContext { keys });
+                }
+            }
+            r
         })
         .collect();
     // Overall, weighted by dimension, over the dimensions where some
@@ -116,6 +142,9 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
     }));
 
     let data = named.data();
+    // The context as this rulebook read it (a refit leaves out what it
+    // does not declare).
+    let read = m.data();
     Assessment {
         rulebook: Provenance::of(rb),
         mission: MissionSummary {
@@ -134,7 +163,7 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
             .names()
             .context_key
             .iter()
-            .map(|k| (k.clone(), data.context.get(k.as_str()).cloned()))
+            .map(|k| (k.clone(), read.context.get(k.as_str()).cloned()))
             .collect(),
         missing_context: targets::missing_keys(rb, ctx),
         inconsistencies,
@@ -232,27 +261,7 @@ fn dimension_result(
 ) -> DimensionResult {
     let levels = rb.levels();
     let next = next_level(rb, m, d, s);
-    let (verdict, undetermined) = if !tally.applies() {
-        (Verdict::Undetermined, Some(Undetermined::NothingApplies))
-    } else if !tally.any_rated() || !covered(rb, s.coverage) {
-        (
-            Verdict::Undetermined,
-            Some(Undetermined::LowCoverage {
-                coverage: s.coverage,
-                needed: rb.min_coverage(),
-            }),
-        )
-    } else {
-        match target.verdict_at(s.level) {
-            Some(v) => (v, None),
-            None => (
-                Verdict::Undetermined,
-                Some(Undetermined::MissingContext {
-                    keys: target.open_keys.clone(),
-                }),
-            ),
-        }
-    };
+    let (verdict, undetermined) = verdict_of(rb, tally, s, &target);
     let provisional = is_provisional(tally.applies(), s.level_range);
     DimensionResult {
         id: rb.names().dimension_id[d].clone(),
@@ -264,7 +273,11 @@ fn dimension_result(
         waived_gates: (1..=(s.level + 1).min(levels.len().saturating_sub(1)))
             .flat_map(|l| rb.gates_of(l, d))
             .filter(|g| {
-                rb.gate_binds(g.gate, &m.context) && m.rating(g.factor) == Rating::NotApplicable
+                // A factor the context rules out does not waive a gate: the
+                // gate does not concern the mission.
+                rb.gate_binds(g.gate, &m.context)
+                    && m.rating(g.factor) == Rating::NotApplicable
+                    && !rb.ruled_out(g.factor, &m.context)
             })
             .map(|g| rb.names().factor_id[g.factor].clone())
             .collect(),
@@ -289,6 +302,118 @@ fn dimension_result(
         },
         out_of_reach,
     }
+}
+
+/// The verdict of a dimension from its sums, its scores and its target,
+/// and why there is none when there is none.
+fn verdict_of(
+    rb: &Rulebook,
+    tally: Tally,
+    s: DimensionScore,
+    target: &Target,
+) -> (Verdict, Option<Undetermined>) {
+    if !tally.applies() {
+        (Verdict::Undetermined, Some(Undetermined::NothingApplies))
+    } else if !tally.any_rated() || !covered(rb, s.coverage) {
+        (
+            Verdict::Undetermined,
+            Some(Undetermined::LowCoverage {
+                coverage: s.coverage,
+                needed: rb.min_coverage(),
+            }),
+        )
+    } else {
+        match target.verdict_at(s.level) {
+            Some(v) => (v, None),
+            None => (
+                Verdict::Undetermined,
+                Some(Undetermined::MissingContext {
+                    keys: target.open_keys.clone(),
+                }),
+            ),
+        }
+    }
+}
+
+/// Where a gate's condition or a factor's applicability reads a context
+/// key the mission leaves out (so that the level, not only the target, may
+/// depend on it), every completion of the missing keys is assessed as a
+/// mission of its own: per dimension, the verdict they all give, or the keys
+/// whose value alone changes it. `None` everywhere when no such key is
+/// missing (the target's range then decides); beyond [`MAX_COMPLETIONS`]
+/// completions every missing key is named.
+type ContextVerdict = Option<Result<Verdict, Vec<Text>>>;
+
+fn context_open(rb: &Rulebook, m: &Mission) -> Vec<ContextVerdict> {
+    let nd = rb.dimensions().len();
+    let (keys, levels) = targets::missing_read(rb, &m.context);
+    if !levels {
+        return vec![None; nd];
+    }
+    let names: Vec<Text> = keys
+        .iter()
+        .map(|&k| rb.names().context_key[k].clone())
+        .collect();
+    let sizes: Vec<usize> = keys
+        .iter()
+        .map(|&k| rb.context_keys()[k].values.len().max(1))
+        .collect();
+    let Some(n) = sizes
+        .iter()
+        .try_fold(1usize, |acc, &x| acc.checked_mul(x))
+        .filter(|&n| n <= MAX_COMPLETIONS)
+    else {
+        return vec![Some(Err(names)); nd];
+    };
+    // The verdict of every dimension in every completion.
+    let mut ctx = m.context.clone();
+    let mut ratings = m.ratings().to_vec();
+    let mut scores = Vec::with_capacity(nd);
+    let mut verdicts: Vec<Vec<Verdict>> = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut rest = i;
+        for (j, &k) in keys.iter().enumerate() {
+            ctx[k] = Some(rest % sizes[j]);
+            rest /= sizes[j];
+        }
+        for (f, r) in ratings.iter_mut().enumerate() {
+            *r = if rb.ruled_out(f, &ctx) {
+                Rating::NotApplicable
+            } else {
+                m.rating(f)
+            };
+        }
+        let t = tallies(rb, &ratings);
+        place_all(rb, &ctx, &ratings, &t, &mut scores);
+        let targets = targets(rb, &ctx, None);
+        verdicts.push(
+            (0..nd)
+                .map(|d| verdict_of(rb, t[d], scores[d], &targets[d]).0)
+                .collect(),
+        );
+        scores.clear();
+    }
+    // A key is open for a dimension when changing its value alone changes
+    // the verdict somewhere.
+    (0..nd)
+        .map(|d| {
+            if verdicts.iter().all(|v| v[d] == verdicts[0][d]) {
+                return Some(Ok(verdicts[0][d]));
+            }
+            Some(Err(keys
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| {
+                    let stride: usize = sizes[..j].iter().product();
+                    (0..n).any(|i| {
+                        (i / stride) % sizes[j] + 1 < sizes[j]
+                            && verdicts[i][d] != verdicts[i + stride][d]
+                    })
+                })
+                .map(|(j, _)| names[j].clone())
+                .collect()))
+        })
+        .collect()
 }
 
 /// What could still move the level of dimension `d`: the score range
@@ -527,20 +652,25 @@ fn theme_results(rb: &Rulebook, m: &Mission) -> Vec<ThemeResult> {
 /// the missing context, or below a floor a rule of its role asks for.
 fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
     let names = rb.names();
-    // Entities of one role share their targets: worked out once per role.
-    let mut by_role: Vec<Option<Vec<Target>>> = vec![None; rb.roles().len()];
+    // Entities of one role share their targets and what their role is
+    // asked for: worked out once per role.
+    let mut by_role: Vec<Option<RoleView>> = vec![None; rb.roles().len()];
+    let view = |role: usize| {
+        let t = targets(rb, &m.context, Some(role));
+        let asked = asked_of(rb, &m.context, role, &t);
+        (t, asked)
+    };
     m.entities
         .iter()
         .zip(&m.data().entities)
         .map(|(e, src)| {
-            let t = match by_role.get_mut(e.role) {
-                Some(slot) => slot
-                    .get_or_insert_with(|| targets(rb, &m.context, Some(e.role)))
-                    .clone(),
-                None => targets(rb, &m.context, Some(e.role)),
+            let (t, asked) = match by_role.get_mut(e.role) {
+                Some(slot) => slot.get_or_insert_with(|| view(e.role)).clone(),
+                None => view(e.role),
             };
             let mut over = Vec::new();
             let mut above_cap = Vec::new();
+            let mut under = Vec::new();
             let mut gap = Values::new();
             let mut current = Values::new();
             for (d, td) in t.iter().enumerate() {
@@ -556,8 +686,21 @@ fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
                         }
                         gap.push(0);
                     }
-                    Some(c) => gap.push(td.level_index - c),
+                    // Short of the lowest target the missing context allows.
+                    Some(c) => gap.push(td.range_index[0].saturating_sub(c)),
                     None => gap.push(0),
+                }
+                if let (Some(c), Some(Some((floor, ri)))) = (cur, asked.get(d)) {
+                    if c < *floor {
+                        under.push(UnderIntegration {
+                            dimension: names.dimension_id[d].clone(),
+                            current: names.level_id[c].clone(),
+                            floor: names.level_id[*floor].clone(),
+                            rule: names.rule_id[*ri].clone(),
+                            because: names.rule_because[*ri].clone(),
+                            citation: names.rule_citation[*ri].clone(),
+                        });
+                    }
                 }
             }
             EntityResult {
@@ -571,7 +714,7 @@ fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
                 current: PerDimension::new(rb, current),
                 over_integrated: over,
                 above_cap,
-                under_integrated: under_integrated(rb, &m.context, e),
+                under_integrated: under,
                 gap: PerDimension::new(rb, gap),
                 note: src.note.clone(),
             }
@@ -579,44 +722,40 @@ fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
         .collect()
 }
 
-/// The floors that rules limited to the entity's role ask for and that its
-/// declared level falls short of: for each dimension, the highest such
-/// floor the context decides.
-fn under_integrated(
+/// A role's targets and, per dimension, the floor its rules ask for with
+/// the rule (see [`asked_of`]).
+type RoleView = (Vec<Target>, Vec<Option<(usize, usize)>>);
+
+/// What the rules of `role` ask of it on each dimension: the highest floor
+/// of a rule limited to the role that the context decides, among those no
+/// cap overrides (at most the lowest target the missing context allows),
+/// with the rule.
+fn asked_of(
     rb: &Rulebook,
     context: &[Option<usize>],
-    e: &crate::mission::ResolvedEntity,
-) -> Vec<UnderIntegration> {
-    let names = rb.names();
-    let mut out: Vec<UnderIntegration> = Vec::new();
-    for (d, cur) in e.current.iter().enumerate() {
-        let Some(cur) = *cur else { continue };
-        let mut best: Option<(usize, usize)> = None;
-        for (ri, rule) in rb.compiled_rules().iter().enumerate() {
-            let Bound::AtLeast(floor) = rule.bound else {
+    role: usize,
+    targets: &[Target],
+) -> Vec<Option<(usize, usize)>> {
+    let mut asked: Vec<Option<(usize, usize)>> = vec![None; targets.len()];
+    for (ri, rule) in rb.compiled_rules().iter().enumerate() {
+        let Bound::AtLeast(floor) = rule.bound else {
+            continue;
+        };
+        if !rule.roles.contains(&role)
+            || crate::rulebook::matches(&rule.when, context) != crate::rulebook::Matches::Yes
+        {
+            continue;
+        }
+        for &d in &rule.dimensions {
+            let (Some(slot), Some(t)) = (asked.get_mut(d), targets.get(d)) else {
                 continue;
             };
-            if rule.roles.contains(&e.role)
-                && rule.dimensions.contains(&d)
-                && floor > cur
-                && crate::rulebook::matches(&rule.when, context) == crate::rulebook::Matches::Yes
-                && best.is_none_or(|(l, _)| floor > l)
-            {
-                best = Some((floor, ri));
+            if floor <= t.range_index[0] && slot.is_none_or(|(l, _)| floor > l) {
+                *slot = Some((floor, ri));
             }
         }
-        if let Some((floor, ri)) = best {
-            out.push(UnderIntegration {
-                dimension: names.dimension_id[d].clone(),
-                current: names.level_id[cur].clone(),
-                floor: names.level_id[floor].clone(),
-                rule: names.rule_id[ri].clone(),
-                because: names.rule_because[ri].clone(),
-                citation: names.rule_citation[ri].clone(),
-            });
-        }
     }
-    out
+    asked
 }
 
 /// Unknown factors, the most of the overall range at stake first.

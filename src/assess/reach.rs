@@ -4,7 +4,7 @@
 
 use super::place::{THRESHOLD_TOLERANCE, gate_holds};
 use super::results::{Blocker, OutOfReach, Target};
-use super::score::score_ratings;
+use super::score::{Tally, score_ratings};
 use crate::model::{Polarity, Rating};
 use crate::rulebook::{Bound, Rulebook};
 
@@ -83,6 +83,7 @@ pub(crate) fn out_of_reach(
     context: &[Option<usize>],
     ratings: &[Rating],
     targets: &[Target],
+    tallies: &[Tally],
 ) -> Vec<Option<OutOfReach>> {
     let best_ratings = maxed(rb, ratings);
     let mut best = Vec::with_capacity(targets.len());
@@ -93,15 +94,24 @@ pub(crate) fn out_of_reach(
         .zip(&best)
         .enumerate()
         .map(|(d, (t, b))| {
+            let tally = tallies.get(d).copied().unwrap_or_default();
+            // Where nothing applies there is nothing to reach.
+            if !tally.applies() {
+                return None;
+            }
+            // The optimistic level: the unrated factors at their best, their
+            // gates holding.
+            let unrated_may_help = b.level_range[1] >= t.level_index;
+            let total = tally.rated + tally.unknown;
+            let covered = tally.rated > 0.0 && tally.rated / total + 1e-9 >= rb.min_coverage();
             (b.level < t.level_index).then(|| OutOfReach {
                 target: t.level.clone(),
                 best: names.level_id[b.level].clone(),
                 reasons: (b.level + 1..=t.level_index)
                     .flat_map(|l| blockers(rb, context, ratings, d, l, b.score))
                     .collect(),
-                // The optimistic level: the unrated factors at their best,
-                // their gates holding.
-                unrated_may_help: b.level_range[1] >= t.level_index,
+                unrated_may_help,
+                too_early: unrated_may_help && !covered,
             })
         })
         .collect()

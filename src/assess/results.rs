@@ -269,6 +269,9 @@ pub enum Undetermined {
 impl fmt::Display for Undetermined {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Undetermined::LowCoverage { coverage, .. } if *coverage <= 0.0 => {
+                f.write_str("nothing is rated yet")
+            }
             Undetermined::LowCoverage { coverage, needed } => write!(
                 f,
                 "only {:.0}% of the weight is rated; a verdict needs {:.0}%",
@@ -278,11 +281,11 @@ impl fmt::Display for Undetermined {
             Undetermined::NothingApplies => f.write_str("no factor with weight here applies"),
             Undetermined::MissingContext { keys } => write!(
                 f,
-                "the target depends on context the mission leaves out: {}",
+                "the verdict depends on context the mission leaves out: {}",
                 keys.join(", ")
             ),
             Undetermined::DimensionUndetermined { dimensions } => {
-                write!(f, "not every level has one ({})", dimensions.join(", "))
+                write!(f, "not every dimension has one ({})", dimensions.join(", "))
             }
         }
     }
@@ -351,6 +354,11 @@ pub struct OutOfReach {
     /// within reach (at their best, the thresholds and gates in the way
     /// would hold).
     pub unrated_may_help: bool,
+    /// Whether it is too early to tell: less than the rulebook's minimum of
+    /// the dimension's weight is rated, and the unrated factors could still
+    /// bring the target within reach. Reports then say so in a line, not
+    /// with every reason.
+    pub too_early: bool,
 }
 
 /// An entity below a floor that the text asks of its role.
@@ -538,8 +546,10 @@ pub struct EntityResult {
     /// Dimensions where the declared level is above the target: integration
     /// beyond what the situation calls for.
     pub over_integrated: Vec<Text>,
-    /// Of those, the dimensions where the target is a cap (an `at-most`
-    /// rule, such as asymmetric integration for humanitarian actors).
+    /// Of those, the dimensions where the declared level is above a cap
+    /// that binds whatever the missing context says (an `at-most` rule,
+    /// such as asymmetric integration for humanitarian actors; the cap may
+    /// sit above the target).
     pub above_cap: Vec<Text>,
     /// Where the declared level is below a floor that a rule of the
     /// entity's role asks for: the partner stays out of what the text asks
@@ -547,7 +557,7 @@ pub struct EntityResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub under_integrated: Vec<UnderIntegration>,
     /// Levels short of the target per dimension (0 where at or above it, or
-    /// not declared).
+    /// not declared); against the lowest target the missing context allows.
     pub gap: PerDimension<usize>,
     /// The mission's note on the entity, when it gives one.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -146,19 +146,7 @@ pub(crate) fn targets(
     let nd = rb.dimensions().len();
     let ids = &rb.names().level_id;
     let Some(completions) = completions else {
-        // Too many to try: the range spans every level the rules allow.
-        let mut out = decide(rb, context, role);
-        let top = rb.levels().len().saturating_sub(1);
-        for t in &mut out {
-            t.range_index = [0, top];
-            t.range = [ids[0].clone(), ids[top].clone()];
-            t.open_keys = open
-                .iter()
-                .map(|&k| rb.names().context_key[k].clone())
-                .collect();
-            t.outcomes = (0..=top).flat_map(|l| [(l, None), (l, Some(l))]).collect();
-        }
-        return out;
+        return widened(rb, context, role, &open);
     };
     let mut ctx = context.to_vec();
     let mut best: Vec<Option<Target>> = vec![None; nd];
@@ -216,35 +204,103 @@ pub(crate) fn targets(
         .collect()
 }
 
-/// Every context key the mission leaves out that the rulebook reads
-/// somewhere (a target rule, a gate's condition, a factor's
-/// applicability), with the values it could take.
-pub(crate) fn missing_keys(rb: &Rulebook, context: &[Option<usize>]) -> Vec<MissingKey> {
-    let keys = rb.context_keys();
-    let mut read = vec![false; keys.len()];
-    let mut mark = |when: &[(usize, Vec<usize>)]| {
+/// The targets when the missing keys have too many completions to try:
+/// on each dimension an open rule touches, the range from the lowest open
+/// cap to the highest open floor (within the caps that bind whatever the
+/// keys say), every verdict in it possible; the others as decided.
+fn widened(
+    rb: &Rulebook,
+    context: &[Option<usize>],
+    role: Option<usize>,
+    open: &[usize],
+) -> Vec<Target> {
+    let ids = &rb.names().level_id;
+    let mut out = decide(rb, context, role);
+    let nd = out.len();
+    let mut lo: Vec<usize> = out.iter().map(|t| t.level_index).collect();
+    let mut hi = lo.clone();
+    let mut touched = vec![false; nd];
+    for rule in rb.compiled_rules() {
+        if !for_whom(rb, &rule.roles, role) || matches(&rule.when, context) != Matches::Open {
+            continue;
+        }
+        for &d in &rule.dimensions {
+            if d >= nd {
+                continue;
+            }
+            touched[d] = true;
+            match rule.bound {
+                Bound::AtLeast(l) => {
+                    hi[d] = hi[d].max(out[d].cap_index.map_or(l, |c| l.min(c)));
+                }
+                Bound::AtMost(l) => lo[d] = lo[d].min(l),
+            }
+        }
+    }
+    let keys: Vec<Text> = open
+        .iter()
+        .map(|&k| rb.names().context_key[k].clone())
+        .collect();
+    for (d, t) in out.iter_mut().enumerate() {
+        if !touched[d] {
+            continue;
+        }
+        t.level_index = hi[d];
+        t.level = ids[hi[d]].clone();
+        t.range_index = [lo[d], hi[d]];
+        t.range = [ids[lo[d]].clone(), ids[hi[d]].clone()];
+        t.open_keys = keys.clone();
+        t.outcomes = (lo[d]..=hi[d])
+            .flat_map(|l| [(l, None), (l, Some(l))])
+            .collect();
+    }
+    out
+}
+
+/// The indices of the context keys the mission leaves out that the
+/// rulebook reads somewhere, and whether any of them is read by a gate's
+/// condition or a factor's applicability (and so could move a level, not
+/// only a target).
+pub(crate) fn missing_read(rb: &Rulebook, context: &[Option<usize>]) -> (Vec<usize>, bool) {
+    let n = rb.context_keys().len();
+    let mut by_rules = vec![false; n];
+    let mut by_levels = vec![false; n];
+    let mark = |when: &[(usize, Vec<usize>)], into: &mut Vec<bool>| {
         for (k, _) in when {
-            if let Some(r) = read.get_mut(*k) {
+            if let Some(r) = into.get_mut(*k) {
                 *r = true;
             }
         }
     };
     for rule in rb.compiled_rules() {
-        mark(&rule.when);
+        mark(&rule.when, &mut by_rules);
     }
     for g in 0..rb.data().gates.len() {
-        mark(rb.gate_when(g));
+        mark(rb.gate_when(g), &mut by_levels);
     }
     for f in 0..rb.factors().len() {
-        mark(rb.applies_when(f));
+        mark(rb.applies_when(f), &mut by_levels);
     }
-    keys.iter()
-        .enumerate()
-        .filter(|&(k, _)| read[k] && context.get(k).copied().flatten().is_none())
-        .map(|(k, key)| MissingKey {
+    let missing = |k: usize| context.get(k).copied().flatten().is_none();
+    let keys: Vec<usize> = (0..n)
+        .filter(|&k| (by_rules[k] || by_levels[k]) && missing(k))
+        .collect();
+    let levels = keys.iter().any(|&k| by_levels[k]);
+    (keys, levels)
+}
+
+/// Every context key the mission leaves out that the rulebook reads
+/// somewhere (a target rule, a gate's condition, a factor's
+/// applicability), with the values it could take.
+pub(crate) fn missing_keys(rb: &Rulebook, context: &[Option<usize>]) -> Vec<MissingKey> {
+    let keys = rb.context_keys();
+    missing_read(rb, context)
+        .0
+        .into_iter()
+        .map(|k| MissingKey {
             key: rb.names().context_key[k].clone(),
-            values: key.values.clone(),
-            description: key.description.clone(),
+            values: keys[k].values.clone(),
+            description: keys[k].description.clone(),
         })
         .collect()
 }

@@ -233,7 +233,12 @@ impl Mission {
         }
 
         if waivers == Waivers::MustSayWhy {
+            // A factor the context rules out waives nothing: its gate does
+            // not concern the mission, and no note is needed.
             for (f, level) in rulebook.gated_factors() {
+                if rulebook.ruled_out(f, &context) {
+                    continue;
+                }
                 let factor = &rb.factors[f].id;
                 let unexplained = data.evidence.get(factor).is_some_and(|e| {
                     e.rating == Rating::NotApplicable

@@ -119,7 +119,13 @@ pub(crate) fn blocker_text(b: &Blocker) -> String {
 /// Why a target is out of reach, in words: the same in the assessment and
 /// the plan.
 pub(crate) fn out_of_reach_text(o: &OutOfReach) -> String {
-    reach_words(&o.target, &o.best, &o.reasons, o.unrated_may_help)
+    reach_words(
+        &o.target,
+        &o.best,
+        &o.reasons,
+        o.unrated_may_help,
+        o.too_early,
+    )
 }
 
 /// Why `target` is out of reach (the best level within reach `best`): first
@@ -131,7 +137,14 @@ pub(super) fn reach_words(
     best: &str,
     reasons: &[Blocker],
     unrated_may_help: bool,
+    too_early: bool,
 ) -> String {
+    if too_early {
+        return format!(
+            "{target} is not within reach of the rated factors alone (the best is {best}), and \
+             too little is rated to tell what stands in the way: rate first"
+        );
+    }
     let mut hard = Vec::new();
     let mut also = Vec::new();
     for b in reasons {
@@ -258,7 +271,7 @@ pub(crate) fn leads(a: &Assessment) -> Vec<String> {
     }
     if !a.overall.rate_first.is_empty() {
         out.push(format!(
-            "Rate first (enough of the weight for a verdict on every level): {}.",
+            "Rate first (enough of the weight for a verdict on every dimension): {}.",
             listed(&a.overall.rate_first, RATE_FIRST)
         ));
     }
@@ -333,17 +346,7 @@ pub(crate) fn dimension_notes(dim: &DimensionResult) -> Vec<(&'static str, Strin
             format!("gates on {} (not applicable)", dim.waived_gates.join(", ")),
         ));
     }
-    // With too little rated for a verdict, and the unrated factors able to
-    // bring the target within reach, "out of reach" says nothing yet.
-    let speculative = matches!(
-        dim.undetermined,
-        Some(crate::assess::Undetermined::LowCoverage { .. })
-    );
-    if let Some(r) = dim
-        .out_of_reach
-        .as_ref()
-        .filter(|r| !(speculative && r.unrated_may_help))
-    {
+    if let Some(r) = &dim.out_of_reach {
         notes.push(("reach", out_of_reach_text(r)));
     }
     if let Some(next) = &dim.next {
@@ -494,10 +497,11 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
         );
         for e in &a.entities {
             let cells: Vec<String> = e
-                .target
+                .target_detail
                 .iter()
                 .zip(e.current.values.iter())
-                .map(|((d, t), c)| {
+                .map(|((d, td), c)| {
+                    let t = target_words(td);
                     let flag = if e.above_cap.iter().any(|x| x == d) {
                         "!!"
                     } else if e.over_integrated.iter().any(|x| x == d) {
@@ -532,6 +536,16 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
                 let _ = writeln!(o, "    {}", wrap(&under_text(u), 78, 6));
             }
         }
+    }
+}
+
+/// A target in a word, or its range (`coordination-integration`) where the
+/// missing context leaves it open.
+pub(crate) fn target_words(t: &Target) -> String {
+    if t.range[0] == t.range[1] {
+        t.level.to_string()
+    } else {
+        format!("{}-{}", t.range[0], t.range[1])
     }
 }
 
@@ -905,13 +919,16 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
         let _ = writeln!(o, "|---|---|{}---|---|", "---|".repeat(dims.len()));
         for e in &a.entities {
             let cells: Vec<String> = e
-                .target
+                .target_detail
                 .values
                 .iter()
                 .zip(&e.current.values)
-                .map(|(t, c)| match c {
-                    Some(c) => format!("{t} (now {c})"),
-                    None => t.to_string(),
+                .map(|(td, c)| {
+                    let t = target_words(td);
+                    match c {
+                        Some(c) => format!("{t} (now {c})"),
+                        None => t,
+                    }
                 })
                 .collect();
             let _ = writeln!(

@@ -188,7 +188,8 @@ pub(super) fn text(p: &Plan) -> String {
                         &r.target,
                         &r.best,
                         &r.reasons,
-                        r.unrated_may_help
+                        r.unrated_may_help,
+                        r.too_early
                     )
                 ),
                 78,
