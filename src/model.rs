@@ -285,6 +285,16 @@ impl fmt::Display for ContextValue {
     }
 }
 
+impl ContextValue {
+    /// The word of a word value; `None` for a flag.
+    pub fn as_word(&self) -> Option<&str> {
+        match self {
+            ContextValue::Word(w) => Some(w),
+            ContextValue::Flag(_) => None,
+        }
+    }
+}
+
 impl From<bool> for ContextValue {
     fn from(b: bool) -> Self {
         ContextValue::Flag(b)

@@ -1086,17 +1086,10 @@ fn check_when(
                 match allowed.iter().position(|a| a == v) {
                     Some(i) => vals.push(i),
                     None => {
-                        let words: Vec<String> = allowed
-                            .iter()
-                            .filter_map(|a| match a {
-                                ContextValue::Word(w) => Some(w.clone()),
-                                ContextValue::Flag(_) => None,
-                            })
-                            .collect();
                         let mut p = Problem::new(kp.clone(), format!("`{key}` has no value {v}"))
                             .allowed(one_of(allowed));
-                        if let ContextValue::Word(w) = v {
-                            p = p.suggest(w, words.iter().map(String::as_str));
+                        if let Some(w) = v.as_word() {
+                            p = p.suggest(w, allowed.iter().filter_map(ContextValue::as_word));
                         }
                         c.push(p);
                     }

@@ -18,7 +18,8 @@ const TINY: &str = include_str!("data/tiny.toml");
 /// The reasons a target is out of reach, each in a few words:
 /// `threshold LEVEL NEEDED (SCORE)` or `gate LEVEL FACTOR (RATING)`.
 fn reasons(u: &Unreachable) -> Vec<String> {
-    u.reasons
+    u.reach
+        .reasons
         .iter()
         .map(|b| match b {
             Blocker::Threshold {
@@ -508,13 +509,13 @@ fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
     // a: e1 unknown counts at the middle, 2 * 0.5 + 1 + 1 = 3 of 4 = 75,
     // past top's 70: only the gate is in the way, and rating e1 may open it.
     assert_eq!(reasons(&p.reasons[0]), ["gate top e1 (unknown)"]);
-    assert!(p.reasons[0].unrated_may_help);
+    assert!(p.reasons[0].reach.unrated_may_help);
     assert_eq!(p.total_effort, 0.0);
     // The assessment says the same.
     let a = assess(&rb, &m);
     assert_eq!(
         a.dimensions[0].out_of_reach.as_ref().unwrap().reasons,
-        p.reasons[0].reasons
+        p.reasons[0].reach.reasons
     );
 }
 
@@ -604,7 +605,7 @@ fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
         reasons(&p.reasons[0]),
         ["threshold top 70 (50)", "gate top e1 (unknown)"]
     );
-    assert!(p.reasons[0].unrated_may_help);
+    assert!(p.reasons[0].reach.unrated_may_help);
     // big-floor on b too; e1 and b1 not applicable, e2 unknown. e2 weighs 1
     // on a (50, may help) and 0 on b, where nothing applies: no reason.
     let text = TINY.replace(
@@ -621,7 +622,7 @@ fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
     let got: Vec<(&str, Vec<String>, bool)> = p
         .reasons
         .iter()
-        .map(|r| (r.dimension.as_str(), reasons(r), r.unrated_may_help))
+        .map(|r| (r.dimension.as_str(), reasons(r), r.reach.unrated_may_help))
         .collect();
     assert_eq!(got, [("a", vec!["threshold top 70 (50)".to_owned()], true)]);
 }
@@ -649,7 +650,7 @@ fn a_target_held_only_by_a_gate_names_the_gate_alone() {
     .unwrap();
     let p = plan(&rb, &m);
     assert_eq!(p.unreachable, vec!["a"]);
-    assert_eq!(p.reasons[0].best, "mid");
+    assert_eq!(p.reasons[0].reach.best, "mid");
     assert_eq!(reasons(&p.reasons[0]), ["gate top e1 (unknown)"]);
 }
 

@@ -307,7 +307,7 @@ fn a_target_out_of_reach_is_said_once_with_every_reason() {
     assert_eq!(o.reasons.len(), 1);
     assert!(o.unrated_may_help);
     let p = integration_readiness::analysis::plan(&rb, &m);
-    assert_eq!(p.reasons[0].reasons, o.reasons);
+    assert_eq!(p.reasons[0].reach.reasons, o.reasons);
     let said = "top is out of reach of any change of the rated factors (the best is mid): top \
                 needs e1 at-least high (rated unknown); rating the unknown factors may bring it \
                 within reach";

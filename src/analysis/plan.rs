@@ -34,8 +34,7 @@ use crate::text::Text;
 use serde::Serialize;
 
 use crate::assess::{
-    Blocker, DimensionScore, PerDimension, Provenance, THRESHOLD_TOLERANCE, overall_of,
-    score_ratings,
+    DimensionScore, PerDimension, Provenance, THRESHOLD_TOLERANCE, overall_of, score_ratings,
 };
 use crate::mission::Mission;
 use crate::model::EffortCost;
@@ -79,25 +78,16 @@ pub struct PlanChange {
     pub lifts: Vec<Text>,
 }
 
-/// A target no plan reaches, and why.
+/// A target no plan reaches, and why: the assessment's own account of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Unreachable {
     /// Dimension id.
     pub dimension: Text,
-    /// Its target.
-    pub target: Text,
-    /// The highest level any plan reaches.
-    pub best: Text,
-    /// Every reason, the same the assessment gives: each threshold the best
-    /// score misses and each gate below its need, rated or not, from the
-    /// level above `best` to the target.
-    pub reasons: Vec<Blocker>,
-    /// Whether rating the unrated factors could still bring it within reach.
-    pub unrated_may_help: bool,
-    /// Whether too little is rated to tell (see
-    /// [`OutOfReach::too_early`](crate::assess::OutOfReach::too_early)).
-    pub too_early: bool,
+    /// The target, the best level within reach and every reason, as the
+    /// assessment gives them (flattened into this object in JSON).
+    #[serde(flatten)]
+    pub reach: crate::assess::OutOfReach,
 }
 
 /// The cheapest plan to target.
@@ -632,11 +622,7 @@ pub(crate) fn plan_from(
         if let Some(o) = &before.dimensions[d].out_of_reach {
             reasons.push(Unreachable {
                 dimension: rb.names().dimension_id[d].clone(),
-                target: o.target.clone(),
-                best: o.best.clone(),
-                reasons: o.reasons.clone(),
-                unrated_may_help: o.unrated_may_help,
-                too_early: o.too_early,
+                reach: o.clone(),
             });
         }
     }

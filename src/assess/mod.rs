@@ -538,9 +538,10 @@ fn overall(
             rate_first.push(g.factor.clone());
         }
     }
+    let mut named: std::collections::BTreeSet<Text> = rate_first.iter().cloned().collect();
     for d in counted() {
         for f in &d.rate_first {
-            if !rate_first.contains(f) {
+            if named.insert(f.clone()) {
                 rate_first.push(f.clone());
             }
         }

@@ -151,15 +151,8 @@ impl Mission {
                         None => {
                             let mut p = Problem::new(path, format!("`{key}` cannot be {value}"))
                                 .allowed(one_of(allowed));
-                            if let ContextValue::Word(w) = value {
-                                let words: Vec<String> = allowed
-                                    .iter()
-                                    .filter_map(|a| match a {
-                                        ContextValue::Word(x) => Some(x.clone()),
-                                        ContextValue::Flag(_) => None,
-                                    })
-                                    .collect();
-                                p = p.suggest(w, words.iter().map(String::as_str));
+                            if let Some(w) = value.as_word() {
+                                p = p.suggest(w, allowed.iter().filter_map(ContextValue::as_word));
                             }
                             problems.add(|| p);
                         }

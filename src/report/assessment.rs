@@ -132,7 +132,7 @@ pub(crate) fn out_of_reach_text(o: &OutOfReach) -> String {
 /// what no change of the rated factors can meet (the thresholds the best
 /// score misses, the gates on unrated factors), then the gates on rated
 /// factors that a change could still meet and the target also needs.
-pub(super) fn reach_words(
+fn reach_words(
     target: &str,
     best: &str,
     reasons: &[Blocker],

@@ -184,13 +184,7 @@ pub(super) fn text(p: &Plan) -> String {
                 &format!(
                     "Out of reach on {}: {}",
                     r.dimension,
-                    super::assessment::reach_words(
-                        &r.target,
-                        &r.best,
-                        &r.reasons,
-                        r.unrated_may_help,
-                        r.too_early
-                    )
+                    super::assessment::out_of_reach_text(&r.reach)
                 ),
                 78,
                 2
