@@ -4,7 +4,7 @@
 mod common;
 
 use common::{case, load};
-use integration_readiness::assess::score_only;
+use integration_readiness::assess::{DimensionScore, score_only};
 use integration_readiness::model::{
     Condition, ContextValue, MissionData, Polarity, Rating, RulebookData, TargetRule,
 };
@@ -68,13 +68,9 @@ proptest! {
     #[test]
     fn rating_an_unknown_stays_inside_the_range((rbd, md) in case(), pick in any::<prop::sample::Index>(), r in common::rating()) {
         let (rb, m) = load(&rbd, &md);
-        let unknown: Vec<usize> = (0..rb.factors().len()).filter(|&f| m.rating(f) == Rating::Unknown).collect();
-        prop_assume!(!unknown.is_empty());
-        let f = unknown[pick.index(unknown.len())];
-        let before = score_only(&rb, &m);
-        let mut m2 = m.clone();
-        m2.set_rating(&rb, f, r);
-        let after = score_only(&rb, &m2);
+        let rated = rate_an_unknown(&rb, &m, pick, r);
+        prop_assume!(rated.is_some());
+        let (_, before, after) = rated.unwrap();
         for (b, a) in before.iter().zip(&after) {
             prop_assert!(a.score >= b.range[0] - EPS && a.score <= b.range[1] + EPS, "{} not in {:?}", a.score, b.range);
             prop_assert!(a.range[0] >= b.range[0] - EPS && a.range[1] <= b.range[1] + EPS);
@@ -89,13 +85,9 @@ proptest! {
     #[test]
     fn news_moves_the_point_score_its_own_way((rbd, md) in case(), pick in any::<prop::sample::Index>(), r in common::scale_rating()) {
         let (rb, m) = load(&rbd, &md);
-        let unknown: Vec<usize> = (0..rb.factors().len()).filter(|&f| m.rating(f) == Rating::Unknown).collect();
-        prop_assume!(!unknown.is_empty());
-        let f = unknown[pick.index(unknown.len())];
-        let before = score_only(&rb, &m);
-        let mut m2 = m.clone();
-        m2.set_rating(&rb, f, r);
-        let after = score_only(&rb, &m2);
+        let rated = rate_an_unknown(&rb, &m, pick, r);
+        prop_assume!(rated.is_some());
+        let (f, before, after) = rated.unwrap();
         // What the news earns against the middle of the scale.
         let s = r.strength().unwrap();
         let earned = if rb.factors()[f].polarity == Polarity::Enabler { s } else { 1.0 - s };
@@ -319,6 +311,26 @@ fn shuffle<T>(v: &mut [T], seed: u64) {
         let j = (s % (i as u64 + 1)) as usize;
         v.swap(i, j);
     }
+}
+
+/// The scores of `m` before and after one of its unknown factors (the
+/// `pick`ed one) is rated `r`, with that factor; `None` when none is unknown.
+fn rate_an_unknown(
+    rb: &Rulebook,
+    m: &Mission,
+    pick: prop::sample::Index,
+    r: Rating,
+) -> Option<(usize, Vec<DimensionScore>, Vec<DimensionScore>)> {
+    let unknown: Vec<usize> = (0..rb.factors().len())
+        .filter(|&f| m.rating(f) == Rating::Unknown)
+        .collect();
+    if unknown.is_empty() {
+        return None;
+    }
+    let f = unknown[pick.index(unknown.len())];
+    let mut m2 = m.clone();
+    m2.set_rating(rb, f, r);
+    Some((f, score_only(rb, m), score_only(rb, &m2)))
 }
 
 /// The mission with every context key it leaves out given each value in
