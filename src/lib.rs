@@ -187,9 +187,11 @@
 //! allows is tried, the target becomes the range of what they set (its
 //! `level` the highest), and the assessment names the keys to state with
 //! the values each could take ([`Assessment::missing_context`]). An entity
-//! declared above its target is over-integrated: integration is not an end
-//! in itself (1.3); one below a floor that a rule of its role asks for is
-//! under-integrated, with the rule's reason. Consistency rules of the
+//! (of one role, or several for a dual-mandate agency: the rules of each
+//! apply, and the lowest cap wins) declared above a cap the situation sets
+//! for it is over-integrated: integration is not an end in itself (1.3);
+//! one below a floor that a rule of its role asks for is under-integrated,
+//! with the rule's reason. Consistency rules of the
 //! rulebook turn ratings that contradict each other into warnings.
 //!
 //! Each dimension's verdict is `ready` (level at or above target, and not

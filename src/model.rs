@@ -423,6 +423,10 @@ pub struct Level {
     /// Where the meaning comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The source in a few words, as reports name it (e.g. `Himmelman's
+    /// continuum`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cited_as: Option<String>,
     /// Score a dimension needs to reach this level, per dimension id. The
     /// lowest level has none; every other level needs one per dimension.
     #[serde(
@@ -753,8 +757,9 @@ pub struct Evidence {
 pub struct Entity {
     /// Name, e.g. `OCHA`.
     pub name: String,
-    /// Role id.
-    pub role: String,
+    /// Role id, or a list of them for an actor with several roles (a
+    /// dual-mandate agency such as UNICEF: `["development", "humanitarian"]`).
+    pub role: Roles,
     /// Its current level of integration, per dimension id (level ids).
     #[serde(
         default,
@@ -765,6 +770,87 @@ pub struct Entity {
     /// A note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// The role of an entity: one role id, or a list of them, kept as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(untagged))]
+pub enum Roles {
+    /// One role, e.g. `"humanitarian"`.
+    One(String),
+    /// Several roles, e.g. `["development", "humanitarian"]`.
+    Several(Vec<String>),
+}
+
+impl Roles {
+    /// The role ids, in the order written.
+    pub fn ids(&self) -> &[String] {
+        match self {
+            Roles::One(r) => std::slice::from_ref(r),
+            Roles::Several(rs) => rs,
+        }
+    }
+}
+
+impl fmt::Display for Roles {
+    /// The ids joined with ` and `.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.ids().join(" and "))
+    }
+}
+
+impl From<&str> for Roles {
+    fn from(r: &str) -> Self {
+        Roles::One(r.to_owned())
+    }
+}
+
+impl From<String> for Roles {
+    fn from(r: String) -> Self {
+        Roles::One(r)
+    }
+}
+
+impl From<Vec<String>> for Roles {
+    fn from(rs: Vec<String>) -> Self {
+        Roles::Several(rs)
+    }
+}
+
+impl Serialize for Roles {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Roles::One(r) => s.serialize_str(r),
+            Roles::Several(rs) => rs.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Roles {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Roles;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a role id in quotes, or a list of them")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Roles, E> {
+                Ok(Roles::One(v.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Roles, A::Error> {
+                let mut out = Vec::new();
+                while let Some(r) = seq.next_element::<String>()? {
+                    out.push(r);
+                }
+                Ok(Roles::Several(out))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 /// A whole mission file, as written.

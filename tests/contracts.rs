@@ -89,7 +89,16 @@ fn assess_json() {
     let ents = v["entities"].as_array().unwrap();
     assert!(!ents.is_empty());
     for e in ents {
-        keys(e, &["name", "role", "target", "over_integrated"]);
+        keys(
+            e,
+            &[
+                "name",
+                "roles",
+                "target",
+                "over_integrated",
+                "under_integrated",
+            ],
+        );
         assert!(levels.contains(&e["target"]["strategic"].as_str().unwrap()));
         assert!(e["over_integrated"].is_array());
     }

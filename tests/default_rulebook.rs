@@ -140,14 +140,23 @@ fn the_rules_the_design_requires_exist() {
     };
     assert!(caps_humanitarian(false));
     assert!(caps_humanitarian(true));
-    // No blanket cap on NGOs, national authorities or donors.
+    // No blanket cap on NGOs, national authorities or donors: national
+    // authorities are capped only where the government is itself a party
+    // to the fighting.
     for role in ["ngo", "national-authority", "donor"] {
-        assert!(
-            !rules
-                .iter()
-                .any(|r| r.roles.iter().any(|x| x == role) && r.at_most.is_some()),
-            "{role} is capped"
-        );
+        for r in rules
+            .iter()
+            .filter(|r| r.roles.iter().any(|x| x == role) && r.at_most.is_some())
+        {
+            assert_eq!(role, "national-authority", "{role} is capped by {}", r.id);
+            assert!(
+                r.when
+                    .get("host-government-party")
+                    .is_some_and(|c| c.values() == [true.into()]),
+                "{} caps national authorities beyond a belligerent government",
+                r.id
+            );
+        }
     }
     // The mission's own targets depend on the phase.
     assert!(
@@ -312,4 +321,31 @@ fn the_default_rulebook_round_trips() {
         rb
     );
     assert_eq!(Rulebook::oslo_2007(), rb);
+}
+
+/// Every factor's rating guide defines all five rated words, so that no
+/// gate tests a word an assessor has to guess: assessors disagree most at
+/// the gates.
+#[test]
+fn every_gate_word_is_defined_in_its_factors_guide() {
+    let rb = rb();
+    for f in rb.factors() {
+        for w in integration_readiness::Rating::SCALE {
+            assert!(
+                f.rating_guide.get(&w).is_some_and(|t| !t.trim().is_empty()),
+                "{}: the guide does not define `{w}`",
+                f.id
+            );
+        }
+    }
+    for g in &rb.data().gates {
+        let f = rb.factor(&g.factor).unwrap();
+        let word = g.at_least.or(g.at_most).unwrap();
+        assert!(
+            f.rating_guide.contains_key(&word),
+            "the gate of `{}` on `{}` tests `{word}`, which its guide leaves undefined",
+            g.level,
+            g.factor
+        );
+    }
 }

@@ -649,28 +649,28 @@ fn theme_results(rb: &Rulebook, m: &Mission) -> Vec<ThemeResult> {
 }
 
 /// Each entity's own targets (asymmetric by role) and where it stands:
-/// above its target (over-integrated, above a cap) in every completion of
+/// above a cap (over-integrated) in every completion of
 /// the missing context, or below a floor a rule of its role asks for.
 fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
     let names = rb.names();
     // Entities of one role share their targets and what their role is
     // asked for: worked out once per role.
-    let mut by_role: Vec<Option<RoleView>> = vec![None; rb.roles().len()];
-    let view = |role: usize| {
-        let t = targets(rb, &m.context, Some(role));
-        let asked = asked_of(rb, &m.context, role, &t);
+    let mut by_roles: std::collections::BTreeMap<Vec<usize>, RoleView> =
+        std::collections::BTreeMap::new();
+    let view = |roles: &[usize]| {
+        let t = targets(rb, &m.context, Some(roles));
+        let asked = asked_of(rb, &m.context, roles, &t);
         (t, asked)
     };
     m.entities
         .iter()
         .zip(&m.data().entities)
         .map(|(e, src)| {
-            let (t, asked) = match by_role.get_mut(e.role) {
-                Some(slot) => slot.get_or_insert_with(|| view(e.role)).clone(),
-                None => view(e.role),
-            };
+            let (t, asked) = by_roles
+                .entry(e.roles.clone())
+                .or_insert_with(|| view(&e.roles))
+                .clone();
             let mut over = Vec::new();
-            let mut above_cap = Vec::new();
             let mut under = Vec::new();
             let mut gap = Values::new();
             let mut current = Values::new();
@@ -678,12 +678,13 @@ fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
                 let cur = e.current.get(d).copied().flatten();
                 current.push(cur.map(|l| names.level_id[l].clone()));
                 match cur {
+                    // Over-integrated: above a cap that binds whatever the
+                    // missing context says, as the mission's own
+                    // `above-target`. Above a floor or a default is not:
+                    // a partner doing more than asked is not over-investing.
                     Some(c) if c > td.level_index => {
-                        over.push(names.dimension_id[d].clone());
-                        // Above a binding cap whatever the missing context
-                        // says.
                         if td.outcomes.iter().all(|o| o.1.is_some_and(|cap| c > cap)) {
-                            above_cap.push(names.dimension_id[d].clone());
+                            over.push(names.dimension_id[d].clone());
                         }
                         gap.push(0);
                     }
@@ -706,7 +707,7 @@ fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
             }
             EntityResult {
                 name: src.name.clone(),
-                role: names.role_id[e.role].clone(),
+                roles: e.roles.iter().map(|&r| names.role_id[r].clone()).collect(),
                 target: PerDimension::new(
                     rb,
                     t.iter().map(|x| x.level.clone()).collect::<Values<_>>(),
@@ -714,7 +715,6 @@ fn entity_results(rb: &Rulebook, m: &Mission) -> Vec<EntityResult> {
                 target_detail: PerDimension::new(rb, t),
                 current: PerDimension::new(rb, current),
                 over_integrated: over,
-                above_cap,
                 under_integrated: under,
                 gap: PerDimension::new(rb, gap),
                 note: src.note.clone(),
@@ -734,7 +734,7 @@ type RoleView = (Vec<Target>, Vec<Option<(usize, usize)>>);
 fn asked_of(
     rb: &Rulebook,
     context: &[Option<usize>],
-    role: usize,
+    roles: &[usize],
     targets: &[Target],
 ) -> Vec<Option<(usize, usize)>> {
     let mut asked: Vec<Option<(usize, usize)>> = vec![None; targets.len()];
@@ -742,7 +742,7 @@ fn asked_of(
         let Bound::AtLeast(floor) = rule.bound else {
             continue;
         };
-        if !rule.roles.contains(&role)
+        if !roles.iter().any(|r| rule.roles.contains(r))
             || crate::rulebook::matches(&rule.when, context) != crate::rulebook::Matches::Yes
         {
             continue;

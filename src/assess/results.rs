@@ -535,26 +535,25 @@ pub struct FactorResult {
 pub struct EntityResult {
     /// Name.
     pub name: String,
-    /// Role id.
-    pub role: Text,
+    /// Role ids, as the mission gives them (several for a dual-mandate
+    /// agency: it takes the rules of each, and the lowest cap wins).
+    pub roles: Vec<Text>,
     /// Target level id per dimension.
     pub target: PerDimension<Text>,
     /// The rules that set each target.
     pub target_detail: PerDimension<Target>,
     /// Declared current level per dimension, where given.
     pub current: PerDimension<Option<Text>>,
-    /// Dimensions where the declared level is above the target: integration
-    /// beyond what the situation calls for.
+    /// Dimensions where the declared level is above a cap that a rule of
+    /// the situation sets for it (an `at-most` rule, such as asymmetric
+    /// integration for humanitarian actors, or a traditional mandate):
+    /// over-investment, as `above-target` is for the mission. Above a floor
+    /// or a default target is not flagged: a partner that co-chairs or
+    /// pools funds beyond what is asked is doing what the text asks.
     pub over_integrated: Vec<Text>,
-    /// Of those, the dimensions where the declared level is above a cap
-    /// that binds whatever the missing context says (an `at-most` rule,
-    /// such as asymmetric integration for humanitarian actors; the cap may
-    /// sit above the target).
-    pub above_cap: Vec<Text>,
     /// Where the declared level is below a floor that a rule of the
     /// entity's role asks for: the partner stays out of what the text asks
     /// of it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub under_integrated: Vec<UnderIntegration>,
     /// Levels short of the target per dimension (0 where at or above it, or
     /// not declared); against the lowest target the missing context allows.

@@ -10,21 +10,26 @@ use crate::text::Text;
 /// one; beyond it, a target's range spans every level the rules could set.
 pub const MAX_COMPLETIONS: usize = 4096;
 
-/// Whether a rule applies to the mission (`role` = `None`) or to an entity
-/// of a role.
-fn for_whom(rb: &Rulebook, rule_roles: &[usize], role: Option<usize>) -> bool {
-    match role {
+/// Whether a rule applies to the mission (`roles` = `None`) or to an
+/// entity of these roles: a rule of any of its roles, or a mission-wide
+/// rule where one of its roles follows the mission. An entity of several
+/// roles so takes the floors and the caps of each, and the lowest cap wins
+/// (a dual-mandate agency keeps its humanitarian distance).
+fn for_whom(rb: &Rulebook, rule_roles: &[usize], roles: Option<&[usize]>) -> bool {
+    match roles {
         None => rule_roles.is_empty(),
-        Some(r) => {
-            let follows = rb.roles().get(r).is_some_and(|x| x.follows_mission);
-            (rule_roles.is_empty() && follows) || rule_roles.contains(&r)
+        Some(rs) => {
+            let follows = rs
+                .iter()
+                .any(|&r| rb.roles().get(r).is_some_and(|x| x.follows_mission));
+            (rule_roles.is_empty() && follows) || rs.iter().any(|r| rule_roles.contains(r))
         }
     }
 }
 
 /// One target for a complete context: the level, whether a cap sets it,
 /// and the rules behind it.
-fn decide(rb: &Rulebook, context: &[Option<usize>], role: Option<usize>) -> Vec<Target> {
+fn decide(rb: &Rulebook, context: &[Option<usize>], role: Option<&[usize]>) -> Vec<Target> {
     let nd = rb.dimensions().len();
     let rule_ids = &rb.names().rule_id;
     let mut floor: Vec<usize> = rb.default_targets().to_vec();
@@ -105,7 +110,7 @@ fn decide(rb: &Rulebook, context: &[Option<usize>], role: Option<usize>) -> Vec<
 
 /// The context keys the mission leaves out that some rule for `role`
 /// (the mission when `None`) could read, given the keys it does give.
-fn open_rule_keys(rb: &Rulebook, context: &[Option<usize>], role: Option<usize>) -> Vec<usize> {
+fn open_rule_keys(rb: &Rulebook, context: &[Option<usize>], role: Option<&[usize]>) -> Vec<usize> {
     let mut keys = Vec::new();
     for rule in rb.compiled_rules() {
         if !for_whom(rb, &rule.roles, role) || matches(&rule.when, context) != Matches::Open {
@@ -129,7 +134,7 @@ fn open_rule_keys(rb: &Rulebook, context: &[Option<usize>], role: Option<usize>)
 pub(crate) fn targets(
     rb: &Rulebook,
     context: &[Option<usize>],
-    role: Option<usize>,
+    role: Option<&[usize]>,
 ) -> Vec<Target> {
     let open = open_rule_keys(rb, context, role);
     if open.is_empty() {
@@ -211,7 +216,7 @@ pub(crate) fn targets(
 fn widened(
     rb: &Rulebook,
     context: &[Option<usize>],
-    role: Option<usize>,
+    role: Option<&[usize]>,
     open: &[usize],
 ) -> Vec<Target> {
     let ids = &rb.names().level_id;

@@ -28,7 +28,8 @@ pub(crate) enum Waivers {
 /// An entity resolved to indices.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ResolvedEntity {
-    pub role: usize,
+    /// Role indices, as written (at least one).
+    pub roles: Vec<usize>,
     /// Declared current level per dimension.
     pub current: Vec<Option<usize>>,
 }
@@ -173,20 +174,33 @@ impl Mission {
                     Problem::new(path.key("name"), "empty entity name").allowed("the actor's name")
                 });
             }
-            let role = match role_ids.iter().position(|r| *r == e.role) {
-                Some(r) => r,
-                None => {
-                    problems.add(|| {
-                        Problem::new(
-                            path.key("role"),
-                            format!("unknown role `{}`", shown(&e.role)),
-                        )
-                        .allowed(one_of(&role_ids))
-                        .suggest(&e.role, role_ids.iter().copied())
-                    });
-                    0
+            let mut roles = Vec::new();
+            if e.role.ids().is_empty() {
+                problems.add(|| {
+                    Problem::new(path.key("role"), "an entity needs a role").allowed(format!(
+                        "a role id or a list of them: {}",
+                        one_of(&role_ids)
+                    ))
+                });
+            }
+            for (j, id) in e.role.ids().iter().enumerate() {
+                let rp = match e.role {
+                    crate::model::Roles::One(_) => path.key("role"),
+                    crate::model::Roles::Several(_) => path.key("role").index(j),
+                };
+                match role_ids.iter().position(|r| r == id) {
+                    Some(r) if roles.contains(&r) => problems.add(|| {
+                        Problem::new(rp, format!("role `{id}` is listed twice"))
+                            .allowed("each role once")
+                    }),
+                    Some(r) => roles.push(r),
+                    None => problems.add(|| {
+                        Problem::new(rp, format!("unknown role `{}`", shown(id)))
+                            .allowed(one_of(&role_ids))
+                            .suggest(id, role_ids.iter().copied())
+                    }),
                 }
-            };
+            }
             let mut current = vec![None; dim_ids.len()];
             for (dim, level) in &e.current {
                 let p = path.key("current").key(dim.as_str());
@@ -206,7 +220,7 @@ impl Mission {
                     }),
                 }
             }
-            entities.push(ResolvedEntity { role, current });
+            entities.push(ResolvedEntity { roles, current });
         }
 
         // Applicability from the context: `not-applicable` refused where the

@@ -37,8 +37,35 @@ pub(crate) fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>
         }
         keep
     });
+    // Roles this rulebook lacks are left out; an entity with none left is.
+    for e in &mut data.entities {
+        let ids = e.role.ids();
+        if ids.len() > 1 {
+            let kept: Vec<String> = ids
+                .iter()
+                .filter(|id| {
+                    let keep = rbd.roles.iter().any(|r| &r.id == *id);
+                    if !keep {
+                        warnings.push(format!(
+                            "role `{id}` of entity `{}` left out: rulebook `{}` has no such role",
+                            e.name, rbd.rulebook.id
+                        ));
+                    }
+                    keep
+                })
+                .cloned()
+                .collect();
+            if !kept.is_empty() {
+                e.role = crate::model::Roles::Several(kept);
+            }
+        }
+    }
     data.entities.retain(|e| {
-        let keep = rbd.roles.iter().any(|r| r.id == e.role);
+        let keep = e
+            .role
+            .ids()
+            .iter()
+            .any(|id| rbd.roles.iter().any(|r| &r.id == id));
         if !keep {
             warnings.push(format!(
                 "entity `{}` left out: rulebook `{}` has no role `{}`",

@@ -198,6 +198,29 @@ pub(crate) fn legend() -> String {
     )
 }
 
+/// Where the levels' definitions come from, in a sentence (`Levels:
+/// co-existence and full-coherence from the proceedings (1.2, para. 6);
+/// ...`); `None` when the rulebook names no source in short.
+pub(crate) fn level_sources(rb: &Rulebook) -> Option<String> {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for l in rb.levels() {
+        let Some(c) = l.cited_as.as_deref() else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| g.0 == c) {
+            Some(g) => g.1.push(&l.id),
+            None => groups.push((c, vec![&l.id])),
+        }
+    }
+    (!groups.is_empty()).then(|| {
+        let parts: Vec<String> = groups
+            .iter()
+            .map(|(c, ids)| format!("{} from {c}", ids.join(" and ")))
+            .collect();
+        format!("Levels: {}.", parts.join("; "))
+    })
+}
+
 /// "Assessed DATE against rulebook ID VERSION (fingerprint ...), crate VERSION".
 fn provenance_line(a: &Assessment) -> String {
     match &a.mission.date {
@@ -247,6 +270,9 @@ pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String
         "\n{}",
         wrap(&format!("Spectrum: {}", spectrum.join(" < ")), 78, 10)
     );
+    if let Some(sources) = level_sources(rb) {
+        let _ = writeln!(o, "{}", wrap(&sources, 78, 8));
+    }
     let _ = writeln!(
         o,
         "Bars: # certain, = rated, + possible with missing evidence,\n      | level threshold, ^ target level"
@@ -493,7 +519,7 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
     if !a.entities.is_empty() {
         let _ = writeln!(
             o,
-            "\nEntities (target per dimension; ! above target, !! above a cap; under: below\nwhat the text asks of the role)"
+            "\nEntities (target per dimension; ! over-integrated: above a cap the situation\nsets; under: below what the text asks of the role)"
         );
         for e in &a.entities {
             let cells: Vec<String> = e
@@ -502,9 +528,7 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
                 .zip(e.current.values.iter())
                 .map(|((d, td), c)| {
                     let t = target_words(td);
-                    let flag = if e.above_cap.iter().any(|x| x == d) {
-                        "!!"
-                    } else if e.over_integrated.iter().any(|x| x == d) {
+                    let flag = if e.over_integrated.iter().any(|x| x == d) {
                         "!"
                     } else if e.under_integrated.iter().any(|x| x.dimension == *d) {
                         ", under"
@@ -521,7 +545,7 @@ fn entities(o: &mut String, _: &Rulebook, a: &Assessment) {
                 o,
                 "  {}",
                 wrap(
-                    &format!("{} [{}]: {}", e.name, e.role, cells.join("; ")),
+                    &format!("{} [{}]: {}", e.name, e.roles.join(", "), cells.join("; ")),
                     78,
                     4
                 )
@@ -815,6 +839,9 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
     let _ = writeln!(o, "{}\n", legend());
     let spectrum: Vec<&str> = rb.levels().iter().map(|l| l.id.as_str()).collect();
     let _ = writeln!(o, "Spectrum: {}.\n", spectrum.join(" < "));
+    if let Some(sources) = level_sources(rb) {
+        let _ = writeln!(o, "{}\n", md_cell(&sources));
+    }
     let _ = writeln!(o, "## Dimensions\n");
     let _ = writeln!(
         o,
@@ -935,15 +962,11 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
                 o,
                 "| {} | {} | {} | {} | {} |",
                 md_cell(&e.name),
-                e.role,
+                e.roles.join(", "),
                 cells.join(" | "),
                 e.over_integrated
                     .iter()
-                    .map(|d| if e.above_cap.contains(d) {
-                        format!("{d} (above a cap)")
-                    } else {
-                        d.to_string()
-                    })
+                    .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", "),
                 md_cell(

@@ -142,6 +142,9 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
         "<p class=\"small\">{}</p>",
         escape(&assessment::legend())
     );
+    if let Some(sources) = assessment::level_sources(rulebook) {
+        let _ = writeln!(o, "<p class=\"small\">{}</p>", escape(&sources));
+    }
 
     o.push_str("<h2>Dimensions</h2>\n<table>\n<tr><th>Dimension</th><th>Score</th><th>Range</th><th>Coverage</th><th>Level</th><th>Level range</th><th>Target</th><th>Verdict</th></tr>\n");
     for d in &a.dimensions {
@@ -258,7 +261,7 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
                     .as_deref()
                     .map(|n| format!("<br><span class=\"small note\">{}</span>", escape(n)))
                     .unwrap_or_default(),
-                escape(&e.role)
+                escape(&e.roles.join(", "))
             );
             for ((_, target), (_, current)) in e.target.iter().zip(e.current.iter()) {
                 let _ = write!(
@@ -270,17 +273,7 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
                         .map_or_else(|| "not given".to_owned(), |c| escape(c))
                 );
             }
-            let over: Vec<String> = e
-                .over_integrated
-                .iter()
-                .map(|d| {
-                    if e.above_cap.contains(d) {
-                        format!("{} (above a cap)", escape(d))
-                    } else {
-                        escape(d)
-                    }
-                })
-                .collect();
+            let over: Vec<String> = e.over_integrated.iter().map(|d| escape(d)).collect();
             let under: Vec<String> = e
                 .under_integrated
                 .iter()

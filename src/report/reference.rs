@@ -171,6 +171,42 @@ pub fn markdown(rb: &Rulebook) -> String {
     }
     let _ = writeln!(o, "\n{}", min_coverage_text(rb));
 
+    if !rb.context_keys().is_empty() {
+        let _ = writeln!(o, "\n## Context\n");
+        let _ = writeln!(
+            o,
+            "What a mission states about its situation; target rules, gates and factors read it. A key left out is tried at every value it allows.\n"
+        );
+        for k in rb.context_keys() {
+            let values: Vec<String> = k.values.iter().map(|v| format!("`{v}`")).collect();
+            let _ = write!(o, "- `{}` = {}", k.key, values.join(" | "));
+            if let Some(d) = &k.description {
+                let _ = write!(o, ": {}", one_line(d));
+            }
+            let _ = writeln!(o);
+        }
+    }
+    if !rb.roles().is_empty() {
+        let _ = writeln!(o, "\n## Roles\n");
+        let _ = writeln!(
+            o,
+            "What kind of actor an entity is; an entity may hold several roles (`role = [\"development\", \"humanitarian\"]`), and takes the rules of each.\n"
+        );
+        for r in rb.roles() {
+            let _ = write!(o, "- `{}`: {}", r.id, one_line(&r.title));
+            if let Some(d) = &r.description {
+                let _ = write!(o, ". {}", one_line(d));
+            }
+            if !r.follows_mission {
+                let _ = write!(
+                    o,
+                    " (a partner outside the UN: the mission-wide rules do not apply)"
+                );
+            }
+            let _ = writeln!(o);
+        }
+    }
+
     let _ = writeln!(o, "\n## Factors by theme\n");
     let _ = writeln!(
         o,

@@ -326,7 +326,7 @@ pub fn mission_for(rb: &RulebookData) -> impl Strategy<Value = MissionData> + us
         prop::option::of(any::<bool>()),
         prop::collection::vec(
             (
-                0..2usize,
+                0..3usize,
                 prop::collection::vec(prop::option::of(0..nl), nd),
             ),
             0..=2,
@@ -371,7 +371,12 @@ pub fn mission_for(rb: &RulebookData) -> impl Strategy<Value = MissionData> + us
                     .enumerate()
                     .map(|(i, (role, cur))| Entity {
                         name: format!("E{i}"),
-                        role: format!("role{role}"),
+                        // Role 2 stands for an entity with both roles.
+                        role: if role == 2 {
+                            vec!["role0".to_owned(), "role1".to_owned()].into()
+                        } else {
+                            format!("role{role}").into()
+                        },
                         current: cur
                             .into_iter()
                             .enumerate()

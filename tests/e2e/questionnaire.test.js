@@ -456,7 +456,7 @@ test("above-target and under-integrated partners show with the reports' words", 
   assert.equal(await page.locator('[data-field="overall-verdict"]').textContent(), a.overall.verdict);
   assert.ok((await page.locator('[data-field="legend"]').textContent()).includes("above-target, " + meaning));
 
-  // Partners above a cap and below what the text asks of their role: each
+  // Partners above a cap (over-integrated) and below what the text asks of their role: each
   // flagged in its cell, and the reasons listed in the Markdown report's words.
   const md = (await api("api/report?format=markdown", mission)).text;
   const want = [];
@@ -468,7 +468,7 @@ test("above-target and under-integrated partners show with the reports' words", 
   for (const [i, e] of a.entities.entries()) {
     const row = page.locator(`[data-entity-result="${e.name}"]`);
     assert.equal(await row.locator('[data-flag="under"]').count(), (e.under_integrated || []).length, e.name);
-    assert.equal(await row.locator('[data-flag="above-cap"]').count(), (e.above_cap || []).length, e.name);
+    assert.equal(await row.locator('[data-flag="over"]').count(), (e.over_integrated || []).length, e.name);
     for (const line of words.entities[i].under) assert.ok(md.includes(line), line);
   }
   assert.deepEqual(page.errors, []);

@@ -139,7 +139,20 @@ pub fn load(folder: &str) -> Vec<(String, Scenario)> {
 pub fn mission_toml(rb: &Rulebook, s: &Scenario) -> String {
     let mut evidence = toml::Table::new();
     for f in rb.factors() {
+        // A factor the scenario's context rules out is left unrated by the
+        // base: rating it would only be a warning that it is left out.
+        let ruled_out = f.applies_when.iter().any(|(k, cond)| {
+            s.context
+                .get(k)
+                .and_then(|v| {
+                    v.clone()
+                        .try_into::<integration_readiness::model::ContextValue>()
+                        .ok()
+                })
+                .is_some_and(|v| !cond.values().contains(&v))
+        });
         let base = match (s.base, f.polarity) {
+            _ if ruled_out => None,
             (Base::Best, Polarity::Enabler) | (Base::Worst, Polarity::Barrier) => Some("full"),
             (Base::Best, Polarity::Barrier) | (Base::Worst, Polarity::Enabler) => Some("none"),
             (Base::NotApplicable, _) => Some("not-applicable"),

@@ -275,14 +275,30 @@ function buildEntities() {
       e.name = name.value;
       changed();
     });
-    const role = el("select", { "aria-label": "Role", "data-entity-field": "role" });
+    // One role or several (a dual-mandate agency): a list box where
+    // Ctrl-click (or Shift) selects more than one; kept as written, a word
+    // for one role, a list for several.
+    const held = Array.isArray(e.role) ? e.role : [e.role];
+    const role = el("select", {
+      "aria-label": "Role (Ctrl-click for several)",
+      "data-entity-field": "role",
+      multiple: "multiple",
+      size: String(Math.min(4, (RB.roles || []).length || 1)),
+    });
     for (const r of RB.roles || []) {
       const o = el("option", { value: r.id }, r.title || r.id);
-      if (e.role === r.id) o.selected = true;
+      if (held.includes(r.id)) o.selected = true;
       role.append(o);
     }
     role.addEventListener("change", () => {
-      e.role = role.value;
+      const picked = Array.from(role.selectedOptions).map((o) => o.value);
+      if (picked.length === 0) {
+        // A role is required: keep the one held before.
+        for (const o of role.options) o.selected = held.includes(o.value);
+        return;
+      }
+      e.role = picked.length === 1 ? picked[0] : picked;
+      held.splice(0, held.length, ...picked);
       changed();
     });
     const levels = el("div", { class: "entity-levels" });
@@ -659,16 +675,15 @@ function renderPanel(a, words, problems) {
     const underLines = [];
     ents.forEach((e, i) => {
       const over = new Set(e.over_integrated || []);
-      const cap = new Set(e.above_cap || []);
       const under = new Set((e.under_integrated || []).map((u) => u.dimension));
       table.append(el("tr", { "data-entity-result": e.name },
-        el("td", {}, el("strong", {}, e.name), el("br", {}), el("span", { class: "muted" }, e.role)),
+        el("td", {}, el("strong", {}, e.name), el("br", {}), el("span", { class: "muted" }, (e.roles || []).join(", "))),
         ...(a.dimensions || []).map((d) => {
           const now = (e.current || {})[d.id];
           return el("td", { class: over.has(d.id) ? "over" : under.has(d.id) ? "under" : "" },
             "target " + levelTitle((e.target || {})[d.id]),
             now ? el("span", { class: "muted" }, " · now " + levelTitle(now)) : null,
-            over.has(d.id) ? el("span", { class: "flag", "data-flag": cap.has(d.id) ? "above-cap" : "over" }, cap.has(d.id) ? "above a cap" : "over-integrated") : null,
+            over.has(d.id) ? el("span", { class: "flag", "data-flag": "over", title: "above a cap the situation sets" }, "over-integrated") : null,
             under.has(d.id) ? el("span", { class: "flag under", "data-flag": "under" }, "under-integrated") : null);
         })));
       const w = (words.entities || [])[i];
