@@ -181,6 +181,7 @@ fn build(
                 title: format!("Level {l}"),
                 meaning: "m".into(),
                 source: None,
+                cited_as: None,
                 threshold,
                 threshold_reason: None,
             }
