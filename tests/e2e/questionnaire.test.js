@@ -324,7 +324,8 @@ test("another rulebook gets its own questionnaire", async () => {
 
 test("fix first and missing evidence lead to their factors, even when filtered out", async () => {
   const page = await openPage();
-  const file = path.join(ROOT, "examples", "missions", "poorly-evidenced.toml");
+  // The start-up sample has both a plan to follow and factors left unrated.
+  const file = path.join(ROOT, "examples", "missions", "start-up-active-conflict.toml");
   await page.locator("#open-file").setInputFiles(file);
   await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Opened"));
   const a = await waitForAssessment(page, JSON.stringify(await pageMission(page)));
