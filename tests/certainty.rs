@@ -246,7 +246,8 @@ fn plan_steps_carry_their_own_gain_in_priority_order() {
     }
     let text = report::text(&rb, &p);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("each rating step costs 1 (low effort), 2 (medium) or 4 (high)"));
+    // Rulebook 3.0: a high-effort step costs 3 (it was 4).
+    assert!(flat.contains("each rating step costs 1 (low effort), 2 (medium) or 3 (high)"));
 }
 
 /// The evidence and the provenance reach the reports.
@@ -335,16 +336,17 @@ proptest! {
 /// score stays in its band and, above 55, a drawn gate of cooperation
 /// fails: `python3 tests/independent/robustness.py --blank 20 100000`
 /// (plain sampling in Python, standard error 0.001) puts that share at
-/// 0.8833, 0.8743 and 0.7711. The engine's 1000 independent draws must
-/// fall within four standard errors of it. The same seed gives the same
-/// answer.
+/// 0.8850, 0.8956 and 0.8732 under rulebook 3.0 (with no context every
+/// factor applies, both ownership factors included, and every gate with a
+/// `when` binds). The engine's 1000 independent draws must fall within four
+/// standard errors of it. The same seed gives the same answer.
 #[test]
 fn robustness_without_evidence_carries_the_missing_evidence() {
     use integration_readiness::analysis::{RobustnessOptions, robustness};
     let rb = Rulebook::oslo_2007();
     let m = Mission::from_toml("[mission]\nname = \"Blank\"\n", "blank.toml", &rb).unwrap();
     let r = robustness(&rb, &m, RobustnessOptions::default());
-    let independent: [f64; 3] = [0.8833, 0.8743, 0.7711];
+    let independent: [f64; 3] = [0.8850, 0.8956, 0.8732];
     for (d, p) in r.dimensions.iter().zip(independent) {
         assert!(d.provisional, "{}", d.id);
         assert_eq!(d.level, "coordination", "{}", d.id);

@@ -377,15 +377,19 @@ fn positions_computed_by_hand_for_the_embedded_sample() {
         544.0,
         "strategic target",
     );
-    // Its score, 57.16 (46.875 of the 82 rated weight earned, worked out from the
-    // sample's ratings): 40 + 0.5716 * 720 = 451.6.
+    // Its score, 57.49 (48 of the 83.5 rated weight earned, worked out from
+    // the sample's ratings under rulebook 3.0: perceived-partiality, rated
+    // low, adds 1.5 of weight and earns 1.125; ownership-beyond-the-parties
+    // is ruled out, the government being no party to fighting, and
+    // peacebuilding-commission-convening is not applicable): 40 + 0.57485 *
+    // 720 = 453.89.
     assert!(
-        (a.dimensions[0].score - 57.16).abs() < 0.01,
+        (a.dimensions[0].score - 57.485).abs() < 0.001,
         "the sample changed"
     );
     near(
         num(&one(strategic, "score-marker", "strategic"), "cx"),
-        451.59,
+        453.89,
         "strategic score",
     );
     // Fully evidenced: the range is the point, a bar of no width.
@@ -411,8 +415,8 @@ fn positions_computed_by_hand_for_the_embedded_sample() {
         "administrative target",
     );
 
-    // Mandates and resources score 30.15 (41 of 136 pooled weight earned):
-    // a bar 0.3015 * 720 = 217.06 wide.
+    // Mandates and resources score 30.15 (10.25 of its 34 pooled weight
+    // earned, unchanged by rulebook 3.0): a bar 0.3015 * 720 = 217.06 wide.
     let mandates = group("theme", "mandates-and-resources");
     near(
         num(&one(mandates, "theme-bar", "mandates"), "width"),

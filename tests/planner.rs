@@ -23,6 +23,22 @@
 //! the fully rated samples unchanged (consolidation-after-ceasefire 1,044,
 //! drawdown-transition 1,477, political-mission 1); poorly-evidenced 1 and
 //! 1. Every plan is still exact (the search finishes under its budget).
+//!
+//! Re-measured again for rulebook 3.0.0, which poses every sample another
+//! covering problem: new factors in the sums, new gates forcing steps,
+//! a high-effort step at 3 instead of 4 (which changes every cost ratio),
+//! other targets for national authorities only (the plan aims at the
+//! mission's). Before and after: compare-2008 4,844,562 and 3,280;
+//! compare-2009 177,317 and 216,358; consolidation-after-ceasefire 1,044
+//! and 44,368; drawdown-transition 1,477 and 1; start-up-active-conflict
+//! 1,456 and 1; political-mission and poorly-evidenced 1 and 1. The plans'
+//! total efforts (compare-2008 126, compare-2009 110, consolidation 57,
+//! drawdown 14, political 37, start-up 152, poorly evidenced 0: its rated
+//! factors lift no level) are the least any plan needs:
+//! `python3 tests/independent/plan.py` finds the same by an exact dynamic
+//! programme over cost that shares nothing with the search. Every plan is
+//! still exact. In a release build no sample's plan takes more than about
+//! 6 ms of search (compare-2009; compare-2008 took about 150 ms before).
 
 use integration_readiness::analysis::plan;
 use integration_readiness::{Mission, Rulebook};
@@ -55,35 +71,31 @@ fn pinned(file: &str, measured: u64) {
 #[test]
 fn missions_whose_first_plan_is_optimal_at_the_root_take_one_node() {
     // The bound at the root meets the first plan's cost: nothing to search.
-    for file in ["political-mission.toml", "poorly-evidenced.toml"] {
+    for file in [
+        "political-mission.toml",
+        "poorly-evidenced.toml",
+        "drawdown-transition.toml",
+        "start-up-active-conflict.toml",
+    ] {
         assert_eq!(nodes(file), (1, true), "{file}");
     }
 }
 
 #[test]
 fn consolidation_after_ceasefire() {
-    pinned("consolidation-after-ceasefire.toml", 1_044);
+    pinned("consolidation-after-ceasefire.toml", 44_368);
 }
 
-#[test]
-fn drawdown_transition() {
-    pinned("drawdown-transition.toml", 1_477);
-}
-
-#[test]
-fn start_up_active_conflict() {
-    pinned("start-up-active-conflict.toml", 1_456);
-}
-
+/// The slowest sample plan (216,358 nodes): about 0.1 s in a debug build,
+/// 6 ms in a release build.
 #[test]
 fn compare_2009() {
-    pinned("compare-2009.toml", 177_317);
+    pinned("compare-2009.toml", 216_358);
 }
 
-/// About 3 s in a debug build.
 #[test]
 fn compare_2008() {
-    pinned("compare-2008.toml", 4_844_562);
+    pinned("compare-2008.toml", 3_280);
 }
 
 /// One dimension, `high` at 100; four enablers of weight 1: `p` (effort

@@ -17,30 +17,52 @@ The method, in short:
 * strength: none 0, low 0.25, partial 0.5, high 0.75, full 1. An enabler
   earns w*s, a barrier w*(1 - s). Not-applicable factors, and factors whose
   `applies-when` the context rules out (a key the mission gives with another
-  value), leave both sums. A factor without evidence is unknown.
+  value), leave both sums; a rating of a ruled-out factor is a warning. A
+  factor without evidence is unknown. A key the mission leaves out rules
+  nothing out: the factor applies.
 * score(d) = 100 * (sum of earned + 0.5 * unknown weight) / (rated + unknown
   weight); range = [earned / total, (earned + unknown) / total] * 100;
   coverage = rated / total.
 * level: staged. Level L is reached when the score meets L's threshold and
   every binding gate of L holds, and so for every level below. A gate binds
-  unless its `when` is ruled out; a not-applicable factor waives its gate;
-  an unknown factor fails it (point and pessimistic levels) or holds it
-  (optimistic level). Point level: point score; pessimistic: lowest score;
-  optimistic: highest score with unknown gates holding.
+  unless its `when` is ruled out (a key left out: it binds); a gate on a
+  not-applicable or ruled-out factor holds; an unknown factor fails it
+  (point and pessimistic levels) or holds it (optimistic level). Point
+  level: point score; pessimistic: lowest score; optimistic: highest score
+  with unknown gates holding. Rating `not-applicable` a factor whose
+  `applies-when` holds, or the factor of a `waivable = false` gate that
+  binds, is an error.
 * target: for a complete context, the highest `at-least` of the matching
   mission-wide rules (no `roles`) or the dimension's default, capped by the
   lowest matching `at-most`. A missing context key: every declared value is
-  tried; the target is the highest, the range spans them all.
+  tried (a completion); the target is the highest, the range spans them all.
 * verdict: undetermined when nothing applies, nothing is rated or coverage
   is below the rulebook's `min-coverage` (0.5 when left out), or when the
-  verdict differs across the completions of the missing keys. Otherwise
-  above-target when the level is above a binding cap, ready at or above the
-  target, stretch one level short, not-ready further.
+  verdict differs across the completions of the missing keys (each
+  completion with its own verdict: its own score, coverage and level, since
+  a gate's `when` or a factor's `applies-when` may read a missing key, and
+  its own target and cap; a completion below the minimum coverage gives
+  none).
+  Otherwise above-target when the level is above a binding cap, ready at or
+  above the target, stretch one level short, not-ready further.
 * provisional: the pessimistic and optimistic levels differ.
 * overall: dimension-weighted means of the scores over the dimensions where
   something applies; coverage over all applicable weight; verdict the worst
   of the dimensions (ready < above-target < stretch < not-ready), or
   undetermined when any is, or when overall coverage is below the minimum.
+* entities: an entity holds one role or several. The rules limited to any
+  of its roles apply to it, and the mission-wide rules too if any of its
+  roles follows the mission (`follows-mission`, true when left out); the
+  target per dimension is the highest floor (or the default) capped by the
+  lowest cap, per completion, its level the highest over the completions.
+  Over-integrated: the declared level is above the cap in every completion
+  (a cap that binds whatever the missing keys are). Under-integrated: below
+  the highest floor of a rule limited to one of its roles, whose `when` the
+  given context matches, among the floors at most the lowest target (a
+  floor a cap overrides asks nothing).
+* themes: a theme pools its factors over every dimension (each factor with
+  the sum of its weights); unknown at the middle; coverage the rated share.
+* consistency rules: a warning where every condition holds on a rating.
 """
 
 import itertools
@@ -57,6 +79,8 @@ STRENGTH = {"none": 0.0, "low": 0.25, "partial": 0.5, "high": 0.75, "full": 1.0}
 STEP = {"none": 0, "low": 1, "partial": 2, "high": 3, "full": 4}
 VERDICT_ORDER = ["ready", "above-target", "stretch", "not-ready", "undetermined"]
 TOL = 1e-9
+# What a factor that the context rules out is, beside the mission's words.
+RULED_OUT = "ruled-out"
 
 
 def load(path):
@@ -91,6 +115,7 @@ class Book:
         dw = data["rulebook"].get("default-weight", 1.0)
         self.min_coverage = data["rulebook"].get("min-coverage", 0.5)
         self.factors = data["factor"]
+        self.factor = {f["id"]: f for f in self.factors}
         self.weight = {
             f["id"]: {d: f.get("weights", {}).get(d, dw) for d in self.dims}
             for f in self.factors
@@ -102,20 +127,69 @@ class Book:
         self.gates = data.get("gate", [])
         self.rules = data.get("rule", [])
         self.keys = {c["key"]: c["values"] for c in data.get("context", [])}
+        self.follows = {r["id"]: r.get("follows-mission", True) for r in data.get("role", [])}
+        self.consistency = data.get("consistency", [])
+        self.themes = [t["id"] for t in data.get("theme", [])]
+        self.effort_cost = {
+            k: v for k, v in data.get("effort-cost", {}).items() if k != "reason"
+        }
 
 
-def ratings_of(book, mission):
-    """factor id -> rating word ('unknown' without evidence; 'not-applicable'
-    where the context rules the factor out)."""
-    ctx = mission.get("context", {})
+def ratings_of(book, mission, ctx=None):
+    """factor id -> rating word ('unknown' without evidence; RULED_OUT where
+    the context rules the factor out)."""
+    if ctx is None:
+        ctx = mission.get("context", {})
     ev = mission.get("evidence", {})
     out = {}
     for f in book.factors:
         r = ev.get(f["id"], {}).get("rating", "unknown")
         if condition(f.get("applies-when"), ctx) == "no":
-            r = "not-applicable"
+            r = RULED_OUT
         out[f["id"]] = r
     return out
+
+
+def problems(book, mission):
+    """(errors, warnings) of the evidence against the context: not-applicable
+    where the factor applies or a non-waivable gate binds is an error; a
+    rating of a factor the context rules out, and ratings a consistency rule
+    finds contradictory, are warnings (ids only)."""
+    ctx = mission.get("context", {})
+    ev = mission.get("evidence", {})
+    errors, warnings = [], []
+    for f in book.factors:
+        r = ev.get(f["id"], {}).get("rating")
+        applies = condition(f.get("applies-when"), ctx)
+        if r not in (None, "not-applicable") and applies == "no":
+            warnings.append(f"ruled-out:{f['id']}")
+        if r == "not-applicable" and applies == "yes" and f.get("applies-when"):
+            errors.append(f"applies:{f['id']}")
+        if r == "not-applicable" and applies != "no":
+            for g in book.gates:
+                if g["factor"] == f["id"] and g.get("waivable", True) is False:
+                    if condition(g.get("when"), ctx) != "no":
+                        errors.append(f"non-waivable:{f['id']}")
+                        break
+    ratings = ratings_of(book, mission)
+    for rule in book.consistency:
+        hold = True
+        for c in rule["all"]:
+            r = ratings[c["factor"]]
+            if r not in STEP:
+                hold = False
+            elif "at-least" in c and STEP[r] < STEP[c["at-least"]]:
+                hold = False
+            elif "at-most" in c and STEP[r] > STEP[c["at-most"]]:
+                hold = False
+        if hold:
+            warnings.append(f"consistency:{rule['id']}")
+    return errors, warnings
+
+
+def earns(f, r):
+    s = STRENGTH[r]
+    return s if f["polarity"] == "enabler" else 1.0 - s
 
 
 def tally(book, ratings, d):
@@ -124,9 +198,7 @@ def tally(book, ratings, d):
         w = book.weight[f["id"]][d]
         r = ratings[f["id"]]
         if r in STRENGTH:
-            s = STRENGTH[r]
-            e = s if f["polarity"] == "enabler" else 1.0 - s
-            earned += w * e
+            earned += w * earns(f, r)
             rated += w
         elif r == "unknown":
             unknown += w
@@ -148,7 +220,7 @@ def scores(earned, rated, unknown):
 def gate_holds(gate, r, optimistic):
     if r == "unknown":
         return optimistic
-    if r == "not-applicable":
+    if r in ("not-applicable", RULED_OUT):
         return True
     if "at-least" in gate:
         return STEP[r] >= STEP[gate["at-least"]]
@@ -184,20 +256,32 @@ def place(book, ctx, ratings, d, score, optimistic):
     return len(book.levels) - 1
 
 
-def decide(book, ctx, d):
-    """(level, cap or None) of the mission's target on d, ctx complete."""
+def bounds(book, ctx, d, roles=None):
+    """(floor, cap or None) on d for a complete ctx: the mission's own when
+    roles is None, else an entity's of those roles."""
     floor = book.default_target[d]
     cap = None
+    follows = roles is None or any(book.follows.get(r, True) for r in roles)
     for rule in book.rules:
-        if rule.get("roles"):
-            continue
         if d not in rule["dimensions"] or condition(rule.get("when"), ctx) != "yes":
+            continue
+        limited = rule.get("roles")
+        if limited:
+            if roles is None or not set(limited) & set(roles):
+                continue
+        elif not follows:
             continue
         if "at-least" in rule:
             floor = max(floor, book.levels.index(rule["at-least"]))
         else:
             c = book.levels.index(rule["at-most"])
             cap = c if cap is None else min(cap, c)
+    return floor, cap
+
+
+def decide(book, ctx, d, roles=None):
+    """(level, cap or None) of the target on d, ctx complete."""
+    floor, cap = bounds(book, ctx, d, roles)
     level = floor if cap is None else min(floor, cap)
     return level, cap
 
@@ -208,6 +292,27 @@ def completions(book, ctx):
         c = dict(ctx)
         c.update(zip(missing, values))
         yield c
+
+
+def open_keys(book, ctx, d, roles=None):
+    """The missing keys whose value changes the target on d or its cap:
+    two completions that differ in that key alone set a different target
+    or cap."""
+    missing = [k for k in book.keys if k not in ctx]
+    full = list(completions(book, ctx))
+    target = {tuple(sorted(c.items(), key=str)): decide(book, c, d, roles) for c in full}
+    out = []
+    for k in missing:
+        for c in full:
+            for v in book.keys[k]:
+                other = dict(c)
+                other[k] = v
+                if target[tuple(sorted(other.items(), key=str))] != decide(book, c, d, roles):
+                    out.append(k)
+                    break
+            if out and out[-1] == k:
+                break
+    return out
 
 
 def verdict_of(level, target, cap):
@@ -227,10 +332,80 @@ def maxed(book, ratings):
     return out
 
 
+def entity_result(book, ctx, e):
+    roles = as_list(e["role"])
+    current = e.get("current", {})
+    target, target_range, over, under, under_floors = {}, {}, [], [], []
+    keys = {}
+    full = list(completions(book, ctx))
+    for d in book.dims:
+        outcomes = [decide(book, c, d, roles) for c in full]
+        ts = [t for t, _ in outcomes]
+        target[d] = book.levels[max(ts)]
+        target_range[d] = [book.levels[min(ts)], book.levels[max(ts)]]
+        keys[d] = open_keys(book, ctx, d, roles)
+        if d not in current:
+            continue
+        cur = book.levels.index(current[d])
+        if all(cap is not None and cur > cap for _, cap in outcomes):
+            over.append(d)
+        floors = [
+            book.levels.index(rule["at-least"])
+            for rule in book.rules
+            if "at-least" in rule
+            and d in rule["dimensions"]
+            and set(rule.get("roles") or []) & set(roles)
+            and condition(rule.get("when"), ctx) == "yes"
+        ]
+        floors = [f for f in floors if f <= min(ts)]
+        if floors and cur < max(floors):
+            under.append(d)
+            under_floors.append([d, book.levels[max(floors)]])
+    return {
+        "name": e["name"],
+        "roles": roles,
+        "target": [target[d] for d in book.dims],
+        "target_range": [target_range[d] for d in book.dims],
+        "open_keys": [keys[d] for d in book.dims],
+        "over_integrated": over,
+        "under_integrated": under,
+        "under_floors": under_floors,
+    }
+
+
+def theme_results(book, ratings):
+    out = []
+    for t in book.themes:
+        earned = rated = unknown = 0.0
+        for f in book.factors:
+            if f["theme"] != t:
+                continue
+            w = sum(book.weight[f["id"]][d] for d in book.dims)
+            r = ratings[f["id"]]
+            if r in STRENGTH:
+                earned += w * earns(f, r)
+                rated += w
+            elif r == "unknown":
+                unknown += w
+        total = rated + unknown
+        out.append(
+            {
+                "id": t,
+                "score": 100 * (earned + 0.5 * unknown) / total if rated > 0 else None,
+                "coverage": rated / total if total > 0 else 0.0,
+                "earned": earned,
+                "rated": rated,
+                "unknown": unknown,
+            }
+        )
+    return out
+
+
 def assess(book, mission):
     ctx = mission.get("context", {})
     ratings = ratings_of(book, mission)
     best_ratings = maxed(book, ratings)
+    full = [(c, ratings_of(book, mission, c)) for c in completions(book, ctx)]
     dims = []
     for d in book.dims:
         earned, rated, unknown = tally(book, ratings, d)
@@ -239,14 +414,28 @@ def assess(book, mission):
         level = place(book, ctx, ratings, d, point, False)
         lo = place(book, ctx, ratings, d, low, False)
         hi = place(book, ctx, ratings, d, high, True)
-        outcomes = [decide(book, c, d) for c in completions(book, ctx)]
+        outcomes = [decide(book, c, d) for c, _ in full]
         targets = [t for t, _ in outcomes]
-        verdicts = {verdict_of(level, t, cap) for t, cap in outcomes}
+        # Each completion with its own verdict: a missing key may rule a
+        # factor out of the sums (moving the score and the coverage) or a
+        # gate out of force, besides setting the target.
+        levels, verdicts = [], set()
+        for (c, r), (t, cap) in zip(full, outcomes):
+            c_earned, c_rated, c_unknown = tally(book, r, d)
+            c_point, _, _, c_coverage = scores(c_earned, c_rated, c_unknown)
+            lc = place(book, c, r, d, c_point, False)
+            levels.append(lc)
+            if c_rated + c_unknown <= 0 or c_rated <= 0:
+                verdicts.add("undetermined")
+            elif c_coverage + TOL < book.min_coverage:
+                verdicts.add("undetermined")
+            else:
+                verdicts.add(verdict_of(lc, t, cap))
         if not applies:
             verdict, why = "undetermined", "nothing-applies"
         elif rated <= 0 or coverage + TOL < book.min_coverage:
             verdict, why = "undetermined", "low-coverage"
-        elif len(verdicts) > 1:
+        elif len(verdicts) > 1 or verdicts == {"undetermined"}:
             verdict, why = "undetermined", "missing-context"
         else:
             verdict, why = verdicts.pop(), None
@@ -291,11 +480,14 @@ def assess(book, mission):
                 "target": book.levels[target],
                 "target_range": [book.levels[min(targets)], book.levels[max(targets)]],
                 "caps": sorted({book.levels[c] for _, c in outcomes if c is not None}),
+                "open_keys": open_keys(book, ctx, d),
+                "completion_levels": sorted({book.levels[x] for x in levels}),
                 "verdict": verdict,
                 "undetermined": why,
                 "provisional": applies and lo != hi,
                 "rate_first": rate_first,
                 "out_of_reach": out_of_reach,
+                "earned": earned,
                 "rated": rated,
                 "unknown": unknown,
             }
@@ -322,7 +514,17 @@ def assess(book, mission):
         "verdict": verdict,
         "provisional": any(x["provisional"] for x in counted),
     }
-    return {"dimensions": dims, "overall": overall}
+    errors, warnings = problems(book, mission)
+    return {
+        "dimensions": dims,
+        "overall": overall,
+        "entities": [entity_result(book, ctx, e) for e in mission.get("entity", [])],
+        "themes": theme_results(book, ratings),
+        "ruled_out": [f["id"] for f in book.factors if ratings[f["id"]] == RULED_OUT],
+        "missing_context": [k for k in book.keys if k not in ctx],
+        "errors": errors,
+        "warnings": warnings,
+    }
 
 
 def main(argv):
@@ -357,6 +559,28 @@ def main(argv):
             if x["out_of_reach"]:
                 r = x["out_of_reach"]
                 print(f"    out of reach: best {r['best']}; {', '.join(r['reasons'])}")
+        for e in a["entities"]:
+            marks = []
+            if e["over_integrated"]:
+                marks.append("over " + ",".join(e["over_integrated"]))
+            if e["under_integrated"]:
+                marks.append("under " + ",".join(e["under_integrated"]))
+            ranges = [
+                t if lo == hi else f"{lo}..{hi}"
+                for t, (lo, hi) in zip(e["target"], e["target_range"])
+            ]
+            print(
+                f"  entity {e['name']} ({' and '.join(e['roles'])}):"
+                f" target {', '.join(ranges)}{'; ' + '; '.join(marks) if marks else ''}"
+            )
+        if a["ruled_out"]:
+            print(f"  ruled out: {', '.join(a['ruled_out'])}")
+        if a["missing_context"]:
+            print(f"  missing context: {', '.join(a['missing_context'])}")
+        for w in a["warnings"]:
+            print(f"  warning: {w}")
+        for e in a["errors"]:
+            print(f"  ERROR: {e}")
 
 
 if __name__ == "__main__":
