@@ -178,11 +178,14 @@
 //! presence's programmes are capped at cooperation. Rules may be limited to
 //! entity roles: wherever relief operations run, humanitarian agencies and
 //! humanitarian NGOs integrate asymmetrically (capped at cooperation, and at
-//! coordination in active conflict; Executive summary, para. 16). National
-//! authorities are expected to co-own strategy and programmes from the
-//! planning stage and to integrate through a compact in drawdown and
-//! transition (para. 26); donors who pool funds and plan jointly (paras. 13,
-//! 14, 23) and NGOs in partnership (para. 14) are within their targets. A
+//! coordination on strategy in active conflict; Executive summary, para.
+//! 16), and are asked at least to coordinate. National authorities are
+//! expected to co-own strategy and programmes from the planning stage and to
+//! integrate through a compact in drawdown and transition (para. 26), unless
+//! the government is itself a party to the fighting, when they are
+//! coordinated with and ownership is built beyond the parties; donors who
+//! pool funds and plan jointly (paras. 13, 14, 23) and NGOs in partnership
+//! (para. 14) do what is asked of them. A
 //! context key the mission leaves out is unknown: every value the key
 //! allows is tried, the target becomes the range of what they set (its
 //! `level` the highest), and the assessment names the keys to state with

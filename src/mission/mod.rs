@@ -427,6 +427,11 @@ pub(crate) fn refusal(
             .allowed(allowed),
         );
     }
+    // Where the context rules the factor out, no gate on it concerns the
+    // mission: nothing is waived.
+    if rulebook.ruled_out(f, context) {
+        return None;
+    }
     let gate = rb.gates.iter().enumerate().find(|(g, gate)| {
         !gate.waivable && gate.factor == id && rulebook.gate_binds(*g, context)
     })?;

@@ -13,7 +13,7 @@ pub(super) fn text(r: &Robustness) -> String {
     let _ = writeln!(o, "Weight robustness: {}", r.mission);
     let _ = writeln!(
         o,
-        "Radius: every weight may move by up to ±x% (independently) without changing\nthe point level (rated factors only). Monte Carlo: {} samples of ±{}% noise,\nseed {}, each factor without evidence given a random rating too.\n",
+        "Radius: every weight may move by up to ±x% (independently) without changing\nthe point level (unrated factors at the middle). Monte Carlo: {} samples of ±{}% noise,\nseed {}, each factor without evidence given a random rating too.\n",
         r.samples, r.noise_percent, r.seed
     );
     for d in &r.dimensions {
