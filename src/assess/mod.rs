@@ -350,32 +350,17 @@ fn context_open(rb: &Rulebook, m: &Mission) -> Vec<ContextVerdict> {
     if !levels {
         return vec![None; nd];
     }
-    let names: Vec<Text> = keys
-        .iter()
-        .map(|&k| rb.names().context_key[k].clone())
-        .collect();
-    let sizes: Vec<usize> = keys
-        .iter()
-        .map(|&k| rb.context_keys()[k].values.len().max(1))
-        .collect();
-    let Some(n) = sizes
-        .iter()
-        .try_fold(1usize, |acc, &x| acc.checked_mul(x))
-        .filter(|&n| n <= MAX_COMPLETIONS)
-    else {
-        return vec![Some(Err(names)); nd];
+    let name = |k: usize| rb.names().context_key[k].clone();
+    let Some(all) = targets::Completions::new(rb, keys.clone()) else {
+        return vec![Some(Err(keys.into_iter().map(name).collect())); nd];
     };
     // The verdict of every dimension in every completion.
     let mut ctx = m.context.clone();
     let mut ratings = m.ratings().to_vec();
     let mut scores = Vec::with_capacity(nd);
-    let mut verdicts: Vec<Vec<Verdict>> = Vec::with_capacity(n);
-    for i in 0..n {
-        let mut rest = i;
-        for (j, &k) in keys.iter().enumerate() {
-            ctx[k] = Some(rest % sizes[j]);
-            rest /= sizes[j];
-        }
+    let mut verdicts: Vec<Vec<Verdict>> = Vec::with_capacity(all.count);
+    for i in 0..all.count {
+        all.fill(i, &mut ctx);
         for (f, r) in ratings.iter_mut().enumerate() {
             *r = if rb.ruled_out(f, &ctx) {
                 Rating::NotApplicable
@@ -400,17 +385,10 @@ fn context_open(rb: &Rulebook, m: &Mission) -> Vec<ContextVerdict> {
             if verdicts.iter().all(|v| v[d] == verdicts[0][d]) {
                 return Some(Ok(verdicts[0][d]));
             }
-            Some(Err(keys
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| {
-                    let stride: usize = sizes[..j].iter().product();
-                    (0..n).any(|i| {
-                        (i / stride) % sizes[j] + 1 < sizes[j]
-                            && verdicts[i][d] != verdicts[i + stride][d]
-                    })
-                })
-                .map(|(j, _)| names[j].clone())
+            Some(Err(all
+                .deciding(|i, j| verdicts[i][d] != verdicts[j][d])
+                .into_iter()
+                .map(name)
                 .collect()))
         })
         .collect()

@@ -10,6 +10,64 @@ use crate::text::Text;
 /// one; beyond it, a target's range spans every level the rules could set.
 pub const MAX_COMPLETIONS: usize = 4096;
 
+/// Every completion of some missing context keys: each key given each value
+/// it allows, numbered in mixed radix (the first key varies fastest). One
+/// enumeration for the targets and for the verdicts that missing keys leave
+/// open.
+pub(crate) struct Completions {
+    /// The context key indices, in order.
+    keys: Vec<usize>,
+    /// The number of values of each.
+    sizes: Vec<usize>,
+    /// How many completions there are.
+    pub(crate) count: usize,
+}
+
+impl Completions {
+    /// The completions of `keys`; `None` beyond [`MAX_COMPLETIONS`].
+    pub(crate) fn new(rb: &Rulebook, keys: Vec<usize>) -> Option<Completions> {
+        let sizes: Vec<usize> = keys
+            .iter()
+            .map(|&k| {
+                rb.context_keys()
+                    .get(k)
+                    .map_or(1, |x| x.values.len().max(1))
+            })
+            .collect();
+        let count = sizes
+            .iter()
+            .try_fold(1usize, |acc, &n| acc.checked_mul(n))
+            .filter(|&n| n <= MAX_COMPLETIONS)?;
+        Some(Completions { keys, sizes, count })
+    }
+
+    /// Gives the keys the values of completion `i` in `ctx`.
+    pub(crate) fn fill(&self, i: usize, ctx: &mut [Option<usize>]) {
+        let mut rest = i;
+        for (&k, &n) in self.keys.iter().zip(&self.sizes) {
+            if let Some(slot) = ctx.get_mut(k) {
+                *slot = Some(rest % n);
+            }
+            rest /= n;
+        }
+    }
+
+    /// The keys whose value alone changes the outcome somewhere: those for
+    /// which `differ(i, j)` holds for two completions `i` and `j` that
+    /// differ in that key's value only (by one step).
+    pub(crate) fn deciding(&self, differ: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+        let mut stride = 1;
+        let mut out = Vec::new();
+        for (&k, &n) in self.keys.iter().zip(&self.sizes) {
+            if (0..self.count).any(|i| (i / stride) % n + 1 < n && differ(i, i + stride)) {
+                out.push(k);
+            }
+            stride *= n;
+        }
+        out
+    }
+}
+
 /// Whether a rule applies to the mission (`roles` = `None`) or to an
 /// entity of these roles: a rule of any of its roles, or a mission-wide
 /// rule where one of its roles follows the mission. An entity of several
@@ -140,17 +198,9 @@ pub(crate) fn targets(
     if open.is_empty() {
         return decide(rb, context, role);
     }
-    let sizes: Vec<usize> = open
-        .iter()
-        .map(|&k| rb.context_keys()[k].values.len())
-        .collect();
-    let completions = sizes
-        .iter()
-        .try_fold(1usize, |acc, &n| acc.checked_mul(n))
-        .filter(|&n| n <= MAX_COMPLETIONS);
     let nd = rb.dimensions().len();
     let ids = &rb.names().level_id;
-    let Some(completions) = completions else {
+    let Some(all) = Completions::new(rb, open.clone()) else {
         return widened(rb, context, role, &open);
     };
     let mut ctx = context.to_vec();
@@ -159,13 +209,9 @@ pub(crate) fn targets(
     let mut lowest = vec![usize::MAX; nd];
     // For each key, whether its value ever changes a dimension's target
     // while the other keys stay.
-    let mut per_completion: Vec<Vec<(usize, Option<usize>)>> = Vec::with_capacity(completions);
-    for i in 0..completions {
-        let mut rest = i;
-        for (j, &k) in open.iter().enumerate() {
-            ctx[k] = Some(rest % sizes[j]);
-            rest /= sizes[j];
-        }
+    let mut per_completion: Vec<Vec<(usize, Option<usize>)>> = Vec::with_capacity(all.count);
+    for i in 0..all.count {
+        all.fill(i, &mut ctx);
         let ts = decide(rb, &ctx, role);
         per_completion.push(ts.iter().map(|t| (t.level_index, t.cap_index)).collect());
         for (d, t) in ts.into_iter().enumerate() {
@@ -192,17 +238,10 @@ pub(crate) fn targets(
             t.outcomes = std::mem::take(&mut outcomes[d]);
             // A key is open for this dimension when changing its value alone
             // changes the outcome somewhere.
-            t.open_keys = open
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| {
-                    let stride: usize = sizes[..j].iter().product();
-                    (0..completions).any(|i| {
-                        let v = (i / stride) % sizes[j];
-                        v + 1 < sizes[j] && per_completion[i][d] != per_completion[i + stride][d]
-                    })
-                })
-                .map(|(_, &k)| rb.names().context_key[k].clone())
+            t.open_keys = all
+                .deciding(|i, j| per_completion[i][d] != per_completion[j][d])
+                .into_iter()
+                .map(|k| rb.names().context_key[k].clone())
                 .collect();
             t
         })
