@@ -189,6 +189,8 @@ struct Compiled {
     gate_when: Vec<When>,
     /// The context in which each factor applies.
     applies_when: Vec<When>,
+    /// The factors with an `applies-when` condition, in file order.
+    conditional: Vec<usize>,
     rules: Vec<CompiledRule>,
     consistency: Vec<CompiledConsistency>,
     default_targets: Vec<usize>,
@@ -517,7 +519,7 @@ impl Rulebook {
         };
         let (gates, gate_when) = check_gates(&mut c, &data, &ids);
         let rules = check_rules(&mut c, &data, &ids);
-        let applies_when = data
+        let applies_when: Vec<When> = data
             .factors
             .iter()
             .enumerate()
@@ -559,6 +561,12 @@ impl Rulebook {
                 theme_of,
                 gates,
                 gate_when,
+                conditional: applies_when
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| !w.is_empty())
+                    .map(|(f, _)| f)
+                    .collect(),
                 applies_when,
                 rules,
                 consistency,
@@ -695,6 +703,11 @@ impl Rulebook {
     /// The context condition under which factor `f` applies.
     pub(crate) fn applies_when(&self, f: usize) -> &[(usize, Vec<usize>)] {
         self.inner.applies_when.get(f).map_or(&[], Vec::as_slice)
+    }
+
+    /// The factors whose applicability depends on the context.
+    pub(crate) fn conditional_factors(&self) -> &[usize] {
+        &self.inner.conditional
     }
 
     /// Whether `context` rules factor `f` out (its `applies-when` fails on

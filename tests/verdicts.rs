@@ -424,3 +424,25 @@ citation = { section = "Test", paragraph = 10, phrase = "tenth" }
         .collect();
     assert_eq!(dims, ["a"]);
 }
+
+#[test]
+fn sweeps_read_the_base_missions_context() {
+    use integration_readiness::{score_into, score_sweep};
+    let rb = rulebook();
+    // flag = false rules e2 out: a rating vector that rates it full counts
+    // it as not applicable. On a: e1 partial (2 × 0.5), b1 low (0.75) over
+    // 3 = 58.33, as the assessment of the same ratings gives.
+    let base = mission(&rb, "[context]\nflag = false\nmode = \"small\"\n").unwrap();
+    let ratings = [Rating::Partial, Rating::Full, Rating::Low];
+    let mut one = Vec::new();
+    score_into(&rb, &base, &ratings, &mut one);
+    close(one[0].score, 175.0 / 3.0);
+    let mut swept = Vec::new();
+    score_sweep(&rb, &base, &ratings.repeat(2), &mut swept);
+    assert_eq!(swept.len(), 4);
+    close(swept[2].score, 175.0 / 3.0);
+    // Where the flag says e2 applies, it counts: (1 + 1 + 0.75) / 4.
+    let base = mission(&rb, "[context]\nflag = true\nmode = \"small\"\n").unwrap();
+    score_into(&rb, &base, &ratings, &mut one);
+    close(one[0].score, 68.75);
+}

@@ -100,8 +100,8 @@ pub fn score_into(
     out: &mut Vec<DimensionScore>,
 ) {
     out.clear();
-    let mask = ruled_out_mask(rulebook, &base.context);
-    if mask.iter().any(|&x| x) {
+    let mask = ruled_out(rulebook, &base.context);
+    if !mask.is_empty() {
         let mut own = ratings.to_vec();
         apply_mask(&mask, &mut own);
         score_append(rulebook, &base.context, &own, out);
@@ -122,17 +122,20 @@ pub(crate) fn score_ratings(
     score_append(rulebook, context, ratings, out);
 }
 
-/// Which factors `context` rules out.
-fn ruled_out_mask(rb: &Rulebook, context: &[Option<usize>]) -> Vec<bool> {
-    (0..rb.factors().len())
-        .map(|f| rb.ruled_out(f, context))
+/// The factors `context` rules out (only those with an `applies-when`
+/// condition are looked at: nothing is allocated when none is ruled out).
+fn ruled_out(rb: &Rulebook, context: &[Option<usize>]) -> Vec<usize> {
+    rb.conditional_factors()
+        .iter()
+        .copied()
+        .filter(|&f| rb.ruled_out(f, context))
         .collect()
 }
 
-/// Sets the ruled-out factors of `ratings` to not applicable.
-fn apply_mask(mask: &[bool], ratings: &mut [Rating]) {
-    for (r, &out) in ratings.iter_mut().zip(mask) {
-        if out {
+/// Sets the `out` factors of `ratings` to not applicable.
+fn apply_mask(out: &[usize], ratings: &mut [Rating]) {
+    for &f in out {
+        if let Some(r) = ratings.get_mut(f) {
             *r = Rating::NotApplicable;
         }
     }
@@ -189,8 +192,8 @@ pub fn score_sweep(
 ) {
     out.clear();
     let nf = rulebook.factors().len().max(1);
-    let mask = ruled_out_mask(rulebook, &base.context);
-    let masked = mask.iter().any(|&x| x);
+    let mask = ruled_out(rulebook, &base.context);
+    let masked = !mask.is_empty();
     let mut own = Vec::new();
     for chunk in ratings.chunks_exact(nf) {
         if masked {
