@@ -51,14 +51,12 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    c.bench_function("assess/full", |b| {
-        b.iter(|| assess(black_box(&rb), black_box(&m)))
-    });
+    c.bench_function("assess/full", |b| b.iter(|| assess(black_box(&m))));
 
     let mut out = Vec::with_capacity(nd);
     c.bench_function("assess/score_only", |b| {
         b.iter(|| {
-            score_into(black_box(&rb), &m, black_box(m.ratings()), &mut out);
+            score_into(&m, black_box(m.ratings()), &mut out).unwrap();
             out.len()
         })
     });
@@ -67,7 +65,7 @@ fn benches(c: &mut Criterion) {
     let mut out = Vec::with_capacity(1000 * nd);
     c.bench_function("assess/batch_1000", |b| {
         b.iter(|| {
-            score_batch(black_box(&rb), black_box(&portfolio_missions), &mut out);
+            score_batch(black_box(&portfolio_missions), &mut out).unwrap();
             out.len()
         })
     });
@@ -76,7 +74,7 @@ fn benches(c: &mut Criterion) {
     // laid out one row each, then sorted by a dimension's score.
     c.bench_function("portfolio/1000", |b| {
         b.iter(|| {
-            let mut p = portfolio(black_box(&rb), black_box(&portfolio_missions));
+            let mut p = portfolio(black_box(&rb), black_box(&portfolio_missions)).unwrap();
             p.sort_by_column("strategic", false).unwrap();
             p.rows.len()
         })
@@ -98,18 +96,16 @@ fn benches(c: &mut Criterion) {
     });
 
     let start = Mission::from_toml(START_UP, "start-up.toml", &rb).unwrap();
-    c.bench_function("plan/default", |b| {
-        b.iter(|| plan(black_box(&rb), black_box(&start)))
-    });
+    c.bench_function("plan/default", |b| b.iter(|| plan(black_box(&start))));
     c.bench_function("robustness/default", |b| {
-        b.iter(|| robustness(black_box(&rb), black_box(&m), RobustnessOptions::default()))
+        b.iter(|| robustness(black_box(&m), RobustnessOptions::default()))
     });
     c.bench_function("robustness/exact_only", |b| {
         let opts = RobustnessOptions {
             samples: 0,
             ..RobustnessOptions::default()
         };
-        b.iter(|| robustness(black_box(&rb), black_box(&m), opts))
+        b.iter(|| robustness(black_box(&m), opts))
     });
 }
 

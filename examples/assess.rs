@@ -47,7 +47,7 @@ fn main() -> ExitCode {
         // The sample: a multidimensional mission consolidating after a
         // ceasefire (illustrative, not a real assessment).
         let (rb, mission) = args.input.load(cli::CONSOLIDATION)?;
-        let b = analysis::brief(&rb, &mission);
+        let b = analysis::brief(&mission);
         Ok(match args.format {
             Format::Text if args.evidence => {
                 report::text(&rb, &b) + "\n" + &report::evidence_text(&b.assessment)

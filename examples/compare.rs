@@ -42,7 +42,7 @@ fn main() -> ExitCode {
         let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
         let old = cli::mission(args.old.as_ref(), OLD, &rb)?;
         let new = cli::mission(args.new.as_ref(), NEW, &rb)?;
-        let (a, b) = (assess(&rb, &old), assess(&rb, &new));
+        let (a, b) = (assess(&old), assess(&new));
         let c = compare(&a, &b);
         Ok(match args.format {
             cli::Format::Json => report::json(&rb, &c)? + "\n",

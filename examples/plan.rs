@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     cli::finish((|| {
         let (rb, m) = args.input.load(cli::START_UP)?;
-        let p = plan(&rb, &m);
+        let p = plan(&m);
         Ok(match args.format {
             cli::Format::Json => report::json(&rb, &p)? + "\n",
             cli::Format::Text => report::text(&rb, &p),

@@ -52,7 +52,7 @@ fn main() -> ExitCode {
             samples: args.samples as usize,
             seed: args.seed,
         };
-        let r = robustness(&rb, &m, opts);
+        let r = robustness(&m, opts);
         Ok(match args.format {
             cli::Format::Json => report::json(&rb, &r)? + "\n",
             cli::Format::Text => report::text(&rb, &r),

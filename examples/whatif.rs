@@ -42,8 +42,8 @@ fn main() -> ExitCode {
             forget_context: Vec::new(),
         };
         // Problems of a scenario point at the command line that made it.
-        let changed = apply(&rb, &m, &scenario).map_err(|e| e.placed("command line"))?;
-        let c = compare(&assess(&rb, &m), &assess(&rb, &changed));
+        let changed = apply(&m, &scenario).map_err(|e| e.placed("command line"))?;
+        let c = compare(&assess(&m), &assess(&changed));
         Ok(match args.format {
             cli::Format::Json => report::json(&rb, &c)? + "\n",
             cli::Format::Text => report::text(&rb, &c),

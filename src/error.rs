@@ -417,6 +417,35 @@ pub enum Error {
     /// A word is not one of those allowed.
     #[error(transparent)]
     Word(#[from] ParseWordError),
+    /// A mission, or a result made from one, was checked against another
+    /// rulebook than the one asked for. Nothing is scored: refit the
+    /// mission first ([`crate::Mission::refit`]) or load it against the
+    /// rulebook wanted.
+    #[error(
+        "mission `{mission}` was checked against rulebook {found}, not {expected}: refit it to {expected} first, or load it against {expected}"
+    )]
+    RulebookMismatch {
+        /// The mission's name.
+        mission: String,
+        /// The rulebook asked for: its id and version.
+        expected: String,
+        /// The rulebook the mission carries: its id and version.
+        found: String,
+    },
+    /// A vector of ratings whose length does not fit the rulebook: one
+    /// rating per factor is needed (for a sweep, a whole number of such
+    /// vectors).
+    #[error(
+        "{found} ratings given; rulebook {rulebook} has {expected} factors: give one rating per factor, in the rulebook's order (for a sweep, a whole number of such vectors)"
+    )]
+    RatingCount {
+        /// The rulebook: its id and version.
+        rulebook: String,
+        /// Its number of factors.
+        expected: usize,
+        /// The number of ratings given.
+        found: usize,
+    },
     /// A result could not be written as JSON or TOML.
     #[error("cannot write {format}: {reason}")]
     Write {
@@ -455,7 +484,7 @@ impl Error {
     /// use integration_readiness::{Mission, Rating, Rulebook};
     /// let rb = Rulebook::oslo_2007();
     /// let m = Mission::builder(&rb).name("M").build()?;
-    /// let e = apply(&rb, &m, &Scenario::rate("no-such-factor", Rating::High)).unwrap_err();
+    /// let e = apply(&m, &Scenario::rate("no-such-factor", Rating::High)).unwrap_err();
     /// assert!(e.placed("command line").to_string().starts_with("command line: "));
     /// # Ok::<(), integration_readiness::Error>(())
     /// ```

@@ -43,7 +43,7 @@
 //!     current = { strategic = "cooperation" }
 //! "#, "example.toml", &rulebook)?;
 //!
-//! let a = assess(&rulebook, &mission);
+//! let a = assess(&mission);
 //! let strategic = &a.dimensions[0];
 //! // A multidimensional mandate sets a high strategic target...
 //! assert_eq!(strategic.target, "integration");
@@ -63,7 +63,7 @@
 //! assert!(strategic.provisional && a.overall.provisional);
 //! // What to fix first is the start of the cheapest plan to the targets;
 //! // reports for people: text for a terminal, Markdown for a document.
-//! let briefing = analysis::brief(&rulebook, &mission);
+//! let briefing = analysis::brief(&mission);
 //! let text = report::text(&rulebook, &briefing);
 //! assert!(text.contains("Fix first"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -169,7 +169,8 @@ pub struct Rulebook {
 
 impl PartialEq for Rulebook {
     fn eq(&self, other: &Rulebook) -> bool {
-        Arc::ptr_eq(&self.inner, &other.inner) || self.inner == other.inner
+        Arc::ptr_eq(&self.inner, &other.inner)
+            || (self.inner.key == other.inner.key && self.inner == other.inner)
     }
 }
 
@@ -581,6 +582,11 @@ impl Rulebook {
         &self.inner.data
     }
 
+    /// The rulebook's id and version, as errors name it (`` `oslo-2007` 3.0.0 ``).
+    pub(crate) fn label(&self) -> String {
+        format!("`{}` {}", self.info().id, self.info().version)
+    }
+
     /// The `[rulebook]` table.
     pub fn info(&self) -> &crate::model::RulebookInfo {
         &self.inner.data.rulebook
@@ -777,13 +783,6 @@ impl Rulebook {
     /// The default target level of each dimension.
     pub(crate) fn default_targets(&self) -> &[usize] {
         &self.inner.default_targets
-    }
-
-    /// A fingerprint of the ids that a resolved mission's indices point
-    /// into: a mission resolved against a rulebook with another fingerprint
-    /// must be refitted before it is assessed.
-    pub(crate) fn fingerprint(&self) -> u64 {
-        self.inner.key
     }
 
     /// A fingerprint of the rulebook's whole content, as 16 hexadecimal

@@ -190,30 +190,31 @@ fn a_missions_ratings_and_efforts() {
 fn setting_a_rating_keeps_the_data_in_step() {
     let rb = tiny();
     let mut m = mission(&rb, "");
-    assert!(m.set_rating(&rb, 1, Rating::Partial));
+    assert!(m.set_rating(1, Rating::Partial));
     assert_eq!(m.rating(1), Rating::Partial);
     assert_eq!(m.data().evidence["e2"].rating, Rating::Partial);
-    assert!(!m.set_rating(&rb, 3, Rating::Full));
+    assert!(!m.set_rating(3, Rating::Full));
     assert_eq!(m.ratings().len(), 3);
     // The assessment sees the new rating: e2 partial on `a` alone.
-    let a = integration_readiness::assess(&rb, &m);
+    let a = integration_readiness::assess(&m);
     assert_eq!(a.dimensions[0].score, 50.0);
     assert_eq!(a.factors[1].rating, Some(Rating::Partial));
 }
 
 #[test]
-fn a_mission_fits_the_rulebook_it_was_resolved_against() {
+fn a_mission_carries_the_rulebook_it_was_resolved_against() {
     let rb = tiny();
     let m = mission(&rb, "");
-    assert!(m.fits(&rb));
-    assert!(m.fits(&tiny()));
-    assert!(!m.fits(&Rulebook::oslo_2007()));
+    assert_eq!(m.rulebook(), &rb);
+    // An equal rulebook read again is the same rulebook.
+    assert_eq!(m.rulebook(), &tiny());
+    assert_ne!(m.rulebook(), &Rulebook::oslo_2007());
     let built = Mission::builder(&rb)
         .name("Built")
         .rate("e1", Rating::Low)
         .build()
         .unwrap();
-    assert!(built.fits(&rb));
+    assert_eq!(built.rulebook(), &rb);
     assert_eq!(built.name(), "Built");
     assert_eq!(built.rating(0), Rating::Low);
 }
@@ -335,7 +336,7 @@ fn robustness_options_default_to_twenty_percent_a_thousand_samples() {
     let o = RobustnessOptions::default();
     assert_eq!((o.noise_percent, o.samples, o.seed), (20.0, 1000, 2007));
     let rb = tiny();
-    let r = robustness(&rb, &mission(&rb, ""), o);
+    let r = robustness(&mission(&rb, ""), o);
     assert_eq!((r.noise_percent, r.samples, r.seed), (20.0, 1000, 2007));
     assert_eq!(r.mission, "Accessors");
 }
@@ -346,7 +347,7 @@ fn a_comparison_is_unchanged_only_when_nothing_moved() {
     let body = "[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"none\"\n\
                 [evidence.b1]\nrating = \"none\"\n";
     let rb = tiny();
-    let a = integration_readiness::assess(&rb, &mission(&rb, body));
+    let a = integration_readiness::assess(&mission(&rb, body));
     assert!(compare(&a, &a).is_unchanged());
     // The same ratings under e1 weighing 3 on `a`: (3 + 1) / 5 = 80 instead
     // of (2 + 1) / 4 = 75, still top and ready: only the score moved.
@@ -355,7 +356,7 @@ fn a_comparison_is_unchanged_only_when_nothing_moved() {
         "t.toml",
     )
     .unwrap();
-    let b = integration_readiness::assess(&heavier, &mission(&heavier, body));
+    let b = integration_readiness::assess(&mission(&heavier, body));
     assert_eq!(a.dimensions[0].score, 75.0);
     assert_eq!(b.dimensions[0].score, 80.0);
     assert_eq!(a.dimensions[0].verdict, b.dimensions[0].verdict);
@@ -373,7 +374,7 @@ fn a_comparison_is_unchanged_only_when_nothing_moved() {
     // the coverage 3 / 4 and 3 / 6 both meet the minimum 0.5: only the
     // range moved.
     let body = "[evidence.e1]\nrating = \"partial\"\n[evidence.b1]\nrating = \"partial\"\n";
-    let a = integration_readiness::assess(&rb, &mission(&rb, body));
+    let a = integration_readiness::assess(&mission(&rb, body));
     let wider = Rulebook::from_toml(
         &TINY.replace(
             "weights = { b = 0.0 }\nweight-reasons = { b = \"no bearing on b\" }",
@@ -382,7 +383,7 @@ fn a_comparison_is_unchanged_only_when_nothing_moved() {
         "t.toml",
     )
     .unwrap();
-    let b = integration_readiness::assess(&wider, &mission(&wider, body));
+    let b = integration_readiness::assess(&mission(&wider, body));
     assert_eq!((a.dimensions[0].score, b.dimensions[0].score), (50.0, 50.0));
     assert_eq!(a.dimensions[0].score_range, [37.5, 62.5]);
     assert_eq!(b.dimensions[0].score_range, [25.0, 75.0]);
@@ -405,7 +406,7 @@ fn min_coverage_and_a_targets_verdict_by_hand() {
     // it to top where mode = big, so the target spans mid..top (its level
     // is the highest, top); on `b` no mission-wide rule reads the context
     // (hum-cap is for the hum role), so it is the default, apart.
-    let a = integration_readiness::assess(&rb, &mission(&rb, ""));
+    let a = integration_readiness::assess(&mission(&rb, ""));
     let t = &a.dimensions[0].target_detail;
     assert_eq!((t.level.as_str(), t.level_index), ("top", 2));
     assert_eq!(t.range_index, [1, 2]);
@@ -421,7 +422,7 @@ fn min_coverage_and_a_targets_verdict_by_hand() {
     assert_eq!(t.verdict_at(0), Some(Verdict::Ready));
     // mode = small decides it: mid, no cap.
     let m = mission(&rb, "[context]\nmode = \"small\"\n");
-    let a = integration_readiness::assess(&rb, &m);
+    let a = integration_readiness::assess(&m);
     let t = &a.dimensions[0].target_detail;
     assert_eq!(
         (t.level.as_str(), t.range_index, t.capped),

@@ -85,7 +85,7 @@ fn brute_force(rb: &Rulebook, m: &Mission, aim: &[usize]) -> Option<f64> {
                 }
             })
             .collect();
-        score_into(rb, m, &ratings, &mut out);
+        score_into(m, &ratings, &mut out).unwrap();
         if out.iter().zip(aim).all(|(s, &a)| s.level >= a) {
             let cost: f64 = (0..factors.len())
                 .map(|f| x[f] as f64 * rb.data().effort_cost.of(m.effort(f).unwrap()))
@@ -146,7 +146,7 @@ fn clip(rb: &Rulebook, m: &Mission, limit: usize) -> Mission {
         let k = room(factor.polarity, r);
         if combos * (k + 1) > limit {
             let best = better(factor.polarity, r, k);
-            m.set_rating(rb, f, best);
+            m.set_rating(f, best);
         } else {
             combos *= k + 1;
         }
@@ -185,24 +185,24 @@ proptest! {
         }
         let (rb, m0) = load(&rbd, &md);
         let m = clip(&rb, &m0, 20_000);
-        let p = plan(&rb, &m);
+        let p = plan(&m);
         prop_assert!(p.exact);
-        let a = assess(&rb, &m);
+        let a = assess(&m);
         // The aim: the target, or the best level with every rated factor maxed.
         let maxed: Vec<Rating> = rb.factors().iter().enumerate().map(|(f, x)| {
             let r = m.rating(f);
             if r.step().is_some() { better(x.polarity, r, room(x.polarity, r)) } else { r }
         }).collect();
         let mut best = Vec::new();
-        score_into(&rb, &m, &maxed, &mut best);
+        score_into(&m, &maxed, &mut best).unwrap();
         let aim: Vec<usize> = a.dimensions.iter().zip(&best)
             .map(|(d, b)| d.target_detail.level_index.min(b.level)).collect();
         // Applying the plan reaches the aim on every dimension.
         let mut after = m.clone();
         for c in &p.changes {
-            after.set_rating(&rb, rb.factor_index(&c.factor).unwrap(), c.to);
+            after.set_rating(rb.factor_index(&c.factor).unwrap(), c.to);
         }
-        let reached = score_only(&rb, &after);
+        let reached = score_only(&after);
         for (d, s) in reached.iter().enumerate() {
             prop_assert!(s.level >= aim[d], "dimension {d}: {} < {}", s.level, aim[d]);
             prop_assert_eq!(&p.reaches.values[d].clone(), rb.levels()[s.level].id.as_str());
@@ -219,10 +219,10 @@ proptest! {
     /// What-if with no changes is the identity.
     #[test]
     fn what_if_without_changes_is_the_identity((rbd, md) in case()) {
-        let (rb, m) = load(&rbd, &md);
-        let same = apply(&rb, &m, &Scenario::default()).unwrap();
+        let (_, m) = load(&rbd, &md);
+        let same = apply(&m, &Scenario::default()).unwrap();
         prop_assert_eq!(&same, &m);
-        let (a, b) = (assess(&rb, &m), assess(&rb, &same));
+        let (a, b) = (assess(&m), assess(&same));
         prop_assert!(compare(&a, &b).is_unchanged());
     }
 
@@ -231,11 +231,11 @@ proptest! {
     #[test]
     fn compare_explains_every_move((rbd, md) in case(), f in any::<prop::sample::Index>(), r in common::rating()) {
         let (rb, m) = load(&rbd, &md);
-        let a = assess(&rb, &m);
+        let a = assess(&m);
         prop_assert!(compare(&a, &a).is_unchanged());
         let f = f.index(rb.factors().len());
-        let m2 = apply(&rb, &m, &Scenario::rate(rb.factors()[f].id.clone(), r)).unwrap();
-        let b = assess(&rb, &m2);
+        let m2 = apply(&m, &Scenario::rate(rb.factors()[f].id.clone(), r)).unwrap();
+        let b = assess(&m2);
         let c = compare(&a, &b);
         for d in &c.dimensions {
             let sum: f64 = d.drivers.iter().map(|x| x.points).sum();
@@ -252,8 +252,8 @@ proptest! {
     #[test]
     fn robustness_bound_is_tight((rbd, md) in case(), seed in any::<u64>()) {
         let (rb, m) = load(&rbd, &md);
-        let r = robustness(&rb, &m, RobustnessOptions { noise_percent: 10.0, samples: 200, seed });
-        let base = score_only(&rb, &m);
+        let r = robustness(&m, RobustnessOptions { noise_percent: 10.0, samples: 200, seed });
+        let base = score_only(&m);
         let mut rng = common::SplitMix64::new(seed);
         for (d, dr) in r.dimensions.iter().enumerate() {
             let level = base[d].level;
@@ -333,8 +333,8 @@ fn scored_with(
             *w *= 1.0 + delta[f];
         }
     }
-    let (rb, m) = load(&p, md);
-    score_only(&rb, &m)[d]
+    let (_, m) = load(&p, md);
+    score_only(&m)[d]
 }
 
 #[test]
@@ -344,9 +344,9 @@ fn robustness_hand_computed() {
     // x = 0.6. Down: (1.25 - 0.25 x) / 2 = 0.40 needs x = 1.8 > 1. So 60%.
     // a: the gate (e1 at least high) shuts the next level; down needs
     // (1.75 + 0.25 x) / (3 + x) = 0.4, x = 3.67 > 1: no change possible.
-    let (rb, m) =
+    let (_, m) =
         tiny_mission("[evidence.e1]\nrating = \"partial\"\n[evidence.b1]\nrating = \"low\"\n");
-    let r = robustness(&rb, &m, RobustnessOptions::default());
+    let r = robustness(&m, RobustnessOptions::default());
     let b = &r.dimensions[1];
     assert!(
         (b.radius_percent.unwrap() - 60.0).abs() < 1e-6,
@@ -364,7 +364,6 @@ fn robustness_hand_computed() {
     // With noise of ±100%, some samples cross 70 on b: P(score >= 70) =
     // P((1.25 + 0.25 (d2 - d1)/...)...) > 0, so the hold is below 1.
     let r = robustness(
-        &rb,
         &m,
         RobustnessOptions {
             noise_percent: 100.0,
@@ -376,7 +375,6 @@ fn robustness_hand_computed() {
     assert!(hold < 1.0 && hold > 0.5, "{hold}");
     // Same seed, same estimate.
     let again = robustness(
-        &rb,
         &m,
         RobustnessOptions {
             noise_percent: 100.0,
@@ -461,7 +459,7 @@ fn plan_beats_greedy_where_greedy_is_wrong() {
         &rb,
     )
     .unwrap();
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert!((a.dimensions[0].score - 100.0 * 4.8 / 9.4).abs() < 1e-9);
     // Greedy by gain per cost would take A first (0.6 a unit of cost
     // against B's 0.5)...
@@ -472,7 +470,7 @@ fn plan_beats_greedy_where_greedy_is_wrong() {
         .unwrap();
     assert_eq!(greedy.factor, "fa");
     // ...but the cheapest plan is B alone.
-    let p = plan(&rb, &m);
+    let p = plan(&m);
     assert_eq!(p.changes.len(), 1);
     assert_eq!(p.changes[0].factor, "fb");
     assert_eq!(
@@ -489,10 +487,10 @@ fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
     // tiny, mode = big: a's target is top (gate: e1 at least high). With e1
     // partial, e2 full, b1 none: a = 75 already, only the gate is missing:
     // e1 partial -> high, one high-effort step (cost 4).
-    let (rb, m) = tiny_mission(
+    let (_, m) = tiny_mission(
         "[context]\nmode = \"big\"\n[evidence.e1]\nrating = \"partial\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
     );
-    let p = plan(&rb, &m);
+    let p = plan(&m);
     assert_eq!(p.changes.len(), 1);
     assert_eq!(p.changes[0].factor, "e1");
     assert_eq!(p.changes[0].to, Rating::High);
@@ -501,10 +499,10 @@ fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
     // b: e1 high 0.75 + b1 none 1.0 over 2 = 87.5: top as well.
     assert_eq!(p.reaches.values, vec!["top", "top"]);
     // With e1 unknown the gate can never hold: a's target is unreachable.
-    let (rb, m) = tiny_mission(
+    let (_, m) = tiny_mission(
         "[context]\nmode = \"big\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
     );
-    let p = plan(&rb, &m);
+    let p = plan(&m);
     assert_eq!(p.unreachable, vec!["a"]);
     // a: e1 unknown counts at the middle, 2 * 0.5 + 1 + 1 = 3 of 4 = 75,
     // past top's 70: only the gate is in the way, and rating e1 may open it.
@@ -512,7 +510,7 @@ fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
     assert!(p.reasons[0].reach.unrated_may_help);
     assert_eq!(p.total_effort, 0.0);
     // The assessment says the same.
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(
         a.dimensions[0].out_of_reach.as_ref().unwrap().reasons,
         p.reasons[0].reach.reasons
@@ -557,23 +555,23 @@ fn changes_are_read_as_typed() {
 #[test]
 fn a_scenario_forgets_context_the_rulebook_declares() {
     use integration_readiness::analysis::Scenario;
-    let (rb, m) = tiny_mission("[context]\nmode = \"big\"\n");
+    let (_, m) = tiny_mission("[context]\nmode = \"big\"\n");
     let forget = |keys: &[&str]| Scenario {
         forget_context: keys.iter().map(|k| k.to_string()).collect(),
         ..Scenario::default()
     };
     // A key set in the mission is removed: a's target is open again, mid
     // (small) to top (big), and the report asks for `mode`.
-    let m2 = apply(&rb, &m, &forget(&["mode"])).unwrap();
+    let m2 = apply(&m, &forget(&["mode"])).unwrap();
     assert!(m2.data().context.is_empty());
-    let a2 = assess(&rb, &m2);
+    let a2 = assess(&m2);
     assert_eq!(a2.dimensions[0].target_detail.range, ["mid", "top"]);
     assert!(a2.missing_context.iter().any(|k| k.key == "mode"));
     // A declared key the mission does not set: nothing to forget, no error.
-    let m3 = apply(&rb, &m, &forget(&["flag"])).unwrap();
+    let m3 = apply(&m, &forget(&["flag"])).unwrap();
     assert_eq!(m3.data().context.len(), 1);
     // A key the rulebook does not declare is an error, even beside good ones.
-    let e = apply(&rb, &m, &forget(&["mode", "size"]))
+    let e = apply(&m, &forget(&["mode", "size"]))
         .unwrap_err()
         .to_string();
     // The second key of the list, counted from 1.
@@ -588,19 +586,19 @@ fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
     let na = |f: &str| format!("[evidence.{f}]\nrating = \"not-applicable\"\nnote = \"n/a\"\n");
     // mode = big: a aims at top. Every factor not applicable: nothing
     // applies on a, so there is nothing to reach and no reason to give.
-    let (rb, m) = tiny_mission(&format!(
+    let (_, m) = tiny_mission(&format!(
         "[context]\nmode = \"big\"\n{}{}{}",
         na("e1"),
         na("e2"),
         na("b1")
     ));
-    let p = plan(&rb, &m);
+    let p = plan(&m);
     assert!(p.reasons.is_empty());
     assert!(p.unreachable.is_empty());
     // Every factor unknown: a scores 50 (the middle), mid is reached, and
     // top needs 70 and e1 at least high; rating them may help.
-    let (rb, m) = tiny_mission("[context]\nmode = \"big\"\n");
-    let p = plan(&rb, &m);
+    let (_, m) = tiny_mission("[context]\nmode = \"big\"\n");
+    let p = plan(&m);
     assert_eq!(
         reasons(&p.reasons[0]),
         ["threshold top 70 (50)", "gate top e1 (unknown)"]
@@ -618,7 +616,7 @@ fn an_unreachable_threshold_says_whether_unknown_factors_could_help() {
         na("e1"),
         na("b1")
     );
-    let p = plan(&rb, &Mission::from_toml(&body, "m.toml", &rb).unwrap());
+    let p = plan(&Mission::from_toml(&body, "m.toml", &rb).unwrap());
     let got: Vec<(&str, Vec<String>, bool)> = p
         .reasons
         .iter()
@@ -648,7 +646,7 @@ fn a_target_held_only_by_a_gate_names_the_gate_alone() {
         &rb,
     )
     .unwrap();
-    let p = plan(&rb, &m);
+    let p = plan(&m);
     assert_eq!(p.unreachable, vec!["a"]);
     assert_eq!(p.reasons[0].reach.best, "mid");
     assert_eq!(reasons(&p.reasons[0]), ["gate top e1 (unknown)"]);
@@ -663,7 +661,7 @@ fn dated_pair() -> (Rulebook, Vec<integration_readiness::Assessment>) {
     let rb = Rulebook::oslo_2007();
     let a = PAIR
         .iter()
-        .map(|t| assess(&rb, &Mission::from_toml(t, "m.toml", &rb).unwrap()))
+        .map(|t| assess(&Mission::from_toml(t, "m.toml", &rb).unwrap()))
         .collect();
     (rb, a)
 }
@@ -676,10 +674,10 @@ fn portfolio_rows_are_the_assessments() {
         .iter()
         .map(|t| Mission::from_toml(t, "m.toml", &rb).unwrap())
         .collect();
-    let p = portfolio(&rb, &missions);
+    let p = portfolio(&rb, &missions).unwrap();
     assert_eq!(p.rows.len(), 2);
     for (row, m) in p.rows.iter().zip(&missions) {
-        let a = assess(&rb, m);
+        let a = assess(m);
         assert_eq!(row.name, a.mission.name);
         assert_eq!(row.date, a.mission.date);
         assert_eq!(row.score, a.overall.score);
@@ -705,7 +703,7 @@ fn portfolio_sorts_by_every_column_and_keeps_ties_in_order() {
         .chain(PAIR.iter())
         .map(|t| Mission::from_toml(t, "m.toml", &rb).unwrap())
         .collect();
-    let base = portfolio(&rb, &missions);
+    let base = portfolio(&rb, &missions).unwrap();
     let mut p = base.clone();
     p.sort_by_column("date", false).unwrap();
     let dates: Vec<_> = p.rows.iter().map(|r| r.date.clone()).collect();
@@ -743,7 +741,7 @@ fn a_drivers_rating_changed_only_when_its_own_rating_did() {
         &rb,
     )
     .unwrap();
-    let c = compare(&assess(&rb, &before), &assess(&rb, &after));
+    let c = compare(&assess(&before), &assess(&after));
     // On a, over all 4 of applicable weight: before, e2 unknown counts at
     // the middle, 100 × 1 × 0.5 / 4 = 12.5; after, full, 25. e1 (25) and b1
     // (25) keep their points: the news moves e2's alone, by 12.5.
@@ -763,7 +761,7 @@ fn comparing_across_rulebooks_says_which_way_they_differ() {
     let body = "[mission]\nname = \"M\"\n[evidence.e1]\nrating = \"partial\"\n";
     let under = |text: &str| {
         let rb = Rulebook::from_toml(text, "t.toml").unwrap();
-        assess(&rb, &Mission::from_toml(body, "m.toml", &rb).unwrap())
+        assess(&Mission::from_toml(body, "m.toml", &rb).unwrap())
     };
     let base = under(TINY);
     // The one warning comparing `base` with the rulebook edited `from` → `to`.
@@ -810,7 +808,7 @@ fn a_move_of_at_most_1e_12_points_is_rounding_not_a_driver() {
             "[mission]\nname = \"M\"\n[evidence.e1]\nrating = \"{e1}\"\n[evidence.b1]\nrating = \"full\"\n\
              [evidence.e2]\nrating = \"not-applicable\"\nnote = \"n/a\"\n"
         );
-        assess(&rb, &Mission::from_toml(&body, "m.toml", &rb).unwrap())
+        assess(&Mission::from_toml(&body, "m.toml", &rb).unwrap())
     };
     let (before, after) = (m("none"), m("full"));
     assert_eq!(after.factors[0].contributions.get("a"), Some(&1e-12));
@@ -856,7 +854,7 @@ fn trend_of_one_assessment_has_no_drivers_and_a_mixed_trend_warns() {
     let one = trend(&a[..1]);
     assert_eq!(one.overall.len(), 1);
     assert!(one.dimensions.iter().all(|d| d.drivers.is_empty()));
-    let other = assess(&rb, &Mission::builder(&rb).name("Other").build().unwrap());
+    let other = assess(&Mission::builder(&rb).name("Other").build().unwrap());
     let mixed = trend(&[a[0].clone(), other]);
     assert!(
         mixed

@@ -15,7 +15,7 @@ fn the_builder_snippet_builds_and_assesses() -> Result<(), Error> {
         .rate("political-process-primacy", "high".parse::<Rating>()?)
         .note("political-process-primacy", "Peace talks resumed in March.")
         .build()?;
-    let a: Assessment = assess(&rb, &mission);
+    let a: Assessment = assess(&mission);
     assert_eq!(a.mission.name, "Programmatic mission");
     let f = rb.factor_index("political-process-primacy").unwrap();
     assert_eq!(mission.rating(f), Rating::High);
@@ -149,7 +149,7 @@ fn results_own_their_data() {
     fn assessed() -> Assessment {
         let rb = Rulebook::oslo_2007();
         let m = Mission::builder(&rb).name("Kept").build().unwrap();
-        assess(&rb, &m)
+        assess(&m)
     }
     let a = assessed();
     assert_eq!(a.mission.name, "Kept");
@@ -195,9 +195,9 @@ fn every_result_renders_with_one_signature() {
         .rate("political-process-primacy", Rating::High)
         .build()
         .unwrap();
-    let a = assess(&rb, &m);
-    let p = analysis::plan(&rb, &m);
-    let r = analysis::robustness(&rb, &m, analysis::RobustnessOptions::default());
+    let a = assess(&m);
+    let p = analysis::plan(&m);
+    let r = analysis::robustness(&m, analysis::RobustnessOptions::default());
     let c = analysis::compare(&a, &a);
     assert!(report::text(&rb, &a).starts_with("Integration readiness: Rendered"));
     assert!(report::text(&rb, &p).starts_with("Cheapest plan to target: Rendered"));

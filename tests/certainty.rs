@@ -34,7 +34,7 @@ fn the_blank_template_is_undetermined_never_ready() {
     let rb = Rulebook::oslo_2007();
     let text = template::mission(&rb, None);
     let m = Mission::from_toml(&text, "template.toml", &rb).unwrap();
-    let b = brief(&rb, &m);
+    let b = brief(&m);
     let a = &b.assessment;
     let low_coverage = Some(Undetermined::LowCoverage {
         coverage: 0.0,
@@ -83,7 +83,7 @@ fn the_blank_template_is_undetermined_never_ready() {
 #[test]
 fn the_poorly_evidenced_sample_is_provisional_everywhere() {
     let (rb, m) = sample("poorly-evidenced.toml");
-    let b = brief(&rb, &m);
+    let b = brief(&m);
     let a = &b.assessment;
     assert!(a.overall.coverage < 0.5);
     assert!(a.overall.provisional);
@@ -97,7 +97,7 @@ fn the_poorly_evidenced_sample_is_provisional_everywhere() {
             .iter()
             .all(|d| d["provisional"] == true)
     );
-    let p = plan(&rb, &m);
+    let p = plan(&m);
     assert!(p.provisional);
     let gaps: Vec<&str> = a.evidence_gaps.iter().map(|g| g.factor.as_str()).collect();
     let unrated: Vec<&str> = p.unrated.iter().map(|f| f.as_str()).collect();
@@ -125,16 +125,13 @@ fn a_gain_is_the_change_of_the_overall_score_where_a_dimension_does_not_apply() 
         &rb,
     )
     .unwrap();
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert!(!a.dimensions[1].applicable);
     close(a.overall.score, 50.0);
     let r = a.recommendations.iter().find(|r| r.factor == "e2").unwrap();
     assert_eq!((r.from, r.to), (Rating::Partial, Rating::High));
     close(r.gain, 25.0);
-    let after = assess(
-        &rb,
-        &apply(&rb, &m, &Scenario::rate("e2", Rating::High)).unwrap(),
-    );
+    let after = assess(&apply(&m, &Scenario::rate("e2", Rating::High)).unwrap());
     close(after.overall.score, 75.0);
 }
 
@@ -154,8 +151,8 @@ fn comparing_two_different_missions_warns() {
         .unwrap()
     };
     let c = compare(
-        &assess(&rb, &one("Mission A", "low")),
-        &assess(&rb, &one("Mission B", "full")),
+        &assess(&one("Mission A", "low")),
+        &assess(&one("Mission B", "full")),
     );
     assert_eq!(c.provisional, [true, true]);
     assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
@@ -169,7 +166,7 @@ fn comparing_two_different_missions_warns() {
     data.levels[1].title.push_str(" (edited)");
     let edited = Rulebook::new(data).unwrap();
     let m = one("Mission A", "low");
-    let c = compare(&assess(&rb, &m), &assess(&edited, &m));
+    let c = compare(&assess(&m), &assess(&m.refit(&edited).0));
     assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
     assert!(c.warnings[0].contains("different content"));
 }
@@ -180,7 +177,7 @@ fn comparing_two_different_missions_warns() {
 fn comparison_drivers_sum_to_the_move() {
     let (rb, before) = sample("compare-2008.toml");
     let (_, after) = sample("compare-2009.toml");
-    let c = compare(&assess(&rb, &before), &assess(&rb, &after));
+    let c = compare(&assess(&before), &assess(&after));
     for d in &c.dimensions {
         let sum: f64 = d.drivers.iter().map(|x| x.points).sum();
         assert!(
@@ -199,8 +196,8 @@ fn comparison_drivers_sum_to_the_move() {
 fn fix_first_is_the_start_of_the_plan() {
     for (name, _) in common::SAMPLES {
         let (rb, m) = sample(name);
-        let b = brief(&rb, &m);
-        let p = plan(&rb, &m);
+        let b = brief(&m);
+        let p = plan(&m);
         assert_eq!(b.plan, p, "{name}");
         let first: Vec<&str> = b.fix_first.iter().map(|c| c.factor.as_str()).collect();
         let start: Vec<&str> = p
@@ -223,14 +220,11 @@ fn fix_first_is_the_start_of_the_plan() {
 #[test]
 fn plan_steps_carry_their_own_gain_in_priority_order() {
     let (rb, m) = sample("consolidation-after-ceasefire.toml");
-    let p = plan(&rb, &m);
-    let base = assess(&rb, &m).overall.score;
+    let p = plan(&m);
+    let base = assess(&m).overall.score;
     let mut seen_free = false;
     for c in &p.changes {
-        let after = assess(
-            &rb,
-            &apply(&rb, &m, &Scenario::rate(c.factor.as_str(), c.to)).unwrap(),
-        );
+        let after = assess(&apply(&m, &Scenario::rate(c.factor.as_str(), c.to)).unwrap());
         assert!(
             (after.overall.score - base - c.gain).abs() < 1e-9,
             "{}",
@@ -254,7 +248,7 @@ fn plan_steps_carry_their_own_gain_in_priority_order() {
 #[test]
 fn reports_carry_the_evidence_and_the_provenance() {
     let (rb, m) = sample("consolidation-after-ceasefire.toml");
-    let b = brief(&rb, &m);
+    let b = brief(&m);
     let a = &b.assessment;
     let noted = a.factors.iter().find(|f| f.note.is_some()).unwrap();
     let note = noted.note.as_deref().unwrap();
@@ -291,12 +285,10 @@ proptest! {
     /// (whose dimensions may have nothing that applies).
     #[test]
     fn a_recommendations_gain_is_the_overall_change((rbd, md) in common::case()) {
-        let (rb, m) = common::load(&rbd, &md);
-        let a = assess(&rb, &m);
+        let (_, m) = common::load(&rbd, &md);
+        let a = assess(&m);
         for r in &a.recommendations {
-            let after = assess(
-                &rb,
-                &apply(&rb, &m, &Scenario::rate(r.factor.as_str(), r.to)).unwrap(),
+            let after = assess(&apply(&m, &Scenario::rate(r.factor.as_str(), r.to)).unwrap(),
             );
             prop_assert!(
                 (after.overall.score - a.overall.score - r.gain).abs() < 1e-9,
@@ -313,8 +305,8 @@ proptest! {
     /// its cause given.
     #[test]
     fn provisional_follows_its_rule((rbd, md) in common::case()) {
-        let (rb, m) = common::load(&rbd, &md);
-        let a = assess(&rb, &m);
+        let (_, m) = common::load(&rbd, &md);
+        let a = assess(&m);
         for d in &a.dimensions {
             if d.coverage == 0.0 {
                 prop_assert_ne!(d.verdict, Verdict::Ready);
@@ -345,7 +337,7 @@ fn robustness_without_evidence_carries_the_missing_evidence() {
     use integration_readiness::analysis::{RobustnessOptions, robustness};
     let rb = Rulebook::oslo_2007();
     let m = Mission::from_toml("[mission]\nname = \"Blank\"\n", "blank.toml", &rb).unwrap();
-    let r = robustness(&rb, &m, RobustnessOptions::default());
+    let r = robustness(&m, RobustnessOptions::default());
     let independent: [f64; 3] = [0.8850, 0.8956, 0.8732];
     for (d, p) in r.dimensions.iter().zip(independent) {
         assert!(d.provisional, "{}", d.id);
@@ -361,9 +353,9 @@ fn robustness_without_evidence_carries_the_missing_evidence() {
             d.monte_carlo_hold
         );
     }
-    assert_eq!(r, robustness(&rb, &m, RobustnessOptions::default()));
+    assert_eq!(r, robustness(&m, RobustnessOptions::default()));
     // Fully evidenced, nothing is drawn but the weights.
-    let (rb, m) = sample("consolidation-after-ceasefire.toml");
-    let r = robustness(&rb, &m, RobustnessOptions::default());
+    let (_, m) = sample("consolidation-after-ceasefire.toml");
+    let r = robustness(&m, RobustnessOptions::default());
     assert!(r.dimensions.iter().all(|d| !d.provisional));
 }

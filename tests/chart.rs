@@ -348,7 +348,7 @@ fn every_sample_renders_a_chart_that_matches_its_numbers() {
     let rb = Rulebook::oslo_2007();
     for (name, text) in samples() {
         let m = mission(&rb, &name, &text);
-        let a = assess(&rb, &m);
+        let a = assess(&m);
         check(&rb, &a, &chart::svg(&rb, &a), &name);
     }
 }
@@ -358,7 +358,7 @@ fn positions_computed_by_hand_for_the_embedded_sample() {
     let rb = Rulebook::oslo_2007();
     let text = std::fs::read_to_string(root().join("examples/missions").join(SAMPLE)).unwrap();
     let m = mission(&rb, SAMPLE, &text);
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let svg = chart::svg(&rb, &a);
     let doc = Document::parse(&svg).unwrap();
     let group = |kind: &str, id: &str| {
@@ -429,7 +429,7 @@ fn positions_computed_by_hand_for_the_embedded_sample() {
 fn a_mission_without_evidence_shows_full_ranges_and_no_evidence_themes() {
     let rb = Rulebook::oslo_2007();
     let m = mission(&rb, "empty.toml", "[mission]\nname = \"Nothing known\"\n");
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let svg = chart::svg(&rb, &a);
     check(&rb, &a, &svg, "empty");
     let doc = Document::parse(&svg).unwrap();
@@ -527,7 +527,7 @@ fn the_point_score_is_the_middle_of_the_range_computed_by_hand() {
         "half.toml",
         "[mission]\nname = \"Half\"\n[context]\nmode = \"big\"\nflag = false\n[evidence.e1]\nrating = \"high\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let svg = chart::svg(&rb, &a);
     check(&rb, &a, &svg, "half");
     let doc = Document::parse(&svg).unwrap();
@@ -598,7 +598,7 @@ fn above_target_and_missing_context_computed_by_hand() {
         "over.toml",
         &format!("[mission]\nname = \"Over\"\n[context]\nmode = \"small\"\nflag = true\n{best}"),
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let svg = chart::svg(&rb, &a);
     check(&rb, &a, &svg, "over");
     let doc = Document::parse(&svg).unwrap();
@@ -631,7 +631,7 @@ fn above_target_and_missing_context_computed_by_hand() {
         "open.toml",
         &format!("[mission]\nname = \"Open\"\n{best}"),
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let svg = chart::svg(&rb, &a);
     check(&rb, &a, &svg, "open");
     let doc = Document::parse(&svg).unwrap();
@@ -660,7 +660,7 @@ fn text_with_markup_characters_is_escaped() {
         toml::Value::String(name.to_owned())
     );
     let m = mission(&rb, "markup.toml", &toml);
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.mission.name, name);
     let svg = chart::svg(&rb, &a);
     assert!(!svg.contains("<&>"));
@@ -681,7 +681,7 @@ fn text_with_markup_characters_is_escaped() {
         "bell.toml",
         "[mission]\nname = \"bell \\u0007 and NUL-free\"\n",
     );
-    let svg = chart::svg(&rb, &assess(&rb, &m));
+    let svg = chart::svg(&rb, &assess(&m));
     Document::parse(&svg).expect("control characters are replaced");
 }
 
@@ -691,7 +691,7 @@ fn output_is_deterministic() {
         let render = || {
             let rb = Rulebook::oslo_2007();
             let m = mission(&rb, &name, &text);
-            chart::svg(&rb, &assess(&rb, &m))
+            chart::svg(&rb, &assess(&m))
         };
         let first = render();
         assert_eq!(first, render(), "{name}");
@@ -704,7 +704,7 @@ fn output_is_deterministic() {
 fn committed_sample_chart_is_current() {
     let rb = Rulebook::oslo_2007();
     let text = std::fs::read_to_string(root().join("examples/missions").join(SAMPLE)).unwrap();
-    let fresh = chart::svg(&rb, &assess(&rb, &mission(&rb, SAMPLE, &text)));
+    let fresh = chart::svg(&rb, &assess(&mission(&rb, SAMPLE, &text)));
     let path = root().join("docs/sample-chart.svg");
     let committed = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e}; create it with `{REGENERATE}`", path.display()));

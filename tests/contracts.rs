@@ -29,7 +29,7 @@ const RATINGS: [&str; 7] = [
 fn assess_json() {
     let rb = Rulebook::oslo_2007();
     let m = Mission::from_toml(SAMPLE, "s.toml", &rb).unwrap();
-    let v: Value = serde_json::from_str(&report::json(&rb, &assess(&rb, &m)).unwrap()).unwrap();
+    let v: Value = serde_json::from_str(&report::json(&rb, &assess(&m)).unwrap()).unwrap();
     keys(
         &v,
         &[
@@ -116,7 +116,7 @@ fn assess_json() {
 fn plan_json() {
     let rb = Rulebook::oslo_2007();
     let m = Mission::from_toml(SAMPLE, "s.toml", &rb).unwrap();
-    let v = serde_json::to_value(plan(&rb, &m)).unwrap();
+    let v = serde_json::to_value(plan(&m)).unwrap();
     keys(&v, &["changes", "total_effort", "reaches", "unreachable"]);
     let changes = v["changes"].as_array().unwrap();
     assert!(!changes.is_empty());
@@ -135,7 +135,7 @@ fn plan_json() {
 fn robustness_json() {
     let rb = Rulebook::oslo_2007();
     let m = Mission::from_toml(SAMPLE, "s.toml", &rb).unwrap();
-    let v = serde_json::to_value(robustness(&rb, &m, RobustnessOptions::default())).unwrap();
+    let v = serde_json::to_value(robustness(&m, RobustnessOptions::default())).unwrap();
     for d in v["dimensions"].as_array().unwrap() {
         keys(
             d,
@@ -158,7 +158,7 @@ fn compare_json() {
     let rb = Rulebook::oslo_2007();
     let a = Mission::from_toml(OLD, "old.toml", &rb).unwrap();
     let b = Mission::from_toml(NEW, "new.toml", &rb).unwrap();
-    let (x, y) = (assess(&rb, &a), assess(&rb, &b));
+    let (x, y) = (assess(&a), assess(&b));
     let v = serde_json::to_value(compare(&x, &y)).unwrap();
     for d in v["dimensions"].as_array().unwrap() {
         keys(

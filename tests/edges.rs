@@ -91,7 +91,7 @@ fn assessed(rulebook: &str, body: &str) -> Assessment {
     let rb = Rulebook::from_toml(rulebook, "rb.toml").unwrap();
     let text = format!("[mission]\nname = \"Edge\"\n{body}");
     let m = Mission::from_toml(&text, "m.toml", &rb).unwrap();
-    assess(&rb, &m)
+    assess(&m)
 }
 
 fn close(a: f64, b: f64) {

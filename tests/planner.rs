@@ -49,7 +49,7 @@ fn nodes(file: &str) -> (u64, bool) {
     let path = format!("{}/examples/missions/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
     let m = Mission::from_toml(&text, file, &rb).unwrap();
-    let p = plan(&rb, &m);
+    let p = plan(&m);
     (p.nodes, p.exact)
 }
 
@@ -179,7 +179,7 @@ citation = { section = "Test", paragraph = 4, phrase = "r2" }
 /// The plan for a mission of `body` under `rb`.
 fn plan_of(rb: &Rulebook, body: &str) -> integration_readiness::analysis::Plan {
     let text = format!("[mission]\nname = \"Plan\"\n{body}");
-    plan(rb, &Mission::from_toml(&text, "m.toml", rb).unwrap())
+    plan(&Mission::from_toml(&text, "m.toml", rb).unwrap())
 }
 
 /// A plan's changes as (factor, steps, effort), in order.
@@ -226,7 +226,7 @@ fn a_gate_already_met_forces_nothing() {
         &rb,
     )
     .unwrap();
-    let p = plan(&rb, &m);
+    let p = plan(&m);
     let changes: Vec<(&str, usize, f64, bool)> = p
         .changes
         .iter()

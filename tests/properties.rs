@@ -20,8 +20,8 @@ proptest! {
     /// levels likewise.
     #[test]
     fn scores_and_levels_are_bounded((rbd, md) in case()) {
-        let (rb, m) = load(&rbd, &md);
-        let a = assess(&rb, &m);
+        let (_, m) = load(&rbd, &md);
+        let a = assess(&m);
         for d in &a.dimensions {
             let [lo, hi] = d.score_range;
             prop_assert!((0.0..=100.0).contains(&lo) && (0.0..=100.0).contains(&hi));
@@ -45,10 +45,10 @@ proptest! {
         let rated: Vec<usize> = (0..rb.factors().len()).filter(|&f| m.rating(f).up().is_some()).collect();
         prop_assume!(!rated.is_empty());
         let f = rated[pick.index(rated.len())];
-        let before = score_only(&rb, &m);
+        let before = score_only(&m);
         let mut m2 = m.clone();
-        m2.set_rating(&rb, f, m.rating(f).up().unwrap());
-        let after = score_only(&rb, &m2);
+        m2.set_rating(f, m.rating(f).up().unwrap());
+        let after = score_only(&m2);
         let enabler = rb.factors()[f].polarity == Polarity::Enabler;
         for (b, a) in before.iter().zip(&after) {
             if enabler {
@@ -107,8 +107,8 @@ proptest! {
     /// on every dimension.
     #[test]
     fn the_point_score_is_the_middle_of_the_range((rbd, md) in case()) {
-        let (rb, m) = load(&rbd, &md);
-        let a = assess(&rb, &m);
+        let (_, m) = load(&rbd, &md);
+        let a = assess(&m);
         for d in &a.dimensions {
             let mid = (d.score_range[0] + d.score_range[1]) / 2.0;
             prop_assert!((d.score - mid).abs() < 1e-9, "{}: {} vs {mid}", d.id, d.score);
@@ -139,14 +139,14 @@ proptest! {
                 g.when.insert("k0".into(), Condition::One(ContextValue::Word("x".into())));
             }
         }
-        let (rb, m) = load(&rbd, &md);
-        let a = assess(&rb, &m);
+        let (_, m) = load(&rbd, &md);
+        let a = assess(&m);
         let completions: Vec<MissionData> = completions(&rbd, &md);
         let verdicts: Vec<Vec<Verdict>> = completions
             .iter()
             .map(|c| {
-                let (rb, m) = load(&rbd, c);
-                assess(&rb, &m).dimensions.iter().map(|d| d.verdict).collect()
+                let (_, m) = load(&rbd, c);
+                assess(&m).dimensions.iter().map(|d| d.verdict).collect()
             })
             .collect();
         for (i, d) in a.dimensions.iter().enumerate() {
@@ -168,8 +168,8 @@ proptest! {
     /// worked out here from the rulebook's data.
     #[test]
     fn above_target_exactly_above_a_binding_cap((rbd, md) in case()) {
-        let (rb, m) = load(&rbd, &md);
-        let a = assess(&rb, &m);
+        let (_, m) = load(&rbd, &md);
+        let a = assess(&m);
         for (i, d) in a.dimensions.iter().enumerate() {
             if d.verdict == Verdict::Undetermined {
                 continue;
@@ -189,16 +189,16 @@ proptest! {
     /// nothing.
     #[test]
     fn order_independence((rbd, md) in case(), seed in any::<u64>()) {
-        let (rb, m) = load(&rbd, &md);
+        let (_, m) = load(&rbd, &md);
         let mut p = rbd.clone();
         let mut md2 = md.clone();
         shuffle(&mut p.factors, seed);
         shuffle(&mut p.gates, seed.rotate_left(7));
         shuffle(&mut p.rules, seed.rotate_left(13));
         shuffle(&mut md2.entities, seed.rotate_left(17));
-        let (rb2, m2) = load(&p, &md2);
-        let a = assess(&rb, &m);
-        let b = assess(&rb2, &m2);
+        let (_, m2) = load(&p, &md2);
+        let a = assess(&m);
+        let b = assess(&m2);
         for (x, y) in a.dimensions.iter().zip(&b.dimensions) {
             prop_assert!((x.score - y.score).abs() < EPS);
             prop_assert!((x.score_range[0] - y.score_range[0]).abs() < EPS);
@@ -224,15 +224,15 @@ proptest! {
     #[test]
     fn scaling_weights_changes_no_score((rbd, md) in case(), c in 0.01f64..100.0, d in 0usize..3) {
         let d = d % rbd.dimensions.len();
-        let (rb, m) = load(&rbd, &md);
+        let (_, m) = load(&rbd, &md);
         let mut scaled = rbd.clone();
         let key = common::dim_id(d);
         for f in &mut scaled.factors {
             if let Some(w) = f.weights.get_mut(&key) { *w *= c; }
         }
-        let (rb2, m2) = load(&scaled, &md);
-        let a = score_only(&rb, &m);
-        let b = score_only(&rb2, &m2);
+        let (_, m2) = load(&scaled, &md);
+        let a = score_only(&m);
+        let b = score_only(&m2);
         prop_assert!((a[d].score - b[d].score).abs() < 1e-7);
         prop_assert!((a[d].range[0] - b[d].range[0]).abs() < 1e-7);
         prop_assert!((a[d].range[1] - b[d].range[1]).abs() < 1e-7);
@@ -244,7 +244,7 @@ proptest! {
     #[test]
     fn determinism_and_round_trips((rbd, md) in case()) {
         let (rb, m) = load(&rbd, &md);
-        prop_assert_eq!(assess(&rb, &m), assess(&rb, &m));
+        prop_assert_eq!(assess(&m), assess(&m));
         let rb2 = Rulebook::from_toml(&rb.to_toml().unwrap(), "rt.toml").unwrap();
         prop_assert_eq!(&rb2, &rb);
         let rb3 = Rulebook::from_json(&rb.to_json().unwrap(), "rt.json").unwrap();
@@ -259,7 +259,7 @@ proptest! {
     /// a matching at-most rule never raises one.
     #[test]
     fn targets_move_with_added_rules((rbd, md) in case(), level in 0usize..5, floor in any::<bool>(), with_context in any::<bool>()) {
-        let (rb, m) = load(&rbd, &md);
+        let (_, m) = load(&rbd, &md);
         let level = level % rbd.levels.len();
         let mut more = rbd.clone();
         let mut when = std::collections::BTreeMap::new();
@@ -278,9 +278,9 @@ proptest! {
             because: "b".into(),
             citation: common::cite(),
         });
-        let (rb2, m2) = load(&more, &md);
-        let a = assess(&rb, &m);
-        let b = assess(&rb2, &m2);
+        let (_, m2) = load(&more, &md);
+        let a = assess(&m);
+        let b = assess(&m2);
         for (x, y) in a.dimensions.iter().zip(&b.dimensions) {
             if floor {
                 prop_assert!(y.target_detail.level_index >= x.target_detail.level_index);
@@ -329,8 +329,8 @@ fn rate_an_unknown(
     }
     let f = unknown[pick.index(unknown.len())];
     let mut m2 = m.clone();
-    m2.set_rating(rb, f, r);
-    Some((f, score_only(rb, m), score_only(rb, &m2)))
+    m2.set_rating(f, r);
+    Some((f, score_only(m), score_only(&m2)))
 }
 
 /// The mission with every context key it leaves out given each value in

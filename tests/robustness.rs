@@ -124,8 +124,8 @@ fn within_error(estimate: f64, p: f64, n: usize) {
 
 #[test]
 fn the_radius_is_where_the_score_meets_the_threshold() {
-    let (rb, m) = pair(HALF);
-    let r = robustness(&rb, &m, options(20.0, 100, 1));
+    let (_, m) = pair(HALF);
+    let r = robustness(&m, options(20.0, 100, 1));
     let d = &r.dimensions[0];
     assert_eq!(d.level, "mid");
     assert_eq!(d.score, 50.0);
@@ -146,12 +146,12 @@ fn a_rated_factor_without_weight_moves_nothing_and_is_not_named() {
     // u weighs nothing on x here, and is rated partial: the radius and its
     // split are those of a and b alone (20%, down, raise b, lower a).
     let text = PAIR.replace("weights = { x = 3.0 }", "weights = { x = 0.0 }");
-    let (rb, m) = pair_in(
+    let (_, m) = pair_in(
         &text,
         "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n\
          [evidence.u]\nrating = \"partial\"\n",
     );
-    let d = &robustness(&rb, &m, options(20.0, 10, 1)).dimensions[0];
+    let d = &robustness(&m, options(20.0, 10, 1)).dimensions[0];
     assert_eq!(d.score, 50.0);
     assert!((d.radius_percent.unwrap() - 20.0).abs() < 1e-6);
     assert_eq!(d.raise, vec!["b"]);
@@ -163,11 +163,11 @@ fn a_rated_factor_without_weight_moves_nothing_and_is_not_named() {
 fn first_movers_rank_by_weight_times_distance_from_the_threshold() {
     // u partial (weight 3) joins: 100 (1 + 1.5) / 5 = 50, mid. Moves at the
     // threshold 40: a 1 × 0.6, b 1 × 0.4, u 3 × 0.1: a, b, u.
-    let (rb, m) = pair(
+    let (_, m) = pair(
         "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n\
          [evidence.u]\nrating = \"partial\"\n",
     );
-    let d = &robustness(&rb, &m, options(20.0, 10, 1)).dimensions[0];
+    let d = &robustness(&m, options(20.0, 10, 1)).dimensions[0];
     assert_eq!(d.first_movers, vec!["a", "b", "u"]);
     // The radius: lowering a and u by x and raising b gives
     // 2.5 (1 - x) / (5 - 3 x) = 0.4 at x = 5 / 13; lowering a alone and
@@ -188,12 +188,12 @@ fn a_factor_earning_exactly_the_threshold_is_listed_with_those_earning_more() {
         "threshold = { x = 40.0 }",
         "threshold = { x = 50.000000001 }",
     );
-    let (rb, m) = pair_in(
+    let (_, m) = pair_in(
         &rb,
         "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"partial\"\n\
          [evidence.u]\nrating = \"none\"\n",
     );
-    let d = &robustness(&rb, &m, options(20.0, 10, 1)).dimensions[0];
+    let d = &robustness(&m, options(20.0, 10, 1)).dimensions[0];
     assert_eq!(d.level, "low");
     // b earns 0.5, the line itself: moving its weight moves nothing. Raising
     // a and b by x and lowering u gives (1.5 + 1.5 x) / (5 - x) = 0.5; raising
@@ -216,16 +216,16 @@ fn the_estimate_counts_a_sample_above_the_next_level_as_a_change() {
     // is δb <= (2 δa - 1) / 3: below the line from (-1, -1) to (1, 1/3),
     // area ∫ (2 u / 3 + 2 / 3) du over [-1, 1] = 4/3 of 4, 1/3 again. The
     // two regions are apart: the level holds with probability 1/3.
-    let (rb, m) = pair_in(&with_top_at_60(), HALF);
+    let (_, m) = pair_in(&with_top_at_60(), HALF);
     let n = 4000;
-    let r = robustness(&rb, &m, options(100.0, n, 5));
+    let r = robustness(&m, options(100.0, n, 5));
     let d = &r.dimensions[0];
     assert_eq!(d.level, "mid");
     within_error(d.monte_carlo_hold, 1.0 / 3.0, n);
     // Both ways the radius is 20%: (1 - x) / 2 = 0.4 and (1 + x) / 2 = 0.6.
     assert!((d.radius_percent.unwrap() - 20.0).abs() < 1e-6);
     // Within it the level always holds.
-    let r = robustness(&rb, &m, options(19.0, 1000, 5));
+    let r = robustness(&m, options(19.0, 1000, 5));
     assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
 }
 
@@ -235,8 +235,8 @@ fn a_score_exactly_at_its_threshold_holds_by_the_tolerance() {
     // a threshold count as meeting it). Without noise the level holds in
     // every sample; the least move down breaks it, so the radius is
     // (almost) 0, downward.
-    let (rb, m) = pair_in(&PAIR.replace("x = 40.0", "x = 50.0"), HALF);
-    let r = robustness(&rb, &m, options(0.0, 100, 1));
+    let (_, m) = pair_in(&PAIR.replace("x = 40.0", "x = 50.0"), HALF);
+    let r = robustness(&m, options(0.0, 100, 1));
     let d = &r.dimensions[0];
     assert_eq!(d.level, "mid");
     assert_eq!(d.monte_carlo_hold, 1.0);
@@ -249,10 +249,10 @@ fn a_score_exactly_at_its_threshold_holds_by_the_tolerance() {
 fn within_the_radius_the_level_always_holds() {
     // Noise of 20%: at the worst corner the score is exactly 40, which
     // still holds (scores within tolerance below a threshold meet it).
-    let (rb, m) = pair(HALF);
-    let r = robustness(&rb, &m, options(20.0, 2000, 7));
+    let (_, m) = pair(HALF);
+    let r = robustness(&m, options(20.0, 2000, 7));
     assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
-    let r = robustness(&rb, &m, options(10.0, 2000, 7));
+    let r = robustness(&m, options(10.0, 2000, 7));
     assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
 }
 
@@ -263,17 +263,17 @@ fn the_estimate_is_within_its_error_of_the_exact_probability() {
     // It fails above the line δb = 1.5 δa + 0.5, from (-1, -1) to (1/3, 1):
     // area ∫ (0.5 - 1.5 u) du over [-1, 1/3] = 4/3 of 4, so it holds with
     // probability 2/3.
-    let (rb, m) = pair(HALF);
+    let (_, m) = pair(HALF);
     let n = 4000;
     for seed in [1, 2, 2007] {
-        let r = robustness(&rb, &m, options(100.0, n, seed));
+        let r = robustness(&m, options(100.0, n, seed));
         within_error(r.dimensions[0].monte_carlo_hold, 2.0 / 3.0, n);
     }
     // Noise 50%: δ on [-0.5, 0.5]; the line δb = 1.5 δa + 0.5 crosses the
     // square from (-0.5, -0.25) to (0, 0.5): it fails on the triangle with
     // corners (-0.5, -0.25), (-0.5, 0.5), (0, 0.5): area 0.5 × 0.75 / 2 =
     // 0.1875 of 1, so it holds with probability 0.8125.
-    let r = robustness(&rb, &m, options(50.0, n, 11));
+    let r = robustness(&m, options(50.0, n, 11));
     within_error(r.dimensions[0].monte_carlo_hold, 0.8125, n);
 }
 
@@ -283,9 +283,9 @@ fn missing_evidence_is_drawn_uniformly_from_the_five_words() {
     // 100 (1 + 0 + 3 × 0.5) / 5 = 50, mid. Drawn, it earns e in {0, 0.25,
     // 0.5, 0.75, 1}: the score is 100 (1 + 3 e) / 5 >= 40 exactly when
     // e >= 1/3, so three words of five: 0.6 without noise.
-    let (rb, m) = pair("[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n");
+    let (_, m) = pair("[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n");
     let n = 4000;
-    let r = robustness(&rb, &m, options(0.0, n, 3));
+    let r = robustness(&m, options(0.0, n, 3));
     let d = &r.dimensions[0];
     assert_eq!(d.level, "mid");
     assert_eq!(d.score, 50.0);
@@ -307,11 +307,11 @@ fn missing_evidence_is_drawn_uniformly_from_the_five_words() {
     assert!(d.provisional);
     // The same mission with u rated partial has the same point placement,
     // so the same radius; only the Monte Carlo, which draws u, differs.
-    let (rb, rated) = pair(
+    let (_, rated) = pair(
         "[evidence.a]\nrating = \"full\"\n[evidence.b]\nrating = \"none\"\n\
          [evidence.u]\nrating = \"partial\"\n",
     );
-    let e = &robustness(&rb, &rated, options(0.0, n, 3)).dimensions[0];
+    let e = &robustness(&rated, options(0.0, n, 3)).dimensions[0];
     assert_eq!(e.radius_percent, d.radius_percent);
     assert_eq!(e.monte_carlo_hold, 1.0);
     assert!(!e.provisional);
@@ -319,28 +319,28 @@ fn missing_evidence_is_drawn_uniformly_from_the_five_words() {
 
 #[test]
 fn the_estimate_is_reproducible_for_a_seed_and_moves_with_it() {
-    let (rb, m) = pair(HALF);
-    let once = robustness(&rb, &m, options(100.0, 500, 42));
-    let again = robustness(&rb, &m, options(100.0, 500, 42));
+    let (_, m) = pair(HALF);
+    let once = robustness(&m, options(100.0, 500, 42));
+    let again = robustness(&m, options(100.0, 500, 42));
     assert_eq!(once, again);
-    let (rb2, m2) = pair("[evidence.a]\nrating = \"full\"\n");
+    let (_, m2) = pair("[evidence.a]\nrating = \"full\"\n");
     assert_eq!(
-        robustness(&rb2, &m2, options(30.0, 500, 9)),
-        robustness(&rb2, &m2, options(30.0, 500, 9))
+        robustness(&m2, options(30.0, 500, 9)),
+        robustness(&m2, options(30.0, 500, 9))
     );
     // Other seeds draw other samples: over five seeds the estimates are
     // not all equal (each is a count out of 500 near 2/3).
     let holds: Vec<f64> = (0..5)
-        .map(|s| robustness(&rb, &m, options(100.0, 500, s)).dimensions[0].monte_carlo_hold)
+        .map(|s| robustness(&m, options(100.0, 500, s)).dimensions[0].monte_carlo_hold)
         .collect();
     assert!(holds.iter().any(|&h| h != holds[0]), "{holds:?}");
 }
 
 #[test]
 fn noise_out_of_range_is_clamped_with_a_warning() {
-    let (rb, m) = pair(HALF);
+    let (_, m) = pair(HALF);
     for (asked, used) in [(150.0, 100.0), (-5.0, 0.0), (f64::NAN, 0.0)] {
-        let r = robustness(&rb, &m, options(asked, 10, 1));
+        let r = robustness(&m, options(asked, 10, 1));
         assert_eq!(r.noise_percent, used, "{asked}");
         assert_eq!(
             r.warnings,
@@ -351,7 +351,7 @@ fn noise_out_of_range_is_clamped_with_a_warning() {
     }
     // At the ends of the range, no warning.
     for ok in [0.0, 100.0] {
-        let r = robustness(&rb, &m, options(ok, 10, 1));
+        let r = robustness(&m, options(ok, 10, 1));
         assert_eq!(r.noise_percent, ok);
         assert!(r.warnings.is_empty());
     }
@@ -363,20 +363,20 @@ fn with_unknowns_drawn_a_dimension_where_nothing_applies_holds() {
     // estimate draws u's rating at random, but nothing on x carries weight,
     // so x never moves and holds in every sample.
     let text = PAIR.replace("weights = { x = 3.0 }", "weights = { x = 0.0 }");
-    let (rb, m) = pair_in(
+    let (_, m) = pair_in(
         &text,
         "[evidence.a]\nrating = \"not-applicable\"\nnote = \"n/a\"\n\
          [evidence.b]\nrating = \"not-applicable\"\nnote = \"n/a\"\n",
     );
-    let r = robustness(&rb, &m, options(20.0, 50, 3));
+    let r = robustness(&m, options(20.0, 50, 3));
     assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
     assert_eq!(r.dimensions[0].radius_percent, None);
 }
 
 #[test]
 fn no_samples_hold_by_definition() {
-    let (rb, m) = pair(HALF);
-    let r = robustness(&rb, &m, options(100.0, 0, 1));
+    let (_, m) = pair(HALF);
+    let r = robustness(&m, options(100.0, 0, 1));
     assert_eq!(r.dimensions[0].monte_carlo_hold, 1.0);
     assert_eq!(r.samples, 0);
 }
@@ -400,7 +400,7 @@ fn the_sampler_replays_from_the_generator() {
     // (top at 60), a sample must also stay below it.
     let sigma = 1.0;
     for ceiling in [None, Some(60.0)] {
-        let (rb, m) = match ceiling {
+        let (_, m) = match ceiling {
             None => pair(HALF),
             Some(_) => pair_in(&with_top_at_60(), HALF),
         };
@@ -426,7 +426,7 @@ fn the_sampler_replays_from_the_generator() {
                     sample += 1;
                 }
             }
-            let r = robustness(&rb, &m, options(100.0, n, seed));
+            let r = robustness(&m, options(100.0, n, seed));
             assert_eq!(
                 r.dimensions[0].monte_carlo_hold,
                 held as f64 / n as f64,

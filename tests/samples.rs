@@ -18,8 +18,8 @@ fn load(name: &str) -> (Rulebook, Mission) {
 /// (level, target, verdict) per dimension: strategic, programmatic,
 /// administrative.
 fn placements(name: &str) -> Vec<(String, String, Verdict)> {
-    let (rb, m) = load(name);
-    assess(&rb, &m)
+    let (_, m) = load(name);
+    assess(&m)
         .dimensions
         .iter()
         .map(|d| (d.level.to_string(), d.target.to_string(), d.verdict))
@@ -41,7 +41,7 @@ fn every_sample_loads_is_documented_and_fits_80_columns() {
         for (id, ev) in &m.data().evidence {
             assert!(ev.note.is_some(), "{name}: evidence.{id} has no note");
         }
-        let a = assess(&rb, &m);
+        let a = assess(&m);
         for line in report::text(&rb, &a).lines() {
             assert!(line.chars().count() <= 80, "{name}: {line:?}");
         }
@@ -90,8 +90,8 @@ fn targets_follow_the_mandate() {
     assert_eq!(t, ["integration", "coordination", "co-existence"]);
     // No mandate given: the targets span what each mandate would set, and
     // the report names the key to state.
-    let (rb, m) = load("poorly-evidenced.toml");
-    let a = assess(&rb, &m);
+    let (_, m) = load("poorly-evidenced.toml");
+    let a = assess(&m);
     let ranges: Vec<[&str; 2]> = a
         .dimensions
         .iter()
@@ -455,8 +455,8 @@ fn sample_placements_and_scores() {
 
 /// Asserts an assessment of `m` matches the pins of its dimensions and its
 /// overall (score, coverage, verdict).
-fn check(rb: &Rulebook, m: &Mission, name: &str, dims: &[Pin], overall: Overall) {
-    let a = assess(rb, m);
+fn check(_: &Rulebook, m: &Mission, name: &str, dims: &[Pin], overall: Overall) {
+    let a = assess(m);
     assert_eq!(a.dimensions.len(), dims.len(), "{name}");
     for (d, want) in a.dimensions.iter().zip(dims) {
         let at = format!("{name}: {}", d.id);
@@ -782,7 +782,7 @@ fn the_independent_cases_entities() {
     let rb = Rulebook::oslo_2007();
     for (name, text, entities) in cases {
         let m = Mission::from_toml(text, name, &rb).unwrap_or_else(|e| panic!("{e}"));
-        let a = assess(&rb, &m);
+        let a = assess(&m);
         assert_eq!(a.entities.len(), entities.len(), "{name}");
         for (e, (id, target, ranges, over, under)) in a.entities.iter().zip(entities) {
             let at = format!("{name}: {id}");
@@ -817,8 +817,8 @@ fn the_independent_cases_entities() {
 /// factor more (complementary-partnerships).
 #[test]
 fn the_poorly_evidenced_sample_says_what_to_rate_first() {
-    let (rb, m) = load("poorly-evidenced.toml");
-    let a = assess(&rb, &m);
+    let (_, m) = load("poorly-evidenced.toml");
+    let a = assess(&m);
     let want: [&[&str]; 3] = [
         &[
             "senior-representative-authority",
@@ -874,9 +874,9 @@ fn the_poorly_evidenced_sample_says_what_to_rate_first() {
         );
     }
     // The fully rated samples need nothing rated first.
-    let (rb, m) = load("consolidation-after-ceasefire.toml");
+    let (_, m) = load("consolidation-after-ceasefire.toml");
     assert!(
-        assess(&rb, &m)
+        assess(&m)
             .dimensions
             .iter()
             .all(|d| d.rate_first.is_empty())
@@ -893,8 +893,8 @@ fn the_poorly_evidenced_sample_says_what_to_rate_first() {
 #[test]
 fn partners_are_over_integrated_only_where_the_notes_say_so() {
     for (name, _) in SAMPLES {
-        let (rb, m) = load(name);
-        let a = assess(&rb, &m);
+        let (_, m) = load(name);
+        let a = assess(&m);
         for e in &a.entities {
             let over: Vec<&str> = e.over_integrated.iter().map(|d| d.as_ref()).collect();
             let want: &[&str] = match (e.roles[0].as_ref(), e.name.as_str()) {
@@ -910,8 +910,8 @@ fn partners_are_over_integrated_only_where_the_notes_say_so() {
 
 #[test]
 fn the_embedded_sample_is_fully_evidenced() {
-    let (rb, m) = load("consolidation-after-ceasefire.toml");
-    let a = assess(&rb, &m);
+    let (_, m) = load("consolidation-after-ceasefire.toml");
+    let a = assess(&m);
     assert!(a.evidence_gaps.is_empty());
     for d in &a.dimensions {
         assert_eq!(d.coverage, 1.0);
@@ -921,8 +921,8 @@ fn the_embedded_sample_is_fully_evidenced() {
 
 #[test]
 fn the_poorly_evidenced_sample_has_wide_ranges() {
-    let (rb, m) = load("poorly-evidenced.toml");
-    let a = assess(&rb, &m);
+    let (_, m) = load("poorly-evidenced.toml");
+    let a = assess(&m);
     for d in &a.dimensions {
         assert!(d.provisional, "{}", d.id);
         assert!(d.score_range[1] - d.score_range[0] > 50.0, "{}", d.id);
@@ -938,8 +938,8 @@ fn humanitarian_actors_integrate_asymmetrically_in_active_conflict() {
     // (administrative: humanitarian-asymmetry-administrative), below the
     // mission's own target on the strategic level; on the others the
     // mission's floors (cooperation, coordination) meet the caps.
-    let (rb, m) = load("start-up-active-conflict.toml");
-    let a = assess(&rb, &m);
+    let (_, m) = load("start-up-active-conflict.toml");
+    let a = assess(&m);
     for e in a
         .entities
         .iter()
@@ -962,8 +962,8 @@ fn humanitarian_actors_integrate_asymmetrically_in_active_conflict() {
         ["integration", "cooperation", "coordination"]
     );
     // After the ceasefire, the cap is lifted (compare pair).
-    let (rb, m) = load("compare-2009.toml");
-    let a = assess(&rb, &m);
+    let (_, m) = load("compare-2009.toml");
+    let a = assess(&m);
     let wfp = a.entities.iter().find(|e| e.name == "WFP").unwrap();
     assert!(wfp.over_integrated.is_empty());
 }
@@ -1056,8 +1056,8 @@ fn entities_over_and_under_integrated() {
     ];
     let mut found = 0;
     for (name, _) in SAMPLES {
-        let (rb, m) = load(name);
-        let a = assess(&rb, &m);
+        let (_, m) = load(name);
+        let a = assess(&m);
         for e in &a.entities {
             // Over-integrated only where a cap binds: WFP shares the
             // mission's warehouses and aircraft (cooperation) in active
@@ -1087,8 +1087,8 @@ fn entities_over_and_under_integrated() {
     assert_eq!(found, want.len(), "every entity named above was found");
     // The ministry of a government that fights: capped, not asked.
     for name in ["compare-2008.toml", "start-up-active-conflict.toml"] {
-        let (rb, m) = load(name);
-        let a = assess(&rb, &m);
+        let (_, m) = load(name);
+        let a = assess(&m);
         let ministry = a
             .entities
             .iter()

@@ -44,7 +44,7 @@ rating = "low"
 fn scores_ranges_and_coverage() {
     let rb = tiny();
     let m = mission(&rb, BASE);
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let da = &a.dimensions[0];
     close(da.score, 56.25);
     // The middle of the range.
@@ -71,7 +71,7 @@ fn a_rated_factor_on_a_dimension_with_nothing_rated_earns_and_loses_nothing() {
     // e2's points there are 0, not 0 / 0. On a, over all applicable weight
     // (e1 2, e2 1, b1 1): 100 × 1 × 1 / 4 = 25.
     let m = mission(&rb, "[evidence.e2]\nrating = \"full\"\n");
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let e2 = &a.factors[1];
     assert_eq!(e2.contributions.get("b"), Some(&0.0));
     assert_eq!(e2.lost.get("b"), Some(&0.0));
@@ -89,7 +89,7 @@ fn a_factors_note_and_sources_reach_its_result() {
         &rb,
         "[evidence.e1]\nrating = \"partial\"\nnote = \"seen in the field\"\nsources = [\"review 2007\", \"interviews\"]\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let e1 = &a.factors[0];
     assert_eq!(e1.note.as_deref(), Some("seen in the field"));
     let sources: Vec<&str> = e1.sources.iter().map(|s| &**s).collect();
@@ -109,7 +109,7 @@ fn an_unknown_factor_weighing_nothing_where_nothing_applies_stakes_only_where_it
         &rb,
         "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no\"\n[evidence.b1]\nrating = \"not-applicable\"\nnote = \"no\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.evidence_gaps.len(), 1);
     assert_eq!(a.evidence_gaps[0].factor, "e2");
     assert_eq!(a.evidence_gaps[0].at_stake, 100.0);
@@ -119,7 +119,7 @@ fn an_unknown_factor_weighing_nothing_where_nothing_applies_stakes_only_where_it
 fn contributions_sum_to_the_score() {
     let rb = tiny();
     let m = mission(&rb, BASE);
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     // e1 on a: 100 * 2 * 0.5 / 4 earned, 100 * 2 * 0.5 / 4 lost.
     let e1 = &a.factors[0];
     close(*e1.contributions.get("a").unwrap(), 25.0);
@@ -148,7 +148,7 @@ fn contributions_sum_to_the_score() {
 fn placement_by_threshold_with_range() {
     let rb = tiny();
     let m = mission(&rb, BASE);
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     // a: 56.25 >= 40 and < 70 -> mid; low 43.75 -> mid; high 68.75 -> mid.
     assert_eq!(a.dimensions[0].level, "mid");
     assert_eq!(a.dimensions[0].level_range, ["mid", "mid"]);
@@ -183,7 +183,7 @@ fn a_score_the_tolerance_short_of_the_next_threshold_is_held_only_by_its_gate() 
         &rb,
         "[evidence.e1]\nrating = \"partial\"\n[evidence.e2]\nrating = \"partial\"\n[evidence.b1]\nrating = \"partial\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.dimensions[0].score, 50.0);
     assert_eq!(a.dimensions[0].level, "mid");
     let next = a.dimensions[0].next.as_ref().unwrap();
@@ -206,7 +206,7 @@ fn a_recommendation_lifts_a_level_only_past_its_gate() {
         &rb,
         "[evidence.e1]\nrating = \"partial\"\n[evidence.e2]\nrating = \"high\"\n[evidence.b1]\nrating = \"none\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.dimensions[0].level, "mid");
     let lifts = |f: &str| {
         let r = a.recommendations.iter().find(|r| r.factor == f).unwrap();
@@ -229,7 +229,7 @@ fn a_score_exactly_the_tolerance_short_of_a_threshold_reaches_it() {
         &rb,
         "[evidence.e1]\nrating = \"partial\"\n[evidence.b1]\nrating = \"partial\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.dimensions[1].score, 50.0);
     assert_eq!(a.dimensions[1].level, "top");
 }
@@ -243,7 +243,7 @@ fn a_gate_stops_a_level_the_score_reaches() {
         &rb,
         "[evidence.e1]\nrating = \"partial\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     close(a.dimensions[0].score, 75.0);
     assert_eq!(a.dimensions[0].level, "mid");
     let next = a.dimensions[0].next.as_ref().unwrap();
@@ -257,7 +257,7 @@ fn a_gate_stops_a_level_the_score_reaches() {
         &rb,
         "[evidence.e1]\nrating = \"high\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     close(a.dimensions[0].score, 87.5);
     assert_eq!(a.dimensions[0].level, "top");
     assert!(a.dimensions[0].next.is_none());
@@ -274,7 +274,7 @@ fn unknown_gates_fail_pessimistically_and_hold_optimistically() {
         &rb,
         "[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     close(a.dimensions[0].score, 75.0);
     assert_eq!(a.dimensions[0].score_range, [50.0, 100.0]);
     assert_eq!(a.dimensions[0].level, "mid");
@@ -285,7 +285,7 @@ fn unknown_gates_fail_pessimistically_and_hold_optimistically() {
 fn no_evidence_gives_the_middle_of_the_range() {
     let rb = tiny();
     let m = mission(&rb, "");
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     // Every factor at the middle of the scale: 50, which passes mid's 40
     // on both dimensions; the range spans apart (0) to top (100, the gate
     // on e1 holding optimistically). No verdict on no evidence.
@@ -309,7 +309,7 @@ fn not_applicable_leaves_sum_and_denominator() {
         &rb,
         "[evidence.e1]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     close(a.dimensions[0].score, 250.0 / 3.0);
     close(a.dimensions[0].score_range[0], 200.0 / 3.0);
     close(a.dimensions[0].coverage, 2.0 / 3.0);
@@ -325,7 +325,7 @@ fn targets_floor_cap_tension_and_verdicts() {
         "[context]\nmode = \"big\"\nflag = true\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\ncurrent = {{ a = \"mid\", b = \"apart\" }}\n[[entity]]\nname = \"UNDP\"\nrole = \"dev\"\n"
     );
     let m = mission(&rb, &base);
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     // Mission: a has floor top (big-floor), b the default apart.
     assert_eq!(a.dimensions[0].target, "top");
     assert_eq!(a.dimensions[0].target_detail.set_by, vec!["big-floor"]);
@@ -357,7 +357,7 @@ fn a_missing_context_key_leaves_a_rule_undecided() {
             "[context]\nmode = \"big\"\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\n"
         ),
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     // The report names the key to state, with its values, not the rule.
     let keys: Vec<&str> = a.missing_context.iter().map(|k| k.key.as_str()).collect();
     assert_eq!(keys, ["flag"]);
@@ -383,7 +383,7 @@ fn recommendations_rank_level_lifts_before_gain_per_effort() {
     //   overall +12.5, cost 4 (high) -> 3.125 a point.
     // b1 low->none: a +0.25 / 4 = +6.25, b +12.5: +9.375, cost 1.
     let m = mission(&rb, BASE);
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let ids: Vec<&str> = a
         .recommendations
         .iter()
@@ -401,7 +401,7 @@ fn recommendations_rank_level_lifts_before_gain_per_effort() {
         &rb,
         &format!("[context]\nmode = \"big\"\n{BASE}[evidence.e2]\nrating = \"full\"\n"),
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let ids: Vec<&str> = a
         .recommendations
         .iter()
@@ -420,7 +420,7 @@ fn recommendations_rank_level_lifts_before_gain_per_effort() {
 fn evidence_gaps_rank_by_range_at_stake() {
     let rb = tiny();
     let m = mission(&rb, BASE);
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     // e2 unknown: weight 1 of 4 on a (25 points), 0 on b: overall 12.5.
     assert_eq!(a.evidence_gaps.len(), 1);
     assert_eq!(a.evidence_gaps[0].factor, "e2");
@@ -432,7 +432,7 @@ fn mission_effort_overrides_the_rulebook() {
     let rb = tiny();
     // e1 made low effort: 12.5 a point beats b1's 9.375.
     let m = mission(&rb, &format!("[effort]\ne1 = \"low\"\n{BASE}"));
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.recommendations[0].factor, "e1");
     assert_eq!(a.recommendations[0].cost, 1.0);
 }
@@ -442,9 +442,11 @@ fn a_mission_of_another_rulebook_is_refitted_with_warnings() {
     let rb = tiny();
     let m = mission(&rb, BASE);
     let rb2 = other(&TINY.replace("id = \"b1\"", "id = \"b9\""));
-    let a = assess(&rb2, &m);
-    assert_eq!(a.warnings.len(), 1);
-    assert!(a.warnings[0].contains("`b1`"), "{:?}", a.warnings);
+    let (m2, warnings) = m.refit(&rb2);
+    assert_eq!(m2.rulebook(), &rb2);
+    let a = assess(&m2);
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("`b1`"), "{warnings:?}");
     // e1 partial still counts; b9 is unknown.
     assert_eq!(a.factors[0].rating, Some(Rating::Partial));
     assert_eq!(a.factors[2].rating, None);
@@ -469,9 +471,10 @@ fn entities_and_levels_the_other_rulebook_lacks_are_left_out_with_warnings() {
             .replace("id = \"mid\"", "id = \"middle\"")
             .replace("default-target = \"mid\"", "default-target = \"middle\""),
     );
-    let a = assess(&rb2, &m);
+    let (m2, warnings) = m.refit(&rb2);
+    let a = assess(&m2);
     assert_eq!(
-        a.warnings,
+        warnings,
         [
             "entity `UNDP` left out: rulebook `other` has no role `dev`",
             "current level a = `mid` of entity `OCHA` left out: rulebook `other` has no such dimension or level",
@@ -499,9 +502,9 @@ fn a_context_value_the_other_rulebook_lacks_is_left_out_with_a_warning() {
             )
             .replace("mode = \"big\"", "mode = \"large\""),
     );
-    let a = assess(&rb2, &m);
+    let (_, warnings) = m.refit(&rb2);
     assert_eq!(
-        a.warnings,
+        warnings,
         ["context `mode` = \"big\" left out: rulebook `other` does not declare it"]
     );
 }
@@ -519,7 +522,7 @@ fn an_entitys_gap_counts_the_levels_between_where_it_is_and_its_target() {
                 "[context]\nmode = \"big\"\n{BASE}\n[[entity]]\nname = \"UNDP\"\nrole = \"dev\"\ncurrent = {{ a = \"{current}\", b = \"mid\" }}\n"
             ),
         );
-        let a = assess(&rb, &m);
+        let a = assess(&m);
         assert_eq!(a.entities[0].target.values, vec!["top", "apart"]);
         (
             *a.entities[0].gap.get("a").unwrap(),
@@ -547,7 +550,7 @@ fn partners_outside_the_mission_keep_default_targets() {
             "[context]\nmode = \"big\"\n{BASE}\n[[entity]]\nname = \"Fund\"\nrole = \"donor\"\ncurrent = {{ a = \"top\" }}\n[[entity]]\nname = \"UNDP\"\nrole = \"dev\"\n"
         ),
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.entities[0].target.values, vec!["mid", "apart"]);
     assert_eq!(a.entities[1].target.values, vec!["top", "apart"]);
     // The donor declared top on a is above its (default) target, but not
@@ -565,7 +568,7 @@ fn above_a_cap_is_told_apart_from_above_a_floor() {
             "[context]\nmode = \"big\"\nflag = true\n{BASE}\n[[entity]]\nname = \"OCHA\"\nrole = \"hum\"\ncurrent = {{ a = \"mid\", b = \"mid\" }}\n"
         ),
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     // hum-cap caps a and b at apart: mid is above a cap on both.
     assert_eq!(a.entities[0].over_integrated, vec!["a", "b"]);
     assert!(a.entities[0].target_detail.values[1].capped);
@@ -580,7 +583,7 @@ fn little_evidence_gives_no_verdict_and_an_open_range_a_provisional_one() {
     // 25..100. Coverage 0.25 < 0.5: no verdict. The level could be apart
     // (25) to top (100, the e1 gate holding): provisional, for two causes.
     let m = mission(&rb, "[evidence.b1]\nrating = \"none\"\n");
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let da = &a.dimensions[0];
     assert!((da.coverage - 0.25).abs() < 1e-12);
     close(da.score, 62.5);
@@ -630,7 +633,7 @@ fn little_evidence_gives_no_verdict_and_an_open_range_a_provisional_one() {
         &rb,
         "[evidence.b1]\nrating = \"none\"\n[evidence.e1]\nrating = \"full\"\n",
     );
-    let b = assess(&rb, &m);
+    let b = assess(&m);
     assert_eq!(
         b.dimensions[1].level_range.clone().map(|l| l.to_string()),
         ["top", "top"]
@@ -657,7 +660,7 @@ fn compare_reports_context_changes() {
     let rb = tiny();
     let m1 = mission(&rb, &format!("[context]\nmode = \"small\"\n{BASE}"));
     let m2 = mission(&rb, &format!("[context]\nmode = \"big\"\n{BASE}"));
-    let (a, b) = (assess(&rb, &m1), assess(&rb, &m2));
+    let (a, b) = (assess(&m1), assess(&m2));
     let c = integration_readiness::analysis::compare(&a, &b);
     assert_eq!(c.context_changes.len(), 1);
     assert_eq!(c.context_changes[0].0, "mode");
@@ -682,7 +685,7 @@ fn a_gate_on_a_factor_that_does_not_apply_is_waived_and_shown() {
         &rb,
         "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no e1 here\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.dimensions[0].level, "top");
     assert_eq!(a.dimensions[0].waived_gates, vec!["e1"]);
     assert!(
@@ -691,14 +694,14 @@ fn a_gate_on_a_factor_that_does_not_apply_is_waived_and_shown() {
     );
     // With e1 rated, nothing is waived.
     let m = mission(&rb, BASE);
-    assert!(assess(&rb, &m).dimensions[0].waived_gates.is_empty());
+    assert!(assess(&m).dimensions[0].waived_gates.is_empty());
     // Below top, the waiver of top's gate is shown too: it is what the next
     // step will not ask for. e2 and b1 partial: (0.5 + 0.5) / 2 = 50, mid.
     let m = mission(
         &rb,
         "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no e1 here\"\n[evidence.e2]\nrating = \"partial\"\n[evidence.b1]\nrating = \"partial\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.dimensions[0].level, "mid");
     assert_eq!(a.dimensions[0].waived_gates, vec!["e1"]);
 }
@@ -712,7 +715,7 @@ fn a_dimension_where_nothing_applies_is_left_out_of_the_overall() {
         &rb,
         "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no e1 here\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert!(a.dimensions[0].applicable);
     assert!(!a.dimensions[1].applicable);
     assert!(!a.dimensions[1].no_evidence && !a.dimensions[1].provisional);
@@ -722,7 +725,7 @@ fn a_dimension_where_nothing_applies_is_left_out_of_the_overall() {
 }
 
 #[test]
-fn the_analyses_refit_a_mission_of_another_rulebook() {
+fn the_analyses_of_a_refitted_mission_read_the_other_rulebook() {
     let rb = tiny();
     let m = mission(
         &rb,
@@ -732,17 +735,80 @@ fn the_analyses_refit_a_mission_of_another_rulebook() {
         .replace("id = \"e1\"", "id = \"e9\"")
         .replace("factor = \"e1\"", "factor = \"e9\"");
     let rb2 = Rulebook::from_toml(&other, "other.toml").unwrap();
-    let a = assess(&rb2, &m);
-    let r = integration_readiness::analysis::robustness(&rb2, &m, Default::default());
-    let p = integration_readiness::analysis::plan(&rb2, &m);
-    // e9 is unknown after the refit: the same scores as the assessment, and
-    // the same warning.
-    for (x, y) in a.dimensions.iter().zip(&r.dimensions) {
+    let (m2, warnings) = m.refit(&rb2);
+    assert_eq!(
+        warnings,
+        ["evidence for `e1` left out: rulebook `tiny` has no such factor"]
+    );
+    let a = assess(&m2);
+    let r = integration_readiness::analysis::robustness(&m2, Default::default());
+    let p = integration_readiness::analysis::plan(&m2);
+    let quick = integration_readiness::score_only(&m2);
+    // e9 is unknown after the refit: every path gives the same scores.
+    for ((x, y), z) in a.dimensions.iter().zip(&r.dimensions).zip(&quick) {
         close(x.score, y.score);
+        close(x.score, z.score);
     }
-    assert_eq!(r.warnings, a.warnings);
-    assert_eq!(p.warnings, a.warnings);
+    assert!(a.warnings.is_empty() && r.warnings.is_empty() && p.warnings.is_empty());
     assert!(!p.changes.iter().any(|c| c.factor == "e9"));
+}
+
+#[test]
+fn a_mission_scored_with_a_rulebook_it_does_not_carry_is_an_error_not_a_number() {
+    let rb = tiny();
+    let m = mission(&rb, BASE);
+    let oslo = Rulebook::oslo_2007();
+    let other = integration_readiness::Mission::builder(&oslo)
+        .name("Oslo mission")
+        .build()
+        .unwrap();
+    // A batch holds one rulebook: the second mission carries another.
+    let mut out = Vec::new();
+    let e = integration_readiness::score_batch([&m, &other], &mut out).unwrap_err();
+    assert!(out.is_empty());
+    assert!(
+        matches!(&e, integration_readiness::Error::RulebookMismatch { mission, .. } if mission == "Oslo mission"),
+        "{e}"
+    );
+    let text = e.to_string();
+    assert!(
+        text.contains("`oslo-2007`") && text.contains("`tiny`"),
+        "{text}"
+    );
+    assert!(text.contains("refit"), "{text}");
+    // A portfolio's columns are its rulebook's.
+    let e =
+        integration_readiness::analysis::portfolio(&rb, &[m.clone(), other.clone()]).unwrap_err();
+    assert!(matches!(
+        e,
+        integration_readiness::Error::RulebookMismatch { .. }
+    ));
+    let a = assess(&other);
+    let e = integration_readiness::analysis::portfolio_of(&rb, &[a]).unwrap_err();
+    assert!(matches!(
+        e,
+        integration_readiness::Error::RulebookMismatch { .. }
+    ));
+    // Ratings of the wrong length are refused, not read as unknown.
+    let e = integration_readiness::score_into(&m, &[Rating::High], &mut out).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "1 ratings given; rulebook `tiny` 1 has 3 factors: give one rating per factor, in the rulebook's order (for a sweep, a whole number of such vectors)"
+    );
+    let e = integration_readiness::score_sweep(&m, &[Rating::High; 4], &mut out).unwrap_err();
+    assert!(matches!(
+        e,
+        integration_readiness::Error::RatingCount {
+            expected: 3,
+            found: 4,
+            ..
+        }
+    ));
+    // The refitted mission scores: e1 and e2 carry over, b1 does not exist.
+    let (fitted, warnings) = m.refit(&oslo);
+    assert!(!warnings.is_empty());
+    integration_readiness::score_batch([&fitted, &other], &mut out).unwrap();
+    assert_eq!(out.len(), 2 * oslo.dimensions().len());
 }
 
 #[test]
@@ -751,7 +817,7 @@ fn nothing_rated_is_undetermined_never_ready() {
     // No evidence: coverage 0 on a and on b. b's default target is its
     // lowest level, which an empty mission "reaches": still undetermined.
     let m = mission(&rb, "");
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.dimensions[0].verdict, Verdict::Undetermined);
     assert_eq!(a.dimensions[1].verdict, Verdict::Undetermined);
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
@@ -759,7 +825,7 @@ fn nothing_rated_is_undetermined_never_ready() {
     // the minimum coverage (0.5): undetermined, whatever its level. b:
     // nothing rated (e1, b1 unknown): undetermined; the overall too.
     let m = mission(&rb, "[evidence.e2]\nrating = \"full\"\n");
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.dimensions[0].verdict, Verdict::Undetermined);
     assert_eq!(a.dimensions[1].verdict, Verdict::Undetermined);
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
@@ -767,7 +833,7 @@ fn nothing_rated_is_undetermined_never_ready() {
     // minimum. a: (2 + 0.5 × 2) / 4 = 75, the gate holds: top >= mid, ready.
     // b: (1 + 0.5) / 2 = 75, top >= apart: ready. Overall coverage 3 of 6.
     let m = mission(&rb, "[evidence.e1]\nrating = \"full\"\n");
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
     assert_eq!(a.dimensions[1].verdict, Verdict::Ready);
     assert_eq!(a.overall.verdict, Verdict::Ready);
@@ -783,7 +849,7 @@ fn a_dimension_where_nothing_applies_is_undetermined_but_left_out() {
         &rb,
         "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"n\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
     assert_eq!(a.dimensions[1].verdict, Verdict::Undetermined);
     assert_eq!(a.overall.verdict, Verdict::Ready);
@@ -792,7 +858,7 @@ fn a_dimension_where_nothing_applies_is_undetermined_but_left_out() {
         &rb,
         "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"n\"\n[evidence.e2]\nrating = \"not-applicable\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
     );
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     assert!(
         a.dimensions
             .iter()
@@ -841,7 +907,7 @@ fn waiving_a_gate_needs_a_note() {
 /// under the tiny rulebook with `rules` added.
 fn target_on_a(rules: &[String], context: &str) -> integration_readiness::assess::Target {
     let rb = Rulebook::from_toml(&format!("{TINY}{}", rules.concat()), "tiny.toml").unwrap();
-    let a = assess(&rb, &mission(&rb, &format!("[context]\n{context}\n{BASE}")));
+    let a = assess(&mission(&rb, &format!("[context]\n{context}\n{BASE}")));
     a.dimensions[0].target_detail.clone()
 }
 
@@ -975,7 +1041,7 @@ fn any_number_of_dimensions_scores_each_on_its_own() {
             .map(|i| format!("[evidence.f{}]\nrating = \"{}\"\n", i + 1, words[i % 5]))
             .collect();
         let m = mission(&rb, &body);
-        let scores = integration_readiness::score_only(&rb, &m);
+        let scores = integration_readiness::score_only(&m);
         assert_eq!(scores.len(), n);
         for (i, s) in scores.iter().enumerate() {
             let want = 25.0 * (i % 5) as f64;
@@ -992,19 +1058,22 @@ fn batches_and_sweeps_score_each_mission_in_turn() {
     let m1 = mission(&rb, BASE);
     let m2 = mission(&rb, "[evidence.e2]\nrating = \"full\"\n");
     let mut out = Vec::new();
-    score_batch(&rb, [&m1, &m2], &mut out);
-    let mut want = integration_readiness::score_only(&rb, &m1);
-    want.extend(integration_readiness::score_only(&rb, &m2));
+    score_batch([&m1, &m2], &mut out).unwrap();
+    let mut want = integration_readiness::score_only(&m1);
+    want.extend(integration_readiness::score_only(&m2));
     assert_eq!(out, want);
     // m2 alone: e2 full on a, e1 (2) and b1 (1) at the middle:
     // (1 + 1.5) / 4 = 62.5.
     assert_eq!(out[2].score, 62.5);
-    // The same two as rating vectors end to end, and half a vector more,
-    // which is ignored.
+    // The same two as rating vectors end to end.
     let r1 = [Rating::Partial, Rating::Unknown, Rating::Low];
     let r2 = [Rating::Unknown, Rating::Full, Rating::Unknown];
-    let sweep: Vec<Rating> = r1.iter().chain(&r2).chain(&r1[..1]).copied().collect();
+    let sweep: Vec<Rating> = r1.iter().chain(&r2).copied().collect();
     let mut swept = vec![out[0]];
-    score_sweep(&rb, &m1, &sweep, &mut swept);
+    score_sweep(&m1, &sweep, &mut swept).unwrap();
     assert_eq!(swept, want);
+    // Half a vector more is refused, not dropped: nothing is scored.
+    let ragged: Vec<Rating> = sweep.iter().chain(&r1[..1]).copied().collect();
+    assert!(score_sweep(&m1, &ragged, &mut swept).is_err());
+    assert!(swept.is_empty());
 }

@@ -115,10 +115,9 @@ fn assess_plan_and_robustness_answer_what_the_library_computes() {
     let rb = Rulebook::oslo_2007();
     for (name, text) in SAMPLES {
         let m = Mission::from_toml(text, name, &rb).unwrap();
-        let assessed = value(&report::json(&rb, &brief(&rb, &m)).unwrap());
-        let planned = serde_json::to_value(plan(&rb, &m)).unwrap();
-        let robust =
-            serde_json::to_value(robustness(&rb, &m, RobustnessOptions::default())).unwrap();
+        let assessed = value(&report::json(&rb, &brief(&m)).unwrap());
+        let planned = serde_json::to_value(plan(&m)).unwrap();
+        let robust = serde_json::to_value(robustness(&m, RobustnessOptions::default())).unwrap();
         let json = m.to_json().unwrap();
         for (ctype, body) in [("application/toml", *text), ("application/json", &json)] {
             let a = post(server.addr(), "/api/assess", ctype, body);
@@ -163,7 +162,7 @@ fn the_panel_carries_the_assessment_and_the_reports_words() {
     let mut seen = std::collections::BTreeSet::new();
     for (name, text) in cases {
         let m = Mission::from_toml(text, name, &rb).unwrap();
-        let b = brief(&rb, &m);
+        let b = brief(&m);
         let a = &b.assessment;
         let answer = post(server.addr(), "/api/panel", "application/toml", text);
         assert_eq!(answer.status, 200, "{name}: {}", answer.body);
@@ -601,17 +600,14 @@ fn reports_in_three_formats_with_user_text_escaped() {
         "application/toml",
         &text,
     );
-    assert_eq!(a.body, report::markdown(&rb, &brief(&rb, &m)));
+    assert_eq!(a.body, report::markdown(&rb, &brief(&m)));
     let a = post(
         server.addr(),
         "/api/report?format=json",
         "application/toml",
         &text,
     );
-    assert_eq!(
-        a.json(),
-        value(&report::json(&rb, &brief(&rb, &m)).unwrap())
-    );
+    assert_eq!(a.json(), value(&report::json(&rb, &brief(&m)).unwrap()));
     let a = post(
         server.addr(),
         "/api/report?format=html",

@@ -29,7 +29,7 @@ fn the_template_loads_and_lists_every_factor_under_its_theme() {
         assert!(line.chars().count() <= 80, "{line:?}");
     }
     // All unknown: every dimension's range is the whole scale.
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     for d in &a.dimensions {
         assert_eq!(d.score_range, [0.0, 100.0]);
     }
@@ -54,7 +54,7 @@ fn editing_ratings_only_gives_a_first_assessment() {
             "mandate = \"multidimensional\"",
         );
     let m = Mission::from_toml(&text, "edited.toml", &rb).unwrap_or_else(|e| panic!("{e}"));
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let f = rb.factor_index("senior-leadership-cohesion").unwrap();
     assert_eq!(m.rating(f), Rating::High);
     assert_eq!(a.dimensions[0].target, "integration");

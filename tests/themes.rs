@@ -11,7 +11,7 @@ fn themes(body: &str) -> Value {
     let rb = Rulebook::from_toml(include_str!("data/tiny.toml"), "tiny.toml").unwrap();
     let text = format!("[mission]\nname = \"Themes\"\n{body}");
     let m = Mission::from_toml(&text, "themes.toml", &rb).unwrap();
-    serde_json::to_value(assess(&rb, &m)).unwrap()["themes"].clone()
+    serde_json::to_value(assess(&m)).unwrap()["themes"].clone()
 }
 
 fn theme<'a>(themes: &'a Value, id: &str) -> &'a Value {

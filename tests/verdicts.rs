@@ -64,7 +64,7 @@ fn close(a: f64, b: f64) {
 
 /// The report's text on one line, its wrapping undone.
 fn flat(rb: &Rulebook, m: &Mission) -> String {
-    integration_readiness::report::text(rb, &assess(rb, m))
+    integration_readiness::report::text(rb, &assess(m))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -103,7 +103,7 @@ fn a_factor_the_context_rules_out_leaves_the_sums_with_a_warning() {
          [evidence.b1]\nrating = \"low\"\n[evidence.e2]\nrating = \"full\"\n",
     )
     .unwrap();
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     close(a.dimensions[0].score, 175.0 / 3.0);
     close(a.dimensions[0].coverage, 1.0);
     let e2 = &a.factors[1];
@@ -126,7 +126,7 @@ fn a_factor_the_context_rules_out_leaves_the_sums_with_a_warning() {
          [evidence.b1]\nrating = \"low\"\n[evidence.e2]\nrating = \"full\"\n",
     )
     .unwrap();
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     close(a.dimensions[0].score, 68.75);
     assert!(a.warnings.is_empty());
     assert!(a.factors[1].applies);
@@ -167,13 +167,13 @@ fn a_gate_that_may_not_be_waived_refuses_not_applicable_where_it_binds() {
     assert_eq!(m.rating(2), Rating::NotApplicable);
     // A what-if goes through the same check.
     let m = mission(&rb, "[context]\nmode = \"big\"\n").unwrap();
-    let err = apply(&rb, &m, &Scenario::rate("b1", Rating::NotApplicable))
+    let err = apply(&m, &Scenario::rate("b1", Rating::NotApplicable))
         .unwrap_err()
         .to_string();
     assert!(err.contains("may not be waived"), "{err}");
     // And so does a rating set in code.
     let mut m = m;
-    assert!(!m.set_rating(&rb, 2, Rating::NotApplicable));
+    assert!(!m.set_rating(2, Rating::NotApplicable));
     assert_eq!(m.rating(2), Rating::Unknown);
 }
 
@@ -189,7 +189,7 @@ fn a_gate_binds_only_where_its_condition_holds() {
         &format!("[context]\nmode = \"small\"\nflag = true\n{body}"),
     )
     .unwrap();
-    let a = assess(&rb, &small);
+    let a = assess(&small);
     close(a.dimensions[1].score, 75.0);
     assert_eq!(a.dimensions[1].level, "top");
     let big = mission(
@@ -197,7 +197,7 @@ fn a_gate_binds_only_where_its_condition_holds() {
         &format!("[context]\nmode = \"big\"\nflag = true\n{body}"),
     )
     .unwrap();
-    let a = assess(&rb, &big);
+    let a = assess(&big);
     assert_eq!(a.dimensions[1].level, "mid");
     let text = flat(&rb, &big);
     assert!(
@@ -208,7 +208,7 @@ fn a_gate_binds_only_where_its_condition_holds() {
     );
     // Left open, the gate binds (the stricter reading) and the key is asked for.
     let open = mission(&rb, &format!("[context]\nflag = true\n{body}")).unwrap();
-    let a = assess(&rb, &open);
+    let a = assess(&open);
     assert_eq!(a.dimensions[1].level, "mid");
     let keys: Vec<&str> = a.missing_context.iter().map(|k| k.key.as_str()).collect();
     assert_eq!(keys, ["mode"]);
@@ -225,7 +225,7 @@ fn a_partner_below_the_floor_its_role_is_asked_for_is_under_integrated() {
          [[entity]]\nname = \"WFP\"\nrole = \"dev\"\n",
     )
     .unwrap();
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     // UNDP at mid on a, where dev-floor asks top: under-integrated, with
     // the rule's reason and source.
     let undp = &a.entities[0];
@@ -271,7 +271,7 @@ fn contradictory_ratings_give_a_warning_with_the_rule() {
         )
     };
     // e1 high while e2 low: both conditions hold.
-    let a = assess(&rb, &mission(&rb, &body("high", "low")).unwrap());
+    let a = assess(&mission(&rb, &body("high", "low")).unwrap());
     assert_eq!(a.inconsistencies.len(), 1);
     assert_eq!(a.inconsistencies[0].rule, "e1-without-e2");
     assert_eq!(a.inconsistencies[0].factors, ["e1", "e2"]);
@@ -284,7 +284,7 @@ fn contradictory_ratings_give_a_warning_with_the_rule() {
     );
     // One condition short, or one factor unrated: no warning.
     for (e1, e2) in [("partial", "low"), ("high", "partial"), ("full", "unknown")] {
-        let a = assess(&rb, &mission(&rb, &body(e1, e2)).unwrap());
+        let a = assess(&mission(&rb, &body(e1, e2)).unwrap());
         assert!(a.inconsistencies.is_empty(), "{e1} {e2}");
         assert!(a.warnings.is_empty(), "{e1} {e2}");
     }
@@ -301,12 +301,12 @@ fn a_target_out_of_reach_is_said_once_with_every_reason() {
         "[context]\nmode = \"big\"\nflag = true\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
     )
     .unwrap();
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     let o = a.dimensions[0].out_of_reach.as_ref().unwrap();
     assert_eq!((o.target.as_str(), o.best.as_str()), ("top", "mid"));
     assert_eq!(o.reasons.len(), 1);
     assert!(o.unrated_may_help);
-    let p = integration_readiness::analysis::plan(&rb, &m);
+    let p = integration_readiness::analysis::plan(&m);
     assert_eq!(p.reasons[0].reach.reasons, o.reasons);
     let said = "top is out of reach of any change of the rated factors (the best is mid): top \
                 needs e1 at-least high (rated unknown); rating the unknown factors may bring it \
@@ -324,10 +324,7 @@ fn a_target_out_of_reach_is_said_once_with_every_reason() {
 fn no_verdict_names_its_cause() {
     let rb = rulebook();
     // Nothing rated: no verdict for lack of evidence, on both dimensions.
-    let a = assess(
-        &rb,
-        &mission(&rb, "[context]\nmode = \"small\"\nflag = true\n").unwrap(),
-    );
+    let a = assess(&mission(&rb, "[context]\nmode = \"small\"\nflag = true\n").unwrap());
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
     assert_eq!(
         a.overall.undetermined,
@@ -357,7 +354,7 @@ fn a_missing_key_that_moves_the_level_leaves_no_verdict() {
          [evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"high\"\n",
     )
     .unwrap();
-    let a = assess(&rb, &m);
+    let a = assess(&m);
     close(a.dimensions[0].score, 43.75);
     assert_eq!(a.dimensions[0].level, "mid");
     assert_eq!(a.dimensions[0].verdict, Verdict::Undetermined);
@@ -379,7 +376,7 @@ fn a_missing_key_that_moves_the_level_leaves_no_verdict() {
             ),
         )
         .unwrap();
-        assert_eq!(assess(&rb, &m).dimensions[0].verdict, want, "flag = {flag}");
+        assert_eq!(assess(&m).dimensions[0].verdict, want, "flag = {flag}");
     }
 }
 
@@ -407,7 +404,7 @@ citation = { section = "Test", paragraph = 10, phrase = "tenth" }
         &format!("[context]\nmode = \"big\"\nflag = true\n{entity}"),
     )
     .unwrap();
-    let e = &assess(&rb, &capped).entities[0];
+    let e = &assess(&capped).entities[0];
     assert_eq!(e.target.values[0], "apart");
     assert!(e.under_integrated.is_empty());
     let free = mission(
@@ -415,7 +412,7 @@ citation = { section = "Test", paragraph = 10, phrase = "tenth" }
         &format!("[context]\nmode = \"big\"\nflag = false\n{entity}"),
     )
     .unwrap();
-    let e = &assess(&rb, &free).entities[0];
+    let e = &assess(&free).entities[0];
     assert_eq!(e.target.values[0], "top");
     let dims: Vec<&str> = e
         .under_integrated
@@ -435,14 +432,14 @@ fn sweeps_read_the_base_missions_context() {
     let base = mission(&rb, "[context]\nflag = false\nmode = \"small\"\n").unwrap();
     let ratings = [Rating::Partial, Rating::Full, Rating::Low];
     let mut one = Vec::new();
-    score_into(&rb, &base, &ratings, &mut one);
+    score_into(&base, &ratings, &mut one).unwrap();
     close(one[0].score, 175.0 / 3.0);
     let mut swept = Vec::new();
-    score_sweep(&rb, &base, &ratings.repeat(2), &mut swept);
+    score_sweep(&base, &ratings.repeat(2), &mut swept).unwrap();
     assert_eq!(swept.len(), 4);
     close(swept[2].score, 175.0 / 3.0);
     // Where the flag says e2 applies, it counts: (1 + 1 + 0.75) / 4.
     let base = mission(&rb, "[context]\nflag = true\nmode = \"small\"\n").unwrap();
-    score_into(&rb, &base, &ratings, &mut one);
+    score_into(&base, &ratings, &mut one).unwrap();
     close(one[0].score, 68.75);
 }

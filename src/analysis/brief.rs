@@ -7,7 +7,6 @@ use super::plan::plan_from;
 use super::{Plan, PlanChange};
 use crate::assess::{Assessment, assess};
 use crate::mission::Mission;
-use crate::rulebook::Rulebook;
 
 /// How many steps of the plan "fix first" shows.
 pub const FIX_FIRST: usize = 5;
@@ -42,16 +41,16 @@ pub struct Briefing {
 ///     .context("mandate", "multidimensional")
 ///     .rate("common-planning-framework", Rating::Low)
 ///     .build()?;
-/// let b = analysis::brief(&rb, &m);
+/// let b = analysis::brief(&m);
 /// // Fix first is the start of the plan, in the plan's order.
 /// for (step, change) in b.fix_first.iter().zip(&b.plan.changes) {
 ///     assert_eq!(step.factor, change.factor);
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn brief(rulebook: &Rulebook, mission: &Mission) -> Briefing {
-    let assessment = assess(rulebook, mission);
-    let plan = plan_from(rulebook, mission, &assessment);
+pub fn brief(mission: &Mission) -> Briefing {
+    let assessment = assess(mission);
+    let plan = plan_from(mission, &assessment);
     Briefing {
         fix_first: plan.changes.iter().take(FIX_FIRST).cloned().collect(),
         assessment,

@@ -140,7 +140,7 @@ impl Comparison {
 /// use integration_readiness::{analysis::compare, assess, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let a = assess(&rb, &m);
+/// let a = assess(&m);
 /// assert!(compare(&a, &a).is_unchanged());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -570,7 +570,7 @@ fn first_plan(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
 /// let m = Mission::from_toml(
 ///     "[mission]\nname = \"M\"\n[evidence.common-planning-framework]\nrating = \"low\"\n",
 ///     "m.toml", &rb)?;
-/// let p = plan(&rb, &m);
+/// let p = plan(&m);
 /// assert!(p.exact);
 /// assert!(p.total_effort >= 0.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -582,20 +582,16 @@ fn first_plan(vars: &[Var], deficit: &[f64]) -> Option<(f64, Vec<usize>)> {
 // vectors; the sections are marked and the parts with a job of their own
 // (bounds, the search, the greedy plan, why a target is out of reach) are
 // functions.
-pub fn plan(rb: &Rulebook, mission: &Mission) -> Plan {
-    plan_from(rb, mission, &crate::assess::assess(rb, mission))
+pub fn plan(mission: &Mission) -> Plan {
+    plan_from(mission, &crate::assess::assess(mission))
 }
 
 /// The plan for a mission whose assessment `before` is already made (its
 /// coverage, provisional state and evidence gaps are the plan's), so that a
 /// briefing assesses once.
-pub(crate) fn plan_from(
-    rb: &Rulebook,
-    mission: &Mission,
-    before: &crate::assess::Assessment,
-) -> Plan {
-    let mut warnings = Vec::new();
-    let mission = &*crate::mission::fitted(rb, mission, &mut warnings);
+pub(crate) fn plan_from(mission: &Mission, before: &crate::assess::Assessment) -> Plan {
+    let rb = mission.rulebook();
+    let warnings = Vec::new();
     let dims = rb.dimensions();
     let factors = rb.factors();
     let nd = dims.len();

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use serde::Serialize;
 
 use crate::assess::{Assessment, Verdict, assess};
-use crate::error::ParseWordError;
+use crate::error::{Error, ParseWordError};
 use crate::mission::Mission;
 use crate::rulebook::Rulebook;
 use crate::text::Text;
@@ -60,35 +60,61 @@ pub struct Portfolio {
 /// The columns a portfolio sorts by besides the dimension ids.
 pub const SORT_COLUMNS: [&str; 5] = ["name", "date", "coverage", "score", "verdict"];
 
-/// Assesses every mission against `rulebook` and lays the results out one
-/// row per mission, in the order given.
+/// Assesses every mission and lays the results out one row per mission,
+/// in the order given, with `rulebook`'s dimensions as the columns.
 ///
 /// ```
 /// use integration_readiness::{analysis, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let a = Mission::builder(&rb).name("A").build()?;
 /// let b = Mission::builder(&rb).name("B").build()?;
-/// let mut p = analysis::portfolio(&rb, &[b, a]);
+/// let mut p = analysis::portfolio(&rb, &[b, a])?;
 /// p.sort_by_column("name", false)?;
 /// assert_eq!(p.rows[0].name, "A");
 /// assert_eq!(p.rows[0].dimensions.len(), p.dimensions.len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn portfolio(rulebook: &Rulebook, missions: &[Mission]) -> Portfolio {
+///
+/// # Errors
+/// [`Error::RulebookMismatch`] naming the first mission that carries
+/// another rulebook: its columns would not be `rulebook`'s. Refit it
+/// first ([`Mission::refit`]).
+pub fn portfolio(rulebook: &Rulebook, missions: &[Mission]) -> Result<Portfolio, Error> {
+    if let Some(m) = missions.iter().find(|m| m.rulebook() != rulebook) {
+        return Err(crate::assess::mismatch(rulebook, m));
+    }
     let dimensions = rulebook.names().dimension_id.clone();
     // One assessment at a time: a portfolio never holds them all.
     let rows = missions
         .iter()
-        .map(|m| row(&dimensions, &assess(rulebook, m)))
+        .map(|m| row(&dimensions, &assess(m)))
         .collect();
-    Portfolio { dimensions, rows }
+    Ok(Portfolio { dimensions, rows })
 }
 
 /// A portfolio of assessments already made with `rulebook`.
-pub fn from_assessments(rulebook: &Rulebook, assessments: &[Assessment]) -> Portfolio {
+///
+/// # Errors
+/// [`Error::RulebookMismatch`] naming the first assessment made with
+/// another rulebook (by its content fingerprint).
+pub fn from_assessments(
+    rulebook: &Rulebook,
+    assessments: &[Assessment],
+) -> Result<Portfolio, Error> {
+    let fingerprint = rulebook.content_fingerprint();
+    if let Some(a) = assessments
+        .iter()
+        .find(|a| a.rulebook.fingerprint != fingerprint)
+    {
+        return Err(Error::RulebookMismatch {
+            mission: a.mission.name.clone(),
+            expected: rulebook.label(),
+            found: format!("`{}` {}", a.rulebook.id, a.rulebook.version),
+        });
+    }
     let dimensions = rulebook.names().dimension_id.clone();
     let rows = assessments.iter().map(|a| row(&dimensions, a)).collect();
-    Portfolio { dimensions, rows }
+    Ok(Portfolio { dimensions, rows })
 }
 
 /// One assessment as a row, its cells in the order of `dimensions`.

@@ -50,7 +50,7 @@
 use crate::text::Text;
 use serde::Serialize;
 
-use crate::assess::{THRESHOLD_TOLERANCE, earned_share, gate_holds, place, score_into};
+use crate::assess::{THRESHOLD_TOLERANCE, earned_share, gate_holds, place, score_ratings};
 use crate::mission::Mission;
 use crate::model::Rating;
 use crate::rulebook::Rulebook;
@@ -259,7 +259,7 @@ fn crossing(terms: &[(usize, f64, f64)], t: f64, dir: Direction) -> Option<(f64,
 /// let m = Mission::from_toml(
 ///     "[mission]\nname = \"M\"\n[evidence.senior-leadership-cohesion]\nrating = \"high\"\n[evidence.slow-recruitment]\nrating = \"high\"\n",
 ///     "m.toml", &rb)?;
-/// let r = robustness(&rb, &m, RobustnessOptions::default());
+/// let r = robustness(&m, RobustnessOptions::default());
 /// for d in &r.dimensions {
 ///     if let Some(x) = d.radius_percent {
 ///         assert!(x > 0.0 && x <= 100.0);
@@ -268,9 +268,9 @@ fn crossing(terms: &[(usize, f64, f64)], t: f64, dir: Direction) -> Option<(f64,
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robustness {
+pub fn robustness(m: &Mission, opts: RobustnessOptions) -> Robustness {
+    let rb = m.rulebook();
     let mut warnings = Vec::new();
-    let m = &*crate::mission::fitted(rb, m, &mut warnings);
     let mut opts = opts;
     if !opts.noise_percent.is_finite() || !(0.0..=100.0).contains(&opts.noise_percent) {
         let clamped = if opts.noise_percent.is_finite() {
@@ -286,7 +286,7 @@ pub fn robustness(rb: &Rulebook, m: &Mission, opts: RobustnessOptions) -> Robust
     }
     let nd = rb.dimensions().len();
     let mut scores = Vec::with_capacity(nd);
-    score_into(rb, m, m.ratings(), &mut scores);
+    score_ratings(rb, &m.context, m.ratings(), &mut scores);
     let sigma = (opts.noise_percent / 100.0).clamp(0.0, 1.0);
     let any_unknown = m.ratings().contains(&Rating::Unknown);
     let held = if any_unknown {
@@ -598,7 +598,7 @@ mod tests {
         let nf = rb.factors().len();
         let sigma = opts.noise_percent / 100.0;
         let mut scores = Vec::new();
-        score_into(rb, m, m.ratings(), &mut scores);
+        score_ratings(rb, &m.context, m.ratings(), &mut scores);
         let mut held = vec![0usize; scores.len()];
         let mut rng = SplitMix64::new(opts.seed);
         let mut delta = vec![0.0; nf];
@@ -669,7 +669,7 @@ mod tests {
                     seed,
                 };
                 let mut scores = Vec::new();
-                score_into(&rb, &m, m.ratings(), &mut scores);
+                score_ratings(&rb, &m.context, m.ratings(), &mut scores);
                 let fast = monte_carlo(&rb, &m, &scores, noise / 100.0, opts);
                 assert_eq!(fast, direct(&rb, &m, opts), "noise {noise}, {n} samples");
                 checked += 1;
@@ -725,7 +725,7 @@ mod tests {
                         seed: 11,
                     };
                     let mut scores = Vec::new();
-                    score_into(&rb, &m, m.ratings(), &mut scores);
+                    score_ratings(&rb, &m.context, m.ratings(), &mut scores);
                     let fast = monte_carlo(&rb, &m, &scores, noise / 100.0, opts);
                     assert_eq!(fast, direct(&rb, &m, opts), "{a}/{b}, noise {noise}");
                     differs += usize::from(fast.iter().any(|&h| h != 0 && h != 400));

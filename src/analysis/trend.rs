@@ -85,7 +85,7 @@ pub struct Trend {
 ///     .date("2009-01-01")
 ///     .rate("senior-leadership-cohesion", Rating::Full)
 ///     .build()?;
-/// let t = analysis::trend(&[assess(&rb, &late), assess(&rb, &early)]);
+/// let t = analysis::trend(&[assess(&late), assess(&early)]);
 /// assert_eq!(t.overall[0].date.as_deref(), Some("2008-01-01"));
 /// assert!(t.dimensions.iter().any(|d| !d.drivers.is_empty()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::{DocPath, Error, Problem};
 use crate::mission::{Mission, Waivers};
 use crate::model::{ContextValue, Evidence, Rating};
-use crate::rulebook::Rulebook;
 
 /// A set of changes to try on a mission.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,7 +79,8 @@ fn split_assignment<'a>(
     })
 }
 
-/// The mission with the scenario applied, checked against the rulebook.
+/// The mission with the scenario applied, checked against the rulebook it
+/// carries.
 /// Notes and sources of re-rated factors are kept. Assess both and
 /// [`compare`](crate::analysis::compare) them for the difference. A
 /// scenario may rate a gated factor `not-applicable` without a note: it
@@ -91,8 +91,8 @@ fn split_assignment<'a>(
 /// use integration_readiness::{assess, Mission, Rating, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let m2 = apply(&rb, &m, &Scenario::rate("senior-leadership-cohesion", Rating::High))?;
-/// let (before, after) = (assess(&rb, &m), assess(&rb, &m2));
+/// let m2 = apply(&m, &Scenario::rate("senior-leadership-cohesion", Rating::High))?;
+/// let (before, after) = (assess(&m), assess(&m2));
 /// let diff = compare(&before, &after);
 /// assert_eq!(diff.changed_ratings.len(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -102,11 +102,8 @@ fn split_assignment<'a>(
 /// [`Error::Invalid`] with the problems of the changed mission (unknown
 /// factor ids, context keys or values), with paths into the scenario's
 /// effect on the mission (the file is `<scenario>`).
-pub fn apply(
-    rulebook: &Rulebook,
-    mission: &Mission,
-    scenario: &Scenario,
-) -> Result<Mission, Error> {
+pub fn apply(mission: &Mission, scenario: &Scenario) -> Result<Mission, Error> {
+    let rulebook = mission.rulebook();
     let mut data = mission.data().clone();
     for (id, rating) in &scenario.ratings {
         data.evidence

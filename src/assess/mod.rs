@@ -35,7 +35,7 @@ pub use results::{
 };
 pub(crate) use score::earned_share;
 use score::{Tally, overall_scores, overall_weights, place_all, tallies, weighted_mean};
-pub(crate) use score::{overall_of, provisional, score_ratings};
+pub(crate) use score::{mismatch, overall_of, provisional, score_ratings};
 pub use score::{score_batch, score_into, score_only, score_sweep};
 pub use targets::MAX_COMPLETIONS;
 pub(crate) use targets::targets;
@@ -47,12 +47,12 @@ use crate::model::Rating;
 use crate::rulebook::{Bound, Rulebook};
 use crate::text::Text;
 
-/// Assesses a mission against a rulebook: scores, placement, targets,
-/// verdicts, explanations and recommendations.
+/// Assesses a mission against the rulebook it carries: scores, placement,
+/// targets, verdicts, explanations and recommendations.
 ///
-/// Pure and deterministic; never panics. A mission loaded against another
-/// rulebook is refitted: what this rulebook does not know is left out and
-/// listed in [`Assessment::warnings`].
+/// Pure and deterministic; never panics. To assess a mission against
+/// another rulebook, refit it first with [`Mission::refit`], which says
+/// what that rulebook leaves out.
 ///
 /// ```
 /// use integration_readiness::{assess, Mission, Rulebook};
@@ -63,21 +63,15 @@ use crate::text::Text;
 ///     [evidence.senior-leadership-cohesion]
 ///     rating = "full"
 /// "#, "example.toml", &rb)?;
-/// let a = assess(&rb, &m);
+/// let a = assess(&m);
 /// let strategic = &a.dimensions[0];
 /// assert!(strategic.score_range[0] <= strategic.score);
 /// assert!(strategic.score <= strategic.score_range[1]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn assess(rulebook: &Rulebook, mission: &Mission) -> Assessment {
-    let mut warnings = Vec::new();
-    let fitted = crate::mission::fitted(rulebook, mission, &mut warnings);
-    let mut a = assess_fitted(rulebook, &fitted, mission);
-    a.warnings.splice(0..0, warnings);
-    a
-}
-
-fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
+pub fn assess(mission: &Mission) -> Assessment {
+    let rb = mission.rulebook();
+    let m = mission;
     let ratings = m.ratings();
     let ctx = &m.context;
 
@@ -141,9 +135,7 @@ fn assess_fitted(rb: &Rulebook, m: &Mission, named: &Mission) -> Assessment {
         )
     }));
 
-    let data = named.data();
-    // The context as this rulebook read it (a refit leaves out what it
-    // does not declare).
+    let data = m.data();
     let read = m.data();
     Assessment {
         rulebook: Provenance::of(rb),

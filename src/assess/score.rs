@@ -5,6 +5,7 @@ use super::Values;
 use super::place::place;
 use super::results::DimensionScore;
 use super::values::INLINE;
+use crate::error::Error;
 use crate::mission::Mission;
 use crate::model::{Polarity, Rating};
 use crate::rulebook::Rulebook;
@@ -59,7 +60,8 @@ pub(crate) fn earned_share(p: Polarity, s: f64) -> f64 {
 /// Scores and levels of every dimension, without explanations.
 ///
 /// This is the cheap path for sweeps and dashboards; [`assess`](super::assess()) gives the
-/// same numbers with everything that explains them.
+/// same numbers with everything that explains them. The rulebook is the
+/// one the mission carries.
 ///
 /// ```
 /// use integration_readiness::{assess, score_only, Mission, Rulebook};
@@ -67,39 +69,47 @@ pub(crate) fn earned_share(p: Polarity, s: f64) -> f64 {
 /// let m = Mission::from_toml(
 ///     "[mission]\nname = \"M\"\n[evidence.common-planning-framework]\nrating = \"high\"\n",
 ///     "m.toml", &rb)?;
-/// let quick = score_only(&rb, &m);
-/// let full = assess(&rb, &m);
+/// let quick = score_only(&m);
+/// let full = assess(&m);
 /// assert_eq!(quick[1].score, full.dimensions[1].score);
 /// assert_eq!(quick[1].level, full.dimensions[1].level_index[0]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn score_only(rulebook: &Rulebook, mission: &Mission) -> Vec<DimensionScore> {
+pub fn score_only(mission: &Mission) -> Vec<DimensionScore> {
+    let rulebook = mission.rulebook();
     let mut out = Vec::with_capacity(rulebook.dimensions().len());
     score_ratings(rulebook, &mission.context, mission.ratings(), &mut out);
     out
 }
 
-/// Scores `ratings` (one per factor of `rulebook`) into `out`, reusing its
-/// allocation, in the context of `base`: its context decides which gates
-/// bind and which factors apply (a factor its context rules out counts as
-/// not applicable, whatever `ratings` says).
+/// Scores `ratings` (one per factor of the rulebook `base` carries, in its
+/// order) into `out`, reusing its allocation, in the context of `base`: its
+/// context decides which gates bind and which factors apply (a factor its
+/// context rules out counts as not applicable, whatever `ratings` says).
 ///
 /// ```
 /// use integration_readiness::{score_into, score_only, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
 /// let mut out = Vec::new();
-/// score_into(&rb, &m, m.ratings(), &mut out);
-/// assert_eq!(out, score_only(&rb, &m));
+/// score_into(&m, m.ratings(), &mut out)?;
+/// assert_eq!(out, score_only(&m));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+/// [`Error::RatingCount`] when `ratings` does not hold exactly one rating
+/// per factor; `out` is then left empty.
 pub fn score_into(
-    rulebook: &Rulebook,
     base: &Mission,
     ratings: &[Rating],
     out: &mut Vec<DimensionScore>,
-) {
+) -> Result<(), Error> {
     out.clear();
+    let rulebook = base.rulebook();
+    if ratings.len() != rulebook.factors().len() {
+        return Err(rating_count(rulebook, ratings.len()));
+    }
     let mask = ruled_out(rulebook, &base.context);
     if !mask.is_empty() {
         let mut own = ratings.to_vec();
@@ -107,6 +117,16 @@ pub fn score_into(
         score_append(rulebook, &base.context, &own, out);
     } else {
         score_append(rulebook, &base.context, ratings, out);
+    }
+    Ok(())
+}
+
+/// The error for `found` ratings where `rulebook` wants one per factor.
+fn rating_count(rulebook: &Rulebook, found: usize) -> Error {
+    Error::RatingCount {
+        rulebook: rulebook.label(),
+        expected: rulebook.factors().len(),
+        found,
     }
 }
 
@@ -143,8 +163,8 @@ fn apply_mask(out: &[usize], ratings: &mut [Rating]) {
 
 /// Scores many missions into one flat vector: `out` gets one
 /// [`DimensionScore`] per dimension per mission, mission after mission
-/// (`out[m * dims + d]`). The rulebook is resolved once and nothing is
-/// allocated per mission; `out` is reused across calls.
+/// (`out[m * dims + d]`). Nothing is allocated per mission; `out` is
+/// reused across calls.
 ///
 /// ```
 /// use integration_readiness::{assess::score_batch, Mission, Rulebook};
@@ -152,25 +172,44 @@ fn apply_mask(out: &[usize], ratings: &mut [Rating]) {
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
 /// let portfolio = vec![m.clone(), m];
 /// let mut out = Vec::new();
-/// score_batch(&rb, &portfolio, &mut out);
+/// score_batch(&portfolio, &mut out)?;
 /// assert_eq!(out.len(), 2 * rb.dimensions().len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+/// [`Error::RulebookMismatch`] naming the first mission that carries
+/// another rulebook than the first mission does (the flat layout needs one
+/// rulebook); `out` is then left empty.
 pub fn score_batch<'a>(
-    rulebook: &Rulebook,
     missions: impl IntoIterator<Item = &'a Mission>,
     out: &mut Vec<DimensionScore>,
-) {
+) -> Result<(), Error> {
     out.clear();
+    let mut first: Option<&Rulebook> = None;
     for m in missions {
+        let rulebook = *first.get_or_insert(m.rulebook());
+        if m.rulebook() != rulebook {
+            out.clear();
+            return Err(mismatch(rulebook, m));
+        }
         score_append(rulebook, &m.context, m.ratings(), out);
+    }
+    Ok(())
+}
+
+/// The error for a mission that carries another rulebook than `expected`.
+pub(crate) fn mismatch(expected: &Rulebook, m: &Mission) -> Error {
+    Error::RulebookMismatch {
+        mission: m.name().to_owned(),
+        expected: expected.label(),
+        found: m.rulebook().label(),
     }
 }
 
 /// Scores many rating vectors, each one rating per factor, laid end to end
 /// in `ratings` (a sensitivity sweep), in the context of `base` (as
-/// [`score_into`]): `out[k * dims + d]` is vector `k` on dimension `d`. A
-/// trailing partial vector is ignored.
+/// [`score_into`]): `out[k * dims + d]` is vector `k` on dimension `d`.
 ///
 /// ```
 /// use integration_readiness::{score_sweep, Mission, Rating, Rulebook};
@@ -180,18 +219,25 @@ pub fn score_batch<'a>(
 /// // Every factor at each rated word in turn: five missions.
 /// let sweep: Vec<Rating> = Rating::SCALE.iter().flat_map(|&r| std::iter::repeat(r).take(n)).collect();
 /// let mut out = Vec::new();
-/// score_sweep(&rb, &base, &sweep, &mut out);
+/// score_sweep(&base, &sweep, &mut out)?;
 /// assert_eq!(out.len(), 5 * rb.dimensions().len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+/// [`Error::RatingCount`] when `ratings` is not a whole number of vectors
+/// of one rating per factor; nothing is scored then.
 pub fn score_sweep(
-    rulebook: &Rulebook,
     base: &Mission,
     ratings: &[Rating],
     out: &mut Vec<DimensionScore>,
-) {
+) -> Result<(), Error> {
     out.clear();
-    let nf = rulebook.factors().len().max(1);
+    let rulebook = base.rulebook();
+    let nf = rulebook.factors().len();
+    if nf == 0 || ratings.len() % nf != 0 {
+        return Err(rating_count(rulebook, ratings.len()));
+    }
     let mask = ruled_out(rulebook, &base.context);
     let masked = !mask.is_empty();
     let mut own = Vec::new();
@@ -205,6 +251,7 @@ pub fn score_sweep(
             score_append(rulebook, &base.context, chunk, out);
         }
     }
+    Ok(())
 }
 
 /// The weighted sums of every dimension, in one pass over the factors.

@@ -6,7 +6,6 @@ pub mod builder;
 mod refit;
 
 pub use builder::MissionBuilder;
-pub(crate) use refit::fitted;
 
 use std::sync::Arc;
 
@@ -52,8 +51,8 @@ pub struct Mission {
     /// Effort per factor (the rulebook's, or the mission's override).
     pub(crate) effort: Vec<Effort>,
     pub(crate) entities: Vec<ResolvedEntity>,
-    /// Identifies the rulebook the indices refer to.
-    pub(crate) rulebook_key: u64,
+    /// The rulebook the indices refer to (a shared handle).
+    pub(crate) rulebook: Rulebook,
 }
 
 impl Mission {
@@ -277,7 +276,7 @@ impl Mission {
             context,
             effort,
             entities,
-            rulebook_key: rulebook.fingerprint(),
+            rulebook: rulebook.clone(),
         })
     }
 
@@ -299,7 +298,7 @@ impl Mission {
             context: vec![None; rb.context.len()],
             effort: rb.factors.iter().map(|f| f.effort).collect(),
             entities: Vec::new(),
-            rulebook_key: rulebook.fingerprint(),
+            rulebook: rulebook.clone(),
         }
     }
 
@@ -316,7 +315,7 @@ impl Mission {
     ///     .rate("political-process-primacy", "high".parse::<Rating>()?)
     ///     .note("political-process-primacy", "Peace talks resumed in March.")
     ///     .build()?; // unknown ids and values are reported here, located
-    /// let a: Assessment = assess(&rb, &mission);
+    /// let a: Assessment = assess(&mission);
     /// assert_eq!(a.mission.name, "Programmatic mission");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -359,7 +358,8 @@ impl Mission {
     /// factor applies, or where a gate that may not be waived reads it) is
     /// not set, and the result is `false`. A factor the context rules out
     /// keeps counting as not applicable, whatever its rating.
-    pub fn set_rating(&mut self, rulebook: &Rulebook, f: usize, rating: Rating) -> bool {
+    pub fn set_rating(&mut self, f: usize, rating: Rating) -> bool {
+        let rulebook = &self.rulebook;
         let Some(factor) = rulebook.factors().get(f) else {
             return false;
         };
@@ -384,11 +384,35 @@ impl Mission {
         true
     }
 
-    /// Whether this mission's indices were resolved against `rulebook`.
-    pub fn fits(&self, rulebook: &Rulebook) -> bool {
-        self.rulebook_key == rulebook.fingerprint()
-            && self.ratings.len() == rulebook.factors().len()
-            && self.context.len() == rulebook.context_keys().len()
+    /// The rulebook this mission was checked against, whose indices it
+    /// holds. Every analysis of the mission reads it from here.
+    pub fn rulebook(&self) -> &Rulebook {
+        &self.rulebook
+    }
+
+    /// This mission made to fit another rulebook: what `rulebook` knows is
+    /// kept, and each thing it does not know (a factor, a context key or
+    /// value, a role, a dimension, a level, a waiver it refuses) is left
+    /// out and said in the returned warnings. Refitting to the rulebook the
+    /// mission already carries returns it unchanged, with no warnings.
+    ///
+    /// ```
+    /// use integration_readiness::{Mission, Rulebook};
+    /// let rb = Rulebook::oslo_2007();
+    /// let m = Mission::builder(&rb).name("M").build()?;
+    /// let (same, warnings) = m.refit(&rb);
+    /// assert_eq!(same, m);
+    /// assert!(warnings.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use = "refitting returns a new mission and leaves this one as it is"]
+    pub fn refit(&self, rulebook: &Rulebook) -> (Mission, Vec<String>) {
+        let mut warnings = Vec::new();
+        if self.rulebook == *rulebook {
+            return (self.clone(), warnings);
+        }
+        let m = refit::refit(rulebook, self, &mut warnings);
+        (m, warnings)
     }
 }
 

@@ -1,8 +1,6 @@
 //! Refitting a mission to a rulebook it was not resolved against: keep
 //! what fits, say what was left out.
 
-use std::borrow::Cow;
-
 use super::{Mission, Waivers};
 use crate::rulebook::Rulebook;
 
@@ -113,18 +111,4 @@ pub(crate) fn refit(rb: &Rulebook, mission: &Mission, warnings: &mut Vec<String>
             .push("mission could not be read against this rulebook; all factors unknown".into());
         Mission::empty(rb, mission.data().mission.clone())
     })
-}
-
-/// The mission as resolved against `rb`: itself when it fits, otherwise
-/// refitted, with warnings saying what was left out.
-pub(crate) fn fitted<'m>(
-    rb: &Rulebook,
-    mission: &'m Mission,
-    warnings: &mut Vec<String>,
-) -> Cow<'m, Mission> {
-    if mission.fits(rb) {
-        Cow::Borrowed(mission)
-    } else {
-        Cow::Owned(refit(rb, mission, warnings))
-    }
 }

@@ -74,7 +74,7 @@ const GLYPH_BOLD: f64 = 0.62;
 ///
 /// let rb = Rulebook::oslo_2007();
 /// let mission = Mission::builder(&rb).name("Empty mission").build()?;
-/// let svg = chart::svg(&rb, &assess(&rb, &mission));
+/// let svg = chart::svg(&rb, &assess(&mission));
 /// assert!(svg.starts_with("<svg"));
 /// assert!(svg.contains("no evidence"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -28,9 +28,9 @@
 //! use integration_readiness::{analysis, assess, report, Mission, Rulebook};
 //! let rb = Rulebook::oslo_2007();
 //! let m = Mission::builder(&rb).name("M").build()?;
-//! let a = assess(&rb, &m);
+//! let a = assess(&m);
 //! assert!(report::text(&rb, &a).starts_with("Integration readiness: M"));
-//! let p = analysis::plan(&rb, &m);
+//! let p = analysis::plan(&m);
 //! assert!(report::text(&rb, &p).starts_with("Cheapest plan to target: M"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -95,7 +95,7 @@ mod sealed {
 /// use integration_readiness::{assess, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let text = report::text(&rb, &assess(&rb, &m));
+/// let text = report::text(&rb, &assess(&m));
 /// assert!(text.lines().all(|l| l.chars().count() <= 80));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -109,7 +109,7 @@ pub fn text<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> String {
 /// use integration_readiness::{assess, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let md = report::markdown(&rb, &assess(&rb, &m));
+/// let md = report::markdown(&rb, &assess(&m));
 /// assert!(md.starts_with("# Integration readiness: M"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -123,7 +123,7 @@ pub fn markdown<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> String {
 /// use integration_readiness::{assess, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let v: serde_json::Value = serde_json::from_str(&report::json(&rb, &assess(&rb, &m))?)?;
+/// let v: serde_json::Value = serde_json::from_str(&report::json(&rb, &assess(&m))?)?;
 /// assert_eq!(v["mission"]["name"], "M");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -144,7 +144,7 @@ pub fn json<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> Result<Strin
 /// use integration_readiness::{analysis, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("<script>alert(1)</script>").build()?;
-/// let page = report::html(&rb, &analysis::brief(&rb, &m));
+/// let page = report::html(&rb, &analysis::brief(&m));
 /// assert!(page.starts_with("<!DOCTYPE html>"));
 /// assert!(!page.contains("<script>alert"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -271,7 +271,7 @@ impl Render for Portfolio {
 /// use integration_readiness::{analysis, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("Mission \"A\", north").build()?;
-/// let csv = report::csv(&rb, &analysis::portfolio(&rb, &[m]));
+/// let csv = report::csv(&rb, &analysis::portfolio(&rb, &[m])?);
 /// assert!(csv.starts_with("name,date,coverage,score,verdict,provisional,"));
 /// assert!(csv.contains("\r\n\"Mission \"\"A\"\", north\","));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -289,7 +289,7 @@ pub fn csv(_rulebook: &Rulebook, portfolio: &Portfolio) -> String {
 /// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("<M & N>").date("2008-01-01").build()?;
-/// let svg = report::trend_svg(&rb, &analysis::trend(&[assess(&rb, &m)]));
+/// let svg = report::trend_svg(&rb, &analysis::trend(&[assess(&m)]));
 /// assert!(svg.starts_with("<svg") && svg.contains("&lt;M &amp; N&gt;"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -306,7 +306,7 @@ pub fn trend_svg(_rulebook: &Rulebook, trend: &Trend) -> String {
 /// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").date("2008-01-01").build()?;
-/// let csv = report::trend_csv(&rb, &analysis::trend(&[assess(&rb, &m)]));
+/// let csv = report::trend_csv(&rb, &analysis::trend(&[assess(&m)]));
 /// assert!(csv.starts_with("date,dimension,score,level,target,verdict,provisional\r\n"));
 /// assert!(csv.contains("\r\n2008-01-01,overall,"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -329,7 +329,7 @@ pub fn trend_csv(_rulebook: &Rulebook, trend: &Trend) -> String {
 /// use integration_readiness::{assess, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
-/// let csv = report::assessment_csv(&rb, &assess(&rb, &m));
+/// let csv = report::assessment_csv(&rb, &assess(&m));
 /// assert!(csv.starts_with("dimension,title,score,score_low,score_high,coverage,"));
 /// assert_eq!(csv.lines().count(), 1 + rb.dimensions().len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -352,7 +352,7 @@ pub fn assessment_csv(_rulebook: &Rulebook, assessment: &Assessment) -> String {
 /// use integration_readiness::{analysis, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
-/// let csv = report::plan_csv(&rb, &analysis::plan(&rb, &m));
+/// let csv = report::plan_csv(&rb, &analysis::plan(&m));
 /// assert!(csv.starts_with("step,factor,title,from,to,steps,effort,cost,gain,strategic_gain,"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -372,7 +372,7 @@ pub fn plan_csv(_rulebook: &Rulebook, plan: &Plan) -> String {
 /// use integration_readiness::{analysis, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
-/// let r = analysis::robustness(&rb, &m, analysis::RobustnessOptions::default());
+/// let r = analysis::robustness(&m, analysis::RobustnessOptions::default());
 /// let csv = report::robustness_csv(&rb, &r);
 /// assert!(csv.starts_with("dimension,level,score,radius_percent,"));
 /// assert_eq!(csv.lines().count(), 1 + rb.dimensions().len());
@@ -392,7 +392,7 @@ pub fn robustness_csv(_rulebook: &Rulebook, robustness: &Robustness) -> String {
 /// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
-/// let a = assess(&rb, &m);
+/// let a = assess(&m);
 /// let csv = report::comparison_csv(&rb, &analysis::compare(&a, &a));
 /// assert!(csv.starts_with("dimension,score_before,score_after,score_change,"));
 /// assert!(csv.contains("\r\nstrategic,"));

@@ -14,7 +14,7 @@ use serde_json::json;
 use super::State;
 use super::engine::{self, BODY_LIMIT, Refusal, Syntax};
 use super::page;
-use crate::{Mission, Rulebook};
+use crate::Mission;
 
 type App = Arc<State>;
 
@@ -210,7 +210,7 @@ async fn with_mission<T: Send + 'static>(
     app: App,
     headers: HeaderMap,
     body: Body,
-    work: impl FnOnce(&Rulebook, &Mission) -> T + Send + 'static,
+    work: impl FnOnce(&Mission) -> T + Send + 'static,
 ) -> Result<T, Reject> {
     let syntax = syntax(&headers)?;
     let bytes = axum::body::to_bytes(body, BODY_LIMIT)
@@ -226,7 +226,7 @@ async fn with_mission<T: Send + 'static>(
             }]))
         })?;
         let m = engine::mission(text, syntax, &app.rulebook).map_err(Reject::Refused)?;
-        Ok(work(&app.rulebook, &m))
+        Ok(work(&m))
     })
     .await
     .unwrap_or(Err(Reject::Status(
@@ -281,11 +281,11 @@ async fn robustness(Shared(app): Shared<App>, headers: HeaderMap, body: Body) ->
 }
 
 async fn mission(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
-    answer(with_mission(app, headers, body, |_, m| engine::mission_json(m)).await)
+    answer(with_mission(app, headers, body, engine::mission_json).await)
 }
 
 async fn mission_toml(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
-    match with_mission(app, headers, body, |_, m| engine::mission_toml(m)).await {
+    match with_mission(app, headers, body, engine::mission_toml).await {
         Ok(Ok(toml)) => with_type("application/toml; charset=utf-8", toml),
         Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
         Err(e) => e.into_response(),
@@ -305,7 +305,7 @@ async fn report(
     body: Body,
 ) -> Response {
     let format = q.format.unwrap_or_else(|| "html".to_owned());
-    let (content_type, render): (&'static str, fn(&Rulebook, &Mission) -> engine::Rendered) =
+    let (content_type, render): (&'static str, fn(&Mission) -> engine::Rendered) =
         match format.as_str() {
             "html" => ("text/html; charset=utf-8", engine::report_html),
             "markdown" => ("text/markdown; charset=utf-8", engine::report_markdown),

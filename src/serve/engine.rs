@@ -141,20 +141,21 @@ pub fn mission_toml(m: &Mission) -> Result<String, String> {
 
 /// The assessment with what to fix first (the start of the plan) as JSON,
 /// as `assess --format json` prints it.
-pub fn assess_json(rb: &Rulebook, m: &Mission) -> Rendered {
-    report::json(rb, &brief(rb, m)).map_err(|e| e.to_string())
+pub fn assess_json(m: &Mission) -> Rendered {
+    let rb = m.rulebook();
+    report::json(rb, &brief(m)).map_err(|e| e.to_string())
 }
 
 /// What the page shows: `{"assessment": ..., "words": ...}`, the assessment
 /// as [`assess_json`] writes it and the sentences the reports give for it
 /// (see [`super::words`]), from one assessment.
-pub fn panel_json(rb: &Rulebook, m: &Mission) -> Rendered {
+pub fn panel_json(m: &Mission) -> Rendered {
     #[derive(serde::Serialize)]
     struct Panel<'a> {
         assessment: &'a crate::analysis::Briefing,
         words: super::words::Words,
     }
-    let b = brief(rb, m);
+    let b = brief(m);
     let panel = Panel {
         words: super::words::of(&b),
         assessment: &b,
@@ -163,22 +164,26 @@ pub fn panel_json(rb: &Rulebook, m: &Mission) -> Rendered {
 }
 
 /// The cheapest plan to target as JSON, as `plan --format json` prints it.
-pub fn plan_json(rb: &Rulebook, m: &Mission) -> Rendered {
-    report::json(rb, &plan(rb, m)).map_err(|e| e.to_string())
+pub fn plan_json(m: &Mission) -> Rendered {
+    let rb = m.rulebook();
+    report::json(rb, &plan(m)).map_err(|e| e.to_string())
 }
 
 /// Weight robustness as JSON with the command line's default options, as
 /// `robustness --format json` prints it.
-pub fn robustness_json(rb: &Rulebook, m: &Mission) -> Rendered {
-    report::json(rb, &robustness(rb, m, RobustnessOptions::default())).map_err(|e| e.to_string())
+pub fn robustness_json(m: &Mission) -> Rendered {
+    let rb = m.rulebook();
+    report::json(rb, &robustness(m, RobustnessOptions::default())).map_err(|e| e.to_string())
 }
 
 /// The Markdown report of the assessment, with fix first from the plan.
-pub fn report_markdown(rb: &Rulebook, m: &Mission) -> Rendered {
-    Ok(report::markdown(rb, &brief(rb, m)))
+pub fn report_markdown(m: &Mission) -> Rendered {
+    let rb = m.rulebook();
+    Ok(report::markdown(rb, &brief(m)))
 }
 
 /// The self-contained HTML report of the assessment and its plan.
-pub fn report_html(rb: &Rulebook, m: &Mission) -> Rendered {
-    Ok(report::html(rb, &brief(rb, m)))
+pub fn report_html(m: &Mission) -> Rendered {
+    let rb = m.rulebook();
+    Ok(report::html(rb, &brief(m)))
 }

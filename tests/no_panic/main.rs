@@ -175,23 +175,23 @@ pub(crate) fn quick() -> RobustnessOptions {
 /// analysis; `other`, another mission of the same rulebook, is compared
 /// with it.
 pub(crate) fn exercise(rb: &Rulebook, m: &Mission, other: Option<&Mission>) {
-    let a = assess(rb, m);
+    let a = assess(m);
     let _ = report::text(rb, &a);
     let _ = report::markdown(rb, &a);
     #[cfg(feature = "json")]
     let _ = report::json(rb, &a);
     #[cfg(feature = "svg")]
     let _ = report::svg(rb, &a);
-    let p = analysis::plan(rb, m);
+    let p = analysis::plan(m);
     let _ = report::text(rb, &p);
     let _ = serde_json::to_string(&p);
-    let r = analysis::robustness(rb, m, quick());
+    let r = analysis::robustness(m, quick());
     let _ = report::text(rb, &r);
     let _ = serde_json::to_string(&r);
     let c = analysis::compare(&a, &a);
     let _ = report::text(rb, &c);
     if let Some(o) = other {
-        let b = assess(rb, o);
+        let b = assess(o);
         let c = analysis::compare(&b, &a);
         let _ = report::text(rb, &c);
         let _ = serde_json::to_string(&c);

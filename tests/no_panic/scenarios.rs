@@ -76,11 +76,11 @@ proptest! {
         parts in scenario_parts(),
     ) {
         let base = oslo_sample(text);
-        if let Ok(m2) = analysis::apply(&OSLO, &base, &parts.scenario(&OSLO)) {
+        if let Ok(m2) = analysis::apply(&base, &parts.scenario(&OSLO)) {
             exercise(&OSLO, &m2, Some(&base));
         }
         let (grb, gm) = common::load(&rb, &m);
-        if let Ok(m2) = analysis::apply(&grb, &gm, &parts.scenario(&grb)) {
+        if let Ok(m2) = analysis::apply(&gm, &parts.scenario(&grb)) {
             exercise(&grb, &m2, Some(&gm));
         }
     }
@@ -104,10 +104,10 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let opts = RobustnessOptions { noise_percent: noise, samples, seed };
-        let r = analysis::robustness(&OSLO, &oslo_sample(text), opts);
+        let r = analysis::robustness(&oslo_sample(text), opts);
         let _ = serde_json::to_string(&r);
-        let (rb, m) = common::load(&rb, &m);
-        let r = analysis::robustness(&rb, &m, opts);
+        let (_, m) = common::load(&rb, &m);
+        let r = analysis::robustness(&m, opts);
         let _ = serde_json::to_string(&r);
     }
 

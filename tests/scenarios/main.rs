@@ -29,7 +29,7 @@ fn load_scenarios() -> Vec<(String, Scenario)> {
 fn outcome(rb: &Rulebook, s: &Scenario) -> Result<serde_json::Value, String> {
     let text = mission_toml(rb, s);
     let m = Mission::from_toml(&text, "scenario.toml", rb).map_err(|e| e.to_string())?;
-    Ok(serde_json::to_value(assess(rb, &m)).unwrap())
+    Ok(serde_json::to_value(assess(&m)).unwrap())
 }
 
 #[test]

@@ -52,7 +52,7 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
         let (rb, mission) = args.input.load(io::CONSOLIDATION)?;
-        let b = analysis::brief(&rb, &mission);
+        let b = analysis::brief(&mission);
         // A table and a chart have no place for warnings (inconsistent
         // ratings, ratings the context rules out): they go to standard
         // error, so that they are seen without spoiling the output.

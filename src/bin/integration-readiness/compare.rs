@@ -66,7 +66,7 @@ pub fn run(args: Args) -> ExitCode {
                 io::mission(None, io::PAIR[1], &rb)?,
             ),
         };
-        let (a, b) = (assess(&rb, &old), assess(&rb, &new));
+        let (a, b) = (assess(&old), assess(&new));
         let c = compare(&a, &b);
         Ok(match args.format {
             Format::Text => report::text(&rb, &c),

@@ -29,6 +29,6 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
         let (rb, m) = args.input.load(io::START_UP)?;
-        io::render_table(args.format, &rb, &plan(&rb, &m), report::plan_csv)
+        io::render_table(args.format, &rb, &plan(&m), report::plan_csv)
     })())
 }

@@ -96,7 +96,7 @@ pub fn run(args: Args) -> ExitCode {
         )?;
         let rb = io::rulebook(args.rulebook.rulebook.as_deref())?;
         let missions = io::missions(&files(&args.paths)?, &rb)?;
-        let mut p = portfolio(&rb, &missions);
+        let mut p = portfolio(&rb, &missions)?;
         if let Some(column) = &args.sort {
             p.sort_by_column(column, args.reverse)
                 .map_err(|e| Failure::Input(format!("--sort: {e}")))?;

@@ -57,7 +57,7 @@ pub fn run(args: Args) -> ExitCode {
         io::render_table(
             args.format,
             &rb,
-            &robustness(&rb, &m, opts),
+            &robustness(&m, opts),
             report::robustness_csv,
         )
     })())

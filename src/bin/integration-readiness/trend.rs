@@ -66,7 +66,7 @@ pub fn run(args: Args) -> ExitCode {
         } else {
             io::missions(&args.files, &rb)?
         };
-        let assessments: Vec<Assessment> = missions.iter().map(|m| assess(&rb, m)).collect();
+        let assessments: Vec<Assessment> = missions.iter().map(assess).collect();
         let t = trend(&assessments);
         Ok(match args.format {
             Format::Text => report::text(&rb, &t),

@@ -44,8 +44,8 @@ pub fn run(args: Args) -> ExitCode {
             forget_context: Vec::new(),
         };
         // Problems of a scenario point at the command line that made it.
-        let changed = apply(&rb, &m, &scenario).map_err(|e| e.placed("command line"))?;
-        let c = compare(&assess(&rb, &m), &assess(&rb, &changed));
+        let changed = apply(&m, &scenario).map_err(|e| e.placed("command line"))?;
+        let c = compare(&assess(&m), &assess(&changed));
         io::render_table(args.format, &rb, &c, report::comparison_csv)
     })())
 }
