@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use crate::assess::DimensionIds;
 use crate::error::{Collector, DocPath, Error, Problem, num, one_of, one_of_ids, shown};
 use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
@@ -1291,5 +1290,31 @@ mod tests {
         assert_eq!(rb.gates_of(1, 2).count(), 0);
         assert_eq!(rb.gates_of(2, 2).count(), 0);
         assert_eq!(rb.gates_of(3, 0).count(), 0);
+    }
+}
+
+/// The dimension ids of a rulebook, shared by its per-dimension values:
+/// counted references, or for a built-in rulebook (which lives as long as
+/// the program) a plain pointer.
+#[derive(Debug, Clone)]
+pub(crate) enum DimensionIds {
+    /// Shared by reference count.
+    Shared(Arc<[String]>),
+    /// Never freed.
+    Static(&'static [String]),
+}
+
+impl PartialEq for DimensionIds {
+    fn eq(&self, other: &DimensionIds) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl DimensionIds {
+    pub(crate) fn get(&self) -> &[String] {
+        match self {
+            DimensionIds::Shared(ids) => ids,
+            DimensionIds::Static(ids) => ids,
+        }
     }
 }

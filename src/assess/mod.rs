@@ -39,7 +39,6 @@ pub(crate) use score::{mismatch, overall_of, provisional, score_ratings};
 pub use score::{score_batch, score_into, score_only, score_sweep};
 pub use targets::MAX_COMPLETIONS;
 pub(crate) use targets::targets;
-pub(crate) use values::DimensionIds;
 pub use values::{PerDimension, Values};
 
 use crate::mission::Mission;

@@ -2,12 +2,11 @@
 //! dimension id for serialization.
 
 use std::fmt;
-use std::sync::Arc;
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::rulebook::Rulebook;
+use crate::rulebook::{DimensionIds, Rulebook};
 
 /// How many values [`Values`] holds without allocating: rulebooks rarely
 /// have more dimensions than this (the default has three).
@@ -108,32 +107,6 @@ impl<T: PartialEq<U>, U> PartialEq<Vec<U>> for Values<T> {
 impl<T: PartialEq<U>, U, const N: usize> PartialEq<[U; N]> for Values<T> {
     fn eq(&self, other: &[U; N]) -> bool {
         self[..] == other[..]
-    }
-}
-
-/// The dimension ids of a rulebook, shared by its per-dimension values:
-/// counted references, or for a built-in rulebook (which lives as long as
-/// the program) a plain pointer.
-#[derive(Debug, Clone)]
-pub(crate) enum DimensionIds {
-    /// Shared by reference count.
-    Shared(Arc<[String]>),
-    /// Never freed.
-    Static(&'static [String]),
-}
-
-impl PartialEq for DimensionIds {
-    fn eq(&self, other: &DimensionIds) -> bool {
-        self.get() == other.get()
-    }
-}
-
-impl DimensionIds {
-    fn get(&self) -> &[String] {
-        match self {
-            DimensionIds::Shared(ids) => ids,
-            DimensionIds::Static(ids) => ids,
-        }
     }
 }
 
