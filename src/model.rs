@@ -246,6 +246,7 @@ impl fmt::Display for Effort {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Citation {
     /// The section, e.g. `Executive summary` or `1.2 Defining integration`.
     pub section: String,
@@ -253,6 +254,18 @@ pub struct Citation {
     pub paragraph: u32,
     /// A locating phrase of at most eight words from that paragraph.
     pub phrase: String,
+}
+
+impl Citation {
+    /// A citation of `paragraph` (counted from 1) of `section`, located by
+    /// `phrase` (at most eight words of that paragraph).
+    pub fn new(section: impl Into<String>, paragraph: u32, phrase: impl Into<String>) -> Self {
+        Citation {
+            section: section.into(),
+            paragraph,
+            phrase: phrase.into(),
+        }
+    }
 }
 
 impl fmt::Display for Citation {
@@ -338,6 +351,7 @@ impl Condition {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct RulebookInfo {
     /// Short id, e.g. `oslo-2007`.
     pub id: String,
@@ -362,6 +376,26 @@ pub struct RulebookInfo {
     pub min_coverage: f64,
 }
 
+impl RulebookInfo {
+    /// A rulebook's identity, with the default weight (1) and minimum
+    /// coverage (0.5), and no description or source.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        version: impl Into<String>,
+    ) -> Self {
+        RulebookInfo {
+            id: id.into(),
+            title: title.into(),
+            version: version.into(),
+            description: None,
+            source: None,
+            default_weight: default_weight(),
+            min_coverage: default_min_coverage(),
+        }
+    }
+}
+
 fn default_weight() -> f64 {
     1.0
 }
@@ -375,6 +409,7 @@ fn default_min_coverage() -> f64 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct EffortCost {
     /// Cost of a `low` effort change.
     pub low: f64,
@@ -385,6 +420,18 @@ pub struct EffortCost {
     /// Why these costs (the rulebook authors' judgement).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+impl EffortCost {
+    /// The cost of one step at each effort, with no reason given.
+    pub fn new(low: f64, medium: f64, high: f64) -> Self {
+        EffortCost {
+            low,
+            medium,
+            high,
+            reason: None,
+        }
+    }
 }
 
 impl EffortCost {
@@ -413,6 +460,7 @@ impl Default for EffortCost {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Level {
     /// Id, e.g. `cooperation`.
     pub id: String,
@@ -441,10 +489,31 @@ pub struct Level {
     pub threshold_reason: Option<String>,
 }
 
+impl Level {
+    /// A level of the spectrum with no thresholds (the lowest level has
+    /// none); add them per dimension in `threshold`.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        meaning: impl Into<String>,
+    ) -> Self {
+        Level {
+            id: id.into(),
+            title: title.into(),
+            meaning: meaning.into(),
+            source: None,
+            cited_as: None,
+            threshold: BTreeMap::new(),
+            threshold_reason: None,
+        }
+    }
+}
+
 /// A level of policy coherence on which a mission is placed separately.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Dimension {
     /// Id, e.g. `strategic`.
     pub id: String,
@@ -463,10 +532,30 @@ pub struct Dimension {
     pub citation: Option<Citation>,
 }
 
+impl Dimension {
+    /// A dimension of weight 1 whose target, where no rule says otherwise,
+    /// is the level `default_target`.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        default_target: impl Into<String>,
+    ) -> Self {
+        Dimension {
+            id: id.into(),
+            title: title.into(),
+            description: None,
+            default_target: default_target.into(),
+            weight: default_weight(),
+            citation: None,
+        }
+    }
+}
+
 /// A group of factors, following the chapters of the source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Theme {
     /// Id, e.g. `leadership-and-management`.
     pub id: String,
@@ -477,10 +566,22 @@ pub struct Theme {
     pub description: Option<String>,
 }
 
+impl Theme {
+    /// A theme with no description.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Theme {
+            id: id.into(),
+            title: title.into(),
+            description: None,
+        }
+    }
+}
+
 /// A kind of actor in a mission; target rules can be limited to roles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Role {
     /// Id, e.g. `humanitarian`.
     pub id: String,
@@ -496,6 +597,18 @@ pub struct Role {
     pub follows_mission: bool,
 }
 
+impl Role {
+    /// A role that follows the mission's targets, with no description.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Role {
+            id: id.into(),
+            title: title.into(),
+            description: None,
+            follows_mission: yes(),
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -508,6 +621,7 @@ fn is_yes(b: &bool) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct ContextKey {
     /// The key, e.g. `mandate`.
     pub key: String,
@@ -518,10 +632,22 @@ pub struct ContextKey {
     pub values: Vec<ContextValue>,
 }
 
+impl ContextKey {
+    /// A context key and the values it allows, with no description.
+    pub fn new(key: impl Into<String>, values: Vec<ContextValue>) -> Self {
+        ContextKey {
+            key: key.into(),
+            description: None,
+            values,
+        }
+    }
+}
+
 /// One enabler or barrier of integration, with its citation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Factor {
     /// Id, kebab-case, unique in the rulebook.
     pub id: String,
@@ -581,11 +707,44 @@ pub struct Factor {
     pub applies_when: BTreeMap<String, Condition>,
 }
 
+impl Factor {
+    /// A factor of medium effort with no weights (each dimension then
+    /// takes the rulebook's default weight), no rating guide and no
+    /// conditions. Its `description`, `question` and `remedy` start empty:
+    /// [`Rulebook::new`](crate::Rulebook::new) refuses them empty, so set them.
+    pub fn new(
+        id: impl Into<String>,
+        polarity: Polarity,
+        theme: impl Into<String>,
+        title: impl Into<String>,
+        citation: Citation,
+    ) -> Self {
+        Factor {
+            id: id.into(),
+            polarity,
+            theme: theme.into(),
+            title: title.into(),
+            description: String::new(),
+            question: String::new(),
+            rating_guide: BTreeMap::new(),
+            weights: BTreeMap::new(),
+            weight_reasons: BTreeMap::new(),
+            effort: Effort::Medium,
+            effort_reason: None,
+            remedy: String::new(),
+            citation,
+            see_also: Vec::new(),
+            applies_when: BTreeMap::new(),
+        }
+    }
+}
+
 /// A gate: a factor that must be at least (enabler) or at most (barrier)
 /// some rating for a level to be reached on some dimensions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Gate {
     /// The level the gate guards (not the lowest).
     pub level: String,
@@ -619,11 +778,37 @@ pub struct Gate {
     pub waivable: bool,
 }
 
+impl Gate {
+    /// A waivable gate of `level` on `dimensions`, read from `factor`, that
+    /// binds in every context. Set `at_least` (an enabler) or `at_most` (a
+    /// barrier): the checks refuse a gate with neither.
+    pub fn new(
+        level: impl Into<String>,
+        dimensions: Vec<String>,
+        factor: impl Into<String>,
+        because: impl Into<String>,
+        citation: Citation,
+    ) -> Self {
+        Gate {
+            level: level.into(),
+            dimensions,
+            factor: factor.into(),
+            at_least: None,
+            at_most: None,
+            because: because.into(),
+            citation,
+            when: BTreeMap::new(),
+            waivable: yes(),
+        }
+    }
+}
+
 /// One condition of a consistency rule: a factor rated at least or at most
 /// some word.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct RatingCondition {
     /// The factor it reads.
     pub factor: String,
@@ -635,12 +820,25 @@ pub struct RatingCondition {
     pub at_most: Option<Rating>,
 }
 
+impl RatingCondition {
+    /// A condition on `factor` with no bound yet: set `at_least` or
+    /// `at_most`.
+    pub fn new(factor: impl Into<String>) -> Self {
+        RatingCondition {
+            factor: factor.into(),
+            at_least: None,
+            at_most: None,
+        }
+    }
+}
+
 /// A consistency rule: ratings that contradict each other, by the source.
 /// When every condition holds (unknown and not-applicable ratings hold
 /// none), the assessment warns, with the reason and the citation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct ConsistencyRule {
     /// Id, unique among the consistency rules.
     pub id: String,
@@ -652,11 +850,30 @@ pub struct ConsistencyRule {
     pub citation: Citation,
 }
 
+impl ConsistencyRule {
+    /// A consistency rule: the ratings `all` describe together are
+    /// inconsistent, `because`.
+    pub fn new(
+        id: impl Into<String>,
+        all: Vec<RatingCondition>,
+        because: impl Into<String>,
+        citation: Citation,
+    ) -> Self {
+        ConsistencyRule {
+            id: id.into(),
+            all,
+            because: because.into(),
+            citation,
+        }
+    }
+}
+
 /// A target rule: when the context matches, a dimension's target is at
 /// least (a floor) or at most (a cap) some level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct TargetRule {
     /// Id, unique among the rules.
     pub id: String,
@@ -681,10 +898,34 @@ pub struct TargetRule {
     pub citation: Citation,
 }
 
+impl TargetRule {
+    /// A rule on `dimensions` that holds in every context, for the mission
+    /// (no roles). Set `at_least` or `at_most` (a level id), and `when` and
+    /// `roles` to narrow it.
+    pub fn new(
+        id: impl Into<String>,
+        dimensions: Vec<String>,
+        because: impl Into<String>,
+        citation: Citation,
+    ) -> Self {
+        TargetRule {
+            id: id.into(),
+            when: BTreeMap::new(),
+            roles: Vec::new(),
+            dimensions,
+            at_least: None,
+            at_most: None,
+            because: because.into(),
+            citation,
+        }
+    }
+}
+
 /// A whole rulebook file, as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct RulebookData {
     /// What the rulebook is.
     pub rulebook: RulebookInfo,
@@ -720,10 +961,32 @@ pub struct RulebookData {
     pub consistency: Vec<ConsistencyRule>,
 }
 
+impl RulebookData {
+    /// An empty rulebook with the default effort costs: add its levels,
+    /// dimensions, themes and factors before [`Rulebook::new`](crate::Rulebook::new)
+    /// checks it.
+    pub fn new(rulebook: RulebookInfo) -> Self {
+        RulebookData {
+            rulebook,
+            effort_cost: EffortCost::default(),
+            levels: Vec::new(),
+            dimensions: Vec::new(),
+            themes: Vec::new(),
+            roles: Vec::new(),
+            context: Vec::new(),
+            factors: Vec::new(),
+            gates: Vec::new(),
+            rules: Vec::new(),
+            consistency: Vec::new(),
+        }
+    }
+}
+
 /// The `[mission]` table.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct MissionInfo {
     /// The mission's name.
     pub name: String,
@@ -735,10 +998,22 @@ pub struct MissionInfo {
     pub description: Option<String>,
 }
 
+impl MissionInfo {
+    /// A mission's name, with no date or description.
+    pub fn new(name: impl Into<String>) -> Self {
+        MissionInfo {
+            name: name.into(),
+            date: None,
+            description: None,
+        }
+    }
+}
+
 /// The rating of one factor, with what supports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Evidence {
     /// How present the factor is.
     pub rating: Rating,
@@ -750,10 +1025,22 @@ pub struct Evidence {
     pub sources: Vec<String>,
 }
 
+impl Evidence {
+    /// Evidence of `rating`, with no note or sources.
+    pub fn new(rating: Rating) -> Self {
+        Evidence {
+            rating,
+            note: None,
+            sources: Vec::new(),
+        }
+    }
+}
+
 /// An actor in the mission with a role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct Entity {
     /// Name, e.g. `OCHA`.
     pub name: String,
@@ -770,6 +1057,19 @@ pub struct Entity {
     /// A note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Entity {
+    /// A partner entity in `role` (one role id, or several), with no
+    /// current levels or note.
+    pub fn new(name: impl Into<String>, role: impl Into<Roles>) -> Self {
+        Entity {
+            name: name.into(),
+            role: role.into(),
+            current: BTreeMap::new(),
+            note: None,
+        }
+    }
 }
 
 /// The role of an entity: one role id, or a list of them, kept as written.
@@ -857,6 +1157,7 @@ impl<'de> Deserialize<'de> for Roles {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[non_exhaustive]
 pub struct MissionData {
     /// Name, date and description.
     pub mission: MissionInfo,
@@ -885,4 +1186,15 @@ pub struct MissionData {
     /// The actors.
     #[serde(rename = "entity", default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity>,
+}
+
+impl MissionData {
+    /// Mission data with `mission` and nothing else (no context, evidence,
+    /// effort or entities).
+    pub fn new(mission: MissionInfo) -> Self {
+        MissionData {
+            mission,
+            ..MissionData::default()
+        }
+    }
 }

@@ -126,11 +126,7 @@ fn hard_case() -> impl Strategy<
             };
             md.evidence
                 .entry(f.id.clone())
-                .or_insert(integration_readiness::model::Evidence {
-                    rating: weak,
-                    note: None,
-                    sources: Vec::new(),
-                });
+                .or_insert(integration_readiness::model::Evidence::new(weak));
         }
         (rbd, md)
     })
@@ -168,12 +164,7 @@ proptest! {
         let mut rbd = rbd;
         if let Some((low, medium, high)) = costs {
             // Costs that are not whole numbers, in any order.
-            rbd.effort_cost = integration_readiness::model::EffortCost {
-                low,
-                medium,
-                high,
-                reason: None,
-            };
+            rbd.effort_cost = integration_readiness::model::EffortCost::new(low, medium, high);
         }
         if targets_at_top {
             // Aim high, so that plans have work to do.

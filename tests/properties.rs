@@ -268,16 +268,16 @@ proptest! {
                 when.insert("k0".to_owned(), Condition::One(v.clone()));
             }
         }
-        more.rules.push(TargetRule {
-            id: "added".into(),
-            when,
-            roles: Vec::new(),
-            dimensions: rbd.dimensions.iter().map(|d| d.id.clone()).collect(),
-            at_least: floor.then(|| rbd.levels[level].id.clone()),
-            at_most: (!floor).then(|| rbd.levels[level].id.clone()),
-            because: "b".into(),
-            citation: common::cite(),
-        });
+        let mut rule = TargetRule::new(
+            "added",
+            rbd.dimensions.iter().map(|d| d.id.clone()).collect(),
+            "b",
+            common::cite(),
+        );
+        rule.when = when;
+        rule.at_least = floor.then(|| rbd.levels[level].id.clone());
+        rule.at_most = (!floor).then(|| rbd.levels[level].id.clone());
+        more.rules.push(rule);
         let (_, m2) = load(&more, &md);
         let a = assess(&m);
         let b = assess(&m2);

@@ -45,11 +45,7 @@ pub const SAMPLES: &[(&str, &str)] = &[
 ];
 
 pub fn cite() -> Citation {
-    Citation {
-        section: "Test".into(),
-        paragraph: 1,
-        phrase: "a phrase".into(),
-    }
+    Citation::new("Test", 1, "a phrase")
 }
 
 pub fn rating() -> impl Strategy<Value = Rating> {
@@ -154,14 +150,7 @@ fn build(
     rules: Vec<RuleParts>,
 ) -> RulebookData {
     let dims: Vec<Dimension> = (0..shape.dims)
-        .map(|d| Dimension {
-            id: dim_id(d),
-            title: format!("Dimension {d}"),
-            description: None,
-            default_target: level_id(targets[d]),
-            weight: 1.0,
-            citation: None,
-        })
+        .map(|d| Dimension::new(dim_id(d), format!("Dimension {d}"), level_id(targets[d])))
         .collect();
     let mut acc = vec![0.0; shape.dims];
     let levels = (0..shape.levels)
@@ -176,40 +165,33 @@ fn build(
                     })
                     .collect()
             };
-            Level {
-                id: level_id(l),
-                title: format!("Level {l}"),
-                meaning: "m".into(),
-                source: None,
-                cited_as: None,
-                threshold,
-                threshold_reason: None,
-            }
+            let mut level = Level::new(level_id(l), format!("Level {l}"), "m");
+            level.threshold = threshold;
+            level
         })
         .collect();
     let mut factors: Vec<Factor> = factors
         .into_iter()
         .enumerate()
-        .map(|(i, (polarity, ws, effort, theme))| Factor {
-            id: format!("f{i}"),
-            polarity,
-            theme: format!("t{theme}"),
-            title: format!("Factor {i}"),
-            description: "d".into(),
-            question: "q".into(),
-            rating_guide: BTreeMap::new(),
-            weights: ws
+        .map(|(i, (polarity, ws, effort, theme))| {
+            let mut f = Factor::new(
+                format!("f{i}"),
+                polarity,
+                format!("t{theme}"),
+                format!("Factor {i}"),
+                cite(),
+            );
+            f.description = "d".into();
+            f.question = "q".into();
+            f.remedy = "fix".into();
+            f.effort = effort;
+            f.weights = ws
                 .iter()
                 .enumerate()
                 .map(|(d, w)| (dim_id(d), *w))
-                .collect(),
-            weight_reasons: (0..shape.dims).map(|d| (dim_id(d), "r".into())).collect(),
-            effort,
-            effort_reason: None,
-            remedy: "fix".into(),
-            citation: cite(),
-            see_also: Vec::new(),
-            applies_when: BTreeMap::new(),
+                .collect();
+            f.weight_reasons = (0..shape.dims).map(|d| (dim_id(d), "r".into())).collect();
+            f
         })
         .collect();
     // Every dimension needs some weight: the first factor carries at least 0.5.
@@ -223,17 +205,10 @@ fn build(
             let mut ds: Vec<String> = ds.into_iter().map(dim_id).collect();
             ds.sort();
             ds.dedup();
-            Gate {
-                level: level_id(level),
-                dimensions: ds,
-                factor: format!("f{f}"),
-                at_least: enabler.then_some(r),
-                at_most: (!enabler).then_some(r),
-                because: "b".into(),
-                citation: cite(),
-                when: BTreeMap::new(),
-                waivable: true,
-            }
+            let mut g = Gate::new(level_id(level), ds, format!("f{f}"), "b", cite());
+            g.at_least = enabler.then_some(r);
+            g.at_most = (!enabler).then_some(r);
+            g
         })
         .collect();
     let rules = rules
@@ -254,66 +229,44 @@ fn build(
             let mut ds: Vec<String> = ds.into_iter().map(dim_id).collect();
             ds.sort();
             ds.dedup();
-            TargetRule {
-                id: format!("r{i}"),
-                when,
-                roles: role.map(|r| vec![format!("role{r}")]).unwrap_or_default(),
-                dimensions: ds,
-                at_least: floor.then(|| level_id(level)),
-                at_most: (!floor).then(|| level_id(level)),
-                because: "b".into(),
-                citation: cite(),
-            }
+            let mut rule = TargetRule::new(format!("r{i}"), ds, "b", cite());
+            rule.when = when;
+            rule.roles = role.map(|r| vec![format!("role{r}")]).unwrap_or_default();
+            rule.at_least = floor.then(|| level_id(level));
+            rule.at_most = (!floor).then(|| level_id(level));
+            rule
         })
         .collect();
-    RulebookData {
-        rulebook: RulebookInfo {
-            id: "generated".into(),
-            title: "Generated".into(),
-            version: "1".into(),
-            description: None,
-            source: None,
-            default_weight: 1.0,
-            min_coverage: 0.5,
-        },
-        effort_cost: Default::default(),
-        levels,
-        dimensions: dims,
-        themes: (0..2)
-            .map(|t| Theme {
-                id: format!("t{t}"),
-                title: format!("Theme {t}"),
-                description: None,
-            })
-            .collect(),
-        roles: (0..2)
-            .map(|r| Role {
-                id: format!("role{r}"),
-                title: format!("Role {r}"),
-                description: None,
-                follows_mission: r == 0,
-            })
-            .collect(),
-        context: vec![
-            ContextKey {
-                key: "k0".into(),
-                description: None,
-                values: ["x", "y", "z"]
-                    .iter()
-                    .map(|v| ContextValue::Word((*v).into()))
-                    .collect(),
-            },
-            ContextKey {
-                key: "k1".into(),
-                description: None,
-                values: vec![ContextValue::Flag(true), ContextValue::Flag(false)],
-            },
-        ],
-        factors,
-        gates,
-        rules,
-        consistency: Vec::new(),
-    }
+    let mut data = RulebookData::new(RulebookInfo::new("generated", "Generated", "1"));
+    data.levels = levels;
+    data.dimensions = dims;
+    data.themes = (0..2)
+        .map(|t| Theme::new(format!("t{t}"), format!("Theme {t}")))
+        .collect();
+    data.roles = (0..2)
+        .map(|r| {
+            let mut role = Role::new(format!("role{r}"), format!("Role {r}"));
+            role.follows_mission = r == 0;
+            role
+        })
+        .collect();
+    data.context = vec![
+        ContextKey::new(
+            "k0",
+            ["x", "y", "z"]
+                .iter()
+                .map(|v| ContextValue::Word((*v).into()))
+                .collect(),
+        ),
+        ContextKey::new(
+            "k1",
+            vec![ContextValue::Flag(true), ContextValue::Flag(false)],
+        ),
+    ];
+    data.factors = factors;
+    data.gates = gates;
+    data.rules = rules;
+    data
 }
 
 /// A mission for a rulebook with `factors` factors and `levels` levels.
@@ -341,52 +294,41 @@ pub fn mission_for(rb: &RulebookData) -> impl Strategy<Value = MissionData> + us
             if let Some(b) = k1 {
                 context.insert("k1".into(), ContextValue::Flag(b));
             }
-            MissionData {
-                mission: MissionInfo {
-                    name: "Generated".into(),
-                    date: None,
-                    description: None,
-                },
-                context,
-                evidence: ratings
-                    .into_iter()
-                    .enumerate()
-                    .filter_map(|(i, r)| {
-                        r.map(|rating| {
-                            (
-                                format!("f{i}"),
-                                Evidence {
-                                    rating,
-                                    // Waiving a gate must say why.
-                                    note: (rating == Rating::NotApplicable)
-                                        .then(|| "does not apply".to_owned()),
-                                    sources: Vec::new(),
-                                },
-                            )
-                        })
+            let mut data = MissionData::new(MissionInfo::new("Generated"));
+            data.context = context;
+            data.evidence = ratings
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, r)| {
+                    r.map(|rating| {
+                        let mut e = Evidence::new(rating);
+                        // Waiving a gate must say why.
+                        e.note =
+                            (rating == Rating::NotApplicable).then(|| "does not apply".to_owned());
+                        (format!("f{i}"), e)
                     })
-                    .collect(),
-                effort: BTreeMap::new(),
-                entities: entities
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (role, cur))| Entity {
-                        name: format!("E{i}"),
-                        // Role 2 stands for an entity with both roles.
-                        role: if role == 2 {
-                            vec!["role0".to_owned(), "role1".to_owned()].into()
-                        } else {
-                            format!("role{role}").into()
-                        },
-                        current: cur
-                            .into_iter()
-                            .enumerate()
-                            .filter_map(|(d, l)| l.map(|l| (dim_id(d), level_id(l))))
-                            .collect(),
-                        note: None,
-                    })
-                    .collect(),
-            }
+                })
+                .collect();
+            data.entities = entities
+                .into_iter()
+                .enumerate()
+                .map(|(i, (role, cur))| {
+                    // Role 2 stands for an entity with both roles.
+                    let roles: integration_readiness::model::Roles = if role == 2 {
+                        vec!["role0".to_owned(), "role1".to_owned()].into()
+                    } else {
+                        format!("role{role}").into()
+                    };
+                    let mut e = Entity::new(format!("E{i}"), roles);
+                    e.current = cur
+                        .into_iter()
+                        .enumerate()
+                        .filter_map(|(d, l)| l.map(|l| (dim_id(d), level_id(l))))
+                        .collect();
+                    e
+                })
+                .collect();
+            data
         })
 }
 
