@@ -3,7 +3,7 @@
 
 use integration_readiness::{Error, Mission, Rulebook};
 
-const TINY: &str = include_str!("data/tiny.toml");
+const TINY: &str = include_str!("../data/tiny.toml");
 
 fn tiny() -> Rulebook {
     Rulebook::from_toml(TINY, "tiny.toml").unwrap()

@@ -13,7 +13,7 @@ use integration_readiness::analysis::{Scenario, apply};
 use integration_readiness::assess::Undetermined;
 use integration_readiness::{Mission, Rating, Rulebook, Verdict, assess};
 
-const TINY: &str = include_str!("data/tiny.toml");
+const TINY: &str = include_str!("../data/tiny.toml");
 
 /// The tiny rulebook with:
 /// - e2 applying only where `flag = true`;

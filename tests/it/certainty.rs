@@ -3,7 +3,7 @@
 //! what to fix first, the evidence and the provenance in every report.
 //! Expectations are worked out by hand in the comments.
 
-mod common;
+use crate::fixtures;
 
 use integration_readiness::analysis::{Scenario, apply, brief, compare, plan};
 use integration_readiness::assess::Undetermined;
@@ -11,12 +11,16 @@ use integration_readiness::{Mission, Rating, Rulebook, Verdict, assess, report, 
 use proptest::prelude::*;
 
 fn tiny() -> Rulebook {
-    Rulebook::from_toml(include_str!("data/tiny.toml"), "tiny.toml").unwrap()
+    Rulebook::from_toml(include_str!("../data/tiny.toml"), "tiny.toml").unwrap()
 }
 
 fn sample(name: &str) -> (Rulebook, Mission) {
     let rb = Rulebook::oslo_2007();
-    let text = common::SAMPLES.iter().find(|(n, _)| *n == name).unwrap().1;
+    let text = fixtures::SAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap()
+        .1;
     let m = Mission::from_toml(text, name, &rb).unwrap();
     (rb, m)
 }
@@ -194,7 +198,7 @@ fn comparison_drivers_sum_to_the_move() {
 /// plan's order, on every sample.
 #[test]
 fn fix_first_is_the_start_of_the_plan() {
-    for (name, _) in common::SAMPLES {
+    for (name, _) in fixtures::SAMPLES {
         let (rb, m) = sample(name);
         let b = brief(&m);
         let p = plan(&m);
@@ -284,8 +288,8 @@ proptest! {
     /// overall score when it alone is applied, on generated rulebooks
     /// (whose dimensions may have nothing that applies).
     #[test]
-    fn a_recommendations_gain_is_the_overall_change((rbd, md) in common::case()) {
-        let (_, m) = common::load(&rbd, &md);
+    fn a_recommendations_gain_is_the_overall_change((rbd, md) in fixtures::case()) {
+        let (_, m) = fixtures::load(&rbd, &md);
         let a = assess(&m);
         for r in &a.recommendations {
             let after = assess(&apply(&m, &Scenario::rate(r.factor.as_str(), r.to)).unwrap(),
@@ -304,8 +308,8 @@ proptest! {
     /// provisional dimension is one whose level range spans levels, with
     /// its cause given.
     #[test]
-    fn provisional_follows_its_rule((rbd, md) in common::case()) {
-        let (_, m) = common::load(&rbd, &md);
+    fn provisional_follows_its_rule((rbd, md) in fixtures::case()) {
+        let (_, m) = fixtures::load(&rbd, &md);
         let a = assess(&m);
         for d in &a.dimensions {
             if d.coverage == 0.0 {

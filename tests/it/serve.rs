@@ -15,19 +15,19 @@ use serde_json::Value;
 const SAMPLES: &[(&str, &str)] = &[
     (
         "start-up-active-conflict.toml",
-        include_str!("../examples/missions/start-up-active-conflict.toml"),
+        include_str!("../../examples/missions/start-up-active-conflict.toml"),
     ),
     (
         "consolidation-after-ceasefire.toml",
-        include_str!("../examples/missions/consolidation-after-ceasefire.toml"),
+        include_str!("../../examples/missions/consolidation-after-ceasefire.toml"),
     ),
     (
         "poorly-evidenced.toml",
-        include_str!("../examples/missions/poorly-evidenced.toml"),
+        include_str!("../../examples/missions/poorly-evidenced.toml"),
     ),
     (
         "political-mission.toml",
-        include_str!("../examples/missions/political-mission.toml"),
+        include_str!("../../examples/missions/political-mission.toml"),
     ),
 ];
 
@@ -346,7 +346,7 @@ fn inconsistent_ratings_are_warned_in_the_panel_and_the_html_report() {
     // The tiny rulebook with a consistency rule over e1 and b1.
     let text = format!(
         "{}\n[[consistency]]\nid = \"e1-against-b1\"\nall = [{{ factor = \"e1\", at-least = \"high\" }}, {{ factor = \"b1\", at-least = \"high\" }}]\nbecause = \"e1 cannot be strong while b1 is\"\ncitation = {{ section = \"Test\", paragraph = 7, phrase = \"seventh\" }}\n",
-        include_str!("data/tiny.toml")
+        include_str!("../data/tiny.toml")
     );
     let rb = Rulebook::from_toml(&text, "tiny-checks.toml").unwrap();
     let server = Server::start(

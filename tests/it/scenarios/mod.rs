@@ -12,7 +12,7 @@
 //! here and must be current (`UPDATE_SCENARIOS=1 cargo test --test scenarios`
 //! rewrites it).
 
-mod spec;
+pub(crate) mod spec;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -22,7 +22,7 @@ use integration_readiness::{Mission, Rulebook, assess};
 use spec::{Expect, Scenario, check, mission_toml};
 
 fn load_scenarios() -> Vec<(String, Scenario)> {
-    spec::load("tests/scenarios")
+    spec::load("tests/it/scenarios")
 }
 
 /// The assessment of a scenario's mission as JSON, or the refusal's text.

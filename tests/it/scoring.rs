@@ -4,7 +4,7 @@
 use integration_readiness::assess::{Blocker, Verdict};
 use integration_readiness::{Mission, Rating, Rulebook, assess};
 
-const TINY: &str = include_str!("data/tiny.toml");
+const TINY: &str = include_str!("../data/tiny.toml");
 
 fn tiny() -> Rulebook {
     Rulebook::from_toml(TINY, "tiny.toml").unwrap()

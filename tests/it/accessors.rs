@@ -10,7 +10,7 @@ use integration_readiness::assess::{PerDimension, Provenance, Values};
 use integration_readiness::model::{Effort, Rating};
 use integration_readiness::{Mission, Rulebook, Verdict};
 
-const TINY: &str = include_str!("data/tiny.toml");
+const TINY: &str = include_str!("../data/tiny.toml");
 
 fn tiny() -> Rulebook {
     Rulebook::from_toml(TINY, "tiny.toml").unwrap()

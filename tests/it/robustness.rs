@@ -7,9 +7,9 @@
 //! reproducibility for a seed, and the sampler itself replayed from the
 //! published SplitMix64 generator.
 
-mod common;
+use crate::fixtures;
 
-use common::SplitMix64;
+use fixtures::SplitMix64;
 use integration_readiness::analysis::{Direction, RobustnessOptions, robustness};
 use integration_readiness::{Mission, Rulebook};
 

@@ -5,9 +5,9 @@ use integration_readiness::analysis::{RobustnessOptions, compare, plan, robustne
 use integration_readiness::{Mission, Rulebook, assess, report};
 use serde_json::Value;
 
-const SAMPLE: &str = include_str!("../examples/missions/start-up-active-conflict.toml");
-const OLD: &str = include_str!("../examples/missions/compare-2008.toml");
-const NEW: &str = include_str!("../examples/missions/compare-2009.toml");
+const SAMPLE: &str = include_str!("../../examples/missions/start-up-active-conflict.toml");
+const OLD: &str = include_str!("../../examples/missions/compare-2008.toml");
+const NEW: &str = include_str!("../../examples/missions/compare-2009.toml");
 
 fn keys(v: &Value, keys: &[&str]) {
     for k in keys {

@@ -21,8 +21,7 @@
 //! (docs/fuzzing.md).
 #![cfg(all(feature = "toml", feature = "json"))]
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::fixtures;
 mod documents;
 mod examples;
 mod hostile;
@@ -43,11 +42,11 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use toml::{Table, Value};
 
-use common::SAMPLES;
+use fixtures::SAMPLES;
 #[allow(unused_imports)]
 use {documents::*, hostile::*, mutations::*, scenarios::*, strategies::*};
 
-pub(crate) const TINY_TEXT: &str = include_str!("../data/tiny.toml");
+pub(crate) const TINY_TEXT: &str = include_str!("../../data/tiny.toml");
 
 /// The file name given to the loaders: a folder, a space and non-ASCII
 /// letters, so that every message must carry the name exactly as given.

@@ -2,11 +2,11 @@
 //! follow from the rulebook's rules, their placements are pinned, and their
 //! files and reports fit 80 columns.
 
-mod common;
+use crate::fixtures;
 
 use integration_readiness::{Mission, Rulebook, Verdict, assess, report};
 
-use common::SAMPLES;
+use fixtures::SAMPLES;
 
 fn load(name: &str) -> (Rulebook, Mission) {
     let rb = Rulebook::oslo_2007();
@@ -521,7 +521,7 @@ fn the_independent_cases() {
     let cases: [(&str, &str, [Pin; 3], Overall); 5] = [
         (
             "traditional-at-best.toml",
-            include_str!("independent/cases/traditional-at-best.toml"),
+            include_str!("../independent/cases/traditional-at-best.toml"),
             [
                 pin(
                     100.0,
@@ -552,7 +552,7 @@ fn the_independent_cases() {
         ),
         (
             "multidimensional-no-phase.toml",
-            include_str!("independent/cases/multidimensional-no-phase.toml"),
+            include_str!("../independent/cases/multidimensional-no-phase.toml"),
             [
                 pin(
                     50.0,
@@ -583,7 +583,7 @@ fn the_independent_cases() {
         ),
         (
             "no-mandate-at-best.toml",
-            include_str!("independent/cases/no-mandate-at-best.toml"),
+            include_str!("../independent/cases/no-mandate-at-best.toml"),
             [
                 pin(
                     98.8,
@@ -614,7 +614,7 @@ fn the_independent_cases() {
         ),
         (
             "ownership-open.toml",
-            include_str!("independent/cases/ownership-open.toml"),
+            include_str!("../independent/cases/ownership-open.toml"),
             [
                 pin(
                     97.7,
@@ -645,7 +645,7 @@ fn the_independent_cases() {
         ),
         (
             "conflict-open.toml",
-            include_str!("independent/cases/conflict-open.toml"),
+            include_str!("../independent/cases/conflict-open.toml"),
             [
                 pin(
                     98.7,
@@ -713,7 +713,7 @@ fn the_independent_cases_entities() {
     let cases: [(&str, &str, &[Entity]); 2] = [
         (
             "ownership-open.toml",
-            include_str!("independent/cases/ownership-open.toml"),
+            include_str!("../independent/cases/ownership-open.toml"),
             &[
                 (
                     "Ministry of Planning",
@@ -752,7 +752,7 @@ fn the_independent_cases_entities() {
         ),
         (
             "conflict-open.toml",
-            include_str!("independent/cases/conflict-open.toml"),
+            include_str!("../independent/cases/conflict-open.toml"),
             &[
                 (
                     "OCHA",

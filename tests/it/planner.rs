@@ -217,7 +217,7 @@ fn a_gate_already_met_forces_nothing() {
     // a = 2 x 0.75 / 4 = 37.5, short of 70 by 1.3 of earned weight. The
     // cheapest cover: e1 to full (0.5 for 1) and b1 to none (1.0 for 4),
     // total 5; e1 moves for points, not for its gate.
-    let rb = Rulebook::from_toml(include_str!("data/tiny.toml"), "tiny.toml").unwrap();
+    let rb = Rulebook::from_toml(include_str!("../data/tiny.toml"), "tiny.toml").unwrap();
     let m = Mission::from_toml(
         "[mission]\nname = \"Gated\"\n[context]\nmode = \"big\"\n[effort]\ne1 = \"low\"\n\
          [evidence.e1]\nrating = \"high\"\n[evidence.e2]\nrating = \"none\"\n\

@@ -1,9 +1,9 @@
 //! The analyses: what-if, plan (against brute force), robustness (against
 //! hand computation and Monte Carlo) and compare.
 
-mod common;
+use crate::fixtures;
 
-use common::{case, case_sized, load};
+use fixtures::{case, case_sized, load};
 use integration_readiness::analysis::Unreachable;
 use integration_readiness::analysis::{
     Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness,
@@ -13,7 +13,7 @@ use integration_readiness::model::{Polarity, Rating};
 use integration_readiness::{Mission, Rulebook, assess};
 use proptest::prelude::*;
 
-const TINY: &str = include_str!("data/tiny.toml");
+const TINY: &str = include_str!("../data/tiny.toml");
 
 /// The reasons a target is out of reach, each in a few words:
 /// `threshold LEVEL NEEDED (SCORE)` or `gate LEVEL FACTOR (RATING)`.
@@ -220,7 +220,7 @@ proptest! {
     /// compare(a, a) reports no change; compare's drivers sum to each
     /// dimension's score change.
     #[test]
-    fn compare_explains_every_move((rbd, md) in case(), f in any::<prop::sample::Index>(), r in common::rating()) {
+    fn compare_explains_every_move((rbd, md) in case(), f in any::<prop::sample::Index>(), r in fixtures::rating()) {
         let (rb, m) = load(&rbd, &md);
         let a = assess(&m);
         prop_assert!(compare(&a, &a).is_unchanged());
@@ -245,7 +245,7 @@ proptest! {
         let (rb, m) = load(&rbd, &md);
         let r = robustness(&m, RobustnessOptions { noise_percent: 10.0, samples: 200, seed });
         let base = score_only(&m);
-        let mut rng = common::SplitMix64::new(seed);
+        let mut rng = fixtures::SplitMix64::new(seed);
         for (d, dr) in r.dimensions.iter().enumerate() {
             let level = base[d].level;
             let reach = dr.radius_percent.map_or(1.0, |x| x / 100.0);
@@ -318,7 +318,7 @@ fn scored_with(
     delta: &[f64],
 ) -> integration_readiness::assess::DimensionScore {
     let mut p = rbd.clone();
-    let key = common::dim_id(d);
+    let key = fixtures::dim_id(d);
     for (f, factor) in p.factors.iter_mut().enumerate() {
         if let Some(w) = factor.weights.get_mut(&key) {
             *w *= 1.0 + delta[f];
@@ -644,8 +644,8 @@ fn a_target_held_only_by_a_gate_names_the_gate_alone() {
 }
 
 const PAIR: [&str; 2] = [
-    include_str!("../examples/missions/compare-2008.toml"),
-    include_str!("../examples/missions/compare-2009.toml"),
+    include_str!("../../examples/missions/compare-2008.toml"),
+    include_str!("../../examples/missions/compare-2009.toml"),
 ];
 
 fn dated_pair() -> (Rulebook, Vec<integration_readiness::Assessment>) {

@@ -497,7 +497,7 @@ fn a_mission_without_evidence_shows_full_ranges_and_no_evidence_themes() {
 fn tiny_with_cap() -> Rulebook {
     let text = format!(
         "{}\n[[rule]]\nid = \"small-cap\"\nwhen = {{ mode = \"small\" }}\ndimensions = [\"a\"]\nat-most = \"apart\"\nbecause = \"small missions keep apart\"\ncitation = {{ section = \"Test\", paragraph = 6, phrase = \"sixth\" }}\n",
-        include_str!("data/tiny.toml")
+        include_str!("../data/tiny.toml")
     );
     Rulebook::from_toml(&text, "tiny-cap.toml").unwrap()
 }

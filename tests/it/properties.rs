@@ -1,9 +1,9 @@
 //! The invariants of the design, one property test each, over generated
 //! rulebooks and missions.
 
-mod common;
+use crate::fixtures;
 
-use common::{case, load};
+use fixtures::{case, load};
 use integration_readiness::assess::{DimensionScore, score_only};
 use integration_readiness::model::{
     Condition, ContextValue, MissionData, Polarity, Rating, RulebookData, TargetRule,
@@ -66,7 +66,7 @@ proptest! {
     /// Invariant 3: rating an unknown factor moves the point score inside the
     /// old range, and the range only narrows (levels likewise).
     #[test]
-    fn rating_an_unknown_stays_inside_the_range((rbd, md) in case(), pick in any::<prop::sample::Index>(), r in common::rating()) {
+    fn rating_an_unknown_stays_inside_the_range((rbd, md) in case(), pick in any::<prop::sample::Index>(), r in fixtures::rating()) {
         let (rb, m) = load(&rbd, &md);
         let rated = rate_an_unknown(&rb, &m, pick, r);
         prop_assume!(rated.is_some());
@@ -83,7 +83,7 @@ proptest! {
     /// the middle of the scale raises it, worse lowers it), and `partial`
     /// leaves every score where it was.
     #[test]
-    fn news_moves_the_point_score_its_own_way((rbd, md) in case(), pick in any::<prop::sample::Index>(), r in common::scale_rating()) {
+    fn news_moves_the_point_score_its_own_way((rbd, md) in case(), pick in any::<prop::sample::Index>(), r in fixtures::scale_rating()) {
         let (rb, m) = load(&rbd, &md);
         let rated = rate_an_unknown(&rb, &m, pick, r);
         prop_assume!(rated.is_some());
@@ -226,7 +226,7 @@ proptest! {
         let d = d % rbd.dimensions.len();
         let (_, m) = load(&rbd, &md);
         let mut scaled = rbd.clone();
-        let key = common::dim_id(d);
+        let key = fixtures::dim_id(d);
         for f in &mut scaled.factors {
             if let Some(w) = f.weights.get_mut(&key) { *w *= c; }
         }
@@ -272,7 +272,7 @@ proptest! {
             "added",
             rbd.dimensions.iter().map(|d| d.id.clone()).collect(),
             "b",
-            common::cite(),
+            fixtures::cite(),
         );
         rule.when = when;
         rule.at_least = floor.then(|| rbd.levels[level].id.clone());

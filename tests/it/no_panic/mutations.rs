@@ -12,14 +12,14 @@ proptest! {
 
     #[test]
     fn mutated_generated_rulebooks_and_missions(
-        (rb, m) in common::case(),
+        (rb, m) in fixtures::case(),
         rb_edits in edits(),
         m_edits in edits(),
         which in 0..3u8,
     ) {
         let rb_text = toml::to_string(&rb).expect("a generated rulebook writes");
         let m_text = toml::to_string(&m).expect("a generated mission writes");
-        let (original_rb, original_m) = common::load(&rb, &m);
+        let (original_rb, original_m) = fixtures::load(&rb, &m);
         // 0: the rulebook edited; 1: the mission; 2: both.
         let rb_text = if which != 1 {
             edited(&rb_text, &rb_edits).unwrap_or(rb_text)

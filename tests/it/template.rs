@@ -63,7 +63,7 @@ fn editing_ratings_only_gives_a_first_assessment() {
 
 #[test]
 fn a_template_for_another_rulebook_loads() {
-    let rb = Rulebook::from_toml(include_str!("data/tiny.toml"), "tiny.toml").unwrap();
+    let rb = Rulebook::from_toml(include_str!("../data/tiny.toml"), "tiny.toml").unwrap();
     let text = template::mission(&rb, None);
     Mission::from_toml(&text, "t.toml", &rb).unwrap_or_else(|e| panic!("{e}"));
 }

@@ -22,7 +22,7 @@ pub(crate) fn scenario_parts() -> impl Strategy<Value = ScenarioParts> {
         any::<bool>().prop_map(Value::Boolean),
     ];
     (
-        prop::collection::vec((pick(word()), common::rating()), 0..8),
+        prop::collection::vec((pick(word()), fixtures::rating()), 0..8),
         prop::collection::vec((pick(word()), any::<Index>(), pick(flag_or_word)), 0..3),
         prop::collection::vec(pick(word()), 0..2),
     )
@@ -72,14 +72,14 @@ proptest! {
     #[test]
     fn whatif_scenarios_on_sample_and_generated_missions(
         (_, text) in sample(),
-        (rb, m) in common::case(),
+        (rb, m) in fixtures::case(),
         parts in scenario_parts(),
     ) {
         let base = oslo_sample(text);
         if let Ok(m2) = analysis::apply(&base, &parts.scenario(&OSLO)) {
             exercise(&OSLO, &m2, Some(&base));
         }
-        let (grb, gm) = common::load(&rb, &m);
+        let (grb, gm) = fixtures::load(&rb, &m);
         if let Ok(m2) = analysis::apply(&gm, &parts.scenario(&grb)) {
             exercise(&grb, &m2, Some(&gm));
         }
@@ -88,7 +88,7 @@ proptest! {
     #[test]
     fn robustness_options_at_the_edges(
         (_, text) in sample(),
-        (rb, m) in common::case(),
+        (rb, m) in fixtures::case(),
         noise in prop_oneof![
             Just(f64::NAN),
             Just(f64::INFINITY),
@@ -106,14 +106,14 @@ proptest! {
         let opts = RobustnessOptions { noise_percent: noise, samples, seed };
         let r = analysis::robustness(&oslo_sample(text), opts);
         let _ = serde_json::to_string(&r);
-        let (_, m) = common::load(&rb, &m);
+        let (_, m) = fixtures::load(&rb, &m);
         let r = analysis::robustness(&m, opts);
         let _ = serde_json::to_string(&r);
     }
 
     #[test]
-    fn generated_valid_cases_through_every_analysis((rb, m) in common::case()) {
-        let (rb, m) = common::load(&rb, &m);
+    fn generated_valid_cases_through_every_analysis((rb, m) in fixtures::case()) {
+        let (rb, m) = fixtures::load(&rb, &m);
         exercise_rulebook(&rb);
         exercise(&rb, &m, None);
     }

@@ -17,8 +17,7 @@
 // The held-out runner reads the cases, not the page the scenarios render
 // from their titles and claims.
 #[allow(dead_code)]
-#[path = "scenarios/spec.rs"]
-mod spec;
+use crate::scenarios::spec;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

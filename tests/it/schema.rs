@@ -1,13 +1,13 @@
 //! The JSON Schemas: current with the types, and a real validator accepts
 //! every sample mission and the default rulebook and rejects bad files.
 
-mod common;
+use crate::fixtures;
 
 use integration_readiness::Rulebook;
 use integration_readiness::schema::{mission_schema, rulebook_schema, to_text};
 use serde_json::Value;
 
-use common::SAMPLES;
+use fixtures::SAMPLES;
 
 fn check_current(path: &str, committed: &str, fresh: &str) {
     if committed != fresh {
@@ -28,12 +28,12 @@ fn committed_schemas_are_current() {
     let rb = Rulebook::oslo_2007();
     check_current(
         "schemas/mission.schema.json",
-        include_str!("../schemas/mission.schema.json"),
+        include_str!("../../schemas/mission.schema.json"),
         &to_text(&mission_schema(&rb)).unwrap(),
     );
     check_current(
         "schemas/rulebook.schema.json",
-        include_str!("../schemas/rulebook.schema.json"),
+        include_str!("../../schemas/rulebook.schema.json"),
         &to_text(&rulebook_schema()).unwrap(),
     );
 }

@@ -273,7 +273,7 @@ fn every_factor_is_complete_and_non_default_weights_have_reasons() {
 #[test]
 fn the_factor_reference_page_is_current() {
     let page = reference::markdown(&rb());
-    let committed = include_str!("../docs/factors.md");
+    let committed = include_str!("../../docs/factors.md");
     if page != committed {
         if std::env::var_os("UPDATE_REFERENCE").is_some() {
             std::fs::write(

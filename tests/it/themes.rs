@@ -8,7 +8,7 @@ use integration_readiness::{Mission, Rulebook, assess};
 use serde_json::Value;
 
 fn themes(body: &str) -> Value {
-    let rb = Rulebook::from_toml(include_str!("data/tiny.toml"), "tiny.toml").unwrap();
+    let rb = Rulebook::from_toml(include_str!("../data/tiny.toml"), "tiny.toml").unwrap();
     let text = format!("[mission]\nname = \"Themes\"\n{body}");
     let m = Mission::from_toml(&text, "themes.toml", &rb).unwrap();
     serde_json::to_value(assess(&m)).unwrap()["themes"].clone()

@@ -12,7 +12,7 @@
 use integration_readiness::assess::{Undetermined, is_provisional};
 use integration_readiness::{Assessment, Mission, Rulebook, Verdict, assess};
 
-const TINY: &str = include_str!("data/tiny.toml");
+const TINY: &str = include_str!("../data/tiny.toml");
 
 /// One dimension `x`, two levels (`low`, `high` at 50), four enablers of
 /// weight 1: coverage moves in quarters.
