@@ -1509,7 +1509,7 @@ mod json {
         /// # Errors
         /// [`Error::Write`] if the data cannot be written (not expected).
         pub fn to_json(&self) -> Result<String, Error> {
-            crate::report::json_text(self.data())
+            crate::json::to_text(self.data())
         }
     }
 
@@ -1534,7 +1534,7 @@ mod json {
         /// # Errors
         /// [`Error::Write`] if the data cannot be written (not expected).
         pub fn to_json(&self) -> Result<String, Error> {
-            crate::report::json_text(self.data())
+            crate::json::to_text(self.data())
         }
     }
 }
