@@ -798,6 +798,25 @@ fn broken_json_is_located_without_looping() {
         let e = Mission::from_json(text, "m.json", &tiny()).unwrap_err();
         assert!(e.to_string().starts_with("m.json:"), "{e}");
     }
+    // Located where the text stops being JSON, with the path of the value
+    // being read there, in serde_json's words.
+    let at = |text: &str| {
+        Mission::from_json(text, "m.json", &tiny())
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        at("{\"mission\": {\"name\": \"x\"\n  \"date\": 1}}"),
+        "m.json:2:3: mission: expected `,` or `}`"
+    );
+    assert_eq!(
+        at("{\"mission\": {\"name\": \"x\"},\n \"evidence\": {\"e1\": {\"rating\": hgh}}}"),
+        "m.json:2:32: evidence.e1.rating: expected value"
+    );
+    assert_eq!(
+        at("{\"entity\": [{\"name\": \"A\"}, {\"name\": \"B\",}]}"),
+        "m.json:1:41: the 2nd [[entity]]: trailing comma"
+    );
 }
 
 #[test]
