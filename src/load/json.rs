@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::invalid;
 use super::locate::Lines;
-use super::read::MAX_INPUT_BYTES;
+use super::read::check_size;
 use crate::error::{Diagnostic, DocPath, Error, Problem, shown};
 
 /// The deepest nesting of arrays and objects that is read, as in
@@ -30,13 +30,7 @@ const MAX_DEPTH: usize = 127;
 /// as an absent key; a key given twice is a problem. Text that is not JSON
 /// gives its first syntax error, located.
 pub(super) fn tree<'a>(text: &'a str, file: &str) -> Result<Spanned<DeTable<'a>>, Error> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge {
-            file: file.to_owned(),
-            len: text.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
+    check_size(text, file)?;
     let lines = Lines::new(text);
     let located = |at: usize, problem: Problem| {
         let (line, column) = lines.line_col(at);

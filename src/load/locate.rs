@@ -6,9 +6,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::invalid;
 use super::messages::{is_datetime, serde_problem, type_in_words};
-use crate::error::{Diagnostic, DocPath, Error, PathSegment, Problem};
+use crate::error::{Diagnostic, DocPath, PathSegment, Problem};
 
 /// Line starts of a text, for line:column of any offset in O(log lines).
 pub(super) struct Lines<'a> {
@@ -183,14 +182,15 @@ pub(super) fn span_of(tree: &Spanned<DeTable<'_>>, path: &DocPath) -> Option<Ran
     span
 }
 
+/// Problems found in a document's tree, located in its text.
 pub(super) fn locate_all(
     problems: Vec<Problem>,
     text: &str,
     file: &str,
     tree: &Spanned<DeTable<'_>>,
-) -> Error {
+) -> Vec<Diagnostic> {
     let lines = Lines::new(text);
-    let diags = problems
+    problems
         .into_iter()
         .map(|p| {
             // A problem of the whole document has no position.
@@ -204,8 +204,7 @@ pub(super) fn locate_all(
                 problem: p,
             }
         })
-        .collect();
-    invalid(diags)
+        .collect()
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ impl Rulebook {
     ///
     /// # Errors
     /// As [`Rulebook::from_toml`]; [`Error::Io`] when the file cannot be
-    /// read; [`Error::OverLimit`] when it goes on past [`MAX_INPUT_BYTES`].
+    /// read; [`Error::TooLarge`] when it goes on past [`MAX_INPUT_BYTES`].
     #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>) -> Result<Rulebook, Error> {
         let path = path.as_ref();
@@ -131,7 +131,7 @@ impl Mission {
     ///
     /// # Errors
     /// As [`Mission::from_toml`]; [`Error::Io`] when the file cannot be
-    /// read; [`Error::OverLimit`] when it goes on past [`MAX_INPUT_BYTES`].
+    /// read; [`Error::TooLarge`] when it goes on past [`MAX_INPUT_BYTES`].
     #[cfg(feature = "toml")]
     pub fn from_path(path: impl AsRef<Path>, rulebook: &Rulebook) -> Result<Mission, Error> {
         let path = path.as_ref();
@@ -212,9 +212,10 @@ fn rulebook_from(
     file: &str,
 ) -> Result<Rulebook, Error> {
     match parsed {
-        (Shaped::Whole(data), tree) => {
-            Rulebook::check(data).map_err(|p| locate_all(p, text, file, &tree))
-        }
+        (Shaped::Whole(data), tree) => Rulebook::check(data).map_err(|found| {
+            let diags = locate_all(found.problems, text, file, &tree);
+            invalid_counting(diags, found.omitted)
+        }),
         (Shaped::Partial(diags, _, _), _) => Err(invalid(diags)),
     }
 }
@@ -230,8 +231,12 @@ fn mission_from(
     // A mission's items are independent, so when some are malformed the
     // meaning of the rest is checked too: one run reports everything.
     match parsed {
-        (Shaped::Whole(data), tree) => Mission::check(data, rulebook, Waivers::MustSayWhy)
-            .map_err(|p| locate_all(p, text, file, &tree)),
+        (Shaped::Whole(data), tree) => {
+            Mission::check(data, rulebook, Waivers::MustSayWhy).map_err(|found| {
+                let diags = locate_all(found.problems, text, file, &tree);
+                invalid_counting(diags, found.omitted)
+            })
+        }
         (Shaped::Partial(mut diags, rest, aside), tree) => {
             // An item set aside for a malformed value may also have a
             // key the rulebook does not know: both are reported.
@@ -241,25 +246,24 @@ fn mission_from(
                 .filter(|(table, key)| !crate::mission::knows_key(rulebook, table, key))
                 .map(|(table, key)| crate::mission::unknown_key(rulebook, table, key))
                 .collect();
-            if let Error::Invalid(more) = locate_all(unknown, text, file, &tree) {
-                diags.extend(more.0);
-            }
-            if let Some(Err(problems)) =
+            diags.extend(locate_all(unknown, text, file, &tree));
+            let mut omitted = 0;
+            if let Some(Err(found)) =
                 rest.map(|data| Mission::check(data, rulebook, Waivers::MustSayWhy))
             {
+                omitted = found.omitted;
                 // Paths into what was left point back into the file.
-                let problems = problems
+                let problems = found
+                    .problems
                     .into_iter()
                     .map(|mut p| {
                         p.path = aside.original_path(&p.path);
                         p
                     })
                     .collect();
-                if let Error::Invalid(more) = locate_all(problems, text, file, &tree) {
-                    diags.extend(more.0);
-                }
+                diags.extend(locate_all(problems, text, file, &tree));
             }
-            Err(invalid(diags))
+            Err(invalid_counting(diags, omitted))
         }
     }
 }
@@ -267,5 +271,10 @@ fn mission_from(
 /// The error for a list of diagnostics: in file order, the first
 /// [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS) listed and the rest counted.
 pub(super) fn invalid(diags: Vec<Diagnostic>) -> Error {
-    Error::Invalid(Diagnostics::in_file_order("<text>", diags))
+    invalid_counting(diags, 0)
+}
+
+/// As [`invalid`], with `omitted` more problems found and only counted.
+fn invalid_counting(diags: Vec<Diagnostic>, omitted: usize) -> Error {
+    Error::Invalid(Diagnostics::in_file_order(diags, omitted))
 }

@@ -32,7 +32,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 ///
 /// let endless = std::io::repeat(b'#');
 /// let e = read_limited(endless, "<stdin>").unwrap_err();
-/// assert!(matches!(e, Error::OverLimit { .. }));
+/// assert!(matches!(e, Error::TooLarge { len: None, .. }));
 /// assert_eq!(
 ///     e.to_string(),
 ///     "<stdin>: more than 4194304 bytes; the limit for one file is 4194304 bytes",
@@ -41,7 +41,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 /// ```
 ///
 /// # Errors
-/// [`Error::OverLimit`] past [`MAX_INPUT_BYTES`]; [`Error::Io`] when the
+/// [`Error::TooLarge`] past [`MAX_INPUT_BYTES`] (its size not known); [`Error::Io`] when the
 /// reader fails or the text is not UTF-8.
 pub fn read_limited(reader: impl std::io::Read, name: &str) -> Result<String, Error> {
     use std::io::Read;
@@ -70,8 +70,9 @@ pub fn read_limited(reader: impl std::io::Read, name: &str) -> Result<String, Er
         bytes.extend_from_slice(&chunk[..n]);
     }
     if bytes.len() > limit {
-        return Err(Error::OverLimit {
+        return Err(Error::TooLarge {
             file: name.to_owned(),
+            len: None,
             limit,
         });
     }
@@ -84,6 +85,19 @@ pub fn read_limited(reader: impl std::io::Read, name: &str) -> Result<String, Er
             ),
         ))
     })
+}
+
+/// Refuses text over [`MAX_INPUT_BYTES`] before it is parsed:
+/// [`Error::TooLarge`], with its size.
+pub(super) fn check_size(text: &str, file: &str) -> Result<(), Error> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            file: file.to_owned(),
+            len: Some(text.len()),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(())
 }
 
 /// Reads a file, or standard input for a path of `-`, through

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::invalid;
 use super::locate::{Lines, locate_toml_error};
-use super::read::MAX_INPUT_BYTES;
+use super::read::check_size;
 use crate::error::{Diagnostic, DocPath, Error, PathSegment, Problem};
 
 /// The most shape problems that reading the whole file collects before
@@ -200,13 +200,7 @@ pub(super) fn parse<'a, T: DeserializeOwned>(
     file: &str,
     shape: &Shape,
 ) -> Result<(Shaped<T>, Spanned<DeTable<'a>>), Error> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge {
-            file: file.to_owned(),
-            len: text.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
+    check_size(text, file)?;
     let (tree, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
         let lines = Lines::new(text);
