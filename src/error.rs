@@ -4,6 +4,7 @@ use std::fmt;
 
 /// One step of a path into a TOML or JSON document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PathSegment {
     /// A table key.
     Key(String),
@@ -132,7 +133,11 @@ impl fmt::Display for DocPath {
 }
 
 /// One problem found in a document, before it is located in a file.
+/// Shown as its message, with what is allowed and the nearest known id
+/// (`unknown word `hgh`; expected one of ...; did you mean `high`?`),
+/// without its path: [`Diagnostic`] shows it with its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// Where in the document.
     pub path: DocPath,
@@ -221,6 +226,7 @@ pub(crate) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
 /// Shown as `file:line:column: path: message`, the path in words
 /// ([`DocPath::in_words`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The file name (or `<text>` for text without a file).
     pub file: String,
@@ -232,25 +238,16 @@ pub struct Diagnostic {
     pub problem: Problem,
 }
 
-impl Diagnostic {
-    /// The line that counts the problems not listed ("and 12 more
-    /// problems"), built for `file`.
-    pub(crate) fn more(file: &str, count: usize) -> Diagnostic {
-        Diagnostic {
-            file: file.to_owned(),
-            line: 0,
-            column: 0,
-            problem: Problem::new(DocPath::root(), more_problems(count)),
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(allowed) = &self.allowed {
+            write!(f, "; expected {allowed}")?;
         }
-    }
-
-    /// How many problems this line counts, when it is the line that counts
-    /// the problems not listed.
-    pub(crate) fn counted(&self) -> Option<usize> {
-        if self.line != 0 || !self.problem.path.0.is_empty() {
-            return None;
+        if let Some(s) = &self.suggestion {
+            write!(f, "; did you mean `{s}`?")?;
         }
-        counted(&self.problem)
+        Ok(())
     }
 }
 
@@ -263,85 +260,93 @@ fn more_problems(count: usize) -> String {
     }
 }
 
-/// How many problems a problem counts, when it is the count of those not
-/// kept.
-pub(crate) fn counted(p: &Problem) -> Option<usize> {
-    if !p.path.0.is_empty() || p.allowed.is_some() {
-        return None;
-    }
-    let rest = p.message.strip_prefix("and ")?;
-    let n = rest
-        .strip_suffix(" more problems")
-        .or_else(|| rest.strip_suffix(" more problem"))?;
-    n.parse().ok()
-}
-
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.counted().is_some() {
-            // The count of problems not listed is a line of its own.
-            return f.write_str(&self.problem.message);
-        }
         write!(f, "{}", self.file)?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
-        write!(
-            f,
-            ": {}: {}",
-            self.problem.path.in_words(),
-            self.problem.message
-        )?;
-        if let Some(allowed) = &self.problem.allowed {
-            write!(f, "; expected {allowed}")?;
-        }
-        if let Some(s) = &self.problem.suggestion {
-            write!(f, "; did you mean `{s}`?")?;
-        }
-        Ok(())
+        write!(f, ": {}: {}", self.problem.path.in_words(), self.problem)
     }
 }
 
-/// Every problem found in one file.
+/// Every problem found in one file: the first [`MAX_PROBLEMS`] in file
+/// order, and how many more there were. Shown one problem a line, then a
+/// line that counts the rest ("and 12 more problems").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    omitted: usize,
+}
 
 impl Diagnostics {
     /// The problems in file order, problems without a position last; the
-    /// first [`MAX_PROBLEMS`] kept and the rest counted in one last line.
-    pub(crate) fn in_file_order(file: &str, diags: Vec<Diagnostic>) -> Diagnostics {
-        let mut more = 0;
-        let mut kept: Vec<Diagnostic> = diags
-            .into_iter()
-            .filter(|d| match d.counted() {
-                Some(n) => {
-                    more += n;
-                    false
-                }
-                None => true,
-            })
-            .collect();
+    /// first [`MAX_PROBLEMS`] kept and the rest counted, with `omitted`
+    /// more that were only counted where they were found.
+    pub(crate) fn in_file_order(mut items: Vec<Diagnostic>, omitted: usize) -> Diagnostics {
         // A stable sort: problems at one place keep the order they were found in.
-        kept.sort_by_key(|d| (d.line == 0, d.line, d.column));
-        if kept.len() > MAX_PROBLEMS {
-            more += kept.len() - MAX_PROBLEMS;
-            kept.truncate(MAX_PROBLEMS);
+        items.sort_by_key(|d| (d.line == 0, d.line, d.column));
+        let mut omitted = omitted;
+        if items.len() > MAX_PROBLEMS {
+            omitted += items.len() - MAX_PROBLEMS;
+            items.truncate(MAX_PROBLEMS);
         }
-        if more > 0 {
-            let file = kept.first().map_or(file, |d| d.file.as_str()).to_owned();
-            kept.push(Diagnostic::more(&file, more));
-        }
-        Diagnostics(kept)
+        Diagnostics { items, omitted }
+    }
+
+    /// The problems listed, in file order (at most [`MAX_PROBLEMS`]).
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+
+    /// The problems listed, in file order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.items.iter()
+    }
+
+    /// How many problems were found past those listed, and only counted.
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// The line that counts the problems past those listed, as shown
+    /// after them ("and 12 more problems"), when there are any.
+    pub fn omitted_in_words(&self) -> Option<String> {
+        (self.omitted > 0).then(|| more_problems(self.omitted))
+    }
+
+    /// How many problems are listed (not counting [`omitted`](Self::omitted)).
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether no problem is listed.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
     }
 }
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
+        for (i, d) in self.items.iter().enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
             }
             write!(f, "{d}")?;
+        }
+        if let Some(more) = self.omitted_in_words() {
+            if !self.items.is_empty() {
+                f.write_str("\n")?;
+            }
+            f.write_str(&more)?;
         }
         Ok(())
     }
@@ -383,31 +388,26 @@ impl ParseWordError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The file could not be read.
-    #[error("{file}: cannot read: {source}")]
+    /// The file could not be read. The operating system's reason is the
+    /// [`source`](std::error::Error::source), not part of this error's
+    /// message: print the chain of sources to show it.
+    #[error("{file}: cannot read")]
     Io {
         /// The file name.
         file: String,
         /// The operating system's reason.
         source: std::io::Error,
     },
-    /// The text is larger than [`crate::MAX_INPUT_BYTES`].
-    #[error("{file}: {len} bytes is over the limit of {limit} bytes for one file")]
+    /// The text, file or stream is larger than the limit,
+    /// [`crate::MAX_INPUT_BYTES`].
+    #[error("{}", too_large(file, *len, *limit))]
     TooLarge {
-        /// The file name.
-        file: String,
-        /// Its size in bytes.
-        len: usize,
-        /// The limit.
-        limit: usize,
-    },
-    /// A file or stream went on past [`crate::MAX_INPUT_BYTES`]. It was
-    /// read no further than one byte past the limit, so its full size is
-    /// not known.
-    #[error("{file}: more than {limit} bytes; the limit for one file is {limit} bytes")]
-    OverLimit {
         /// The file name (`<stdin>` for standard input).
         file: String,
+        /// Its size in bytes, when known: text given whole has one. A file
+        /// or stream is read no further than one byte past the limit, so
+        /// its full size is not known (`None`).
+        len: Option<usize>,
         /// The limit.
         limit: usize,
     },
@@ -456,14 +456,24 @@ pub enum Error {
     },
 }
 
+/// The message of [`Error::TooLarge`]: the size when known, or that it
+/// is more than the limit.
+fn too_large(file: &str, len: Option<usize>, limit: usize) -> String {
+    match len {
+        Some(len) => format!("{file}: {len} bytes is over the limit of {limit} bytes for one file"),
+        None => format!("{file}: more than {limit} bytes; the limit for one file is {limit} bytes"),
+    }
+}
+
 impl Error {
     /// The error for problems found in data built in memory (no file, no
     /// line): every problem is kept, named after `what` (`<mission>`,
     /// `<rulebook>`, `<scenario>`).
-    pub(crate) fn unlocated(what: &str, problems: Vec<Problem>) -> Error {
+    pub(crate) fn unlocated(what: &str, found: impl Into<Found>) -> Error {
+        let found = found.into();
         Error::Invalid(Diagnostics::in_file_order(
-            what,
-            problems
+            found
+                .problems
                 .into_iter()
                 .map(|problem| Diagnostic {
                     file: what.to_owned(),
@@ -472,6 +482,7 @@ impl Error {
                     problem,
                 })
                 .collect(),
+            found.omitted,
         ))
     }
 
@@ -490,10 +501,11 @@ impl Error {
     /// ```
     pub fn placed(self, place: &str) -> Error {
         match self {
-            Error::Invalid(Diagnostics(list)) => Error::Invalid(Diagnostics(
-                list.into_iter()
+            Error::Invalid(Diagnostics { items, omitted }) => Error::Invalid(Diagnostics {
+                items: items
+                    .into_iter()
                     .map(|d| {
-                        if d.line == 0 && d.counted().is_none() {
+                        if d.line == 0 {
                             Diagnostic {
                                 file: place.to_owned(),
                                 ..d
@@ -503,23 +515,25 @@ impl Error {
                         }
                     })
                     .collect(),
-            )),
+                omitted,
+            }),
             other => other,
         }
     }
 
-    /// The located problems, each with its path into the document, when
-    /// the error is about content.
+    /// The problems listed (see [`Diagnostics`]), each with its path into
+    /// the document, when the error is about content.
     pub fn problems(&self) -> impl Iterator<Item = &Problem> {
         self.diagnostics().iter().map(|d| &d.problem)
     }
 }
 
 impl Error {
-    /// The located problems, when the error is about content.
+    /// The located problems listed, when the error is about content;
+    /// those only counted are in [`Diagnostics::omitted`].
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
-            Error::Invalid(d) => &d.0,
+            Error::Invalid(d) => d.items(),
             _ => &[],
         }
     }
@@ -584,13 +598,36 @@ impl Collector {
         self.problems.is_empty()
     }
 
-    /// The problems, with a last one counting those not kept.
-    pub(crate) fn finish(mut self) -> Vec<Problem> {
-        if self.dropped > 0 {
-            self.problems
-                .push(Problem::new(DocPath::root(), more_problems(self.dropped)));
+    /// The problems kept, and how many more were found.
+    pub(crate) fn finish(self) -> Found {
+        Found {
+            problems: self.problems,
+            omitted: self.dropped,
         }
-        self.problems
+    }
+}
+
+/// The problems found in data, before they are located: those kept, and
+/// how many more were only counted.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) omitted: usize,
+}
+
+impl Found {
+    /// Adds problems found elsewhere.
+    pub(crate) fn extend(&mut self, more: impl IntoIterator<Item = Problem>) {
+        self.problems.extend(more);
+    }
+}
+
+impl From<Vec<Problem>> for Found {
+    fn from(problems: Vec<Problem>) -> Found {
+        Found {
+            problems,
+            omitted: 0,
+        }
     }
 }
 

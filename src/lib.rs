@@ -250,6 +250,8 @@ pub mod analysis;
 pub mod assess;
 mod builtin;
 pub mod error;
+#[cfg(feature = "json")]
+mod json;
 mod load;
 pub mod mission;
 pub mod model;

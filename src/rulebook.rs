@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use crate::error::{Collector, DocPath, Error, Problem, num, one_of, one_of_ids, shown};
+use crate::error::{Collector, DocPath, Error, Found, Problem, num, one_of, one_of_ids, shown};
 use crate::model::{
     Citation, ContextKey, ContextValue, Dimension, Factor, Level, Polarity, Rating, RulebookData,
     Theme,
@@ -339,7 +339,7 @@ impl Rulebook {
 
     /// Checks and resolves rulebook data, returning the problems unlocated
     /// so that a loader can place them in its file.
-    pub(crate) fn check(data: RulebookData) -> Result<Rulebook, Vec<Problem>> {
+    pub(crate) fn check(data: RulebookData) -> Result<Rulebook, Found> {
         let mut c = Checker {
             problems: Collector::default(),
         };

@@ -160,5 +160,5 @@ pub fn mission_schema(rulebook: &Rulebook) -> Value {
 /// [`Error::Write`](crate::Error::Write) if the schema cannot be written
 /// (not expected).
 pub fn to_text(schema: &Value) -> Result<String, crate::Error> {
-    Ok(crate::report::json_text(schema)? + "\n")
+    Ok(crate::json::to_text(schema)? + "\n")
 }

@@ -83,7 +83,15 @@ pub fn finish(result: Result<String, Error>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            // The error, then its causes (the system's reason a file
+            // cannot be read), each once.
+            let mut cause: Option<&dyn std::error::Error> = Some(&e);
+            let mut text = Vec::new();
+            while let Some(c) = cause {
+                text.push(c.to_string());
+                cause = c.source();
+            }
+            eprintln!("{}", text.join(": "));
             ExitCode::from(2)
         }
     }

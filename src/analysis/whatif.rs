@@ -133,7 +133,7 @@ pub fn apply(mission: &Mission, scenario: &Scenario) -> Result<Mission, Error> {
     }
     let problems = match Mission::check(data, rulebook, Waivers::Allowed) {
         Ok(m) if problems.is_empty() => return Ok(m),
-        Ok(_) => problems,
+        Ok(_) => problems.into(),
         Err(mut p) => {
             p.extend(problems);
             p

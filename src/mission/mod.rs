@@ -91,7 +91,7 @@ impl Mission {
         data: MissionData,
         rulebook: &Rulebook,
         waivers: Waivers,
-    ) -> Result<Mission, Vec<Problem>> {
+    ) -> Result<Mission, crate::error::Found> {
         let mut problems = Collector::default();
         let root = DocPath::root();
         let rb = rulebook.data();

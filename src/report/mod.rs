@@ -188,7 +188,7 @@ impl Render for Assessment {
     }
     #[cfg(feature = "json")]
     fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        json_text(self)
+        crate::json::to_text(self)
     }
 }
 
@@ -202,7 +202,7 @@ impl Render for Briefing {
     }
     #[cfg(feature = "json")]
     fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        json_text(self)
+        crate::json::to_text(self)
     }
 }
 
@@ -212,7 +212,7 @@ impl Render for Plan {
     }
     #[cfg(feature = "json")]
     fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        json_text(self)
+        crate::json::to_text(self)
     }
 }
 
@@ -222,7 +222,7 @@ impl Render for Robustness {
     }
     #[cfg(feature = "json")]
     fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        json_text(self)
+        crate::json::to_text(self)
     }
 }
 
@@ -232,7 +232,7 @@ impl Render for Comparison {
     }
     #[cfg(feature = "json")]
     fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        json_text(self)
+        crate::json::to_text(self)
     }
 }
 
@@ -245,7 +245,7 @@ impl Render for Trend {
     }
     #[cfg(feature = "json")]
     fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        json_text(self)
+        crate::json::to_text(self)
     }
 }
 
@@ -258,7 +258,7 @@ impl Render for Portfolio {
     }
     #[cfg(feature = "json")]
     fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        json_text(self)
+        crate::json::to_text(self)
     }
 }
 
@@ -413,15 +413,6 @@ impl Render for Rulebook {
     }
     #[cfg(feature = "json")]
     fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        json_text(&reference::json(self)?)
+        crate::json::to_text(&reference::json(self)?)
     }
-}
-
-/// Pretty JSON, a failure reported, not hidden.
-#[cfg(feature = "json")]
-pub(crate) fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::Write {
-        format: "json",
-        reason: e.to_string(),
-    })
 }

@@ -3,6 +3,7 @@
 //! The HTTP layer above sees only text in and text (or located problems) out.
 
 use crate::analysis::{RobustnessOptions, brief, plan, robustness};
+use crate::error::DocPath;
 use crate::{Error, MAX_INPUT_BYTES, Mission, Rulebook, report};
 
 /// A rendered answer, or why it could not be written (not expected: the
@@ -48,40 +49,46 @@ const INPUT_NAME: &str = "mission";
 
 fn refusal(e: Error) -> Refusal {
     match e {
-        Error::TooLarge { .. } | Error::OverLimit { .. } => Refusal::TooLarge,
-        other => {
-            let diags = other.diagnostics();
-            if diags.is_empty() {
-                return Refusal::Invalid(vec![Located {
-                    line: None,
-                    column: None,
-                    path: String::new(),
-                    message: other.to_string(),
-                }]);
-            }
-            Refusal::Invalid(
-                diags
-                    .iter()
-                    .map(|d| {
-                        let mut message = d.problem.message.clone();
-                        if let Some(allowed) = &d.problem.allowed {
-                            message.push_str("; expected ");
-                            message.push_str(allowed);
-                        }
-                        if let Some(s) = &d.problem.suggestion {
-                            message.push_str(&format!("; did you mean `{s}`?"));
-                        }
-                        Located {
-                            line: (d.line > 0).then_some(d.line),
-                            column: (d.line > 0).then_some(d.column),
-                            path: d.problem.path.to_string(),
-                            message,
-                        }
-                    })
-                    .collect(),
-            )
+        Error::TooLarge { .. } => Refusal::TooLarge,
+        Error::Invalid(diags) if !diags.is_empty() => {
+            let mut located: Vec<Located> = diags
+                .iter()
+                .map(|d| Located {
+                    line: (d.line > 0).then_some(d.line),
+                    column: (d.line > 0).then_some(d.column),
+                    path: d.problem.path.to_string(),
+                    // The problem as the library shows it, without its place.
+                    message: d.problem.to_string(),
+                })
+                .collect();
+            // The problems past those listed, counted in a last one.
+            located.extend(diags.omitted_in_words().map(|message| Located {
+                line: None,
+                column: None,
+                path: DocPath::root().to_string(),
+                message,
+            }));
+            Refusal::Invalid(located)
         }
+        other => Refusal::Invalid(vec![Located {
+            line: None,
+            column: None,
+            path: String::new(),
+            message: with_causes(&other),
+        }]),
     }
+}
+
+/// An error and the chain of its causes, each once, as `a: b: c`.
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 /// The embedded default rulebook.

@@ -415,11 +415,11 @@ fn exit_statuses() {
     // Bad input: 2, the problem on stderr.
     let o = run(&["assess", "no-such-file.toml"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).starts_with("no-such-file.toml: cannot read"),
-        "{}",
-        stderr(&o)
-    );
+    // The file, then the system's reason, once.
+    let err = stderr(&o);
+    assert!(err.starts_with("no-such-file.toml: cannot read: "), "{err}");
+    assert_eq!(err.matches("cannot read").count(), 1, "{err}");
+    assert_eq!(err.trim_end().matches("(os error").count(), 1, "{err}");
     let o = run(&["whatif", "--set", "no-such-factor=high"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("command line"), "{}", stderr(&o));

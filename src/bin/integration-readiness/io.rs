@@ -51,10 +51,23 @@ pub enum Failure {
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         match e {
-            Error::Write { .. } => Failure::Other(e.to_string()),
-            _ => Failure::Input(e.to_string()),
+            Error::Write { .. } => Failure::Other(with_causes(&e)),
+            _ => Failure::Input(with_causes(&e)),
         }
     }
+}
+
+/// An error and the chain of its causes, each once, as `a: b: c`
+/// (`m.toml: cannot read: No such file or directory (os error 2)`).
+pub fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 /// The exit of a subcommand: its output printed, or its failure reported.

@@ -31,7 +31,7 @@ pub fn run(args: Args) -> ExitCode {
     let state = match State::load(args.mission.as_deref(), args.rulebook.as_deref()) {
         Ok(state) => state,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", crate::io::with_causes(&e));
             return ExitCode::from(2);
         }
     };

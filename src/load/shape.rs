@@ -1,0 +1,374 @@
+//! The shape pass: reading a document's tree into the file types with
+//! serde, setting malformed items aside so that every one is reported.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::invalid;
+use super::locate::{Lines, locate_toml_error};
+use super::read::check_size;
+use crate::error::{Diagnostic, DocPath, Error, PathSegment, Problem};
+
+/// The most shape problems that reading the whole file collects before
+/// stopping, besides those of the items read one by one (see
+/// [`Shape::items`]), which are all collected.
+pub(super) const MAX_SHAPE_PROBLEMS: usize = 100;
+
+/// Where the items of a file may be set aside when malformed: arrays of
+/// tables (any element) and tables of entries (keyed by id).
+pub(super) struct Shape {
+    entry_tables: &'static [&'static str],
+    /// Reads each item of the entry tables and arrays of tables on its own,
+    /// giving the path of each malformed item and its first problem: every
+    /// malformed item is found in one pass, whatever its place in the file.
+    items: Option<ItemCheck>,
+    /// What the file is, in messages ("a rulebook").
+    what: &'static str,
+    /// Top-level keys only a file of this kind has.
+    own: &'static [&'static str],
+    /// The other kind of file, and the top-level keys that name it.
+    other: (&'static str, &'static [&'static str]),
+}
+
+pub(super) type ItemCheck = for<'a> fn(&Spanned<DeTable<'a>>) -> Vec<(DocPath, toml::de::Error)>;
+
+pub(super) const RULEBOOK_SHAPE: Shape = Shape {
+    entry_tables: &[],
+    items: Some(rulebook_items),
+    what: "a rulebook",
+    own: &["rulebook"],
+    other: (
+        "a mission file",
+        &["mission", "evidence", "effort", "entity"],
+    ),
+};
+pub(super) const MISSION_SHAPE: Shape = Shape {
+    entry_tables: &["evidence", "context", "effort"],
+    items: Some(mission_items),
+    what: "a mission file",
+    own: &["mission"],
+    other: (
+        "a rulebook",
+        &["rulebook", "level", "dimension", "factor", "gate", "rule"],
+    ),
+};
+
+/// A table as it is written in a file: `[mission]`, `[[entity]]`.
+pub(super) fn header(key: &str, value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::Array(_) => format!("[[{key}]]"),
+        _ => format!("[{key}]"),
+    }
+}
+
+/// The problem of a file of the other kind (a mission given as a
+/// rulebook, or a rulebook as a mission): it has none of the tables of its
+/// kind and some of the other's. Named as such, rather than as a list of
+/// every table that does not belong.
+pub(super) fn wrong_kind(tree: &DeTable<'_>, shape: &Shape) -> Option<(Problem, Range<usize>)> {
+    if shape.own.iter().any(|k| tree.contains_key(*k)) {
+        return None;
+    }
+    let (other, keys) = shape.other;
+    let mut found: Vec<(Range<usize>, String)> = tree
+        .iter()
+        .filter(|(k, _)| keys.contains(&k.get_ref().as_ref()))
+        .map(|(k, v)| (k.span(), header(k.get_ref(), v.get_ref())))
+        .collect();
+    found.sort_by_key(|(span, _)| span.start);
+    let (first, _) = found.first()?.clone();
+    let names: Vec<String> = found.into_iter().map(|(_, h)| h).collect();
+    let has = match names.as_slice() {
+        [one] => format!("a {one} table"),
+        [rest @ .., last] => format!("{} and {last} tables", rest.join(", ")),
+        [] => return None,
+    };
+    let problem = Problem::new(
+        DocPath::root(),
+        format!("this looks like {other}, not {}: it has {has}", shape.what),
+    );
+    Some((problem, first))
+}
+
+/// The items of a mission, each read alone (see [`Shape::items`]).
+pub(super) fn mission_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)> {
+    use crate::model::{ContextValue, Effort, Entity, Evidence};
+
+    /// One item at a time, in the table it comes from; other keys ignored.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Items {
+        #[serde(default)]
+        context: BTreeMap<String, ContextValue>,
+        #[serde(default)]
+        evidence: BTreeMap<String, Evidence>,
+        #[serde(default)]
+        effort: BTreeMap<String, Effort>,
+        #[serde(default)]
+        entity: Vec<Entity>,
+    }
+
+    each_item::<Items>(tree, &["context", "evidence", "effort"], &["entity"])
+}
+
+/// The items of a rulebook, each read alone (see [`Shape::items`]): every
+/// element of its arrays of tables.
+pub(super) fn rulebook_items(tree: &Spanned<DeTable<'_>>) -> Vec<(DocPath, toml::de::Error)> {
+    use crate::model::{ContextKey, Dimension, Factor, Gate, Level, Role, TargetRule, Theme};
+
+    /// One item at a time, in the array it comes from; other keys ignored.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Items {
+        #[serde(default)]
+        level: Vec<Level>,
+        #[serde(default)]
+        dimension: Vec<Dimension>,
+        #[serde(default)]
+        theme: Vec<Theme>,
+        #[serde(default)]
+        role: Vec<Role>,
+        #[serde(default)]
+        context: Vec<ContextKey>,
+        #[serde(default)]
+        factor: Vec<Factor>,
+        #[serde(default)]
+        gate: Vec<Gate>,
+        #[serde(default)]
+        rule: Vec<TargetRule>,
+    }
+
+    each_item::<Items>(tree, &[], crate::error::RULEBOOK_ARRAYS)
+}
+
+/// Reads each entry of the tables `entries` and each element of the arrays
+/// `arrays` alone, as the one item of a document of type `I` (which names
+/// those tables and arrays and ignores other keys): the path and first
+/// problem of every malformed item.
+pub(super) fn each_item<I: DeserializeOwned>(
+    tree: &Spanned<DeTable<'_>>,
+    entries: &[&str],
+    arrays: &[&str],
+) -> Vec<(DocPath, toml::de::Error)> {
+    let read = |top: &Spanned<toml::de::DeString<'_>>, item: DeValue<'_>, span| {
+        let mut doc = DeTable::new();
+        doc.insert(top.clone(), Spanned::new(span, item));
+        I::deserialize(toml::de::Deserializer::from(Spanned::new(tree.span(), doc))).err()
+    };
+    let mut found = Vec::new();
+    for (top, value) in tree.get_ref().iter() {
+        let name = top.get_ref().as_ref();
+        match value.get_ref() {
+            DeValue::Table(t) if entries.contains(&name) => {
+                for (k, v) in t.iter() {
+                    let mut one = DeTable::new();
+                    one.insert(k.clone(), v.clone());
+                    if let Some(e) = read(top, DeValue::Table(one), value.span()) {
+                        let path = DocPath::root().key(name).key(k.get_ref().as_ref());
+                        found.push((path, e));
+                    }
+                }
+            }
+            DeValue::Array(a) if arrays.contains(&name) => {
+                for (i, v) in a.iter().enumerate() {
+                    let one: toml::de::DeArray<'_> = std::iter::once(v.clone()).collect();
+                    if let Some(e) = read(top, DeValue::Array(one), value.span()) {
+                        found.push((DocPath::root().key(name).index(i), e));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// What reading a file's shape gives: the value, or the shape problems and,
+/// when the malformed items could be set aside, the value of the rest.
+pub(super) enum Shaped<T> {
+    Whole(T),
+    Partial(Vec<Diagnostic>, Option<T>, SetAside),
+}
+
+/// Parses text into `T`, collecting the shape problems of every item.
+pub(super) fn parse<'a, T: DeserializeOwned>(
+    text: &'a str,
+    file: &str,
+    shape: &Shape,
+) -> Result<(Shaped<T>, Spanned<DeTable<'a>>), Error> {
+    check_size(text, file)?;
+    let (tree, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        let lines = Lines::new(text);
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        for e in &syntax {
+            let d = locate_toml_error(e, &lines, file, &tree);
+            // One broken construct can make the parser report the same thing
+            // many times over: once is enough.
+            if !diags.iter().any(|x| x.problem == d.problem) {
+                diags.push(d);
+            }
+        }
+        return Err(invalid(diags));
+    }
+    shape_of(tree, text, file, shape)
+}
+
+/// Reads the shape of a document's tree (from TOML text, or from JSON text
+/// with [`json::tree`]) into `T`, collecting the shape problems of every item.
+pub(super) fn shape_of<'a, T: DeserializeOwned>(
+    tree: Spanned<DeTable<'a>>,
+    text: &'a str,
+    file: &str,
+    shape: &Shape,
+) -> Result<(Shaped<T>, Spanned<DeTable<'a>>), Error> {
+    let lines = Lines::new(text);
+    if let Some((problem, span)) = wrong_kind(tree.get_ref(), shape) {
+        let (line, column) = lines.line_col(span.start);
+        return Err(invalid(vec![Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            problem,
+        }]));
+    }
+    let mut work = tree.clone();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut aside = SetAside::default();
+    let mut rest = None;
+    if let Some(items) = shape.items {
+        for (item, e) in items(&tree) {
+            diags.push(locate_toml_error(&e, &lines, file, &tree));
+            aside.remove(&mut work, &item, shape);
+        }
+    }
+    let found_alone = diags.len();
+    loop {
+        match T::deserialize(toml::de::Deserializer::from(work.clone())) {
+            Ok(v) if diags.is_empty() => return Ok((Shaped::Whole(v), tree)),
+            Ok(v) => {
+                rest = Some(v);
+                break;
+            }
+            Err(e) => {
+                let d = locate_toml_error(&e, &lines, file, &tree);
+                // A required key that was set aside for being malformed is now
+                // missing: it was reported already, and the rest cannot be read.
+                if aside.was_removed_and_is_missing(&d.problem) || diags.contains(&d) {
+                    break;
+                }
+                let path = d.problem.path.clone();
+                diags.push(d);
+                if diags.len() - found_alone >= MAX_SHAPE_PROBLEMS
+                    || !aside.remove(&mut work, &path, shape)
+                {
+                    break;
+                }
+            }
+        }
+    }
+    Ok((Shaped::Partial(diags, rest, aside), tree))
+}
+
+/// The items set aside while reading a file's shape, so that positions in
+/// what is left can be mapped back to the file.
+#[derive(Default)]
+pub(super) struct SetAside {
+    /// Per top-level array: the original indices of the elements removed.
+    elements: BTreeMap<String, Vec<usize>>,
+    /// Keys removed from plain tables.
+    keys: Vec<DocPath>,
+    /// Entries removed from tables of entries: the table and the key.
+    pub(super) entries: Vec<(String, String)>,
+}
+
+impl SetAside {
+    /// Removes the item holding a shape problem so that the rest can be
+    /// read. Returns `false` when nothing can be removed.
+    fn remove(&mut self, tree: &mut Spanned<DeTable<'_>>, path: &DocPath, shape: &Shape) -> bool {
+        let segs = &path.0;
+        let Some(PathSegment::Key(top)) = segs.first() else {
+            return false;
+        };
+        let table = tree.get_mut();
+        match segs.get(1) {
+            // A malformed or unknown top-level key.
+            None => {
+                self.keys.push(path.clone());
+                table.remove(top.as_str()).is_some()
+            }
+            // An element of an array of tables: remove it where it now stands.
+            Some(PathSegment::Index(i)) => {
+                let removed = self.elements.entry(top.clone()).or_default();
+                let now = i - removed.iter().filter(|&&r| r < *i).count();
+                match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
+                    Some(DeValue::Array(a)) if now < a.len() => {
+                        let rest: toml::de::DeArray<'_> = a
+                            .iter()
+                            .enumerate()
+                            .filter(|(j, _)| *j != now)
+                            .map(|(_, v)| v.clone())
+                            .collect();
+                        *a = rest;
+                        removed.push(*i);
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            // An entry of a table of entries, or a key of a plain table.
+            Some(PathSegment::Key(key)) => {
+                if shape.entry_tables.contains(&top.as_str()) {
+                    self.entries.push((top.clone(), key.clone()));
+                } else {
+                    self.keys.push(DocPath(segs[..2].to_vec()));
+                }
+                match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
+                    Some(DeValue::Table(t)) => t.remove(key.as_str()).is_some(),
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// Whether a problem says a key is missing that was set aside.
+    fn was_removed_and_is_missing(&self, p: &Problem) -> bool {
+        let Some(key) = p
+            .message
+            .strip_prefix("missing key `")
+            .and_then(|r| r.strip_suffix('`'))
+        else {
+            return false;
+        };
+        self.keys.contains(&p.path.key(key))
+    }
+
+    /// The path in the file of a path into what was left.
+    pub(super) fn original_path(&self, path: &DocPath) -> DocPath {
+        let mut out = path.clone();
+        if let (Some(PathSegment::Key(top)), Some(PathSegment::Index(i))) =
+            (path.0.first(), path.0.get(1))
+        {
+            if let Some(removed) = self.elements.get(top) {
+                // The i-th element not removed.
+                let mut seen = 0;
+                let mut orig = 0;
+                loop {
+                    if !removed.contains(&orig) {
+                        if seen == *i {
+                            break;
+                        }
+                        seen += 1;
+                    }
+                    orig += 1;
+                }
+                out.0[1] = PathSegment::Index(orig);
+            }
+        }
+        out
+    }
+}
