@@ -392,7 +392,7 @@ pub fn decisions(rb: &Rulebook) -> String {
     let _ = writeln!(
         o,
         "Generated from the rulebook; do not edit by hand \
-         (`UPDATE_REFERENCE=1 cargo test --test default_rulebook`). The source text \
+         (`UPDATE_REFERENCE=1 cargo test --test it default_rulebook`). The source text \
          names the enablers and barriers and the direction of the rules; it gives no \
          numbers. Everything below is the rulebook authors' judgement, each item \
          with its reason and the paragraph it leans on, so that a workshop can \

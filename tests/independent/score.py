@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """An independent re-implementation of the assessment method, for pinning
-the sample missions' numbers in tests/samples.rs.
+the sample missions' numbers in tests/it/samples.rs.
 
 It reads the rulebook and the missions as TOML (the standard library's
 `tomllib`, Python 3.11 or later) and follows the design (DESIGN.md,

@@ -5,16 +5,11 @@
 //! fingerprint, a mission's ratings, efforts and fit, the verdict words,
 //! the provenance, and per-dimension values.
 
+use crate::fixtures::{TINY, tiny};
 use integration_readiness::analysis::{Direction, RobustnessOptions, robustness};
 use integration_readiness::assess::{PerDimension, Provenance, Values};
 use integration_readiness::model::{Effort, Rating};
 use integration_readiness::{Mission, Rulebook, Verdict};
-
-const TINY: &str = include_str!("../data/tiny.toml");
-
-fn tiny() -> Rulebook {
-    Rulebook::from_toml(TINY, "tiny.toml").unwrap()
-}
 
 fn mission(rb: &Rulebook, body: &str) -> Mission {
     let text = format!("[mission]\nname = \"Accessors\"\n{body}");

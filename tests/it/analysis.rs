@@ -2,6 +2,7 @@
 //! hand computation and Monte Carlo) and compare.
 
 use crate::fixtures;
+use crate::fixtures::TINY;
 
 use fixtures::{case, case_sized, load};
 use integration_readiness::analysis::Unreachable;
@@ -12,8 +13,6 @@ use integration_readiness::assess::{Blocker, THRESHOLD_TOLERANCE, score_into, sc
 use integration_readiness::model::{Polarity, Rating};
 use integration_readiness::{Mission, Rulebook, assess};
 use proptest::prelude::*;
-
-const TINY: &str = include_str!("../data/tiny.toml");
 
 /// The reasons a target is out of reach, each in a few words:
 /// `threshold LEVEL NEEDED (SCORE)` or `gate LEVEL FACTOR (RATING)`.

@@ -4,15 +4,12 @@
 //! Expectations are worked out by hand in the comments.
 
 use crate::fixtures;
+use crate::fixtures::{close, tiny};
 
 use integration_readiness::analysis::{Scenario, apply, brief, compare, plan};
 use integration_readiness::assess::Undetermined;
 use integration_readiness::{Mission, Rating, Rulebook, Verdict, assess, report, template};
 use proptest::prelude::*;
-
-fn tiny() -> Rulebook {
-    Rulebook::from_toml(include_str!("../data/tiny.toml"), "tiny.toml").unwrap()
-}
 
 fn sample(name: &str) -> (Rulebook, Mission) {
     let rb = Rulebook::oslo_2007();
@@ -23,10 +20,6 @@ fn sample(name: &str) -> (Rulebook, Mission) {
         .1;
     let m = Mission::from_toml(text, name, &rb).unwrap();
     (rb, m)
-}
-
-fn close(a: f64, b: f64) {
-    assert!((a - b).abs() < 1e-9, "{a} != {b}");
 }
 
 /// The blank template: nothing rated. No dimension and no overall result

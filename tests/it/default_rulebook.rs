@@ -249,7 +249,7 @@ fn the_decisions_page_is_current() {
             std::fs::write(path, &page).unwrap();
         } else {
             panic!(
-                "docs/rulebook-decisions.md is out of date: run `UPDATE_REFERENCE=1 cargo test --test default_rulebook`"
+                "docs/rulebook-decisions.md is out of date: run `UPDATE_REFERENCE=1 cargo test --test it default_rulebook`"
             );
         }
     }
@@ -283,7 +283,7 @@ fn the_factor_reference_page_is_current() {
             .unwrap();
         } else {
             panic!(
-                "docs/factors.md is out of date: run `UPDATE_REFERENCE=1 cargo test --test default_rulebook` \
+                "docs/factors.md is out of date: run `UPDATE_REFERENCE=1 cargo test --test it default_rulebook` \
                  or `cargo run --example rulebook -- --format markdown > docs/factors.md`"
             );
         }

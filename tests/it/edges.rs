@@ -9,93 +9,33 @@
 //! e2 1, b1 1; on `b`: e1 1, e2 0, b1 1; targets a mid, b apart; dimension
 //! weights 1 each.
 
+use crate::fixtures::{TINY, close};
+use std::sync::LazyLock;
+
+use crate::fixtures::Sketch;
+use integration_readiness::Effort;
 use integration_readiness::assess::{Undetermined, is_provisional};
 use integration_readiness::{Assessment, Mission, Rulebook, Verdict, assess};
 
-const TINY: &str = include_str!("../data/tiny.toml");
-
 /// One dimension `x`, two levels (`low`, `high` at 50), four enablers of
 /// weight 1: coverage moves in quarters.
-const QUARTERS: &str = r#"
-[rulebook]
-id = "quarters"
-title = "Quarters"
-version = "1"
-
-[[level]]
-id = "low"
-title = "Low"
-meaning = "apart"
-
-[[level]]
-id = "high"
-title = "High"
-meaning = "together"
-threshold = { x = 50.0 }
-
-[[dimension]]
-id = "x"
-title = "X"
-default-target = "high"
-
-[[theme]]
-id = "t"
-title = "T"
-
-[[factor]]
-id = "f1"
-polarity = "enabler"
-theme = "t"
-title = "F1"
-description = "one"
-question = "how?"
-effort = "low"
-remedy = "raise f1"
-citation = { section = "Test", paragraph = 1, phrase = "one" }
-
-[[factor]]
-id = "f2"
-polarity = "enabler"
-theme = "t"
-title = "F2"
-description = "two"
-question = "how?"
-effort = "low"
-remedy = "raise f2"
-citation = { section = "Test", paragraph = 2, phrase = "two" }
-
-[[factor]]
-id = "f3"
-polarity = "enabler"
-theme = "t"
-title = "F3"
-description = "three"
-question = "how?"
-effort = "low"
-remedy = "raise f3"
-citation = { section = "Test", paragraph = 3, phrase = "three" }
-
-[[factor]]
-id = "f4"
-polarity = "enabler"
-theme = "t"
-title = "F4"
-description = "four"
-question = "how?"
-effort = "low"
-remedy = "raise f4"
-citation = { section = "Test", paragraph = 4, phrase = "four" }
-"#;
+static QUARTERS: LazyLock<String> = LazyLock::new(|| {
+    Sketch::new("quarters")
+        .level("low", &[])
+        .level("high", &[("x", 50.0)])
+        .dimension("x", "high")
+        .enabler("f1", Effort::Low, &[])
+        .enabler("f2", Effort::Low, &[])
+        .enabler("f3", Effort::Low, &[])
+        .enabler("f4", Effort::Low, &[])
+        .toml()
+});
 
 fn assessed(rulebook: &str, body: &str) -> Assessment {
     let rb = Rulebook::from_toml(rulebook, "rb.toml").unwrap();
     let text = format!("[mission]\nname = \"Edge\"\n{body}");
     let m = Mission::from_toml(&text, "m.toml", &rb).unwrap();
     assess(&m)
-}
-
-fn close(a: f64, b: f64) {
-    assert!((a - b).abs() < 1e-9, "{a} != {b}");
 }
 
 const NA: &str = "rating = \"not-applicable\"\nnote = \"does not apply here\"\n";
@@ -281,7 +221,7 @@ fn coverage_at_the_minimum_with_a_settled_level_is_final() {
     // (2 + 0.5 * 2) / 4 = 75, range [50, 100], both high. Coverage 0.5
     // meets the default minimum: a verdict.
     let a = assessed(
-        QUARTERS,
+        &QUARTERS,
         "[evidence.f1]\nrating = \"full\"\n[evidence.f2]\nrating = \"full\"\n",
     );
     let d = &a.dimensions[0];
@@ -296,7 +236,7 @@ fn coverage_at_the_minimum_with_a_settled_level_is_final() {
     // One of four: coverage 0.25, below the minimum: no verdict, and the
     // range [25, 100] spans both levels, so it is provisional too. Rating
     // one more (the first of the unknown, all weighing 1) meets it.
-    let a = assessed(QUARTERS, "[evidence.f1]\nrating = \"full\"\n");
+    let a = assessed(&QUARTERS, "[evidence.f1]\nrating = \"full\"\n");
     let d = &a.dimensions[0];
     close(d.coverage, 0.25);
     close(d.score, 62.5);
@@ -316,7 +256,7 @@ fn coverage_at_the_minimum_with_a_settled_level_is_final() {
     // Three of four, none at all: (0 + 0.5) / 4 = 12.5, range [0, 25]:
     // low for sure, coverage 0.75: final, one level short of high.
     let a = assessed(
-        QUARTERS,
+        &QUARTERS,
         "[evidence.f1]\nrating = \"none\"\n[evidence.f2]\nrating = \"none\"\n\
          [evidence.f3]\nrating = \"none\"\n",
     );

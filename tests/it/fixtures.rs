@@ -1,4 +1,7 @@
-//! Strategies for generated rulebooks and missions, built from the domain
+//! What the test modules share: the sample missions, the tiny rulebook of
+//! the hand calculations with its mission helper, [`Sketch`] (a small test
+//! rulebook in a few lines beside its hand calculation), and the proptest
+//! strategies for generated rulebooks and missions, built from the domain
 //! types so that shrinking gives readable counterexamples.
 #![allow(dead_code)]
 
@@ -372,4 +375,175 @@ impl SplitMix64 {
         let u = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
         2.0 * u - 1.0
     }
+}
+
+/// The tiny rulebook of the hand-computed tests (`tests/data/tiny.toml`):
+/// levels apart < mid (40) < top (70; on `a` a gate e1 at least high);
+/// weights on `a`: e1 2, e2 1, b1 1; on `b`: e1 1, e2 0, b1 1.
+pub const TINY: &str = include_str!("../data/tiny.toml");
+
+/// [`TINY`], loaded.
+pub fn tiny() -> Rulebook {
+    Rulebook::from_toml(TINY, "tiny.toml").unwrap()
+}
+
+/// A mission named `M` of `body` (context, evidence, entities as TOML)
+/// under `rb`.
+pub fn mission(rb: &Rulebook, body: &str) -> Mission {
+    let text = format!("[mission]\nname = \"M\"\n{body}");
+    Mission::from_toml(&text, "m.toml", rb).unwrap()
+}
+
+/// `a` and `b` equal to within rounding (1e-9).
+#[track_caller]
+pub fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-9, "{a} != {b}");
+}
+
+/// A small test rulebook written in a few lines beside the hand
+/// calculation it serves: levels with their thresholds, dimensions with
+/// their default targets, and factors with their polarity, effort and
+/// weights (1 on every dimension unless given). What a hand calculation
+/// does not read is filled in: titles, questions, remedies, citations, one
+/// theme `t`, and the effort costs 1, 2 and 4. Gates and rules, where a
+/// test needs them, are TOML added with [`Sketch::with`].
+///
+/// ```ignore
+/// // One dimension `x`, `high` at 50, two enablers of weight 1.
+/// let rb = Sketch::new("pair")
+///     .level("low", &[])
+///     .level("high", &[("x", 50.0)])
+///     .dimension("x", "high")
+///     .enabler("a", Effort::Low, &[])
+///     .enabler("b", Effort::Low, &[])
+///     .rulebook();
+/// ```
+#[derive(Debug, Clone)]
+pub struct Sketch {
+    id: String,
+    levels: Vec<String>,
+    dimensions: Vec<String>,
+    factors: Vec<String>,
+    more: String,
+}
+
+impl Sketch {
+    /// An empty rulebook of id `id`.
+    pub fn new(id: &str) -> Sketch {
+        Sketch {
+            id: id.to_owned(),
+            levels: Vec::new(),
+            dimensions: Vec::new(),
+            factors: Vec::new(),
+            more: String::new(),
+        }
+    }
+
+    /// The next level up, with its threshold on each dimension given (none
+    /// for the lowest level).
+    pub fn level(mut self, id: &str, thresholds: &[(&str, f64)]) -> Sketch {
+        let mut block = format!(
+            "[[level]]\nid = \"{id}\"\ntitle = \"{}\"\nmeaning = \"{id}\"\n",
+            title(id)
+        );
+        if !thresholds.is_empty() {
+            block += &format!("threshold = {}\n", inline(thresholds));
+        }
+        self.levels.push(block);
+        self
+    }
+
+    /// A dimension whose target, where no rule says otherwise, is `target`.
+    pub fn dimension(mut self, id: &str, target: &str) -> Sketch {
+        self.dimensions.push(format!(
+            "[[dimension]]\nid = \"{id}\"\ntitle = \"{}\"\ndefault-target = \"{target}\"\n",
+            title(id)
+        ));
+        self
+    }
+
+    /// An enabler of `effort`, with `weights` where they are not 1.
+    pub fn enabler(self, id: &str, effort: Effort, weights: &[(&str, f64)]) -> Sketch {
+        self.factor(id, Polarity::Enabler, effort, weights)
+    }
+
+    /// A barrier of `effort`, with `weights` where they are not 1.
+    pub fn barrier(self, id: &str, effort: Effort, weights: &[(&str, f64)]) -> Sketch {
+        self.factor(id, Polarity::Barrier, effort, weights)
+    }
+
+    fn factor(
+        mut self,
+        id: &str,
+        polarity: Polarity,
+        effort: Effort,
+        weights: &[(&str, f64)],
+    ) -> Sketch {
+        let paragraph = self.factors.len() + 1;
+        let mut block = format!(
+            "[[factor]]\nid = \"{id}\"\npolarity = \"{polarity}\"\ntheme = \"t\"\ntitle = \"{}\"\n\
+             description = \"{id}\"\nquestion = \"how?\"\n",
+            title(id)
+        );
+        if !weights.is_empty() {
+            let reasons: Vec<String> = weights
+                .iter()
+                .map(|(d, _)| format!("{d} = \"set by the test\""))
+                .collect();
+            block += &format!(
+                "weights = {}\nweight-reasons = {{ {} }}\n",
+                inline(weights),
+                reasons.join(", ")
+            );
+        }
+        block += &format!(
+            "effort = \"{effort}\"\nremedy = \"raise {id}\"\n\
+             citation = {{ section = \"Test\", paragraph = {paragraph}, phrase = \"{id}\" }}\n"
+        );
+        self.factors.push(block);
+        self
+    }
+
+    /// TOML added at the end: gates, rules, context keys, roles.
+    pub fn with(mut self, toml: &str) -> Sketch {
+        self.more.push_str(toml);
+        self
+    }
+
+    /// The rulebook as TOML text, for tests that edit it.
+    pub fn toml(&self) -> String {
+        let head = format!(
+            "[rulebook]\nid = \"{}\"\ntitle = \"{}\"\nversion = \"1\"\n\n\
+             [effort-cost]\nlow = 1.0\nmedium = 2.0\nhigh = 4.0\n\n",
+            self.id,
+            title(&self.id)
+        );
+        let theme = "[[theme]]\nid = \"t\"\ntitle = \"T\"\n".to_owned();
+        let blocks: Vec<&str> = self
+            .levels
+            .iter()
+            .chain(&self.dimensions)
+            .chain(std::iter::once(&theme))
+            .chain(&self.factors)
+            .map(String::as_str)
+            .collect();
+        format!("{head}{}\n{}", blocks.join("\n"), self.more)
+    }
+
+    /// The rulebook, loaded (a sketch that does not load fails the test).
+    pub fn rulebook(&self) -> Rulebook {
+        Rulebook::from_toml(&self.toml(), &format!("{}.toml", self.id))
+            .unwrap_or_else(|e| panic!("the sketch {} does not load: {e}", self.id))
+    }
+}
+
+/// `{ x = 40.0, y = 70.0 }`.
+fn inline(pairs: &[(&str, f64)]) -> String {
+    let items: Vec<String> = pairs.iter().map(|(k, v)| format!("{k} = {v:?}")).collect();
+    format!("{{ {} }}", items.join(", "))
+}
+
+/// An id as a title: `r1` is `R1`.
+fn title(id: &str) -> String {
+    id.to_uppercase()
 }

@@ -1,13 +1,8 @@
 //! Loading: one test per class of bad input, each pinning the error text,
 //! and lossless round trips.
 
+use crate::fixtures::{TINY, tiny};
 use integration_readiness::{Error, Mission, Rulebook};
-
-const TINY: &str = include_str!("../data/tiny.toml");
-
-fn tiny() -> Rulebook {
-    Rulebook::from_toml(TINY, "tiny.toml").unwrap()
-}
 
 fn mission_err(text: &str) -> String {
     match Mission::from_toml(text, "m.toml", &tiny()) {

@@ -1,7 +1,7 @@
 //! The strength of the planner's bounds, as deterministic counts: the
 //! search nodes (`Plan::nodes`) the planner visits for the sample missions
 //! under `examples/missions/`. The plan itself is exact whatever the bounds
-//! (the brute-force property in `tests/analysis.rs` and the unit tests in
+//! (the brute-force property in `tests/it/analysis.rs` and the unit tests in
 //! `src/analysis/plan_tests.rs` pin that); a weaker bound, a worse first
 //! plan, worse root multipliers or lost cost rounding only make the search
 //! visit more nodes, which these counts notice. Also the priority order of
@@ -40,6 +40,10 @@
 //! still exact. In a release build no sample's plan takes more than about
 //! 6 ms of search (compare-2009; compare-2008 took about 150 ms before).
 
+use std::sync::LazyLock;
+
+use crate::fixtures::Sketch;
+use integration_readiness::Effort;
 use integration_readiness::analysis::plan;
 use integration_readiness::{Mission, Rulebook};
 
@@ -100,81 +104,17 @@ fn compare_2008() {
 
 /// One dimension, `high` at 100; four enablers of weight 1: `p` (effort
 /// high, 4 a step), `q` (low, 1 a step), `r1` and `r2` (low).
-const FOUR: &str = r#"
-[rulebook]
-id = "four"
-title = "Four"
-version = "1"
-
-[effort-cost]
-low = 1.0
-medium = 2.0
-high = 4.0
-
-[[level]]
-id = "low"
-title = "Low"
-meaning = "apart"
-
-[[level]]
-id = "high"
-title = "High"
-meaning = "one"
-threshold = { x = 100.0 }
-
-[[dimension]]
-id = "x"
-title = "X"
-default-target = "high"
-
-[[theme]]
-id = "t"
-title = "T"
-
-[[factor]]
-id = "p"
-polarity = "enabler"
-theme = "t"
-title = "P"
-description = "p"
-question = "how?"
-effort = "high"
-remedy = "raise p"
-citation = { section = "Test", paragraph = 1, phrase = "p" }
-
-[[factor]]
-id = "q"
-polarity = "enabler"
-theme = "t"
-title = "Q"
-description = "q"
-question = "how?"
-effort = "low"
-remedy = "raise q"
-citation = { section = "Test", paragraph = 2, phrase = "q" }
-
-[[factor]]
-id = "r1"
-polarity = "enabler"
-theme = "t"
-title = "R1"
-description = "r1"
-question = "how?"
-effort = "low"
-remedy = "raise r1"
-citation = { section = "Test", paragraph = 3, phrase = "r1" }
-
-[[factor]]
-id = "r2"
-polarity = "enabler"
-theme = "t"
-title = "R2"
-description = "r2"
-question = "how?"
-effort = "low"
-remedy = "raise r2"
-citation = { section = "Test", paragraph = 4, phrase = "r2" }
-"#;
+static FOUR: LazyLock<String> = LazyLock::new(|| {
+    Sketch::new("four")
+        .level("low", &[])
+        .level("high", &[("x", 100.0)])
+        .dimension("x", "high")
+        .enabler("p", Effort::High, &[])
+        .enabler("q", Effort::Low, &[])
+        .enabler("r1", Effort::Low, &[])
+        .enabler("r2", Effort::Low, &[])
+        .toml()
+});
 
 /// The plan for a mission of `body` under `rb`.
 fn plan_of(rb: &Rulebook, body: &str) -> integration_readiness::analysis::Plan {
@@ -195,7 +135,7 @@ fn changes_come_in_order_of_points_toward_the_target_per_cost() {
     // p and q none, r1 and r2 full: 2 / 4 = 50. High needs 100: both p and
     // q to full, 4 steps each. Alone, each adds 25 points: q for 4 x 1 = 4
     // (6.25 a unit of cost), p for 4 x 4 = 16 (1.5625): q first.
-    let rb = Rulebook::from_toml(FOUR, "four.toml").unwrap();
+    let rb = Rulebook::from_toml(&FOUR, "four.toml").unwrap();
     let p = plan_of(
         &rb,
         "[evidence.p]\nrating = \"none\"\n[evidence.q]\nrating = \"none\"\n\

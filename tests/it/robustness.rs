@@ -9,76 +9,27 @@
 
 use crate::fixtures;
 
-use fixtures::SplitMix64;
+use fixtures::{Sketch, SplitMix64};
+use integration_readiness::Effort;
 use integration_readiness::analysis::{Direction, RobustnessOptions, robustness};
 use integration_readiness::{Mission, Rulebook};
+use std::sync::LazyLock;
 
 /// One dimension `x`, two levels (`mid` at 40), three enablers: `a` and
 /// `b` of weight 1, `u` of weight 3.
-const PAIR: &str = r#"
-[rulebook]
-id = "pair"
-title = "Pair"
-version = "1"
-
-[[level]]
-id = "low"
-title = "Low"
-meaning = "apart"
-
-[[level]]
-id = "mid"
-title = "Mid"
-meaning = "together"
-threshold = { x = 40.0 }
-
-[[dimension]]
-id = "x"
-title = "X"
-default-target = "mid"
-
-[[theme]]
-id = "t"
-title = "T"
-
-[[factor]]
-id = "a"
-polarity = "enabler"
-theme = "t"
-title = "A"
-description = "a"
-question = "how?"
-effort = "low"
-remedy = "raise a"
-citation = { section = "Test", paragraph = 1, phrase = "a" }
-
-[[factor]]
-id = "b"
-polarity = "enabler"
-theme = "t"
-title = "B"
-description = "b"
-question = "how?"
-effort = "low"
-remedy = "raise b"
-citation = { section = "Test", paragraph = 2, phrase = "b" }
-
-[[factor]]
-id = "u"
-polarity = "enabler"
-theme = "t"
-title = "U"
-description = "u"
-question = "how?"
-weights = { x = 3.0 }
-weight-reasons = { x = "counts three times" }
-effort = "low"
-remedy = "raise u"
-citation = { section = "Test", paragraph = 3, phrase = "u" }
-"#;
+static PAIR: LazyLock<String> = LazyLock::new(|| {
+    Sketch::new("pair")
+        .level("low", &[])
+        .level("mid", &[("x", 40.0)])
+        .dimension("x", "mid")
+        .enabler("a", Effort::Low, &[])
+        .enabler("b", Effort::Low, &[])
+        .enabler("u", Effort::Low, &[("x", 3.0)])
+        .toml()
+});
 
 fn pair(body: &str) -> (Rulebook, Mission) {
-    pair_in(PAIR, body)
+    pair_in(&PAIR, body)
 }
 
 fn pair_in(rulebook: &str, body: &str) -> (Rulebook, Mission) {

@@ -15,7 +15,7 @@ fn check_current(path: &str, committed: &str, fresh: &str) {
             std::fs::write(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")), fresh).unwrap();
         } else {
             panic!(
-                "{path} is out of date: run `UPDATE_SCHEMAS=1 cargo test --test schema`, or \
+                "{path} is out of date: run `UPDATE_SCHEMAS=1 cargo test --test it schema`, or \
                  `cargo run --example schema -- mission > schemas/mission.schema.json` and \
                  `cargo run --example schema -- rulebook > schemas/rulebook.schema.json`"
             );

@@ -1,19 +1,9 @@
 //! The scoring core on a tiny hand-made rulebook (tests/data/tiny.toml),
 //! with every expected number computed by hand in the comments.
 
+use crate::fixtures::{TINY, close, mission, tiny};
 use integration_readiness::assess::{Blocker, Verdict};
 use integration_readiness::{Mission, Rating, Rulebook, assess};
-
-const TINY: &str = include_str!("../data/tiny.toml");
-
-fn tiny() -> Rulebook {
-    Rulebook::from_toml(TINY, "tiny.toml").unwrap()
-}
-
-fn mission(rb: &Rulebook, body: &str) -> Mission {
-    let text = format!("[mission]\nname = \"M\"\n{body}");
-    Mission::from_toml(&text, "m.toml", rb).unwrap()
-}
 
 /// The tiny rulebook as edited in `text`, under the id `other`.
 fn other(text: &str) -> Rulebook {
@@ -22,10 +12,6 @@ fn other(text: &str) -> Rulebook {
         "other.toml",
     )
     .unwrap()
-}
-
-fn close(a: f64, b: f64) {
-    assert!((a - b).abs() < 1e-9, "{a} != {b}");
 }
 
 // e1 partial (0.5), e2 unknown, b1 low (0.25).

@@ -9,11 +9,10 @@
 //! Tiny: levels apart < mid (40) < top (70; on `a` a gate e1 at least
 //! high); weights on `a`: e1 2, e2 1, b1 1; on `b`: e1 1, e2 0, b1 1.
 
+use crate::fixtures::{TINY, close};
 use integration_readiness::analysis::{Scenario, apply};
 use integration_readiness::assess::Undetermined;
 use integration_readiness::{Mission, Rating, Rulebook, Verdict, assess};
-
-const TINY: &str = include_str!("../data/tiny.toml");
 
 /// The tiny rulebook with:
 /// - e2 applying only where `flag = true`;
@@ -56,10 +55,6 @@ citation = { section = "Test", paragraph = 9, phrase = "ninth" }
 fn mission(rb: &Rulebook, body: &str) -> Result<Mission, String> {
     Mission::from_toml(&format!("[mission]\nname = \"M\"\n{body}"), "m.toml", rb)
         .map_err(|e| e.to_string())
-}
-
-fn close(a: f64, b: f64) {
-    assert!((a - b).abs() < 1e-9, "{a} != {b}");
 }
 
 /// The report's text on one line, its wrapping undone.

@@ -22,7 +22,7 @@ pub(crate) fn example(name: &str) -> PathBuf {
     assert!(
         path.is_file(),
         "the example program {} is not built: run `cargo test` (which builds the examples) \
-         or `cargo build --examples` before `cargo test --test no_panic`",
+         or `cargo build --examples` before `cargo test --test it no_panic`",
         path.display()
     );
     path

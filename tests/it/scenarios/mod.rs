@@ -1,6 +1,6 @@
 //! Practitioner scenarios: the acceptance tests of the default rulebook.
 //!
-//! Each scenario in `tests/scenarios/*.toml` is a small mission with the
+//! Each scenario in `tests/it/scenarios/*.toml` is a small mission with the
 //! judgement a practitioner expects of it (levels, targets, verdicts, entity
 //! flags) and the paragraph of the proceedings that judgement rests on. The
 //! runner builds the mission from a base (every factor at its best, at its
@@ -9,7 +9,7 @@
 //! of the assessment, the contract embedders rely on.
 //!
 //! `docs/scenarios.md` lists the scenarios, one line each; it is generated
-//! here and must be current (`UPDATE_SCENARIOS=1 cargo test --test scenarios`
+//! here and must be current (`UPDATE_SCENARIOS=1 cargo test --test it scenarios`
 //! rewrites it).
 
 pub(crate) mod spec;
@@ -187,8 +187,8 @@ fn scenarios_page() -> String {
     let mut o = String::new();
     o.push_str(
         "# What the default rulebook promises: practitioner scenarios\n\n\
-         Generated from `tests/scenarios/*.toml`; do not edit by hand \
-         (`UPDATE_SCENARIOS=1 cargo test --test scenarios`). `cargo test` \
+         Generated from `tests/it/scenarios/*.toml`; do not edit by hand \
+         (`UPDATE_SCENARIOS=1 cargo test --test it scenarios`). `cargo test` \
          checks every line below against the embedded rulebook `oslo-2007`.\n\n\
          Each scenario is a small mission: every factor at its best, at its \
          worst, unrated or not applicable, with a few ratings changed, a \
@@ -242,7 +242,7 @@ fn the_scenarios_page_is_current() {
             std::fs::write(&path, &page).unwrap();
         } else {
             panic!(
-                "docs/scenarios.md is out of date: run `UPDATE_SCENARIOS=1 cargo test --test scenarios`"
+                "docs/scenarios.md is out of date: run `UPDATE_SCENARIOS=1 cargo test --test it scenarios`"
             );
         }
     }

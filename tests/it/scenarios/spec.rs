@@ -1,5 +1,5 @@
 //! The scenario format shared by the practitioner scenarios
-//! (`tests/scenarios/`) and the held-out ones (`tests/heldout/`): a small
+//! (`tests/it/scenarios/`) and the held-out ones (`tests/heldout/`): a small
 //! mission built from a base and a few overrides, and the judgement a
 //! practitioner expects of it, checked against the JSON form of the
 //! assessment (the contract embedders rely on) or against a refusal.
