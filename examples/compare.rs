@@ -1,52 +1,60 @@
 //! Compares two assessments of the same mission: what moved and why.
 //!
 //! ```text
-//! cargo run --example compare -- [OLD.toml NEW.toml] [--rulebook RULEBOOK.toml] [--format text|json]
+//! cargo run --example compare -- [OLD.toml NEW.toml] [--rulebook RULEBOOK.toml] [--format text|markdown|json|csv]
 //! ```
 
-mod cli;
-
-use std::process::ExitCode;
+use std::path::PathBuf;
 
 use clap::Parser;
-use integration_readiness::analysis::compare;
-use integration_readiness::{assess, report};
+use integration_readiness::report::{self, Format};
+use integration_readiness::{Error, Mission, Rulebook, analysis, assess};
 
-const OLD: (&str, &str) = (
-    include_str!("missions/compare-2008.toml"),
-    "compare-2008.toml",
-);
-const NEW: (&str, &str) = (
-    include_str!("missions/compare-2009.toml"),
-    "compare-2009.toml",
-);
+/// The sample: one mission assessed in 2008 and in 2009 (fictional).
+const OLD: &str = include_str!("missions/compare-2008.toml");
+const NEW: &str = include_str!("missions/compare-2009.toml");
 
 /// Compare two assessments of a mission at two dates.
 #[derive(Parser)]
 struct Args {
     /// The earlier mission file (with NEW); the embedded pair when left out.
     #[arg(requires = "new")]
-    old: Option<std::path::PathBuf>,
+    old: Option<PathBuf>,
     /// The later mission file.
-    new: Option<std::path::PathBuf>,
-    #[command(flatten)]
-    rulebook: cli::RulebookArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    format: cli::Format,
+    new: Option<PathBuf>,
+    /// A rulebook file; the embedded `oslo-2007` when left out.
+    #[arg(long)]
+    rulebook: Option<PathBuf>,
+    /// Output format: text, markdown, json or csv.
+    #[arg(long, default_value_t = Format::Text)]
+    format: Format,
 }
 
-fn main() -> ExitCode {
-    let args = Args::parse();
-    cli::finish((|| {
-        let rb = cli::rulebook(args.rulebook.rulebook.as_ref())?;
-        let old = cli::mission(args.old.as_ref(), OLD, &rb)?;
-        let new = cli::mission(args.new.as_ref(), NEW, &rb)?;
-        let (a, b) = (assess(&old), assess(&new));
-        let c = compare(&a, &b);
-        Ok(match args.format {
-            cli::Format::Json => report::json(&rb, &c)? + "\n",
-            cli::Format::Text => report::text(&rb, &c),
-        })
-    })())
+fn run(args: &Args) -> Result<String, Error> {
+    let rulebook = match &args.rulebook {
+        Some(path) => Rulebook::from_path(path)?,
+        None => Rulebook::oslo_2007(),
+    };
+    let (old, new) = match (&args.old, &args.new) {
+        (Some(old), Some(new)) => (
+            Mission::from_path(old, &rulebook)?,
+            Mission::from_path(new, &rulebook)?,
+        ),
+        _ => (
+            Mission::from_toml(OLD, "compare-2008.toml", &rulebook)?,
+            Mission::from_toml(NEW, "compare-2009.toml", &rulebook)?,
+        ),
+    };
+    let comparison = analysis::compare(&assess(&old), &assess(&new));
+    report::render(&comparison, args.format)
+}
+
+fn main() {
+    match run(&Args::parse()) {
+        Ok(out) => print!("{out}"),
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    }
 }

@@ -1,52 +1,41 @@
-//! Prints a rulebook: the embedded default, or a file.
+//! Prints a rulebook: the embedded default, or a file; as TOML to edit, or
+//! its factor reference as JSON or Markdown.
 //!
 //! ```text
 //! cargo run --example rulebook -- [--rulebook RULEBOOK.toml] [--format toml|json|markdown]
 //! ```
 
-mod cli;
+use std::path::PathBuf;
 
-use std::process::ExitCode;
-
-use clap::{Parser, ValueEnum};
-use integration_readiness::report;
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Toml,
-    Json,
-    Markdown,
-}
+use clap::Parser;
+use integration_readiness::report::{self, Format};
+use integration_readiness::{Error, Rulebook};
 
 /// Print a rulebook as TOML, JSON or a Markdown factor reference.
 #[derive(Parser)]
 struct Args {
-    #[command(flatten)]
-    rulebook: cli::RulebookArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "toml")]
+    /// A rulebook file; the embedded `oslo-2007` when left out.
+    #[arg(long)]
+    rulebook: Option<PathBuf>,
+    /// Output format: toml, json or markdown.
+    #[arg(long, default_value_t = Format::Toml)]
     format: Format,
 }
 
-fn main() -> ExitCode {
-    let args = Args::parse();
-    let rb = match cli::rulebook(args.rulebook.rulebook.as_ref()) {
-        Ok(rb) => rb,
-        Err(e) => return cli::finish(Err(e)),
+fn run(args: &Args) -> Result<String, Error> {
+    let rulebook = match &args.rulebook {
+        Some(path) => Rulebook::from_path(path)?,
+        None => Rulebook::oslo_2007(),
     };
-    match args.format {
-        Format::Toml => match rb.to_toml() {
-            Ok(t) => print!("{t}"),
-            Err(e) => {
-                eprintln!("cannot write TOML: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        Format::Markdown => print!("{}", report::markdown(&rb, &rb)),
-        Format::Json => match report::json(&rb, &rb) {
-            Ok(t) => println!("{t}"),
-            Err(e) => return cli::finish(Err(e)),
-        },
+    report::render(&rulebook, args.format)
+}
+
+fn main() {
+    match run(&Args::parse()) {
+        Ok(out) => print!("{out}"),
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
     }
-    ExitCode::SUCCESS
 }

@@ -6,12 +6,10 @@
 //! cargo run --example schema -- rulebook > schemas/rulebook.schema.json
 //! ```
 
-mod cli;
-
-use std::process::ExitCode;
+use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
-use integration_readiness::schema;
+use integration_readiness::{Error, Rulebook, schema};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Which {
@@ -27,18 +25,28 @@ struct Args {
     /// For the mission schema: the rulebook whose ids it allows; the
     /// embedded `oslo-2007` when left out.
     #[arg(long)]
-    rulebook: Option<std::path::PathBuf>,
+    rulebook: Option<PathBuf>,
 }
 
-fn main() -> ExitCode {
-    let args = Args::parse();
-    cli::finish((|| {
-        Ok(match args.which {
-            Which::Rulebook => schema::to_text(&schema::rulebook_schema())?,
-            Which::Mission => {
-                let rb = cli::rulebook(args.rulebook.as_ref())?;
-                schema::to_text(&schema::mission_schema(&rb))?
-            }
-        })
-    })())
+fn run(args: &Args) -> Result<String, Error> {
+    match args.which {
+        Which::Rulebook => schema::to_text(&schema::rulebook_schema()),
+        Which::Mission => {
+            let rulebook = match &args.rulebook {
+                Some(path) => Rulebook::from_path(path)?,
+                None => Rulebook::oslo_2007(),
+            };
+            schema::to_text(&schema::mission_schema(&rulebook))
+        }
+    }
+}
+
+fn main() {
+    match run(&Args::parse()) {
+        Ok(out) => print!("{out}"),
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    }
 }

@@ -1,52 +1,67 @@
 //! What-if: change ratings or context and see what moves.
 //!
 //! ```text
-//! cargo run --example whatif -- [MISSION.toml] --set FACTOR=RATING ... [--context KEY=VALUE ...] [--format text|json]
+//! cargo run --example whatif -- [MISSION.toml] --set FACTOR=RATING ... [--context KEY=VALUE ...] [--format text|markdown|json|csv]
 //! cargo run --example whatif -- --set senior-leadership-cohesion=full --context conflict=ceasefire
 //! ```
 
-mod cli;
-
-use std::process::ExitCode;
+use std::path::PathBuf;
 
 use clap::Parser;
-use integration_readiness::analysis::{
-    Scenario, apply, compare, parse_context_change, parse_rating_change,
-};
+use integration_readiness::analysis::{self, Scenario, parse_context_change, parse_rating_change};
 use integration_readiness::model::{ContextValue, Rating};
-use integration_readiness::{assess, report};
+use integration_readiness::report::{self, Format};
+use integration_readiness::{Error, Mission, Rulebook, assess};
+
+/// The sample: a multidimensional mission consolidating after a ceasefire
+/// (fictional).
+const SAMPLE: &str = include_str!("missions/consolidation-after-ceasefire.toml");
 
 /// Apply rating and context changes to a mission and compare.
 #[derive(Parser)]
 struct Args {
-    #[command(flatten)]
-    input: cli::MissionArgs,
+    /// The mission file; the embedded sample when left out.
+    mission: Option<PathBuf>,
+    /// A rulebook file; the embedded `oslo-2007` when left out.
+    #[arg(long)]
+    rulebook: Option<PathBuf>,
     /// A rating change, FACTOR=RATING (repeatable).
     #[arg(long = "set", value_name = "FACTOR=RATING", value_parser = parse_rating_change)]
     set: Vec<(String, Rating)>,
     /// A context change, KEY=VALUE (repeatable; true/false for flags).
     #[arg(long = "context", value_name = "KEY=VALUE", value_parser = parse_context_change)]
     context: Vec<(String, ContextValue)>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    format: cli::Format,
+    /// Output format: text, markdown, json or csv.
+    #[arg(long, default_value_t = Format::Text)]
+    format: Format,
 }
 
-fn main() -> ExitCode {
-    let args = Args::parse();
-    cli::finish((|| {
-        let (rb, m) = args.input.load(cli::CONSOLIDATION)?;
-        let scenario = Scenario {
-            ratings: args.set.iter().cloned().collect(),
-            context: args.context.iter().cloned().collect(),
-            forget_context: Vec::new(),
-        };
-        // Problems of a scenario point at the command line that made it.
-        let changed = apply(&m, &scenario).map_err(|e| e.placed("command line"))?;
-        let c = compare(&assess(&m), &assess(&changed));
-        Ok(match args.format {
-            cli::Format::Json => report::json(&rb, &c)? + "\n",
-            cli::Format::Text => report::text(&rb, &c),
-        })
-    })())
+fn run(args: &Args) -> Result<String, Error> {
+    let rulebook = match &args.rulebook {
+        Some(path) => Rulebook::from_path(path)?,
+        None => Rulebook::oslo_2007(),
+    };
+    let mission = match &args.mission {
+        Some(path) => Mission::from_path(path, &rulebook)?,
+        None => Mission::from_toml(SAMPLE, "consolidation-after-ceasefire.toml", &rulebook)?,
+    };
+    let scenario = Scenario {
+        ratings: args.set.iter().cloned().collect(),
+        context: args.context.iter().cloned().collect(),
+        forget_context: Vec::new(),
+    };
+    // Problems of a scenario point at the command line that made it.
+    let changed = analysis::apply(&mission, &scenario).map_err(|e| e.placed("command line"))?;
+    let comparison = analysis::compare(&assess(&mission), &assess(&changed));
+    report::render(&comparison, args.format)
+}
+
+fn main() {
+    match run(&Args::parse()) {
+        Ok(out) => print!("{out}"),
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    }
 }

@@ -454,6 +454,17 @@ pub enum Error {
         /// The serializer's reason.
         reason: String,
     },
+    /// A result was asked for in a format it does not have, or that this
+    /// build leaves out (its feature off); the formats it has are listed.
+    #[error("{result} has no {format} output; it has {available}")]
+    FormatUnavailable {
+        /// What the result is, such as `a comparison`.
+        result: &'static str,
+        /// The format asked for, such as `html`.
+        format: &'static str,
+        /// The formats the result has, such as `text, markdown, json, csv`.
+        available: String,
+    },
 }
 
 /// The message of [`Error::TooLarge`]: the size when known, or that it

@@ -64,7 +64,7 @@
 //! // What to fix first is the start of the cheapest plan to the targets;
 //! // reports for people: text for a terminal, Markdown for a document.
 //! let briefing = analysis::brief(&mission);
-//! let text = report::text(&rulebook, &briefing);
+//! let text = report::render(&briefing, report::Format::Text)?;
 //! assert!(text.contains("Fix first"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -76,9 +76,9 @@
 //! | the default rulebook, or your own | [`Rulebook::oslo_2007`], [`Rulebook::from_toml`], [`Rulebook::new`] |
 //! | a mission | [`Mission::builder`], [`Mission::from_toml`], [`Mission::new`], `Mission::from_path` (feature `toml`) |
 //! | the assessment | [`assess()`], and [`score_only`] / [`score_into`] for sweeps |
-//! | reports of any result, one signature `(&rulebook, &result)` | [`report::text`], [`report::markdown`], `report::json` (feature `json`), `report::svg` (feature `svg`) |
+//! | reports of any result, in any of its formats | [`report::render`] with a [`report::Format`]: text, Markdown, JSON (feature `json`), CSV, SVG (feature `svg`), HTML (feature `html`) |
 //! | what-if, plan, robustness, compare | [`analysis`] |
-//! | the factor reference | [`report::text`] or [`report::markdown`] of the rulebook, [`reference`](mod@reference) |
+//! | the factor reference | [`report::render`] of the rulebook as Markdown or JSON, [`reference`](mod@reference) |
 //! | errors | [`Error`], one for every fallible function |
 //! | a mission file to start from | [`template::mission`] |
 //! | the file formats as types | [`model`] |

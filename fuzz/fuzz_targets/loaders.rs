@@ -28,9 +28,9 @@ fn run(rb: &Rulebook, m: Result<Mission, Error>) {
     match m {
         Ok(m) => {
             let a = assess(rb, &m);
-            let _ = report::text(rb, &a);
-            let _ = report::markdown(rb, &a);
-            let _ = report::json(rb, &a);
+            let _ = report::render(&a, report::Format::Text);
+            let _ = report::render(&a, report::Format::Markdown);
+            let _ = report::render(&a, report::Format::Json);
         }
         Err(e) => check(&e),
     }

@@ -159,6 +159,7 @@ pub fn assess(mission: &Mission) -> Assessment {
         missing_context: targets::missing_keys(rb, ctx),
         inconsistencies,
         warnings,
+        made_with: rb.clone(),
     }
 }
 

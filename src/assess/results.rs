@@ -704,6 +704,10 @@ pub struct Assessment {
     /// Anything the assessment had to work around, and every
     /// inconsistency in words.
     pub warnings: Vec<String>,
+    /// The rulebook the assessment was made with (a cheap handle), whose
+    /// levels, thresholds and themes the reports draw; not part of the JSON.
+    #[serde(skip)]
+    pub(crate) made_with: crate::Rulebook,
 }
 
 /// Scores and levels of one dimension: the cheap part of an assessment.

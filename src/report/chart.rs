@@ -24,6 +24,18 @@
 //! `no-evidence`, `overall-note`, `verdict-legend`) and groups a `data-id`
 //! (dimensions also a `data-verdict`), for styling and for tools that read
 //! the chart back.
+//!
+//! ```
+//! use integration_readiness::{assess, report, Mission, Rulebook};
+//! use integration_readiness::report::Format;
+//!
+//! let rb = Rulebook::oslo_2007();
+//! let mission = Mission::builder(&rb).name("Empty mission").build()?;
+//! let svg = report::render(&assess(&mission), Format::Svg)?;
+//! assert!(svg.starts_with("<svg"));
+//! assert!(svg.contains("no evidence"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::borrow::Cow;
 
@@ -62,24 +74,15 @@ const GLYPH: f64 = 0.56;
 /// The same for bold text.
 const GLYPH_BOLD: f64 = 0.62;
 
-/// Renders the chart of an assessment as an SVG document.
+/// Renders the chart of an assessment as an SVG document: what
+/// [`render`](super::render) gives for [`Format::Svg`](super::Format::Svg).
 ///
-/// `rulebook` must be the rulebook the assessment was made against: it
-/// gives the spectrum's levels and thresholds. The document is standalone
-/// (with the SVG namespace), ends with a newline, and can be saved as a
-/// `.svg` file or put inline in HTML.
-///
-/// ```
-/// use integration_readiness::{assess, chart, Mission, Rulebook};
-///
-/// let rb = Rulebook::oslo_2007();
-/// let mission = Mission::builder(&rb).name("Empty mission").build()?;
-/// let svg = chart::svg(&rb, &assess(&mission));
-/// assert!(svg.starts_with("<svg"));
-/// assert!(svg.contains("no evidence"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
+/// The rulebook is the one the assessment was made with: it gives the
+/// spectrum's levels and thresholds. The document is standalone (with the
+/// SVG namespace), ends with a newline, and can be saved as a `.svg` file
+/// or put inline in HTML.
+pub(crate) fn svg(assessment: &Assessment) -> String {
+    let rulebook = &assessment.made_with;
     let a = assessment;
     let mut b = String::new();
     let mut y = 0.0;

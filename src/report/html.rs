@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 
 use super::plan::change_line;
 use super::{assessment, chart};
-use crate::Rulebook;
 use crate::analysis::Briefing;
 use crate::assess::DimensionResult;
 
@@ -82,7 +81,8 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", 100.0 * x)
 }
 
-/// The HTML report of a briefing made against `rulebook`: the overall
+/// The HTML report of a briefing, drawn with the rulebook its assessment
+/// was made with: the overall
 /// result and what the reports lead with (why there is no verdict, what to
 /// rate and state first, the targets out of reach), the legend of the
 /// verdicts, per dimension score, range, level, target and verdict with
@@ -90,8 +90,9 @@ fn pct(x: f64) -> String {
 /// target, the missing evidence most at stake, the entities (over- and
 /// under-integrated), the warnings (inconsistent ratings among them) and
 /// every factor's evidence (rating, note, sources, citation).
-pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
+pub(super) fn report(b: &Briefing) -> String {
     let a = &b.assessment;
+    let rulebook = &a.made_with;
     let mut o = String::new();
     let title = format!("Integration readiness: {}", a.mission.name);
     let _ = write!(
@@ -179,7 +180,7 @@ pub(super) fn report(rulebook: &Rulebook, b: &Briefing) -> String {
     }
     o.push_str("</ul>\n");
     // The chart escapes its own text; it is drawn by the library.
-    let _ = writeln!(o, "<div class=\"chart\">{}</div>", chart::svg(rulebook, a));
+    let _ = writeln!(o, "<div class=\"chart\">{}</div>", chart::svg(a));
 
     let p = &b.plan;
     o.push_str("<h2>Fix first</h2>\n");

@@ -1,37 +1,57 @@
-//! Every output of the crate, in one place, with one signature:
-//! `report::FORMAT(&rulebook, &result)`.
+//! Every output of the crate, in one place, with one call:
+//! [`render(&result, format)`](render()).
 //!
-//! | result | [`text()`] | [`markdown()`] | `json()` (feature `json`) | CSV | `svg` (feature `svg`) |
-//! |---|---|---|---|---|---|
-//! | [`Assessment`] | 80 columns | a document | the contract in the README | [`assessment_csv()`], one row per dimension | a chart |
-//! | [`Briefing`] (an assessment with fix first) | 80 columns | a document | the assessment's keys, `fix_first`, `plan` | its assessment's | |
-//! | [`Plan`] | 80 columns | fenced text | yes | [`plan_csv()`], one row per change | |
-//! | [`Robustness`] | 80 columns | fenced text | yes | [`robustness_csv()`], one row per dimension | |
-//! | [`Comparison`] | 80 columns | fenced text | yes | [`comparison_csv()`], one row per dimension | |
-//! | [`Trend`] | 80 columns | tables | yes | [`trend_csv()`], one row per date and dimension | `trend_svg` |
-//! | [`Portfolio`] | 80 columns | a table | yes | [`csv()`], one row per mission | |
-//! | [`Rulebook`] (the factor reference) | the Markdown page | the factor reference | the reference object | | |
+//! | result | [`Format::Text`] | [`Format::Markdown`] | [`Format::Json`] (feature `json`) | [`Format::Csv`] | [`Format::Svg`] (feature `svg`) | [`Format::Html`] (feature `html`) | [`Format::Toml`] |
+//! |---|---|---|---|---|---|---|---|
+//! | [`Assessment`] | 80 columns | a document | the contract in the README | one row per dimension | a chart | | |
+//! | [`Briefing`] (an assessment with fix first) | 80 columns | a document | the assessment's keys, `fix_first`, `plan` | its assessment's | its assessment's | one page, printable on A4 | |
+//! | [`Plan`] | 80 columns | fenced text | yes | one row per change | | | |
+//! | [`Robustness`] | 80 columns | fenced text | yes | one row per dimension | | | |
+//! | [`Comparison`] | 80 columns | fenced text | yes | one row per dimension | | | |
+//! | [`Trend`] | 80 columns | tables | yes | one row per date and dimension | a line chart per dimension | | |
+//! | [`Portfolio`] | 80 columns | a table | yes | one row per mission | | | |
+//! | [`Rulebook`] | | the factor reference | the reference object | | | | the rulebook file |
+//!
+//! [`Render::FORMATS`] lists a result's formats in this build; [`render`]
+//! refuses any other with [`Error::FormatUnavailable`], which names the
+//! formats the result has. Every output ends with a line end: JSON,
+//! Markdown and text with `\n`, CSV with CRLF.
 //!
 //! Every CSV follows RFC 4180 (fields with commas, quotes or line breaks
 //! quoted, quotes doubled, CRLF line ends) with one header row. The CSV of
 //! an assessment, a plan, a robustness analysis and a comparison writes
 //! numbers in full precision, as the JSON has them (the shortest text that
 //! reads back to the same number); lists of ids go in one field, separated
-//! by spaces.
+//! by spaces. The columns of each are listed at its [`Render`] implementation.
 //!
-//! A new output format is a new function here with the same signature, and
-//! a method of [`Render`] for each result it supports; a new result type
+//! # Where the rulebook comes from
+//!
+//! Only the reports of an assessment (and so of a briefing) read the
+//! rulebook beyond what the result holds: the text, Markdown, SVG and HTML
+//! draw its levels, thresholds, level sources and themes. An [`Assessment`]
+//! keeps the rulebook it was made with (a [`Rulebook`] is a cheap handle),
+//! so that is the one place the rulebook lives for rendering: no renderer
+//! takes a rulebook argument, and none can be handed a different rulebook
+//! from the one the numbers came from. The other results carry the titles
+//! and ids they print, and a [`Rulebook`] renders itself.
+//!
+//! A new output format is a variant of [`Format`] and an arm in the
+//! [`Render`] implementation of each result that has it; a new result type
 //! gets a file here and an implementation of [`Render`]. The renderers only
 //! read results: they compute nothing the core does not.
 //!
 //! ```
 //! use integration_readiness::{analysis, assess, report, Mission, Rulebook};
+//! use integration_readiness::report::Format;
 //! let rb = Rulebook::oslo_2007();
 //! let m = Mission::builder(&rb).name("M").build()?;
 //! let a = assess(&m);
-//! assert!(report::text(&rb, &a).starts_with("Integration readiness: M"));
+//! assert!(report::render(&a, Format::Text)?.starts_with("Integration readiness: M"));
 //! let p = analysis::plan(&m);
-//! assert!(report::text(&rb, &p).starts_with("Cheapest plan to target: M"));
+//! assert!(report::render(&p, Format::Text)?.starts_with("Cheapest plan to target: M"));
+//! let format: Format = "html".parse()?;
+//! let e = report::render(&p, format).unwrap_err();
+//! assert!(e.to_string().starts_with("a plan has no html output; it has text, markdown"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -40,6 +60,7 @@ pub(crate) mod assessment;
 pub mod chart;
 mod comparison;
 pub(crate) mod fmt;
+mod format;
 #[cfg(feature = "html")]
 pub(crate) mod html;
 mod plan;
@@ -50,31 +71,29 @@ mod trend;
 #[cfg(feature = "svg")]
 mod trend_chart;
 
+pub use format::Format;
+
 use crate::analysis::{Briefing, Comparison, Plan, Portfolio, Robustness, Trend};
 use crate::assess::Assessment;
-#[cfg(feature = "json")]
 use crate::error::Error;
 use crate::rulebook::Rulebook;
 
-/// A result that the report functions render: an [`Assessment`], a
-/// [`Plan`], a [`Robustness`], a [`Comparison`], a [`Trend`], a
-/// [`Portfolio`], or a [`Rulebook`] (its factor reference). Sealed: the crate's results only. Call it through
-/// [`text()`], [`markdown()`] and `json()` (feature `json`).
+/// A result that [`render`] writes out: an [`Assessment`], a [`Briefing`],
+/// a [`Plan`], a [`Robustness`], a [`Comparison`], a [`Trend`], a
+/// [`Portfolio`], or a [`Rulebook`]. Sealed: the crate's results only.
 pub trait Render: sealed::Sealed {
-    /// Text for a terminal, 80 columns.
-    fn text(&self, rulebook: &Rulebook) -> String;
+    /// The formats this result has in this build, in the order help lists
+    /// them (the first is the usual one).
+    const FORMATS: &'static [Format];
 
-    /// Markdown for a document; by default the text in a fenced block.
-    fn markdown(&self, rulebook: &Rulebook) -> String {
-        format!("```text\n{}```\n", self.text(rulebook))
-    }
+    /// What the result is called in messages, such as `a comparison`.
+    const NAME: &'static str;
 
-    /// Pretty JSON, the form the examples print with `--format json`.
+    /// The result in `format`. Call it through [`render`].
     ///
     /// # Errors
-    /// [`Error::Write`] if the result cannot be written as JSON.
-    #[cfg(feature = "json")]
-    fn json(&self, rulebook: &Rulebook) -> Result<String, Error>;
+    /// As [`render`].
+    fn render(&self, format: Format) -> Result<String, Error>;
 }
 
 mod sealed {
@@ -89,69 +108,48 @@ mod sealed {
     impl Sealed for crate::analysis::Portfolio {}
 }
 
-/// A result as text for a terminal, readable in 80 columns.
+/// A result in an output format: the text a command prints, a file's
+/// whole content. See the [module](self) for which result has which format.
 ///
 /// ```
-/// use integration_readiness::{assess, report, Mission, Rulebook};
+/// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
+/// use integration_readiness::report::Format;
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let text = report::text(&rb, &assess(&m));
+/// let a = assess(&m);
+/// let text = report::render(&a, Format::Text)?;
 /// assert!(text.lines().all(|l| l.chars().count() <= 80));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn text<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> String {
-    result.text(rulebook)
-}
-
-/// A result as Markdown, for pasting into a document.
-///
-/// ```
-/// use integration_readiness::{assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let md = report::markdown(&rb, &assess(&m));
-/// assert!(md.starts_with("# Integration readiness: M"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn markdown<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> String {
-    result.markdown(rulebook)
-}
-
-/// A result as pretty JSON (the contract is in the README).
-///
-/// ```
-/// use integration_readiness::{assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
-/// let v: serde_json::Value = serde_json::from_str(&report::json(&rb, &assess(&m))?)?;
+/// # #[cfg(feature = "json")] {
+/// let v: serde_json::Value = serde_json::from_str(&report::render(&a, Format::Json)?)?;
 /// assert_eq!(v["mission"]["name"], "M");
+/// # }
+/// # #[cfg(feature = "html")] {
+/// let page = report::render(&analysis::brief(&m), Format::Html)?;
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors
-/// [`Error::Write`] if the result cannot be written (not expected: results
-/// hold no map with non-string keys).
-#[cfg(feature = "json")]
-pub fn json<R: Render + ?Sized>(rulebook: &Rulebook, result: &R) -> Result<String, Error> {
-    result.json(rulebook)
+/// [`Error::FormatUnavailable`] if the result has no such format, or this
+/// build leaves it out (its feature off); [`Error::Write`] if the result
+/// cannot be written as JSON or TOML (not expected: results hold no map
+/// with non-string keys).
+pub fn render<R: Render + ?Sized>(result: &R, format: Format) -> Result<String, Error> {
+    result.render(format)
 }
 
-/// A briefing (an assessment with its plan) as one self-contained HTML
-/// page (feature `html`): no network access, the chart inline, printable on
-/// A4, every piece of the mission's text escaped.
-///
-/// ```
-/// use integration_readiness::{analysis, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::builder(&rb).name("<script>alert(1)</script>").build()?;
-/// let page = report::html(&rb, &analysis::brief(&m));
-/// assert!(page.starts_with("<!DOCTYPE html>"));
-/// assert!(!page.contains("<script>alert"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[cfg(feature = "html")]
-pub fn html(rulebook: &Rulebook, briefing: &Briefing) -> String {
-    html::report(rulebook, briefing)
+/// The error for a format that `R` lacks.
+fn unavailable<R: Render + ?Sized>(format: Format) -> Error {
+    Error::FormatUnavailable {
+        result: R::NAME,
+        format: format.as_str(),
+        available: R::FORMATS
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 /// Escapes text for HTML content and attribute values (feature `html`).
@@ -173,172 +171,106 @@ pub fn verdict_legend() -> String {
     assessment::legend()
 }
 
-/// An assessment as a standalone SVG chart (feature `svg`); see [`chart`].
-#[cfg(feature = "svg")]
-pub fn svg(rulebook: &Rulebook, assessment: &Assessment) -> String {
-    chart::svg(rulebook, assessment)
+/// Pretty JSON with a final line end, as every JSON output ends.
+#[cfg(feature = "json")]
+fn json_document<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    Ok(crate::json::to_text(value)? + "\n")
 }
 
-impl Render for Assessment {
-    fn text(&self, rulebook: &Rulebook) -> String {
-        assessment::text(rulebook, self, None)
-    }
-    fn markdown(&self, rulebook: &Rulebook) -> String {
-        assessment::markdown(rulebook, self, None)
-    }
-    #[cfg(feature = "json")]
-    fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        crate::json::to_text(self)
-    }
-}
-
-/// The assessment with "fix first" taken from the plan.
-impl Render for Briefing {
-    fn text(&self, rulebook: &Rulebook) -> String {
-        assessment::text(rulebook, &self.assessment, Some(&self.plan))
-    }
-    fn markdown(&self, rulebook: &Rulebook) -> String {
-        assessment::markdown(rulebook, &self.assessment, Some(&self.plan))
-    }
-    #[cfg(feature = "json")]
-    fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        crate::json::to_text(self)
-    }
-}
-
-impl Render for Plan {
-    fn text(&self, _: &Rulebook) -> String {
-        plan::text(self)
-    }
-    #[cfg(feature = "json")]
-    fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        crate::json::to_text(self)
-    }
-}
-
-impl Render for Robustness {
-    fn text(&self, _: &Rulebook) -> String {
-        robustness::text(self)
-    }
-    #[cfg(feature = "json")]
-    fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        crate::json::to_text(self)
-    }
-}
-
-impl Render for Comparison {
-    fn text(&self, _: &Rulebook) -> String {
-        comparison::text(self)
-    }
-    #[cfg(feature = "json")]
-    fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        crate::json::to_text(self)
-    }
-}
-
-impl Render for Trend {
-    fn text(&self, _: &Rulebook) -> String {
-        trend::text(self)
-    }
-    fn markdown(&self, _: &Rulebook) -> String {
-        trend::markdown(self)
-    }
-    #[cfg(feature = "json")]
-    fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        crate::json::to_text(self)
-    }
-}
-
-impl Render for Portfolio {
-    fn text(&self, _: &Rulebook) -> String {
-        portfolio::text(self)
-    }
-    fn markdown(&self, _: &Rulebook) -> String {
-        portfolio::markdown(self)
-    }
-    #[cfg(feature = "json")]
-    fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        crate::json::to_text(self)
-    }
-}
-
-/// A portfolio as CSV for spreadsheets (RFC 4180: fields with commas,
-/// quotes or line breaks quoted, quotes doubled, CRLF line ends): a header
-/// row, then one row per mission with four columns per dimension
-/// (`DIMENSION_score`, `_level`, `_target`, `_verdict`).
-///
-/// ```
-/// use integration_readiness::{analysis, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::builder(&rb).name("Mission \"A\", north").build()?;
-/// let csv = report::csv(&rb, &analysis::portfolio(&rb, &[m])?);
-/// assert!(csv.starts_with("name,date,coverage,score,verdict,provisional,"));
-/// assert!(csv.contains("\r\n\"Mission \"\"A\"\", north\","));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn csv(_rulebook: &Rulebook, portfolio: &Portfolio) -> String {
-    portfolio::csv(portfolio)
-}
-
-/// A trend as a standalone SVG line chart (feature `svg`): one panel for
-/// the overall score and one per dimension, the assessments left to right
-/// in date order, each point labelled with its score and level (its verdict
-/// for the overall).
-///
-/// ```
-/// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::builder(&rb).name("<M & N>").date("2008-01-01").build()?;
-/// let svg = report::trend_svg(&rb, &analysis::trend(&[assess(&m)]));
-/// assert!(svg.starts_with("<svg") && svg.contains("&lt;M &amp; N&gt;"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[cfg(feature = "svg")]
-pub fn trend_svg(_rulebook: &Rulebook, trend: &Trend) -> String {
-    trend_chart::svg(trend)
-}
-
-/// A trend as CSV for spreadsheets and plotting (RFC 4180, CRLF line
-/// ends): a header row `date,dimension,score,level,target,verdict,provisional`,
-/// one row per date and dimension, then one per date for `overall`.
-///
-/// ```
-/// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::builder(&rb).name("M").date("2008-01-01").build()?;
-/// let csv = report::trend_csv(&rb, &analysis::trend(&[assess(&m)]));
-/// assert!(csv.starts_with("date,dimension,score,level,target,verdict,provisional\r\n"));
-/// assert!(csv.contains("\r\n2008-01-01,overall,"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn trend_csv(_rulebook: &Rulebook, trend: &Trend) -> String {
-    trend::csv(trend)
-}
-
-/// An assessment's dimensions as CSV for spreadsheets (RFC 4180, CRLF
-/// line ends): a header row
+/// An assessment. Its CSV has a header row
 /// `dimension,title,score,score_low,score_high,coverage,level,level_low,level_high,target,verdict,provisional`,
 /// then one row per dimension. Numbers are in full precision, as in the
 /// JSON report (`score_low`, `score_high` are its `score_range`, `level_low`,
 /// `level_high` its `level_range`, `coverage` a share from 0 to 1). The
 /// factors, with their ratings and points, are in the JSON and Markdown
-/// reports: a CSV file holds one table, and this is the one a
-/// spreadsheet of missions is built from.
+/// reports: a CSV file holds one table, and this is the one a spreadsheet
+/// of missions is built from. The SVG is the [`chart`](mod@chart).
 ///
 /// ```
 /// use integration_readiness::{assess, report, Mission, Rulebook};
+/// use integration_readiness::report::Format;
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
-/// let csv = report::assessment_csv(&rb, &assess(&m));
+/// let csv = report::render(&assess(&m), Format::Csv)?;
 /// assert!(csv.starts_with("dimension,title,score,score_low,score_high,coverage,"));
 /// assert_eq!(csv.lines().count(), 1 + rb.dimensions().len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn assessment_csv(_rulebook: &Rulebook, assessment: &Assessment) -> String {
-    assessment::csv(assessment)
+impl Render for Assessment {
+    const FORMATS: &'static [Format] = &[
+        Format::Text,
+        Format::Markdown,
+        #[cfg(feature = "json")]
+        Format::Json,
+        Format::Csv,
+        #[cfg(feature = "svg")]
+        Format::Svg,
+    ];
+    const NAME: &'static str = "an assessment";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        match format {
+            Format::Text => Ok(assessment::text(&self.made_with, self, None)),
+            Format::Markdown => Ok(assessment::markdown(&self.made_with, self, None)),
+            #[cfg(feature = "json")]
+            Format::Json => json_document(self),
+            Format::Csv => Ok(assessment::csv(self)),
+            #[cfg(feature = "svg")]
+            Format::Svg => Ok(chart::svg(self)),
+            _ => Err(unavailable::<Self>(format)),
+        }
+    }
 }
 
-/// A plan's changes as CSV for spreadsheets (RFC 4180, CRLF line ends): a
+/// The assessment with "fix first" taken from the plan; its CSV and SVG
+/// are its assessment's. The HTML is one self-contained page: no network
+/// access, the chart inline, printable on A4, every piece of the mission's
+/// text escaped.
+///
+/// ```
+/// use integration_readiness::{analysis, report, Mission, Rulebook};
+/// use integration_readiness::report::Format;
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("<script>alert(1)</script>").build()?;
+/// # #[cfg(feature = "html")] {
+/// let page = report::render(&analysis::brief(&m), Format::Html)?;
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(!page.contains("<script>alert"));
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl Render for Briefing {
+    const FORMATS: &'static [Format] = &[
+        Format::Text,
+        Format::Markdown,
+        #[cfg(feature = "json")]
+        Format::Json,
+        Format::Csv,
+        #[cfg(feature = "svg")]
+        Format::Svg,
+        #[cfg(feature = "html")]
+        Format::Html,
+    ];
+    const NAME: &'static str = "a briefing";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        let a = &self.assessment;
+        match format {
+            Format::Text => Ok(assessment::text(&a.made_with, a, Some(&self.plan))),
+            Format::Markdown => Ok(assessment::markdown(&a.made_with, a, Some(&self.plan))),
+            #[cfg(feature = "json")]
+            Format::Json => json_document(self),
+            Format::Csv => Ok(assessment::csv(a)),
+            #[cfg(feature = "svg")]
+            Format::Svg => Ok(chart::svg(a)),
+            #[cfg(feature = "html")]
+            Format::Html => Ok(html::report(self)),
+            _ => Err(unavailable::<Self>(format)),
+        }
+    }
+}
+
+/// A plan. Its Markdown is the text in a fenced block. Its CSV has a
 /// header row, then one row per change in the plan's priority order:
 /// `step` (from 1), `factor`, `title`, `from`, `to`, `steps` (rating steps),
 /// `effort` (`low`, `medium` or `high`), `cost` (the JSON's `effort`: steps
@@ -350,18 +282,31 @@ pub fn assessment_csv(_rulebook: &Rulebook, assessment: &Assessment) -> String {
 ///
 /// ```
 /// use integration_readiness::{analysis, report, Mission, Rulebook};
+/// use integration_readiness::report::Format;
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
-/// let csv = report::plan_csv(&rb, &analysis::plan(&m));
+/// let csv = report::render(&analysis::plan(&m), Format::Csv)?;
 /// assert!(csv.starts_with("step,factor,title,from,to,steps,effort,cost,gain,strategic_gain,"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn plan_csv(_rulebook: &Rulebook, plan: &Plan) -> String {
-    plan::csv(plan)
+impl Render for Plan {
+    const FORMATS: &'static [Format] = TABLE;
+    const NAME: &'static str = "a plan";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        match format {
+            Format::Text => Ok(plan::text(self)),
+            Format::Markdown => Ok(fenced(&plan::text(self))),
+            #[cfg(feature = "json")]
+            Format::Json => json_document(self),
+            Format::Csv => Ok(plan::csv(self)),
+            _ => Err(unavailable::<Self>(format)),
+        }
+    }
 }
 
-/// Weight robustness as CSV for spreadsheets (RFC 4180, CRLF line ends): a
-/// header row
+/// Weight robustness. Its Markdown is the text in a fenced block. Its CSV
+/// has a header row
 /// `dimension,level,score,radius_percent,direction,monte_carlo_hold,first_movers,provisional`,
 /// then one row per dimension. Numbers are in full precision, as in the
 /// JSON report; `radius_percent` and `direction` are empty when no weight
@@ -370,49 +315,185 @@ pub fn plan_csv(_rulebook: &Rulebook, plan: &Plan) -> String {
 ///
 /// ```
 /// use integration_readiness::{analysis, report, Mission, Rulebook};
+/// use integration_readiness::report::Format;
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
 /// let r = analysis::robustness(&m, analysis::RobustnessOptions::default());
-/// let csv = report::robustness_csv(&rb, &r);
+/// let csv = report::render(&r, Format::Csv)?;
 /// assert!(csv.starts_with("dimension,level,score,radius_percent,"));
 /// assert_eq!(csv.lines().count(), 1 + rb.dimensions().len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn robustness_csv(_rulebook: &Rulebook, robustness: &Robustness) -> String {
-    robustness::csv(robustness)
+impl Render for Robustness {
+    const FORMATS: &'static [Format] = TABLE;
+    const NAME: &'static str = "a robustness analysis";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        match format {
+            Format::Text => Ok(robustness::text(self)),
+            Format::Markdown => Ok(fenced(&robustness::text(self))),
+            #[cfg(feature = "json")]
+            Format::Json => json_document(self),
+            Format::Csv => Ok(robustness::csv(self)),
+            _ => Err(unavailable::<Self>(format)),
+        }
+    }
 }
 
-/// A comparison as CSV for spreadsheets (RFC 4180, CRLF line ends): a
+/// A comparison. Its Markdown is the text in a fenced block. Its CSV has a
 /// header row, then one row per dimension: `dimension`, `score_before`,
 /// `score_after`, `score_change` (after minus before), then `level_`,
 /// `target_`, `verdict_`, `coverage_` and `provisional_` each `before` and
-/// `after`. Numbers are in full precision, as in the JSON report.
+/// `after`. Numbers are in full precision, as in the JSON report. For a
+/// chart of the two assessments, render their [`Trend`] as SVG.
 ///
 /// ```
 /// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
+/// use integration_readiness::report::Format;
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
 /// let a = assess(&m);
-/// let csv = report::comparison_csv(&rb, &analysis::compare(&a, &a));
+/// let csv = report::render(&analysis::compare(&a, &a), Format::Csv)?;
 /// assert!(csv.starts_with("dimension,score_before,score_after,score_change,"));
 /// assert!(csv.contains("\r\nstrategic,"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn comparison_csv(_rulebook: &Rulebook, comparison: &Comparison) -> String {
-    comparison::csv(comparison)
+impl Render for Comparison {
+    const FORMATS: &'static [Format] = TABLE;
+    const NAME: &'static str = "a comparison";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        match format {
+            Format::Text => Ok(comparison::text(self)),
+            Format::Markdown => Ok(fenced(&comparison::text(self))),
+            #[cfg(feature = "json")]
+            Format::Json => json_document(self),
+            Format::Csv => Ok(comparison::csv(self)),
+            _ => Err(unavailable::<Self>(format)),
+        }
+    }
 }
 
-/// The factor reference of the rulebook passed as the result (the first
-/// argument is not read).
+/// A trend. Its CSV has a header row
+/// `date,dimension,score,level,target,verdict,provisional`, one row per
+/// date and dimension, then one per date for `overall`. Its SVG is a line
+/// chart: one panel for the overall score and one per dimension, the
+/// assessments left to right in date order, each point labelled with its
+/// score and level (its verdict for the overall).
+///
+/// ```
+/// use integration_readiness::{analysis, assess, report, Mission, Rulebook};
+/// use integration_readiness::report::Format;
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("<M & N>").date("2008-01-01").build()?;
+/// let t = analysis::trend(&[assess(&m)]);
+/// let csv = report::render(&t, Format::Csv)?;
+/// assert!(csv.starts_with("date,dimension,score,level,target,verdict,provisional\r\n"));
+/// assert!(csv.contains("\r\n2008-01-01,overall,"));
+/// # #[cfg(feature = "svg")] {
+/// let svg = report::render(&t, Format::Svg)?;
+/// assert!(svg.starts_with("<svg") && svg.contains("&lt;M &amp; N&gt;"));
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl Render for Trend {
+    const FORMATS: &'static [Format] = &[
+        Format::Text,
+        Format::Markdown,
+        #[cfg(feature = "json")]
+        Format::Json,
+        Format::Csv,
+        #[cfg(feature = "svg")]
+        Format::Svg,
+    ];
+    const NAME: &'static str = "a trend";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        match format {
+            Format::Text => Ok(trend::text(self)),
+            Format::Markdown => Ok(trend::markdown(self)),
+            #[cfg(feature = "json")]
+            Format::Json => json_document(self),
+            Format::Csv => Ok(trend::csv(self)),
+            #[cfg(feature = "svg")]
+            Format::Svg => Ok(trend_chart::svg(self)),
+            _ => Err(unavailable::<Self>(format)),
+        }
+    }
+}
+
+/// A portfolio. Its CSV has a header row, then one row per mission with
+/// four columns per dimension (`DIMENSION_score`, `_level`, `_target`,
+/// `_verdict`).
+///
+/// ```
+/// use integration_readiness::{analysis, report, Mission, Rulebook};
+/// use integration_readiness::report::Format;
+/// let rb = Rulebook::oslo_2007();
+/// let m = Mission::builder(&rb).name("Mission \"A\", north").build()?;
+/// let csv = report::render(&analysis::portfolio(&rb, &[m])?, Format::Csv)?;
+/// assert!(csv.starts_with("name,date,coverage,score,verdict,provisional,"));
+/// assert!(csv.contains("\r\n\"Mission \"\"A\"\", north\","));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl Render for Portfolio {
+    const FORMATS: &'static [Format] = TABLE;
+    const NAME: &'static str = "a portfolio";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        match format {
+            Format::Text => Ok(portfolio::text(self)),
+            Format::Markdown => Ok(portfolio::markdown(self)),
+            #[cfg(feature = "json")]
+            Format::Json => json_document(self),
+            Format::Csv => Ok(portfolio::csv(self)),
+            _ => Err(unavailable::<Self>(format)),
+        }
+    }
+}
+
+/// A rulebook: as TOML, the rulebook file itself (one to edit); as
+/// Markdown and JSON, its factor reference (see [`reference`](mod@reference)).
+///
+/// ```
+/// use integration_readiness::{report, Rulebook};
+/// use integration_readiness::report::Format;
+/// let rb = Rulebook::oslo_2007();
+/// assert!(report::render(&rb, Format::Markdown)?.contains("political-process-primacy"));
+/// let again = Rulebook::from_toml(&report::render(&rb, Format::Toml)?, "rb.toml")?;
+/// assert_eq!(again.info().version, rb.info().version);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 impl Render for Rulebook {
-    fn text(&self, _: &Rulebook) -> String {
-        reference::markdown(self)
+    const FORMATS: &'static [Format] = &[
+        Format::Toml,
+        #[cfg(feature = "json")]
+        Format::Json,
+        Format::Markdown,
+    ];
+    const NAME: &'static str = "a rulebook";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        match format {
+            Format::Toml => self.to_toml(),
+            Format::Markdown => Ok(reference::markdown(self)),
+            #[cfg(feature = "json")]
+            Format::Json => json_document(&reference::json(self)?),
+            _ => Err(unavailable::<Self>(format)),
+        }
     }
-    fn markdown(&self, _: &Rulebook) -> String {
-        reference::markdown(self)
-    }
+}
+
+/// The formats of a result that is also a table.
+const TABLE: &[Format] = &[
+    Format::Text,
+    Format::Markdown,
     #[cfg(feature = "json")]
-    fn json(&self, _: &Rulebook) -> Result<String, Error> {
-        crate::json::to_text(&reference::json(self)?)
-    }
+    Format::Json,
+    Format::Csv,
+];
+
+/// Text in a fenced block, the Markdown of the results that have no other.
+fn fenced(text: &str) -> String {
+    format!("```text\n{text}```\n")
 }

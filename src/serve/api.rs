@@ -15,6 +15,7 @@ use super::State;
 use super::engine::{self, BODY_LIMIT, Refusal, Syntax};
 use super::page;
 use crate::Mission;
+use crate::report::Format;
 
 type App = Arc<State>;
 
@@ -304,19 +305,20 @@ async fn report(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let format = q.format.unwrap_or_else(|| "html".to_owned());
-    let (content_type, render): (&'static str, fn(&Mission) -> engine::Rendered) =
-        match format.as_str() {
-            "html" => ("text/html; charset=utf-8", engine::report_html),
-            "markdown" => ("text/markdown; charset=utf-8", engine::report_markdown),
-            "json" => ("application/json", engine::assess_json),
-            _ => {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    "format must be one of html, markdown, json",
-                );
-            }
-        };
+    let word = q.format.unwrap_or_else(|| "html".to_owned());
+    // The page offers three of a briefing's formats.
+    let (content_type, format) = match word.as_str() {
+        "html" => ("text/html; charset=utf-8", Format::Html),
+        "markdown" => ("text/markdown; charset=utf-8", Format::Markdown),
+        "json" => ("application/json", Format::Json),
+        _ => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "format must be one of html, markdown, json",
+            );
+        }
+    };
+    let render = move |m: &Mission| engine::report_as(m, format);
     match with_mission(app, headers, body, render).await {
         Ok(Ok(text)) => with_type(content_type, text),
         Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),

@@ -4,7 +4,8 @@
 
 use crate::analysis::{RobustnessOptions, brief, plan, robustness};
 use crate::error::DocPath;
-use crate::{Error, MAX_INPUT_BYTES, Mission, Rulebook, report};
+use crate::report::{self, Format};
+use crate::{Error, MAX_INPUT_BYTES, Mission, Rulebook};
 
 /// A rendered answer, or why it could not be written (not expected: the
 /// results hold nothing JSON cannot).
@@ -117,7 +118,7 @@ pub fn mission_from_path(path: &std::path::Path, rb: &Rulebook) -> Result<Missio
 /// # Errors
 /// Only if the rulebook cannot be written as JSON.
 pub fn rulebook_json(rb: &Rulebook) -> Result<String, Error> {
-    report::json(rb, rb)
+    report::render(rb, Format::Json)
 }
 
 /// Reads a mission sent in a request.
@@ -149,8 +150,7 @@ pub fn mission_toml(m: &Mission) -> Result<String, String> {
 /// The assessment with what to fix first (the start of the plan) as JSON,
 /// as `assess --format json` prints it.
 pub fn assess_json(m: &Mission) -> Rendered {
-    let rb = m.rulebook();
-    report::json(rb, &brief(m)).map_err(|e| e.to_string())
+    report_as(m, Format::Json)
 }
 
 /// What the page shows: `{"assessment": ..., "words": ...}`, the assessment
@@ -172,25 +172,19 @@ pub fn panel_json(m: &Mission) -> Rendered {
 
 /// The cheapest plan to target as JSON, as `plan --format json` prints it.
 pub fn plan_json(m: &Mission) -> Rendered {
-    let rb = m.rulebook();
-    report::json(rb, &plan(m)).map_err(|e| e.to_string())
+    report::render(&plan(m), Format::Json).map_err(|e| e.to_string())
 }
 
 /// Weight robustness as JSON with the command line's default options, as
 /// `robustness --format json` prints it.
 pub fn robustness_json(m: &Mission) -> Rendered {
-    let rb = m.rulebook();
-    report::json(rb, &robustness(m, RobustnessOptions::default())).map_err(|e| e.to_string())
+    let r = robustness(m, RobustnessOptions::default());
+    report::render(&r, Format::Json).map_err(|e| e.to_string())
 }
 
-/// The Markdown report of the assessment, with fix first from the plan.
-pub fn report_markdown(m: &Mission) -> Rendered {
-    let rb = m.rulebook();
-    Ok(report::markdown(rb, &brief(m)))
-}
-
-/// The self-contained HTML report of the assessment and its plan.
-pub fn report_html(m: &Mission) -> Rendered {
-    let rb = m.rulebook();
-    Ok(report::html(rb, &brief(m)))
+/// The report of the assessment, with fix first from the plan, in
+/// `format`: the self-contained HTML page, the Markdown document, or JSON
+/// (as [`assess_json`]).
+pub fn report_as(m: &Mission, format: Format) -> Rendered {
+    report::render(&brief(m), format).map_err(|e| e.to_string())
 }

@@ -199,16 +199,107 @@ fn every_result_renders_with_one_signature() {
     let p = analysis::plan(&m);
     let r = analysis::robustness(&m, analysis::RobustnessOptions::default());
     let c = analysis::compare(&a, &a);
-    assert!(report::text(&rb, &a).starts_with("Integration readiness: Rendered"));
-    assert!(report::text(&rb, &p).starts_with("Cheapest plan to target: Rendered"));
-    assert!(report::text(&rb, &r).starts_with("Weight robustness: Rendered"));
+    assert!(
+        report::render(&a, report::Format::Text)
+            .unwrap()
+            .starts_with("Integration readiness: Rendered")
+    );
+    assert!(
+        report::render(&p, report::Format::Text)
+            .unwrap()
+            .starts_with("Cheapest plan to target: Rendered")
+    );
+    assert!(
+        report::render(&r, report::Format::Text)
+            .unwrap()
+            .starts_with("Weight robustness: Rendered")
+    );
     // No dates in the mission: the comparison says before and after.
-    assert!(report::text(&rb, &c).starts_with("before -> after: Rendered\n"));
+    assert!(
+        report::render(&c, report::Format::Text)
+            .unwrap()
+            .starts_with("before -> after: Rendered\n")
+    );
     // Markdown of the results without a layout of their own: the text, fenced.
     assert_eq!(
-        report::markdown(&rb, &p),
-        format!("```text\n{}```\n", report::text(&rb, &p))
+        report::render(&p, report::Format::Markdown).unwrap(),
+        format!(
+            "```text\n{}```\n",
+            report::render(&p, report::Format::Text).unwrap()
+        )
     );
     // The rulebook renders as its factor reference.
-    assert!(report::markdown(&rb, &rb).contains("political-process-primacy"));
+    assert!(
+        report::render(&rb, report::Format::Markdown)
+            .unwrap()
+            .contains("political-process-primacy")
+    );
+}
+
+/// Renders `result` in every format: it succeeds exactly for the formats
+/// the result lists, and refuses the others with the formats it has.
+fn renders_exactly_its_formats<R: integration_readiness::report::Render>(result: &R) {
+    use integration_readiness::report::{self, Format};
+    let words: Vec<&str> = R::FORMATS.iter().map(|f| f.as_str()).collect();
+    for format in Format::ALL {
+        match report::render(result, format) {
+            Ok(out) => {
+                assert!(R::FORMATS.contains(&format), "{} as {format}", R::NAME);
+                assert!(out.ends_with('\n'), "{} as {format} ends a line", R::NAME);
+            }
+            Err(e) => {
+                assert!(
+                    !R::FORMATS.contains(&format),
+                    "{} as {format}: {e}",
+                    R::NAME
+                );
+                assert!(matches!(e, Error::FormatUnavailable { .. }), "{e:?}");
+                assert_eq!(
+                    e.to_string(),
+                    format!(
+                        "{} has no {format} output; it has {}",
+                        R::NAME,
+                        words.join(", ")
+                    )
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_result_renders_the_formats_it_lists_and_refuses_the_others() {
+    use integration_readiness::{analysis, report::Format};
+    let rb = Rulebook::oslo_2007();
+    let m = Mission::builder(&rb)
+        .name("Formats")
+        .date("2008-01-01")
+        .rate("political-process-primacy", Rating::High)
+        .build()
+        .unwrap();
+    let a = assess(&m);
+    renders_exactly_its_formats(&a);
+    renders_exactly_its_formats(&analysis::brief(&m));
+    renders_exactly_its_formats(&analysis::plan(&m));
+    renders_exactly_its_formats(&analysis::robustness(
+        &m,
+        analysis::RobustnessOptions {
+            samples: 20,
+            ..Default::default()
+        },
+    ));
+    renders_exactly_its_formats(&analysis::compare(&a, &a));
+    renders_exactly_its_formats(&analysis::trend(std::slice::from_ref(&a)));
+    renders_exactly_its_formats(&analysis::portfolio(&rb, std::slice::from_ref(&m)).unwrap());
+    renders_exactly_its_formats(&rb);
+    // Every format's word reads back, in any case.
+    for format in Format::ALL {
+        assert_eq!(format.to_string().parse::<Format>(), Ok(format));
+        assert_eq!(format.as_str().to_uppercase().parse::<Format>(), Ok(format));
+    }
+    let e = "pdf".parse::<Format>().unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "unknown format `pdf`; expected one of text, markdown, json, csv, html, svg, toml"
+    );
 }

@@ -57,7 +57,7 @@ fn the_blank_template_is_undetermined_never_ready() {
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
     assert_eq!(a.overall.undetermined, low_coverage);
     assert!(a.overall.provisional);
-    let text = report::text(&rb, &b);
+    let text = report::render(&b, report::Format::Text).unwrap();
     assert!(!text.contains("READY"), "{text}");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -79,13 +79,14 @@ fn the_blank_template_is_undetermined_never_ready() {
 /// unknown factors most at stake first, in the assessment's order.
 #[test]
 fn the_poorly_evidenced_sample_is_provisional_everywhere() {
-    let (rb, m) = sample("poorly-evidenced.toml");
+    let (_, m) = sample("poorly-evidenced.toml");
     let b = brief(&m);
     let a = &b.assessment;
     assert!(a.overall.coverage < 0.5);
     assert!(a.overall.provisional);
     assert!(a.dimensions.iter().all(|d| d.provisional));
-    let json: serde_json::Value = serde_json::from_str(&report::json(&rb, &b).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&report::render(&b, report::Format::Json).unwrap()).unwrap();
     assert_eq!(json["overall"]["provisional"], true);
     assert!(
         json["dimensions"]
@@ -99,7 +100,7 @@ fn the_poorly_evidenced_sample_is_provisional_everywhere() {
     let gaps: Vec<&str> = a.evidence_gaps.iter().map(|g| g.factor.as_str()).collect();
     let unrated: Vec<&str> = p.unrated.iter().map(|f| f.as_str()).collect();
     assert_eq!(unrated, gaps);
-    let text = report::text(&rb, &p);
+    let text = report::render(&p, report::Format::Text).unwrap();
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Rate these first"), "{text}");
     assert!(text.contains(gaps[0]), "{text}");
@@ -154,7 +155,7 @@ fn comparing_two_different_missions_warns() {
     assert_eq!(c.provisional, [true, true]);
     assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
     assert!(c.warnings[0].contains("different missions"));
-    let text = report::text(&rb, &c);
+    let text = report::render(&c, report::Format::Text).unwrap();
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("warning: the two assessments name different missions"));
     assert!(text.contains("(provisional)"));
@@ -172,7 +173,7 @@ fn comparing_two_different_missions_warns() {
 /// more" add up to the move of the score.
 #[test]
 fn comparison_drivers_sum_to_the_move() {
-    let (rb, before) = sample("compare-2008.toml");
+    let (_, before) = sample("compare-2008.toml");
     let (_, after) = sample("compare-2009.toml");
     let c = compare(&assess(&before), &assess(&after));
     for d in &c.dimensions {
@@ -183,7 +184,7 @@ fn comparison_drivers_sum_to_the_move() {
             d.id
         );
     }
-    let text = report::text(&rb, &c);
+    let text = report::render(&c, report::Format::Text).unwrap();
     assert!(text.contains(" more"), "{text}");
 }
 
@@ -192,7 +193,7 @@ fn comparison_drivers_sum_to_the_move() {
 #[test]
 fn fix_first_is_the_start_of_the_plan() {
     for (name, _) in fixtures::SAMPLES {
-        let (rb, m) = sample(name);
+        let (_, m) = sample(name);
         let b = brief(&m);
         let p = plan(&m);
         assert_eq!(b.plan, p, "{name}");
@@ -205,7 +206,7 @@ fn fix_first_is_the_start_of_the_plan() {
             .collect();
         assert_eq!(first, start, "{name}");
         if let Some(c) = p.changes.first() {
-            let text = report::text(&rb, &b);
+            let text = report::render(&b, report::Format::Text).unwrap();
             let at = text.find("Fix first").unwrap();
             assert!(text[at..].contains(c.factor.as_str()), "{name}");
         }
@@ -216,7 +217,7 @@ fn fix_first_is_the_start_of_the_plan() {
 /// alone is applied, and gate-forced steps come first.
 #[test]
 fn plan_steps_carry_their_own_gain_in_priority_order() {
-    let (rb, m) = sample("consolidation-after-ceasefire.toml");
+    let (_, m) = sample("consolidation-after-ceasefire.toml");
     let p = plan(&m);
     let base = assess(&m).overall.score;
     let mut seen_free = false;
@@ -235,7 +236,7 @@ fn plan_steps_carry_their_own_gain_in_priority_order() {
             "a gate step after a free one"
         );
     }
-    let text = report::text(&rb, &p);
+    let text = report::render(&p, report::Format::Text).unwrap();
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     // Rulebook 3.0: a high-effort step costs 3 (it was 4).
     assert!(flat.contains("each rating step costs 1 (low effort), 2 (medium) or 3 (high)"));
@@ -254,9 +255,10 @@ fn reports_carry_the_evidence_and_the_provenance() {
         .take(4)
         .collect::<Vec<_>>()
         .join(" ");
-    let md = report::markdown(&rb, &b);
+    let md = report::render(&b, report::Format::Markdown).unwrap();
     assert!(md.contains(&first_words), "{first_words}");
-    let json: serde_json::Value = serde_json::from_str(&report::json(&rb, &b).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&report::render(&b, report::Format::Json).unwrap()).unwrap();
     let jf = json["factors"]
         .as_array()
         .unwrap()
@@ -269,7 +271,7 @@ fn reports_carry_the_evidence_and_the_provenance() {
     assert_eq!(json["rulebook"]["version"], rb.info().version.as_str());
     assert_eq!(json["rulebook"]["fingerprint"], rb.content_fingerprint());
     assert_eq!(json["rulebook"]["crate_version"], env!("CARGO_PKG_VERSION"));
-    let text = report::text(&rb, &b);
+    let text = report::render(&b, report::Format::Text).unwrap();
     assert!(text.contains(&rb.content_fingerprint()));
     assert!(report::evidence_text(a).contains(&first_words));
 }

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use integration_readiness::{Assessment, Mission, Rulebook, assess, chart};
+use integration_readiness::{Assessment, Mission, Rulebook, assess, report};
 use roxmltree::{Document, Node};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -349,7 +349,12 @@ fn every_sample_renders_a_chart_that_matches_its_numbers() {
     for (name, text) in samples() {
         let m = mission(&rb, &name, &text);
         let a = assess(&m);
-        check(&rb, &a, &chart::svg(&rb, &a), &name);
+        check(
+            &rb,
+            &a,
+            &report::render(&a, report::Format::Svg).unwrap(),
+            &name,
+        );
     }
 }
 
@@ -359,7 +364,7 @@ fn positions_computed_by_hand_for_the_embedded_sample() {
     let text = std::fs::read_to_string(root().join("examples/missions").join(SAMPLE)).unwrap();
     let m = mission(&rb, SAMPLE, &text);
     let a = assess(&m);
-    let svg = chart::svg(&rb, &a);
+    let svg = report::render(&a, report::Format::Svg).unwrap();
     let doc = Document::parse(&svg).unwrap();
     let group = |kind: &str, id: &str| {
         doc.descendants()
@@ -430,7 +435,7 @@ fn a_mission_without_evidence_shows_full_ranges_and_no_evidence_themes() {
     let rb = Rulebook::oslo_2007();
     let m = mission(&rb, "empty.toml", "[mission]\nname = \"Nothing known\"\n");
     let a = assess(&m);
-    let svg = chart::svg(&rb, &a);
+    let svg = report::render(&a, report::Format::Svg).unwrap();
     check(&rb, &a, &svg, "empty");
     let doc = Document::parse(&svg).unwrap();
     let ranges: Vec<Node> = doc
@@ -528,7 +533,7 @@ fn the_point_score_is_the_middle_of_the_range_computed_by_hand() {
         "[mission]\nname = \"Half\"\n[context]\nmode = \"big\"\nflag = false\n[evidence.e1]\nrating = \"high\"\n",
     );
     let a = assess(&m);
-    let svg = chart::svg(&rb, &a);
+    let svg = report::render(&a, report::Format::Svg).unwrap();
     check(&rb, &a, &svg, "half");
     let doc = Document::parse(&svg).unwrap();
     let dimension = |id: &str| {
@@ -599,7 +604,7 @@ fn above_target_and_missing_context_computed_by_hand() {
         &format!("[mission]\nname = \"Over\"\n[context]\nmode = \"small\"\nflag = true\n{best}"),
     );
     let a = assess(&m);
-    let svg = chart::svg(&rb, &a);
+    let svg = report::render(&a, report::Format::Svg).unwrap();
     check(&rb, &a, &svg, "over");
     let doc = Document::parse(&svg).unwrap();
     assert_eq!(
@@ -632,7 +637,7 @@ fn above_target_and_missing_context_computed_by_hand() {
         &format!("[mission]\nname = \"Open\"\n{best}"),
     );
     let a = assess(&m);
-    let svg = chart::svg(&rb, &a);
+    let svg = report::render(&a, report::Format::Svg).unwrap();
     check(&rb, &a, &svg, "open");
     let doc = Document::parse(&svg).unwrap();
     assert_eq!(
@@ -662,7 +667,7 @@ fn text_with_markup_characters_is_escaped() {
     let m = mission(&rb, "markup.toml", &toml);
     let a = assess(&m);
     assert_eq!(a.mission.name, name);
-    let svg = chart::svg(&rb, &a);
+    let svg = report::render(&a, report::Format::Svg).unwrap();
     assert!(!svg.contains("<&>"));
     assert!(svg.contains("Mission &lt;&amp;&gt; &quot;quoted&quot; &apos;single&apos; &amp;"));
     check(&rb, &a, &svg, "markup");
@@ -681,7 +686,7 @@ fn text_with_markup_characters_is_escaped() {
         "bell.toml",
         "[mission]\nname = \"bell \\u0007 and NUL-free\"\n",
     );
-    let svg = chart::svg(&rb, &assess(&m));
+    let svg = report::render(&assess(&m), report::Format::Svg).unwrap();
     Document::parse(&svg).expect("control characters are replaced");
 }
 
@@ -691,7 +696,7 @@ fn output_is_deterministic() {
         let render = || {
             let rb = Rulebook::oslo_2007();
             let m = mission(&rb, &name, &text);
-            chart::svg(&rb, &assess(&m))
+            report::render(&assess(&m), report::Format::Svg).unwrap()
         };
         let first = render();
         assert_eq!(first, render(), "{name}");
@@ -704,7 +709,7 @@ fn output_is_deterministic() {
 fn committed_sample_chart_is_current() {
     let rb = Rulebook::oslo_2007();
     let text = std::fs::read_to_string(root().join("examples/missions").join(SAMPLE)).unwrap();
-    let fresh = chart::svg(&rb, &assess(&mission(&rb, SAMPLE, &text)));
+    let fresh = report::render(&assess(&mission(&rb, SAMPLE, &text)), report::Format::Svg).unwrap();
     let path = root().join("docs/sample-chart.svg");
     let committed = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e}; create it with `{REGENERATE}`", path.display()));

@@ -29,7 +29,8 @@ const RATINGS: [&str; 7] = [
 fn assess_json() {
     let rb = Rulebook::oslo_2007();
     let m = Mission::from_toml(SAMPLE, "s.toml", &rb).unwrap();
-    let v: Value = serde_json::from_str(&report::json(&rb, &assess(&m)).unwrap()).unwrap();
+    let v: Value =
+        serde_json::from_str(&report::render(&assess(&m), report::Format::Json).unwrap()).unwrap();
     keys(
         &v,
         &[

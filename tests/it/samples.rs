@@ -42,7 +42,7 @@ fn every_sample_loads_is_documented_and_fits_80_columns() {
             assert!(ev.note.is_some(), "{name}: evidence.{id} has no note");
         }
         let a = assess(&m);
-        for line in report::text(&rb, &a).lines() {
+        for line in report::render(&a, report::Format::Text).unwrap().lines() {
             assert!(line.chars().count() <= 80, "{name}: {line:?}");
         }
     }

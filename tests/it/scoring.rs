@@ -626,7 +626,9 @@ fn little_evidence_gives_no_verdict_and_an_open_range_a_provisional_one() {
     );
     assert!(!b.dimensions[1].provisional);
     // The report says why, in words, and never "too little to rely on".
-    let text = integration_readiness::report::text(&rb, &a);
+    let text =
+        integration_readiness::report::render(&a, integration_readiness::report::Format::Text)
+            .unwrap();
     assert!(text.contains("A (a)  UNDETERMINED (provisional)"), "{text}");
     assert!(
         text.contains("no verdict: only 25% of the weight is rated; a verdict needs 50%"),
@@ -675,7 +677,8 @@ fn a_gate_on_a_factor_that_does_not_apply_is_waived_and_shown() {
     assert_eq!(a.dimensions[0].level, "top");
     assert_eq!(a.dimensions[0].waived_gates, vec!["e1"]);
     assert!(
-        integration_readiness::report::text(&rb, &a)
+        integration_readiness::report::render(&a, integration_readiness::report::Format::Text)
+            .unwrap()
             .contains("waived  gates on e1 (not applicable)")
     );
     // With e1 rated, nothing is waived.

@@ -115,7 +115,7 @@ fn assess_plan_and_robustness_answer_what_the_library_computes() {
     let rb = Rulebook::oslo_2007();
     for (name, text) in SAMPLES {
         let m = Mission::from_toml(text, name, &rb).unwrap();
-        let assessed = value(&report::json(&rb, &brief(&m)).unwrap());
+        let assessed = value(&report::render(&brief(&m), report::Format::Json).unwrap());
         let planned = serde_json::to_value(plan(&m)).unwrap();
         let robust = serde_json::to_value(robustness(&m, RobustnessOptions::default())).unwrap();
         let json = m.to_json().unwrap();
@@ -171,12 +171,12 @@ fn the_panel_carries_the_assessment_and_the_reports_words() {
         // The assessment, as /api/assess answers it.
         assert_eq!(
             panel["assessment"],
-            value(&report::json(&rb, &b).unwrap()),
+            value(&report::render(&b, report::Format::Json).unwrap()),
             "{name}"
         );
         let words = &panel["words"];
-        let md = report::markdown(&rb, &b);
-        let text_report = report::text(&rb, &b);
+        let md = report::render(&b, report::Format::Markdown).unwrap();
+        let text_report = report::render(&b, report::Format::Text).unwrap();
         // The legend and each verdict's meaning.
         assert_eq!(words["legend"], report::verdict_legend(), "{name}");
         let verdicts: Vec<(String, String)> = words["verdicts"]
@@ -266,7 +266,7 @@ fn the_panel_carries_the_assessment_and_the_reports_words() {
         // The HTML report carries the same words: the leads, each verdict
         // with its class, why there is no verdict, why it is provisional,
         // the legend, every warning.
-        let html = report::html(&rb, &b);
+        let html = report::render(&b, report::Format::Html).unwrap();
         let esc = report::escape_html;
         for lead in words["leads"].as_array().unwrap() {
             let lead = esc(lead.as_str().unwrap());
@@ -600,14 +600,20 @@ fn reports_in_three_formats_with_user_text_escaped() {
         "application/toml",
         &text,
     );
-    assert_eq!(a.body, report::markdown(&rb, &brief(&m)));
+    assert_eq!(
+        a.body,
+        report::render(&brief(&m), report::Format::Markdown).unwrap()
+    );
     let a = post(
         server.addr(),
         "/api/report?format=json",
         "application/toml",
         &text,
     );
-    assert_eq!(a.json(), value(&report::json(&rb, &brief(&m)).unwrap()));
+    assert_eq!(
+        a.json(),
+        value(&report::render(&brief(&m), report::Format::Json).unwrap())
+    );
     let a = post(
         server.addr(),
         "/api/report?format=html",

@@ -58,8 +58,9 @@ fn mission(rb: &Rulebook, body: &str) -> Result<Mission, String> {
 }
 
 /// The report's text on one line, its wrapping undone.
-fn flat(rb: &Rulebook, m: &Mission) -> String {
-    integration_readiness::report::text(rb, &assess(m))
+fn flat(m: &Mission) -> String {
+    integration_readiness::report::render(&assess(m), integration_readiness::report::Format::Text)
+        .unwrap()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -194,7 +195,7 @@ fn a_gate_binds_only_where_its_condition_holds() {
     .unwrap();
     let a = assess(&big);
     assert_eq!(a.dimensions[1].level, "mid");
-    let text = flat(&rb, &big);
+    let text = flat(&big);
     assert!(
         text.contains(
             "top needs b1 at-most low (rated partial), a condition that cannot be waived"
@@ -247,7 +248,7 @@ fn a_partner_below_the_floor_its_role_is_asked_for_is_under_integrated() {
     // UNICEF at top: what is asked. WFP declares nothing: no flag either way.
     assert!(a.entities[1].under_integrated.is_empty());
     assert!(a.entities[2].under_integrated.is_empty());
-    let text = flat(&rb, &m);
+    let text = flat(&m);
     assert!(
         text.contains(
             "under-integrated on a: mid where the text asks at least top (dev-floor: \
@@ -306,12 +307,14 @@ fn a_target_out_of_reach_is_said_once_with_every_reason() {
     let said = "top is out of reach of any change of the rated factors (the best is mid): top \
                 needs e1 at-least high (rated unknown); rating the unknown factors may bring it \
                 within reach";
-    let text = flat(&rb, &m);
+    let text = flat(&m);
     assert!(text.contains(said), "{text}");
-    let plan_text: String = integration_readiness::report::text(&rb, &p)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let plan_text: String =
+        integration_readiness::report::render(&p, integration_readiness::report::Format::Text)
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
     assert!(plan_text.contains(said), "{plan_text}");
 }
 

@@ -4,25 +4,20 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use integration_readiness::analysis::{compare, trend};
-use integration_readiness::{assess, report};
+use integration_readiness::assess;
+use integration_readiness::report::{self, Format};
 
 use crate::io::{self, Failure};
 
-/// The formats of a comparison.
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    /// A report for the terminal.
-    Text,
-    /// A document to paste into a report.
-    Markdown,
-    /// One JSON object.
-    Json,
-    /// One row per dimension, before and after, for spreadsheets (RFC 4180).
-    Csv,
-    /// The two assessments as a line chart per dimension (the trend chart
-    /// of two dates), as a standalone SVG document.
-    Svg,
-}
+/// The formats of `compare`: a comparison's, and SVG, the trend chart of
+/// the two assessments.
+const FORMATS: &[Format] = &[
+    Format::Text,
+    Format::Markdown,
+    Format::Json,
+    Format::Csv,
+    Format::Svg,
+];
 
 /// Compare two assessments of a mission at two dates: what moved and why.
 #[derive(clap::Args)]
@@ -30,8 +25,7 @@ pub enum Format {
     "Examples:\n",
     "  integration-readiness compare                       # the embedded 2008/2009 pair\n",
     "  integration-readiness compare 2008.toml 2009.toml --format markdown\n\n",
-    "Both files are checked; the problems of both are reported together.\n\n",
-    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+    "Both files are checked; the problems of both are reported together.",
 ))]
 pub struct Args {
     /// The earlier mission file (with NEW); the embedded pair when left out.
@@ -41,8 +35,9 @@ pub struct Args {
     new: Option<PathBuf>,
     #[command(flatten)]
     rulebook: io::RulebookArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
+    /// Output format (csv: one row per dimension, before and after; svg: the
+    /// two assessments as the trend chart of two dates).
+    #[arg(long, default_value_t = Format::Text, value_parser = io::formats(FORMATS))]
     format: Format,
 }
 
@@ -67,13 +62,9 @@ pub fn run(args: Args) -> ExitCode {
             ),
         };
         let (a, b) = (assess(&old), assess(&new));
-        let c = compare(&a, &b);
         Ok(match args.format {
-            Format::Text => report::text(&rb, &c),
-            Format::Markdown => report::markdown(&rb, &c),
-            Format::Json => report::json(&rb, &c)? + "\n",
-            Format::Csv => report::comparison_csv(&rb, &c),
-            Format::Svg => report::trend_svg(&rb, &trend(&[a, b])),
+            Format::Svg => report::render(&trend(&[a, b]), Format::Svg)?,
+            format => report::render(&compare(&a, &b), format)?,
         })
     })())
 }

@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use integration_readiness::report::Format;
 use integration_readiness::{Error, Mission, Rulebook};
 
 /// The embedded sample assessed when no file is given: a multidimensional
@@ -34,9 +36,10 @@ pub const PAIR: [(&str, &str); 2] = [
     ),
 ];
 
-/// The exit statuses, as `--help` and the README state them.
-pub const EXIT_STATUS: &str = "Exit status: 0 on success (also when the reader of the output \
-closes the pipe early), 2 for bad input or a bad command line, 1 for anything else.\n\
+/// The exit statuses, as the README states them: the end of every
+/// `--help`, the command's and each subcommand's (`main` adds it).
+pub const EXIT_STATUS: &str = "Exit status: 0 on success, 2 for bad input or a bad command line, \
+1 for anything else (0 also when the reader of the output closes the pipe early).\n\
 A FILE of `-` reads standard input; input over 4 MiB is refused. Reports use no colour.";
 
 /// Why a subcommand failed, and so its exit status.
@@ -175,12 +178,12 @@ pub struct MissionArgs {
 }
 
 impl MissionArgs {
-    /// The rulebook and the mission, or `sample` when no file is given.
-    pub fn load(&self, sample: (&str, &str)) -> Result<(Rulebook, Mission), Failure> {
+    /// The mission (which carries its rulebook), or `sample` when no file
+    /// is given.
+    pub fn load(&self, sample: (&str, &str)) -> Result<Mission, Failure> {
         stdin_once([self.mission.as_deref(), self.rulebook.rulebook.as_deref()])?;
         let rb = rulebook(self.rulebook.rulebook.as_deref())?;
-        let m = mission(self.mission.as_deref(), sample, &rb)?;
-        Ok((rb, m))
+        mission(self.mission.as_deref(), sample, &rb)
     }
 }
 
@@ -193,55 +196,28 @@ pub struct RulebookArg {
     pub rulebook: Option<PathBuf>,
 }
 
-/// Text for people, Markdown for documents, JSON for programs.
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    /// A report for the terminal.
-    Text,
-    /// A document to paste into a report.
-    Markdown,
-    /// One JSON object.
-    Json,
+/// The parser of `--format` for a result with `formats` (its
+/// [`Render::FORMATS`](integration_readiness::report::Render::FORMATS)):
+/// `--help` lists them, and any other word is refused with exit status 2.
+pub fn formats(formats: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        formats
+            .iter()
+            .map(|&f| PossibleValue::new(f.as_str()).help(describe(f))),
+    )
+    .try_map(|word| word.parse::<Format>())
 }
 
-/// The formats of a result that is also a table: the common ones and CSV.
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum TableFormat {
-    /// A report for the terminal.
-    Text,
-    /// A document to paste into a report.
-    Markdown,
-    /// One JSON object.
-    Json,
-    /// One row per record, for spreadsheets (RFC 4180).
-    Csv,
-}
-
-/// The output of a result that is also a table: `csv` renders its CSV.
-pub fn render_table<R: integration_readiness::report::Render>(
-    format: TableFormat,
-    rb: &Rulebook,
-    result: &R,
-    csv: fn(&Rulebook, &R) -> String,
-) -> Result<String, Failure> {
+/// What a format is, for `--help`.
+fn describe(format: Format) -> &'static str {
     match format {
-        TableFormat::Text => render(Format::Text, rb, result),
-        TableFormat::Markdown => render(Format::Markdown, rb, result),
-        TableFormat::Json => render(Format::Json, rb, result),
-        TableFormat::Csv => Ok(csv(rb, result)),
+        Format::Text => "A report for the terminal, 80 columns",
+        Format::Markdown => "A document to paste into a report",
+        Format::Json => "One JSON object (the contract in the README)",
+        Format::Csv => "A table for spreadsheets (RFC 4180)",
+        Format::Svg => "A chart, as a standalone SVG document",
+        Format::Html => "One self-contained HTML page, printable on A4",
+        Format::Toml => "The file itself, to edit",
+        _ => "",
     }
-}
-
-/// The output of a result in one of the common formats.
-pub fn render<R: integration_readiness::report::Render>(
-    format: Format,
-    rb: &Rulebook,
-    result: &R,
-) -> Result<String, Failure> {
-    use integration_readiness::report;
-    Ok(match format {
-        Format::Text => report::text(rb, result),
-        Format::Markdown => report::markdown(rb, result),
-        Format::Json => report::json(rb, result)? + "\n",
-    })
 }

@@ -22,7 +22,7 @@ mod whatif;
 use std::process::ExitCode;
 use std::sync::LazyLock;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Score how ready a UN peace operation is for integration.
 #[derive(Parser)]
@@ -78,7 +78,18 @@ static VERSION: LazyLock<String> = LazyLock::new(|| {
 });
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // Every subcommand's help ends with the exit statuses, as the command's does.
+    let command = Cli::command().mut_subcommands(|sub| {
+        let help = match sub.get_after_help() {
+            Some(help) => format!("{help}\n\n{}", io::EXIT_STATUS),
+            None => io::EXIT_STATUS.to_owned(),
+        };
+        sub.after_help(help)
+    });
+    let cli = match command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(e) => {
             // `--help` and `--version` go to stdout (exit 0, also when the

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-use integration_readiness::analysis::plan;
-use integration_readiness::report;
+use integration_readiness::analysis::{Plan, plan};
+use integration_readiness::report::{self, Format, Render};
 
 use crate::io::{self, Failure};
 
@@ -14,21 +14,20 @@ use crate::io::{self, Failure};
     "Examples:\n",
     "  integration-readiness plan                          # the embedded start-up sample\n",
     "  integration-readiness plan my-mission.toml --format markdown\n",
-    "  integration-readiness plan my-mission.toml --format csv > plan.csv\n\n",
-    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+    "  integration-readiness plan my-mission.toml --format csv > plan.csv",
 ))]
 pub struct Args {
     #[command(flatten)]
     input: io::MissionArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    format: io::TableFormat,
+    /// Output format (csv: one row per change).
+    #[arg(long, default_value_t = Format::Text, value_parser = io::formats(Plan::FORMATS))]
+    format: Format,
 }
 
 /// Loads, plans and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
-        let (rb, m) = args.input.load(io::START_UP)?;
-        io::render_table(args.format, &rb, &plan(&m), report::plan_csv)
+        let m = args.input.load(io::START_UP)?;
+        Ok(report::render(&plan(&m), args.format)?)
     })())
 }

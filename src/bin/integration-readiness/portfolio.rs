@@ -3,23 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use integration_readiness::analysis::portfolio;
-use integration_readiness::report;
+use integration_readiness::analysis::{Portfolio, portfolio};
+use integration_readiness::report::{self, Format, Render};
 
 use crate::io::{self, Failure};
-
-/// The formats of a portfolio.
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    /// A report for the terminal.
-    Text,
-    /// One table to paste into a document.
-    Markdown,
-    /// One JSON object.
-    Json,
-    /// A table for spreadsheets (RFC 4180).
-    Csv,
-}
 
 /// One row per mission: name, date, coverage, and per dimension the score,
 /// level, target and verdict.
@@ -32,8 +19,7 @@ pub enum Format {
     "A directory stands for its .toml and .json files, in name order. Every file is\n",
     "checked; the problems of all of them are reported together.\n",
     "Sort columns: name, date (A to Z), coverage, score (highest first), verdict\n",
-    "(best first), or a dimension id (its score, highest first).\n\n",
-    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+    "(best first), or a dimension id (its score, highest first).",
 ))]
 pub struct Args {
     /// Mission files or directories of them.
@@ -47,8 +33,8 @@ pub struct Args {
     /// Turn the sort order round.
     #[arg(long, requires = "sort")]
     reverse: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
+    /// Output format (csv: one row per mission).
+    #[arg(long, default_value_t = Format::Text, value_parser = io::formats(Portfolio::FORMATS))]
     format: Format,
 }
 
@@ -101,11 +87,6 @@ pub fn run(args: Args) -> ExitCode {
             p.sort_by_column(column, args.reverse)
                 .map_err(|e| Failure::Input(format!("--sort: {e}")))?;
         }
-        Ok(match args.format {
-            Format::Text => report::text(&rb, &p),
-            Format::Markdown => report::markdown(&rb, &p),
-            Format::Json => report::json(&rb, &p)? + "\n",
-            Format::Csv => report::csv(&rb, &p),
-        })
+        Ok(report::render(&p, args.format)?)
     })())
 }

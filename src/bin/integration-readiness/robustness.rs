@@ -3,8 +3,8 @@
 
 use std::process::ExitCode;
 
-use integration_readiness::analysis::{RobustnessOptions, robustness};
-use integration_readiness::report;
+use integration_readiness::analysis::{Robustness, RobustnessOptions, robustness};
+use integration_readiness::report::{self, Format, Render};
 
 use crate::io::{self, Failure};
 
@@ -14,8 +14,7 @@ use crate::io::{self, Failure};
 #[command(after_help = concat!(
     "Examples:\n",
     "  integration-readiness robustness                    # the embedded sample\n",
-    "  integration-readiness robustness my-mission.toml --noise 30 --samples 5000 --seed 1\n\n",
-    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+    "  integration-readiness robustness my-mission.toml --noise 30 --samples 5000 --seed 1",
 ))]
 pub struct Args {
     #[command(flatten)]
@@ -29,9 +28,9 @@ pub struct Args {
     /// Monte Carlo seed.
     #[arg(long, default_value_t = 2007)]
     seed: u64,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    format: io::TableFormat,
+    /// Output format (csv: one row per dimension).
+    #[arg(long, default_value_t = Format::Text, value_parser = io::formats(Robustness::FORMATS))]
+    format: Format,
 }
 
 fn noise(s: &str) -> Result<f64, String> {
@@ -48,17 +47,12 @@ fn noise(s: &str) -> Result<f64, String> {
 /// Loads, analyses and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
-        let (rb, m) = args.input.load(io::CONSOLIDATION)?;
+        let m = args.input.load(io::CONSOLIDATION)?;
         let opts = RobustnessOptions {
             noise_percent: args.noise,
             samples: args.samples as usize,
             seed: args.seed,
         };
-        io::render_table(
-            args.format,
-            &rb,
-            &robustness(&m, opts),
-            report::robustness_csv,
-        )
+        Ok(report::render(&robustness(&m, opts), args.format)?)
     })())
 }

@@ -22,8 +22,7 @@ pub enum Which {
 #[command(after_help = concat!(
     "Examples:\n",
     "  integration-readiness schema mission > mission.schema.json\n",
-    "  integration-readiness schema rulebook > rulebook.schema.json\n\n",
-    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+    "  integration-readiness schema rulebook > rulebook.schema.json",
 ))]
 pub struct Args {
     /// Which format.

@@ -12,8 +12,7 @@ use crate::io::{self, Failure};
 #[derive(clap::Args)]
 #[command(after_help = concat!(
     "Example:\n",
-    "  integration-readiness template > my-mission.toml\n\n",
-    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+    "  integration-readiness template > my-mission.toml",
 ))]
 pub struct Args {
     #[command(flatten)]

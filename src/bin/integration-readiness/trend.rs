@@ -3,26 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use integration_readiness::analysis::trend;
-use integration_readiness::{Assessment, assess, report};
+use integration_readiness::analysis::{Trend, trend};
+use integration_readiness::report::{self, Format, Render};
+use integration_readiness::{Assessment, assess};
 
 use crate::io::{self, Failure};
-
-/// The formats of a trend.
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    /// A report for the terminal.
-    Text,
-    /// Tables to paste into a document.
-    Markdown,
-    /// One JSON object.
-    Json,
-    /// One row per date and dimension, for spreadsheets and plotting
-    /// (RFC 4180).
-    Csv,
-    /// A line chart per dimension, as a standalone SVG document.
-    Svg,
-}
 
 /// Follow one mission over several dated assessments: per dimension the
 /// score and level at each date, and the factors that moved it most.
@@ -33,8 +18,7 @@ pub enum Format {
     "  integration-readiness trend 2007.toml 2008.toml 2009.toml --format markdown\n",
     "  integration-readiness trend missions/unimse-*.toml --format csv > trend.csv\n\n",
     "The assessments are put in date order. Every file is checked; the problems of\n",
-    "all of them are reported together.\n\n",
-    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+    "all of them are reported together.",
 ))]
 pub struct Args {
     /// Mission files, two or more (`-` reads one of them from standard
@@ -43,8 +27,9 @@ pub struct Args {
     files: Vec<PathBuf>,
     #[command(flatten)]
     rulebook: io::RulebookArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
+    /// Output format (csv: one row per date and dimension; svg: a line chart
+    /// per dimension).
+    #[arg(long, default_value_t = Format::Text, value_parser = io::formats(Trend::FORMATS))]
     format: Format,
 }
 
@@ -67,13 +52,6 @@ pub fn run(args: Args) -> ExitCode {
             io::missions(&args.files, &rb)?
         };
         let assessments: Vec<Assessment> = missions.iter().map(assess).collect();
-        let t = trend(&assessments);
-        Ok(match args.format {
-            Format::Text => report::text(&rb, &t),
-            Format::Markdown => report::markdown(&rb, &t),
-            Format::Json => report::json(&rb, &t)? + "\n",
-            Format::Csv => report::trend_csv(&rb, &t),
-            Format::Svg => report::trend_svg(&rb, &t),
-        })
+        Ok(report::render(&trend(&assessments), args.format)?)
     })())
 }

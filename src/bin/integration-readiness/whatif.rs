@@ -4,10 +4,11 @@
 use std::process::ExitCode;
 
 use integration_readiness::analysis::{
-    Scenario, apply, compare, parse_context_change, parse_rating_change,
+    Comparison, Scenario, apply, compare, parse_context_change, parse_rating_change,
 };
+use integration_readiness::assess;
 use integration_readiness::model::{ContextValue, Rating};
-use integration_readiness::{assess, report};
+use integration_readiness::report::{self, Format, Render};
 
 use crate::io::{self, Failure};
 
@@ -17,8 +18,7 @@ use crate::io::{self, Failure};
     "Examples:\n",
     "  integration-readiness whatif --set senior-leadership-cohesion=full --context conflict=ceasefire\n",
     "  integration-readiness whatif my-mission.toml --set joint-analysis-capacity=high --format json\n",
-    "  integration-readiness whatif my-mission.toml --set common-planning-framework=full --format csv\n\n",
-    "Exit status: 0 on success, 2 for bad input or a bad command line, 1 for anything else."
+    "  integration-readiness whatif my-mission.toml --set common-planning-framework=full --format csv",
 ))]
 pub struct Args {
     #[command(flatten)]
@@ -29,15 +29,15 @@ pub struct Args {
     /// A context change, KEY=VALUE (repeatable; true/false for flags).
     #[arg(long = "context", value_name = "KEY=VALUE", value_parser = parse_context_change)]
     context: Vec<(String, ContextValue)>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    format: io::TableFormat,
+    /// Output format (csv: one row per dimension, before and after).
+    #[arg(long, default_value_t = Format::Text, value_parser = io::formats(Comparison::FORMATS))]
+    format: Format,
 }
 
 /// Loads, applies the scenario, compares and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
-        let (rb, m) = args.input.load(io::CONSOLIDATION)?;
+        let m = args.input.load(io::CONSOLIDATION)?;
         let scenario = Scenario {
             ratings: args.set.iter().cloned().collect(),
             context: args.context.iter().cloned().collect(),
@@ -46,6 +46,6 @@ pub fn run(args: Args) -> ExitCode {
         // Problems of a scenario point at the command line that made it.
         let changed = apply(&m, &scenario).map_err(|e| e.placed("command line"))?;
         let c = compare(&assess(&m), &assess(&changed));
-        io::render_table(args.format, &rb, &c, report::comparison_csv)
+        Ok(report::render(&c, args.format)?)
     })())
 }

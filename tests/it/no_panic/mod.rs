@@ -175,24 +175,24 @@ pub(crate) fn quick() -> RobustnessOptions {
 /// with it.
 pub(crate) fn exercise(rb: &Rulebook, m: &Mission, other: Option<&Mission>) {
     let a = assess(m);
-    let _ = report::text(rb, &a);
-    let _ = report::markdown(rb, &a);
+    let _ = report::render(&a, report::Format::Text).unwrap();
+    let _ = report::render(&a, report::Format::Markdown).unwrap();
     #[cfg(feature = "json")]
-    let _ = report::json(rb, &a);
+    let _ = report::render(&a, report::Format::Json);
     #[cfg(feature = "svg")]
-    let _ = report::svg(rb, &a);
+    let _ = report::render(&a, report::Format::Svg).unwrap();
     let p = analysis::plan(m);
-    let _ = report::text(rb, &p);
+    let _ = report::render(&p, report::Format::Text).unwrap();
     let _ = serde_json::to_string(&p);
     let r = analysis::robustness(m, quick());
-    let _ = report::text(rb, &r);
+    let _ = report::render(&r, report::Format::Text).unwrap();
     let _ = serde_json::to_string(&r);
     let c = analysis::compare(&a, &a);
-    let _ = report::text(rb, &c);
+    let _ = report::render(&c, report::Format::Text).unwrap();
     if let Some(o) = other {
         let b = assess(o);
         let c = analysis::compare(&b, &a);
-        let _ = report::text(rb, &c);
+        let _ = report::render(&c, report::Format::Text).unwrap();
         let _ = serde_json::to_string(&c);
     }
     // Writing the mission back, and reading what was written.
