@@ -4,9 +4,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use integration_readiness::Polarity;
 use integration_readiness::analysis::{RobustnessOptions, plan, portfolio, robustness};
 use integration_readiness::assess::{score_batch, score_into};
-use integration_readiness::model::Polarity;
 use integration_readiness::{Mission, Rulebook, assess};
 
 const SAMPLE: &str = include_str!("../examples/missions/consolidation-after-ceasefire.toml");

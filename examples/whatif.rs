@@ -8,8 +8,9 @@
 use std::path::PathBuf;
 
 use clap::Parser;
+use integration_readiness::Rating;
 use integration_readiness::analysis::{self, Scenario, parse_context_change, parse_rating_change};
-use integration_readiness::model::{ContextValue, Rating};
+use integration_readiness::model::ContextValue;
 use integration_readiness::report::{self, Format};
 use integration_readiness::{Error, Mission, Rulebook, assess};
 

@@ -17,7 +17,7 @@ pub enum PathSegment {
 /// or `factor[3].weights.strategic` (the third `[[factor]]`: shown indices
 /// count from 1).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct DocPath(pub Vec<PathSegment>);
+pub struct DocPath(pub(crate) Vec<PathSegment>);
 
 impl DocPath {
     /// The empty path (the document itself).
@@ -48,7 +48,7 @@ impl DocPath {
     /// `Display` form (`entity[2].role`) is the one for programs.
     ///
     /// ```
-    /// use integration_readiness::error::DocPath;
+    /// use integration_readiness::DocPath;
     /// let p = DocPath::root().key("entity").index(1).key("role");
     /// assert_eq!(p.in_words(), "the 2nd [[entity]], role");
     /// assert_eq!(p.to_string(), "entity[2].role");
@@ -87,13 +87,7 @@ pub(crate) const RULEBOOK_ARRAYS: &[&str] = &[
 
 /// A count from 1 as people say it: `1st`, `2nd`, `3rd`, `4th`, `11th`,
 /// `12th`, `13th`, `21st`, `22nd`, `111th`.
-///
-/// ```
-/// use integration_readiness::error::ordinal;
-/// let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal).to_vec();
-/// assert_eq!(words, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"]);
-/// ```
-pub fn ordinal(n: usize) -> String {
+pub(crate) fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
@@ -176,7 +170,10 @@ impl Problem {
 /// The known id nearest to `unknown`, when it is close enough to be a typo.
 /// Words longer than [`MAX_SUGGEST_LEN`] get no suggestion: no id is that
 /// long, and comparing them would take time for nothing.
-pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    unknown: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     if unknown.len() > MAX_SUGGEST_LEN {
         return None;
     }
@@ -209,7 +206,7 @@ fn clip(s: String) -> String {
 }
 
 /// The longest word, in bytes, for which a nearest known id is looked for.
-pub const MAX_SUGGEST_LEN: usize = 100;
+pub(crate) const MAX_SUGGEST_LEN: usize = 100;
 
 /// A word as shown in a message: cut to 60 characters with an ellipsis, so
 /// that a huge value does not make a huge message.
@@ -651,5 +648,22 @@ pub(crate) fn one_of_ids<'a>(what: &str, ids: impl ExactSizeIterator<Item = &'a 
     } else {
         let first: Vec<&str> = ids.take(5).collect();
         format!("one of the {n} {what} ids ({}, ...)", first.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ordinals_are_said_as_people_say_them() {
+        let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112]
+            .map(super::ordinal)
+            .to_vec();
+        assert_eq!(
+            words,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
+                "101st", "111th", "112th"
+            ]
+        );
     }
 }

@@ -78,7 +78,7 @@
 //! | the assessment | [`assess()`], and [`score_only`] / [`score_into`] for sweeps |
 //! | reports of any result, in any of its formats | [`report::render`] with a [`report::Format`]: text, Markdown, JSON (feature `json`), CSV, SVG (feature `svg`), HTML (feature `html`) |
 //! | what-if, plan, robustness, compare | [`analysis`] |
-//! | the factor reference | [`report::render`] of the rulebook as Markdown or JSON, [`reference`](mod@reference) |
+//! | the factor reference | [`report::render`] of the rulebook as Markdown or JSON, [`report::reference`](mod@report::reference) |
 //! | errors | [`Error`], one for every fallible function |
 //! | a mission file to start from | [`template::mission`] |
 //! | the file formats as types | [`model`] |
@@ -249,28 +249,28 @@
 pub mod analysis;
 pub mod assess;
 mod builtin;
-pub mod error;
+mod error;
 #[cfg(feature = "json")]
 mod json;
 mod load;
-pub mod mission;
+mod mission;
 pub mod model;
 pub mod report;
-pub mod rulebook;
+mod rulebook;
 #[cfg(feature = "schema")]
 pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod template;
 mod text;
+mod words;
 
 pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
-pub use error::{Diagnostic, Diagnostics, Error, ParseWordError, Problem};
+pub use error::{
+    Diagnostic, Diagnostics, DocPath, Error, MAX_PROBLEMS, ParseWordError, PathSegment, Problem,
+};
 pub use load::{MAX_INPUT_BYTES, STDIN_NAME, read_limited};
 pub use mission::{Mission, MissionBuilder};
-pub use model::{Effort, Polarity, Rating};
-#[cfg(feature = "svg")]
-pub use report::chart;
-pub use report::reference;
 pub use rulebook::Rulebook;
 pub use text::Text;
+pub use words::{Effort, Polarity, Rating};

@@ -12,7 +12,7 @@ use crate::text::Text;
 
 /// A bound on a rating (gates) or on a level (target rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Bound<T> {
+pub(crate) enum Bound<T> {
     /// At least this.
     AtLeast(T),
     /// At most this.
@@ -220,10 +220,10 @@ pub(crate) fn is_kebab(id: &str) -> bool {
 /// The largest weight or effort cost a rulebook may give. Sums of
 /// thousands of them stay far from overflow, so no score or plan total can
 /// become infinite.
-pub const MAX_NUMBER: f64 = 1e9;
+pub(crate) const MAX_NUMBER: f64 = 1e9;
 
 /// The most words a citation's locating phrase may have.
-pub const MAX_PHRASE_WORDS: usize = 8;
+pub(crate) const MAX_PHRASE_WORDS: usize = 8;
 
 struct Checker {
     problems: Collector,

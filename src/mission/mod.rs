@@ -2,7 +2,7 @@
 //! checking and resolving here, building in code in [`builder`], refitting
 //! to another rulebook in `refit`.
 
-pub mod builder;
+mod builder;
 mod refit;
 
 pub use builder::MissionBuilder;

@@ -14,13 +14,10 @@ use crate::assess::DimensionResult;
 /// (its `applies-when` condition does not hold), in place of its rating.
 pub(crate) const RULED_OUT: &str = "ruled out by the context: it leaves the sums";
 
-/// Escapes text for HTML content and attribute values.
-///
-/// ```
-/// use integration_readiness::report::escape_html;
-/// assert_eq!(escape_html("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
-/// ```
-pub fn escape(s: &str) -> String {
+/// Escapes text for HTML content and attribute values: `<script>&"'` is
+/// `&lt;script&gt;&amp;&quot;&#39;` (the report's tests check every
+/// payload).
+pub(crate) fn escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

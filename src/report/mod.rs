@@ -152,12 +152,6 @@ fn unavailable<R: Render + ?Sized>(format: Format) -> Error {
     }
 }
 
-/// Escapes text for HTML content and attribute values (feature `html`).
-#[cfg(feature = "html")]
-pub fn escape_html(text: &str) -> String {
-    html::escape(text)
-}
-
 /// The evidence behind an assessment's ratings as text (each rated factor's
 /// note and sources), which the text report leaves out; the Markdown and
 /// JSON reports carry it with each factor.

@@ -98,7 +98,7 @@ fn consistency_table(o: &mut String, rb: &Rulebook, heading: &str) {
 ///
 /// ```
 /// let rb = integration_readiness::Rulebook::oslo_2007();
-/// let page = integration_readiness::reference::markdown(&rb);
+/// let page = integration_readiness::report::reference::markdown(&rb);
 /// assert!(page.contains("senior-leadership-cohesion"));
 /// ```
 pub fn markdown(rb: &Rulebook) -> String {
@@ -374,7 +374,7 @@ fn rule_row(r: &crate::model::TargetRule) -> String {
 ///
 /// ```
 /// let rb = integration_readiness::Rulebook::oslo_2007();
-/// let page = integration_readiness::reference::decisions(&rb);
+/// let page = integration_readiness::report::reference::decisions(&rb);
 /// assert!(page.contains("## Gates"));
 /// ```
 pub fn decisions(rb: &Rulebook) -> String {

@@ -8,7 +8,7 @@
 use crate::fixtures::{TINY, tiny};
 use integration_readiness::analysis::{Direction, RobustnessOptions, robustness};
 use integration_readiness::assess::{PerDimension, Provenance, Values};
-use integration_readiness::model::{Effort, Rating};
+use integration_readiness::{Effort, Rating};
 use integration_readiness::{Mission, Rulebook, Verdict};
 
 fn mission(rb: &Rulebook, body: &str) -> Mission {

@@ -10,8 +10,8 @@ use integration_readiness::analysis::{
     Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness,
 };
 use integration_readiness::assess::{Blocker, THRESHOLD_TOLERANCE, score_into, score_only};
-use integration_readiness::model::{Polarity, Rating};
 use integration_readiness::{Mission, Rulebook, assess};
+use integration_readiness::{Polarity, Rating};
 use proptest::prelude::*;
 
 /// The reasons a target is out of reach, each in a few words:

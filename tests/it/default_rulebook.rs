@@ -3,8 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use integration_readiness::model::Polarity;
-use integration_readiness::{Rulebook, reference};
+use integration_readiness::Polarity;
+use integration_readiness::Rulebook;
+use integration_readiness::report::reference;
 
 fn rb() -> Rulebook {
     Rulebook::from_toml(Rulebook::oslo_2007_text(), "oslo-2007.toml").unwrap()

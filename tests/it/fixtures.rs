@@ -8,10 +8,10 @@
 use std::collections::BTreeMap;
 
 use integration_readiness::model::{
-    Citation, Condition, ContextKey, ContextValue, Dimension, Effort, Entity, Evidence, Factor,
-    Gate, Level, MissionData, MissionInfo, Polarity, Rating, Role, RulebookData, RulebookInfo,
-    TargetRule, Theme,
+    Citation, Condition, ContextKey, ContextValue, Dimension, Entity, Evidence, Factor, Gate,
+    Level, MissionData, MissionInfo, Role, RulebookData, RulebookInfo, TargetRule, Theme,
 };
+use integration_readiness::{Effort, Polarity, Rating};
 use integration_readiness::{Mission, Rulebook};
 use proptest::prelude::*;
 

@@ -6,9 +6,10 @@ use crate::fixtures;
 use fixtures::{case, load};
 use integration_readiness::assess::{DimensionScore, score_only};
 use integration_readiness::model::{
-    Condition, ContextValue, MissionData, Polarity, Rating, RulebookData, TargetRule,
+    Condition, ContextValue, MissionData, RulebookData, TargetRule,
 };
 use integration_readiness::{Mission, Rulebook, Verdict, assess};
+use integration_readiness::{Polarity, Rating};
 use proptest::prelude::*;
 
 const EPS: f64 = 1e-9;

@@ -3,11 +3,12 @@
 
 use std::process::ExitCode;
 
+use integration_readiness::Rating;
 use integration_readiness::analysis::{
     Comparison, Scenario, apply, compare, parse_context_change, parse_rating_change,
 };
 use integration_readiness::assess;
-use integration_readiness::model::{ContextValue, Rating};
+use integration_readiness::model::ContextValue;
 use integration_readiness::report::{self, Format, Render};
 
 use crate::io::{self, Failure};

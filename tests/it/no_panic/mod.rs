@@ -34,10 +34,10 @@ use std::process::Command;
 use std::sync::LazyLock;
 
 use integration_readiness::analysis::{self, RobustnessOptions, Scenario};
-use integration_readiness::model::{ContextValue, Effort, Polarity, Rating};
-use integration_readiness::{
-    Error, MAX_INPUT_BYTES, Mission, Rulebook, assess, reference, report, template,
-};
+use integration_readiness::model::ContextValue;
+use integration_readiness::report::reference;
+use integration_readiness::{Effort, Polarity, Rating};
+use integration_readiness::{Error, MAX_INPUT_BYTES, Mission, Rulebook, assess, report, template};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use toml::{Table, Value};

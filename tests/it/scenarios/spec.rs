@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use integration_readiness::Polarity;
 use integration_readiness::Rulebook;
-use integration_readiness::model::Polarity;
 use serde::Deserialize;
 use serde_json::Value;
 
