@@ -9,10 +9,10 @@ use std::path::PathBuf;
 
 use clap::Parser;
 use integration_readiness::Rating;
-use integration_readiness::analysis::{self, Scenario, parse_context_change, parse_rating_change};
+use integration_readiness::analysis::{self, Scenario};
 use integration_readiness::model::ContextValue;
 use integration_readiness::report::{self, Format};
-use integration_readiness::{Error, Mission, Rulebook, assess};
+use integration_readiness::{Error, Mission, ParseWordError, Rulebook, assess};
 
 /// The sample: a multidimensional mission consolidating after a ceasefire
 /// (fictional).
@@ -27,10 +27,10 @@ struct Args {
     #[arg(long)]
     rulebook: Option<PathBuf>,
     /// A rating change, FACTOR=RATING (repeatable).
-    #[arg(long = "set", value_name = "FACTOR=RATING", value_parser = parse_rating_change)]
+    #[arg(long = "set", value_name = "FACTOR=RATING", value_parser = rating_change)]
     set: Vec<(String, Rating)>,
     /// A context change, KEY=VALUE (repeatable; true/false for flags).
-    #[arg(long = "context", value_name = "KEY=VALUE", value_parser = parse_context_change)]
+    #[arg(long = "context", value_name = "KEY=VALUE", value_parser = context_change)]
     context: Vec<(String, ContextValue)>,
     /// Output format: text, markdown, json or csv.
     #[arg(long, default_value_t = Format::Text)]
@@ -65,4 +65,23 @@ fn main() {
             std::process::exit(2);
         }
     }
+}
+
+/// `FACTOR=RATING`: the rating word is read by `Rating`'s `FromStr`.
+fn rating_change(s: &str) -> Result<(String, Rating), String> {
+    let (factor, word) = s.split_once('=').ok_or("expected FACTOR=RATING")?;
+    let rating: Rating = word.parse().map_err(|e: ParseWordError| e.to_string())?;
+    Ok((factor.to_owned(), rating))
+}
+
+/// `KEY=VALUE`: `true` and `false` are a flag's values, any other word a
+/// word value.
+fn context_change(s: &str) -> Result<(String, ContextValue), String> {
+    let (key, value) = s.split_once('=').ok_or("expected KEY=VALUE")?;
+    let value = match value {
+        "true" => ContextValue::Flag(true),
+        "false" => ContextValue::Flag(false),
+        w => ContextValue::Word(w.to_owned()),
+    };
+    Ok((key.to_owned(), value))
 }

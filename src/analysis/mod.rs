@@ -20,4 +20,4 @@ pub use portfolio::{
 };
 pub use robustness::{DimensionRobustness, Direction, Robustness, RobustnessOptions, robustness};
 pub use trend::{DimensionTrend, OverallPoint, TREND_DRIVERS, Trend, TrendPoint, trend};
-pub use whatif::{Scenario, apply, parse_context_change, parse_rating_change};
+pub use whatif::{Scenario, apply};

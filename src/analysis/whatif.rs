@@ -32,53 +32,6 @@ impl Scenario {
     }
 }
 
-/// One rating change as typed, `FACTOR=RATING`, as a command line takes
-/// it for a [`Scenario`].
-///
-/// ```
-/// use integration_readiness::analysis::parse_rating_change;
-/// use integration_readiness::Rating;
-/// assert_eq!(parse_rating_change("joint-analysis-capacity=high")?.1, Rating::High);
-/// assert!(parse_rating_change("joint-analysis-capacity").is_err());
-/// assert!(parse_rating_change("joint-analysis-capacity=hgh").is_err());
-/// # Ok::<(), integration_readiness::Error>(())
-/// ```
-///
-/// # Errors
-/// [`Error::Word`] without `=` or with a word that is not a rating.
-pub fn parse_rating_change(assignment: &str) -> Result<(String, Rating), Error> {
-    let (factor, word) = split_assignment(assignment, "FACTOR=RATING")?;
-    Ok((factor.to_owned(), word.parse()?))
-}
-
-/// One context change as typed, `KEY=VALUE`: `true` and `false` are a
-/// flag's values, any other word a word value.
-///
-/// # Errors
-/// [`Error::Word`] without `=`.
-pub fn parse_context_change(assignment: &str) -> Result<(String, ContextValue), Error> {
-    let (key, value) = split_assignment(assignment, "KEY=VALUE")?;
-    let value = match value {
-        "true" => ContextValue::Flag(true),
-        "false" => ContextValue::Flag(false),
-        w => ContextValue::Word(w.to_owned()),
-    };
-    Ok((key.to_owned(), value))
-}
-
-fn split_assignment<'a>(
-    assignment: &'a str,
-    shape: &'static str,
-) -> Result<(&'a str, &'a str), Error> {
-    assignment.split_once('=').ok_or_else(|| {
-        Error::Word(crate::error::ParseWordError::new(
-            "assignment",
-            assignment,
-            [shape],
-        ))
-    })
-}
-
 /// The mission with the scenario applied, checked against the rulebook it
 /// carries.
 /// Notes and sources of re-rated factors are kept. Assess both and

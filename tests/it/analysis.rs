@@ -508,41 +508,6 @@ fn plan_takes_forced_gate_steps_and_reports_unreachable_targets() {
 }
 
 #[test]
-fn changes_are_read_as_typed() {
-    use integration_readiness::analysis::{parse_context_change, parse_rating_change};
-    use integration_readiness::model::ContextValue;
-    assert_eq!(
-        parse_rating_change("e1=high").unwrap(),
-        ("e1".to_owned(), Rating::High)
-    );
-    assert!(parse_rating_change("e1").is_err());
-    assert!(parse_rating_change("e1=hgh").is_err());
-    let ctx = |s: &str| parse_context_change(s).unwrap();
-    assert_eq!(
-        ctx("mode=big"),
-        ("mode".to_owned(), ContextValue::Word("big".into()))
-    );
-    assert_eq!(
-        ctx("flag=true"),
-        ("flag".to_owned(), ContextValue::Flag(true))
-    );
-    assert_eq!(
-        ctx("flag=false"),
-        ("flag".to_owned(), ContextValue::Flag(false))
-    );
-    // Split at the first `=`: the rest is the value.
-    assert_eq!(
-        ctx("mode=a=b"),
-        ("mode".to_owned(), ContextValue::Word("a=b".into()))
-    );
-    assert_eq!(
-        ctx("mode="),
-        ("mode".to_owned(), ContextValue::Word(String::new()))
-    );
-    assert!(parse_context_change("mode").is_err());
-}
-
-#[test]
 fn a_scenario_forgets_context_the_rulebook_declares() {
     use integration_readiness::analysis::Scenario;
     let (_, m) = tiny_mission("[context]\nmode = \"big\"\n");

@@ -4,9 +4,7 @@
 use std::process::ExitCode;
 
 use integration_readiness::Rating;
-use integration_readiness::analysis::{
-    Comparison, Scenario, apply, compare, parse_context_change, parse_rating_change,
-};
+use integration_readiness::analysis::{Comparison, Scenario, apply, compare};
 use integration_readiness::assess;
 use integration_readiness::model::ContextValue;
 use integration_readiness::report::{self, Format, Render};
@@ -49,4 +47,68 @@ pub fn run(args: Args) -> ExitCode {
         let c = compare(&assess(&m), &assess(&changed));
         Ok(report::render(&c, args.format)?)
     })())
+}
+
+/// One rating change as typed, `FACTOR=RATING`, split at the first `=`.
+fn parse_rating_change(assignment: &str) -> Result<(String, Rating), String> {
+    let (factor, word) = assignment.split_once('=').ok_or_else(|| {
+        format!("`{assignment}` is not FACTOR=RATING (a factor id, `=`, a rating word)")
+    })?;
+    let rating = word.parse::<Rating>().map_err(|e| e.to_string())?;
+    Ok((factor.to_owned(), rating))
+}
+
+/// One context change as typed, `KEY=VALUE`, split at the first `=`: `true`
+/// and `false` are a flag's values, any other word a word value.
+fn parse_context_change(assignment: &str) -> Result<(String, ContextValue), String> {
+    let (key, value) = assignment
+        .split_once('=')
+        .ok_or_else(|| format!("`{assignment}` is not KEY=VALUE (a context key, `=`, a value)"))?;
+    let value = match value {
+        "true" => ContextValue::Flag(true),
+        "false" => ContextValue::Flag(false),
+        w => ContextValue::Word(w.to_owned()),
+    };
+    Ok((key.to_owned(), value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_read_as_typed() {
+        assert_eq!(
+            parse_rating_change("e1=high").unwrap(),
+            ("e1".to_owned(), Rating::High)
+        );
+        assert_eq!(
+            parse_rating_change("e1").unwrap_err(),
+            "`e1` is not FACTOR=RATING (a factor id, `=`, a rating word)"
+        );
+        assert!(parse_rating_change("e1=hgh").unwrap_err().contains("`hgh`"));
+        let ctx = |s: &str| parse_context_change(s).unwrap();
+        assert_eq!(
+            ctx("mode=big"),
+            ("mode".to_owned(), ContextValue::Word("big".into()))
+        );
+        assert_eq!(
+            ctx("flag=true"),
+            ("flag".to_owned(), ContextValue::Flag(true))
+        );
+        assert_eq!(
+            ctx("flag=false"),
+            ("flag".to_owned(), ContextValue::Flag(false))
+        );
+        // Split at the first `=`: the rest is the value.
+        assert_eq!(
+            ctx("mode=a=b"),
+            ("mode".to_owned(), ContextValue::Word("a=b".into()))
+        );
+        assert_eq!(
+            ctx("mode="),
+            ("mode".to_owned(), ContextValue::Word(String::new()))
+        );
+        assert!(parse_context_change("mode").is_err());
+    }
 }
