@@ -17,9 +17,9 @@ use crate::model::Rating;
 use crate::rulebook::Rulebook;
 use crate::text::Text;
 
-/// A mission evaluated against the rulebook it carries, in indices (no
-/// ids): what [`assess`](super::assess()) reports and what the plan starts
-/// from.
+/// A mission evaluated against the rulebook it carries, in indices (ids
+/// only in the reasons of the verdicts and of what is out of reach): what
+/// [`assess`](super::assess()) reports and what the plan starts from.
 pub(crate) struct Evaluation<'m> {
     /// The mission (its fitted context and ratings, and its rulebook).
     pub(crate) mission: &'m Mission,
@@ -39,10 +39,9 @@ pub(crate) struct Evaluation<'m> {
     pub(crate) verdicts: Vec<(Verdict, Option<Undetermined>)>,
     /// The overall point score and range, (point, low, high).
     pub(crate) overall: (f64, f64, f64),
-    /// The applicable weight rated and all applicable weight, summed over
-    /// the dimensions.
+    /// The applicable weight that is rated, summed over the dimensions.
     pub(crate) rated: f64,
-    /// See `rated`.
+    /// All applicable weight (rated or unknown), summed over the dimensions.
     pub(crate) total: f64,
     /// The share of all applicable weight that is rated.
     pub(crate) coverage: f64,

@@ -3,7 +3,8 @@
 //! value at any multipliers, the dual value as the search computes it from
 //! its penalty table, the fractional knapsack per dimension) is at most the
 //! optimum from its node; pruning never cuts a node that holds a cheaper
-//! plan; both first plans cover every deficit; the cost unit and the
+//! plan; both first plans cover every deficit; the solution is a cheapest
+//! plan, in the order the variables were given; the cost unit and the
 //! rounding of bounds to it hold on whole and fractional costs.
 
 use super::*;
@@ -235,6 +236,38 @@ proptest! {
             }
         }
     }
+
+    /// The solution, in the order the variables were given, is a cheapest
+    /// plan where one exists, and every step of every variable where none
+    /// does; the search finishes within its budget.
+    #[test]
+    fn the_solution_is_a_cheapest_plan((raw, deficit) in problem()) {
+        let vars = build(&raw);
+        let found = solve(&vars, &deficit, BUDGET);
+        prop_assert!(found.exact);
+        prop_assert!(found.nodes >= 1);
+        match brute(&vars, &deficit) {
+            Some(opt) => {
+                prop_assert!(covers(&vars, &deficit, &found.steps));
+                let cost: f64 =
+                    vars.iter().zip(&found.steps).map(|(v, &k)| v.cost * k as f64).sum();
+                prop_assert!((cost - opt).abs() < 1e-9, "{cost} != the optimum {opt}");
+            }
+            None => {
+                let every: Vec<usize> = vars.iter().map(|v| v.room).collect();
+                prop_assert_eq!(found.steps, every);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_solution_is_in_the_order_the_variables_were_given() {
+    // The cheap variable is searched first, but its steps come back second.
+    let vars = [var(4.0, 1, &[0.5]), var(1.0, 2, &[0.5])];
+    let found = solve(&vars, &[1.0], BUDGET);
+    assert_eq!(found.steps, [0, 2]);
+    assert!(found.exact);
 }
 
 #[test]
