@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::plan::plan_from;
+use super::plan::plan_of;
 use super::{Plan, PlanChange};
-use crate::assess::{Assessment, assess};
+use crate::assess::{Assessment, Evaluation, assemble};
 use crate::mission::Mission;
 
 /// How many steps of the plan "fix first" shows.
@@ -49,8 +49,10 @@ pub struct Briefing {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn brief(mission: &Mission) -> Briefing {
-    let assessment = assess(mission);
-    let plan = plan_from(mission, &assessment);
+    // One evaluation: the plan reads it, the assessment is assembled from it.
+    let evaluation = Evaluation::of(mission);
+    let plan = plan_of(&evaluation);
+    let assessment = assemble(evaluation);
     Briefing {
         fix_first: plan.changes.iter().take(FIX_FIRST).cloned().collect(),
         assessment,

@@ -7,7 +7,8 @@
 //!
 //! | file | what |
 //! |---|---|
-//! | `mod.rs` | [`assess`]: the assessment, assembled |
+//! | `mod.rs` | [`assess`]: the assessment, assembled from the evaluation |
+//! | `evaluation.rs` | the evaluation: every number the assessment and the plan read, once |
 //! | `results.rs` | the result types ([`Assessment`] and its parts) |
 //! | `score.rs` | weighted sums, scores, ranges, the overall mean; [`score_only`] |
 //! | `place.rs` | placement on the spectrum: thresholds and gates |
@@ -16,6 +17,7 @@
 //! | `recommend.rs` | one-step recommendations |
 //! | `values.rs` | per-dimension storage ([`Values`], [`PerDimension`]) |
 
+mod evaluation;
 mod place;
 mod reach;
 mod recommend;
@@ -24,18 +26,19 @@ mod score;
 mod targets;
 mod values;
 
+pub(crate) use evaluation::Evaluation;
+use evaluation::covered;
 pub use place::THRESHOLD_TOLERANCE;
 pub(crate) use place::{gate_holds, place};
-pub(crate) use reach::maxed;
 pub use results::{
     Assessment, Blocker, DimensionResult, DimensionScore, EntityResult, EvidenceGap, FactorResult,
     Inconsistency, MissingKey, MissionSummary, NextLevel, OutOfReach, Overall, Provenance,
     ProvisionalCause, Recommendation, Target, Tension, ThemeResult, UnderIntegration, Undetermined,
     Verdict, is_provisional,
 };
+use score::Tally;
 pub(crate) use score::earned_share;
-use score::{Tally, overall_scores, overall_weights, place_all, tallies, weighted_mean};
-pub(crate) use score::{mismatch, overall_of, provisional, score_ratings};
+pub(crate) use score::{mismatch, provisional, score_ratings};
 pub use score::{score_batch, score_into, score_only, score_sweep};
 pub use targets::MAX_COMPLETIONS;
 pub(crate) use targets::targets;
@@ -69,59 +72,33 @@ use crate::text::Text;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn assess(mission: &Mission) -> Assessment {
-    let rb = mission.rulebook();
-    let m = mission;
-    let ratings = m.ratings();
-    let ctx = &m.context;
+    assemble(Evaluation::of(mission))
+}
 
-    // One pass for the sums, used for the scores and the explanations.
-    let tallies = tallies(rb, ratings);
-    let mut scores = Vec::with_capacity(rb.dimensions().len());
-    place_all(rb, ctx, ratings, &tallies, &mut scores);
-    let targets = targets(rb, ctx, None);
-    let reach = reach::out_of_reach(rb, ctx, ratings, &targets, &tallies);
-    let open = context_open(rb, m);
-    let dimensions: Vec<DimensionResult> = targets
-        .into_iter()
-        .zip(reach)
-        .zip(open)
-        .enumerate()
-        .map(|(d, ((target, reach), open))| {
-            let mut r = dimension_result(rb, m, d, tallies[d], scores[d], target, reach);
-            // Where the missing context could also move the level (through
-            // a gate's condition or a factor's applicability), the verdict
-            // is the one every completion of the context gives, or none.
-            let short = matches!(
-                r.undetermined,
-                Some(Undetermined::NothingApplies | Undetermined::LowCoverage { .. })
-            );
-            match open {
-                Some(_) if short => {}
-                None => {}
-                Some(Ok(v)) => {
-                    r.verdict = v;
-                    r.undetermined =
-                        (v == Verdict::Undetermined).then(|| Undetermined::MissingContext {
-                            keys: r.target_detail.open_keys.clone(),
-                        });
-                }
-                Some(Err(keys)) => {
-                    r.verdict = Verdict::Undetermined;
-                    r.undetermined = Some(Undetermined::MissingContext { keys });
-                }
-            }
-            r
+/// The assessment assembled from an evaluation: its numbers, with the
+/// explanations, the recommendations, the themes and the entities.
+pub(crate) fn assemble(e: Evaluation<'_>) -> Assessment {
+    let m = e.mission;
+    let rb = m.rulebook();
+    let ratings = m.ratings();
+    let dimensions: Vec<DimensionResult> = (0..rb.dimensions().len())
+        .map(|d| dimension_result(&e, d))
+        .collect();
+    let evidence_gaps: Vec<EvidenceGap> = e
+        .gaps
+        .iter()
+        .map(|&(f, at_stake)| EvidenceGap {
+            factor: rb.names().factor_id[f].clone(),
+            title: rb.names().factor_title[f].clone(),
+            at_stake,
+            question: rb.names().question[f].clone(),
         })
         .collect();
-    // Overall, weighted by dimension, over the dimensions where some
-    // factor applies.
-    let weights = overall_weights(rb, &tallies);
-    let evidence_gaps = evidence_gaps(rb, m, &weights, &tallies);
-    let overall = overall(rb, &weights, &tallies, &scores, &dimensions, &evidence_gaps);
-    let factors = factor_results(rb, m, &tallies);
+    let overall = overall(&e, &dimensions, &evidence_gaps);
+    let factors = factor_results(rb, m, &e.tallies);
     let themes = theme_results(rb, m);
     let entities = entity_results(rb, m);
-    let recommendations = recommend::recommend(rb, m, &scores, &tallies, &dimensions);
+    let recommendations = recommend::recommend(rb, m, &e.scores, &e.tallies, &dimensions);
     let inconsistencies = inconsistencies(rb, ratings);
     let mut warnings = ruled_out_ratings(rb, m);
     warnings.extend(inconsistencies.iter().map(|i| {
@@ -156,7 +133,7 @@ pub fn assess(mission: &Mission) -> Assessment {
             .iter()
             .map(|k| (k.clone(), read.context.get(k.as_str()).cloned()))
             .collect(),
-        missing_context: targets::missing_keys(rb, ctx),
+        missing_context: targets::missing_keys(rb, &e.missing),
         inconsistencies,
         warnings,
         made_with: rb.clone(),
@@ -211,11 +188,6 @@ fn inconsistencies(rb: &Rulebook, ratings: &[Rating]) -> Vec<Inconsistency> {
         .collect()
 }
 
-/// Whether `coverage` meets the rulebook's minimum (within rounding).
-fn covered(rb: &Rulebook, coverage: f64) -> bool {
-    coverage + 1e-9 >= rb.min_coverage()
-}
-
 /// The unrated factors of dimension `d`, the most weight first, as many as
 /// bring its coverage to the rulebook's minimum.
 fn rate_first(rb: &Rulebook, m: &Mission, d: usize, tally: Tally) -> Vec<Text> {
@@ -242,18 +214,12 @@ fn rate_first(rb: &Rulebook, m: &Mission, d: usize, tally: Tally) -> Vec<Text> {
 
 /// The result of dimension `d`: its numbers, its place, what stops the
 /// next level and how it stands against its target.
-fn dimension_result(
-    rb: &Rulebook,
-    m: &Mission,
-    d: usize,
-    tally: Tally,
-    s: DimensionScore,
-    target: Target,
-    out_of_reach: Option<OutOfReach>,
-) -> DimensionResult {
+fn dimension_result(e: &Evaluation<'_>, d: usize) -> DimensionResult {
+    let (m, rb) = (e.mission, e.rulebook());
+    let (tally, s, target) = (e.tallies[d], e.scores[d], e.targets[d].clone());
     let levels = rb.levels();
     let next = next_level(rb, m, d, s);
-    let (verdict, undetermined) = verdict_of(rb, tally, s, &target);
+    let (verdict, undetermined) = e.verdicts[d].clone();
     let provisional = is_provisional(tally.applies(), s.level_range);
     DimensionResult {
         id: rb.names().dimension_id[d].clone(),
@@ -292,98 +258,8 @@ fn dimension_result(
         } else {
             Vec::new()
         },
-        out_of_reach,
+        out_of_reach: e.out_of_reach[d].clone(),
     }
-}
-
-/// The verdict of a dimension from its sums, its scores and its target,
-/// and why there is none when there is none.
-fn verdict_of(
-    rb: &Rulebook,
-    tally: Tally,
-    s: DimensionScore,
-    target: &Target,
-) -> (Verdict, Option<Undetermined>) {
-    if !tally.applies() {
-        (Verdict::Undetermined, Some(Undetermined::NothingApplies))
-    } else if !tally.any_rated() || !covered(rb, s.coverage) {
-        (
-            Verdict::Undetermined,
-            Some(Undetermined::LowCoverage {
-                coverage: s.coverage,
-                needed: rb.min_coverage(),
-            }),
-        )
-    } else {
-        match target.verdict_at(s.level) {
-            Some(v) => (v, None),
-            None => (
-                Verdict::Undetermined,
-                Some(Undetermined::MissingContext {
-                    keys: target.open_keys.clone(),
-                }),
-            ),
-        }
-    }
-}
-
-/// Where a gate's condition or a factor's applicability reads a context
-/// key the mission leaves out (so that the level, not only the target, may
-/// depend on it), every completion of the missing keys is assessed as a
-/// mission of its own: per dimension, the verdict they all give, or the keys
-/// whose value alone changes it. `None` everywhere when no such key is
-/// missing (the target's range then decides); beyond [`MAX_COMPLETIONS`]
-/// completions every missing key is named.
-type ContextVerdict = Option<Result<Verdict, Vec<Text>>>;
-
-fn context_open(rb: &Rulebook, m: &Mission) -> Vec<ContextVerdict> {
-    let nd = rb.dimensions().len();
-    let (keys, levels) = targets::missing_read(rb, &m.context);
-    if !levels {
-        return vec![None; nd];
-    }
-    let name = |k: usize| rb.names().context_key[k].clone();
-    let Some(all) = targets::Completions::new(rb, keys.clone()) else {
-        return vec![Some(Err(keys.into_iter().map(name).collect())); nd];
-    };
-    // The verdict of every dimension in every completion.
-    let mut ctx = m.context.clone();
-    let mut ratings = m.ratings().to_vec();
-    let mut scores = Vec::with_capacity(nd);
-    let mut verdicts: Vec<Vec<Verdict>> = Vec::with_capacity(all.count);
-    for i in 0..all.count {
-        all.fill(i, &mut ctx);
-        for (f, r) in ratings.iter_mut().enumerate() {
-            *r = if rb.ruled_out(f, &ctx) {
-                Rating::NotApplicable
-            } else {
-                m.rating(f)
-            };
-        }
-        let t = tallies(rb, &ratings);
-        place_all(rb, &ctx, &ratings, &t, &mut scores);
-        let targets = targets(rb, &ctx, None);
-        verdicts.push(
-            (0..nd)
-                .map(|d| verdict_of(rb, t[d], scores[d], &targets[d]).0)
-                .collect(),
-        );
-        scores.clear();
-    }
-    // A key is open for a dimension when changing its value alone changes
-    // the verdict somewhere.
-    (0..nd)
-        .map(|d| {
-            if verdicts.iter().all(|v| v[d] == verdicts[0][d]) {
-                return Some(Ok(verdicts[0][d]));
-            }
-            Some(Err(all
-                .deciding(|i, j| verdicts[i][d] != verdicts[j][d])
-                .into_iter()
-                .map(name)
-                .collect()))
-        })
-        .collect()
 }
 
 /// What could still move the level of dimension `d`: the score range
@@ -438,55 +314,13 @@ fn next_level(rb: &Rulebook, m: &Mission, d: usize, s: DimensionScore) -> Option
 }
 
 /// The overall result: dimension-weighted means of the scores, the share
-/// of all applicable weight that is rated, and the overall verdict.
-fn overall(
-    rb: &Rulebook,
-    weights: &[f64],
-    tallies: &[Tally],
-    scores: &[DimensionScore],
-    dimensions: &[DimensionResult],
-    gaps: &[EvidenceGap],
-) -> Overall {
-    let (o_score, o_low, o_high) = overall_scores(weights, scores);
-    let (rated_all, total_all) = tallies.iter().fold((0.0, 0.0), |(r, t), x| {
-        (r + x.rated, t + x.rated + x.unknown)
-    });
-    let coverage = if total_all > 0.0 {
-        rated_all / total_all
-    } else {
-        0.0
-    };
-    let counted = || dimensions.iter().filter(|d| d.applicable);
-    let undetermined_dims: Vec<Text> = counted()
-        .filter(|d| d.verdict == Verdict::Undetermined)
-        .map(|d| d.id.clone())
-        .collect();
-    let (verdict, undetermined) = if counted().next().is_none() {
-        (Verdict::Undetermined, Some(Undetermined::NothingApplies))
-    } else if rated_all <= 0.0 || !covered(rb, coverage) {
-        (
-            Verdict::Undetermined,
-            Some(Undetermined::LowCoverage {
-                coverage,
-                needed: rb.min_coverage(),
-            }),
-        )
-    } else if !undetermined_dims.is_empty() {
-        (
-            Verdict::Undetermined,
-            Some(Undetermined::DimensionUndetermined {
-                dimensions: undetermined_dims,
-            }),
-        )
-    } else {
-        (
-            counted()
-                .map(|d| d.verdict)
-                .max()
-                .unwrap_or(Verdict::Undetermined),
-            None,
-        )
-    };
+/// of all applicable weight that is rated, the overall verdict and what to
+/// rate first.
+fn overall(e: &Evaluation<'_>, dimensions: &[DimensionResult], gaps: &[EvidenceGap]) -> Overall {
+    let rb = e.rulebook();
+    let (o_score, o_low, o_high) = e.overall;
+    let (rated_all, total_all, coverage) = (e.rated, e.total, e.coverage);
+    let (verdict, undetermined) = e.verdict.clone();
     // What to rate first overall: the most at stake first, until the
     // overall coverage is met, then what each dimension still needs.
     let mut rate_first: Vec<Text> = Vec::new();
@@ -500,7 +334,7 @@ fn overall(
                 rated += rb
                     .weights_of(f)
                     .iter()
-                    .zip(tallies)
+                    .zip(&e.tallies[..])
                     .filter(|(_, t)| t.applies())
                     .map(|(w, _)| w)
                     .sum::<f64>();
@@ -509,7 +343,7 @@ fn overall(
         }
     }
     let mut named: std::collections::BTreeSet<Text> = rate_first.iter().cloned().collect();
-    for d in counted() {
+    for d in dimensions.iter().filter(|d| d.applicable) {
         for f in &d.rate_first {
             if named.insert(f.clone()) {
                 rate_first.push(f.clone());
@@ -520,7 +354,7 @@ fn overall(
         score: o_score,
         score_range: [o_low, o_high],
         coverage,
-        provisional: counted().any(|d| d.provisional),
+        provisional: e.provisional,
         verdict,
         undetermined,
         rate_first,
@@ -727,40 +561,4 @@ fn asked_of(
         }
     }
     asked
-}
-
-/// Unknown factors, the most of the overall range at stake first.
-fn evidence_gaps(
-    rb: &Rulebook,
-    m: &Mission,
-    weights: &[f64],
-    tallies: &[Tally],
-) -> Vec<EvidenceGap> {
-    let factors = rb.factors();
-    let mut evidence_gaps: Vec<EvidenceGap> = factors
-        .iter()
-        .enumerate()
-        .filter(|(f, _)| m.rating(*f) == Rating::Unknown)
-        .map(|(f, _)| {
-            let at_stake = weighted_mean(
-                weights,
-                tallies.iter().enumerate().map(|(d, t)| {
-                    let total = t.rated + t.unknown;
-                    if total > 0.0 {
-                        100.0 * rb.weight(f, d) / total
-                    } else {
-                        0.0
-                    }
-                }),
-            );
-            EvidenceGap {
-                factor: rb.names().factor_id[f].clone(),
-                title: rb.names().factor_title[f].clone(),
-                at_stake,
-                question: rb.names().question[f].clone(),
-            }
-        })
-        .collect();
-    evidence_gaps.sort_by(|a, b| b.at_stake.total_cmp(&a.at_stake));
-    evidence_gaps
 }

@@ -3,8 +3,8 @@
 //! assessment and the plan read both from here, so they say the same.
 
 use super::place::{THRESHOLD_TOLERANCE, gate_holds};
-use super::results::{Blocker, OutOfReach, Target};
-use super::score::{Tally, score_ratings};
+use super::results::{Blocker, DimensionScore, OutOfReach, Target};
+use super::score::Tally;
 use crate::model::{Polarity, Rating};
 use crate::rulebook::{Bound, Rulebook};
 
@@ -74,7 +74,8 @@ pub(crate) fn blockers(
     out
 }
 
-/// For each dimension whose target no change of the rated factors reaches:
+/// For each dimension whose target no change of the rated factors reaches
+/// (`best`: the scores with every rated factor at its best, [`maxed`]):
 /// the best level within reach and every reason, from the level above it
 /// to the target (each threshold the best score misses, each gate below its
 /// need under the current ratings, rated or not).
@@ -84,14 +85,12 @@ pub(crate) fn out_of_reach(
     ratings: &[Rating],
     targets: &[Target],
     tallies: &[Tally],
+    best: &[DimensionScore],
 ) -> Vec<Option<OutOfReach>> {
-    let best_ratings = maxed(rb, ratings);
-    let mut best = Vec::with_capacity(targets.len());
-    score_ratings(rb, context, &best_ratings, &mut best);
     let names = rb.names();
     targets
         .iter()
-        .zip(&best)
+        .zip(best)
         .enumerate()
         .map(|(d, (t, b))| {
             let tally = tallies.get(d).copied().unwrap_or_default();

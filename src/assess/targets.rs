@@ -333,15 +333,13 @@ pub(crate) fn missing_read(rb: &Rulebook, context: &[Option<usize>]) -> (Vec<usi
     (keys, levels)
 }
 
-/// Every context key the mission leaves out that the rulebook reads
-/// somewhere (a target rule, a gate's condition, a factor's
-/// applicability), with the values it could take.
-pub(crate) fn missing_keys(rb: &Rulebook, context: &[Option<usize>]) -> Vec<MissingKey> {
+/// The context keys `missing` (as [`missing_read`] finds them), with the
+/// values each could take.
+pub(crate) fn missing_keys(rb: &Rulebook, missing: &[usize]) -> Vec<MissingKey> {
     let keys = rb.context_keys();
-    missing_read(rb, context)
-        .0
-        .into_iter()
-        .map(|k| MissingKey {
+    missing
+        .iter()
+        .map(|&k| MissingKey {
             key: rb.names().context_key[k].clone(),
             values: keys[k].values.clone(),
             description: keys[k].description.clone(),
