@@ -6,8 +6,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use integration_readiness::Polarity;
 use integration_readiness::analysis::{RobustnessOptions, plan, portfolio, robustness};
-use integration_readiness::assess::{score_batch, score_into};
 use integration_readiness::{Mission, Rulebook, assess};
+use integration_readiness::{score_batch, score_into};
 
 const SAMPLE: &str = include_str!("../examples/missions/consolidation-after-ceasefire.toml");
 const START_UP: &str = include_str!("../examples/missions/start-up-active-conflict.toml");
@@ -21,11 +21,11 @@ fn benches(c: &mut Criterion) {
     // The floor: the same weights and ratings in flat arrays, summed.
     let weights: Vec<f64> = (0..nf)
         .flat_map(|f| (0..nd).map(move |d| (f, d)))
-        .map(|(f, d)| rb.weight(f, d))
+        .map(|(f, d)| rb.weight(f, d).unwrap())
         .collect();
     let earned: Vec<f64> = (0..nf)
         .map(|f| {
-            let s = m.rating(f).strength().unwrap_or(0.0);
+            let s = m.rating(f).unwrap().strength().unwrap_or(0.0);
             match rb.factors()[f].polarity {
                 Polarity::Enabler => s,
                 Polarity::Barrier => 1.0 - s,

@@ -16,7 +16,8 @@
 //! and read the result:
 //!
 //! ```
-//! use integration_readiness::{analysis, assess, report, Mission, Rulebook, Verdict};
+//! use integration_readiness::{analysis, assess, report, Mission, Rulebook};
+//! use integration_readiness::assess::Verdict;
 //!
 //! let rulebook = Rulebook::oslo_2007();
 //! let mission = Mission::from_toml(r#"
@@ -189,7 +190,7 @@
 //! context key the mission leaves out is unknown: every value the key
 //! allows is tried, the target becomes the range of what they set (its
 //! `level` the highest), and the assessment names the keys to state with
-//! the values each could take ([`Assessment::missing_context`]). An entity
+//! the values each could take ([`Assessment::missing_context`](assess::Assessment::missing_context)). An entity
 //! (of one role, or several for a dual-mandate agency: the rules of each
 //! apply, and the lowest cap wins) declared above a cap the situation sets
 //! for it is over-integrated: integration is not an end in itself (1.3);
@@ -240,7 +241,7 @@
 //!   reports need only `serde`, `thiserror`, `strsim` and `toml`.
 //! - One error type, [`Error`], from every fallible function; it keeps
 //!   every problem found, each with its path (and, from a file, its line).
-//! - Results ([`Assessment`], the plan, robustness and comparison) own their
+//! - Results ([`Assessment`](assess::Assessment), the plan, robustness and comparison) own their
 //!   data; a [`Rulebook`] is a cheap handle, and [`Rulebook::oslo_2007`]
 //!   reads the embedded text once per process.
 #![forbid(unsafe_code)]
@@ -265,7 +266,8 @@ pub mod template;
 mod text;
 mod words;
 
-pub use assess::{Assessment, Verdict, assess, score_batch, score_into, score_only, score_sweep};
+pub use assess::entry::assess;
+pub use assess::score::{score_batch, score_into, score_only, score_sweep};
 pub use error::{
     Diagnostic, Diagnostics, DocPath, Error, MAX_PROBLEMS, ParseWordError, PathSegment, Problem,
 };

@@ -641,16 +641,42 @@ impl Rulebook {
         self.inner.data.dimensions.iter().position(|d| d.id == id)
     }
 
-    /// The weight of factor `f` on dimension `d` (indices), the rulebook's
-    /// default filled in.
-    /// Out of range (either index) it is 0: never another factor's weight.
-    pub fn weight(&self, f: usize, d: usize) -> f64 {
-        self.weights_of(f).get(d).copied().unwrap_or(0.0)
+    /// The weight of factor `f` on dimension `d` (indices in rulebook
+    /// order), the rulebook's default filled in; `None` when either index
+    /// is out of range.
+    pub fn weight(&self, f: usize, d: usize) -> Option<f64> {
+        self.weights_of(f)?.get(d).copied()
     }
 
     /// The weights of factor `f`, one per dimension in rulebook order;
-    /// empty when `f` is out of range.
-    pub fn weights_of(&self, f: usize) -> &[f64] {
+    /// `None` when `f` is out of range.
+    pub fn weights_of(&self, f: usize) -> Option<&[f64]> {
+        (f < self.inner.data.factors.len()).then(|| self.weights_at(f))
+    }
+
+    /// The score dimension `d` needs to reach level `l` (0 for the lowest
+    /// level); `None` when either index is out of range.
+    pub fn threshold(&self, l: usize, d: usize) -> Option<f64> {
+        (l < self.inner.data.levels.len() && d < self.inner.data.dimensions.len())
+            .then(|| self.threshold_at(l, d))
+    }
+
+    /// The cost of changing factor `f` by one step, from its effort; `None`
+    /// when `f` is out of range.
+    pub fn effort_cost(&self, f: usize) -> Option<f64> {
+        let factor = self.inner.data.factors.get(f)?;
+        Some(self.inner.data.effort_cost.of(factor.effort))
+    }
+
+    /// [`Rulebook::weight`] for indices the engine knows are in range (0
+    /// otherwise: never another factor's weight).
+    pub(crate) fn weight_at(&self, f: usize, d: usize) -> f64 {
+        self.weights_at(f).get(d).copied().unwrap_or(0.0)
+    }
+
+    /// The weights of factor `f` for an index the engine knows is in range
+    /// (empty otherwise).
+    pub(crate) fn weights_at(&self, f: usize) -> &[f64] {
         let nd = self.inner.data.dimensions.len();
         // `f` near `usize::MAX` is out of range too, not an overflow.
         let Some(end) = f.checked_add(1).and_then(|e| e.checked_mul(nd)) else {
@@ -659,9 +685,9 @@ impl Rulebook {
         self.inner.weights.get(end - nd..end).unwrap_or(&[])
     }
 
-    /// The score dimension `d` needs to reach level `l` (0 for the lowest;
-    /// out of range, a score no dimension reaches).
-    pub fn threshold(&self, l: usize, d: usize) -> f64 {
+    /// [`Rulebook::threshold`] for indices the engine knows are in range
+    /// (out of range, a score no dimension reaches).
+    pub(crate) fn threshold_at(&self, l: usize, d: usize) -> f64 {
         if l == 0 {
             return 0.0;
         }
@@ -812,16 +838,6 @@ impl Rulebook {
             *l = (*l).min(g.level);
         }
         lowest.into_iter().collect()
-    }
-
-    /// The cost of changing factor `f` by one step, from its effort.
-    pub fn effort_cost(&self, f: usize) -> f64 {
-        self.inner
-            .data
-            .factors
-            .get(f)
-            .map(|x| self.inner.data.effort_cost.of(x.effort))
-            .unwrap_or(f64::INFINITY)
     }
 }
 

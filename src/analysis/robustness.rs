@@ -198,8 +198,8 @@ fn terms(rb: &Rulebook, m: &Mission, d: usize) -> Vec<(usize, f64, f64)> {
         .iter()
         .enumerate()
         .filter_map(|(f, factor)| {
-            let w = rb.weight(f, d);
-            let r = m.rating(f);
+            let w = rb.weight_at(f, d);
+            let r = m.rating_at(f);
             let e = match r.strength() {
                 Some(s) => earned_share(factor.polarity, s),
                 None if r == Rating::Unknown => 0.5,
@@ -380,15 +380,15 @@ pub fn robustness(m: &Mission, opts: RobustnessOptions) -> Robustness {
 /// The band of scores that keeps dimension `d` at its level `l`:
 /// (lowest score that holds, score that reaches the next level).
 fn band(rb: &Rulebook, m: &Mission, d: usize, l: usize) -> (Option<f64>, Option<f64>) {
-    let lo = (l > 0).then(|| rb.threshold(l, d) - THRESHOLD_TOLERANCE);
+    let lo = (l > 0).then(|| rb.threshold_at(l, d) - THRESHOLD_TOLERANCE);
     let up_open = l + 1 < rb.levels().len()
         && rb
             .gates_of(l + 1, d)
             .filter(|gate| rb.gate_binds(gate.gate, &m.context))
-            .all(|gate| gate_holds(gate.bound, m.rating(gate.factor), false));
+            .all(|gate| gate_holds(gate.bound, m.rating_at(gate.factor), false));
     (
         lo,
-        up_open.then(|| rb.threshold(l + 1, d) - THRESHOLD_TOLERANCE),
+        up_open.then(|| rb.threshold_at(l + 1, d) - THRESHOLD_TOLERANCE),
     )
 }
 
@@ -541,7 +541,7 @@ fn monte_carlo_with_unknowns(
     for _ in 0..opts.samples {
         draw_noise(&mut rng, &mut delta, sigma);
         for (f, r) in ratings.iter_mut().enumerate() {
-            if m.rating(f) == Rating::Unknown {
+            if m.rating_at(f) == Rating::Unknown {
                 // Uniform over the five words: the top bits of one draw.
                 *r = Rating::SCALE[(((rng.next_u64() >> 32) * 5) >> 32) as usize];
             }
@@ -550,7 +550,7 @@ fn monte_carlo_with_unknowns(
             let (mut earned, mut total) = (0.0, 0.0);
             for (f, factor) in factors.iter().enumerate() {
                 if let Some(st) = ratings[f].strength() {
-                    let w = rb.weight(f, d) * (1.0 + delta[f]);
+                    let w = rb.weight_at(f, d) * (1.0 + delta[f]);
                     earned += w * earned_share(factor.polarity, st);
                     total += w;
                 }

@@ -218,7 +218,7 @@ fn context_open(rb: &Rulebook, m: &Mission, keys: &[usize], levels: bool) -> Vec
             *r = if rb.ruled_out(f, &ctx) {
                 Rating::NotApplicable
             } else {
-                m.rating(f)
+                m.rating_at(f)
             };
         }
         let t = tallies(rb, &ratings);
@@ -304,14 +304,14 @@ fn evidence_gaps(
     tallies: &[Tally],
 ) -> Vec<(usize, f64)> {
     let mut gaps: Vec<(usize, f64)> = (0..rb.factors().len())
-        .filter(|&f| m.rating(f) == Rating::Unknown)
+        .filter(|&f| m.rating_at(f) == Rating::Unknown)
         .map(|f| {
             let at_stake = weighted_mean(
                 weights,
                 tallies.iter().enumerate().map(|(d, t)| {
                     let total = t.rated + t.unknown;
                     if total > 0.0 {
-                        100.0 * rb.weight(f, d) / total
+                        100.0 * rb.weight_at(f, d) / total
                     } else {
                         0.0
                     }

@@ -7,39 +7,42 @@
 //!
 //! | file | what |
 //! |---|---|
-//! | `mod.rs` | [`assess`]: the assessment, assembled from the evaluation |
+//! | `mod.rs` | the assessment, assembled from the evaluation |
+//! | `entry.rs` | [`assess`](crate::assess()), re-exported at the crate root |
 //! | `evaluation.rs` | the evaluation: every number the assessment and the plan read, once |
 //! | `results.rs` | the result types ([`Assessment`] and its parts) |
-//! | `score.rs` | weighted sums, scores, ranges, the overall mean; [`score_only`] |
+//! | `score.rs` | weighted sums, scores, ranges, the overall mean; [`score_only`](crate::score_only) and the other sweeps, re-exported at the crate root |
 //! | `place.rs` | placement on the spectrum: thresholds and gates |
 //! | `reach.rs` | what stands between a level and a higher one; a target out of reach |
 //! | `targets.rs` | targets from the context rules |
 //! | `recommend.rs` | one-step recommendations |
 //! | `values.rs` | per-dimension storage ([`Values`], [`PerDimension`]) |
 
+pub(crate) mod entry;
 mod evaluation;
 mod place;
 mod reach;
 mod recommend;
 mod results;
-mod score;
+pub(crate) mod score;
 mod targets;
 mod values;
 
+pub(crate) use entry::assess;
 pub(crate) use evaluation::Evaluation;
 use evaluation::covered;
 pub use place::THRESHOLD_TOLERANCE;
 pub(crate) use place::{gate_holds, place};
+pub(crate) use results::is_provisional;
 pub use results::{
     Assessment, Blocker, DimensionResult, DimensionScore, EntityResult, EvidenceGap, FactorResult,
     Inconsistency, MissingKey, MissionSummary, NextLevel, OutOfReach, Overall, Provenance,
     ProvisionalCause, Recommendation, Target, Tension, ThemeResult, UnderIntegration, Undetermined,
-    Verdict, is_provisional,
+    Verdict,
 };
 use score::Tally;
 pub(crate) use score::earned_share;
 pub(crate) use score::{mismatch, provisional, score_ratings};
-pub use score::{score_batch, score_into, score_only, score_sweep};
 pub use targets::MAX_COMPLETIONS;
 pub(crate) use targets::targets;
 pub use values::{PerDimension, Values};
@@ -48,32 +51,6 @@ use crate::mission::Mission;
 use crate::model::Rating;
 use crate::rulebook::{Bound, Rulebook};
 use crate::text::Text;
-
-/// Assesses a mission against the rulebook it carries: scores, placement,
-/// targets, verdicts, explanations and recommendations.
-///
-/// Pure and deterministic; never panics. To assess a mission against
-/// another rulebook, refit it first with [`Mission::refit`], which says
-/// what that rulebook leaves out.
-///
-/// ```
-/// use integration_readiness::{assess, Mission, Rulebook};
-/// let rb = Rulebook::oslo_2007();
-/// let m = Mission::from_toml(r#"
-///     [mission]
-///     name = "Example"
-///     [evidence.senior-leadership-cohesion]
-///     rating = "full"
-/// "#, "example.toml", &rb)?;
-/// let a = assess(&m);
-/// let strategic = &a.dimensions[0];
-/// assert!(strategic.score_range[0] <= strategic.score);
-/// assert!(strategic.score <= strategic.score_range[1]);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn assess(mission: &Mission) -> Assessment {
-    assemble(Evaluation::of(mission))
-}
 
 /// The assessment assembled from an evaluation: its numbers, with the
 /// explanations, the recommendations, the themes and the entities.
@@ -196,8 +173,8 @@ fn rate_first(rb: &Rulebook, m: &Mission, d: usize, tally: Tally) -> Vec<Text> {
         return Vec::new();
     }
     let mut unknown: Vec<(usize, f64)> = (0..rb.factors().len())
-        .filter(|&f| m.rating(f) == Rating::Unknown && rb.weight(f, d) > 0.0)
-        .map(|f| (f, rb.weight(f, d)))
+        .filter(|&f| m.rating_at(f) == Rating::Unknown && rb.weight_at(f, d) > 0.0)
+        .map(|f| (f, rb.weight_at(f, d)))
         .collect();
     unknown.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut rated = tally.rated;
@@ -234,7 +211,7 @@ fn dimension_result(e: &Evaluation<'_>, d: usize) -> DimensionResult {
                 // A factor the context rules out does not waive a gate: the
                 // gate does not concern the mission.
                 rb.gate_binds(g.gate, &m.context)
-                    && m.rating(g.factor) == Rating::NotApplicable
+                    && m.rating_at(g.factor) == Rating::NotApplicable
                     && !rb.ruled_out(g.factor, &m.context)
             })
             .map(|g| rb.names().factor_id[g.factor].clone())
@@ -274,19 +251,21 @@ fn provisional_causes(
     let [lo, hi] = s.level_range;
     let mut out = Vec::new();
     if let Some(l) = (lo + 1..=hi).find(|&l| {
-        let t = rb.threshold(l, d);
+        let t = rb.threshold_at(l, d);
         s.range[0] + THRESHOLD_TOLERANCE < t && s.range[1] + THRESHOLD_TOLERANCE >= t
     }) {
         out.push(ProvisionalCause::ScoreRange {
             level: rb.names().level_id[l].clone(),
-            threshold: rb.threshold(l, d),
+            threshold: rb.threshold_at(l, d),
             unrated: 1.0 - s.coverage,
         });
     }
     for l in lo + 1..=hi {
         let factors: Vec<Text> = rb
             .gates_of(l, d)
-            .filter(|g| rb.gate_binds(g.gate, &m.context) && m.rating(g.factor) == Rating::Unknown)
+            .filter(|g| {
+                rb.gate_binds(g.gate, &m.context) && m.rating_at(g.factor) == Rating::Unknown
+            })
             .map(|g| rb.names().factor_id[g.factor].clone())
             .collect();
         if !factors.is_empty() {
@@ -332,7 +311,7 @@ fn overall(e: &Evaluation<'_>, dimensions: &[DimensionResult], gaps: &[EvidenceG
             }
             if let Some(f) = rb.factor_index(&g.factor) {
                 rated += rb
-                    .weights_of(f)
+                    .weights_at(f)
                     .iter()
                     .zip(&e.tallies[..])
                     .filter(|(_, t)| t.applies())
@@ -366,12 +345,12 @@ fn factor_results(rb: &Rulebook, m: &Mission, tallies: &[Tally]) -> Vec<FactorRe
     let factors = rb.factors();
     let mut factor_results = Vec::with_capacity(factors.len());
     for (f, factor) in factors.iter().enumerate() {
-        let r = m.rating(f);
+        let r = m.rating_at(f);
         let mut weights = Values::new();
         let mut earned = Values::new();
         let mut lost = Values::new();
         for (d, t) in tallies.iter().enumerate() {
-            let w = rb.weight(f, d);
+            let w = rb.weight_at(f, d);
             weights.push(w);
             let total = t.rated + t.unknown;
             // An unrated factor counts at the middle of the scale, so the
@@ -421,8 +400,8 @@ fn theme_results(rb: &Rulebook, m: &Mission) -> Vec<ThemeResult> {
     let nt = rb.themes().len();
     let mut by_theme = vec![(0.0f64, 0.0f64, 0.0f64); nt];
     for (f, factor) in factors.iter().enumerate() {
-        let w: f64 = rb.weights_of(f).iter().sum();
-        let r = m.rating(f);
+        let w: f64 = rb.weights_at(f).iter().sum();
+        let r = m.rating_at(f);
         let acc = &mut by_theme[rb.theme_of(f)];
         match r.strength() {
             Some(s) => {

@@ -51,7 +51,7 @@ fn level_open(
     score: f64,
     optimistic: bool,
 ) -> bool {
-    if score + THRESHOLD_TOLERANCE < rb.threshold(l, d) {
+    if score + THRESHOLD_TOLERANCE < rb.threshold_at(l, d) {
         return false;
     }
     rb.gates_of(l, d).all(|gate| {

@@ -57,7 +57,7 @@ pub(crate) fn blockers(
     score: f64,
 ) -> Vec<Blocker> {
     let mut out = Vec::new();
-    let needed = rb.threshold(l, d);
+    let needed = rb.threshold_at(l, d);
     if score + THRESHOLD_TOLERANCE < needed {
         out.push(Blocker::Threshold {
             level: rb.names().level_id[l].clone(),

@@ -31,7 +31,7 @@ pub(super) fn recommend(
     // Whether each recommendation lifts a dimension that is below its target.
     let mut needed = Vec::new();
     for (f, factor) in rb.factors().iter().enumerate() {
-        let from = m.rating(f);
+        let from = m.rating_at(f);
         let to = match factor.polarity {
             Polarity::Enabler => from.up(),
             Polarity::Barrier => from.down(),
@@ -46,7 +46,7 @@ pub(super) fn recommend(
         let mut lifts_short = false;
         for d in 0..nd {
             let t = tallies[d];
-            let w = rb.weight(f, d);
+            let w = rb.weight_at(f, d);
             // A rated factor adds its weight to `rated`, so with nothing
             // rated on `d` the factor has no weight there and the score stays.
             let new_score = if t.rated > 0.0 {

@@ -40,7 +40,7 @@ impl Verdict {
     /// over-investment rather than readiness, whatever the target.
     ///
     /// ```
-    /// use integration_readiness::Verdict;
+    /// use integration_readiness::assess::Verdict;
     /// assert_eq!(Verdict::of(2, 2, None), Verdict::Ready);
     /// assert_eq!(Verdict::of(3, 2, None), Verdict::Ready);
     /// assert_eq!(Verdict::of(3, 2, Some(2)), Verdict::AboveTarget);
@@ -442,7 +442,7 @@ pub struct DimensionResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rate_first: Vec<Text>,
     /// Whether the missing evidence could still move the level: the level
-    /// range spans more than one level (see [`is_provisional`]).
+    /// range spans more than one level: the one rule behind every provisional flag.
     pub provisional: bool,
     /// Why it is provisional, in words a reader can act on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -665,7 +665,7 @@ impl fmt::Display for Provenance {
 /// One where nothing applies never is (it has nothing to be sure of).
 /// Too little evidence for any verdict is not provisional but
 /// [`Verdict::Undetermined`].
-pub fn is_provisional(applicable: bool, level_range: [usize; 2]) -> bool {
+pub(crate) fn is_provisional(applicable: bool, level_range: [usize; 2]) -> bool {
     applicable && level_range[0] != level_range[1]
 }
 
@@ -724,4 +724,22 @@ pub struct DimensionScore {
     pub level: usize,
     /// Pessimistic and optimistic level indices.
     pub level_range: [usize; 2],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_provisional;
+
+    #[test]
+    fn the_provisional_rule_at_its_edges() {
+        // Not applicable: never provisional.
+        assert!(!is_provisional(false, [0, 2]));
+        assert!(!is_provisional(false, [1, 1]));
+        // Provisional exactly when the level range is open (too little
+        // coverage is an undetermined verdict, not a provisional one).
+        assert!(!is_provisional(true, [0, 0]));
+        assert!(!is_provisional(true, [2, 2]));
+        assert!(is_provisional(true, [1, 2]));
+        assert!(is_provisional(true, [0, 1]));
+    }
 }

@@ -167,7 +167,7 @@ fn apply_mask(out: &[usize], ratings: &mut [Rating]) {
 /// reused across calls.
 ///
 /// ```
-/// use integration_readiness::{assess::score_batch, Mission, Rulebook};
+/// use integration_readiness::{score_batch, Mission, Rulebook};
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::from_toml("[mission]\nname = \"M\"\n", "m.toml", &rb)?;
 /// let portfolio = vec![m.clone(), m];
@@ -266,7 +266,7 @@ pub(crate) fn tallies(rulebook: &Rulebook, ratings: &[Rating]) -> Values<Tally> 
     };
     for (f, factor) in rulebook.factors().iter().enumerate() {
         let r = ratings.get(f).copied().unwrap_or(Rating::Unknown);
-        let row = rulebook.weights_of(f);
+        let row = rulebook.weights_at(f);
         match r.strength() {
             Some(s) => {
                 let e = earned_share(factor.polarity, s);

@@ -23,7 +23,7 @@ pub struct Values<T> {
 
 impl<T: Default> Values<T> {
     /// An empty list.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Values {
             len: 0,
             inline: std::array::from_fn(|_| T::default()),
@@ -32,7 +32,7 @@ impl<T: Default> Values<T> {
     }
 
     /// Appends a value.
-    pub fn push(&mut self, v: T) {
+    pub(crate) fn push(&mut self, v: T) {
         if self.len < INLINE && self.heap.is_empty() {
             self.inline[self.len] = v;
         } else {
@@ -121,7 +121,7 @@ pub struct PerDimension<T> {
 
 impl<T> PerDimension<T> {
     /// Values for the dimensions of a rulebook, in its order.
-    pub fn new(rulebook: &Rulebook, values: impl Into<Values<T>>) -> Self {
+    pub(crate) fn new(rulebook: &Rulebook, values: impl Into<Values<T>>) -> Self {
         PerDimension {
             ids: rulebook.dimension_ids(),
             values: values.into(),
@@ -154,5 +154,80 @@ impl<T: Serialize> Serialize for PerDimension<T> {
             m.serialize_entry(k, v)?;
         }
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PerDimension, Values};
+    use crate::Rulebook;
+
+    const TINY: &str = include_str!("../../tests/data/tiny.toml");
+
+    fn tiny() -> Rulebook {
+        Rulebook::from_toml(TINY, "tiny.toml").unwrap()
+    }
+
+    #[test]
+    fn per_dimension_values_by_id_and_in_order() {
+        let rb = tiny();
+        let v = PerDimension::new(&rb, vec![1.5, -2.0]);
+        assert_eq!(v.get("a"), Some(&1.5));
+        assert_eq!(v.get("b"), Some(&-2.0));
+        assert_eq!(v.get("c"), None);
+        assert_eq!(v.iter().collect::<Vec<_>>(), [("a", &1.5), ("b", &-2.0)]);
+        assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"a":1.5,"b":-2.0}"#);
+    }
+
+    #[test]
+    fn values_hold_any_number_of_dimensions() {
+        let mut v: Values<usize> = Values::new();
+        assert!(v.is_empty());
+        // Past the four held inline, the values move and stay in order.
+        for i in 0..7 {
+            v.push(10 * i);
+            assert_eq!(v.len(), i + 1);
+            assert_eq!(v[i], 10 * i);
+        }
+        assert_eq!(v, vec![0, 10, 20, 30, 40, 50, 60]);
+        let w: Values<usize> = (0..3).map(|i| 10 * i).collect();
+        assert_eq!(w, [0, 10, 20]);
+        assert_eq!(Values::from(vec![1, 2]), [1, 2]);
+        assert_eq!(Values::<u8>::default().len(), 0);
+        // A `for` loop over a borrowed `Values` sees every value, in order.
+        let mut seen = Vec::new();
+        for x in &v {
+            seen.push(*x);
+        }
+        assert_eq!(seen, [0, 10, 20, 30, 40, 50, 60]);
+    }
+
+    #[test]
+    fn values_compare_and_print_as_lists() {
+        let v: Values<u32> = vec![1, 2].into();
+        assert_eq!(format!("{v:?}"), "[1, 2]");
+        assert_eq!(v, Values::from(vec![1, 2]));
+        assert_ne!(v, Values::from(vec![1, 3]));
+        assert_ne!(v, Values::from(vec![1]));
+        assert!(v == vec![1, 2] && v != vec![2, 1]);
+        assert!(v == [1, 2] && v != [1, 2, 3]);
+    }
+
+    #[test]
+    fn per_dimension_values_are_equal_only_on_the_same_dimensions() {
+        let rb = tiny();
+        let a = PerDimension::new(&rb, vec![1.0, 2.0]);
+        assert_eq!(a, PerDimension::new(&tiny(), vec![1.0, 2.0]));
+        assert_ne!(a, PerDimension::new(&rb, vec![1.0, 3.0]));
+        // The same numbers on dimensions named otherwise are other values.
+        let renamed = Rulebook::from_toml(
+            &TINY
+                .replace("id = \"b\"", "id = \"c\"")
+                .replace("b = ", "c = ")
+                .replace("[\"a\", \"b\"]", "[\"a\", \"c\"]"),
+            "t.toml",
+        )
+        .unwrap();
+        assert_ne!(a, PerDimension::new(&renamed, vec![1.0, 2.0]));
     }
 }

@@ -306,7 +306,8 @@ impl Mission {
     /// built.
     ///
     /// ```
-    /// use integration_readiness::{assess, Assessment, Mission, Rating, Rulebook};
+    /// use integration_readiness::{assess, Mission, Rating, Rulebook};
+    /// use integration_readiness::assess::Assessment;
     /// let rb = Rulebook::oslo_2007();
     /// let mission = Mission::builder(&rb)
     ///     .name("Programmatic mission")
@@ -333,9 +334,16 @@ impl Mission {
         &self.data.mission.name
     }
 
-    /// The rating of factor `f` (an index of the rulebook): `Unknown` where
-    /// the mission gives no evidence.
-    pub fn rating(&self, f: usize) -> Rating {
+    /// The rating of factor `f` (an index in the rulebook's order):
+    /// `Unknown` where the mission gives no evidence, `None` when `f` is out
+    /// of range.
+    pub fn rating(&self, f: usize) -> Option<Rating> {
+        self.ratings.get(f).copied()
+    }
+
+    /// [`Mission::rating`] for an index the engine knows is in range
+    /// (`Unknown` otherwise).
+    pub(crate) fn rating_at(&self, f: usize) -> Rating {
         self.ratings.get(f).copied().unwrap_or(Rating::Unknown)
     }
 

@@ -40,7 +40,7 @@ fn bar(rb: &Rulebook, d: usize, dim: &DimensionResult) -> [String; 2] {
         .collect();
     let mut marks = vec![' '; BAR + 1];
     for l in 1..rb.levels().len() {
-        let p = bar_pos(rb.threshold(l, d));
+        let p = bar_pos(rb.threshold_at(l, d));
         if p > 0 && p < BAR {
             cells[p] = '|';
         }

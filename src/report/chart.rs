@@ -343,9 +343,9 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult, y0:
     let top = y0 + 38.0;
     let n = levels.len();
     for (l, level) in levels.iter().enumerate() {
-        let from = x_of(rb.threshold(l, d));
+        let from = x_of(rb.threshold_at(l, d));
         let to = if l + 1 < n {
-            x_of(rb.threshold(l + 1, d))
+            x_of(rb.threshold_at(l + 1, d))
         } else {
             LEFT + SPAN
         };
@@ -395,7 +395,7 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult, y0:
 
     // The target: a dashed line at its level's threshold, labelled above.
     let t = dim.target_detail.level_index;
-    let tx = x_of(rb.threshold(t, d));
+    let tx = x_of(rb.threshold_at(t, d));
     let _ = writeln!(
         b,
         "<line class=\"target-marker\" data-level=\"{}\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{TARGET_STROKE}\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
@@ -421,7 +421,7 @@ fn dimension(b: &mut String, rb: &Rulebook, d: usize, dim: &DimensionResult, y0:
 
     // Threshold values under the band, skipping any too close to the last.
     let mut last = f64::NEG_INFINITY;
-    let mut marks: Vec<f64> = (0..n).map(|l| rb.threshold(l, d)).collect();
+    let mut marks: Vec<f64> = (0..n).map(|l| rb.threshold_at(l, d)).collect();
     marks.push(100.0);
     for v in marks {
         let x = x_of(v);

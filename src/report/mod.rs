@@ -98,7 +98,7 @@ pub trait Render: sealed::Sealed {
 
 mod sealed {
     pub trait Sealed {}
-    impl Sealed for crate::Assessment {}
+    impl Sealed for crate::assess::Assessment {}
     impl Sealed for crate::analysis::Briefing {}
     impl Sealed for crate::analysis::Plan {}
     impl Sealed for crate::analysis::Robustness {}

@@ -6,7 +6,7 @@ use super::fmt::{count, csv_field, pct};
 use crate::analysis::Portfolio;
 
 /// `stretch` or `stretch (provisional)`.
-fn verdict(v: crate::Verdict, provisional: bool) -> String {
+fn verdict(v: crate::assess::Verdict, provisional: bool) -> String {
     if provisional {
         format!("{v} (provisional)")
     } else {

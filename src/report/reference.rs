@@ -140,7 +140,7 @@ pub fn markdown(rb: &Rulebook) -> String {
                 if l == 0 {
                     "–".to_owned()
                 } else {
-                    format!("{}", rb.threshold(l, d))
+                    format!("{}", rb.threshold_at(l, d))
                 }
             })
             .collect();
@@ -253,7 +253,7 @@ pub fn markdown(rb: &Rulebook) -> String {
                 .iter()
                 .enumerate()
                 .map(|(d, dim)| {
-                    let w = rb.weight(f, d);
+                    let w = rb.weight_at(f, d);
                     match factor.weight_reasons.get(&dim.id) {
                         Some(why) => format!("{} {w} ({})", dim.id, one_line(why)),
                         None => format!("{} {w}", dim.id),
@@ -564,7 +564,7 @@ pub fn json(rb: &Rulebook) -> Result<serde_json::Value, crate::Error> {
                 .dimensions()
                 .iter()
                 .enumerate()
-                .map(|(d, dim)| (dim.id.clone(), json!(rb.weight(i, d))))
+                .map(|(d, dim)| (dim.id.clone(), json!(rb.weight_at(i, d))))
                 .collect();
             v["weights"] = json!(weights);
             v["citation_text"] = json!(f.citation.to_string());

@@ -7,9 +7,10 @@
 
 use crate::fixtures::{TINY, tiny};
 use integration_readiness::analysis::{Direction, RobustnessOptions, robustness};
-use integration_readiness::assess::{PerDimension, Provenance, Values};
+use integration_readiness::assess::Provenance;
+use integration_readiness::assess::Verdict;
 use integration_readiness::{Effort, Rating};
-use integration_readiness::{Mission, Rulebook, Verdict};
+use integration_readiness::{Mission, Rulebook};
 
 fn mission(rb: &Rulebook, body: &str) -> Mission {
     let text = format!("[mission]\nname = \"Accessors\"\n{body}");
@@ -59,38 +60,37 @@ fn ids_map_to_indices_and_unknown_ids_to_none() {
 }
 
 #[test]
-fn weights_fill_in_the_default_and_are_zero_out_of_range() {
+fn weights_fill_in_the_default_and_are_none_out_of_range() {
     let rb = tiny();
     // e1: a = 2, b by default 1; e2: a by default 1, b = 0; b1: 1 and 1.
-    assert_eq!(rb.weights_of(0), [2.0, 1.0]);
-    assert_eq!(rb.weights_of(1), [1.0, 0.0]);
-    assert_eq!(rb.weights_of(2), [1.0, 1.0]);
-    assert!(rb.weights_of(3).is_empty());
-    assert_eq!(rb.weight(0, 0), 2.0);
-    assert_eq!(rb.weight(0, 1), 1.0);
-    assert_eq!(rb.weight(1, 0), 1.0);
-    assert_eq!(rb.weight(1, 1), 0.0);
-    assert_eq!(rb.weight(2, 1), 1.0);
-    // Out of range, either index: 0, never another factor's weight.
-    assert_eq!(rb.weight(0, 2), 0.0);
-    assert_eq!(rb.weight(3, 0), 0.0);
-    assert_eq!(rb.weight(usize::MAX, 0), 0.0);
+    assert_eq!(rb.weights_of(0), Some(&[2.0, 1.0][..]));
+    assert_eq!(rb.weights_of(1), Some(&[1.0, 0.0][..]));
+    assert_eq!(rb.weights_of(2), Some(&[1.0, 1.0][..]));
+    assert_eq!(rb.weights_of(3), None);
+    assert_eq!(rb.weight(0, 0), Some(2.0));
+    assert_eq!(rb.weight(0, 1), Some(1.0));
+    assert_eq!(rb.weight(1, 0), Some(1.0));
+    assert_eq!(rb.weight(1, 1), Some(0.0));
+    assert_eq!(rb.weight(2, 1), Some(1.0));
+    // Out of range, either index: none, never another factor's weight.
+    assert_eq!(rb.weight(0, 2), None);
+    assert_eq!(rb.weight(3, 0), None);
+    assert_eq!(rb.weight(usize::MAX, 0), None);
 }
 
 #[test]
 fn thresholds_by_level_and_dimension() {
     let rb = tiny();
-    assert_eq!(rb.threshold(0, 0), 0.0);
-    assert_eq!(rb.threshold(0, 1), 0.0);
-    assert_eq!(rb.threshold(1, 0), 40.0);
-    assert_eq!(rb.threshold(1, 1), 40.0);
-    assert_eq!(rb.threshold(2, 0), 70.0);
-    assert_eq!(rb.threshold(2, 1), 70.0);
-    // Out of range: a score no dimension reaches.
-    assert_eq!(rb.threshold(3, 0), f64::INFINITY);
-    assert_eq!(rb.threshold(1, 2), f64::INFINITY);
-    // The lowest level needs nothing even on a dimension that does not exist.
-    assert_eq!(rb.threshold(0, 9), 0.0);
+    assert_eq!(rb.threshold(0, 0), Some(0.0));
+    assert_eq!(rb.threshold(0, 1), Some(0.0));
+    assert_eq!(rb.threshold(1, 0), Some(40.0));
+    assert_eq!(rb.threshold(1, 1), Some(40.0));
+    assert_eq!(rb.threshold(2, 0), Some(70.0));
+    assert_eq!(rb.threshold(2, 1), Some(70.0));
+    // Out of range, either index: none.
+    assert_eq!(rb.threshold(3, 0), None);
+    assert_eq!(rb.threshold(1, 2), None);
+    assert_eq!(rb.threshold(0, 9), None);
 }
 
 #[test]
@@ -106,20 +106,20 @@ fn thresholds_differ_by_dimension() {
             "threshold = { a = 70.0, b = 60.0 }",
         );
     let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
-    assert_eq!(rb.threshold(1, 0), 40.0);
-    assert_eq!(rb.threshold(1, 1), 30.0);
-    assert_eq!(rb.threshold(2, 0), 70.0);
-    assert_eq!(rb.threshold(2, 1), 60.0);
+    assert_eq!(rb.threshold(1, 0), Some(40.0));
+    assert_eq!(rb.threshold(1, 1), Some(30.0));
+    assert_eq!(rb.threshold(2, 0), Some(70.0));
+    assert_eq!(rb.threshold(2, 1), Some(60.0));
 }
 
 #[test]
 fn effort_costs_follow_each_factors_effort() {
     let rb = tiny();
     // e1 high (4), e2 medium (2), b1 low (1).
-    assert_eq!(rb.effort_cost(0), 4.0);
-    assert_eq!(rb.effort_cost(1), 2.0);
-    assert_eq!(rb.effort_cost(2), 1.0);
-    assert_eq!(rb.effort_cost(3), f64::INFINITY);
+    assert_eq!(rb.effort_cost(0), Some(4.0));
+    assert_eq!(rb.effort_cost(1), Some(2.0));
+    assert_eq!(rb.effort_cost(2), Some(1.0));
+    assert_eq!(rb.effort_cost(3), None);
 }
 
 #[test]
@@ -165,10 +165,10 @@ fn a_missions_ratings_and_efforts() {
     assert_eq!(m.name(), "Accessors");
     assert_eq!(m.data().mission.name, "Accessors");
     assert_eq!(m.data().evidence.len(), 2);
-    assert_eq!(m.rating(0), Rating::High);
-    assert_eq!(m.rating(1), Rating::Unknown);
-    assert_eq!(m.rating(2), Rating::NotApplicable);
-    assert_eq!(m.rating(3), Rating::Unknown);
+    assert_eq!(m.rating(0), Some(Rating::High));
+    assert_eq!(m.rating(1), Some(Rating::Unknown));
+    assert_eq!(m.rating(2), Some(Rating::NotApplicable));
+    assert_eq!(m.rating(3), None);
     assert_eq!(
         m.ratings(),
         [Rating::High, Rating::Unknown, Rating::NotApplicable]
@@ -186,7 +186,7 @@ fn setting_a_rating_keeps_the_data_in_step() {
     let rb = tiny();
     let mut m = mission(&rb, "");
     assert!(m.set_rating(1, Rating::Partial));
-    assert_eq!(m.rating(1), Rating::Partial);
+    assert_eq!(m.rating(1), Some(Rating::Partial));
     assert_eq!(m.data().evidence["e2"].rating, Rating::Partial);
     assert!(!m.set_rating(3, Rating::Full));
     assert_eq!(m.ratings().len(), 3);
@@ -211,7 +211,7 @@ fn a_mission_carries_the_rulebook_it_was_resolved_against() {
         .unwrap();
     assert_eq!(built.rulebook(), &rb);
     assert_eq!(built.name(), "Built");
-    assert_eq!(built.rating(0), Rating::Low);
+    assert_eq!(built.rating(0), Some(Rating::Low));
 }
 
 #[test]
@@ -261,69 +261,6 @@ fn provenance_names_the_rulebook_and_the_crate() {
             env!("CARGO_PKG_VERSION")
         )
     );
-}
-
-#[test]
-fn per_dimension_values_by_id_and_in_order() {
-    let rb = tiny();
-    let v = PerDimension::new(&rb, vec![1.5, -2.0]);
-    assert_eq!(v.get("a"), Some(&1.5));
-    assert_eq!(v.get("b"), Some(&-2.0));
-    assert_eq!(v.get("c"), None);
-    assert_eq!(v.iter().collect::<Vec<_>>(), [("a", &1.5), ("b", &-2.0)]);
-    assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"a":1.5,"b":-2.0}"#);
-}
-
-#[test]
-fn values_hold_any_number_of_dimensions() {
-    let mut v: Values<usize> = Values::new();
-    assert!(v.is_empty());
-    // Past the four held inline, the values move and stay in order.
-    for i in 0..7 {
-        v.push(10 * i);
-        assert_eq!(v.len(), i + 1);
-        assert_eq!(v[i], 10 * i);
-    }
-    assert_eq!(v, vec![0, 10, 20, 30, 40, 50, 60]);
-    let w: Values<usize> = (0..3).map(|i| 10 * i).collect();
-    assert_eq!(w, [0, 10, 20]);
-    assert_eq!(Values::from(vec![1, 2]), [1, 2]);
-    assert_eq!(Values::<u8>::default().len(), 0);
-    // A `for` loop over a borrowed `Values` sees every value, in order.
-    let mut seen = Vec::new();
-    for x in &v {
-        seen.push(*x);
-    }
-    assert_eq!(seen, [0, 10, 20, 30, 40, 50, 60]);
-}
-
-#[test]
-fn values_compare_and_print_as_lists() {
-    let v: Values<u32> = vec![1, 2].into();
-    assert_eq!(format!("{v:?}"), "[1, 2]");
-    assert_eq!(v, Values::from(vec![1, 2]));
-    assert_ne!(v, Values::from(vec![1, 3]));
-    assert_ne!(v, Values::from(vec![1]));
-    assert!(v == vec![1, 2] && v != vec![2, 1]);
-    assert!(v == [1, 2] && v != [1, 2, 3]);
-}
-
-#[test]
-fn per_dimension_values_are_equal_only_on_the_same_dimensions() {
-    let rb = tiny();
-    let a = PerDimension::new(&rb, vec![1.0, 2.0]);
-    assert_eq!(a, PerDimension::new(&tiny(), vec![1.0, 2.0]));
-    assert_ne!(a, PerDimension::new(&rb, vec![1.0, 3.0]));
-    // The same numbers on dimensions named otherwise are other values.
-    let renamed = Rulebook::from_toml(
-        &TINY
-            .replace("id = \"b\"", "id = \"c\"")
-            .replace("b = ", "c = ")
-            .replace("[\"a\", \"b\"]", "[\"a\", \"c\"]"),
-        "t.toml",
-    )
-    .unwrap();
-    assert_ne!(a, PerDimension::new(&renamed, vec![1.0, 2.0]));
 }
 
 #[test]

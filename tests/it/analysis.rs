@@ -9,9 +9,10 @@ use integration_readiness::analysis::Unreachable;
 use integration_readiness::analysis::{
     Direction, RobustnessOptions, Scenario, apply, compare, plan, robustness,
 };
-use integration_readiness::assess::{Blocker, THRESHOLD_TOLERANCE, score_into, score_only};
+use integration_readiness::assess::{Blocker, THRESHOLD_TOLERANCE};
 use integration_readiness::{Mission, Rulebook, assess};
 use integration_readiness::{Polarity, Rating};
+use integration_readiness::{score_into, score_only};
 use proptest::prelude::*;
 
 /// The reasons a target is out of reach, each in a few words:
@@ -65,7 +66,7 @@ fn room(p: Polarity, r: Rating) -> usize {
 /// `aim`, by enumeration.
 fn brute_force(rb: &Rulebook, m: &Mission, aim: &[usize]) -> Option<f64> {
     let factors = rb.factors();
-    let base: Vec<Rating> = (0..factors.len()).map(|f| m.rating(f)).collect();
+    let base: Vec<Rating> = (0..factors.len()).map(|f| m.rating(f).unwrap()).collect();
     let rooms: Vec<usize> = factors
         .iter()
         .zip(&base)
@@ -137,7 +138,7 @@ fn clip(rb: &Rulebook, m: &Mission, limit: usize) -> Mission {
     let mut m = m.clone();
     let mut combos = 1usize;
     for (f, factor) in rb.factors().iter().enumerate() {
-        let r = m.rating(f);
+        let r = m.rating(f).unwrap();
         let k = room(factor.polarity, r);
         if combos * (k + 1) > limit {
             let best = better(factor.polarity, r, k);
@@ -180,7 +181,7 @@ proptest! {
         let a = assess(&m);
         // The aim: the target, or the best level with every rated factor maxed.
         let maxed: Vec<Rating> = rb.factors().iter().enumerate().map(|(f, x)| {
-            let r = m.rating(f);
+            let r = m.rating(f).unwrap();
             if r.step().is_some() { better(x.polarity, r, room(x.polarity, r)) } else { r }
         }).collect();
         let mut best = Vec::new();
@@ -231,7 +232,7 @@ proptest! {
             let sum: f64 = d.drivers.iter().map(|x| x.points).sum();
             prop_assert!((sum - (d.score_after - d.score_before)).abs() < 1e-7);
         }
-        let changed = m.rating(f) != r || !md.evidence.contains_key(&rb.factors()[f].id);
+        let changed = m.rating(f).unwrap() != r || !md.evidence.contains_key(&rb.factors()[f].id);
         prop_assert_eq!(c.changed_ratings.len(), usize::from(changed));
     }
 
@@ -257,7 +258,7 @@ proptest! {
             // the radius), where the extremes of the score lie, when there
             // are few enough rated factors to enumerate them.
             let rated: Vec<usize> = (0..rb.factors().len())
-                .filter(|&f| m.rating(f).strength().is_some() && rb.weight(f, d) > 0.0)
+                .filter(|&f| m.rating(f).unwrap().strength().is_some() && rb.weight(f, d).unwrap() > 0.0)
                 .collect();
             if rated.len() <= 5 {
                 for corner in 0..(1u32 << rated.len()) {
@@ -283,13 +284,13 @@ proptest! {
             // is across the threshold in the reported direction.
             let s = scored_with(&rbd, &md, d, &delta).score;
             match dr.direction.unwrap() {
-                Direction::Down => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE < rb.threshold(level, d)),
-                Direction::Up => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE >= rb.threshold(level + 1, d)),
+                Direction::Down => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE < rb.threshold(level, d).unwrap()),
+                Direction::Up => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE >= rb.threshold(level + 1, d).unwrap()),
             }
             // Monte Carlo cross-check: noise inside the radius never moves
             // it, when nothing is drawn but the weights (no unknown factor).
             let all_rated = (0..rb.factors().len())
-                .all(|f| m.rating(f) != integration_readiness::Rating::Unknown);
+                .all(|f| m.rating(f).unwrap() != integration_readiness::Rating::Unknown);
             if x >= 10.0 && all_rated {
                 prop_assert_eq!(dr.monte_carlo_hold, 1.0);
             }
@@ -612,7 +613,7 @@ const PAIR: [&str; 2] = [
     include_str!("../../examples/missions/compare-2009.toml"),
 ];
 
-fn dated_pair() -> (Rulebook, Vec<integration_readiness::Assessment>) {
+fn dated_pair() -> (Rulebook, Vec<integration_readiness::assess::Assessment>) {
     let rb = Rulebook::oslo_2007();
     let a = PAIR
         .iter()

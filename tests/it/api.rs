@@ -1,9 +1,8 @@
 //! The public API as an embedder meets it: the builder, the one error type,
 //! the word enums read and written.
 
-use integration_readiness::{
-    Assessment, Effort, Error, Mission, Polarity, Rating, Rulebook, Verdict, assess,
-};
+use integration_readiness::assess::{Assessment, Verdict};
+use integration_readiness::{Effort, Error, Mission, Polarity, Rating, Rulebook, assess};
 
 #[test]
 fn the_builder_snippet_builds_and_assesses() -> Result<(), Error> {
@@ -18,7 +17,7 @@ fn the_builder_snippet_builds_and_assesses() -> Result<(), Error> {
     let a: Assessment = assess(&mission);
     assert_eq!(a.mission.name, "Programmatic mission");
     let f = rb.factor_index("political-process-primacy").unwrap();
-    assert_eq!(mission.rating(f), Rating::High);
+    assert_eq!(mission.rating(f).unwrap(), Rating::High);
     assert_eq!(
         mission.data().evidence["political-process-primacy"]
             .note
@@ -173,17 +172,28 @@ fn the_built_in_rulebook_is_shared_after_the_first_call() {
 }
 
 #[test]
-fn a_weight_out_of_range_is_zero_not_a_neighbours() {
+fn an_index_out_of_range_is_none_not_a_neighbours_value() {
     let rb = Rulebook::oslo_2007();
-    let nd = rb.dimensions().len();
+    let (nd, nf, nl) = (rb.dimensions().len(), rb.factors().len(), rb.levels().len());
     // Factor 0's weights, then what lies past its last dimension: nothing,
     // not factor 1's first weight.
-    assert_eq!(rb.weights_of(0).len(), nd);
-    assert!(rb.weight(1, 0) > 0.0);
-    assert_eq!(rb.weight(0, nd), 0.0);
-    assert_eq!(rb.weight(rb.factors().len(), 0), 0.0);
-    assert!(rb.weights_of(rb.factors().len()).is_empty());
-    assert_eq!(rb.threshold(1, nd), f64::INFINITY);
+    assert_eq!(rb.weights_of(0).unwrap().len(), nd);
+    assert!(rb.weight(1, 0).unwrap() > 0.0);
+    assert_eq!(rb.weight(0, nd), None);
+    assert_eq!(rb.weight(nf, 0), None);
+    assert_eq!(rb.weight(usize::MAX, usize::MAX), None);
+    assert_eq!(rb.weights_of(nf), None);
+    assert_eq!(rb.weights_of(usize::MAX), None);
+    assert_eq!(rb.threshold(0, 0), Some(0.0));
+    assert_eq!(rb.threshold(1, nd), None);
+    assert_eq!(rb.threshold(nl, 0), None);
+    assert_eq!(rb.effort_cost(nf), None);
+    let m = integration_readiness::Mission::builder(&rb)
+        .name("M")
+        .build()
+        .unwrap();
+    assert_eq!(m.rating(0), Some(integration_readiness::Rating::Unknown));
+    assert_eq!(m.rating(nf), None);
 }
 
 #[test]

@@ -8,7 +8,8 @@ use crate::fixtures::{close, tiny};
 
 use integration_readiness::analysis::{Scenario, apply, brief, compare, plan};
 use integration_readiness::assess::Undetermined;
-use integration_readiness::{Mission, Rating, Rulebook, Verdict, assess, report, template};
+use integration_readiness::assess::Verdict;
+use integration_readiness::{Mission, Rating, Rulebook, assess, report, template};
 use proptest::prelude::*;
 
 fn sample(name: &str) -> (Rulebook, Mission) {

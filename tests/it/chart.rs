@@ -6,7 +6,8 @@
 
 use std::path::Path;
 
-use integration_readiness::{Assessment, Mission, Rulebook, assess, report};
+use integration_readiness::assess::Assessment;
+use integration_readiness::{Mission, Rulebook, assess, report};
 use roxmltree::{Document, Node};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -193,8 +194,8 @@ fn check(rb: &Rulebook, a: &Assessment, svg: &str, what: &str) {
             let end = rb
                 .levels()
                 .get(l + 1)
-                .map_or(100.0, |_| rb.threshold(l + 1, d));
-            near(num(lb, "x"), x_of(rb.threshold(l, d)), what);
+                .map_or(100.0, |_| rb.threshold(l + 1, d).unwrap());
+            near(num(lb, "x"), x_of(rb.threshold(l, d).unwrap()), what);
             near(
                 num(lb, "x") + num(lb, "width"),
                 x_of(end),
@@ -239,7 +240,7 @@ fn check(rb: &Rulebook, a: &Assessment, svg: &str, what: &str) {
             target.attribute("stroke-dasharray").is_some(),
             "{what}: dashed"
         );
-        let tx = x_of(rb.threshold(dim.target_detail.level_index, d));
+        let tx = x_of(rb.threshold(dim.target_detail.level_index, d).unwrap());
         near(num(&target, "x1"), tx, &format!("{what}: target"));
         near(num(&target, "x2"), tx, &format!("{what}: target"));
         assert_eq!(text_of(one(*g, "target-label", what)), "target", "{what}");

@@ -262,7 +262,7 @@ fn every_factor_is_complete_and_non_default_weights_have_reasons() {
     let dw = rb.info().default_weight;
     for (f, factor) in rb.factors().iter().enumerate() {
         for (d, dim) in rb.dimensions().iter().enumerate() {
-            if rb.weight(f, d) != dw {
+            if rb.weight(f, d).unwrap() != dw {
                 assert!(factor.weight_reasons.contains_key(&dim.id), "{}", factor.id);
             }
         }

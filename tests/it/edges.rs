@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 
 use crate::fixtures::Sketch;
 use integration_readiness::Effort;
-use integration_readiness::assess::{Undetermined, is_provisional};
-use integration_readiness::{Assessment, Mission, Rulebook, Verdict, assess};
+use integration_readiness::assess::Undetermined;
+use integration_readiness::assess::{Assessment, Verdict};
+use integration_readiness::{Mission, Rulebook, assess};
 
 /// One dimension `x`, two levels (`low`, `high` at 50), four enablers of
 /// weight 1: coverage moves in quarters.
@@ -266,19 +267,6 @@ fn coverage_at_the_minimum_with_a_settled_level_is_final() {
     assert_eq!(d.level_index, [0, 0, 0]);
     assert!(!d.provisional);
     assert_eq!(d.verdict, Verdict::Stretch);
-}
-
-#[test]
-fn the_provisional_rule_at_its_edges() {
-    // Not applicable: never provisional.
-    assert!(!is_provisional(false, [0, 2]));
-    assert!(!is_provisional(false, [1, 1]));
-    // Provisional exactly when the level range is open (too little
-    // coverage is an undetermined verdict, not a provisional one).
-    assert!(!is_provisional(true, [0, 0]));
-    assert!(!is_provisional(true, [2, 2]));
-    assert!(is_provisional(true, [1, 2]));
-    assert!(is_provisional(true, [0, 1]));
 }
 
 #[test]

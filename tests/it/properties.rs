@@ -4,11 +4,13 @@
 use crate::fixtures;
 
 use fixtures::{case, load};
-use integration_readiness::assess::{DimensionScore, score_only};
+use integration_readiness::assess::DimensionScore;
+use integration_readiness::assess::Verdict;
 use integration_readiness::model::{
     Condition, ContextValue, MissionData, RulebookData, TargetRule,
 };
-use integration_readiness::{Mission, Rulebook, Verdict, assess};
+use integration_readiness::score_only;
+use integration_readiness::{Mission, Rulebook, assess};
 use integration_readiness::{Polarity, Rating};
 use proptest::prelude::*;
 
@@ -43,12 +45,12 @@ proptest! {
     #[test]
     fn raising_a_rating_moves_scores_with_polarity((rbd, md) in case(), pick in any::<prop::sample::Index>()) {
         let (rb, m) = load(&rbd, &md);
-        let rated: Vec<usize> = (0..rb.factors().len()).filter(|&f| m.rating(f).up().is_some()).collect();
+        let rated: Vec<usize> = (0..rb.factors().len()).filter(|&f| m.rating(f).unwrap().up().is_some()).collect();
         prop_assume!(!rated.is_empty());
         let f = rated[pick.index(rated.len())];
         let before = score_only(&m);
         let mut m2 = m.clone();
-        m2.set_rating(f, m.rating(f).up().unwrap());
+        m2.set_rating(f, m.rating(f).unwrap().up().unwrap());
         let after = score_only(&m2);
         let enabler = rb.factors()[f].polarity == Polarity::Enabler;
         for (b, a) in before.iter().zip(&after) {
@@ -93,7 +95,7 @@ proptest! {
         let s = r.strength().unwrap();
         let earned = if rb.factors()[f].polarity == Polarity::Enabler { s } else { 1.0 - s };
         for (d, (b, a)) in before.iter().zip(&after).enumerate() {
-            let weighs = rb.weight(f, d) > 0.0;
+            let weighs = rb.weight(f, d).unwrap() > 0.0;
             if !weighs || earned == 0.5 {
                 prop_assert!((a.score - b.score).abs() < EPS, "{} -> {} on {d}", b.score, a.score);
             } else if earned > 0.5 {
@@ -323,7 +325,7 @@ fn rate_an_unknown(
     r: Rating,
 ) -> Option<(usize, Vec<DimensionScore>, Vec<DimensionScore>)> {
     let unknown: Vec<usize> = (0..rb.factors().len())
-        .filter(|&f| m.rating(f) == Rating::Unknown)
+        .filter(|&f| m.rating(f).unwrap() == Rating::Unknown)
         .collect();
     if unknown.is_empty() {
         return None;

@@ -4,7 +4,8 @@
 
 use crate::fixtures;
 
-use integration_readiness::{Mission, Rulebook, Verdict, assess, report};
+use integration_readiness::assess::Verdict;
+use integration_readiness::{Mission, Rulebook, assess, report};
 
 use fixtures::SAMPLES;
 

@@ -877,7 +877,7 @@ fn waiving_a_gate_needs_a_note() {
         &rb,
         "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no e1 in this mission\"\n",
     );
-    assert_eq!(m.rating(0), Rating::NotApplicable);
+    assert_eq!(m.rating(0).unwrap(), Rating::NotApplicable);
     // A factor no gate reads needs no note: b1.
     mission(&rb, "[evidence.b1]\nrating = \"not-applicable\"\n");
     // In code, the same rule, without a file.

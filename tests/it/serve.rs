@@ -8,9 +8,10 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
 use integration_readiness::analysis::{RobustnessOptions, brief, plan, robustness};
+use integration_readiness::assess::Verdict;
 use integration_readiness::report::reference;
 use integration_readiness::serve::{Server, State};
-use integration_readiness::{MAX_INPUT_BYTES, Mission, Rulebook, Verdict, report};
+use integration_readiness::{MAX_INPUT_BYTES, Mission, Rulebook, report};
 use serde_json::Value;
 
 const SAMPLES: &[(&str, &str)] = &[

@@ -16,7 +16,7 @@ fn the_template_loads_and_lists_every_factor_under_its_theme() {
             factor.id
         );
         assert!(text.contains(&factor.title), "{}", factor.id);
-        assert_eq!(m.rating(f), Rating::Unknown);
+        assert_eq!(m.rating(f).unwrap(), Rating::Unknown);
     }
     // Factors come under their theme's heading, in theme order.
     let mut last = 0;
@@ -56,7 +56,7 @@ fn editing_ratings_only_gives_a_first_assessment() {
     let m = Mission::from_toml(&text, "edited.toml", &rb).unwrap_or_else(|e| panic!("{e}"));
     let a = assess(&m);
     let f = rb.factor_index("senior-leadership-cohesion").unwrap();
-    assert_eq!(m.rating(f), Rating::High);
+    assert_eq!(m.rating(f).unwrap(), Rating::High);
     assert_eq!(a.dimensions[0].target, "integration");
     assert!(a.dimensions[0].coverage > 0.0);
 }

@@ -12,7 +12,8 @@
 use crate::fixtures::{TINY, close};
 use integration_readiness::analysis::{Scenario, apply};
 use integration_readiness::assess::Undetermined;
-use integration_readiness::{Mission, Rating, Rulebook, Verdict, assess};
+use integration_readiness::assess::Verdict;
+use integration_readiness::{Mission, Rating, Rulebook, assess};
 
 /// The tiny rulebook with:
 /// - e2 applying only where `flag = true`;
@@ -85,7 +86,7 @@ fn not_applicable_is_refused_where_the_context_says_a_factor_applies() {
     // With the flag left out the context does not decide: the assessor may
     // say it does not apply.
     let m = mission(&rb, "[evidence.e2]\nrating = \"not-applicable\"\n").unwrap();
-    assert_eq!(m.rating(1), Rating::NotApplicable);
+    assert_eq!(m.rating(1).unwrap(), Rating::NotApplicable);
 }
 
 #[test]
@@ -160,7 +161,7 @@ fn a_gate_that_may_not_be_waived_refuses_not_applicable_where_it_binds() {
         "[context]\nmode = \"small\"\n[evidence.b1]\nrating = \"not-applicable\"\nnote = \"n/a\"\n",
     )
     .unwrap();
-    assert_eq!(m.rating(2), Rating::NotApplicable);
+    assert_eq!(m.rating(2).unwrap(), Rating::NotApplicable);
     // A what-if goes through the same check.
     let m = mission(&rb, "[context]\nmode = \"big\"\n").unwrap();
     let err = apply(&m, &Scenario::rate("b1", Rating::NotApplicable))
@@ -170,7 +171,7 @@ fn a_gate_that_may_not_be_waived_refuses_not_applicable_where_it_binds() {
     // And so does a rating set in code.
     let mut m = m;
     assert!(!m.set_rating(2, Rating::NotApplicable));
-    assert_eq!(m.rating(2), Rating::Unknown);
+    assert_eq!(m.rating(2).unwrap(), Rating::Unknown);
 }
 
 #[test]

@@ -198,7 +198,7 @@ fn variables(
     let mut groups: Vec<Group> = Vec::new();
     for (f, factor) in rb.factors().iter().enumerate() {
         let r = room(factor.polarity, ratings[f]).saturating_sub(lb[f]);
-        let gain: Vec<f64> = (0..nd).map(|d| 0.25 * rb.weight(f, d)).collect();
+        let gain: Vec<f64> = (0..nd).map(|d| 0.25 * rb.weight_at(f, d)).collect();
         if r == 0 || !(0..nd).any(|d| deficit[d] > 0.0 && gain[d] > 0.0) {
             continue;
         }
@@ -317,7 +317,7 @@ pub(crate) fn plan_of(e: &Evaluation<'_>) -> Plan {
             None => continue,
         };
         for d in 0..nd {
-            let w = rb.weight(f, d);
+            let w = rb.weight_at(f, d);
             applicable[d] += w;
             earned[d] += w * share;
         }
@@ -326,7 +326,7 @@ pub(crate) fn plan_of(e: &Evaluation<'_>) -> Plan {
     // nothing is short: the deficit comes out at or below 0, which every
     // part of the search reads as covered.
     for d in 0..nd {
-        let need = (rb.threshold(aim[d], d) - THRESHOLD_TOLERANCE) * applicable[d] / 100.0;
+        let need = (rb.threshold_at(aim[d], d) - THRESHOLD_TOLERANCE) * applicable[d] / 100.0;
         deficit[d] = need - earned[d];
     }
 

@@ -16,7 +16,7 @@ fn the_variables_are_the_factors_that_can_still_help_a_short_dimension() {
         &rb,
     )
     .unwrap();
-    let ratings: Vec<Rating> = (0..3).map(|f| m.rating(f)).collect();
+    let ratings: Vec<Rating> = (0..3).map(|f| m.rating_at(f)).collect();
     // Only b is short: e2, which weighs nothing on b, is no variable; a
     // gate forcing one step of e1 leaves it one more.
     let vars = variables(&rb, &m, &ratings, &[1, 0, 0], &[0.0, 0.5]);

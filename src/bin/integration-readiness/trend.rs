@@ -4,8 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use integration_readiness::analysis::{Trend, trend};
+use integration_readiness::assess;
+use integration_readiness::assess::Assessment;
 use integration_readiness::report::{self, Format, Render};
-use integration_readiness::{Assessment, assess};
 
 use crate::io::{self, Failure};
 

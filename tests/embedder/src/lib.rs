@@ -2,7 +2,8 @@
 //! writes: the builder snippet of the README, and a result kept after the
 //! rulebook and mission are gone.
 
-use integration_readiness::{Assessment, Error, Mission, Rating, Rulebook, assess};
+use integration_readiness::{Error, Mission, Rating, Rulebook, assess};
+use integration_readiness::assess::Assessment;
 
 /// The README's snippet, returned as an owned assessment.
 ///
