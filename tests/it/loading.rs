@@ -907,3 +907,55 @@ fn json_rulebook_shape_problems_are_all_reported() {
     );
     assert!(lines[0].starts_with("rb.json:") && lines[1].starts_with("rb.json:"));
 }
+
+#[test]
+fn a_huge_number_of_type_errors_is_listed_to_the_limit_then_counted() {
+    // 50,000 context keys holding numbers: each is not a context value and
+    // not a key of the rulebook, 100,000 problems. The first 200 in file
+    // order are located and worded, the rest only counted (the benchmark
+    // `loading_scales` shows the time grows in proportion).
+    let mut text = String::from("[mission]\nname = \"x\"\n[context]\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("c{i:05} = {i}\n"));
+    }
+    let e = Mission::from_toml(&text, "m.toml", &tiny()).unwrap_err();
+    let Error::Invalid(d) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(d.len(), 200);
+    assert_eq!(d.omitted(), 99_800);
+    let shown = e.to_string();
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 201);
+    assert_eq!(
+        lines[0],
+        "m.toml:4:10: context.c00000: not a context value; expected a word in quotes, or true or false, as the rulebook declares"
+    );
+    assert_eq!(
+        lines[1],
+        "m.toml:4:10: context.c00000: unknown context key `c00000`; expected one of mode, flag"
+    );
+    assert!(lines[199].starts_with("m.toml:103:10: context.c00099: unknown context key"));
+    assert_eq!(lines[200], "and 99800 more problems");
+}
+
+#[test]
+fn a_huge_number_of_malformed_items_is_listed_to_the_limit_then_counted() {
+    // 20,000 [[entity]] tables whose name is a number: each read alone and
+    // set aside, all in one pass over the array.
+    let text = many(20_000, |i| {
+        format!("[[entity]]\nname = {i}\nrole = \"hum\"\n")
+    });
+    let shown = mission_err(&text);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 201, "{}", &shown[..500]);
+    assert_eq!(
+        lines[0],
+        "m.toml:4:8: the 1st [[entity]], name: name is text in quotes: \"0\""
+    );
+    assert_eq!(
+        lines[199],
+        "m.toml:601:8: the 200th [[entity]], name: name is text in quotes: \"199\""
+    );
+    assert_eq!(lines[200], "and 19800 more problems");
+}
