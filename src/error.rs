@@ -454,6 +454,19 @@ pub enum Error {
         /// The serializer's reason.
         reason: String,
     },
+    /// The path names a named pipe, a socket or a device, not a regular
+    /// file: refused before it is opened (opening a named pipe waits for a
+    /// writer; reading a device may never end). Standard input is read
+    /// with a path of `-`.
+    #[error(
+        "{file}: this is {kind}, not a regular file; expected a regular file, or `-` for standard input"
+    )]
+    NotAFile {
+        /// The file name.
+        file: String,
+        /// What it is: `a named pipe`, `a socket` or `a device`.
+        kind: &'static str,
+    },
 }
 
 /// The message of [`Error::TooLarge`]: the size when known, or that it
