@@ -121,7 +121,8 @@ impl fmt::Display for DocPath {
                     if bare && k.len() <= 60 {
                         f.write_str(k)?;
                     } else {
-                        write!(f, "{:?}", shown(k))?;
+                        // Quoted, with escapes for quotes and control characters.
+                        write!(f, "{:?}", cut(k))?;
                     }
                 }
                 // Counted from 1, as people count: `entity[1]` is the first.
@@ -212,8 +213,28 @@ fn clip(s: String) -> String {
 pub const MAX_SUGGEST_LEN: usize = 100;
 
 /// A word as shown in a message: cut to 60 characters with an ellipsis, so
-/// that a huge value does not make a huge message.
+/// that a huge value does not make a huge message, and with any control
+/// character written as an escape (`\u{0}`), so that none reaches a
+/// terminal or a page.
 pub(crate) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        let escaped: String = s
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        return std::borrow::Cow::Owned(cut(&escaped).into_owned());
+    }
+    cut(s)
+}
+
+/// A word cut to 60 characters with an ellipsis.
+fn cut(s: &str) -> std::borrow::Cow<'_, str> {
     if s.chars().count() <= 60 {
         std::borrow::Cow::Borrowed(s)
     } else {

@@ -246,7 +246,19 @@ pub(super) fn shape_of<'a, T: DeserializeOwned>(
         }]));
     }
     let mut work = tree.clone();
-    let mut diags: Vec<Pending> = Vec::new();
+    // Control characters in keys and texts: reported with the rest.
+    let mut diags: Vec<Pending> = super::control::in_tree(&tree)
+        .into_iter()
+        .map(|(span, problem)| {
+            let (line, column) = locator.lines.line_col(span.start);
+            Pending::Done(Diagnostic {
+                file: file.to_owned(),
+                line,
+                column,
+                problem,
+            })
+        })
+        .collect();
     let mut aside = SetAside::default();
     let mut rest = None;
     if let Some(items) = shape.items {

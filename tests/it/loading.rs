@@ -1001,3 +1001,58 @@ fn a_huge_number_of_malformed_items_is_listed_to_the_limit_then_counted() {
     );
     assert_eq!(lines[200], "and 19800 more problems");
 }
+
+#[test]
+fn control_characters_are_refused_in_every_text_and_key() {
+    // Written as TOML escapes, since TOML itself refuses them raw.
+    let text = "[mission]\nname = \"Ex\\u0000ample\"\n\
+                [evidence.e1]\nrating = \"low\"\nnote = \"ring \\u0007 the bell\"\n\
+                sources = [\"ok\", \"esc \\u001b[31m\"]\n\
+                [context]\n\"mo\\u0001de\" = \"small\"\n";
+    assert_eq!(
+        mission_err(text),
+        "m.toml:2:8: mission.name: a control character (U+0000) in the text; remove it\n\
+         m.toml:5:8: evidence.e1.note: a control character (U+0007) in the text; remove it\n\
+         m.toml:6:18: evidence.e1.sources[2]: a control character (U+001B) in the text; remove it\n\
+         m.toml:8:1: context.\"mo\\u{1}de\": a control character (U+0001) in the key; remove it\n\
+         m.toml:8:16: context.\"mo\\u{1}de\": unknown context key `mo\\u{1}de`; expected one of mode, flag; did you mean `mode`?"
+    );
+    // Tab, line feed and carriage return are text.
+    let fine = "[mission]\nname = \"a\\tb\"\ndescription = \"\"\"\none\r\ntwo\n\"\"\"\n";
+    Mission::from_toml(fine, "m.toml", &tiny()).unwrap();
+    // In a rulebook too.
+    let e = rulebook_err("title = \"Tiny\"", "title = \"Ti\\u0000ny\"");
+    assert!(
+        e.ends_with(": rulebook.title: a control character (U+0000) in the text; remove it"),
+        "{e}"
+    );
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn control_characters_are_refused_in_json() {
+    let text = "{\"mission\": {\"name\": \"x\\u0000y\"}, \"evidence\": {\"e1\": {\"rating\": \"low\", \"note\": \"\\u0008\"}}}";
+    let e = Mission::from_json(text, "m.json", &tiny()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "m.json:1:22: mission.name: a control character (U+0000) in the text; remove it\n\
+         m.json:1:80: evidence.e1.note: a control character (U+0008) in the text; remove it"
+    );
+}
+
+#[test]
+fn control_characters_are_refused_in_data_built_in_memory() {
+    let rb = tiny();
+    let e = Mission::builder(&rb).name("Bad\0name").build().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "<mission>: mission.name: a control character (U+0000) in the text; remove it"
+    );
+    let mut data = rb.data().clone();
+    data.rulebook.title = "Tiny\u{7}".into();
+    let e = Rulebook::new(data).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "<rulebook>: rulebook.title: a control character (U+0007) in the text; remove it"
+    );
+}
