@@ -249,6 +249,7 @@
 pub mod analysis;
 pub mod assess;
 mod builtin;
+mod control;
 pub mod error;
 #[cfg(feature = "json")]
 mod json;

@@ -336,7 +336,7 @@ impl Rulebook {
     /// or text.
     pub fn new(data: RulebookData) -> Result<Rulebook, Error> {
         // Control characters in any key or text, as a file is refused for.
-        let controls = crate::load::control_characters(&data);
+        let controls = crate::control::in_data(&data);
         match Rulebook::check(data) {
             Ok(rb) if controls.is_empty() => Ok(rb),
             Ok(_) => Err(Error::unlocated("<rulebook>", controls)),

@@ -10,7 +10,7 @@
 //! - `read`: files and standard input, within [`MAX_INPUT_BYTES`];
 //! - `shape`: the first pass, over a document's tree (from TOML, or from
 //!   JSON through `json`);
-//! - `control`: control characters refused in keys and texts;
+//! - `control`: control characters in keys and texts, located;
 //! - `locate`: line:column and TOML path of a problem;
 //! - `messages`: serde's messages reworded;
 //! - `json`: JSON text read into the tree the shape pass reads.
@@ -23,7 +23,6 @@ mod messages;
 mod read;
 mod shape;
 
-pub(crate) use control::in_data as control_characters;
 pub use read::{MAX_INPUT_BYTES, STDIN_NAME, read_limited};
 
 #[cfg(feature = "toml")]

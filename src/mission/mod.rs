@@ -83,7 +83,7 @@ impl Mission {
     /// file is `<mission>`).
     pub fn new(data: MissionData, rulebook: &Rulebook) -> Result<Mission, Error> {
         // Control characters in any key or text, as a file is refused for.
-        let controls = crate::load::control_characters(&data);
+        let controls = crate::control::in_data(&data);
         match Mission::check(data, rulebook, Waivers::MustSayWhy) {
             Ok(m) if controls.is_empty() => Ok(m),
             Ok(_) => Err(Error::unlocated("<mission>", controls)),
