@@ -1056,3 +1056,104 @@ fn control_characters_are_refused_in_data_built_in_memory() {
         "<rulebook>: rulebook.title: a control character (U+0007) in the text; remove it"
     );
 }
+
+/// Every path of a TOML document's tables and arrays, and the value there.
+fn paths(v: &toml::Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match v {
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                at.push(k.clone());
+                out.push(at.clone());
+                paths(v, at, out);
+                at.pop();
+            }
+        }
+        toml::Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                at.push(format!("#{i}"));
+                out.push(at.clone());
+                paths(v, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The document with the value at `path` replaced.
+fn replaced(doc: &toml::Value, path: &[String], with: &toml::Value) -> toml::Value {
+    let mut doc = doc.clone();
+    let mut v = &mut doc;
+    for seg in path {
+        v = match (seg.strip_prefix('#'), v) {
+            (Some(i), toml::Value::Array(a)) => &mut a[i.parse::<usize>().unwrap()],
+            (_, toml::Value::Table(t)) => t.get_mut(seg).unwrap(),
+            _ => unreachable!(),
+        };
+    }
+    *v = with.clone();
+    doc
+}
+
+/// The words of Rust's types that serde's messages would show.
+const RUST_WORDS: [&str; 9] = [
+    "struct ", "enum ", "variant", "Option", "usize", "f64", "String", "BTreeMap", "Vec<",
+];
+
+#[test]
+fn a_wrong_type_anywhere_is_said_without_rust_type_names() {
+    let wrong: Vec<toml::Value> = [
+        "v = 7",
+        "v = 2.5",
+        "v = -1",
+        "v = true",
+        "v = \"word\"",
+        "v = [1, \"a\"]",
+        "v = []",
+        "v = { a = 1 }",
+        "v = 2007-10-29",
+    ]
+    .iter()
+    .map(|s| toml::from_str::<toml::Table>(s).unwrap()["v"].clone())
+    .collect();
+    let rb = tiny();
+    let mission = toml::from_str::<toml::Value>(
+        "[mission]\nname = \"M\"\ndate = \"2007-10-29\"\ndescription = \"d\"\n\
+         [context]\nmode = \"small\"\nflag = true\n\
+         [evidence.e1]\nrating = \"low\"\nnote = \"n\"\nsources = [\"s\"]\n\
+         [effort]\ne1 = \"high\"\n\
+         [[entity]]\nname = \"E\"\nrole = [\"hum\"]\n[entity.current]\na = \"one\"\n",
+    )
+    .unwrap();
+    let rulebook = toml::from_str::<toml::Value>(TINY).unwrap();
+    let mut checked = 0;
+    let mut bad = Vec::new();
+    for (doc, is_mission) in [(&mission, true), (&rulebook, false)] {
+        let mut all = Vec::new();
+        paths(doc, &mut Vec::new(), &mut all);
+        for path in &all {
+            for with in &wrong {
+                let text = toml::to_string(&replaced(doc, path, with)).unwrap();
+                let result = if is_mission {
+                    Mission::from_toml(&text, "m.toml", &rb).map(|_| ())
+                } else {
+                    Rulebook::from_toml(&text, "rb.toml").map(|_| ())
+                };
+                let Err(e) = result else { continue };
+                checked += 1;
+                for line in e.to_string().lines() {
+                    if RUST_WORDS.iter().any(|w| line.contains(w)) {
+                        bad.push(format!("{path:?} = {with}: {line}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} messages:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+    assert!(checked > 500, "{checked}");
+}
