@@ -439,8 +439,7 @@ mod tests {
             for start in 0..=text.len() {
                 for end in start..=text.len() {
                     let span = start..end;
-                    let mut walked = DocPath::root();
-                    walk_table(tree.get_ref(), &span, &mut walked);
+                    let walked = path_at(&tree, &span);
                     assert_eq!(index.path_at(&span), walked, "{span:?} in {text:?}");
                 }
             }
