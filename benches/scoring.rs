@@ -3,7 +3,7 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use integration_readiness::Polarity;
 use integration_readiness::analysis::{RobustnessOptions, plan, portfolio, robustness};
 use integration_readiness::{Mission, Rulebook, assess};
@@ -109,5 +109,36 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(scoring, benches);
+/// A mission with `n` context keys, each `key{i} = value`.
+fn context_keys(n: usize, value: &str) -> String {
+    let mut text = String::from("[mission]\nname = \"x\"\n[context]\n");
+    for i in 0..n {
+        text.push_str(&format!("key{i} = {value}\n"));
+    }
+    text
+}
+
+/// Refusing a file with many problems, doubling their number: the time
+/// should double too (the first 200 are located and worded, the rest only
+/// counted). Type errors are context keys holding numbers (read alone and
+/// set aside in the shape pass); unknown keys are context keys the
+/// rulebook does not know (found in the pass over meaning).
+fn refusing(c: &mut Criterion) {
+    let rb = Rulebook::oslo_2007();
+    let mut group = c.benchmark_group("refusing");
+    group.sample_size(10);
+    for n in [2_000, 4_000, 8_000, 16_000] {
+        let text = context_keys(n, "1");
+        group.bench_with_input(BenchmarkId::new("type_errors", n), &text, |b, text| {
+            b.iter(|| Mission::from_toml(black_box(text), "m.toml", &rb).unwrap_err())
+        });
+        let text = context_keys(n, "\"yes\"");
+        group.bench_with_input(BenchmarkId::new("unknown_keys", n), &text, |b, text| {
+            b.iter(|| Mission::from_toml(black_box(text), "m.toml", &rb).unwrap_err())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(scoring, benches, refusing);
 criterion_main!(scoring);

@@ -115,7 +115,8 @@ impl fmt::Display for DocPath {
                     if bare && k.len() <= 60 {
                         f.write_str(k)?;
                     } else {
-                        write!(f, "{:?}", shown(k))?;
+                        // Quoted, with escapes for quotes and control characters.
+                        write!(f, "{:?}", cut(k))?;
                     }
                 }
                 // Counted from 1, as people count: `entity[1]` is the first.
@@ -209,8 +210,28 @@ fn clip(s: String) -> String {
 pub(crate) const MAX_SUGGEST_LEN: usize = 100;
 
 /// A word as shown in a message: cut to 60 characters with an ellipsis, so
-/// that a huge value does not make a huge message.
+/// that a huge value does not make a huge message, and with any control
+/// character written as an escape (`\u{0}`), so that none reaches a
+/// terminal or a page.
 pub(crate) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        let escaped: String = s
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        return std::borrow::Cow::Owned(cut(&escaped).into_owned());
+    }
+    cut(s)
+}
+
+/// A word cut to 60 characters with an ellipsis.
+fn cut(s: &str) -> std::borrow::Cow<'_, str> {
     if s.chars().count() <= 60 {
         std::borrow::Cow::Borrowed(s)
     } else {
@@ -461,6 +482,19 @@ pub enum Error {
         format: &'static str,
         /// The formats the result has, such as `text, markdown, json, csv`.
         available: String,
+    },
+    /// The path names a named pipe, a socket or a device, not a regular
+    /// file: refused before it is opened (opening a named pipe waits for a
+    /// writer; reading a device may never end). Standard input is read
+    /// with a path of `-`.
+    #[error(
+        "{file}: this is {kind}, not a regular file; expected a regular file, or `-` for standard input"
+    )]
+    NotAFile {
+        /// The file name.
+        file: String,
+        /// What it is: `a named pipe`, `a socket` or `a device`.
+        kind: &'static str,
     },
 }
 

@@ -250,6 +250,7 @@
 pub mod analysis;
 pub mod assess;
 mod builtin;
+mod control;
 mod error;
 #[cfg(feature = "json")]
 mod json;

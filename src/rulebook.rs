@@ -331,10 +331,20 @@ impl Rulebook {
     /// malformed ids, unknown references (with the nearest known id), weights
     /// that are negative or not finite, a dimension whose weights sum to
     /// zero, thresholds that do not increase, gates and rules that do not
-    /// resolve, and citations without a locating phrase of at most eight
-    /// words.
+    /// resolve, citations without a locating phrase of at most eight
+    /// words, and a control character (but tab and line breaks) in any key
+    /// or text.
     pub fn new(data: RulebookData) -> Result<Rulebook, Error> {
-        Rulebook::check(data).map_err(|p| Error::unlocated("<rulebook>", p))
+        // Control characters in any key or text, as a file is refused for.
+        let controls = crate::control::in_data(&data);
+        match Rulebook::check(data) {
+            Ok(rb) if controls.is_empty() => Ok(rb),
+            Ok(_) => Err(Error::unlocated("<rulebook>", controls)),
+            Err(mut found) => {
+                found.extend(controls);
+                Err(Error::unlocated("<rulebook>", found))
+            }
+        }
     }
 
     /// Checks and resolves rulebook data, returning the problems unlocated

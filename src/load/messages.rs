@@ -46,7 +46,16 @@ pub(super) fn type_in_words(
                 "a"
             },
         ),
-        _ => return None,
+        // An element of a list: what it should be, without a name.
+        _ => {
+            let expected = expected_in_words(message.split_once(", expected ")?.1)?;
+            let wrong =
+                message.starts_with("invalid type") || message.starts_with("invalid length");
+            return wrong.then(|| {
+                Problem::new(path.clone(), format!("{given} is not accepted here"))
+                    .allowed(expected)
+            });
+        }
     };
     let word_example = match name {
         "rating" => Some("high"),
@@ -67,6 +76,13 @@ pub(super) fn type_in_words(
                 "{article} {name} is a word such as \"{w}\", not {given}"
             )),
             None => say(format!("{name} is a word in quotes, not {given}")),
+        };
+    }
+    if message.starts_with("invalid length") {
+        // A list where a table belongs (serde reads a table from a list).
+        return match expected? {
+            e if e.starts_with("struct ") => say(format!("{name} is a table, not a list")),
+            _ => None,
         };
     }
     if !message.starts_with("invalid type") {
@@ -101,9 +117,53 @@ pub(super) fn type_in_words(
                 _ => say(format!("{name} is a number, not {given}")),
             }
         }
-        "a map" | "a table" | "struct" => say(format!("{name} is a table, not {given}")),
+        e if expected_in_words(e) == Some("a table") => {
+            say(format!("{name} is a table, not {given}"))
+        }
         _ => None,
     }
+}
+
+/// What serde says it expected, in the words of a TOML or JSON file
+/// rather than of Rust's types ("struct Citation", "f64", "a sequence").
+pub(super) fn expected_in_words(expected: &str) -> Option<&'static str> {
+    let e = expected.trim().trim_end_matches('.');
+    Some(match e {
+        "a map" | "a table" | "struct" => "a table",
+        e if e.starts_with("struct ") || e.starts_with("a map") => "a table",
+        "a sequence" | "a list" => "a list",
+        e if e.starts_with("a sequence") || e.starts_with("a tuple") => "a list",
+        "a string" | "a borrowed string" | "a character" => "text in quotes",
+        "a boolean" => "true or false",
+        e if e.starts_with("f64")
+            || e.starts_with("f32")
+            || e.starts_with("usize")
+            || e.starts_with("isize")
+            || (e.len() <= 4
+                && e.starts_with(['u', 'i'])
+                && e[1..].chars().all(|c| c.is_ascii_digit()))
+            || e.contains("number")
+            || e.contains("integer")
+            || e.contains("float") =>
+        {
+            "a number"
+        }
+        e if e.starts_with("enum ") || e.starts_with("variant") => "a word in quotes",
+        _ => return None,
+    })
+}
+
+/// What serde says was found ("integer `7`", "map"), in words.
+fn found_in_words(found: &str) -> Option<&'static str> {
+    let f = found.trim();
+    Some(match f {
+        f if f.starts_with("integer") || f.starts_with("floating point") => "a number",
+        f if f.starts_with("string") || f.starts_with("char") => "text",
+        f if f.starts_with("boolean") => "true or false",
+        "map" => "a table",
+        "sequence" => "a list",
+        _ => return None,
+    })
 }
 
 pub(super) fn is_datetime(tree: &Spanned<DeTable<'_>>, path: &DocPath) -> bool {
@@ -171,6 +231,15 @@ pub(super) fn serde_problem(path: DocPath, message: &str) -> Problem {
             .allowed("a context value, or a list of values");
     }
     if let Some((what, expected)) = message.split_once(", expected ") {
+        // Serde's words for Rust's types are said as a file's kinds of value.
+        if let Some(words) = expected_in_words(expected) {
+            let what = match what.strip_prefix("invalid type: ").and_then(found_in_words) {
+                Some(found) => format!("{found} is not accepted here"),
+                None if what.starts_with("invalid length") => "not accepted here".to_owned(),
+                None => what.to_owned(),
+            };
+            return Problem::new(path, what).allowed(words);
+        }
         return Problem::new(path, what.to_owned()).allowed(expected.to_owned());
     }
     Problem::new(path, message)

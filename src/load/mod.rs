@@ -10,10 +10,12 @@
 //! - `read`: files and standard input, within [`MAX_INPUT_BYTES`];
 //! - `shape`: the first pass, over a document's tree (from TOML, or from
 //!   JSON through `json`);
+//! - `control`: control characters in keys and texts, located;
 //! - `locate`: line:column and TOML path of a problem;
 //! - `messages`: serde's messages reworded;
 //! - `json`: JSON text read into the tree the shape pass reads.
 
+mod control;
 #[cfg(feature = "json")]
 mod json;
 mod locate;
@@ -29,11 +31,11 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::DeTable;
 
-use crate::error::{Diagnostic, Diagnostics, Error, Problem};
+use crate::error::{Diagnostic, Diagnostics, Error, MAX_PROBLEMS, Problem};
 use crate::mission::{Mission, Waivers};
 use crate::model::{MissionData, RulebookData};
 use crate::rulebook::Rulebook;
-use locate::locate_all;
+use locate::{Locator, locate_all, span_of};
 #[cfg(all(feature = "toml", feature = "json"))]
 use read::is_json;
 #[cfg(feature = "toml")]
@@ -216,7 +218,10 @@ fn rulebook_from(
             let diags = locate_all(found.problems, text, file, &tree);
             invalid_counting(diags, found.omitted)
         }),
-        (Shaped::Partial(diags, _, _), _) => Err(invalid(diags)),
+        (Shaped::Partial(pending, _, _), tree) => {
+            let locator = Locator::new(text, file, &tree);
+            Err(listed(pending, 0, |p| p.located(&locator, None)))
+        }
     }
 }
 
@@ -237,16 +242,25 @@ fn mission_from(
                 invalid_counting(diags, found.omitted)
             })
         }
-        (Shaped::Partial(mut diags, rest, aside), tree) => {
+        (Shaped::Partial(mut pending, rest, aside), tree) => {
+            let locator = Locator::new(text, file, &tree);
             // An item set aside for a malformed value may also have a
             // key the rulebook does not know: both are reported.
-            let unknown: Vec<Problem> = aside
-                .entries
-                .iter()
-                .filter(|(table, key)| !crate::mission::knows_key(rulebook, table, key))
-                .map(|(table, key)| crate::mission::unknown_key(rulebook, table, key))
-                .collect();
-            diags.extend(locate_all(unknown, text, file, &tree));
+            for (table, key) in &aside.entries {
+                if crate::mission::knows_key(rulebook, table, key) {
+                    continue;
+                }
+                let path = crate::error::DocPath::root().key(table).key(key);
+                let (line, column) = span_of(&tree, &path)
+                    .map(|s| locator.lines.line_col(s.start))
+                    .unwrap_or((0, 0));
+                pending.push(Pending::Unknown {
+                    line,
+                    column,
+                    table: table.clone(),
+                    key: key.clone(),
+                });
+            }
             let mut omitted = 0;
             if let Some(Err(found)) =
                 rest.map(|data| Mission::check(data, rulebook, Waivers::MustSayWhy))
@@ -261,11 +275,109 @@ fn mission_from(
                         p
                     })
                     .collect();
-                diags.extend(locate_all(problems, text, file, &tree));
+                pending.extend(
+                    locate_all(problems, text, file, &tree)
+                        .into_iter()
+                        .map(Pending::Done),
+                );
             }
-            Err(invalid_counting(diags, omitted))
+            Err(listed(pending, omitted, |p| {
+                p.located(&locator, Some(rulebook))
+            }))
         }
     }
+}
+
+/// A problem found in a file, placed (its line and column known, so that
+/// it can be put in file order) but located and worded only if it is among
+/// those listed: past the first [`MAX_PROBLEMS`], problems are only counted,
+/// however many there are.
+enum Pending {
+    /// Located and worded.
+    Done(Diagnostic),
+    /// A serde error, to be located and reworded.
+    Serde {
+        line: usize,
+        column: usize,
+        error: toml::de::Error,
+    },
+    /// An entry of a mission's `table` of entries (`evidence`, `effort`,
+    /// `context`) that the rulebook does not know.
+    Unknown {
+        line: usize,
+        column: usize,
+        table: String,
+        key: String,
+    },
+}
+
+impl Pending {
+    /// Where it is, as problems are put in file order: those without a
+    /// position last.
+    fn place(&self) -> (bool, usize, usize) {
+        let (line, column) = match self {
+            Pending::Done(d) => (d.line, d.column),
+            Pending::Serde { line, column, .. } | Pending::Unknown { line, column, .. } => {
+                (*line, *column)
+            }
+        };
+        (line == 0, line, column)
+    }
+
+    /// The problem located and worded.
+    fn located(self, locator: &Locator<'_, '_>, rulebook: Option<&Rulebook>) -> Diagnostic {
+        match self {
+            Pending::Done(d) => d,
+            Pending::Serde { error, .. } => locator.toml_error(&error),
+            Pending::Unknown {
+                line,
+                column,
+                table,
+                key,
+            } => Diagnostic {
+                file: locator.file.to_owned(),
+                line,
+                column,
+                problem: match rulebook {
+                    Some(rb) => crate::mission::unknown_key(rb, &table, &key),
+                    None => Problem::new(
+                        crate::error::DocPath::root().key(table).key(key.as_str()),
+                        format!("unknown key `{}`", crate::error::shown(&key)),
+                    ),
+                },
+            },
+        }
+    }
+
+    /// Whether it is the same problem as `d` (located only when at the
+    /// same place).
+    fn is(&self, d: &Diagnostic, locator: &Locator<'_, '_>) -> bool {
+        match self {
+            Pending::Done(x) => x == d,
+            Pending::Serde {
+                line,
+                column,
+                error,
+            } => (*line, *column) == (d.line, d.column) && &locator.toml_error(error) == d,
+            Pending::Unknown { .. } => false,
+        }
+    }
+}
+
+/// The error for the problems found in a file: in file order, the first
+/// [`MAX_PROBLEMS`] located and worded, the rest and `omitted` more only
+/// counted.
+fn listed(
+    mut pending: Vec<Pending>,
+    omitted: usize,
+    locate: impl FnMut(Pending) -> Diagnostic,
+) -> Error {
+    // A stable sort: problems at one place keep the order they were found in.
+    pending.sort_by_key(Pending::place);
+    let counted = pending.len().saturating_sub(MAX_PROBLEMS);
+    pending.truncate(MAX_PROBLEMS);
+    let diags = pending.into_iter().map(locate).collect();
+    invalid_counting(diags, omitted + counted)
 }
 
 /// The error for a list of diagnostics: in file order, the first

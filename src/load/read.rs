@@ -109,12 +109,41 @@ pub(super) fn read(path: &Path) -> Result<(String, String), Error> {
         return Ok((text, STDIN_NAME.to_owned()));
     }
     let name = path.display().to_string();
+    if let Some(kind) = not_a_file(path) {
+        return Err(Error::NotAFile { file: name, kind });
+    }
     let file = std::fs::File::open(path).map_err(|source| Error::Io {
         file: name.clone(),
         source,
     })?;
     let text = read_limited(file, &name)?;
     Ok((text, name))
+}
+
+/// What a path names when it is not a regular file that can be read to
+/// its end: a named pipe, a socket or a device. Asked before the file is
+/// opened, since opening a named pipe waits for a writer, and reading a
+/// device may never end. A path that cannot be looked at is left for
+/// opening it to report.
+#[cfg(feature = "toml")]
+fn not_a_file(path: &Path) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = std::fs::metadata(path).ok()?.file_type();
+        if kind.is_fifo() {
+            return Some("a named pipe");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device");
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    None
 }
 
 /// Whether a file is read as JSON: by its name's extension, or, for a

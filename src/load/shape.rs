@@ -8,9 +8,9 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::invalid;
-use super::locate::{Lines, locate_toml_error};
+use super::locate::Locator;
 use super::read::check_size;
+use super::{Pending, invalid};
 use crate::error::{Diagnostic, DocPath, Error, PathSegment, Problem};
 
 /// The most shape problems that reading the whole file collects before
@@ -187,11 +187,12 @@ pub(super) fn each_item<I: DeserializeOwned>(
     found
 }
 
-/// What reading a file's shape gives: the value, or the shape problems and,
+/// What reading a file's shape gives: the value, or the shape problems
+/// (placed in the file, worded only if they are among those listed) and,
 /// when the malformed items could be set aside, the value of the rest.
 pub(super) enum Shaped<T> {
     Whole(T),
-    Partial(Vec<Diagnostic>, Option<T>, SetAside),
+    Partial(Vec<Pending>, Option<T>, SetAside),
 }
 
 /// Parses text into `T`, collecting the shape problems of every item.
@@ -203,13 +204,21 @@ pub(super) fn parse<'a, T: DeserializeOwned>(
     check_size(text, file)?;
     let (tree, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        let lines = Lines::new(text);
+        let locator = Locator::new(text, file, &tree);
+        let mut seen = std::collections::HashSet::new();
         let mut diags: Vec<Diagnostic> = Vec::new();
         for e in &syntax {
-            let d = locate_toml_error(e, &lines, file, &tree);
+            let d = locator.toml_error(e);
             // One broken construct can make the parser report the same thing
             // many times over: once is enough.
-            if !diags.iter().any(|x| x.problem == d.problem) {
+            let p = &d.problem;
+            let key = (
+                p.path.clone(),
+                p.message.clone(),
+                p.allowed.clone(),
+                p.suggestion.clone(),
+            );
+            if seen.insert(key) {
                 diags.push(d);
             }
         }
@@ -226,9 +235,9 @@ pub(super) fn shape_of<'a, T: DeserializeOwned>(
     file: &str,
     shape: &Shape,
 ) -> Result<(Shaped<T>, Spanned<DeTable<'a>>), Error> {
-    let lines = Lines::new(text);
+    let locator = Locator::new(text, file, &tree);
     if let Some((problem, span)) = wrong_kind(tree.get_ref(), shape) {
-        let (line, column) = lines.line_col(span.start);
+        let (line, column) = locator.lines.line_col(span.start);
         return Err(invalid(vec![Diagnostic {
             file: file.to_owned(),
             line,
@@ -237,14 +246,34 @@ pub(super) fn shape_of<'a, T: DeserializeOwned>(
         }]));
     }
     let mut work = tree.clone();
-    let mut diags: Vec<Diagnostic> = Vec::new();
+    // Control characters in keys and texts: reported with the rest.
+    let mut diags: Vec<Pending> = super::control::in_tree(&tree)
+        .into_iter()
+        .map(|(span, problem)| {
+            let (line, column) = locator.lines.line_col(span.start);
+            Pending::Done(Diagnostic {
+                file: file.to_owned(),
+                line,
+                column,
+                problem,
+            })
+        })
+        .collect();
     let mut aside = SetAside::default();
     let mut rest = None;
     if let Some(items) = shape.items {
+        // Placed in the file now, located and worded only if listed.
+        let mut malformed = Vec::new();
         for (item, e) in items(&tree) {
-            diags.push(locate_toml_error(&e, &lines, file, &tree));
-            aside.remove(&mut work, &item, shape);
+            let (line, column) = locator.line_col_of(&e);
+            diags.push(Pending::Serde {
+                line,
+                column,
+                error: e,
+            });
+            malformed.push(item);
         }
+        aside.remove_items(&mut work, &malformed, shape);
     }
     let found_alone = diags.len();
     loop {
@@ -255,14 +284,15 @@ pub(super) fn shape_of<'a, T: DeserializeOwned>(
                 break;
             }
             Err(e) => {
-                let d = locate_toml_error(&e, &lines, file, &tree);
+                let d = locator.toml_error(&e);
                 // A required key that was set aside for being malformed is now
                 // missing: it was reported already, and the rest cannot be read.
-                if aside.was_removed_and_is_missing(&d.problem) || diags.contains(&d) {
+                let again = diags.iter().any(|p| p.is(&d, &locator));
+                if aside.was_removed_and_is_missing(&d.problem) || again {
                     break;
                 }
                 let path = d.problem.path.clone();
-                diags.push(d);
+                diags.push(Pending::Done(d));
                 if diags.len() - found_alone >= MAX_SHAPE_PROBLEMS
                     || !aside.remove(&mut work, &path, shape)
                 {
@@ -278,7 +308,8 @@ pub(super) fn shape_of<'a, T: DeserializeOwned>(
 /// what is left can be mapped back to the file.
 #[derive(Default)]
 pub(super) struct SetAside {
-    /// Per top-level array: the original indices of the elements removed.
+    /// Per top-level array: the original indices of the elements removed,
+    /// in order.
     elements: BTreeMap<String, Vec<usize>>,
     /// Keys removed from plain tables.
     keys: Vec<DocPath>,
@@ -287,6 +318,46 @@ pub(super) struct SetAside {
 }
 
 impl SetAside {
+    /// Removes the items read alone and found malformed (see
+    /// [`Shape::items`]), all at once: the elements of an array in one pass
+    /// over it, however many there are.
+    fn remove_items(&mut self, tree: &mut Spanned<DeTable<'_>>, items: &[DocPath], shape: &Shape) {
+        let mut elements: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for item in items {
+            match item.0.as_slice() {
+                [PathSegment::Key(top), PathSegment::Index(i)] => {
+                    elements.entry(top.as_str()).or_default().push(*i);
+                }
+                _ => {
+                    self.remove(tree, item, shape);
+                }
+            }
+        }
+        for (top, mut indices) in elements {
+            indices.sort_unstable();
+            indices.dedup();
+            let removed = self.elements.entry(top.to_owned()).or_default();
+            let Some(DeValue::Array(a)) = tree.get_mut().get_mut(top).map(|v| v.get_mut()) else {
+                continue;
+            };
+            // Where each element now stands, past those removed before.
+            let now: Vec<usize> = indices
+                .iter()
+                .map(|i| i - removed.partition_point(|r| r < i))
+                .filter(|&n| n < a.len())
+                .collect();
+            let rest: toml::de::DeArray<'_> = a
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| now.binary_search(j).is_err())
+                .map(|(_, v)| v.clone())
+                .collect();
+            *a = rest;
+            removed.extend(indices);
+            removed.sort_unstable();
+        }
+    }
+
     /// Removes the item holding a shape problem so that the rest can be
     /// read. Returns `false` when nothing can be removed.
     fn remove(&mut self, tree: &mut Spanned<DeTable<'_>>, path: &DocPath, shape: &Shape) -> bool {
@@ -304,7 +375,7 @@ impl SetAside {
             // An element of an array of tables: remove it where it now stands.
             Some(PathSegment::Index(i)) => {
                 let removed = self.elements.entry(top.clone()).or_default();
-                let now = i - removed.iter().filter(|&&r| r < *i).count();
+                let now = i - removed.partition_point(|r| r < i);
                 match table.get_mut(top.as_str()).map(|v| v.get_mut()) {
                     Some(DeValue::Array(a)) if now < a.len() => {
                         let rest: toml::de::DeArray<'_> = a
@@ -314,7 +385,8 @@ impl SetAside {
                             .map(|(_, v)| v.clone())
                             .collect();
                         *a = rest;
-                        removed.push(*i);
+                        let at = removed.partition_point(|r| r < i);
+                        removed.insert(at, *i);
                         true
                     }
                     _ => false,
@@ -354,18 +426,19 @@ impl SetAside {
             (path.0.first(), path.0.get(1))
         {
             if let Some(removed) = self.elements.get(top) {
-                // The i-th element not removed.
-                let mut seen = 0;
-                let mut orig = 0;
-                loop {
-                    if !removed.contains(&orig) {
-                        if seen == *i {
-                            break;
-                        }
-                        seen += 1;
+                // The i-th element not removed: the first place with i + 1
+                // elements kept up to it.
+                let kept_to = |o: usize| o + 1 - removed.partition_point(|&r| r <= o);
+                let (mut lo, mut hi) = (*i, *i + removed.len());
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    if kept_to(mid) > *i {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
                     }
-                    orig += 1;
                 }
+                let orig = lo;
                 out.0[1] = PathSegment::Index(orig);
             }
         }

@@ -61,7 +61,8 @@ impl Mission {
     /// # Errors
     /// Every problem found, each with its path: unknown factor ids, context
     /// keys, context values, roles, dimensions and levels (with the nearest
-    /// known one), a malformed date, an empty name.
+    /// known one), a malformed date, an empty name, a control character
+    /// (but tab and line breaks) in any key or text.
     ///
     /// A factor that a gate of the rulebook reads and that the mission rates
     /// `not-applicable` waives that gate: the mission must say why, in the
@@ -81,8 +82,16 @@ impl Mission {
     /// [`Error::Invalid`] with every problem found, each with its path (the
     /// file is `<mission>`).
     pub fn new(data: MissionData, rulebook: &Rulebook) -> Result<Mission, Error> {
-        Mission::check(data, rulebook, Waivers::MustSayWhy)
-            .map_err(|p| Error::unlocated("<mission>", p))
+        // Control characters in any key or text, as a file is refused for.
+        let controls = crate::control::in_data(&data);
+        match Mission::check(data, rulebook, Waivers::MustSayWhy) {
+            Ok(m) if controls.is_empty() => Ok(m),
+            Ok(_) => Err(Error::unlocated("<mission>", controls)),
+            Err(mut found) => {
+                found.extend(controls);
+                Err(Error::unlocated("<mission>", found))
+            }
+        }
     }
 
     /// Checks and resolves mission data, returning the problems unlocated

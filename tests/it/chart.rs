@@ -681,14 +681,18 @@ fn text_with_markup_characters_is_escaped() {
         Some(format!("Integration readiness: {name}").as_str())
     );
 
-    // Characters XML does not allow are replaced, so the document still parses.
-    let m = mission(
-        &rb,
-        "bell.toml",
+    // Characters XML does not allow cannot reach the chart: a mission
+    // holding one is refused when it is read.
+    let e = Mission::from_toml(
         "[mission]\nname = \"bell \\u0007 and NUL-free\"\n",
+        "bell.toml",
+        &rb,
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("a control character (U+0007)"),
+        "{e}"
     );
-    let svg = report::render(&assess(&m), report::Format::Svg).unwrap();
-    Document::parse(&svg).expect("control characters are replaced");
 }
 
 #[test]
