@@ -75,7 +75,7 @@
 //! | what | where |
 //! |---|---|
 //! | the default rulebook, or your own | [`Rulebook::oslo_2007`], [`Rulebook::from_toml`], [`Rulebook::new`] |
-//! | a mission | [`Mission::builder`], [`Mission::from_toml`], [`Mission::new`], `Mission::from_path` (feature `toml`) |
+//! | a mission | [`Mission::builder`], [`Mission::from_toml`], [`Mission::new`], `Mission::from_path` (feature `files`) |
 //! | the assessment | [`assess()`], and [`score_only`] / [`score_into`] for sweeps |
 //! | reports of any result, in any of its formats | [`report::render`] with a [`report::Format`]: text, Markdown, JSON (feature `json`), CSV, SVG (feature `svg`), HTML (feature `html`) |
 //! | what-if, plan, robustness, compare | [`analysis`] |

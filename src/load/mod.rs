@@ -25,7 +25,7 @@ mod shape;
 
 pub use read::{MAX_INPUT_BYTES, STDIN_NAME, read_limited};
 
-#[cfg(feature = "toml")]
+#[cfg(feature = "files")]
 use std::path::Path;
 
 use toml::Spanned;
@@ -36,9 +36,9 @@ use crate::mission::{Mission, Waivers};
 use crate::model::{MissionData, RulebookData};
 use crate::rulebook::Rulebook;
 use locate::{Locator, locate_all, span_of};
-#[cfg(all(feature = "toml", feature = "json"))]
+#[cfg(all(feature = "files", feature = "json"))]
 use read::is_json;
-#[cfg(feature = "toml")]
+#[cfg(feature = "files")]
 use read::read;
 #[cfg(feature = "json")]
 use shape::shape_of;
@@ -67,7 +67,7 @@ impl Rulebook {
         rulebook_from(parse(text, file, &RULEBOOK_SHAPE)?, text, file)
     }
 
-    /// Reads and checks a rulebook file (feature `toml`): a path of `-`
+    /// Reads and checks a rulebook file (feature `files`): a path of `-`
     /// reads standard input, named `<stdin>` in messages. The file is read
     /// as JSON when its name ends in `.json` (or, without a `.toml` name,
     /// when its text starts with `{`), and with feature `json`; otherwise as
@@ -77,7 +77,7 @@ impl Rulebook {
     /// # Errors
     /// As [`Rulebook::from_toml`]; [`Error::Io`] when the file cannot be
     /// read; [`Error::TooLarge`] when it goes on past [`MAX_INPUT_BYTES`].
-    #[cfg(feature = "toml")]
+    #[cfg(feature = "files")]
     pub fn from_path(path: impl AsRef<Path>) -> Result<Rulebook, Error> {
         let path = path.as_ref();
         let (text, name) = read(path)?;
@@ -134,7 +134,7 @@ impl Mission {
     /// # Errors
     /// As [`Mission::from_toml`]; [`Error::Io`] when the file cannot be
     /// read; [`Error::TooLarge`] when it goes on past [`MAX_INPUT_BYTES`].
-    #[cfg(feature = "toml")]
+    #[cfg(feature = "files")]
     pub fn from_path(path: impl AsRef<Path>, rulebook: &Rulebook) -> Result<Mission, Error> {
         let path = path.as_ref();
         let (text, name) = read(path)?;

@@ -1,6 +1,6 @@
 //! Reading files and standard input, within the size limit.
 
-#[cfg(feature = "toml")]
+#[cfg(feature = "files")]
 use std::path::Path;
 
 use crate::error::Error;
@@ -21,7 +21,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 /// limit, holding at most the limit and one byte in memory. `name` names the
 /// source in messages.
 ///
-/// This is how `Rulebook::from_path` and `Mission::from_path` (feature `toml`) read
+/// This is how `Rulebook::from_path` and `Mission::from_path` (feature `files`) read
 /// files and standard input; a program reading its input some other way can
 /// call it to get the same limit and the same messages.
 ///
@@ -102,7 +102,7 @@ pub(super) fn check_size(text: &str, file: &str) -> Result<(), Error> {
 
 /// Reads a file, or standard input for a path of `-`, through
 /// [`read_limited`]; gives the text and the name to use in messages.
-#[cfg(feature = "toml")]
+#[cfg(feature = "files")]
 pub(super) fn read(path: &Path) -> Result<(String, String), Error> {
     if path.as_os_str() == "-" {
         let text = read_limited(std::io::stdin().lock(), STDIN_NAME)?;
@@ -125,7 +125,7 @@ pub(super) fn read(path: &Path) -> Result<(String, String), Error> {
 /// opened, since opening a named pipe waits for a writer, and reading a
 /// device may never end. A path that cannot be looked at is left for
 /// opening it to report.
-#[cfg(feature = "toml")]
+#[cfg(feature = "files")]
 fn not_a_file(path: &Path) -> Option<&'static str> {
     #[cfg(unix)]
     {
@@ -148,7 +148,7 @@ fn not_a_file(path: &Path) -> Option<&'static str> {
 
 /// Whether a file is read as JSON: by its name's extension, or, for a
 /// name that says neither (standard input, say), by its first character.
-#[cfg(all(feature = "toml", feature = "json"))]
+#[cfg(all(feature = "files", feature = "json"))]
 pub(super) fn is_json(path: &Path, text: &str) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("json") => true,

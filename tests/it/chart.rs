@@ -2,7 +2,7 @@
 //! XML parser accepts, whose marks sit where the numbers put them; text is
 //! escaped; the output is deterministic; and the committed
 //! docs/sample-chart.svg is current.
-#![cfg(all(feature = "svg", feature = "toml"))]
+#![cfg(all(feature = "svg", feature = "files"))]
 
 use std::path::Path;
 

@@ -21,7 +21,7 @@ mod default_rulebook;
 mod edges;
 #[cfg(feature = "cli")]
 mod heldout;
-#[cfg(all(feature = "toml", feature = "json"))]
+#[cfg(all(feature = "files", feature = "json"))]
 mod loading;
 mod no_panic;
 mod planner;

@@ -19,7 +19,7 @@
 //! The case counts keep the whole suite well under 30 s in a debug build;
 //! raise them with `PROPTEST_CASES=...` for a longer run, or use the fuzzer
 //! (docs/fuzzing.md).
-#![cfg(all(feature = "toml", feature = "json"))]
+#![cfg(all(feature = "files", feature = "json"))]
 
 use crate::fixtures;
 mod documents;
