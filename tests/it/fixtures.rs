@@ -394,6 +394,13 @@ pub fn mission(rb: &Rulebook, body: &str) -> Mission {
     Mission::from_toml(&text, "m.toml", rb).unwrap()
 }
 
+/// [`tiny`] and a mission of `body` under it.
+pub fn tiny_mission(body: &str) -> (Rulebook, Mission) {
+    let rb = tiny();
+    let m = mission(&rb, body);
+    (rb, m)
+}
+
 /// `a` and `b` equal to within rounding (1e-9).
 #[track_caller]
 pub fn close(a: f64, b: f64) {

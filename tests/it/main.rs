@@ -24,7 +24,7 @@ mod heldout;
 #[cfg(all(feature = "files", feature = "json"))]
 mod loading;
 mod no_panic;
-mod planner;
+mod plan;
 #[cfg(feature = "json")]
 mod properties;
 mod robustness;

@@ -10,9 +10,12 @@
 use crate::fixtures;
 
 use fixtures::{Sketch, SplitMix64};
+use fixtures::{case, load, tiny_mission};
 use integration_readiness::Effort;
 use integration_readiness::analysis::{Direction, RobustnessOptions, robustness};
-use integration_readiness::{Mission, Rulebook};
+use integration_readiness::assess::THRESHOLD_TOLERANCE;
+use integration_readiness::{Mission, Rulebook, score_only};
+use proptest::prelude::*;
 use std::sync::LazyLock;
 
 /// One dimension `x`, two levels (`mid` at 40), three enablers: `a` and
@@ -385,4 +388,147 @@ fn the_sampler_replays_from_the_generator() {
             );
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The robustness bound: no perturbation inside it changes the level,
+    /// and the reported perturbation just outside it does. Levels are
+    /// recomputed by the engine itself from a rulebook with the perturbed
+    /// weights, gates included.
+    #[test]
+    fn robustness_bound_is_tight((rbd, md) in case(), seed in any::<u64>()) {
+        let (rb, m) = load(&rbd, &md);
+        let r = robustness(&m, RobustnessOptions { noise_percent: 10.0, samples: 200, seed });
+        let base = score_only(&m);
+        let mut rng = fixtures::SplitMix64::new(seed);
+        for (d, dr) in r.dimensions.iter().enumerate() {
+            let level = base[d].level;
+            let reach = dr.radius_percent.map_or(1.0, |x| x / 100.0);
+            // Inside: random perturbations within 0.99 of the radius.
+            for _ in 0..20 {
+                let delta: Vec<f64> = (0..rb.factors().len()).map(|_| 0.99 * reach * rng.symmetric()).collect();
+                prop_assert_eq!(level_with(&rbd, &md, d, &delta), level);
+            }
+            // Every corner of the box (each weight at plus or minus 0.999 of
+            // the radius), where the extremes of the score lie, when there
+            // are few enough rated factors to enumerate them.
+            let rated: Vec<usize> = (0..rb.factors().len())
+                .filter(|&f| m.rating(f).unwrap().strength().is_some() && rb.weight(f, d).unwrap() > 0.0)
+                .collect();
+            if rated.len() <= 5 {
+                for corner in 0..(1u32 << rated.len()) {
+                    let mut delta = vec![0.0; rb.factors().len()];
+                    for (bit, &f) in rated.iter().enumerate() {
+                        let sign = if corner & (1 << bit) != 0 { 1.0 } else { -1.0 };
+                        delta[f] = sign * 0.999 * reach;
+                    }
+                    prop_assert_eq!(level_with(&rbd, &md, d, &delta), level, "corner {:b} of {}", corner, dr.id);
+                }
+            }
+            let Some(x) = dr.radius_percent else { continue };
+            prop_assert!(x > 0.0 && x <= 100.0);
+            // Just outside, along the reported split: the level changes.
+            let out = (1.001 * x / 100.0).min(1.0);
+            let delta: Vec<f64> = rb.factors().iter()
+                .map(|f| if dr.raise.iter().any(|x| *x == f.id) { out } else if dr.lower.iter().any(|x| *x == f.id) { -out } else { 0.0 })
+                .collect();
+            if out < 1.0 {
+                prop_assert_ne!(level_with(&rbd, &md, d, &delta), level, "radius {} on {}", x, dr.id);
+            }
+            // The score along the split, from a rulebook with those weights,
+            // is across the threshold in the reported direction.
+            let s = scored_with(&rbd, &md, d, &delta).score;
+            match dr.direction.unwrap() {
+                Direction::Down => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE < rb.threshold(level, d).unwrap()),
+                Direction::Up => prop_assert!(out >= 1.0 || s + THRESHOLD_TOLERANCE >= rb.threshold(level + 1, d).unwrap()),
+            }
+            // Monte Carlo cross-check: noise inside the radius never moves
+            // it, when nothing is drawn but the weights (no unknown factor).
+            let all_rated = (0..rb.factors().len())
+                .all(|f| m.rating(f).unwrap() != integration_readiness::Rating::Unknown);
+            if x >= 10.0 && all_rated {
+                prop_assert_eq!(dr.monte_carlo_hold, 1.0);
+            }
+        }
+    }
+}
+
+/// The level of dimension `d` computed by the engine with the weights of
+/// that dimension scaled by `1 + delta(f)`.
+fn level_with(
+    rbd: &integration_readiness::model::RulebookData,
+    md: &integration_readiness::model::MissionData,
+    d: usize,
+    delta: &[f64],
+) -> usize {
+    scored_with(rbd, md, d, delta).level
+}
+
+/// Score and level of dimension `d` from a rulebook whose weights on `d`
+/// are scaled by `1 + delta(f)`.
+fn scored_with(
+    rbd: &integration_readiness::model::RulebookData,
+    md: &integration_readiness::model::MissionData,
+    d: usize,
+    delta: &[f64],
+) -> integration_readiness::assess::DimensionScore {
+    let mut p = rbd.clone();
+    let key = fixtures::dim_id(d);
+    for (f, factor) in p.factors.iter_mut().enumerate() {
+        if let Some(w) = factor.weights.get_mut(&key) {
+            *w *= 1.0 + delta[f];
+        }
+    }
+    let (_, m) = load(&p, md);
+    score_only(&m)[d]
+}
+
+#[test]
+fn robustness_hand_computed() {
+    // b: e1 partial (w 1, earns 0.5), b1 low (w 1, earns 0.75): 62.5, level
+    // mid (40..70). Up: raise b1, lower e1: (1.25 + 0.25 x) / 2 = 0.70 at
+    // x = 0.6. Down: (1.25 - 0.25 x) / 2 = 0.40 needs x = 1.8 > 1. So 60%.
+    // a: the gate (e1 at least high) shuts the next level; down needs
+    // (1.75 + 0.25 x) / (3 + x) = 0.4, x = 3.67 > 1: no change possible.
+    let (_, m) =
+        tiny_mission("[evidence.e1]\nrating = \"partial\"\n[evidence.b1]\nrating = \"low\"\n");
+    let r = robustness(&m, RobustnessOptions::default());
+    let b = &r.dimensions[1];
+    assert!(
+        (b.radius_percent.unwrap() - 60.0).abs() < 1e-6,
+        "{:?}",
+        b.radius_percent
+    );
+    assert_eq!(b.direction, Some(Direction::Up));
+    assert_eq!(b.raise, vec!["b1"]);
+    assert_eq!(b.lower, vec!["e1"]);
+    // Noise of ±20% is inside 60%: the level always holds.
+    assert_eq!(b.monte_carlo_hold, 1.0);
+    let a = &r.dimensions[0];
+    assert_eq!(a.radius_percent, None);
+    assert_eq!(a.monte_carlo_hold, 1.0);
+    // With noise of ±100%, some samples cross 70 on b: P(score >= 70) =
+    // P((1.25 + 0.25 (d2 - d1)/...)...) > 0, so the hold is below 1.
+    let r = robustness(
+        &m,
+        RobustnessOptions {
+            noise_percent: 100.0,
+            samples: 4000,
+            seed: 7,
+        },
+    );
+    let hold = r.dimensions[1].monte_carlo_hold;
+    assert!(hold < 1.0 && hold > 0.5, "{hold}");
+    // Same seed, same estimate.
+    let again = robustness(
+        &m,
+        RobustnessOptions {
+            noise_percent: 100.0,
+            samples: 4000,
+            seed: 7,
+        },
+    );
+    assert_eq!(again.dimensions[1].monte_carlo_hold, hold);
 }
