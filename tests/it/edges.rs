@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 
 use crate::fixtures::Sketch;
 use integration_readiness::Effort;
-use integration_readiness::assess::Undetermined;
 use integration_readiness::assess::{Assessment, Verdict};
+use integration_readiness::assess::{ProvisionalCause, Undetermined};
 use integration_readiness::{Mission, Rulebook, assess};
 
 /// One dimension `x`, two levels (`low`, `high` at 50), four enablers of
@@ -310,4 +310,47 @@ fn a_recommendation_leaves_a_dimension_with_nothing_rated_where_it_is() {
     assert!(r.lifts.is_empty());
     // It is the only recommendation: e1 and b1 are unknown.
     assert_eq!(a.recommendations.len(), 1);
+}
+
+/// Where a gate's unknown factor alone holds the pessimistic level down,
+/// the cause is that gate, not the score range: one dimension `x`, `high`
+/// at 50 with two gates, `a` at least high (rated full, met) and `g` at
+/// least high (unknown). `a` full earns 3 of 4, `g` unknown spans 0 to 1:
+/// the range is [75, 100], above 50 at both ends; only `g` can still move
+/// the level, and only `g` is named (not `a`, whose gate is met).
+#[test]
+fn a_level_held_only_by_an_unrated_gate_names_that_gate_alone() {
+    let rb = Sketch::new("held")
+        .level("low", &[])
+        .level("high", &[("x", 50.0)])
+        .dimension("x", "high")
+        .enabler("a", Effort::Low, &[("x", 3.0)])
+        .enabler("g", Effort::Low, &[])
+        .with(
+            "[[gate]]\nlevel = \"high\"\ndimensions = [\"x\"]\nfactor = \"a\"\nat-least = \"high\"\n\
+             because = \"a first\"\ncitation = { section = \"Test\", paragraph = 1, phrase = \"a\" }\n\n\
+             [[gate]]\nlevel = \"high\"\ndimensions = [\"x\"]\nfactor = \"g\"\nat-least = \"high\"\n\
+             because = \"g first\"\ncitation = { section = \"Test\", paragraph = 2, phrase = \"g\" }\n",
+        )
+        .toml();
+    let a = assessed(&rb, "[evidence.a]\nrating = \"full\"\n");
+    let d = &a.dimensions[0];
+    assert_eq!(d.score_range, [75.0, 100.0]);
+    // A gate reads an unknown factor as not met but at the optimistic end:
+    // low at the point and pessimistically, high optimistically.
+    assert_eq!(d.level_index, [0, 0, 1]);
+    assert!(d.provisional);
+    assert_eq!(
+        d.provisional_because.len(),
+        1,
+        "{:?}",
+        d.provisional_because
+    );
+    match &d.provisional_because[0] {
+        ProvisionalCause::UnratedGates { level, factors } => {
+            assert_eq!(level.as_str(), "high");
+            assert_eq!(factors, &["g"]);
+        }
+        other => panic!("the gate, not the range: {other:?}"),
+    }
 }
