@@ -6,6 +6,7 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use integration_readiness::Polarity;
 use integration_readiness::analysis::{RobustnessOptions, plan, portfolio, robustness};
+use integration_readiness::model::Entity;
 use integration_readiness::{Mission, Rulebook, assess};
 use integration_readiness::{score_batch, score_into};
 
@@ -140,5 +141,43 @@ fn refusing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(scoring, benches, refusing);
+/// The fully evidenced sample with `n` entities, each of one of the
+/// rulebook's roles in turn, half of them with current levels.
+fn with_entities(rb: &Rulebook, n: usize) -> Mission {
+    let base = Mission::from_toml(SAMPLE, "sample.toml", rb).unwrap();
+    let mut data = base.data().clone();
+    let roles: Vec<String> = rb.roles().iter().map(|r| r.id.to_string()).collect();
+    let dims: Vec<String> = rb.dimensions().iter().map(|d| d.id.to_string()).collect();
+    let levels: Vec<String> = rb.levels().iter().map(|l| l.id.to_string()).collect();
+    data.entities = (0..n)
+        .map(|i| {
+            let mut e = Entity::new(format!("entity {i}"), roles[i % roles.len()].clone());
+            if i % 2 == 0 {
+                for (d, dim) in dims.iter().enumerate() {
+                    e.current
+                        .insert(dim.clone(), levels[(i + d) % levels.len()].clone());
+                }
+            }
+            e
+        })
+        .collect();
+    Mission::new(data, rb).unwrap()
+}
+
+/// Assessing a mission with many entities, doubling their number: the
+/// time should double too.
+fn entities(c: &mut Criterion) {
+    let rb = Rulebook::oslo_2007();
+    let mut group = c.benchmark_group("entities");
+    group.sample_size(10);
+    for n in [12_500, 25_000, 50_000, 100_000] {
+        let m = with_entities(&rb, n);
+        group.bench_with_input(BenchmarkId::new("assess", n), &m, |b, m| {
+            b.iter(|| assess(black_box(m)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(scoring, benches, refusing, entities);
 criterion_main!(scoring);

@@ -195,11 +195,18 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
             })
         })
         .collect();
+    // Each entity after, by name: the first of a name, as a search in
+    // order would find it, in one pass rather than one search per entity.
+    let mut entities_after: std::collections::HashMap<&str, &crate::assess::EntityResult> =
+        std::collections::HashMap::with_capacity(after.entities.len());
+    for e in &after.entities {
+        entities_after.entry(e.name.as_str()).or_insert(e);
+    }
     let over_integration = before
         .entities
         .iter()
         .filter_map(|eb| {
-            let ea = after.entities.iter().find(|e| e.name == eb.name)?;
+            let ea = *entities_after.get(eb.name.as_str())?;
             (eb.over_integrated != ea.over_integrated).then(|| {
                 (
                     eb.name.clone(),

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::fmt::{pct, wrap};
+use super::fmt::{md_text, pct, wrap};
 use super::plan::change_line;
 use crate::analysis::Plan;
 use crate::assess::{Assessment, Blocker, DimensionResult, OutOfReach, Target, Tension, Verdict};
@@ -718,15 +718,15 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
                     o,
                     "| {} | {} | {} → {} | {:+.1} | {} | {}{} | {} | {} |",
                     i + 1,
-                    md_cell(&c.title),
+                    md_text(&c.title),
                     c.from,
                     c.to,
                     c.gain,
                     toward.join(", "),
                     c.effort_level,
                     if c.forced_by_gate { " (gate)" } else { "" },
-                    md_cell(&c.remedy),
-                    md_cell(&c.citation.to_string())
+                    md_text(&c.remedy),
+                    md_text(&c.citation.to_string())
                 );
             }
         }
@@ -754,13 +754,13 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
             o,
             "| {} | {} | {} → {} | {:+.1} | {} | {} | {} |",
             i + 1,
-            md_cell(&r.title),
+            md_text(&r.title),
             r.from,
             r.to,
             r.gain,
             r.effort,
             r.lifts.join(", "),
-            md_cell(&r.remedy)
+            md_text(&r.remedy)
         );
     }
 }
@@ -806,22 +806,18 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 /// The Markdown report, for pasting into a document; with a plan, "fix
 /// first" is the start of the plan.
 pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# Integration readiness: {}\n", md_cell(&a.mission.name));
+    let _ = writeln!(o, "# Integration readiness: {}\n", md_text(&a.mission.name));
     if let Some(desc) = &a.mission.description {
-        let _ = writeln!(o, "{}\n", md_cell(desc));
+        let _ = writeln!(o, "{}\n", md_text(desc));
     }
     let _ = writeln!(
         o,
         "{}. Overall score **{:.1}** (range {:.1}–{:.1}), evidence coverage {}, verdict **{}**{}.\n",
-        md_cell(&provenance_line(a)),
+        md_text(&provenance_line(a)),
         a.overall.score,
         a.overall.score_range[0],
         a.overall.score_range[1],
@@ -834,13 +830,13 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
         }
     );
     for line in leads(a) {
-        let _ = writeln!(o, "- **{}**\n", md_cell(&line));
+        let _ = writeln!(o, "- **{}**\n", md_text(&line));
     }
     let _ = writeln!(o, "{}\n", legend());
     let spectrum: Vec<&str> = rb.levels().iter().map(|l| l.id.as_str()).collect();
     let _ = writeln!(o, "Spectrum: {}.\n", spectrum.join(" < "));
     if let Some(sources) = level_sources(rb) {
-        let _ = writeln!(o, "{}\n", md_cell(&sources));
+        let _ = writeln!(o, "{}\n", md_text(&sources));
     }
     let _ = writeln!(o, "## Dimensions\n");
     let _ = writeln!(
@@ -852,7 +848,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
         let _ = writeln!(
             o,
             "| {} | {:.1} | {:.1}–{:.1} | {} | {} | {}–{} | {} | {} |",
-            md_cell(&d.title),
+            md_text(&d.title),
             d.score,
             d.score_range[0],
             d.score_range[1],
@@ -877,11 +873,11 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
         let _ = write!(
             o,
             "- **{}**: target {} ({}).",
-            md_cell(&d.title),
+            md_text(&d.title),
             d.target,
-            md_cell(&target_reason(&d.target_detail))
+            md_text(&target_reason(&d.target_detail))
         );
-        let _ = write!(o, "{}", md_cell(&notes_sentences(d)));
+        let _ = write!(o, "{}", md_text(&notes_sentences(d)));
         let _ = writeln!(o);
     }
     let _ = writeln!(
@@ -892,7 +888,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
         let _ = writeln!(
             o,
             "| {} | {} | {} |",
-            md_cell(&t.title),
+            md_text(&t.title),
             t.score.map_or("n/a".to_owned(), |s| format!("{s:.1}")),
             pct(t.coverage)
         );
@@ -917,22 +913,22 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
             .zip(&f.lost.values)
             .map(|(e, l)| format!("{e:.1} / −{l:.1}"))
             .collect();
-        let mut evidence = f.note.as_deref().map(md_cell).unwrap_or_default();
+        let mut evidence = f.note.as_deref().map(md_text).unwrap_or_default();
         if !f.sources.is_empty() {
             if !evidence.is_empty() {
                 evidence.push(' ');
             }
-            let _ = write!(evidence, "*Sources:* {}", md_cell(&f.sources.join("; ")));
+            let _ = write!(evidence, "*Sources:* {}", md_text(&f.sources.join("; ")));
         }
         let _ = writeln!(
             o,
             "| {} (`{}`) | {} | {} | {} | {} | {} |",
-            md_cell(&f.title),
+            md_text(&f.title),
             f.id,
             f.polarity,
             f.rating.map_or("no evidence".to_owned(), |r| r.to_string()),
             pts.join(" | "),
-            md_cell(&f.citation.to_string()),
+            md_text(&f.citation.to_string()),
             evidence
         );
     }
@@ -961,7 +957,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} | {} |",
-                md_cell(&e.name),
+                md_text(&e.name),
                 e.roles.join(", "),
                 cells.join(" | "),
                 e.over_integrated
@@ -969,7 +965,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", "),
-                md_cell(
+                md_text(
                     &e.under_integrated
                         .iter()
                         .map(under_text)
@@ -987,12 +983,12 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
                 "- `{}` ({:.1} points at stake): {}",
                 g.factor,
                 g.at_stake,
-                md_cell(&g.question)
+                md_text(&g.question)
             );
         }
     }
     for w in &a.warnings {
-        let _ = writeln!(o, "\n> warning: {}", md_cell(w));
+        let _ = writeln!(o, "\n> warning: {}", md_text(w));
     }
     o
 }

@@ -1,5 +1,5 @@
 //! The formatting every renderer shares: one word wrap, one percentage,
-//! one CSV quoting.
+//! one CSV quoting, one Markdown escaping.
 
 /// Greedy word wrap: the words in order, one space apart, a new line
 /// whenever the next word would take a line past `max` (as `measure`
@@ -93,9 +93,59 @@ pub(crate) fn csv_ids<S: AsRef<str>>(ids: &[S]) -> String {
     ids.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" ")
 }
 
+/// User text (a mission's or a rulebook's words) for Markdown, where it
+/// can neither run as HTML nor change the document's structure: `&`, `<`
+/// and `>` become character references; `\`, `` ` ``, `*`, `_`, `[`, `]`
+/// and `|` are escaped with a backslash; a `#` that starts the text (after
+/// spaces) is escaped; every line break becomes a space, so the text stays
+/// in its table cell, list item or paragraph. A renderer shows the text as
+/// written.
+pub(crate) fn md_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    let mut leading = true;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' if leading => out.push_str("\\#"),
+            '\r' => {
+                // CRLF is one line break.
+                if chars.peek() != Some(&'\n') {
+                    out.push(' ');
+                }
+            }
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+        leading = leading && c.is_whitespace();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{csv_field, csv_num, csv_row, lines, pct, wrap};
+    use super::{csv_field, csv_num, csv_row, lines, md_text, pct, wrap};
+
+    #[test]
+    fn markdown_text_is_inert() {
+        assert_eq!(
+            md_text("<script>alert(1)</script> & co"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+        );
+        assert_eq!(
+            md_text("a|b `c` *d* _e_ [f](x) \\g"),
+            "a\\|b \\`c\\` \\*d\\* \\_e\\_ \\[f\\](x) \\\\g"
+        );
+        assert_eq!(md_text("  # title # two"), "  \\# title # two");
+        assert_eq!(md_text("one\r\ntwo\nthree\rfour"), "one two three four");
+        assert_eq!(md_text("Plain words, 50% done."), "Plain words, 50% done.");
+    }
     use std::borrow::Cow;
 
     #[test]

@@ -488,6 +488,12 @@ const TABLE: &[Format] = &[
 ];
 
 /// Text in a fenced block, the Markdown of the results that have no other.
+/// Inside the block the text is shown as it is, HTML and Markdown
+/// included, and nothing in it runs; the fence is longer than any run of
+/// backticks in the text (three at least), so no line of the text can close
+/// it.
 fn fenced(text: &str) -> String {
-    format!("```text\n{text}```\n")
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat((longest + 1).max(3));
+    format!("{fence}text\n{text}{fence}\n")
 }

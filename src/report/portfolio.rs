@@ -46,9 +46,7 @@ pub(super) fn text(p: &Portfolio) -> String {
 
 /// Escapes a Markdown table cell.
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    super::fmt::md_text(s)
 }
 
 /// A portfolio as one Markdown table, one row per mission.
@@ -69,7 +67,7 @@ pub(super) fn markdown(p: &Portfolio) -> String {
             o,
             "| {} | {} | {} | {:.1} | {} |",
             cell(&r.name),
-            r.date.as_deref().unwrap_or(""),
+            cell(r.date.as_deref().unwrap_or("")),
             pct(r.coverage),
             r.score,
             verdict(r.verdict, r.provisional)

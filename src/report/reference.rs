@@ -5,11 +5,17 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use super::fmt::md_text;
 use crate::model::{Condition, Polarity, Rating};
 use crate::rulebook::Rulebook;
 
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    md_text(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A citation, as the rulebook's own words, for Markdown.
+fn cited(c: &impl std::fmt::Display) -> String {
+    md_text(&c.to_string())
 }
 
 /// A context condition in words: `key = "a" or "b", other = true`; empty
@@ -17,8 +23,8 @@ fn one_line(s: &str) -> String {
 fn when_text(when: &BTreeMap<String, Condition>) -> String {
     when.iter()
         .map(|(k, c)| {
-            let vals: Vec<String> = c.values().iter().map(|v| v.to_string()).collect();
-            format!("{k} = {}", vals.join(" or "))
+            let vals: Vec<String> = c.values().iter().map(|v| md_text(&v.to_string())).collect();
+            format!("{} = {}", md_text(k), vals.join(" or "))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -88,7 +94,7 @@ fn consistency_table(o: &mut String, rb: &Rulebook, heading: &str) {
             r.id,
             all.join(" and "),
             one_line(&r.because),
-            r.citation
+            cited(&r.citation)
         );
     }
     let _ = writeln!(o);
@@ -165,7 +171,7 @@ pub fn markdown(rb: &Rulebook) -> String {
         }
         let _ = write!(o, " Default target: `{}`.", d.default_target);
         if let Some(c) = &d.citation {
-            let _ = write!(o, " Source: {c}.");
+            let _ = write!(o, " Source: {}.", cited(c));
         }
         let _ = writeln!(o);
     }
@@ -278,9 +284,9 @@ pub fn markdown(rb: &Rulebook) -> String {
                 }
             }
             let _ = writeln!(o, "- Remedy: {}", one_line(&factor.remedy));
-            let _ = write!(o, "- Source: {}", factor.citation);
+            let _ = write!(o, "- Source: {}", cited(&factor.citation));
             for c in &factor.see_also {
-                let _ = write!(o, "; see also {c}");
+                let _ = write!(o, "; see also {}", cited(c));
             }
             let _ = writeln!(o, "\n");
         }
@@ -336,7 +342,7 @@ fn gate_row(g: &crate::model::Gate) -> String {
         if when.is_empty() { "always" } else { &when },
         if g.waivable { "yes" } else { "no" },
         one_line(&g.because),
-        g.citation
+        cited(&g.citation)
     )
 }
 
@@ -361,7 +367,7 @@ fn rule_row(r: &crate::model::TargetRule) -> String {
         r.dimensions.join(", "),
         sets,
         one_line(&r.because),
-        r.citation
+        cited(&r.citation)
     )
 }
 
@@ -519,7 +525,7 @@ pub fn decisions(rb: &Rulebook) -> String {
                 "- `{}` ({}), source {}.\n  - Weights: {}\n  - Effort `{}`: {}",
                 factor.id,
                 factor.polarity,
-                factor.citation,
+                cited(&factor.citation),
                 weights.join("; "),
                 factor.effort,
                 factor

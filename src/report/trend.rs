@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::fmt::{count, csv_field, pct};
+use super::fmt::{count, csv_field, md_text, pct};
 use crate::analysis::Trend;
 
 /// `stretch` or `stretch (provisional)`.
@@ -68,11 +68,11 @@ pub(super) fn markdown(t: &Trend) -> String {
     let _ = writeln!(
         o,
         "# Trend: {}\n\n{}.",
-        t.mission,
+        md_text(&t.mission),
         count(t.overall.len(), "assessment")
     );
     for w in &t.warnings {
-        let _ = writeln!(o, "\n> warning: {w}");
+        let _ = writeln!(o, "\n> warning: {}", md_text(w));
     }
     let _ = writeln!(
         o,
@@ -82,7 +82,7 @@ pub(super) fn markdown(t: &Trend) -> String {
         let _ = writeln!(
             o,
             "| {} | {:.1} | {} | {} |",
-            p.date.as_deref().unwrap_or("undated"),
+            md_text(p.date.as_deref().unwrap_or("undated")),
             p.score,
             pct(p.coverage),
             verdict(p.verdict, p.provisional)
@@ -98,7 +98,7 @@ pub(super) fn markdown(t: &Trend) -> String {
             let _ = writeln!(
                 o,
                 "| {} | {:.1} | {} | {} | {} |",
-                p.date.as_deref().unwrap_or("undated"),
+                md_text(p.date.as_deref().unwrap_or("undated")),
                 p.score,
                 p.level,
                 p.target,

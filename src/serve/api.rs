@@ -1,9 +1,10 @@
 //! The routes: the page's files and the JSON API.
 
+use std::pin::Pin;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::Body;
+use axum::body::{Body, HttpBody as _};
 use axum::extract::{Query, Request, State as Shared};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -124,10 +125,16 @@ fn error(status: StatusCode, message: &str) -> Response {
 
 fn refused(r: Refusal) -> Response {
     match r {
-        Refusal::TooLarge => error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            &format!("the mission is over the limit of {BODY_LIMIT} bytes"),
-        ),
+        Refusal::TooLarge => {
+            let mut r = error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &format!("the mission is over the limit of {BODY_LIMIT} bytes"),
+            );
+            // The rest of the body is not read: the connection ends here.
+            r.headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            r
+        }
         Refusal::Invalid(problems) => {
             let problems: Vec<_> = problems
                 .into_iter()
@@ -191,6 +198,8 @@ async fn start_mission(Shared(app): Shared<App>) -> Response {
 enum Reject {
     /// The library refused the mission (or its size).
     Refused(Refusal),
+    /// Every slot for analyses busy: 503, try again in a second.
+    Busy,
     /// Anything else: a status and a message.
     Status(StatusCode, &'static str),
 }
@@ -199,25 +208,106 @@ impl IntoResponse for Reject {
     fn into_response(self) -> Response {
         match self {
             Reject::Refused(r) => refused(r),
+            Reject::Busy => {
+                let mut r = error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the server is busy with other analyses; try again shortly",
+                );
+                r.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+                r
+            }
             Reject::Status(status, message) => error(status, message),
         }
     }
 }
 
-/// Reads the mission in a request body: the size limit, the content type,
-/// UTF-8, then the library's loader; the work is done off the async threads
-/// so that a slow request does not hold up the others.
+/// How long an analysis waits for one of the server's slots (see
+/// [`State::with_max_concurrent`]) before it is turned away with 503.
+const SLOT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// How long, and how many bytes at most, the server goes on reading a body
+/// it has refused as too large, so that the client, still sending, reads
+/// the answer rather than a reset connection.
+const DRAIN_FOR: std::time::Duration = std::time::Duration::from_secs(5);
+const DRAIN_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a body was not read.
+enum BodyError {
+    /// Over the limit.
+    TooLarge,
+    /// Not well-formed (a broken chunk) or cut short.
+    Malformed,
+}
+
+/// The body, up to `limit` bytes, frame by frame: a body over the limit is
+/// told from one that is not well-formed.
+async fn read_body(body: &mut Body, limit: usize) -> Result<Vec<u8>, BodyError> {
+    let mut out = Vec::new();
+    while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut *body).poll_frame(cx)).await {
+        let frame = frame.map_err(|_| BodyError::Malformed)?;
+        if let Ok(data) = frame.into_data() {
+            if out.len() + data.len() > limit {
+                return Err(BodyError::TooLarge);
+            }
+            out.extend_from_slice(&data);
+        }
+    }
+    Ok(out)
+}
+
+/// Reads and drops the rest of a refused body, within [`DRAIN_FOR`] and
+/// [`DRAIN_BYTES`], off the request: the answer goes out meanwhile.
+fn drain(mut body: Body) {
+    tokio::spawn(async move {
+        let _ = tokio::time::timeout(DRAIN_FOR, read_body(&mut body, DRAIN_BYTES)).await;
+    });
+}
+
+/// The 413 answer; the connection is closed after it.
+fn too_large() -> Reject {
+    Reject::Refused(Refusal::TooLarge)
+}
+
+/// Reads the mission in a request body: the size limit (a `Content-Length`
+/// over it is refused before the body is read), the content type, UTF-8,
+/// then the library's loader; the work is done off the async threads, at
+/// most as many at once as the server has slots, so that a slow request
+/// does not hold up the others.
 async fn with_mission<T: Send + 'static>(
     app: App,
     headers: HeaderMap,
-    body: Body,
+    mut body: Body,
     work: impl FnOnce(&Mission) -> T + Send + 'static,
 ) -> Result<T, Reject> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        drain(body);
+        return Err(too_large());
+    }
     let syntax = syntax(&headers)?;
-    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
-        .await
-        .map_err(|_| Reject::Refused(Refusal::TooLarge))?;
+    let bytes = match read_body(&mut body, BODY_LIMIT).await {
+        Ok(bytes) => bytes,
+        Err(BodyError::TooLarge) => {
+            drain(body);
+            return Err(too_large());
+        }
+        Err(BodyError::Malformed) => {
+            return Err(Reject::Status(
+                StatusCode::BAD_REQUEST,
+                "the body is not well-formed (a broken chunked encoding, or cut short)",
+            ));
+        }
+    };
+    let permit = match tokio::time::timeout(SLOT_WAIT, app.slots.clone().acquire_owned()).await {
+        Ok(Ok(permit)) => permit,
+        _ => return Err(Reject::Busy),
+    };
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
         let text = std::str::from_utf8(&bytes).map_err(|_| {
             Reject::Refused(Refusal::Invalid(vec![engine::Located {
                 line: None,

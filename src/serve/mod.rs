@@ -28,8 +28,12 @@
 //! JSON (`application/json`); bad input answers 422 with
 //! `{"problems": [{"line", "column", "path", "message"}]}` (`line` and
 //! `column` are `null` where the position is not known), a body over
-//! [`crate::MAX_INPUT_BYTES`] 413, another content type 415, an unknown route
-//! 404 and a wrong method 405. On a loopback address, a request naming
+//! [`crate::MAX_INPUT_BYTES`] 413 (at once, before the body is read, when
+//! its `Content-Length` says so), a body that is not well-formed chunked
+//! encoding 400, another content type 415, an unknown route 404 and a wrong
+//! method 405. At most as many analyses run at once as the machine has
+//! cores ([`State::with_max_concurrent`]); a request that finds no slot
+//! free within 2 seconds is answered 503 with `Retry-After: 1`. On a loopback address, a request naming
 //! another host answers 403 (against DNS rebinding). Nothing is written to
 //! disk.
 
@@ -58,6 +62,8 @@ pub struct State {
     mission_json: Option<String>,
     timeout: Duration,
     loopback_only: bool,
+    /// The analyses that may run at once (see [`State::with_max_concurrent`]).
+    slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl State {
@@ -73,6 +79,7 @@ impl State {
             rulebook,
             timeout: REQUEST_TIMEOUT,
             loopback_only: false,
+            slots: Arc::new(tokio::sync::Semaphore::new(default_slots())),
         })
     }
 
@@ -109,6 +116,22 @@ impl State {
         self.timeout = timeout;
         self
     }
+
+    /// The same server running at most `n` analyses at once (reading a
+    /// mission and assessing, planning or rendering it); by default, as
+    /// many as the machine has cores. A request that finds every slot
+    /// taken for 2 seconds is answered 503 with `Retry-After: 1`. With 0,
+    /// every request with a mission is answered so (for tests of clients).
+    pub fn with_max_concurrent(mut self, n: usize) -> State {
+        self.slots = Arc::new(tokio::sync::Semaphore::new(n));
+        self
+    }
+}
+
+/// As many analyses at once as the machine has cores (1 where that is not
+/// known).
+fn default_slots() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
 /// Serves the questionnaire on `addr` until Ctrl-C, calling `started` with

@@ -313,3 +313,102 @@ fn every_result_renders_the_formats_it_lists_and_refuses_the_others() {
         "unknown format `pdf`; expected one of text, markdown, json, csv, html, svg, toml"
     );
 }
+
+/// User text that HTML or Markdown would read as markup.
+const HOSTILE: &str = "<script>alert(1)</script> a|b `code` *bold* [link](x)";
+
+/// `HOSTILE` as the Markdown reports write it.
+const HOSTILE_MD: &str =
+    "&lt;script&gt;alert(1)&lt;/script&gt; a\\|b \\`code\\` \\*bold\\* \\[link\\](x)";
+
+/// A mission whose name, description, notes, sources and entities hold
+/// markup, with two dates so that it has a trend.
+fn hostile_mission(rb: &Rulebook, date: &str, rating: Rating) -> Mission {
+    use integration_readiness::model::Entity;
+    let mut entity = Entity::new(format!("Entity {HOSTILE}"), "donor");
+    entity.note = Some(format!("Entity note {HOSTILE}\nsecond line"));
+    Mission::builder(rb)
+        .name(format!("# Mission {HOSTILE}"))
+        .date(date)
+        .description(format!("Description {HOSTILE}"))
+        .rate("political-process-primacy", rating)
+        .note("political-process-primacy", format!("Note {HOSTILE}"))
+        .source("political-process-primacy", format!("Source {HOSTILE}"))
+        .entity(entity)
+        .build()
+        .unwrap()
+}
+
+/// Whether `md` holds none of the markup raw.
+fn inert(md: &str) -> bool {
+    !md.contains("<script")
+        && !md.contains("*bold*")
+        && !md.contains("[link](x)")
+        && !md.contains("a|b")
+        && !md.contains(" `code`")
+}
+
+#[test]
+fn markdown_reports_hold_user_text_inert() {
+    use integration_readiness::analysis::{
+        RobustnessOptions, brief, compare, plan, portfolio, robustness, trend,
+    };
+    use integration_readiness::report::{self, Format};
+    let rb = Rulebook::oslo_2007();
+    let before = hostile_mission(&rb, "2026-01-01", Rating::Low);
+    let after = hostile_mission(&rb, "2026-06-01", Rating::High);
+    let (a, b) = (assess(&before), assess(&after));
+
+    let md = report::render(&a, Format::Markdown).unwrap();
+    assert!(inert(&md), "{md}");
+    assert!(md.starts_with(&format!(
+        "# Integration readiness: \\# Mission {HOSTILE_MD}\n"
+    )));
+    for text in ["Description", "Note", "Source", "Entity"] {
+        assert!(md.contains(&format!("{text} {HOSTILE_MD}")), "{text}: {md}");
+    }
+    let md = report::render(&brief(&before), Format::Markdown).unwrap();
+    assert!(inert(&md), "{md}");
+    assert!(md.contains(&format!("Note {HOSTILE_MD}")));
+    let md = report::render(&trend(&[a.clone(), b.clone()]), Format::Markdown).unwrap();
+    assert!(inert(&md), "{md}");
+    assert!(
+        md.starts_with(&format!("# Trend: \\# Mission {HOSTILE_MD}\n")),
+        "{md}"
+    );
+    let p = portfolio(&rb, &[before.clone(), after.clone()]).unwrap();
+    let md = report::render(&p, Format::Markdown).unwrap();
+    assert!(inert(&md), "{md}");
+    assert!(
+        md.contains(&format!("| \\# Mission {HOSTILE_MD} |")),
+        "{md}"
+    );
+
+    // The results written as text in a fenced block: inside it nothing is
+    // markup, and no line of the text can close the fence early.
+    for md in [
+        report::render(&plan(&before), Format::Markdown).unwrap(),
+        report::render(
+            &robustness(&before, RobustnessOptions::default()),
+            Format::Markdown,
+        )
+        .unwrap(),
+        report::render(&compare(&a, &b), Format::Markdown).unwrap(),
+    ] {
+        let fence: String = md.chars().take_while(|&c| c == '`').collect();
+        assert!(fence.len() >= 3, "{md}");
+        let inner = md
+            .strip_prefix(&format!("{fence}text\n"))
+            .and_then(|m| m.strip_suffix(&format!("{fence}\n")))
+            .unwrap_or_else(|| panic!("not one fenced block: {md}"));
+        assert!(inner.contains(HOSTILE), "{md}");
+        assert!(
+            inner.lines().all(|l| !l.trim_start().starts_with(&fence)),
+            "{md}"
+        );
+    }
+    // A run of backticks in the text makes the fence longer.
+    let m = Mission::builder(&rb).name("````` five").build().unwrap();
+    let md = report::render(&plan(&m), Format::Markdown).unwrap();
+    assert!(md.starts_with("``````text\n"), "{md}");
+}

@@ -713,3 +713,130 @@ fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
 }
+
+/// The whole answer, status line and headers included, as text.
+fn read_raw(s: &mut TcpStream) -> String {
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+#[test]
+fn an_announced_body_over_the_limit_is_answered_413_at_once_and_readably() {
+    // A long time limit: the answer must not wait for it.
+    let state = State::new(Rulebook::oslo_2007(), None)
+        .unwrap()
+        .with_timeout(Duration::from_secs(30));
+    let server = Server::start("127.0.0.1:0".parse().unwrap(), state).unwrap();
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let t = Instant::now();
+    // 20 MB announced; the client sends 1 MB of it, then reads.
+    s.write_all(
+        b"POST /api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/toml\r\nContent-Length: 20000000\r\n\r\n",
+    )
+    .unwrap();
+    let _ = s.write_all(&vec![b'#'; 1 << 20]);
+    let raw = read_raw(&mut s);
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+    assert!(raw.starts_with("HTTP/1.1 413 "), "{raw:?}");
+    let body = raw.split_once("\r\n\r\n").unwrap().1;
+    let v = value(body);
+    assert_eq!(
+        v["error"],
+        format!("the mission is over the limit of {MAX_INPUT_BYTES} bytes")
+    );
+
+    // Nothing of the body sent at all: answered just as fast.
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let t = Instant::now();
+    s.write_all(
+        b"POST /api/plan HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/toml\r\nContent-Length: 20000000\r\n\r\n",
+    )
+    .unwrap();
+    let raw = read_raw(&mut s);
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+    assert!(raw.starts_with("HTTP/1.1 413 "), "{raw:?}");
+    server.stop().unwrap();
+}
+
+#[test]
+fn a_malformed_chunked_body_is_answered_400() {
+    let server = start();
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    // `zz` is no chunk size.
+    s.write_all(b"POST /api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/toml\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n[mission]\r\n0\r\n\r\n")
+        .unwrap();
+    let a = read_answer(&mut s);
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(
+        a.json()["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the body is not well-formed"),
+        "{}",
+        a.body
+    );
+    // A well-formed chunked body is read.
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    let body = SAMPLES[0].1;
+    s.write_all(format!("POST /api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/toml\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{body}\r\n0\r\n\r\n", body.len()).as_bytes())
+        .unwrap();
+    assert_eq!(read_answer(&mut s).status, 200);
+}
+
+#[test]
+fn analyses_beyond_the_slots_are_answered_503_with_retry_after() {
+    let state = State::new(Rulebook::oslo_2007(), None)
+        .unwrap()
+        .with_max_concurrent(0);
+    let server = Server::start("127.0.0.1:0".parse().unwrap(), state).unwrap();
+    let mut s = TcpStream::connect(server.addr()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let body = SAMPLES[0].1;
+    let t = Instant::now();
+    s.write_all(format!("POST /api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/toml\r\nContent-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
+        .unwrap();
+    let raw = read_raw(&mut s);
+    assert!(raw.starts_with("HTTP/1.1 503 "), "{raw:?}");
+    assert!(
+        raw.lines()
+            .any(|l| l.eq_ignore_ascii_case("retry-after: 1")),
+        "{raw:?}"
+    );
+    // After the wait for a slot, well within the request time limit.
+    assert!(
+        t.elapsed() >= Duration::from_millis(1900),
+        "{:?}",
+        t.elapsed()
+    );
+    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+    // What needs no analysis is still served.
+    assert_eq!(
+        request(server.addr(), "GET", "/api/rulebook", None, b"").status,
+        200
+    );
+    server.stop().unwrap();
+}
+
+#[test]
+fn one_slot_serves_requests_one_after_another() {
+    let state = State::new(Rulebook::oslo_2007(), None)
+        .unwrap()
+        .with_max_concurrent(1);
+    let server = Server::start("127.0.0.1:0".parse().unwrap(), state).unwrap();
+    let addr = server.addr();
+    let clients: Vec<_> = (0..4)
+        .map(|_| {
+            std::thread::spawn(move || {
+                post(addr, "/api/assess", "application/toml", SAMPLES[0].1).status
+            })
+        })
+        .collect();
+    for c in clients {
+        assert_eq!(c.join().unwrap(), 200);
+    }
+    server.stop().unwrap();
+}
