@@ -442,3 +442,50 @@ fn sweeps_read_the_base_missions_context() {
     score_into(&base, &ratings, &mut one).unwrap();
     close(one[0].score, 68.75);
 }
+
+/// A missing key that a gate's condition reads leaves no mark where every
+/// value it could take gives the same verdict. `mode` is left out, and the
+/// gate of `top` on `b` (b1 at most low) binds only where `mode = "big"`.
+/// e1 high and b1 none: `b` = (0.75 + 1) / 2 = 87.5, top in both
+/// completions (b1 none is at most low), its target `apart` in both:
+/// ready, with no reason to be undetermined.
+#[test]
+fn a_missing_key_on_which_nothing_turns_leaves_the_verdict_alone() {
+    let rb = rulebook();
+    let m = mission(
+        &rb,
+        "[context]\nflag = true\n[evidence.e1]\nrating = \"high\"\n[evidence.b1]\nrating = \"none\"\n",
+    )
+    .unwrap();
+    let a = assess(&m);
+    let b = &a.dimensions[1];
+    close(b.score, 87.5);
+    assert_eq!(b.level, "top");
+    assert_eq!(b.verdict, Verdict::Ready);
+    assert_eq!(b.undetermined, None);
+}
+
+/// Too little rated over all: the overall verdict says so, whatever the
+/// dimensions say. Only b1 is rated: it carries 1 of `a`'s 4 and 1 of
+/// `b`'s 2, so `a` is below the minimum of 0.5 and `b` at it; the whole,
+/// below it, is undetermined for low coverage (not for its dimensions).
+#[test]
+fn too_little_rated_over_all_is_the_overall_reason() {
+    let rb = rulebook();
+    let m = mission(
+        &rb,
+        "[context]\nflag = true\nmode = \"small\"\n[evidence.b1]\nrating = \"low\"\n",
+    )
+    .unwrap();
+    let a = assess(&m);
+    close(a.dimensions[0].coverage, 0.25);
+    close(a.dimensions[1].coverage, 0.5);
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    match &a.overall.undetermined {
+        Some(Undetermined::LowCoverage { coverage, needed }) => {
+            assert!(*coverage < 0.5, "{coverage}");
+            close(*needed, 0.5);
+        }
+        other => panic!("low coverage over all, not {other:?}"),
+    }
+}
