@@ -178,7 +178,7 @@ fn json_document<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Erro
 /// `level_high` its `level_range`, `coverage` a share from 0 to 1). The
 /// factors, with their ratings and points, are in the JSON and Markdown
 /// reports: a CSV file holds one table, and this is the one a spreadsheet
-/// of missions is built from. The SVG is the [`chart`](mod@chart).
+/// of missions is built from. The SVG is the chart (`report::chart`, feature `svg`).
 ///
 /// ```
 /// use integration_readiness::{assess, report, Mission, Rulebook};
