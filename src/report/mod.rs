@@ -288,14 +288,7 @@ impl Render for Plan {
     const NAME: &'static str = "a plan";
 
     fn render(&self, format: Format) -> Result<String, Error> {
-        match format {
-            Format::Text => Ok(plan::text(self)),
-            Format::Markdown => Ok(fenced(&plan::text(self))),
-            #[cfg(feature = "json")]
-            Format::Json => json_document(self),
-            Format::Csv => Ok(plan::csv(self)),
-            _ => Err(unavailable::<Self>(format)),
-        }
+        fenced_table(self, format, plan::text, plan::csv)
     }
 }
 
@@ -323,14 +316,7 @@ impl Render for Robustness {
     const NAME: &'static str = "a robustness analysis";
 
     fn render(&self, format: Format) -> Result<String, Error> {
-        match format {
-            Format::Text => Ok(robustness::text(self)),
-            Format::Markdown => Ok(fenced(&robustness::text(self))),
-            #[cfg(feature = "json")]
-            Format::Json => json_document(self),
-            Format::Csv => Ok(robustness::csv(self)),
-            _ => Err(unavailable::<Self>(format)),
-        }
+        fenced_table(self, format, robustness::text, robustness::csv)
     }
 }
 
@@ -357,14 +343,7 @@ impl Render for Comparison {
     const NAME: &'static str = "a comparison";
 
     fn render(&self, format: Format) -> Result<String, Error> {
-        match format {
-            Format::Text => Ok(comparison::text(self)),
-            Format::Markdown => Ok(fenced(&comparison::text(self))),
-            #[cfg(feature = "json")]
-            Format::Json => json_document(self),
-            Format::Csv => Ok(comparison::csv(self)),
-            _ => Err(unavailable::<Self>(format)),
-        }
+        fenced_table(self, format, comparison::text, comparison::csv)
     }
 }
 
@@ -492,6 +471,24 @@ const TABLE: &[Format] = &[
 /// included, and nothing in it runs; the fence is longer than any run of
 /// backticks in the text (three at least), so no line of the text can close
 /// it.
+/// A result whose Markdown is its text fenced and which is one CSV table
+/// (the plan, robustness, the comparison), in `format`.
+fn fenced_table<R: Render + serde::Serialize>(
+    result: &R,
+    format: Format,
+    text: fn(&R) -> String,
+    csv: fn(&R) -> String,
+) -> Result<String, Error> {
+    match format {
+        Format::Text => Ok(text(result)),
+        Format::Markdown => Ok(fenced(&text(result))),
+        #[cfg(feature = "json")]
+        Format::Json => json_document(result),
+        Format::Csv => Ok(csv(result)),
+        _ => Err(unavailable::<R>(format)),
+    }
+}
+
 fn fenced(text: &str) -> String {
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat((longest + 1).max(3));
