@@ -2,6 +2,9 @@
 
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use axum::Router;
 use axum::body::{Body, HttpBody as _};
@@ -200,6 +203,9 @@ enum Reject {
     Refused(Refusal),
     /// Every slot for analyses busy: 503, try again in a second.
     Busy,
+    /// The request was dropped before its analysis ran: nobody reads the
+    /// answer.
+    Gone,
     /// Anything else: a status and a message.
     Status(StatusCode, &'static str),
 }
@@ -217,6 +223,10 @@ impl IntoResponse for Reject {
                     .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
                 r
             }
+            Reject::Gone => error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the request took longer than the server allows",
+            ),
             Reject::Status(status, message) => error(status, message),
         }
     }
@@ -238,29 +248,55 @@ enum BodyError {
     TooLarge,
     /// Not well-formed (a broken chunk) or cut short.
     Malformed,
+    /// The bodies already held fill [`BODY_BUDGET`] and none was let go
+    /// within [`SLOT_WAIT`].
+    Busy,
 }
 
+/// The bytes of request bodies the server holds at once, all requests
+/// together: sixteen bodies at the size limit. A body is counted from its
+/// first byte until its analysis ends.
+pub const BODY_BUDGET: usize = 16 * BODY_LIMIT;
+
 /// The body, up to `limit` bytes, frame by frame: a body over the limit is
-/// told from one that is not well-formed.
-async fn read_body(body: &mut Body, limit: usize) -> Result<Vec<u8>, BodyError> {
+/// told from one that is not well-formed. With a `budget`, each piece is
+/// counted against it before it is kept, and the count is given back with
+/// the bytes, to be let go with them.
+async fn read_body(
+    body: &mut Body,
+    limit: usize,
+    budget: Option<&Arc<Semaphore>>,
+) -> Result<(Vec<u8>, Option<OwnedSemaphorePermit>), BodyError> {
     let mut out = Vec::new();
+    let mut held: Option<OwnedSemaphorePermit> = None;
     while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut *body).poll_frame(cx)).await {
         let frame = frame.map_err(|_| BodyError::Malformed)?;
         if let Ok(data) = frame.into_data() {
             if out.len() + data.len() > limit {
                 return Err(BodyError::TooLarge);
             }
+            if let Some(budget) = budget {
+                let n = u32::try_from(data.len()).map_err(|_| BodyError::TooLarge)?;
+                let more = tokio::time::timeout(SLOT_WAIT, budget.clone().acquire_many_owned(n))
+                    .await
+                    .map_err(|_| BodyError::Busy)?
+                    .map_err(|_| BodyError::Busy)?;
+                match held.as_mut() {
+                    Some(h) => h.merge(more),
+                    None => held = Some(more),
+                }
+            }
             out.extend_from_slice(&data);
         }
     }
-    Ok(out)
+    Ok((out, held))
 }
 
 /// Reads and drops the rest of a refused body, within [`DRAIN_FOR`] and
 /// [`DRAIN_BYTES`], off the request: the answer goes out meanwhile.
 fn drain(mut body: Body) {
     tokio::spawn(async move {
-        let _ = tokio::time::timeout(DRAIN_FOR, read_body(&mut body, DRAIN_BYTES)).await;
+        let _ = tokio::time::timeout(DRAIN_FOR, read_body(&mut body, DRAIN_BYTES, None)).await;
     });
 }
 
@@ -289,8 +325,9 @@ async fn with_mission<T: Send + 'static>(
         return Err(too_large());
     }
     let syntax = syntax(&headers)?;
-    let bytes = match read_body(&mut body, BODY_LIMIT).await {
-        Ok(bytes) => bytes,
+    let (bytes, held) = match read_body(&mut body, BODY_LIMIT, Some(&app.bodies)).await {
+        Ok(read) => read,
+        Err(BodyError::Busy) => return Err(Reject::Busy),
         Err(BodyError::TooLarge) => {
             drain(body);
             return Err(too_large());
@@ -306,8 +343,16 @@ async fn with_mission<T: Send + 'static>(
         Ok(Ok(permit)) => permit,
         _ => return Err(Reject::Busy),
     };
+    let gone = Abandoned::new();
+    let asked = gone.flag();
     tokio::task::spawn_blocking(move || {
+        // The slot is held until the work ends, even if its request has
+        // gone: no more analyses run at once than there are slots.
         let _permit = permit;
+        let _held = held;
+        if asked.load(Ordering::Relaxed) {
+            return Err(Reject::Gone);
+        }
         let text = std::str::from_utf8(&bytes).map_err(|_| {
             Reject::Refused(Refusal::Invalid(vec![engine::Located {
                 line: None,
@@ -317,6 +362,9 @@ async fn with_mission<T: Send + 'static>(
             }]))
         })?;
         let m = engine::mission(text, syntax, &app.rulebook).map_err(Reject::Refused)?;
+        if asked.load(Ordering::Relaxed) {
+            return Err(Reject::Gone);
+        }
         Ok(work(&m))
     })
     .await
@@ -324,6 +372,28 @@ async fn with_mission<T: Send + 'static>(
         StatusCode::INTERNAL_SERVER_ERROR,
         "the server failed on this request",
     )))
+}
+
+/// Raised when the request that asked for an analysis is dropped: it took
+/// longer than the time limit, or its client left. The analysis, on its own
+/// thread, looks at the flag between its steps (reading the mission, then
+/// the work asked) and stops there.
+struct Abandoned(Arc<AtomicBool>);
+
+impl Abandoned {
+    fn new() -> Abandoned {
+        Abandoned(Arc::new(AtomicBool::new(false)))
+    }
+
+    fn flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.0)
+    }
+}
+
+impl Drop for Abandoned {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 fn syntax(headers: &HeaderMap) -> Result<Syntax, Reject> {

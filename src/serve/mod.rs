@@ -33,12 +33,34 @@
 //! encoding 400, another content type 415, an unknown route 404 and a wrong
 //! method 405. At most as many analyses run at once as the machine has
 //! cores ([`State::with_max_concurrent`]); a request that finds no slot
-//! free within 2 seconds is answered 503 with `Retry-After: 1`. On a loopback address, a request naming
-//! another host answers 403 (against DNS rebinding). Nothing is written to
-//! disk.
+//! free within 2 seconds is answered 503 with `Retry-After: 1`, and so is
+//! one whose body would take the bodies held at once past [`BODY_BUDGET`].
+//! On a loopback address, a request naming another host answers 403
+//! (against DNS rebinding). Nothing is written to disk.
+//!
+//! Every connection ends. A client has [`HEADER_TIMEOUT`] to send a
+//! request's headers, on a new connection and after each answer on a
+//! kept-alive one, then the connection is closed: a client that sends its
+//! headers a byte at a time, or opens connections and sends nothing, holds
+//! them no longer than that. Headers over [`MAX_HEADER_BYTES`] are answered
+//! 431. At most [`MAX_CONNECTIONS`] are served at once; further clients
+//! wait in the operating system's queue, so the server never runs out of
+//! file descriptors. A request, its body included, has
+//! [`REQUEST_TIMEOUT`]; an analysis whose request has gone (timed out, or
+//! its client left) stops before its next step, and keeps its slot until
+//! then, so no more analyses run at once than there are slots. On Ctrl-C
+//! (or [`Server::stop`]) the server stops accepting, closes idle
+//! connections and gives the requests under way [`SHUTDOWN_GRACE`] before
+//! it drops them.
+//!
+//! So the memory a server holds is bounded: the bodies held
+//! ([`BODY_BUDGET`]), a read buffer of at most 64 KiB per connection, and
+//! the analyses in their slots, each bounded by the limits on a mission
+//! (see [`crate::MAX_INPUT_BYTES`]).
 
 mod api;
 mod engine;
+mod listen;
 mod page;
 mod words;
 
@@ -48,11 +70,28 @@ use std::time::Duration;
 
 use crate::{Mission, Rulebook};
 
-pub use api::router;
+pub use api::{BODY_BUDGET, router};
+pub use listen::MAX_HEADER_BYTES;
 
 /// How long one request may take, reading its body included, before it is
 /// answered 503.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long a client has to send a request's headers, counted from the
+/// moment the server waits for them: on a new connection, and on a
+/// kept-alive one after each answer, so it is also how long a connection
+/// may sit idle. Past it the connection is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How many connections are served at once; further clients wait in the
+/// operating system's queue until one closes. Well under the usual limit
+/// of 1,024 open files, so that the server never runs out of them.
+pub const MAX_CONNECTIONS: usize = 256;
+
+/// How long, after Ctrl-C (or [`Server::stop`]), the requests under way
+/// have to finish before their connections are dropped; idle connections
+/// and half-sent requests are closed at once.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
 
 /// What the server holds: the rulebook and the mission it started with.
 #[derive(Debug)]
@@ -61,9 +100,13 @@ pub struct State {
     rulebook_json: String,
     mission_json: Option<String>,
     timeout: Duration,
+    header_timeout: Duration,
+    max_connections: usize,
     loopback_only: bool,
     /// The analyses that may run at once (see [`State::with_max_concurrent`]).
     slots: Arc<tokio::sync::Semaphore>,
+    /// The bytes of request bodies held at once ([`api::BODY_BUDGET`]).
+    bodies: Arc<tokio::sync::Semaphore>,
 }
 
 impl State {
@@ -78,8 +121,11 @@ impl State {
             mission_json: mission.map(|m| m.to_json()).transpose()?,
             rulebook,
             timeout: REQUEST_TIMEOUT,
+            header_timeout: HEADER_TIMEOUT,
+            max_connections: MAX_CONNECTIONS,
             loopback_only: false,
             slots: Arc::new(tokio::sync::Semaphore::new(default_slots())),
+            bodies: Arc::new(tokio::sync::Semaphore::new(api::BODY_BUDGET)),
         })
     }
 
@@ -114,6 +160,20 @@ impl State {
     /// The same server with another request time limit.
     pub fn with_timeout(mut self, timeout: Duration) -> State {
         self.timeout = timeout;
+        self
+    }
+
+    /// The same server with another time limit for a request's headers
+    /// and for an idle connection (see [`HEADER_TIMEOUT`]).
+    pub fn with_header_timeout(mut self, timeout: Duration) -> State {
+        self.header_timeout = timeout;
+        self
+    }
+
+    /// The same server serving at most `n` connections at once (at least
+    /// one; see [`MAX_CONNECTIONS`]).
+    pub fn with_max_connections(mut self, n: usize) -> State {
+        self.max_connections = n.max(1);
         self
     }
 
@@ -155,8 +215,10 @@ pub fn run(
     })
 }
 
-/// Serves on `listener` until `shutdown` completes, then finishes the
-/// requests under way.
+/// Serves on `listener` until `shutdown` completes, then gives the
+/// requests under way [`SHUTDOWN_GRACE`] to finish and returns. An
+/// analysis still running then (its client gone) is left to end on its
+/// own thread: returning does not wait for it.
 fn serve_until(
     listener: std::net::TcpListener,
     state: State,
@@ -166,12 +228,13 @@ fn serve_until(
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, router(Arc::new(state)))
-            .with_graceful_shutdown(shutdown)
-            .await
-    })
+        listen::serve(listener, state, shutdown).await;
+        Ok(())
+    });
+    runtime.shutdown_background();
+    served
 }
 
 /// A server running on its own thread, for programs that embed the
