@@ -36,4 +36,5 @@ mod scoring;
 mod serve;
 mod template;
 mod themes;
+mod under_attack;
 mod verdicts;
