@@ -801,15 +801,20 @@ pub struct MissionInfo {
     /// What the mission is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Who made this assessment, where several assessors each rate the
+    /// mission alone (see [`crate::analysis::panel`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessor: Option<String>,
 }
 
 impl MissionInfo {
-    /// A mission's name, with no date or description.
+    /// A mission's name, with no date, description or assessor.
     pub fn new(name: impl Into<String>) -> Self {
         MissionInfo {
             name: name.into(),
             date: None,
             description: None,
+            assessor: None,
         }
     }
 }

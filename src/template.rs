@@ -87,6 +87,10 @@ pub fn mission(rb: &Rulebook, schema: Option<&str>) -> String {
         o,
         "# description = \"Who assessed, when, for what decision.\""
     );
+    let _ = writeln!(
+        o,
+        "# assessor = \"Your name, where several assessors each rate the mission\""
+    );
 
     let _ = writeln!(o, "\n[context]");
     comment(

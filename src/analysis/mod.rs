@@ -5,6 +5,7 @@
 
 mod brief;
 mod compare;
+mod panel;
 mod plan;
 mod portfolio;
 mod robustness;
@@ -13,6 +14,10 @@ mod whatif;
 
 pub use brief::{Briefing, FIX_FIRST, brief};
 pub use compare::{Comparison, DimensionMove, Driver, OverallMove, RatingChange, compare};
+pub use panel::{
+    Alpha, ContextSplit, Disagreement, FactorRound, NO_VARIATION, Panel, PanelDimension,
+    PanelFactor, Reliability, Rounds, Swing, TOO_FEW, ordinal_alpha, panel, rounds,
+};
 pub use plan::{NODE_BUDGET, Plan, PlanChange, Unreachable, plan};
 pub use portfolio::{
     Portfolio, PortfolioCell, PortfolioRow, SORT_COLUMNS, from_assessments as portfolio_of,

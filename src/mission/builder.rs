@@ -43,6 +43,12 @@ impl<'r> MissionBuilder<'r> {
         self
     }
 
+    /// Who made the assessment (one of a panel of assessors).
+    pub fn assessor(mut self, assessor: impl Into<String>) -> Self {
+        self.data.mission.assessor = Some(assessor.into());
+        self
+    }
+
     /// A context value: a word (`"multidimensional"`) or a flag (`true`).
     pub fn context(mut self, key: impl Into<String>, value: impl Into<ContextValue>) -> Self {
         self.data.context.insert(key.into(), value.into());

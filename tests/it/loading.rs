@@ -49,7 +49,7 @@ fn unknown_field_is_an_error_with_suggestion() {
     assert_eq!(
         mission_err("[mission]\nnam = \"x\"\n"),
         "m.toml:1:1: mission: missing key `name`; expected `name` to be given\n\
-         m.toml:2:1: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
+         m.toml:2:1: mission.nam: unknown key `nam`; expected one of name, date, description, assessor; did you mean `name`?"
     );
 }
 
@@ -598,7 +598,7 @@ fn json_errors_carry_line_and_path() {
     assert_eq!(
         json_err("{\"mission\": {\"nam\": \"x\"}}"),
         "m.json:1:13: mission: missing key `name`; expected `name` to be given\n\
-         m.json:1:14: mission.nam: unknown key `nam`; expected one of name, date, description; did you mean `name`?"
+         m.json:1:14: mission.nam: unknown key `nam`; expected one of name, date, description, assessor; did you mean `name`?"
     );
     assert_eq!(
         json_err(

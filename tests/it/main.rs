@@ -24,6 +24,7 @@ mod heldout;
 #[cfg(all(feature = "files", feature = "json"))]
 mod loading;
 mod no_panic;
+mod panel;
 mod plan;
 #[cfg(feature = "json")]
 mod properties;
