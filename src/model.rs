@@ -802,7 +802,7 @@ pub struct MissionInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Who made this assessment, where several assessors each rate the
-    /// mission alone (see [`crate::analysis::panel`]).
+    /// mission alone and a panel brings their ratings together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessor: Option<String>,
 }
