@@ -33,16 +33,20 @@ pub(crate) fn escape(s: &str) -> String {
 }
 
 const STYLE: &str = r#"
-@page { size: A4; margin: 16mm 14mm; }
-body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; color: #1d2733; margin: 0 auto; max-width: 182mm; font-size: 10.5pt; line-height: 1.4; }
+@page { size: A4; margin: 11mm 11mm 12mm; }
+body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; color: #1d2733; margin: 0 auto; padding: 0 8px; max-width: 182mm; font-size: 10.5pt; line-height: 1.4; overflow-wrap: break-word; }
 h1 { font-size: 18pt; margin: 0 0 4pt; }
 h2 { font-size: 13pt; margin: 18pt 0 6pt; border-bottom: 1px solid #c9d2dc; padding-bottom: 2pt; }
 h3 { font-size: 11pt; margin: 12pt 0 4pt; }
 p.meta { color: #4c5a6b; margin: 0 0 8pt; }
+.wide { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; }
 th, td { text-align: left; vertical-align: top; padding: 3pt 5pt; border-bottom: 1px solid #e1e6ec; }
 th { background: #f1f4f7; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.evidence td:first-child { width: 46%; }
+table.evidence td:nth-child(2) { width: 10%; }
+table.dimensions { break-inside: avoid; }
 .verdict { font-weight: 700; text-transform: uppercase; font-size: 9pt; letter-spacing: .04em; }
 .ready { color: #1e6b3a; } .above-target { color: #5b3a8c; } .stretch { color: #8a5a00; } .not-ready { color: #a12a2a; } .undetermined { color: #555; }
 .prov { color: #8a5a00; font-size: 9pt; }
@@ -51,11 +55,30 @@ ul.leads li { margin-bottom: 2pt; }
 ul.notes { margin: 4pt 0 8pt; padding-left: 14pt; }
 ul.notes li { margin-bottom: 3pt; }
 ul.warnings li { color: #a12a2a; }
-.chart svg { max-width: 100%; height: auto; }
+.chart { margin: 6pt 0; }
+.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .note { white-space: pre-wrap; }
 .small { color: #4c5a6b; font-size: 9pt; }
-tr, li { page-break-inside: avoid; }
-h2, h3 { page-break-after: avoid; }
+/* Print: headings stay with what follows them, a row or an item is never
+   split, a table's header row repeats on every page it runs over, and the
+   chart is sized to share the first page with the overall result. */
+thead { display: table-header-group; }
+tr, li, .chart, p { break-inside: avoid; page-break-inside: avoid; }
+h1, h2, h3, h2 + p { break-after: avoid; page-break-after: avoid; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 11.5pt; margin: 10pt 0 3pt; }
+  h3 { font-size: 10pt; margin: 6pt 0 2pt; }
+  p.meta, ul.leads, ul.notes { margin-bottom: 5pt; }
+  table { margin: 2pt 0 5pt; }
+  th, td { padding: 1.5pt 3pt; }
+  table.evidence { font-size: 8pt; line-height: 1.15; }
+  table.evidence td { padding: 1pt 3pt; }
+  .small { font-size: 7.5pt; }
+  .wide { overflow: visible; }
+  .chart svg { max-height: 135mm; width: auto; }
+}
 "#;
 
 /// One dimension's notes, in the words of the Markdown report: the target
@@ -94,7 +117,7 @@ pub(super) fn report(b: &Briefing) -> String {
     let title = format!("Integration readiness: {}", a.mission.name);
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         escape(&title),
         escape(&title)
     );
@@ -125,6 +148,9 @@ pub(super) fn report(b: &Briefing) -> String {
         },
         v = a.overall.verdict.as_str()
     );
+    // The chart escapes its own text; it is drawn by the library. It comes
+    // first, beside the overall result, so that it shares the first page.
+    let _ = writeln!(o, "<div class=\"chart\">{}</div>", chart::svg(a));
     // Why there is no verdict, what to rate and state first, the targets
     // out of reach: the leads of every report, in the same words.
     let leads = assessment::leads(a);
@@ -144,7 +170,7 @@ pub(super) fn report(b: &Briefing) -> String {
         let _ = writeln!(o, "<p class=\"small\">{}</p>", escape(&sources));
     }
 
-    o.push_str("<h2>Dimensions</h2>\n<table>\n<tr><th>Dimension</th><th>Score</th><th>Range</th><th>Coverage</th><th>Level</th><th>Level range</th><th>Target</th><th>Verdict</th></tr>\n");
+    o.push_str("<h2>Dimensions</h2>\n<div class=\"wide\"><table class=\"dimensions\">\n<thead><tr><th>Dimension</th><th>Score</th><th>Range</th><th>Coverage</th><th>Level</th><th>Level range</th><th>Target</th><th>Verdict</th></tr></thead>\n<tbody>\n");
     for d in &a.dimensions {
         let t = &d.target_detail;
         let target = if t.range[0] == t.range[1] {
@@ -171,13 +197,11 @@ pub(super) fn report(b: &Briefing) -> String {
             v = d.verdict.as_str()
         );
     }
-    o.push_str("</table>\n<ul class=\"notes\">\n");
+    o.push_str("</tbody></table></div>\n<ul class=\"notes\">\n");
     for d in &a.dimensions {
         dimension_notes(&mut o, d);
     }
     o.push_str("</ul>\n");
-    // The chart escapes its own text; it is drawn by the library.
-    let _ = writeln!(o, "<div class=\"chart\">{}</div>", chart::svg(a));
 
     let p = &b.plan;
     o.push_str("<h2>Fix first</h2>\n");
@@ -200,7 +224,7 @@ pub(super) fn report(b: &Briefing) -> String {
         o.push_str("</ol>\n");
         let _ = writeln!(
             o,
-            "<h2>The plan to the target</h2>\n<p>{}, total effort {} (each rating step costs {} at low effort, {} at medium, {} at high).</p>\n<table>\n<tr><th>#</th><th>Change</th><th>Effort</th></tr>",
+            "<h2>The plan to the target</h2>\n<p>{}, total effort {} (each rating step costs {} at low effort, {} at medium, {} at high).</p>\n<table>\n<thead><tr><th>#</th><th>Change</th><th>Effort</th></tr></thead>\n<tbody>",
             super::fmt::count(p.changes.len(), "change"),
             p.total_effort,
             p.effort_cost.low,
@@ -225,13 +249,13 @@ pub(super) fn report(b: &Briefing) -> String {
                 c.effort
             );
         }
-        o.push_str("</table>\n");
+        o.push_str("</tbody></table>\n");
     }
     // Why a target is out of reach is in the leads and the dimension notes
     // above: the plan's reasons are the assessment's.
 
     if !a.evidence_gaps.is_empty() {
-        o.push_str("<h2>Missing evidence most at stake</h2>\n<table>\n<tr><th>Factor</th><th>Points at stake</th><th>Question</th></tr>\n");
+        o.push_str("<h2>Missing evidence most at stake</h2>\n<table>\n<thead><tr><th>Factor</th><th>Points at stake</th><th>Question</th></tr></thead>\n<tbody>\n");
         for g in a.evidence_gaps.iter().take(10) {
             let _ = writeln!(
                 o,
@@ -241,25 +265,28 @@ pub(super) fn report(b: &Briefing) -> String {
                 escape(&g.question)
             );
         }
-        o.push_str("</table>\n");
+        o.push_str("</tbody></table>\n");
     }
 
     if !a.entities.is_empty() {
-        o.push_str("<h2>Entities</h2>\n<table>\n<tr><th>Entity</th><th>Role</th>");
+        // The table flags each dimension; why a partner is under-integrated
+        // is a sentence, listed below it, so that the columns stay narrow.
+        o.push_str("<h2>Entities</h2>\n<div class=\"wide\"><table>\n<thead><tr><th>Entity</th>");
         for d in &a.dimensions {
             let _ = write!(o, "<th>{}</th>", escape(&d.title));
         }
-        o.push_str("<th>Over-integrated</th><th>Under-integrated</th></tr>\n");
+        o.push_str("<th>Over-integrated</th><th>Under-integrated</th></tr></thead>\n<tbody>\n");
+        let mut reasons = Vec::new();
         for e in &a.entities {
             let _ = write!(
                 o,
-                "<tr><td>{}{}</td><td>{}</td>",
+                "<tr><td>{}<br><span class=\"small\">{}</span>{}</td>",
                 escape(&e.name),
+                escape(&e.roles.join(", ")),
                 e.note
                     .as_deref()
                     .map(|n| format!("<br><span class=\"small note\">{}</span>", escape(n)))
                     .unwrap_or_default(),
-                escape(&e.roles.join(", "))
             );
             for ((_, target), (_, current)) in e.target.iter().zip(e.current.iter()) {
                 let _ = write!(
@@ -275,8 +302,15 @@ pub(super) fn report(b: &Briefing) -> String {
             let under: Vec<String> = e
                 .under_integrated
                 .iter()
-                .map(|u| escape(&assessment::under_text(u)))
+                .map(|u| escape(&u.dimension))
                 .collect();
+            for u in &e.under_integrated {
+                reasons.push(format!(
+                    "<li><strong>{}</strong>: {}</li>",
+                    escape(&e.name),
+                    escape(&assessment::under_text(u))
+                ));
+            }
             let _ = writeln!(
                 o,
                 "<td>{}</td><td>{}</td></tr>",
@@ -288,11 +322,14 @@ pub(super) fn report(b: &Briefing) -> String {
                 if under.is_empty() {
                     "none".to_owned()
                 } else {
-                    under.join("<br>")
+                    under.join(", ")
                 }
             );
         }
-        o.push_str("</table>\n");
+        o.push_str("</tbody></table></div>\n");
+        if !reasons.is_empty() {
+            let _ = writeln!(o, "<ul class=\"notes\">\n{}\n</ul>", reasons.join("\n"));
+        }
     }
 
     if !a.warnings.is_empty() {
@@ -307,7 +344,7 @@ pub(super) fn report(b: &Briefing) -> String {
     for theme in rulebook.themes() {
         let _ = writeln!(
             o,
-            "<h3>{}</h3>\n<table>\n<tr><th>Factor</th><th>Rating</th><th>Note and sources</th></tr>",
+            "<h3>{}</h3>\n<table class=\"evidence\">\n<thead><tr><th>Factor</th><th>Rating</th><th>Note and sources</th></tr></thead>\n<tbody>",
             escape(&theme.title)
         );
         for f in a.factors.iter().filter(|f| f.theme == theme.id) {
@@ -326,7 +363,7 @@ pub(super) fn report(b: &Briefing) -> String {
             }
             let _ = writeln!(
                 o,
-                "<tr><td>{} <span class=\"small\">({}, {})</span><br><span class=\"small\">{}</span></td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}<br><span class=\"small\">{}, {}; {}</span></td><td>{}</td><td>{}</td></tr>",
                 escape(&f.title),
                 escape(&f.id),
                 f.polarity,
@@ -335,7 +372,7 @@ pub(super) fn report(b: &Briefing) -> String {
                 cell
             );
         }
-        o.push_str("</table>\n");
+        o.push_str("</tbody></table>\n");
     }
     o.push_str("</body>\n</html>\n");
     o

@@ -18,6 +18,12 @@ let lastWords = null; // the sentences the server sends with the assessment
 let idPattern = null; // matches the rulebook's factor ids and context keys in those sentences
 let requestSeq = 0;
 let timer = null;
+let startMission = null; // the mission the server was started with, or null
+// Whether the mission has changed since it was last saved as a file (Save
+// as TOML) or opened from one: leaving the page then asks first. The work
+// itself is kept in the browser (localStorage) on every change and comes
+// back on a reload.
+let dirty = false;
 
 // ---------- small DOM helpers (text only, never markup) ----------
 
@@ -48,11 +54,68 @@ function svgEl(tag, attrs) {
 const fmt1 = (x) => (typeof x === "number" ? x.toFixed(1) : "–");
 const pct = (x) => (typeof x === "number" ? Math.round(100 * x) + "%" : "–");
 
+// What the page has to say about an action the user took (opening,
+// saving, a report) appears beside the buttons, in the header that stays
+// on screen; an error is announced at once (role=alert).
 function status(text, kind) {
   const s = document.getElementById("status");
   s.replaceChildren();
   s.className = kind || "";
+  s.setAttribute("role", kind === "error" ? "alert" : "status");
   if (text) s.append(el("span", {}, text));
+}
+
+// ---------- the work kept in the browser ----------
+
+function draftKey() {
+  return "integration-readiness.draft." + RB.id;
+}
+
+function keepDraft() {
+  try {
+    localStorage.setItem(draftKey(), JSON.stringify({ mission: M, dirty, at: new Date().toISOString() }));
+  } catch (_) {
+    /* storage full or refused: the page still works */
+  }
+}
+
+function readDraft() {
+  try {
+    const d = JSON.parse(localStorage.getItem(draftKey()) || "null");
+    return d && d.mission && typeof d.mission === "object" ? d : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+function setDirty(value) {
+  dirty = value;
+  document.body.dataset.unsaved = String(dirty);
+  keepDraft();
+}
+
+function showDraftNotice(draft) {
+  const box = document.getElementById("draft-notice");
+  const when = draft.at ? new Date(draft.at).toLocaleString() : "";
+  document.getElementById("draft-text").textContent =
+    "Restored the work kept in this browser" + (when ? " (last changed " + when + ")" : "") +
+    (draft.dirty ? "; it is not saved as a file yet." : ".");
+  box.hidden = false;
+}
+
+function discardDraft() {
+  try {
+    localStorage.removeItem(draftKey());
+  } catch (_) {
+    /* nothing kept */
+  }
+  document.getElementById("draft-notice").hidden = true;
+  M = normalise(startMission ? JSON.parse(JSON.stringify(startMission)) : blankMission());
+  clearFileProblems();
+  buildMission();
+  setDirty(false);
+  status("Discarded the kept work", "ok");
+  scheduleAssess();
 }
 
 function blankMission() {
@@ -142,14 +205,15 @@ function fileStem() {
 
 async function saveToml() {
   const r = await post("/api/mission/toml", missionBody());
-  if (!r.ok) return showProblems(await problemsOf(r), "The mission cannot be saved yet");
+  if (!r.ok) return showProblems(await problemsOf(r), "The mission cannot be saved yet", true);
   download(fileStem() + ".toml", new Blob([await r.text()], { type: "application/toml" }));
+  setDirty(false);
   status("Saved " + fileStem() + ".toml", "ok");
 }
 
 async function downloadReport(format) {
   const r = await post("/api/report?format=" + encodeURIComponent(format), missionBody());
-  if (!r.ok) return showProblems(await problemsOf(r), "The report cannot be made yet");
+  if (!r.ok) return showProblems(await problemsOf(r), "The report cannot be made yet", true);
   const ext = { html: "html", markdown: "md", json: "json" }[format];
   const type = r.headers.get("Content-Type") || "text/plain";
   download(fileStem() + "-report." + ext, new Blob([await r.text()], { type }));
@@ -158,27 +222,276 @@ async function downloadReport(format) {
 
 async function openFile(file) {
   const text = await file.text();
-  const type = /\.json$/i.test(file.name) ? "application/json" : "application/toml";
-  const r = await post("/api/mission", text, type);
-  if (!r.ok) {
-    showProblems(await problemsOf(r), file.name + " cannot be opened");
+  const json = /\.json$/i.test(file.name);
+  let read;
+  try {
+    read = await readWhatCan(text, json);
+  } catch (e) {
+    read = { mission: null, problems: [{ path: "", message: "the server cannot be reached" }] };
+  }
+  if (!read.mission) {
+    showProblems(read.problems, file.name + " cannot be opened", false);
     return;
   }
-  M = normalise(await r.json());
+  M = normalise(read.mission);
+  clearFileProblems();
   buildMission();
-  status("Opened " + file.name, "ok");
+  document.getElementById("draft-notice").hidden = true;
+  if (read.problems.length === 0) {
+    setDirty(false);
+    status("Opened " + file.name, "ok");
+  } else {
+    // What could not be read is left out: the page holds less than the
+    // file, so it is not saved until the user saves it.
+    setDirty(true);
+    const unplaced = placeProblems(read.problems, read.entities);
+    const s = document.getElementById("status");
+    status("", "error");
+    s.append(el("strong", {}, "Opened " + file.name + " with " + read.problems.length +
+      (read.problems.length === 1 ? " problem" : " problems") + "; what could not be read is left out. Fix " +
+      (read.problems.length === 1 ? "it" : "them") + " in the page, beside the fields they concern, and save."));
+    if (unplaced.length) {
+      const ul = el("ul", {});
+      for (const p of unplaced) ul.append(el("li", {}, describe(p)));
+      s.append(ul);
+    }
+    s.append(" ", el("button", { type: "button", class: "link", id: "first-problem", onclick: () => goToFirstProblem() }, "Show the first"),
+      " ", el("button", { type: "button", class: "link", onclick: () => status("") }, "Dismiss"));
+    goToFirstProblem();
+  }
   scheduleAssess();
 }
 
-function showProblems(problems, heading) {
+// Problems listed beside the buttons; with `place`, also beside the fields
+// they concern (the mission in the page, as it is).
+function showProblems(problems, heading, place) {
+  const unplaced = place ? placeProblems(problems, null) : problems;
   const s = document.getElementById("status");
-  s.replaceChildren();
-  s.className = "error";
-  s.append(el("strong", {}, (heading || "Problems") + ":"));
+  status("", "error");
+  s.append(el("strong", {}, (heading || "Problems") + (unplaced.length ? ":" : "; see the fields marked below.")));
   const ul = el("ul", {});
-  for (const p of problems.slice(0, 20)) ul.append(el("li", {}, describe(p)));
-  if (problems.length > 20) ul.append(el("li", {}, "and " + (problems.length - 20) + " more"));
-  s.append(ul, el("button", { type: "button", class: "link", onclick: () => status("") }, "Dismiss"));
+  for (const p of unplaced.slice(0, 20)) ul.append(el("li", {}, describe(p)));
+  if (unplaced.length > 20) ul.append(el("li", {}, "and " + (unplaced.length - 20) + " more"));
+  if (unplaced.length) s.append(ul);
+  if (unplaced.length < problems.length) {
+    s.append(el("button", { type: "button", class: "link", onclick: () => goToFirstProblem() }, "Show the first"), " ");
+  }
+  s.append(el("button", { type: "button", class: "link", onclick: () => status("") }, "Dismiss"));
+}
+
+// ---------- a file with problems, opened to be fixed ----------
+
+// "evidence.some-factor.rating" or "entity[2].role" as segments:
+// ["evidence", "some-factor", "rating"], ["entity", 1, "role"] (the index
+// into the mission's list of entities).
+function pathSegments(path) {
+  const out = [];
+  for (const part of (path || "").split(".")) {
+    const m = part.match(/^([^[\]]*)((?:\[\d+\])*)$/);
+    if (!m) {
+      out.push(part);
+      continue;
+    }
+    if (m[1] !== "") out.push(m[1]);
+    // Indices in paths count from 1 (the 2nd [[entity]] is entity[2]).
+    for (const i of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(i[1]) - 1);
+  }
+  return out;
+}
+
+// Reads what can be read of a file with problems: the server reads the
+// mission; where it answers with located problems, the lines they point at
+// are set aside (commented out, so that the lines keep their numbers; a
+// rating the server cannot read becomes unknown, keeping its note and
+// sources) and the rest is read again, a few rounds at most. The problems
+// shown are the server's, of the file as it was, and those the later rounds
+// find elsewhere; nothing is judged here.
+async function readWhatCan(text, json) {
+  const type = json ? "application/json" : "application/toml";
+  let r = await post("/api/mission", text, type);
+  if (r.ok) return { mission: await r.json(), problems: [], entities: null };
+  const first = await problemsOf(r);
+  if (r.status !== 422) return { mission: null, problems: first };
+  const problems = first.slice();
+  let doc = json ? null : text.split("\n");
+  let obj = null;
+  if (json) {
+    try {
+      obj = JSON.parse(text);
+    } catch (_) {
+      return { mission: null, problems };
+    }
+    if (!obj || typeof obj !== "object") return { mission: null, problems };
+  }
+  const entityCount = json ? (Array.isArray(obj.entity) ? obj.entity.length : 0) : tomlEntityHeaders(doc).length;
+  let latest = first;
+  for (let round = 0; round < 8; round++) {
+    const moved = json ? dropJson(obj, latest) : dropToml(doc, latest);
+    if (!moved) break;
+    const body = json ? JSON.stringify(compactJson(obj)) : doc.join("\n");
+    r = await post("/api/mission", body, type);
+    if (r.ok) {
+      const entities = json ? jsonEntityMap(obj, entityCount) : tomlEntityMap(text.split("\n"), doc);
+      return { mission: await r.json(), problems, entities };
+    }
+    if (r.status !== 422) break;
+    latest = await problemsOf(r);
+    // Problems about what was set aside (a table left without a key it
+    // needs) repeat those already listed; others are new.
+    for (const p of latest) {
+      const known = problems.some((q) => q.path === p.path || (p.path && (q.path || "").startsWith(p.path + ".")) || (p.path && (q.path || "").startsWith(p.path + "[")));
+      if (!known) problems.push(p);
+    }
+  }
+  return { mission: null, problems: first };
+}
+
+const TOML_HEADER = /^\s*\[/;
+const TOML_ENTITY = /^\s*\[\[\s*entity\s*\]\]/;
+
+function tomlEntityHeaders(lines) {
+  const out = [];
+  lines.forEach((l, i) => {
+    if (TOML_ENTITY.test(l)) out.push(i);
+  });
+  return out;
+}
+
+// Original entity index -> index in what was read, or null where set aside.
+function tomlEntityMap(before, after) {
+  const map = [];
+  let kept = 0;
+  for (const i of tomlEntityHeaders(before)) map.push(TOML_ENTITY.test(after[i]) ? kept++ : null);
+  return map;
+}
+
+function setAside(lines, i) {
+  if (!/^\s*#/.test(lines[i])) lines[i] = "# " + lines[i];
+}
+
+// Sets aside the lines the problems point at; false where none could be.
+function dropToml(lines, problems) {
+  let moved = false;
+  for (const p of problems) {
+    const i = (p.line || 0) - 1;
+    if (i < 0 || i >= lines.length || /^\s*#/.test(lines[i])) continue;
+    const segs = pathSegments(p.path);
+    if (segs[0] === "evidence" && segs[2] === "rating" && segs.length === 3 && /^\s*rating\s*=/.test(lines[i])) {
+      lines[i] = lines[i].replace(/=.*$/, '= "unknown"');
+      moved = true;
+      continue;
+    }
+    if (TOML_HEADER.test(lines[i])) {
+      // A table that cannot be read: the table and its keys.
+      setAside(lines, i);
+      for (let j = i + 1; j < lines.length && !TOML_HEADER.test(lines[j]); j++) setAside(lines, j);
+    } else {
+      setAside(lines, i);
+      // A value over several lines (a list) goes with its key.
+      let depth = (lines[i].match(/\[/g) || []).length - (lines[i].match(/\]/g) || []).length;
+      for (let j = i + 1; depth > 0 && j < lines.length; j++) {
+        depth += (lines[j].match(/\[/g) || []).length - (lines[j].match(/\]/g) || []).length;
+        setAside(lines, j);
+      }
+    }
+    moved = true;
+  }
+  return moved;
+}
+
+function dropJson(obj, problems) {
+  let moved = false;
+  for (const p of problems) {
+    const segs = pathSegments(p.path);
+    if (!segs.length) continue;
+    let parent = obj;
+    for (const s of segs.slice(0, -1)) parent = parent && typeof parent === "object" ? parent[s] : undefined;
+    const last = segs[segs.length - 1];
+    if (!parent || typeof parent !== "object" || !(last in parent)) continue;
+    if (segs[0] === "evidence" && segs.length === 3 && last === "rating") {
+      if (parent.rating === "unknown") continue;
+      parent.rating = "unknown";
+    } else if (Array.isArray(parent)) {
+      if (parent[last] === null) continue;
+      parent[last] = null; // removed when sent, so that indices keep their meaning here
+    } else {
+      delete parent[last];
+    }
+    moved = true;
+  }
+  return moved;
+}
+
+function compactJson(v) {
+  if (Array.isArray(v)) return v.filter((x) => x !== null).map(compactJson);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compactJson(x)]));
+  return v;
+}
+
+function jsonEntityMap(obj, count) {
+  const map = [];
+  let kept = 0;
+  for (let i = 0; i < count; i++) map.push(Array.isArray(obj.entity) && obj.entity[i] !== null ? kept++ : null);
+  return map;
+}
+
+// Where a problem is shown: the factor's card, the context field, the
+// entity, the mission's field; null where the page has no field for it.
+function problemHost(p, entities) {
+  const segs = pathSegments(p.path);
+  if (segs[0] === "evidence" && typeof segs[1] === "string") return document.getElementById("factor-" + segs[1]);
+  if (segs[0] === "context" && typeof segs[1] === "string") {
+    return document.querySelector('[data-context-field="' + CSS.escape(segs[1]) + '"]');
+  }
+  if (segs[0] === "entity" && typeof segs[1] === "number") {
+    const at = entities ? entities[segs[1]] : segs[1];
+    if (at === null || at === undefined) return document.getElementById("entities-card");
+    return document.querySelector('[data-entity="' + at + '"]');
+  }
+  if (segs[0] === "mission" && ["name", "date", "description"].includes(segs[1])) {
+    return document.getElementById("mission-" + segs[1]).closest("label");
+  }
+  return null;
+}
+
+// Lists each problem beside the field it concerns; returns those that
+// have no field in the page.
+function placeProblems(problems, entities) {
+  clearFileProblems();
+  const unplaced = [];
+  for (const p of problems) {
+    const host = problemHost(p, entities);
+    if (!host) {
+      unplaced.push(p);
+      continue;
+    }
+    host.classList.add("has-problem");
+    for (const c of host.querySelectorAll("input, select, textarea")) c.setAttribute("aria-invalid", "true");
+    host.append(el("p", { class: "field-problem", role: "alert", "data-problem": p.path }, describe(p)));
+  }
+  return unplaced;
+}
+
+function clearFileProblems(host) {
+  for (const h of host ? [host] : document.querySelectorAll(".has-problem")) {
+    h.classList.remove("has-problem");
+    for (const p of h.querySelectorAll(".field-problem")) p.remove();
+    for (const c of h.querySelectorAll("[aria-invalid]")) c.removeAttribute("aria-invalid");
+  }
+}
+
+function goToFirstProblem() {
+  const p = document.querySelector(".field-problem");
+  if (!p) return;
+  const host = p.closest(".has-problem");
+  const card = host.closest("article.factor");
+  if (card && card.hidden) {
+    document.getElementById("only-unrated").checked = false;
+    applyFilter();
+  }
+  host.scrollIntoView({ block: "center" });
+  const field = host.querySelector("input:not([type=radio]), select, textarea, input[type=radio]:checked");
+  if (field) field.focus({ preventScroll: true });
 }
 
 function describe(p) {
@@ -204,6 +517,7 @@ function isRated(id) {
 
 function changed() {
   updateProgress();
+  setDirty(true);
   scheduleAssess();
 }
 
@@ -701,6 +1015,7 @@ function renderPanel(a, words, problems) {
     body.append(el("section", {}, el("h3", {}, "Warnings"), ul));
   }
   document.getElementById("panel").scrollTop = scrollTop;
+  renderScorebar(a, !!problems);
   markContext(missingKeys);
   markRuledOut(words.ruled_out);
   // Dimension titles arrive with the first assessment.
@@ -708,6 +1023,21 @@ function renderPanel(a, words, problems) {
     const id = sel.parentElement.querySelector("select").getAttribute("aria-label").replace(/ now$/, "");
     sel.textContent = dimensionTitle(id);
   }
+}
+
+// The scores in the header, for narrow screens where the panel is not
+// beside the factors: the same numbers and verdicts as the panel.
+function renderScorebar(a, stale) {
+  const bar = document.getElementById("scorebar");
+  const o = a.overall || {};
+  bar.replaceChildren(
+    el("span", { class: "sb-item sb-overall" }, el("span", { class: "sb-label" }, "Overall"),
+      el("strong", {}, el("span", { "data-field": "bar-overall-score" }, fmt1(o.score)), verdictBadge(o.verdict, "bar-overall-verdict"))),
+    ...(a.dimensions || []).map((d) =>
+      el("span", { class: "sb-item", "data-bar-dimension": d.id, title: d.title || d.id },
+        el("span", { class: "sb-label" }, d.title || d.id), el("strong", {}, fmt1(d.score)))),
+  );
+  bar.classList.toggle("stale", stale);
 }
 
 // The context fields whose value the targets wait for.
@@ -737,7 +1067,8 @@ async function start() {
       fetch("/api/mission").then((r) => r.json()),
     ]);
     RB = rb;
-    M = normalise(start || blankMission());
+    startMission = start;
+    M = normalise(start ? JSON.parse(JSON.stringify(start)) : blankMission());
   } catch (e) {
     status("The rulebook cannot be loaded from the server.", "error");
     return;
@@ -751,12 +1082,28 @@ async function start() {
   });
   document.getElementById("only-unrated").addEventListener("change", applyFilter);
   document.getElementById("new-mission").addEventListener("click", () => {
-    if (!confirm("Start a new, blank mission? Unsaved changes are lost.")) return;
+    if (dirty && !confirm("Start a new, blank mission? Unsaved changes are lost.")) return;
     M = blankMission();
+    clearFileProblems();
     buildMission();
+    setDirty(false);
     scheduleAssess();
   });
   const open = document.getElementById("open-file");
+  document.getElementById("open-button").addEventListener("click", () => open.click());
+  document.getElementById("draft-discard").addEventListener("click", discardDraft);
+  // A field with a problem listed beside it: changing it takes the problem away.
+  const fixed = (ev) => {
+    const host = ev.target.closest && ev.target.closest(".has-problem");
+    if (host) clearFileProblems(host);
+  };
+  document.addEventListener("input", fixed);
+  document.addEventListener("change", fixed);
+  window.addEventListener("beforeunload", (ev) => {
+    if (!dirty) return;
+    ev.preventDefault();
+    ev.returnValue = "The mission has changes not saved as a file.";
+  });
   open.addEventListener("change", () => {
     if (open.files[0]) openFile(open.files[0]);
     open.value = "";
@@ -766,6 +1113,13 @@ async function start() {
     b.addEventListener("click", () => downloadReport(b.dataset.report));
   }
   bindMissionFields();
+  const draft = readDraft();
+  if (draft) {
+    M = normalise(draft.mission);
+    dirty = !!draft.dirty;
+    document.body.dataset.unsaved = String(dirty);
+    showDraftNotice(draft);
+  }
   buildMission();
   await assessNow();
   document.body.dataset.ready = "true";
