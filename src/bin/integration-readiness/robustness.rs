@@ -13,7 +13,6 @@ use crate::io::{self, Failure};
 #[derive(clap::Args)]
 #[command(after_help = concat!(
     "Examples:\n",
-    "  integration-readiness robustness                    # the embedded sample\n",
     "  integration-readiness robustness my-mission.toml --noise 30 --samples 5000 --seed 1",
 ))]
 pub struct Args {
@@ -47,7 +46,7 @@ fn noise(s: &str) -> Result<f64, String> {
 /// Loads, analyses and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
-        let m = args.input.load(io::CONSOLIDATION)?;
+        let m = args.input.load()?;
         let opts = RobustnessOptions {
             noise_percent: args.noise,
             samples: args.samples as usize,

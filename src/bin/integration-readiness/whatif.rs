@@ -15,7 +15,7 @@ use crate::io::{self, Failure};
 #[derive(clap::Args)]
 #[command(after_help = concat!(
     "Examples:\n",
-    "  integration-readiness whatif --set senior-leadership-cohesion=full --context conflict=ceasefire\n",
+    "  integration-readiness whatif my-mission.toml --set senior-leadership-cohesion=full --context conflict=ceasefire\n",
     "  integration-readiness whatif my-mission.toml --set joint-analysis-capacity=high --format json\n",
     "  integration-readiness whatif my-mission.toml --set common-planning-framework=full --format csv",
 ))]
@@ -36,7 +36,7 @@ pub struct Args {
 /// Loads, applies the scenario, compares and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
-        let m = args.input.load(io::CONSOLIDATION)?;
+        let m = args.input.load()?;
         let scenario = Scenario {
             ratings: args.set.iter().cloned().collect(),
             context: args.context.iter().cloned().collect(),
