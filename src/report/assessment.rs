@@ -1001,6 +1001,8 @@ pub(super) fn csv(a: &Assessment) -> String {
     csv_row(
         &mut o,
         [
+            "file",
+            "mission",
             "dimension",
             "title",
             "score",
@@ -1025,6 +1027,8 @@ pub(super) fn csv(a: &Assessment) -> String {
         csv_row(
             &mut o,
             [
+                a.mission.file.clone().unwrap_or_default(),
+                a.mission.name.clone(),
                 d.id.to_string(),
                 d.title.to_string(),
                 csv_num(d.score),

@@ -126,11 +126,7 @@ fn every_subcommand_that_reads_a_mission_needs_one() {
 #[test]
 fn analyses_in_text_markdown_and_json() {
     let file = mission("start-up-active-conflict.toml");
-    for (cmd, first) in [
-        ("plan", "Cheapest plan to target"),
-        ("robustness", ""),
-        ("whatif", ""),
-    ] {
+    for (cmd, first) in [("plan", "Cheapest plan to target"), ("robustness", "")] {
         let text = ok(&[cmd, &file]);
         assert!(text.starts_with(first), "{cmd}: {text}");
         assert!(ok(&[cmd, &file, "--format", "markdown"]).contains(&text[..20]));
@@ -200,23 +196,34 @@ fn compare_and_trend_on_the_dated_samples() {
     let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         rows[0],
-        "date,dimension,score,level,target,verdict,provisional"
+        "file,mission,date,dimension,score,score_low,score_high,coverage,level,target,\
+         verdict,provisional"
     );
     // Three dimensions and the overall, at two dates.
     assert_eq!(rows.len(), 1 + 4 * 2, "{csv}");
-    // Scores to two decimals, as tests/independent/score.py computes them:
+    // Scores in full precision; tests/independent/score.py computes
     // strategic in 2008 40.7186, the overall in 2009 40.0538.
-    assert!(
-        rows[1].starts_with("2008-10-15,strategic,40.72,"),
-        "{}",
-        rows[1]
+    let table = parse_csv(&csv);
+    let first = &table[1];
+    assert_eq!(first[0], old);
+    assert_eq!(
+        first[1],
+        "UN Integrated Mission in Selvara (UNIMSE), fictional"
     );
-    assert!(
-        rows.last()
-            .unwrap()
-            .starts_with("2009-10-15,overall,40.05,"),
-        "{csv}"
+    assert_eq!(
+        (first[2].as_str(), first[3].as_str()),
+        ("2008-10-15", "strategic")
     );
+    let score: f64 = first[4].parse().unwrap();
+    assert!((score - 40.7186).abs() < 5e-5, "{score}");
+    assert!(first[4].len() > 6, "full precision: {}", first[4]);
+    let last = table.last().unwrap();
+    assert_eq!(last[0], new);
+    assert_eq!(
+        (last[2].as_str(), last[3].as_str()),
+        ("2009-10-15", "overall")
+    );
+    assert!((last[4].parse::<f64>().unwrap() - 40.0538).abs() < 5e-5);
 }
 
 #[test]
@@ -277,19 +284,29 @@ fn portfolio_in_every_format_and_sorted() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["name"].as_str().unwrap())
+        .map(|r| r["mission"]["name"].as_str().unwrap())
         .collect();
     assert!(names.windows(2).all(|w| w[0] >= w[1]), "{names:?}");
 
+    // An overview table and one per dimension, each a header and 7 rows.
     let md = ok(&["portfolio", MISSIONS, "--format", "markdown"]);
-    assert_eq!(md.lines().filter(|l| l.starts_with("| ")).count(), 1 + 7);
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("| ")).count(),
+        4 * (1 + 7)
+    );
 
     let csv = ok(&["portfolio", MISSIONS, "--format", "csv"]);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines.len(), 1 + 7 + 1, "a header, seven rows, a final CRLF");
-    assert!(lines[0].starts_with("name,date,coverage,score,verdict,provisional,strategic_score"));
-    // Names with commas are quoted.
-    assert!(lines[1].starts_with("\"UN "), "{}", lines[1]);
+    assert!(lines[0].starts_with(
+        "file,mission,date,coverage,score,verdict,provisional,strategic_score,\
+         strategic_score_low,strategic_score_high,strategic_coverage,strategic_level,"
+    ));
+    // Names with commas are quoted; each row names its file.
+    let table = parse_csv(&csv);
+    assert_eq!(table[1][0], format!("{MISSIONS}/compare-2008.toml"));
+    assert!(table[1][1].starts_with("UN "), "{:?}", table[1]);
+    assert!(lines[1].contains(",\"UN "), "{}", lines[1]);
 
     let o = run(&["portfolio", MISSIONS, "--sort", "bogus"]);
     assert_eq!(o.status.code(), Some(2));
@@ -682,7 +699,7 @@ fn assess_as_csv_one_row_per_dimension() {
     let rows = parse_csv(&ok(&["assess", &file, "--format", "csv"]));
     assert_eq!(
         rows[0].join(","),
-        "dimension,title,score,score_low,score_high,coverage,level,level_low,\
+        "file,mission,dimension,title,score,score_low,score_high,coverage,level,level_low,\
          level_high,target,target_low,target_high,verdict,undetermined,provisional,\
          provisional_because,rate_first,out_of_reach"
     );
@@ -695,7 +712,8 @@ fn assess_as_csv_one_row_per_dimension() {
     // nothing to rate first, nothing provisional, and the target within
     // reach (tests/independent/score.py: 57.4850, every rated factor at its
     // best reaches integration).
-    let strategic = &rows[1];
+    let strategic = &rows[1][2..];
+    assert_eq!(rows[1][0], file);
     assert_eq!(strategic[0], "strategic");
     assert_eq!(strategic[1], "Policy / strategic");
     let score: f64 = strategic[2].parse().unwrap();
@@ -740,7 +758,14 @@ fn assess_as_csv_says_why_there_is_no_verdict() {
     let s = &rows[1];
     let a = &rows[3];
     assert_eq!(
-        (s[0].as_str(), a[0].as_str()),
+        (s[0].as_str(), s[1].as_str()),
+        (
+            file.as_str(),
+            "UN Assistance Mission in Keldar (UNAMK), fictional"
+        )
+    );
+    assert_eq!(
+        (s[2].as_str(), a[2].as_str()),
         ("strategic", "administrative")
     );
     let at = |row: &[String], name: &str| row[column(h, name)].clone();
@@ -789,7 +814,7 @@ fn plan_as_csv_one_row_per_change_in_order() {
     let h = &rows[0];
     assert_eq!(
         h.join(","),
-        "step,factor,title,from,to,steps,effort,cost,gain,strategic_gain,\
+        "file,mission,step,factor,title,from,to,steps,effort,cost,gain,strategic_gain,\
          programmatic_gain,administrative_gain,lifts,forced_by_gate"
     );
     let v = json(&["plan", &file, "--format", "json"]);
@@ -835,7 +860,8 @@ fn robustness_as_csv_one_row_per_dimension() {
     let h = &rows[0];
     assert_eq!(
         h.join(","),
-        "dimension,level,score,radius_percent,direction,monte_carlo_hold,first_movers,provisional"
+        "file,mission,dimension,level,score,radius_percent,direction,monte_carlo_hold,\
+         first_movers,provisional"
     );
     let v = json(&["robustness", &file, "--format", "json"]);
     let dims = v["dimensions"].as_array().unwrap();
@@ -847,7 +873,8 @@ fn robustness_as_csv_one_row_per_dimension() {
     // senior-leadership-cohesion and senior-representative-authority come
     // first in either order of equals (the script's and the engine's).
     let s = &rows[1];
-    assert_eq!(s[0], "strategic");
+    assert_eq!(s[0], file);
+    assert_eq!(s[2], "strategic");
     let radius: f64 = s[column(h, "radius_percent")].parse().unwrap();
     assert!((radius - 16.7677).abs() < 0.00005, "{radius}");
     assert_eq!(radius, dims[0]["radius_percent"].as_f64().unwrap());
@@ -863,7 +890,9 @@ fn compare_as_csv_one_row_per_dimension() {
     let h = &rows[0];
     assert_eq!(
         h.join(","),
-        "dimension,score_before,score_after,score_change,level_before,level_after,\
+        "mission,file_before,file_after,dimension,score_before,score_after,score_change,\
+         score_low_before,score_high_before,score_low_after,score_high_after,\
+         level_before,level_after,\
          target_before,target_after,verdict_before,verdict_after,coverage_before,\
          coverage_after,provisional_before,provisional_after"
     );
@@ -902,11 +931,15 @@ fn whatif_as_csv_one_row_per_dimension() {
     let rows = parse_csv(&ok(&[&args[..], &["csv"]].concat()));
     let v = json(&[&args[..], &["json"]].concat());
     let h = &rows[0];
-    assert_eq!(h[0], "dimension");
+    assert_eq!(h[3], "dimension");
     assert_eq!(rows.len(), 1 + 3);
     for (row, d) in rows[1..].iter().zip(v["dimensions"].as_array().unwrap()) {
         let num = |name: &str| row[column(h, name)].parse::<f64>().unwrap();
-        assert_eq!(row[0], d["id"].as_str().unwrap());
+        assert_eq!(row[3], d["id"].as_str().unwrap());
+        assert_eq!(
+            (row[1].as_str(), row[2].as_str()),
+            (file.as_str(), file.as_str())
+        );
         assert_eq!(num("score_before"), d["score_before"].as_f64().unwrap());
         assert_eq!(num("score_after"), d["score_after"].as_f64().unwrap());
     }

@@ -35,7 +35,10 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
         let mission = args.input.load()?;
-        let b = analysis::brief(&mission);
+        let mut b = analysis::brief(&mission);
+        let file = io::file_name(&args.input.mission);
+        b.assessment.mission.file = Some(file.clone());
+        b.plan.mission.file = Some(file);
         // A table and a chart have no place for warnings (inconsistent
         // ratings, ratings the context rules out): they go to standard
         // error, so that they are seen without spoiling the output.

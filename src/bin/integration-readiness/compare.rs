@@ -51,7 +51,9 @@ pub fn run(args: Args) -> ExitCode {
         let both = io::missions(&[args.old.clone(), args.new.clone()], &rb)?;
         let [old, new] = <[_; 2]>::try_from(both)
             .map_err(|_| Failure::Other("two files read, but not two missions".to_owned()))?;
-        let (a, b) = (assess(&old), assess(&new));
+        let (mut a, mut b) = (assess(&old), assess(&new));
+        a.mission.file = Some(io::file_name(&args.old));
+        b.mission.file = Some(io::file_name(&args.new));
         Ok(match args.format {
             Format::Svg => report::render(&trend(&[a, b]), Format::Svg)?,
             format => report::render(&compare(&a, &b), format)?,

@@ -93,6 +93,16 @@ pub fn mission_file(path: &Path, rb: &Rulebook) -> Result<Mission, Failure> {
     Ok(Mission::from_path(path, rb)?)
 }
 
+/// The name of the file a mission was read from, as results carry it: the
+/// path as given, or `<stdin>` for `-`.
+pub fn file_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        integration_readiness::STDIN_NAME.to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// Refuses a command line that names standard input (`-`) more than once
 /// (as a file and as `--rulebook`, or as two files): it can be read once.
 pub fn stdin_once<'a>(paths: impl IntoIterator<Item = Option<&'a Path>>) -> Result<(), Failure> {

@@ -27,6 +27,8 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
         let m = args.input.load()?;
-        Ok(report::render(&plan(&m), args.format)?)
+        let mut p = plan(&m);
+        p.mission.file = Some(io::file_name(&args.input.mission));
+        Ok(report::render(&p, args.format)?)
     })())
 }

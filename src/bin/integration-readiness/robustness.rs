@@ -52,6 +52,8 @@ pub fn run(args: Args) -> ExitCode {
             samples: args.samples as usize,
             seed: args.seed,
         };
-        Ok(report::render(&robustness(&m, opts), args.format)?)
+        let mut r = robustness(&m, opts);
+        r.mission.file = Some(io::file_name(&args.input.mission));
+        Ok(report::render(&r, args.format)?)
     })())
 }

@@ -44,7 +44,15 @@ pub fn run(args: Args) -> ExitCode {
         )?;
         let rb = io::rulebook(args.rulebook.rulebook.as_deref())?;
         let missions = io::missions(&args.files, &rb)?;
-        let assessments: Vec<Assessment> = missions.iter().map(assess).collect();
+        let assessments: Vec<Assessment> = missions
+            .iter()
+            .zip(&args.files)
+            .map(|(m, path)| {
+                let mut a = assess(m);
+                a.mission.file = Some(io::file_name(path));
+                a
+            })
+            .collect();
         Ok(report::render(&trend(&assessments), args.format)?)
     })())
 }
