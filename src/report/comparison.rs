@@ -36,7 +36,7 @@ pub(super) fn text(c: &Comparison) -> String {
         )
     );
     for w in &c.warnings {
-        let _ = writeln!(o, "warning: {}", wrap(w, 78, 2));
+        let _ = writeln!(o, "{}", wrap(&format!("warning: {w}"), 80, 2));
     }
     for d in &c.dimensions {
         let _ = writeln!(

@@ -262,7 +262,7 @@ pub(super) fn text(p: &Plan) -> String {
         );
     }
     for w in &p.warnings {
-        let _ = writeln!(o, "\nwarning: {}", wrap(w, 78, 2));
+        let _ = writeln!(o, "\n{}", wrap(&format!("warning: {w}"), 80, 2));
     }
     o
 }

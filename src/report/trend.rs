@@ -28,7 +28,7 @@ pub(super) fn text(t: &Trend) -> String {
         let _ = writeln!(o, "{}", wrap(&format!("Made with {rb}"), 78, 2));
     }
     for w in &t.warnings {
-        let _ = writeln!(o, "warning: {}", wrap(w, 78, 2));
+        let _ = writeln!(o, "{}", wrap(&format!("warning: {w}"), 80, 2));
     }
     let _ = writeln!(o, "\noverall");
     for p in &t.overall {

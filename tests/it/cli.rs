@@ -972,3 +972,170 @@ fn entities_are_named_by_their_place_counted_from_1() {
         )
     );
 }
+
+#[test]
+fn text_reports_stay_within_80_columns() {
+    let samples: Vec<String> = std::fs::read_dir(MISSIONS)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".toml"))
+        .collect();
+    assert!(samples.len() >= 7, "{samples:?}");
+    let check = |args: &[&str]| {
+        for line in ok(args).lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: {} columns: {line}",
+                line.chars().count()
+            );
+            assert!(!line.contains("-0.0"), "{args:?}: {line}");
+        }
+    };
+    for file in &samples {
+        check(&["assess", file]);
+        check(&["assess", file, "--evidence"]);
+        check(&["plan", file]);
+        check(&["robustness", file, "--samples", "50"]);
+        check(&["whatif", file, "--set", "donor-earmarking=low"]);
+    }
+    let (old, new) = (mission("compare-2008.toml"), mission("compare-2009.toml"));
+    check(&["compare", &old, &new]);
+    check(&["compare", &new, &old]);
+    check(&["trend", &old, &new, &samples[0]]);
+    check(&["portfolio", MISSIONS]);
+    check(&["template"]);
+}
+
+#[test]
+fn small_things_are_said_plainly() {
+    let file = mission("consolidation-after-ceasefire.toml");
+    // A what-if with nothing to change is a usage error, not a report of
+    // one date twice.
+    let o = run(&["whatif", &file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).starts_with("nothing to change: give --set"),
+        "{}",
+        stderr(&o)
+    );
+    // A what-if names its date once.
+    let text = ok(&["whatif", &file, "--set", "donor-earmarking=low"]);
+    let first = text.lines().next().unwrap();
+    assert_eq!(first.matches("2009-06-15").count(), 1, "{first}");
+
+    // A negative noise reaches the range check, which says what is allowed.
+    let o = run(&["robustness", &file, "--noise", "-5"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("-5 is out of range; expected a percent from 0 to 100"),
+        "{err}"
+    );
+    assert!(!err.contains("-- -5"), "no tip about `--`: {err}");
+
+    // Compare: the older file second is warned of; over-integration in words.
+    let (old, new) = (mission("compare-2008.toml"), mission("compare-2009.toml"));
+    let text = ok(&["compare", &new, &old]);
+    assert!(
+        text.contains(
+            "warning: the first assessment (2009-10-15) is later than the second\n  (2008-10-15)"
+        ),
+        "{text}"
+    );
+    assert!(!ok(&["compare", &old, &new]).contains("is later than"));
+    for cmd in [&["compare", &old, &new][..], &["trend", &old, &new][..]] {
+        let text = ok(cmd);
+        assert!(
+            text.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("Made with rulebook oslo-2007 3.0.0"),
+            "{cmd:?}: {text}"
+        );
+    }
+    assert!(
+        ok(&["robustness", &file, "--samples", "10"])
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Made with rulebook oslo-2007 3.0.0")
+    );
+
+    // An undated assessment put first is warned of.
+    let dir = tempdir("undated");
+    let undated = dir.join("undated.toml");
+    let body = std::fs::read_to_string(&old)
+        .unwrap()
+        .replace("date = \"2008-10-15\"", "");
+    assert!(!body.contains("2008-10-15"));
+    std::fs::write(&undated, body).unwrap();
+    let text = ok(&["trend", &new, undated.to_str().unwrap()]);
+    assert!(
+        text.contains("warning: one assessment has no date, so it is put first"),
+        "{text}"
+    );
+
+    // Empty notes print no blank lines.
+    let blank = dir.join("blank-note.toml");
+    std::fs::write(
+        &blank,
+        "[mission]\nname = \"B\"\n[evidence.donor-earmarking]\nrating = \"low\"\nnote = \"  \"\n\
+         [evidence.senior-leadership-cohesion]\nrating = \"high\"\nnote = \"Met weekly.\"\n",
+    )
+    .unwrap();
+    let text = ok(&["assess", blank.to_str().unwrap(), "--evidence"]);
+    let evidence = &text[text.rfind("\nEvidence\n").expect("evidence")..];
+    assert!(!evidence.contains("donor-earmarking"), "{evidence}");
+    assert!(evidence.contains("    Met weekly."), "{evidence}");
+    assert!(
+        !evidence.lines().skip(2).any(|l| l.trim().is_empty()),
+        "{evidence:?}"
+    );
+}
+
+#[test]
+fn portfolio_keeps_going_and_reads_subfolders_when_asked() {
+    let dir = tempdir("portfolio-keep-going");
+    let sub = dir.join("older");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(mission("compare-2008.toml"), dir.join("a.toml")).unwrap();
+    std::fs::copy(mission("compare-2009.toml"), sub.join("b.toml")).unwrap();
+    std::fs::write(dir.join("bad.toml"), "[mission]\nname = 3\n").unwrap();
+    let d = dir.to_str().unwrap();
+
+    // Without --keep-going the bad file stops the table (exit 2).
+    let o = run(&["portfolio", d]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+
+    // With it: the good file's row, the bad file's problem and the
+    // skipped subfolder on stderr, exit 1.
+    let o = run(&["portfolio", d, "--keep-going", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[1][0].ends_with("a.toml"), "{:?}", rows[1]);
+    let err = stderr(&o);
+    assert!(err.contains("bad.toml"), "{err}");
+    assert!(
+        err.contains("note: subfolders not read (--recursive reads them):"),
+        "{err}"
+    );
+    assert!(err.contains("older"), "{err}");
+
+    // --recursive reads the subfolder too.
+    let o = run(&[
+        "portfolio",
+        d,
+        "--keep-going",
+        "--recursive",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows[2][0].ends_with("b.toml"), "{:?}", rows[2]);
+    assert!(!stderr(&o).contains("subfolders not read"));
+}

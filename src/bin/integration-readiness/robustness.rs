@@ -19,7 +19,7 @@ pub struct Args {
     #[command(flatten)]
     input: io::MissionArgs,
     /// Monte Carlo noise: each weight moves by up to ± this percent.
-    #[arg(long, default_value_t = 20.0, value_parser = noise)]
+    #[arg(long, default_value_t = 20.0, value_parser = noise, allow_negative_numbers = true)]
     noise: f64,
     /// Monte Carlo samples.
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
