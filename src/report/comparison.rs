@@ -151,6 +151,7 @@ fn title(c: &Comparison) -> String {
         (Some(a), Some(b)) if a == b => {
             format!("{}, {a}: before -> after the changes", c.mission.name)
         }
+        (None, None) => format!("{}: before -> after", c.mission.name),
         (a, b) => format!(
             "{} -> {}: {}",
             a.as_deref().unwrap_or("undated"),
@@ -187,7 +188,7 @@ fn over_integration(
 /// context, and over-integration. Every text from the missions is escaped.
 pub(super) fn markdown(c: &Comparison) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# {}\n", md_text(&title(c)));
+    let _ = writeln!(o, "# {}\n", md_text(&title(c)).replace(" -&gt; ", " → "));
     let _ = writeln!(o, "Made with {}.\n", md_text(&c.rulebook.to_string()));
     for w in &c.warnings {
         let _ = writeln!(o, "> warning: {}\n", md_text(w));
