@@ -4,7 +4,7 @@
 use crate::text::Text;
 use serde::Serialize;
 
-use crate::assess::{Assessment, Verdict};
+use crate::assess::{Assessment, MissionSummary, Provenance, Verdict};
 use crate::model::{ContextValue, Rating};
 
 /// A factor's part in a dimension's move, in points of the point score.
@@ -90,10 +90,15 @@ pub struct OverallMove {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Comparison {
-    /// The name of the mission as assessed the second time, for reports
-    /// (not part of the JSON).
-    #[serde(skip)]
-    pub mission: String,
+    /// The mission as assessed the second time (name, date, description,
+    /// and file where the program that read it set it).
+    pub mission: MissionSummary,
+    /// The mission as assessed the first time.
+    pub mission_before: MissionSummary,
+    /// The rulebook of the second assessment (id, version, content
+    /// fingerprint) and the crate version; `warnings` says when the first
+    /// was made with another.
+    pub rulebook: Provenance,
     /// Date of the first assessment.
     pub date_before: Option<String>,
     /// Date of the second.
@@ -217,7 +222,9 @@ pub fn compare(before: &Assessment, after: &Assessment) -> Comparison {
         })
         .collect();
     Comparison {
-        mission: after.mission.name.clone(),
+        mission: after.mission.clone(),
+        mission_before: before.mission.clone(),
+        rulebook: after.rulebook.clone(),
         date_before: before.mission.date.clone(),
         date_after: after.mission.date.clone(),
         dimensions,
@@ -256,6 +263,14 @@ fn comparison_warnings(before: &Assessment, after: &Assessment) -> Vec<String> {
             "the two assessments name different missions (\"{}\" and \"{}\"): a comparison over time needs one mission",
             before.mission.name, after.mission.name
         ));
+    }
+    if let (Some(b), Some(a)) = (&before.mission.date, &after.mission.date) {
+        if b > a {
+            w.push(format!(
+                "the first assessment ({b}) is later than the second ({a}): \
+                 give the older one first, or read every move backwards"
+            ));
+        }
     }
     let (rb, ra) = (&before.rulebook, &after.rulebook);
     if rb.id != ra.id || rb.version != ra.version {

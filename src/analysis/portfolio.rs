@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::assess::{Assessment, Verdict, assess};
+use crate::assess::{Assessment, MissionSummary, Provenance, Verdict, assess};
 use crate::error::{Error, ParseWordError};
 use crate::mission::Mission;
 use crate::rulebook::Rulebook;
@@ -15,8 +15,14 @@ use crate::text::Text;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct PortfolioCell {
+    /// Dimension id.
+    pub id: Text,
     /// Point score.
     pub score: f64,
+    /// The lowest and highest score the missing evidence allows.
+    pub score_range: [f64; 2],
+    /// Share of the dimension's applicable weight that is rated.
+    pub coverage: f64,
     /// Level reached.
     pub level: Text,
     /// Target level.
@@ -31,10 +37,9 @@ pub struct PortfolioCell {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct PortfolioRow {
-    /// Mission name.
-    pub name: String,
-    /// Date of the assessment.
-    pub date: Option<String>,
+    /// The mission: name, date, description, and the file it was read
+    /// from where the program that read it set it.
+    pub mission: MissionSummary,
     /// Share of all applicable weight that is rated.
     pub coverage: f64,
     /// Overall score.
@@ -51,6 +56,9 @@ pub struct PortfolioRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Portfolio {
+    /// The rulebook every row was assessed with (id, version, content
+    /// fingerprint) and the crate version.
+    pub rulebook: Provenance,
     /// Dimension ids, the order of each row's cells.
     pub dimensions: Vec<Text>,
     /// One row per mission.
@@ -70,7 +78,7 @@ pub const SORT_COLUMNS: [&str; 5] = ["name", "date", "coverage", "score", "verdi
 /// let b = Mission::builder(&rb).name("B").build()?;
 /// let mut p = analysis::portfolio(&rb, &[b, a])?;
 /// p.sort_by_column("name", false)?;
-/// assert_eq!(p.rows[0].name, "A");
+/// assert_eq!(p.rows[0].mission.name, "A");
 /// assert_eq!(p.rows[0].dimensions.len(), p.dimensions.len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -89,7 +97,11 @@ pub fn portfolio(rulebook: &Rulebook, missions: &[Mission]) -> Result<Portfolio,
         .iter()
         .map(|m| row(&dimensions, &assess(m)))
         .collect();
-    Ok(Portfolio { dimensions, rows })
+    Ok(Portfolio {
+        rulebook: Provenance::of(rulebook),
+        dimensions,
+        rows,
+    })
 }
 
 /// A portfolio of assessments already made with `rulebook`.
@@ -114,14 +126,17 @@ pub fn from_assessments(
     }
     let dimensions = rulebook.names().dimension_id.clone();
     let rows = assessments.iter().map(|a| row(&dimensions, a)).collect();
-    Ok(Portfolio { dimensions, rows })
+    Ok(Portfolio {
+        rulebook: Provenance::of(rulebook),
+        dimensions,
+        rows,
+    })
 }
 
 /// One assessment as a row, its cells in the order of `dimensions`.
 fn row(dimensions: &[Text], a: &Assessment) -> PortfolioRow {
     PortfolioRow {
-        name: a.mission.name.clone(),
-        date: a.mission.date.clone(),
+        mission: a.mission.clone(),
         coverage: a.overall.coverage,
         score: a.overall.score,
         verdict: a.overall.verdict,
@@ -130,7 +145,10 @@ fn row(dimensions: &[Text], a: &Assessment) -> PortfolioRow {
             .iter()
             .map(|id| match a.dimensions.iter().find(|d| &d.id == id) {
                 Some(d) => PortfolioCell {
+                    id: id.clone(),
                     score: d.score,
+                    score_range: d.score_range,
+                    coverage: d.coverage,
                     level: d.level.clone(),
                     target: d.target.clone(),
                     verdict: d.verdict,
@@ -138,7 +156,10 @@ fn row(dimensions: &[Text], a: &Assessment) -> PortfolioRow {
                 },
                 // Not expected: an assessment has every dimension of its rulebook.
                 None => PortfolioCell {
+                    id: id.clone(),
                     score: 0.0,
+                    score_range: [0.0, 100.0],
+                    coverage: 0.0,
                     level: Text::default(),
                     target: Text::default(),
                     verdict: Verdict::Undetermined,
@@ -161,8 +182,8 @@ impl Portfolio {
     pub fn sort_by_column(&mut self, column: &str, reverse: bool) -> Result<(), ParseWordError> {
         let dim = self.dimensions.iter().position(|d| d.as_str() == column);
         let key: fn(&PortfolioRow, &PortfolioRow, Option<usize>) -> Ordering = match column {
-            "name" => |a, b, _| a.name.cmp(&b.name),
-            "date" => |a, b, _| a.date.cmp(&b.date),
+            "name" => |a, b, _| a.mission.name.cmp(&b.mission.name),
+            "date" => |a, b, _| a.mission.date.cmp(&b.mission.date),
             "coverage" => |a, b, _| b.coverage.total_cmp(&a.coverage),
             "score" => |a, b, _| b.score.total_cmp(&a.score),
             "verdict" => |a, b, _| a.verdict.cmp(&b.verdict),

@@ -50,7 +50,9 @@
 use crate::text::Text;
 use serde::Serialize;
 
-use crate::assess::{THRESHOLD_TOLERANCE, earned_share, gate_holds, place, score_ratings};
+use crate::assess::{
+    MissionSummary, Provenance, THRESHOLD_TOLERANCE, earned_share, gate_holds, place, score_ratings,
+};
 use crate::mission::Mission;
 use crate::model::Rating;
 use crate::rulebook::Rulebook;
@@ -152,9 +154,11 @@ pub struct DimensionRobustness {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Robustness {
-    /// The mission's name, for reports (not part of the JSON).
-    #[serde(skip)]
-    pub mission: String,
+    /// The mission: its name, date and description (and the file it was
+    /// read from, where the program that read it sets it).
+    pub mission: MissionSummary,
+    /// The rulebook (id, version, content fingerprint) and the crate version.
+    pub rulebook: Provenance,
     /// The Monte Carlo noise, in percent.
     pub noise_percent: f64,
     /// Samples drawn.
@@ -368,7 +372,8 @@ pub fn robustness(m: &Mission, opts: RobustnessOptions) -> Robustness {
         })
         .collect();
     Robustness {
-        mission: m.name().to_owned(),
+        mission: MissionSummary::of(m),
+        rulebook: Provenance::of(m.rulebook()),
         noise_percent: opts.noise_percent,
         samples: opts.samples,
         seed: opts.seed,

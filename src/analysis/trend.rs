@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::compare::{Driver, compare};
-use crate::assess::{Assessment, Verdict};
+use crate::assess::{Assessment, MissionSummary, Provenance, Verdict};
 use crate::text::Text;
 
 /// How many drivers of a dimension's move a trend keeps.
@@ -18,6 +18,10 @@ pub struct TrendPoint {
     pub date: Option<String>,
     /// Point score.
     pub score: f64,
+    /// The lowest and highest score the missing evidence allows.
+    pub score_range: [f64; 2],
+    /// Share of the dimension's applicable weight that is rated.
+    pub coverage: f64,
     /// Level reached.
     pub level: Text,
     /// Target level.
@@ -26,6 +30,9 @@ pub struct TrendPoint {
     pub verdict: Verdict,
     /// Whether the verdict could change with the missing evidence.
     pub provisional: bool,
+    /// The place of its assessment in [`Trend::assessments`].
+    #[serde(skip)]
+    pub(crate) at: usize,
 }
 
 /// One dimension over time.
@@ -49,21 +56,41 @@ pub struct OverallPoint {
     pub date: Option<String>,
     /// Overall score.
     pub score: f64,
+    /// The lowest and highest overall score the missing evidence allows.
+    pub score_range: [f64; 2],
     /// Share of all applicable weight that is rated.
     pub coverage: f64,
     /// Overall verdict.
     pub verdict: Verdict,
     /// Whether the overall verdict is provisional.
     pub provisional: bool,
+    /// The place of its assessment in [`Trend::assessments`].
+    #[serde(skip)]
+    pub(crate) at: usize,
 }
 
 /// Several assessments of one mission over time (see [`trend`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Trend {
-    /// The mission's name (of the latest assessment).
+    /// The mission's name (of the latest assessment), for reports; the
+    /// JSON's `mission` is [`latest`](Self::latest).
+    #[serde(skip)]
     pub mission: String,
-    /// The overall result at each date.
+    /// The mission as assessed the latest (name, date, description, and
+    /// file where the program that read it set it); `None` only in the
+    /// trend of no assessment.
+    #[serde(rename = "mission")]
+    pub latest: Option<MissionSummary>,
+    /// The rulebook of the latest assessment (id, version, content
+    /// fingerprint) and the crate version; `warnings` says when another
+    /// assessment was made with another. `None` only in the trend of no
+    /// assessment.
+    pub rulebook: Option<Provenance>,
+    /// The mission as assessed at each date, in date order: the rows of
+    /// `overall` and of each dimension's `points`.
+    pub assessments: Vec<MissionSummary>,
+    /// The overall result at each date, in date order.
     pub overall: Vec<OverallPoint>,
     /// One line per dimension.
     pub dimensions: Vec<DimensionTrend>,
@@ -101,6 +128,21 @@ pub fn trend(assessments: &[Assessment]) -> Trend {
                     .to_owned(),
             );
         }
+        let undated = ordered.iter().filter(|a| a.mission.date.is_none()).count();
+        if undated > 0 && undated < ordered.len() {
+            warnings.push(format!(
+                "{} no date, so {} put first, in the order given; give {} `date` \
+                 to place {} in time",
+                if undated == 1 {
+                    "one assessment has".to_owned()
+                } else {
+                    format!("{undated} assessments have")
+                },
+                if undated == 1 { "it is" } else { "they are" },
+                if undated == 1 { "it a" } else { "each a" },
+                if undated == 1 { "it" } else { "them" },
+            ));
+        }
         if ordered.iter().any(|a| a.rulebook != first.rulebook) {
             warnings.push(
                 "the assessments were made with different rulebooks or crate versions".to_owned(),
@@ -122,11 +164,15 @@ pub fn trend(assessments: &[Assessment]) -> Trend {
         .map(|id| {
             let points = ordered
                 .iter()
-                .filter_map(|a| {
+                .enumerate()
+                .filter_map(|(at, a)| {
                     let d = a.dimensions.iter().find(|d| d.id == id)?;
                     Some(TrendPoint {
                         date: a.mission.date.clone(),
                         score: d.score,
+                        score_range: d.score_range,
+                        coverage: d.coverage,
+                        at,
                         level: d.level.clone(),
                         target: d.target.clone(),
                         verdict: d.verdict,
@@ -151,11 +197,17 @@ pub fn trend(assessments: &[Assessment]) -> Trend {
             .last()
             .map(|a| a.mission.name.clone())
             .unwrap_or_default(),
+        latest: ordered.last().map(|a| a.mission.clone()),
+        rulebook: ordered.last().map(|a| a.rulebook.clone()),
+        assessments: ordered.iter().map(|a| a.mission.clone()).collect(),
         overall: ordered
             .iter()
-            .map(|a| OverallPoint {
+            .enumerate()
+            .map(|(at, a)| OverallPoint {
+                at,
                 date: a.mission.date.clone(),
                 score: a.overall.score,
+                score_range: a.overall.score_range,
                 coverage: a.overall.coverage,
                 verdict: a.overall.verdict,
                 provisional: a.overall.provisional,

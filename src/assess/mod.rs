@@ -88,15 +88,10 @@ pub(crate) fn assemble(e: Evaluation<'_>) -> Assessment {
         )
     }));
 
-    let data = m.data();
     let read = m.data();
     Assessment {
         rulebook: Provenance::of(rb),
-        mission: MissionSummary {
-            name: data.mission.name.clone(),
-            date: data.mission.date.clone(),
-            description: data.mission.description.clone(),
-        },
+        mission: MissionSummary::of(m),
         dimensions,
         overall,
         themes,

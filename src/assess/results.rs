@@ -619,6 +619,24 @@ pub struct MissionSummary {
     /// Why the assessment was made, by whom, from what.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The file the mission was read from (`<stdin>` for standard input),
+    /// when the program that read it says so: a mission holds no file
+    /// name, so the analyses leave this `None` and the command sets it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+impl MissionSummary {
+    /// The name, date and description of `m`, with no file.
+    pub(crate) fn of(m: &crate::mission::Mission) -> MissionSummary {
+        let data = &m.data().mission;
+        MissionSummary {
+            name: data.name.clone(),
+            date: data.date.clone(),
+            description: data.description.clone(),
+            file: None,
+        }
+    }
 }
 
 /// Which rulebook, exactly, a result was made with, and by which version of

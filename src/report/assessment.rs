@@ -589,7 +589,7 @@ pub(crate) fn under_text(u: &crate::assess::UnderIntegration) -> String {
 /// Warnings (inconsistent ratings among them).
 fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
     for w in &a.warnings {
-        let _ = writeln!(o, "\nwarning: {}", wrap(w, 78, 2));
+        let _ = writeln!(o, "\n{}", wrap(&format!("warning: {w}"), 80, 2));
     }
 }
 
@@ -773,20 +773,29 @@ pub(super) fn evidence_text(a: &Assessment) -> String {
     let _ = writeln!(o, "Evidence");
     let mut any = false;
     for f in &a.factors {
-        if f.note.is_none() && f.sources.is_empty() {
+        // A note or source of blanks says nothing: it is left out, not
+        // printed as an empty line.
+        let note = f.note.as_deref().filter(|n| !n.trim().is_empty());
+        let sources: Vec<&str> = f
+            .sources
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if note.is_none() && sources.is_empty() {
             continue;
         }
         any = true;
         let rating = f.rating.map_or("no rating".to_owned(), |r| r.to_string());
         let _ = writeln!(o, "  {}", wrap(&format!("{} ({rating})", f.id), 78, 4));
-        if let Some(n) = &f.note {
+        if let Some(n) = note {
             let _ = writeln!(o, "    {}", wrap(n, 78, 4));
         }
-        if !f.sources.is_empty() {
+        if !sources.is_empty() {
             let _ = writeln!(
                 o,
                 "    {}",
-                wrap(&format!("Sources: {}", f.sources.join("; ")), 78, 4)
+                wrap(&format!("Sources: {}", sources.join("; ")), 78, 4)
             );
         }
     }
@@ -1001,6 +1010,8 @@ pub(super) fn csv(a: &Assessment) -> String {
     csv_row(
         &mut o,
         [
+            "file",
+            "mission",
             "dimension",
             "title",
             "score",
@@ -1025,6 +1036,8 @@ pub(super) fn csv(a: &Assessment) -> String {
         csv_row(
             &mut o,
             [
+                a.mission.file.clone().unwrap_or_default(),
+                a.mission.name.clone(),
                 d.id.to_string(),
                 d.title.to_string(),
                 csv_num(d.score),

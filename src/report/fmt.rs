@@ -40,12 +40,41 @@ pub(crate) fn wrap(text: &str, width: usize, indent: usize) -> String {
     lines(words, width.saturating_sub(indent), chars).join(&format!("\n{}", " ".repeat(indent)))
 }
 
+/// `line` as it is when it fits in `width` columns (its padding kept; the
+/// caller leaves room for what precedes it),
+/// wrapped as [`wrap`] wraps it when it does not.
+pub(crate) fn fit(line: &str, width: usize, indent: usize) -> String {
+    if chars(line) <= width {
+        line.to_owned()
+    } else {
+        wrap(line, width, indent)
+    }
+}
+
 /// `1 change`, `2 changes`: a count with its noun.
 pub(crate) fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+/// A number to one decimal, never `-0.0`: a value that rounds to zero is
+/// `0.0` whatever its sign.
+pub(crate) fn one(x: f64) -> String {
+    let s = format!("{x:.1}");
+    if s == "-0.0" { "0.0".to_owned() } else { s }
+}
+
+/// A change to one decimal with its sign (`+1.2`, `-0.4`), and `0.0`
+/// (no sign) for a change that rounds to zero: never `+0.0` or `-0.0`.
+pub(crate) fn signed(x: f64) -> String {
+    let s = format!("{x:+.1}");
+    if s == "+0.0" || s == "-0.0" {
+        "0.0".to_owned()
+    } else {
+        s
     }
 }
 
@@ -166,6 +195,18 @@ mod tests {
         let words = ["ab", "cd", "e", "toolongword"].map(Cow::Borrowed);
         assert_eq!(lines(words, 5, str::len), ["ab cd", "e", "toolongword"]);
         assert!(lines(std::iter::empty(), 5, str::len).is_empty());
+    }
+
+    #[test]
+    fn no_negative_zero() {
+        use super::{one, signed};
+        assert_eq!(one(-0.04), "0.0");
+        assert_eq!(one(-0.06), "-0.1");
+        assert_eq!(one(57.46), "57.5");
+        assert_eq!(signed(-0.04), "0.0");
+        assert_eq!(signed(0.04), "0.0");
+        assert_eq!(signed(1.25), "+1.2");
+        assert_eq!(signed(-0.4), "-0.4");
     }
 
     #[test]

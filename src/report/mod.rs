@@ -5,11 +5,11 @@
 //! |---|---|---|---|---|---|---|---|
 //! | [`Assessment`] | 80 columns | a document | the contract in the README | one row per dimension | a chart | | |
 //! | [`Briefing`] (an assessment with fix first) | 80 columns | a document | the assessment's keys, `fix_first`, `plan` | its assessment's | its assessment's | one page, printable on A4 | |
-//! | [`Plan`] | 80 columns | fenced text | yes | one row per change | | | |
-//! | [`Robustness`] | 80 columns | fenced text | yes | one row per dimension | | | |
-//! | [`Comparison`] | 80 columns | fenced text | yes | one row per dimension | | | |
+//! | [`Plan`] | 80 columns | headings and tables | yes | one row per change | | | |
+//! | [`Robustness`] | 80 columns | a table | yes | one row per dimension | | | |
+//! | [`Comparison`] | 80 columns | headings and tables | yes | one row per dimension | | | |
 //! | [`Trend`] | 80 columns | tables | yes | one row per date and dimension | a line chart per dimension | | |
-//! | [`Portfolio`] | 80 columns | a table | yes | one row per mission | | | |
+//! | [`Portfolio`] | 80 columns | tables | yes | one row per mission | | | |
 //! | [`Rulebook`] | | the factor reference | the reference object | | | | the rulebook file |
 //!
 //! [`Render::FORMATS`] lists a result's formats in this build; [`render`]
@@ -18,11 +18,12 @@
 //! Markdown and text with `\n`, CSV with CRLF.
 //!
 //! Every CSV follows RFC 4180 (fields with commas, quotes or line breaks
-//! quoted, quotes doubled, CRLF line ends) with one header row. The CSV of
-//! an assessment, a plan, a robustness analysis and a comparison writes
-//! numbers in full precision, as the JSON has them (the shortest text that
-//! reads back to the same number); lists of ids go in one field, separated
-//! by spaces. The columns of each are listed at its [`Render`] implementation.
+//! quoted, quotes doubled, CRLF line ends) with one header row. Every CSV
+//! has a `file` column (or `file_before` and `file_after`: where the
+//! program that read the mission set it, empty otherwise) and a `mission`
+//! column (its name), and writes numbers in full precision, as the JSON has
+//! them (the shortest text that reads back to the same number); lists of
+//! ids go in one field, separated by spaces. The columns of each are listed at its [`Render`] implementation.
 //!
 //! # Where the rulebook comes from
 //!
@@ -172,7 +173,7 @@ fn json_document<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Erro
 }
 
 /// An assessment. Its CSV has a header row
-/// `dimension,title,score,score_low,score_high,coverage,level,level_low,level_high,target,verdict,provisional`,
+/// `file,mission,dimension,title,score,score_low,score_high,coverage,level,level_low,level_high,target,verdict,provisional`,
 /// then one row per dimension. Numbers are in full precision, as in the
 /// JSON report (`score_low`, `score_high` are its `score_range`, `level_low`,
 /// `level_high` its `level_range`, `coverage` a share from 0 to 1). The
@@ -186,7 +187,7 @@ fn json_document<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Erro
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
 /// let csv = report::render(&assess(&m), Format::Csv)?;
-/// assert!(csv.starts_with("dimension,title,score,score_low,score_high,coverage,"));
+/// assert!(csv.starts_with("file,mission,dimension,title,score,score_low,score_high,"));
 /// assert_eq!(csv.lines().count(), 1 + rb.dimensions().len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -264,9 +265,10 @@ impl Render for Briefing {
     }
 }
 
-/// A plan. Its Markdown is the text in a fenced block. Its CSV has a
-/// header row, then one row per change in the plan's priority order:
-/// `step` (from 1), `factor`, `title`, `from`, `to`, `steps` (rating steps),
+/// A plan. Its Markdown has a heading, a table of the targets and a
+/// table of the changes. Its CSV has a header row, then one row per change
+/// in the plan's priority order: `file` (where the command read the
+/// mission; empty otherwise), `mission` (its name), `step` (from 1), `factor`, `title`, `from`, `to`, `steps` (rating steps),
 /// `effort` (`low`, `medium` or `high`), `cost` (the JSON's `effort`: steps
 /// times the effort cost), `gain` (the change of the overall score when
 /// this change alone is made), one `DIMENSION_gain` column per dimension,
@@ -280,7 +282,7 @@ impl Render for Briefing {
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("M").build()?;
 /// let csv = report::render(&analysis::plan(&m), Format::Csv)?;
-/// assert!(csv.starts_with("step,factor,title,from,to,steps,effort,cost,gain,strategic_gain,"));
+/// assert!(csv.starts_with("file,mission,step,factor,title,from,to,steps,effort,cost,gain,"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl Render for Plan {
@@ -288,13 +290,13 @@ impl Render for Plan {
     const NAME: &'static str = "a plan";
 
     fn render(&self, format: Format) -> Result<String, Error> {
-        fenced_table(self, format, plan::text, plan::csv)
+        table(self, format, [plan::text, plan::markdown], plan::csv)
     }
 }
 
-/// Weight robustness. Its Markdown is the text in a fenced block. Its CSV
-/// has a header row
-/// `dimension,level,score,radius_percent,direction,monte_carlo_hold,first_movers,provisional`,
+/// Weight robustness. Its Markdown is one table, a row per dimension. Its
+/// CSV has a header row
+/// `file,mission,dimension,level,score,radius_percent,direction,monte_carlo_hold,first_movers,provisional`,
 /// then one row per dimension. Numbers are in full precision, as in the
 /// JSON report; `radius_percent` and `direction` are empty when no weight
 /// change within ±100% moves the level; `first_movers` are separated by
@@ -307,7 +309,7 @@ impl Render for Plan {
 /// let m = Mission::builder(&rb).name("M").build()?;
 /// let r = analysis::robustness(&m, analysis::RobustnessOptions::default());
 /// let csv = report::render(&r, Format::Csv)?;
-/// assert!(csv.starts_with("dimension,level,score,radius_percent,"));
+/// assert!(csv.starts_with("file,mission,dimension,level,score,radius_percent,"));
 /// assert_eq!(csv.lines().count(), 1 + rb.dimensions().len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -316,15 +318,22 @@ impl Render for Robustness {
     const NAME: &'static str = "a robustness analysis";
 
     fn render(&self, format: Format) -> Result<String, Error> {
-        fenced_table(self, format, robustness::text, robustness::csv)
+        table(
+            self,
+            format,
+            [robustness::text, robustness::markdown],
+            robustness::csv,
+        )
     }
 }
 
-/// A comparison. Its Markdown is the text in a fenced block. Its CSV has a
-/// header row, then one row per dimension: `dimension`, `score_before`,
-/// `score_after`, `score_change` (after minus before), then `level_`,
-/// `target_`, `verdict_`, `coverage_` and `provisional_` each `before` and
-/// `after`. Numbers are in full precision, as in the JSON report. For a
+/// A comparison. Its Markdown has headings and tables: the overall move,
+/// the dimensions, what moved each, the changed ratings and context. Its
+/// CSV has a header row, then one row per dimension: `mission`,
+/// `file_before`, `file_after`, `dimension`, `score_before`, `score_after`,
+/// `score_change` (after minus before), `score_low_` and `score_high_` each
+/// `before` and `after`, then `level_`, `target_`, `verdict_`, `coverage_`
+/// and `provisional_` each `before` and `after`. Numbers are in full precision, as in the JSON report. For a
 /// chart of the two assessments, render their [`Trend`] as SVG.
 ///
 /// ```
@@ -334,8 +343,8 @@ impl Render for Robustness {
 /// let m = Mission::builder(&rb).name("M").build()?;
 /// let a = assess(&m);
 /// let csv = report::render(&analysis::compare(&a, &a), Format::Csv)?;
-/// assert!(csv.starts_with("dimension,score_before,score_after,score_change,"));
-/// assert!(csv.contains("\r\nstrategic,"));
+/// assert!(csv.starts_with("mission,file_before,file_after,dimension,score_before,score_after,"));
+/// assert!(csv.contains(",strategic,"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl Render for Comparison {
@@ -343,13 +352,19 @@ impl Render for Comparison {
     const NAME: &'static str = "a comparison";
 
     fn render(&self, format: Format) -> Result<String, Error> {
-        fenced_table(self, format, comparison::text, comparison::csv)
+        table(
+            self,
+            format,
+            [comparison::text, comparison::markdown],
+            comparison::csv,
+        )
     }
 }
 
 /// A trend. Its CSV has a header row
-/// `date,dimension,score,level,target,verdict,provisional`, one row per
-/// date and dimension, then one per date for `overall`. Its SVG is a line
+/// `file,mission,date,dimension,score,score_low,score_high,coverage,level,target,verdict,provisional`,
+/// one row per date and dimension, then one per date for `overall`,
+/// numbers in full precision. Its SVG is a line
 /// chart: one panel for the overall score and one per dimension, the
 /// assessments left to right in date order, each point labelled with its
 /// score and level (its verdict for the overall).
@@ -361,8 +376,8 @@ impl Render for Comparison {
 /// let m = Mission::builder(&rb).name("<M & N>").date("2008-01-01").build()?;
 /// let t = analysis::trend(&[assess(&m)]);
 /// let csv = report::render(&t, Format::Csv)?;
-/// assert!(csv.starts_with("date,dimension,score,level,target,verdict,provisional\r\n"));
-/// assert!(csv.contains("\r\n2008-01-01,overall,"));
+/// assert!(csv.starts_with("file,mission,date,dimension,score,score_low,score_high,coverage,"));
+/// assert!(csv.contains(",2008-01-01,overall,"));
 /// # #[cfg(feature = "svg")] {
 /// let svg = report::render(&t, Format::Svg)?;
 /// assert!(svg.starts_with("<svg") && svg.contains("&lt;M &amp; N&gt;"));
@@ -395,9 +410,12 @@ impl Render for Trend {
     }
 }
 
-/// A portfolio. Its CSV has a header row, then one row per mission with
-/// four columns per dimension (`DIMENSION_score`, `_level`, `_target`,
-/// `_verdict`).
+/// A portfolio. Its Markdown is an overview table and a table per
+/// dimension. Its CSV has a header row
+/// `file,mission,date,coverage,score,verdict,provisional`, then per dimension
+/// `DIMENSION_score`, `_score_low`, `_score_high`, `_coverage`, `_level`,
+/// `_target`, `_verdict` and `_provisional`; one row per mission, numbers
+/// in full precision.
 ///
 /// ```
 /// use integration_readiness::{analysis, report, Mission, Rulebook};
@@ -405,8 +423,8 @@ impl Render for Trend {
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("Mission \"A\", north").build()?;
 /// let csv = report::render(&analysis::portfolio(&rb, &[m])?, Format::Csv)?;
-/// assert!(csv.starts_with("name,date,coverage,score,verdict,provisional,"));
-/// assert!(csv.contains("\r\n\"Mission \"\"A\"\", north\","));
+/// assert!(csv.starts_with("file,mission,date,coverage,score,verdict,provisional,"));
+/// assert!(csv.contains("\r\n,\"Mission \"\"A\"\", north\","));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl Render for Portfolio {
@@ -466,31 +484,20 @@ const TABLE: &[Format] = &[
     Format::Csv,
 ];
 
-/// Text in a fenced block, the Markdown of the results that have no other.
-/// Inside the block the text is shown as it is, HTML and Markdown
-/// included, and nothing in it runs; the fence is longer than any run of
-/// backticks in the text (three at least), so no line of the text can close
-/// it.
-/// A result whose Markdown is its text fenced and which is one CSV table
-/// (the plan, robustness, the comparison), in `format`.
-fn fenced_table<R: Render + serde::Serialize>(
+/// A result that is one CSV table (the plan, robustness, the comparison)
+/// in `format`: `pages` are its text and Markdown renderers.
+fn table<R: Render + serde::Serialize>(
     result: &R,
     format: Format,
-    text: fn(&R) -> String,
+    pages: [fn(&R) -> String; 2],
     csv: fn(&R) -> String,
 ) -> Result<String, Error> {
     match format {
-        Format::Text => Ok(text(result)),
-        Format::Markdown => Ok(fenced(&text(result))),
+        Format::Text => Ok(pages[0](result)),
+        Format::Markdown => Ok(pages[1](result)),
         #[cfg(feature = "json")]
         Format::Json => json_document(result),
         Format::Csv => Ok(csv(result)),
         _ => Err(unavailable::<R>(format)),
     }
-}
-
-fn fenced(text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat((longest + 1).max(3));
-    format!("{fence}text\n{text}{fence}\n")
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::fmt::{count, csv_field, pct};
+use super::fmt::{count, csv_num, csv_row, fit, md_text, one, pct, wrap};
 use crate::analysis::Portfolio;
 
 /// `stretch` or `stretch (provisional)`.
@@ -14,84 +14,104 @@ fn verdict(v: crate::assess::Verdict, provisional: bool) -> String {
     }
 }
 
-/// A portfolio as text, readable in 80 columns: one block per mission, its
-/// overall line and one line per dimension.
+/// A portfolio as text, readable in 80 columns: the rulebook, then one
+/// block per mission, its file, its overall line and one line per
+/// dimension.
 pub(super) fn text(p: &Portfolio) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Portfolio: {}", count(p.rows.len(), "mission"));
+    let _ = writeln!(o, "{}", wrap(&format!("Made with {}", p.rulebook), 78, 2));
     for r in &p.rows {
-        let _ = writeln!(o, "\n{}", r.name);
+        let _ = writeln!(o, "\n{}", wrap(&r.mission.name, 80, 2));
+        if let Some(file) = &r.mission.file {
+            let _ = writeln!(o, "  {}", wrap(file, 78, 2));
+        }
         let _ = writeln!(
             o,
-            "  {}  coverage {}  overall {:.1}  {}",
-            r.date.as_deref().unwrap_or("undated"),
+            "  {}  coverage {}  overall {}  {}",
+            r.mission.date.as_deref().unwrap_or("undated"),
             pct(r.coverage),
-            r.score,
+            one(r.score),
             verdict(r.verdict, r.provisional)
         );
-        for (id, c) in p.dimensions.iter().zip(&r.dimensions) {
+        for c in &r.dimensions {
             let _ = writeln!(
                 o,
-                "  {:<15} {:>5.1}  {} (target {}), {}",
-                id,
-                c.score,
-                c.level,
-                c.target,
-                verdict(c.verdict, c.provisional)
+                "  {}",
+                fit(
+                    &format!(
+                        "{:<15} {:>5}  {} (target {}), {}",
+                        c.id,
+                        one(c.score),
+                        c.level,
+                        c.target,
+                        verdict(c.verdict, c.provisional)
+                    ),
+                    78,
+                    18
+                )
             );
         }
     }
     o
 }
 
-/// Escapes a Markdown table cell.
-fn cell(s: &str) -> String {
-    super::fmt::md_text(s)
-}
-
-/// A portfolio as one Markdown table, one row per mission.
+/// A portfolio as Markdown: the rulebook, an overview table (one row per
+/// mission) and a table per dimension.
 pub(super) fn markdown(p: &Portfolio) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Portfolio: {}\n", count(p.rows.len(), "mission"));
-    o.push_str("| mission | date | coverage | overall | verdict |");
-    for d in &p.dimensions {
-        let _ = write!(o, " {} |", cell(d));
-    }
-    o.push_str("\n|---|---|---:|---:|---|");
-    for _ in &p.dimensions {
-        o.push_str("---|");
-    }
-    o.push('\n');
+    let _ = writeln!(o, "Made with {}.\n", md_text(&p.rulebook.to_string()));
+    o.push_str("| mission | file | date | coverage | overall | verdict |\n");
+    o.push_str("|---|---|---|---:|---:|---|\n");
     for r in &p.rows {
-        let _ = write!(
+        let _ = writeln!(
             o,
-            "| {} | {} | {} | {:.1} | {} |",
-            cell(&r.name),
-            cell(r.date.as_deref().unwrap_or("")),
+            "| {} | {} | {} | {} | {} | {} |",
+            md_text(&r.mission.name),
+            md_text(r.mission.file.as_deref().unwrap_or("")),
+            md_text(r.mission.date.as_deref().unwrap_or("undated")),
             pct(r.coverage),
-            r.score,
+            one(r.score),
             verdict(r.verdict, r.provisional)
         );
-        for c in &r.dimensions {
-            let _ = write!(
+    }
+    for (i, d) in p.dimensions.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "\n## {}\n\n| mission | score | range | coverage | level | target | verdict |\n\
+             |---|---:|---:|---:|---|---|---|",
+            md_text(d)
+        );
+        for r in &p.rows {
+            let Some(c) = r.dimensions.get(i) else {
+                continue;
+            };
+            let _ = writeln!(
                 o,
-                " {:.1} {} → {}, {} |",
-                c.score,
-                cell(&c.level),
-                cell(&c.target),
+                "| {} | {} | {}–{} | {} | {} | {} | {} |",
+                md_text(&r.mission.name),
+                one(c.score),
+                one(c.score_range[0]),
+                one(c.score_range[1]),
+                pct(c.coverage),
+                md_text(&c.level),
+                md_text(&c.target),
                 verdict(c.verdict, c.provisional)
             );
         }
-        o.push('\n');
     }
     o
 }
 
 /// A portfolio as CSV (RFC 4180, CRLF line ends, a header row): one row
-/// per mission, four columns per dimension.
+/// per mission, its file, name and date, the overall figures, then per
+/// dimension its score, score range, coverage, level, target, verdict and
+/// provisional state; numbers in full precision.
 pub(super) fn csv(p: &Portfolio) -> String {
     let mut header: Vec<String> = [
-        "name",
+        "file",
+        "mission",
         "date",
         "coverage",
         "score",
@@ -102,29 +122,44 @@ pub(super) fn csv(p: &Portfolio) -> String {
     .map(|s| (*s).to_owned())
     .collect();
     for d in &p.dimensions {
-        for col in ["score", "level", "target", "verdict"] {
-            header.push(csv_field(&format!("{d}_{col}")));
+        for col in [
+            "score",
+            "score_low",
+            "score_high",
+            "coverage",
+            "level",
+            "target",
+            "verdict",
+            "provisional",
+        ] {
+            header.push(format!("{d}_{col}"));
         }
     }
-    let mut o = header.join(",");
-    o.push_str("\r\n");
+    let mut o = String::new();
+    csv_row(&mut o, &header);
     for r in &p.rows {
         let mut row = vec![
-            csv_field(&r.name),
-            csv_field(r.date.as_deref().unwrap_or("")),
-            format!("{:.3}", r.coverage),
-            format!("{:.2}", r.score),
+            r.mission.file.clone().unwrap_or_default(),
+            r.mission.name.clone(),
+            r.mission.date.clone().unwrap_or_default(),
+            csv_num(r.coverage),
+            csv_num(r.score),
             r.verdict.to_string(),
             r.provisional.to_string(),
         ];
         for c in &r.dimensions {
-            row.push(format!("{:.2}", c.score));
-            row.push(csv_field(&c.level));
-            row.push(csv_field(&c.target));
-            row.push(c.verdict.to_string());
+            row.extend([
+                csv_num(c.score),
+                csv_num(c.score_range[0]),
+                csv_num(c.score_range[1]),
+                csv_num(c.coverage),
+                c.level.to_string(),
+                c.target.to_string(),
+                c.verdict.to_string(),
+                c.provisional.to_string(),
+            ]);
         }
-        o.push_str(&row.join(","));
-        o.push_str("\r\n");
+        csv_row(&mut o, &row);
     }
     o
 }

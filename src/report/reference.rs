@@ -578,6 +578,7 @@ pub fn json(rb: &Rulebook) -> Result<serde_json::Value, crate::Error> {
         })
         .collect::<Result<_, crate::Error>>()?;
     Ok(json!({
+        "rulebook": crate::assess::Provenance::of(rb),
         "id": data.rulebook.id,
         "title": data.rulebook.title,
         "version": data.rulebook.version,

@@ -3,18 +3,33 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::fmt::lines;
+use super::fmt::{lines, md_text, one, wrap};
 use crate::analysis::{Direction, Robustness};
 
 /// Robustness as text, readable in 80 columns: per dimension the radius,
 /// the Monte Carlo share and the first movers.
 pub(super) fn text(r: &Robustness) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "Weight robustness: {}", r.mission);
     let _ = writeln!(
         o,
-        "Radius: every weight may move by up to ±x% (independently) without changing\nthe point level (unrated factors at the middle). Monte Carlo: {} samples of ±{}% noise,\nseed {}, each factor without evidence given a random rating too.\n",
-        r.samples, r.noise_percent, r.seed
+        "{}",
+        wrap(&format!("Weight robustness: {}", r.mission.name), 80, 2)
+    );
+    let _ = writeln!(o, "{}", wrap(&format!("Made with {}", r.rulebook), 78, 2));
+    let _ = writeln!(
+        o,
+        "{}\n",
+        wrap(
+            &format!(
+                "Radius: every weight may move by up to ±x% (independently) without \
+                 changing the point level (unrated factors at the middle). Monte Carlo: {} \
+                 samples of ±{}% noise, seed {}, each factor without evidence given a \
+                 random rating too.",
+                r.samples, r.noise_percent, r.seed
+            ),
+            80,
+            0
+        )
     );
     for d in &r.dimensions {
         let radius = match d.radius_percent {
@@ -29,10 +44,10 @@ pub(super) fn text(r: &Robustness) -> String {
         };
         let _ = writeln!(
             o,
-            "{:<15} {} (score {:.1}){}",
+            "{:<15} {} (score {}){}",
             d.id,
             d.level,
-            d.score,
+            one(d.score),
             if d.provisional { ", provisional" } else { "" }
         );
         let _ = writeln!(o, "  radius        {radius} for the point placement");
@@ -68,6 +83,52 @@ pub(super) fn text(r: &Robustness) -> String {
     o
 }
 
+/// Robustness as Markdown: what the radius and the Monte Carlo mean, and
+/// one table row per dimension.
+pub(super) fn markdown(r: &Robustness) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# Weight robustness: {}\n", md_text(&r.mission.name));
+    let _ = writeln!(o, "Made with {}.\n", md_text(&r.rulebook.to_string()));
+    let _ = writeln!(
+        o,
+        "Radius: every weight may move by up to ±x% (independently) without changing the \
+         point level (unrated factors at the middle). Monte Carlo: {} samples of ±{}% noise, \
+         seed {}, each factor without evidence given a random rating too.\n",
+        r.samples, r.noise_percent, r.seed
+    );
+    o.push_str(
+        "| dimension | level | score | radius | moves first | holds in | first movers |\n\
+         |---|---|---:|---:|---|---:|---|\n",
+    );
+    for d in &r.dimensions {
+        let (radius, first) = match d.radius_percent {
+            Some(x) => (
+                format!("±{}%", one(x)),
+                match d.direction {
+                    Some(Direction::Up) => "up",
+                    _ => "down",
+                },
+            ),
+            None => ("over ±100%".to_owned(), ""),
+        };
+        let movers: Vec<String> = d.first_movers.iter().map(|f| md_text(f)).collect();
+        let _ = writeln!(
+            o,
+            "| {} | {}{} | {} | {radius} | {first} | {}% | {} |",
+            md_text(&d.id),
+            md_text(&d.level),
+            if d.provisional { " (provisional)" } else { "" },
+            one(d.score),
+            one(100.0 * d.monte_carlo_hold),
+            movers.join(", ")
+        );
+    }
+    for w in &r.warnings {
+        let _ = writeln!(o, "\n> warning: {}", md_text(w));
+    }
+    o
+}
+
 /// Robustness as CSV (RFC 4180, CRLF line ends, a header row), one row per
 /// dimension, numbers in full precision: the radius in percent (empty when
 /// no weight change within ±100% moves the level) and its direction, the
@@ -79,6 +140,8 @@ pub(super) fn csv(r: &Robustness) -> String {
     csv_row(
         &mut o,
         [
+            "file",
+            "mission",
             "dimension",
             "level",
             "score",
@@ -93,6 +156,8 @@ pub(super) fn csv(r: &Robustness) -> String {
         csv_row(
             &mut o,
             [
+                r.mission.file.clone().unwrap_or_default(),
+                r.mission.name.clone(),
                 d.id.to_string(),
                 d.level.to_string(),
                 csv_num(d.score),

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::fmt::{count, csv_field, md_text, pct};
+use super::fmt::{count, csv_num, csv_row, fit, md_text, one, pct, signed, wrap};
 use crate::analysis::Trend;
 
 /// `stretch` or `stretch (provisional)`.
@@ -24,16 +24,19 @@ pub(super) fn text(t: &Trend) -> String {
         t.mission,
         count(t.overall.len(), "assessment")
     );
+    if let Some(rb) = &t.rulebook {
+        let _ = writeln!(o, "{}", wrap(&format!("Made with {rb}"), 78, 2));
+    }
     for w in &t.warnings {
-        let _ = writeln!(o, "warning: {w}");
+        let _ = writeln!(o, "{}", wrap(&format!("warning: {w}"), 80, 2));
     }
     let _ = writeln!(o, "\noverall");
     for p in &t.overall {
         let _ = writeln!(
             o,
-            "  {:<10}  {:>5.1}  coverage {:>4}  {}",
+            "  {:<10}  {:>5}  coverage {:>4}  {}",
             p.date.as_deref().unwrap_or("undated"),
-            p.score,
+            one(p.score),
             pct(p.coverage),
             verdict(p.verdict, p.provisional)
         );
@@ -43,18 +46,25 @@ pub(super) fn text(t: &Trend) -> String {
         for p in &d.points {
             let _ = writeln!(
                 o,
-                "  {:<10}  {:>5.1}  {} (target {}), {}",
-                p.date.as_deref().unwrap_or("undated"),
-                p.score,
-                p.level,
-                p.target,
-                verdict(p.verdict, p.provisional)
+                "  {}",
+                fit(
+                    &format!(
+                        "{:<10}  {:>5}  {} (target {}), {}",
+                        p.date.as_deref().unwrap_or("undated"),
+                        one(p.score),
+                        p.level,
+                        p.target,
+                        verdict(p.verdict, p.provisional)
+                    ),
+                    78,
+                    19
+                )
             );
         }
         if !d.drivers.is_empty() {
             let _ = writeln!(o, "  moved most by:");
             for f in &d.drivers {
-                let _ = writeln!(o, "    {:+5.1} {}", f.points, f.factor);
+                let _ = writeln!(o, "    {:>5} {}", signed(f.points), f.factor);
             }
         }
     }
@@ -71,6 +81,9 @@ pub(super) fn markdown(t: &Trend) -> String {
         md_text(&t.mission),
         count(t.overall.len(), "assessment")
     );
+    if let Some(rb) = &t.rulebook {
+        let _ = writeln!(o, "\nMade with {}.", md_text(&rb.to_string()));
+    }
     for w in &t.warnings {
         let _ = writeln!(o, "\n> warning: {}", md_text(w));
     }
@@ -81,9 +94,9 @@ pub(super) fn markdown(t: &Trend) -> String {
     for p in &t.overall {
         let _ = writeln!(
             o,
-            "| {} | {:.1} | {} | {} |",
+            "| {} | {} | {} | {} |",
             md_text(p.date.as_deref().unwrap_or("undated")),
-            p.score,
+            one(p.score),
             pct(p.coverage),
             verdict(p.verdict, p.provisional)
         );
@@ -92,23 +105,23 @@ pub(super) fn markdown(t: &Trend) -> String {
         let _ = writeln!(
             o,
             "\n## {}\n\n| date | score | level | target | verdict |\n|---|---:|---|---|---|",
-            d.id
+            md_text(&d.id)
         );
         for p in &d.points {
             let _ = writeln!(
                 o,
-                "| {} | {:.1} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 md_text(p.date.as_deref().unwrap_or("undated")),
-                p.score,
-                p.level,
-                p.target,
+                one(p.score),
+                md_text(&p.level),
+                md_text(&p.target),
                 verdict(p.verdict, p.provisional)
             );
         }
         if !d.drivers.is_empty() {
             let _ = writeln!(o, "\nMoved most by:\n");
             for f in &d.drivers {
-                let _ = writeln!(o, "- `{}` {:+.1} points", f.factor, f.points);
+                let _ = writeln!(o, "- {} {} points", md_text(&f.factor), signed(f.points));
             }
         }
     }
@@ -117,32 +130,73 @@ pub(super) fn markdown(t: &Trend) -> String {
 
 /// A trend as CSV (RFC 4180, CRLF line ends, a header row), long form for
 /// spreadsheets and plotting: one row per date and dimension, then one per
-/// date for `overall` (its level and target left empty).
+/// date for `overall` (its level and target left empty), each with the
+/// file and the mission's name; numbers in full precision.
 pub(super) fn csv(t: &Trend) -> String {
-    let mut o = String::from("date,dimension,score,level,target,verdict,provisional\r\n");
+    let mut o = String::new();
+    csv_row(
+        &mut o,
+        [
+            "file",
+            "mission",
+            "date",
+            "dimension",
+            "score",
+            "score_low",
+            "score_high",
+            "coverage",
+            "level",
+            "target",
+            "verdict",
+            "provisional",
+        ],
+    );
+    let who = |at: usize| {
+        t.assessments
+            .get(at)
+            .map(|m| (m.file.clone().unwrap_or_default(), m.name.clone()))
+            .unwrap_or_default()
+    };
     for d in &t.dimensions {
         for p in &d.points {
-            let _ = write!(
-                o,
-                "{},{},{:.2},{},{},{},{}\r\n",
-                csv_field(p.date.as_deref().unwrap_or("")),
-                csv_field(&d.id),
-                p.score,
-                csv_field(&p.level),
-                csv_field(&p.target),
-                p.verdict,
-                p.provisional
+            let (file, name) = who(p.at);
+            csv_row(
+                &mut o,
+                [
+                    file,
+                    name,
+                    p.date.clone().unwrap_or_default(),
+                    d.id.to_string(),
+                    csv_num(p.score),
+                    csv_num(p.score_range[0]),
+                    csv_num(p.score_range[1]),
+                    csv_num(p.coverage),
+                    p.level.to_string(),
+                    p.target.to_string(),
+                    p.verdict.to_string(),
+                    p.provisional.to_string(),
+                ],
             );
         }
     }
     for p in &t.overall {
-        let _ = write!(
-            o,
-            "{},overall,{:.2},,,{},{}\r\n",
-            csv_field(p.date.as_deref().unwrap_or("")),
-            p.score,
-            p.verdict,
-            p.provisional
+        let (file, name) = who(p.at);
+        csv_row(
+            &mut o,
+            [
+                file,
+                name,
+                p.date.clone().unwrap_or_default(),
+                "overall".to_owned(),
+                csv_num(p.score),
+                csv_num(p.score_range[0]),
+                csv_num(p.score_range[1]),
+                csv_num(p.coverage),
+                String::new(),
+                String::new(),
+                p.verdict.to_string(),
+                p.provisional.to_string(),
+            ],
         );
     }
     o

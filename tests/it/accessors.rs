@@ -270,7 +270,7 @@ fn robustness_options_default_to_twenty_percent_a_thousand_samples() {
     let rb = tiny();
     let r = robustness(&mission(&rb, ""), o);
     assert_eq!((r.noise_percent, r.samples, r.seed), (20.0, 1000, 2007));
-    assert_eq!(r.mission, "Accessors");
+    assert_eq!(r.mission.name, "Accessors");
 }
 
 #[test]

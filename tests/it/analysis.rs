@@ -97,8 +97,8 @@ fn portfolio_rows_are_the_assessments() {
     assert_eq!(p.rows.len(), 2);
     for (row, m) in p.rows.iter().zip(&missions) {
         let a = assess(m);
-        assert_eq!(row.name, a.mission.name);
-        assert_eq!(row.date, a.mission.date);
+        assert_eq!(row.mission.name, a.mission.name);
+        assert_eq!(row.mission.date, a.mission.date);
         assert_eq!(row.score, a.overall.score);
         assert_eq!(row.coverage, a.overall.coverage);
         assert_eq!(row.verdict, a.overall.verdict);
@@ -125,7 +125,7 @@ fn portfolio_sorts_by_every_column_and_keeps_ties_in_order() {
     let base = portfolio(&rb, &missions).unwrap();
     let mut p = base.clone();
     p.sort_by_column("date", false).unwrap();
-    let dates: Vec<_> = p.rows.iter().map(|r| r.date.clone()).collect();
+    let dates: Vec<_> = p.rows.iter().map(|r| r.mission.date.clone()).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
     p.sort_by_column("score", false).unwrap();
     assert!(p.rows.windows(2).all(|w| w[0].score >= w[1].score));

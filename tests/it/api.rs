@@ -228,16 +228,19 @@ fn every_result_renders_with_one_signature() {
     assert!(
         report::render(&c, report::Format::Text)
             .unwrap()
-            .starts_with("before -> after: Rendered\n")
+            .starts_with("Rendered: before -> after\n")
     );
-    // Markdown of the results without a layout of their own: the text, fenced.
-    assert_eq!(
-        report::render(&p, report::Format::Markdown).unwrap(),
-        format!(
-            "```text\n{}```\n",
-            report::render(&p, report::Format::Text).unwrap()
-        )
+    // Markdown: headings and tables, not the text in a fence.
+    let md = report::render(&p, report::Format::Markdown).unwrap();
+    assert!(
+        md.starts_with("# Cheapest plan to target: Rendered\n"),
+        "{md}"
     );
+    assert!(
+        md.contains("\n| dimension | target | after the plan |\n"),
+        "{md}"
+    );
+    assert!(!md.contains("```"), "{md}");
     // The rulebook renders as its factor reference.
     assert!(
         report::render(&rb, report::Format::Markdown)
@@ -384,31 +387,31 @@ fn markdown_reports_hold_user_text_inert() {
         "{md}"
     );
 
-    // The results written as text in a fenced block: inside it nothing is
-    // markup, and no line of the text can close the fence early.
-    for md in [
-        report::render(&plan(&before), Format::Markdown).unwrap(),
-        report::render(
-            &robustness(&before, RobustnessOptions::default()),
-            Format::Markdown,
-        )
-        .unwrap(),
-        report::render(&compare(&a, &b), Format::Markdown).unwrap(),
+    // The plan, robustness and the comparison: headings and tables, the
+    // mission's name escaped in the heading.
+    for (md, heading) in [
+        (
+            report::render(&plan(&before), Format::Markdown).unwrap(),
+            "# Cheapest plan to target: ",
+        ),
+        (
+            report::render(
+                &robustness(&before, RobustnessOptions::default()),
+                Format::Markdown,
+            )
+            .unwrap(),
+            "# Weight robustness: ",
+        ),
+        (
+            report::render(&compare(&a, &b), Format::Markdown).unwrap(),
+            "# 2026-01-01 → 2026-06-01: ",
+        ),
     ] {
-        let fence: String = md.chars().take_while(|&c| c == '`').collect();
-        assert!(fence.len() >= 3, "{md}");
-        let inner = md
-            .strip_prefix(&format!("{fence}text\n"))
-            .and_then(|m| m.strip_suffix(&format!("{fence}\n")))
-            .unwrap_or_else(|| panic!("not one fenced block: {md}"));
-        assert!(inner.contains(HOSTILE), "{md}");
-        assert!(
-            inner.lines().all(|l| !l.trim_start().starts_with(&fence)),
-            "{md}"
-        );
+        assert!(inert(&md), "{md}");
+        let first = md.lines().next().unwrap_or_default();
+        assert!(first.starts_with(heading), "{md}");
+        assert!(first.ends_with(&format!("# Mission {HOSTILE_MD}")), "{md}");
+        assert!(!md.contains("```"), "{md}");
+        assert!(md.contains("\n|---"), "a table: {md}");
     }
-    // A run of backticks in the text makes the fence longer.
-    let m = Mission::builder(&rb).name("````` five").build().unwrap();
-    let md = report::render(&plan(&m), Format::Markdown).unwrap();
-    assert!(md.starts_with("``````text\n"), "{md}");
 }

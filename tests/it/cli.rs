@@ -88,18 +88,45 @@ fn assess_in_every_format() {
 }
 
 #[test]
-fn assess_without_a_file_assesses_the_embedded_sample() {
-    assert!(ok(&["assess"]).contains("Lomaro"));
+fn every_subcommand_that_reads_a_mission_needs_one() {
+    let file = mission("consolidation-after-ceasefire.toml");
+    // Left out (as an unset shell variable leaves it), or empty: a usage
+    // error, exit status 2, nothing on standard output, and no sample.
+    for args in [
+        &["assess"][..],
+        &["assess", "--format", "csv"][..],
+        &["assess", ""][..],
+        &["plan"][..],
+        &["plan", ""][..],
+        &["robustness"][..],
+        &["whatif", "--set", "donor-earmarking=low"][..],
+        &["whatif", "", "--set", "donor-earmarking=low"][..],
+        &["compare"][..],
+        &["compare", &file][..],
+        &["compare", &file, ""][..],
+        &["trend"][..],
+        &["trend", &file][..],
+        &["trend", "", &file][..],
+        &["portfolio"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}: {}", stdout(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains("required") && err.contains("<MISSION>")
+                || err.contains("<OLD>")
+                || err.contains("<NEW>")
+                || err.contains("<PATHS>"),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[test]
 fn analyses_in_text_markdown_and_json() {
     let file = mission("start-up-active-conflict.toml");
-    for (cmd, first) in [
-        ("plan", "Cheapest plan to target"),
-        ("robustness", ""),
-        ("whatif", ""),
-    ] {
+    for (cmd, first) in [("plan", "Cheapest plan to target"), ("robustness", "")] {
         let text = ok(&[cmd, &file]);
         assert!(text.starts_with(first), "{cmd}: {text}");
         assert!(ok(&[cmd, &file, "--format", "markdown"]).contains(&text[..20]));
@@ -136,7 +163,6 @@ fn analyses_in_text_markdown_and_json() {
 fn compare_and_trend_on_the_dated_samples() {
     let (old, new) = (mission("compare-2008.toml"), mission("compare-2009.toml"));
     assert!(ok(&["compare", &old, &new]).starts_with("2008-10-15 -> 2009-10-15"));
-    assert_eq!(ok(&["compare"]), ok(&["compare", &old, &new]));
     assert!(json(&["compare", &old, &new, "--format", "json"]).is_object());
     assert_eq!(
         ok(&["compare", &old, &new, "--format", "svg"]),
@@ -170,23 +196,34 @@ fn compare_and_trend_on_the_dated_samples() {
     let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         rows[0],
-        "date,dimension,score,level,target,verdict,provisional"
+        "file,mission,date,dimension,score,score_low,score_high,coverage,level,target,\
+         verdict,provisional"
     );
     // Three dimensions and the overall, at two dates.
     assert_eq!(rows.len(), 1 + 4 * 2, "{csv}");
-    // Scores to two decimals, as tests/independent/score.py computes them:
+    // Scores in full precision; tests/independent/score.py computes
     // strategic in 2008 40.7186, the overall in 2009 40.0538.
-    assert!(
-        rows[1].starts_with("2008-10-15,strategic,40.72,"),
-        "{}",
-        rows[1]
+    let table = parse_csv(&csv);
+    let first = &table[1];
+    assert_eq!(first[0], old);
+    assert_eq!(
+        first[1],
+        "UN Integrated Mission in Selvara (UNIMSE), fictional"
     );
-    assert!(
-        rows.last()
-            .unwrap()
-            .starts_with("2009-10-15,overall,40.05,"),
-        "{csv}"
+    assert_eq!(
+        (first[2].as_str(), first[3].as_str()),
+        ("2008-10-15", "strategic")
     );
+    let score: f64 = first[4].parse().unwrap();
+    assert!((score - 40.7186).abs() < 5e-5, "{score}");
+    assert!(first[4].len() > 6, "full precision: {}", first[4]);
+    let last = table.last().unwrap();
+    assert_eq!(last[0], new);
+    assert_eq!(
+        (last[2].as_str(), last[3].as_str()),
+        ("2009-10-15", "overall")
+    );
+    assert!((last[4].parse::<f64>().unwrap() - 40.0538).abs() < 5e-5);
 }
 
 #[test]
@@ -247,19 +284,29 @@ fn portfolio_in_every_format_and_sorted() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| r["name"].as_str().unwrap())
+        .map(|r| r["mission"]["name"].as_str().unwrap())
         .collect();
     assert!(names.windows(2).all(|w| w[0] >= w[1]), "{names:?}");
 
+    // An overview table and one per dimension, each a header and 7 rows.
     let md = ok(&["portfolio", MISSIONS, "--format", "markdown"]);
-    assert_eq!(md.lines().filter(|l| l.starts_with("| ")).count(), 1 + 7);
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("| ")).count(),
+        4 * (1 + 7)
+    );
 
     let csv = ok(&["portfolio", MISSIONS, "--format", "csv"]);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines.len(), 1 + 7 + 1, "a header, seven rows, a final CRLF");
-    assert!(lines[0].starts_with("name,date,coverage,score,verdict,provisional,strategic_score"));
-    // Names with commas are quoted.
-    assert!(lines[1].starts_with("\"UN "), "{}", lines[1]);
+    assert!(lines[0].starts_with(
+        "file,mission,date,coverage,score,verdict,provisional,strategic_score,\
+         strategic_score_low,strategic_score_high,strategic_coverage,strategic_level,"
+    ));
+    // Names with commas are quoted; each row names its file.
+    let table = parse_csv(&csv);
+    assert_eq!(table[1][0], format!("{MISSIONS}/compare-2008.toml"));
+    assert!(table[1][1].starts_with("UN "), "{:?}", table[1]);
+    assert!(lines[1].contains(",\"UN "), "{}", lines[1]);
 
     let o = run(&["portfolio", MISSIONS, "--sort", "bogus"]);
     assert_eq!(o.status.code(), Some(2));
@@ -327,7 +374,12 @@ fn dash_reads_standard_input() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     for args in [
-        &["assess", "--format", "json"][..],
+        &[
+            "assess",
+            &mission("poorly-evidenced.toml"),
+            "--format",
+            "json",
+        ][..],
         &["rulebook"][..],
         &["rulebook", "--format", "markdown"][..],
         &["portfolio", MISSIONS, "--format", "csv"][..],
@@ -431,10 +483,16 @@ fn a_named_pipe_without_a_writer_is_refused_at_once() {
         "{}: this is a named pipe, not a regular file; expected a regular file, or `-` for standard input",
         fifo.display()
     );
+    let sample = mission("poorly-evidenced.toml");
     #[allow(unused_mut)]
     let mut runs: Vec<Vec<&std::ffi::OsStr>> = vec![
         vec!["assess".as_ref(), fifo.as_os_str()],
-        vec!["assess".as_ref(), "--rulebook".as_ref(), fifo.as_os_str()],
+        vec![
+            "assess".as_ref(),
+            sample.as_ref(),
+            "--rulebook".as_ref(),
+            fifo.as_os_str(),
+        ],
     ];
     // The server reads its files before it listens.
     #[cfg(feature = "serve")]
@@ -459,12 +517,13 @@ fn a_named_pipe_without_a_writer_is_refused_at_once() {
 
 #[test]
 fn exit_statuses() {
+    let file = mission("poorly-evidenced.toml");
     // Bad command lines: 2, the usage on stderr.
     for args in [
         &["bogus"][..],
         &["assess", "--format", "pdf"][..],
-        &["robustness", "--noise", "200"][..],
-        &["whatif", "--set", "nothing"][..],
+        &["robustness", &file, "--noise", "200"][..],
+        &["whatif", &file, "--set", "nothing"][..],
         &["trend", "only-one.toml"][..],
         &["portfolio"][..],
         &[][..],
@@ -482,7 +541,7 @@ fn exit_statuses() {
     assert!(err.starts_with("no-such-file.toml: cannot read: "), "{err}");
     assert_eq!(err.matches("cannot read").count(), 1, "{err}");
     assert_eq!(err.trim_end().matches("(os error").count(), 1, "{err}");
-    let o = run(&["whatif", "--set", "no-such-factor=high"]);
+    let o = run(&["whatif", &file, "--set", "no-such-factor=high"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("command line"), "{}", stderr(&o));
     // Help and version: 0 on stdout.
@@ -524,7 +583,7 @@ fn every_subcommand_has_help_with_an_example_and_the_exit_statuses() {
 #[test]
 fn no_colour_in_reports_even_when_forced() {
     let o = Command::new(BIN)
-        .args(["assess"])
+        .args(["assess", &mission("poorly-evidenced.toml")])
         .env("CLICOLOR_FORCE", "1")
         .output()
         .unwrap();
@@ -640,7 +699,7 @@ fn assess_as_csv_one_row_per_dimension() {
     let rows = parse_csv(&ok(&["assess", &file, "--format", "csv"]));
     assert_eq!(
         rows[0].join(","),
-        "dimension,title,score,score_low,score_high,coverage,level,level_low,\
+        "file,mission,dimension,title,score,score_low,score_high,coverage,level,level_low,\
          level_high,target,target_low,target_high,verdict,undetermined,provisional,\
          provisional_because,rate_first,out_of_reach"
     );
@@ -653,7 +712,8 @@ fn assess_as_csv_one_row_per_dimension() {
     // nothing to rate first, nothing provisional, and the target within
     // reach (tests/independent/score.py: 57.4850, every rated factor at its
     // best reaches integration).
-    let strategic = &rows[1];
+    let strategic = &rows[1][2..];
+    assert_eq!(rows[1][0], file);
     assert_eq!(strategic[0], "strategic");
     assert_eq!(strategic[1], "Policy / strategic");
     let score: f64 = strategic[2].parse().unwrap();
@@ -698,7 +758,14 @@ fn assess_as_csv_says_why_there_is_no_verdict() {
     let s = &rows[1];
     let a = &rows[3];
     assert_eq!(
-        (s[0].as_str(), a[0].as_str()),
+        (s[0].as_str(), s[1].as_str()),
+        (
+            file.as_str(),
+            "UN Assistance Mission in Keldar (UNAMK), fictional"
+        )
+    );
+    assert_eq!(
+        (s[2].as_str(), a[2].as_str()),
         ("strategic", "administrative")
     );
     let at = |row: &[String], name: &str| row[column(h, name)].clone();
@@ -747,7 +814,7 @@ fn plan_as_csv_one_row_per_change_in_order() {
     let h = &rows[0];
     assert_eq!(
         h.join(","),
-        "step,factor,title,from,to,steps,effort,cost,gain,strategic_gain,\
+        "file,mission,step,factor,title,from,to,steps,effort,cost,gain,strategic_gain,\
          programmatic_gain,administrative_gain,lifts,forced_by_gate"
     );
     let v = json(&["plan", &file, "--format", "json"]);
@@ -793,7 +860,8 @@ fn robustness_as_csv_one_row_per_dimension() {
     let h = &rows[0];
     assert_eq!(
         h.join(","),
-        "dimension,level,score,radius_percent,direction,monte_carlo_hold,first_movers,provisional"
+        "file,mission,dimension,level,score,radius_percent,direction,monte_carlo_hold,\
+         first_movers,provisional"
     );
     let v = json(&["robustness", &file, "--format", "json"]);
     let dims = v["dimensions"].as_array().unwrap();
@@ -805,7 +873,8 @@ fn robustness_as_csv_one_row_per_dimension() {
     // senior-leadership-cohesion and senior-representative-authority come
     // first in either order of equals (the script's and the engine's).
     let s = &rows[1];
-    assert_eq!(s[0], "strategic");
+    assert_eq!(s[0], file);
+    assert_eq!(s[2], "strategic");
     let radius: f64 = s[column(h, "radius_percent")].parse().unwrap();
     assert!((radius - 16.7677).abs() < 0.00005, "{radius}");
     assert_eq!(radius, dims[0]["radius_percent"].as_f64().unwrap());
@@ -821,7 +890,9 @@ fn compare_as_csv_one_row_per_dimension() {
     let h = &rows[0];
     assert_eq!(
         h.join(","),
-        "dimension,score_before,score_after,score_change,level_before,level_after,\
+        "mission,file_before,file_after,dimension,score_before,score_after,score_change,\
+         score_low_before,score_high_before,score_low_after,score_high_after,\
+         level_before,level_after,\
          target_before,target_after,verdict_before,verdict_after,coverage_before,\
          coverage_after,provisional_before,provisional_after"
     );
@@ -845,11 +916,6 @@ fn compare_as_csv_one_row_per_dimension() {
     assert_eq!(s[column(h, "level_before")], "coordination");
     assert_eq!(s[column(h, "level_after")], "coordination");
     assert_eq!(s[column(h, "verdict_after")], "not-ready");
-    // The embedded pair is the same comparison.
-    assert_eq!(
-        ok(&["compare", "--format", "csv"]),
-        ok(&["compare", &old, &new, "--format", "csv"])
-    );
 }
 
 #[test]
@@ -865,11 +931,15 @@ fn whatif_as_csv_one_row_per_dimension() {
     let rows = parse_csv(&ok(&[&args[..], &["csv"]].concat()));
     let v = json(&[&args[..], &["json"]].concat());
     let h = &rows[0];
-    assert_eq!(h[0], "dimension");
+    assert_eq!(h[3], "dimension");
     assert_eq!(rows.len(), 1 + 3);
     for (row, d) in rows[1..].iter().zip(v["dimensions"].as_array().unwrap()) {
         let num = |name: &str| row[column(h, name)].parse::<f64>().unwrap();
-        assert_eq!(row[0], d["id"].as_str().unwrap());
+        assert_eq!(row[3], d["id"].as_str().unwrap());
+        assert_eq!(
+            (row[1].as_str(), row[2].as_str()),
+            (file.as_str(), file.as_str())
+        );
         assert_eq!(num("score_before"), d["score_before"].as_f64().unwrap());
         assert_eq!(num("score_after"), d["score_after"].as_f64().unwrap());
     }
@@ -901,4 +971,171 @@ fn entities_are_named_by_their_place_counted_from_1() {
              donor, financial-institution, ngo, humanitarian-ngo; did you mean `development`?\n"
         )
     );
+}
+
+#[test]
+fn text_reports_stay_within_80_columns() {
+    let samples: Vec<String> = std::fs::read_dir(MISSIONS)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".toml"))
+        .collect();
+    assert!(samples.len() >= 7, "{samples:?}");
+    let check = |args: &[&str]| {
+        for line in ok(args).lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: {} columns: {line}",
+                line.chars().count()
+            );
+            assert!(!line.contains("-0.0"), "{args:?}: {line}");
+        }
+    };
+    for file in &samples {
+        check(&["assess", file]);
+        check(&["assess", file, "--evidence"]);
+        check(&["plan", file]);
+        check(&["robustness", file, "--samples", "50"]);
+        check(&["whatif", file, "--set", "donor-earmarking=low"]);
+    }
+    let (old, new) = (mission("compare-2008.toml"), mission("compare-2009.toml"));
+    check(&["compare", &old, &new]);
+    check(&["compare", &new, &old]);
+    check(&["trend", &old, &new, &samples[0]]);
+    check(&["portfolio", MISSIONS]);
+    check(&["template"]);
+}
+
+#[test]
+fn small_things_are_said_plainly() {
+    let file = mission("consolidation-after-ceasefire.toml");
+    // A what-if with nothing to change is a usage error, not a report of
+    // one date twice.
+    let o = run(&["whatif", &file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).starts_with("nothing to change: give --set"),
+        "{}",
+        stderr(&o)
+    );
+    // A what-if names its date once.
+    let text = ok(&["whatif", &file, "--set", "donor-earmarking=low"]);
+    let first = text.lines().next().unwrap();
+    assert_eq!(first.matches("2009-06-15").count(), 1, "{first}");
+
+    // A negative noise reaches the range check, which says what is allowed.
+    let o = run(&["robustness", &file, "--noise", "-5"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("-5 is out of range; expected a percent from 0 to 100"),
+        "{err}"
+    );
+    assert!(!err.contains("-- -5"), "no tip about `--`: {err}");
+
+    // Compare: the older file second is warned of; over-integration in words.
+    let (old, new) = (mission("compare-2008.toml"), mission("compare-2009.toml"));
+    let text = ok(&["compare", &new, &old]);
+    assert!(
+        text.contains(
+            "warning: the first assessment (2009-10-15) is later than the second\n  (2008-10-15)"
+        ),
+        "{text}"
+    );
+    assert!(!ok(&["compare", &old, &new]).contains("is later than"));
+    for cmd in [&["compare", &old, &new][..], &["trend", &old, &new][..]] {
+        let text = ok(cmd);
+        assert!(
+            text.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("Made with rulebook oslo-2007 3.0.0"),
+            "{cmd:?}: {text}"
+        );
+    }
+    assert!(
+        ok(&["robustness", &file, "--samples", "10"])
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Made with rulebook oslo-2007 3.0.0")
+    );
+
+    // An undated assessment put first is warned of.
+    let dir = tempdir("undated");
+    let undated = dir.join("undated.toml");
+    let body = std::fs::read_to_string(&old)
+        .unwrap()
+        .replace("date = \"2008-10-15\"", "");
+    assert!(!body.contains("2008-10-15"));
+    std::fs::write(&undated, body).unwrap();
+    let text = ok(&["trend", &new, undated.to_str().unwrap()]);
+    assert!(
+        text.contains("warning: one assessment has no date, so it is put first"),
+        "{text}"
+    );
+
+    // Empty notes print no blank lines.
+    let blank = dir.join("blank-note.toml");
+    std::fs::write(
+        &blank,
+        "[mission]\nname = \"B\"\n[evidence.donor-earmarking]\nrating = \"low\"\nnote = \"  \"\n\
+         [evidence.senior-leadership-cohesion]\nrating = \"high\"\nnote = \"Met weekly.\"\n",
+    )
+    .unwrap();
+    let text = ok(&["assess", blank.to_str().unwrap(), "--evidence"]);
+    let evidence = &text[text.rfind("\nEvidence\n").expect("evidence")..];
+    assert!(!evidence.contains("donor-earmarking"), "{evidence}");
+    assert!(evidence.contains("    Met weekly."), "{evidence}");
+    assert!(
+        !evidence.lines().skip(2).any(|l| l.trim().is_empty()),
+        "{evidence:?}"
+    );
+}
+
+#[test]
+fn portfolio_keeps_going_and_reads_subfolders_when_asked() {
+    let dir = tempdir("portfolio-keep-going");
+    let sub = dir.join("older");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(mission("compare-2008.toml"), dir.join("a.toml")).unwrap();
+    std::fs::copy(mission("compare-2009.toml"), sub.join("b.toml")).unwrap();
+    std::fs::write(dir.join("bad.toml"), "[mission]\nname = 3\n").unwrap();
+    let d = dir.to_str().unwrap();
+
+    // Without --keep-going the bad file stops the table (exit 2).
+    let o = run(&["portfolio", d]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+
+    // With it: the good file's row, the bad file's problem and the
+    // skipped subfolder on stderr, exit 1.
+    let o = run(&["portfolio", d, "--keep-going", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[1][0].ends_with("a.toml"), "{:?}", rows[1]);
+    let err = stderr(&o);
+    assert!(err.contains("bad.toml"), "{err}");
+    assert!(
+        err.contains("note: subfolders not read (--recursive reads them):"),
+        "{err}"
+    );
+    assert!(err.contains("older"), "{err}");
+
+    // --recursive reads the subfolder too.
+    let o = run(&[
+        "portfolio",
+        d,
+        "--keep-going",
+        "--recursive",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows[2][0].ends_with("b.toml"), "{:?}", rows[2]);
+    assert!(!stderr(&o).contains("subfolders not read"));
 }

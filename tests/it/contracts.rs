@@ -179,3 +179,152 @@ fn compare_json() {
         keys(c, &["factor", "before", "after"]);
     }
 }
+
+/// Every subcommand's `--format json`, run as a user runs it: the keys the
+/// README's "JSON output" promises every result.
+#[cfg(feature = "cli")]
+mod command {
+    use serde_json::Value;
+    use std::process::Command;
+
+    const BIN: &str = env!("CARGO_BIN_EXE_integration-readiness");
+    const MISSIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/missions");
+
+    fn json(args: &[&str]) -> Value {
+        let o = Command::new(BIN)
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        serde_json::from_slice(&o.stdout).expect("JSON")
+    }
+
+    /// `rulebook` names the rulebook and the crate exactly.
+    fn rulebook(v: &Value, what: &str) {
+        let rb = &v["rulebook"];
+        assert_eq!(rb["id"], "oslo-2007", "{what}: {rb}");
+        assert_eq!(rb["version"], "3.0.0", "{what}: {rb}");
+        let fp = rb["fingerprint"].as_str().unwrap_or_default();
+        assert_eq!(fp.len(), 16, "{what}: {rb}");
+        assert!(fp.chars().all(|c| c.is_ascii_hexdigit()), "{what}: {rb}");
+        assert_eq!(rb["crate_version"], env!("CARGO_PKG_VERSION"), "{what}");
+    }
+
+    /// `mission` names the mission, its date and the file it came from.
+    fn mission(m: &Value, name: &str, date: &str, file: &str, what: &str) {
+        assert_eq!(m["name"], name, "{what}: {m}");
+        assert_eq!(m["date"], date, "{what}: {m}");
+        assert_eq!(m["file"], file, "{what}: {m}");
+    }
+
+    /// Every dimension an object with its `id`, in rulebook order.
+    fn dimensions(list: &Value, what: &str) {
+        let ids: Vec<&str> = list
+            .as_array()
+            .unwrap_or_else(|| panic!("{what}: no dimensions"))
+            .iter()
+            .map(|d| d["id"].as_str().unwrap_or_else(|| panic!("{what}: {d}")))
+            .collect();
+        assert_eq!(
+            ids,
+            ["strategic", "programmatic", "administrative"],
+            "{what}"
+        );
+    }
+
+    #[test]
+    fn every_result_names_its_mission_rulebook_and_dimensions() {
+        let one = format!("{MISSIONS}/consolidation-after-ceasefire.toml");
+        let (old, new) = (
+            format!("{MISSIONS}/compare-2008.toml"),
+            format!("{MISSIONS}/compare-2009.toml"),
+        );
+        let lomaro = "UN Integrated Mission in Lomaro (UNIMLO), fictional";
+        let selvara = "UN Integrated Mission in Selvara (UNIMSE), fictional";
+        let set = "--set=donor-earmarking=low";
+        for (cmd, extra) in [
+            ("assess", None),
+            ("plan", None),
+            ("robustness", None),
+            ("whatif", Some(set)),
+        ] {
+            let mut args = vec![cmd, one.as_str(), "--format", "json"];
+            args.extend(extra);
+            let v = json(&args);
+            rulebook(&v, cmd);
+            mission(&v["mission"], lomaro, "2009-06-15", &one, cmd);
+            if cmd != "plan" {
+                dimensions(&v["dimensions"], cmd);
+            }
+        }
+        // A plan lists its changes, each with its gains by dimension id.
+        let v = json(&["plan", &one, "--format", "json"]);
+        assert!(v["changes"][0]["gains"]["strategic"].is_number(), "{v}");
+
+        let v = json(&["compare", &old, &new, "--format", "json"]);
+        rulebook(&v, "compare");
+        mission(&v["mission"], selvara, "2009-10-15", &new, "compare");
+        mission(&v["mission_before"], selvara, "2008-10-15", &old, "compare");
+        dimensions(&v["dimensions"], "compare");
+
+        let v = json(&["trend", &new, &old, "--format", "json"]);
+        rulebook(&v, "trend");
+        mission(&v["mission"], selvara, "2009-10-15", &new, "trend");
+        mission(&v["assessments"][0], selvara, "2008-10-15", &old, "trend");
+        mission(&v["assessments"][1], selvara, "2009-10-15", &new, "trend");
+        dimensions(&v["dimensions"], "trend");
+
+        let v = json(&["portfolio", &old, &new, "--format", "json"]);
+        rulebook(&v, "portfolio");
+        let rows = v["rows"].as_array().expect("rows");
+        mission(
+            &rows[0]["mission"],
+            selvara,
+            "2008-10-15",
+            &old,
+            "portfolio",
+        );
+        mission(
+            &rows[1]["mission"],
+            selvara,
+            "2009-10-15",
+            &new,
+            "portfolio",
+        );
+        for row in rows {
+            dimensions(&row["dimensions"], "portfolio");
+            let cell = &row["dimensions"][0];
+            for key in [
+                "score",
+                "score_range",
+                "coverage",
+                "level",
+                "target",
+                "verdict",
+            ] {
+                assert!(cell.get(key).is_some(), "portfolio cell: {key} in {cell}");
+            }
+        }
+
+        let v = json(&["rulebook", "--format", "json"]);
+        rulebook(&v, "rulebook");
+    }
+
+    /// Standard input is named as the results name it.
+    #[test]
+    fn a_mission_from_standard_input_is_named_so() {
+        use std::io::Write;
+        use std::process::Stdio;
+        let text = std::fs::read(format!("{MISSIONS}/political-mission.toml")).unwrap();
+        let mut child = Command::new(BIN)
+            .args(["plan", "-", "--format", "json"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        child.stdin.take().unwrap().write_all(&text).unwrap();
+        let o = child.wait_with_output().unwrap();
+        let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        assert_eq!(v["mission"]["file"], "<stdin>", "{}", v["mission"]);
+    }
+}

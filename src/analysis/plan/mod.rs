@@ -38,7 +38,9 @@ mod solver;
 
 use solver::Var;
 
-use crate::assess::{Evaluation, PerDimension, Provenance, THRESHOLD_TOLERANCE, earned_share};
+use crate::assess::{
+    Evaluation, MissionSummary, PerDimension, Provenance, THRESHOLD_TOLERANCE, earned_share,
+};
 use crate::mission::Mission;
 use crate::model::EffortCost;
 use crate::model::{Effort, Polarity, Rating};
@@ -103,9 +105,9 @@ pub struct Unreachable {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Plan {
-    /// The mission's name, for reports (not part of the JSON).
-    #[serde(skip)]
-    pub mission: String,
+    /// The mission: its name, date and description (and the file it was
+    /// read from, where the program that read it sets it).
+    pub mission: MissionSummary,
     /// The rulebook and crate that made the plan.
     pub rulebook: Provenance,
     /// The changes in priority order: those a gate forces first, then by
@@ -385,7 +387,7 @@ pub(crate) fn plan_of(e: &Evaluation<'_>) -> Plan {
         .collect();
     Plan {
         rulebook: Provenance::of(rb),
-        mission: mission.name().to_owned(),
+        mission: MissionSummary::of(mission),
         changes,
         total_effort: total,
         effort_cost: rb.data().effort_cost.clone(),

@@ -12,7 +12,7 @@ use crate::io::{self, Failure};
 #[derive(clap::Args)]
 #[command(after_help = concat!(
     "Examples:\n",
-    "  integration-readiness assess                       # the embedded sample\n",
+    "  integration-readiness assess examples/missions/consolidation-after-ceasefire.toml\n",
     "  integration-readiness assess my-mission.toml --evidence\n",
     "  integration-readiness assess my-mission.toml --format html > report.html\n",
     "  integration-readiness assess my-mission.toml --format csv > dimensions.csv\n",
@@ -34,8 +34,11 @@ pub struct Args {
 /// Loads, assesses and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
-        let mission = args.input.load(io::CONSOLIDATION)?;
-        let b = analysis::brief(&mission);
+        let mission = args.input.load()?;
+        let mut b = analysis::brief(&mission);
+        let file = io::file_name(&args.input.mission);
+        b.assessment.mission.file = Some(file.clone());
+        b.plan.mission.file = Some(file);
         // A table and a chart have no place for warnings (inconsistent
         // ratings, ratings the context rules out): they go to standard
         // error, so that they are seen without spoiling the output.

@@ -23,16 +23,14 @@ const FORMATS: &[Format] = &[
 #[derive(clap::Args)]
 #[command(after_help = concat!(
     "Examples:\n",
-    "  integration-readiness compare                       # the embedded 2008/2009 pair\n",
     "  integration-readiness compare 2008.toml 2009.toml --format markdown\n\n",
     "Both files are checked; the problems of both are reported together.",
 ))]
 pub struct Args {
-    /// The earlier mission file (with NEW); the embedded pair when left out.
-    #[arg(requires = "new")]
-    old: Option<PathBuf>,
+    /// The earlier mission file (`-` reads standard input).
+    old: PathBuf,
     /// The later mission file.
-    new: Option<PathBuf>,
+    new: PathBuf,
     #[command(flatten)]
     rulebook: io::RulebookArg,
     /// Output format (csv: one row per dimension, before and after; svg: the
@@ -45,23 +43,17 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
         io::stdin_once([
-            args.old.as_deref(),
-            args.new.as_deref(),
+            Some(args.old.as_path()),
+            Some(args.new.as_path()),
             args.rulebook.rulebook.as_deref(),
         ])?;
         let rb = io::rulebook(args.rulebook.rulebook.as_deref())?;
-        let (old, new) = match (args.old, args.new) {
-            (Some(old), Some(new)) => {
-                let mut both = io::missions(&[old, new], &rb)?;
-                let new = both.pop().expect("two missions");
-                (both.pop().expect("two missions"), new)
-            }
-            _ => (
-                io::mission(None, io::PAIR[0], &rb)?,
-                io::mission(None, io::PAIR[1], &rb)?,
-            ),
-        };
-        let (a, b) = (assess(&old), assess(&new));
+        let both = io::missions(&[args.old.clone(), args.new.clone()], &rb)?;
+        let [old, new] = <[_; 2]>::try_from(both)
+            .map_err(|_| Failure::Other("two files read, but not two missions".to_owned()))?;
+        let (mut a, mut b) = (assess(&old), assess(&new));
+        a.mission.file = Some(io::file_name(&args.old));
+        b.mission.file = Some(io::file_name(&args.new));
         Ok(match args.format {
             Format::Svg => report::render(&trend(&[a, b]), Format::Svg)?,
             format => report::render(&compare(&a, &b), format)?,

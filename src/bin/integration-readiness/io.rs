@@ -10,32 +10,6 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use integration_readiness::report::Format;
 use integration_readiness::{Error, Mission, Rulebook};
 
-/// The embedded sample assessed when no file is given: a multidimensional
-/// mission consolidating after a ceasefire, every factor rated (fictional).
-pub const CONSOLIDATION: (&str, &str) = (
-    include_str!("../../../examples/missions/consolidation-after-ceasefire.toml"),
-    "consolidation-after-ceasefire.toml",
-);
-
-/// A mission in start-up during active conflict, far below its targets
-/// (fictional): the plan's default.
-pub const START_UP: (&str, &str) = (
-    include_str!("../../../examples/missions/start-up-active-conflict.toml"),
-    "start-up-active-conflict.toml",
-);
-
-/// The embedded pair that `compare` and `trend` use when no file is given.
-pub const PAIR: [(&str, &str); 2] = [
-    (
-        include_str!("../../../examples/missions/compare-2008.toml"),
-        "compare-2008.toml",
-    ),
-    (
-        include_str!("../../../examples/missions/compare-2009.toml"),
-        "compare-2009.toml",
-    ),
-];
-
 /// The exit statuses, as the README states them: the end of every
 /// `--help`, the command's and each subcommand's (`main` adds it).
 pub const EXIT_STATUS: &str = "Exit status: 0 on success, 2 for bad input or a bad command line, \
@@ -119,15 +93,13 @@ pub fn mission_file(path: &Path, rb: &Rulebook) -> Result<Mission, Failure> {
     Ok(Mission::from_path(path, rb)?)
 }
 
-/// A mission from a file, or an embedded sample `(text, name)`.
-pub fn mission(
-    path: Option<&Path>,
-    sample: (&str, &str),
-    rb: &Rulebook,
-) -> Result<Mission, Failure> {
-    match path {
-        Some(p) => mission_file(p, rb),
-        None => Ok(Mission::from_toml(sample.0, sample.1, rb)?),
+/// The name of the file a mission was read from, as results carry it: the
+/// path as given, or `<stdin>` for `-`.
+pub fn file_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        integration_readiness::STDIN_NAME.to_owned()
+    } else {
+        path.display().to_string()
     }
 }
 
@@ -167,23 +139,26 @@ pub fn missions(paths: &[PathBuf], rb: &Rulebook) -> Result<Vec<Mission>, Failur
     }
 }
 
-/// A mission file (or an embedded sample) and `--rulebook`.
+/// A mission file and `--rulebook`.
 #[derive(clap::Args)]
 pub struct MissionArgs {
     /// The mission file (TOML, or JSON when it ends in `.json`; `-` reads
-    /// standard input); an embedded sample when left out.
-    pub mission: Option<PathBuf>,
+    /// standard input).
+    #[arg(value_name = "MISSION")]
+    pub mission: PathBuf,
     #[command(flatten)]
     pub rulebook: RulebookArg,
 }
 
 impl MissionArgs {
-    /// The mission (which carries its rulebook), or `sample` when no file
-    /// is given.
-    pub fn load(&self, sample: (&str, &str)) -> Result<Mission, Failure> {
-        stdin_once([self.mission.as_deref(), self.rulebook.rulebook.as_deref()])?;
+    /// The mission (which carries its rulebook).
+    pub fn load(&self) -> Result<Mission, Failure> {
+        stdin_once([
+            Some(self.mission.as_path()),
+            self.rulebook.rulebook.as_deref(),
+        ])?;
         let rb = rulebook(self.rulebook.rulebook.as_deref())?;
-        mission(self.mission.as_deref(), sample, &rb)
+        mission_file(&self.mission, &rb)
     }
 }
 

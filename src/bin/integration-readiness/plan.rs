@@ -12,7 +12,6 @@ use crate::io::{self, Failure};
 #[derive(clap::Args)]
 #[command(after_help = concat!(
     "Examples:\n",
-    "  integration-readiness plan                          # the embedded start-up sample\n",
     "  integration-readiness plan my-mission.toml --format markdown\n",
     "  integration-readiness plan my-mission.toml --format csv > plan.csv",
 ))]
@@ -27,7 +26,9 @@ pub struct Args {
 /// Loads, plans and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
-        let m = args.input.load(io::START_UP)?;
-        Ok(report::render(&plan(&m), args.format)?)
+        let m = args.input.load()?;
+        let mut p = plan(&m);
+        p.mission.file = Some(io::file_name(&args.input.mission));
+        Ok(report::render(&p, args.format)?)
     })())
 }

@@ -13,14 +13,13 @@ use crate::io::{self, Failure};
 #[derive(clap::Args)]
 #[command(after_help = concat!(
     "Examples:\n",
-    "  integration-readiness robustness                    # the embedded sample\n",
     "  integration-readiness robustness my-mission.toml --noise 30 --samples 5000 --seed 1",
 ))]
 pub struct Args {
     #[command(flatten)]
     input: io::MissionArgs,
     /// Monte Carlo noise: each weight moves by up to ± this percent.
-    #[arg(long, default_value_t = 20.0, value_parser = noise)]
+    #[arg(long, default_value_t = 20.0, value_parser = noise, allow_negative_numbers = true)]
     noise: f64,
     /// Monte Carlo samples.
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
@@ -47,12 +46,14 @@ fn noise(s: &str) -> Result<f64, String> {
 /// Loads, analyses and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
-        let m = args.input.load(io::CONSOLIDATION)?;
+        let m = args.input.load()?;
         let opts = RobustnessOptions {
             noise_percent: args.noise,
             samples: args.samples as usize,
             seed: args.seed,
         };
-        Ok(report::render(&robustness(&m, opts), args.format)?)
+        let mut r = robustness(&m, opts);
+        r.mission.file = Some(io::file_name(&args.input.mission));
+        Ok(report::render(&r, args.format)?)
     })())
 }

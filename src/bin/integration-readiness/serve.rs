@@ -43,7 +43,22 @@ pub fn run(args: Args) -> ExitCode {
         );
     }
     let result = serve(addr, state, |bound| {
-        println!("The questionnaire is at http://{bound}/ (Ctrl-C stops it)");
+        if bound.ip().is_unspecified() {
+            // 0.0.0.0 or :: is no address a browser can open: this machine
+            // reaches the page on the loopback address.
+            let local = match bound {
+                SocketAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+                SocketAddr::V6(_) => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+            };
+            let here = SocketAddr::new(local, bound.port());
+            println!(
+                "The questionnaire is at http://{here}/ (listening on all interfaces, port {}; \
+                 Ctrl-C stops it)",
+                bound.port()
+            );
+        } else {
+            println!("The questionnaire is at http://{bound}/ (Ctrl-C stops it)");
+        }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

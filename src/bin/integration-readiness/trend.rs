@@ -15,7 +15,6 @@ use crate::io::{self, Failure};
 #[derive(clap::Args)]
 #[command(after_help = concat!(
     "Examples:\n",
-    "  integration-readiness trend                          # the embedded 2008/2009 pair\n",
     "  integration-readiness trend 2007.toml 2008.toml 2009.toml --format markdown\n",
     "  integration-readiness trend missions/unimse-*.toml --format csv > trend.csv\n\n",
     "The assessments are put in date order. Every file is checked; the problems of\n",
@@ -23,8 +22,8 @@ use crate::io::{self, Failure};
 ))]
 pub struct Args {
     /// Mission files, two or more (`-` reads one of them from standard
-    /// input); the embedded pair when left out.
-    #[arg(num_args = 2..)]
+    /// input).
+    #[arg(required = true, num_args = 2.., value_name = "MISSION")]
     files: Vec<PathBuf>,
     #[command(flatten)]
     rulebook: io::RulebookArg,
@@ -44,15 +43,16 @@ pub fn run(args: Args) -> ExitCode {
                 .chain([args.rulebook.rulebook.as_deref()]),
         )?;
         let rb = io::rulebook(args.rulebook.rulebook.as_deref())?;
-        let missions = if args.files.is_empty() {
-            io::PAIR
-                .iter()
-                .map(|&sample| io::mission(None, sample, &rb))
-                .collect::<Result<Vec<_>, _>>()?
-        } else {
-            io::missions(&args.files, &rb)?
-        };
-        let assessments: Vec<Assessment> = missions.iter().map(assess).collect();
+        let missions = io::missions(&args.files, &rb)?;
+        let assessments: Vec<Assessment> = missions
+            .iter()
+            .zip(&args.files)
+            .map(|(m, path)| {
+                let mut a = assess(m);
+                a.mission.file = Some(io::file_name(path));
+                a
+            })
+            .collect();
         Ok(report::render(&trend(&assessments), args.format)?)
     })())
 }

@@ -15,7 +15,7 @@ use crate::io::{self, Failure};
 #[derive(clap::Args)]
 #[command(after_help = concat!(
     "Examples:\n",
-    "  integration-readiness whatif --set senior-leadership-cohesion=full --context conflict=ceasefire\n",
+    "  integration-readiness whatif my-mission.toml --set senior-leadership-cohesion=full --context conflict=ceasefire\n",
     "  integration-readiness whatif my-mission.toml --set joint-analysis-capacity=high --format json\n",
     "  integration-readiness whatif my-mission.toml --set common-planning-framework=full --format csv",
 ))]
@@ -36,7 +36,14 @@ pub struct Args {
 /// Loads, applies the scenario, compares and prints.
 pub fn run(args: Args) -> ExitCode {
     io::finish((|| -> Result<String, Failure> {
-        let m = args.input.load(io::CONSOLIDATION)?;
+        if args.set.is_empty() && args.context.is_empty() {
+            return Err(Failure::Input(
+                "nothing to change: give --set FACTOR=RATING or --context KEY=VALUE \
+                 (each repeatable)"
+                    .to_owned(),
+            ));
+        }
+        let m = args.input.load()?;
         let scenario = Scenario {
             ratings: args.set.iter().cloned().collect(),
             context: args.context.iter().cloned().collect(),
@@ -44,7 +51,11 @@ pub fn run(args: Args) -> ExitCode {
         };
         // Problems of a scenario point at the command line that made it.
         let changed = apply(&m, &scenario).map_err(|e| e.placed("command line"))?;
-        let c = compare(&assess(&m), &assess(&changed));
+        let (mut before, mut after) = (assess(&m), assess(&changed));
+        let file = io::file_name(&args.input.mission);
+        before.mission.file = Some(file.clone());
+        after.mission.file = Some(file);
+        let c = compare(&before, &after);
         Ok(report::render(&c, args.format)?)
     })())
 }
