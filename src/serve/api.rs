@@ -39,6 +39,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/robustness", post(robustness))
         .route("/api/mission/toml", post(mission_toml))
         .route("/api/report", post(report))
+        .route("/api/assessors", post(assessors))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn(move |req, next| {
@@ -142,12 +143,16 @@ fn refused(r: Refusal) -> Response {
             let problems: Vec<_> = problems
                 .into_iter()
                 .map(|p| {
-                    json!({
+                    let mut one = json!({
                         "line": p.line,
                         "column": p.column,
                         "path": p.path,
                         "message": p.message,
-                    })
+                    });
+                    if let Some(file) = p.file {
+                        one["file"] = json!(file);
+                    }
+                    one
                 })
                 .collect();
             let body =
@@ -305,16 +310,37 @@ fn too_large() -> Reject {
     Reject::Refused(Refusal::TooLarge)
 }
 
-/// Reads the mission in a request body: the size limit (a `Content-Length`
-/// over it is refused before the body is read), the content type, UTF-8,
-/// then the library's loader; the work is done off the async threads, at
-/// most as many at once as the server has slots, so that a slow request
-/// does not hold up the others.
+/// Reads the mission in a request body and hands it to `work`; see
+/// [`with_text`].
 async fn with_mission<T: Send + 'static>(
     app: App,
     headers: HeaderMap,
-    mut body: Body,
+    body: Body,
     work: impl FnOnce(&Mission) -> T + Send + 'static,
+) -> Result<T, Reject> {
+    with_text(app, headers, body, move |text, syntax, rb, gone| {
+        let m = engine::mission(text, syntax, rb).map_err(Reject::Refused)?;
+        if gone() {
+            return Err(Reject::Gone);
+        }
+        Ok(work(&m))
+    })
+    .await
+}
+
+/// Reads a request body: the size limit (a `Content-Length` over it is
+/// refused before the body is read), the content type, UTF-8; then `work`
+/// reads the text (with its syntax, the server's rulebook, and a check of
+/// whether the request has gone, to look at between steps). The work is
+/// done off the async threads, at most as many at once as the server has
+/// slots, so that a slow request does not hold up the others.
+async fn with_text<T: Send + 'static>(
+    app: App,
+    headers: HeaderMap,
+    mut body: Body,
+    work: impl FnOnce(&str, Syntax, &crate::Rulebook, &dyn Fn() -> bool) -> Result<T, Reject>
+    + Send
+    + 'static,
 ) -> Result<T, Reject> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
@@ -350,22 +376,16 @@ async fn with_mission<T: Send + 'static>(
         // gone: no more analyses run at once than there are slots.
         let _permit = permit;
         let _held = held;
-        if asked.load(Ordering::Relaxed) {
+        let gone = || asked.load(Ordering::Relaxed);
+        if gone() {
             return Err(Reject::Gone);
         }
         let text = std::str::from_utf8(&bytes).map_err(|_| {
-            Reject::Refused(Refusal::Invalid(vec![engine::Located {
-                line: None,
-                column: None,
-                path: String::new(),
-                message: "the body is not UTF-8 text".to_owned(),
-            }]))
+            Reject::Refused(Refusal::Invalid(vec![engine::Located::whole(
+                "the body is not UTF-8 text",
+            )]))
         })?;
-        let m = engine::mission(text, syntax, &app.rulebook).map_err(Reject::Refused)?;
-        if asked.load(Ordering::Relaxed) {
-            return Err(Reject::Gone);
-        }
-        Ok(work(&m))
+        work(text, syntax, &app.rulebook, &gone)
     })
     .await
     .unwrap_or(Err(Reject::Status(
@@ -451,6 +471,24 @@ async fn mission_toml(Shared(app): Shared<App>, headers: HeaderMap, body: Body) 
         Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
         Err(e) => e.into_response(),
     }
+}
+
+/// The panel of assessors: a JSON body `{"missions": [{"file", "text"}]}`,
+/// each text a mission file (TOML, or JSON where `file` ends in `.json`).
+async fn assessors(Shared(app): Shared<App>, headers: HeaderMap, body: Body) -> Response {
+    let work = |text: &str, syntax, rb: &crate::Rulebook, gone: &dyn Fn() -> bool| {
+        if syntax != Syntax::Json {
+            return Err(Reject::Status(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "send the missions as application/json: {\"missions\": [{\"file\", \"text\"}]}",
+            ));
+        }
+        engine::assessors(text, rb, gone).map_err(|r| match r {
+            Some(r) => Reject::Refused(r),
+            None => Reject::Gone,
+        })
+    };
+    answer(with_text(app, headers, body, work).await.map(Ok))
 }
 
 /// `?format=` of a report.

@@ -23,6 +23,8 @@ pub enum Syntax {
 /// One located problem of an input, as the API answers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
+    /// The file it is in, where a request carries several.
+    pub file: Option<String>,
     /// Line, from 1, where known.
     pub line: Option<usize>,
     /// Column, from 1, where known.
@@ -31,6 +33,19 @@ pub struct Located {
     pub path: String,
     /// What is wrong, with what is allowed and the nearest known id.
     pub message: String,
+}
+
+impl Located {
+    /// A problem of the whole input, with no place in it.
+    pub fn whole(message: impl Into<String>) -> Located {
+        Located {
+            file: None,
+            line: None,
+            column: None,
+            path: String::new(),
+            message: message.into(),
+        }
+    }
 }
 
 /// Why an input was refused.
@@ -55,6 +70,7 @@ fn refusal(e: Error) -> Refusal {
             let mut located: Vec<Located> = diags
                 .iter()
                 .map(|d| Located {
+                    file: None,
                     line: (d.line > 0).then_some(d.line),
                     column: (d.line > 0).then_some(d.column),
                     path: d.problem.path.to_string(),
@@ -64,6 +80,7 @@ fn refusal(e: Error) -> Refusal {
                 .collect();
             // The problems past those listed, counted in a last one.
             located.extend(diags.omitted_in_words().map(|message| Located {
+                file: None,
                 line: None,
                 column: None,
                 path: DocPath::root().to_string(),
@@ -71,12 +88,7 @@ fn refusal(e: Error) -> Refusal {
             }));
             Refusal::Invalid(located)
         }
-        other => Refusal::Invalid(vec![Located {
-            line: None,
-            column: None,
-            path: String::new(),
-            message: with_causes(&other),
-        }]),
+        other => Refusal::Invalid(vec![Located::whole(with_causes(&other))]),
     }
 }
 
@@ -187,4 +199,82 @@ pub fn robustness_json(m: &Mission) -> Rendered {
 /// (as [`assess_json`]).
 pub fn report_as(m: &Mission, format: Format) -> Rendered {
     report::render(&brief(m), format).map_err(|e| e.to_string())
+}
+
+/// The most missions one panel request may carry.
+pub const MAX_ASSESSORS: usize = 64;
+
+/// A panel of assessors from `{"missions": [{"file": "a.toml", "text":
+/// "..."}, ...]}`: `{"panel": ..., "settled": ...}`, the panel as
+/// `panel --format json` prints it and the mission at the panel's medians
+/// (the document the page edits). `gone` is looked at between missions.
+///
+/// # Errors
+/// `Some` refusal with every problem of every file, each naming its file;
+/// `None` when the request has gone.
+pub fn assessors(
+    body: &str,
+    rb: &Rulebook,
+    gone: &dyn Fn() -> bool,
+) -> Result<String, Option<Refusal>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Request {
+        missions: Vec<One>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct One {
+        file: String,
+        text: String,
+    }
+    let shape = |message: String| Some(Refusal::Invalid(vec![Located::whole(message)]));
+    let request: Request = serde_json::from_str(body).map_err(|e| {
+        shape(format!(
+            "expected {{\"missions\": [{{\"file\": \"a.toml\", \"text\": \"...\"}}, ...]}}: {e}"
+        ))
+    })?;
+    if request.missions.len() < 2 || request.missions.len() > MAX_ASSESSORS {
+        return Err(shape(format!(
+            "a panel takes from 2 to {MAX_ASSESSORS} missions, one per assessor; {} given",
+            request.missions.len()
+        )));
+    }
+    let mut missions = Vec::with_capacity(request.missions.len());
+    let mut problems = Vec::new();
+    for one in &request.missions {
+        if gone() {
+            return Err(None);
+        }
+        let loaded = if one.file.to_ascii_lowercase().ends_with(".json") {
+            Mission::from_json(&one.text, &one.file, rb)
+        } else {
+            Mission::from_toml(&one.text, &one.file, rb)
+        };
+        match loaded {
+            Ok(m) => missions.push(m),
+            Err(e) => match refusal(e) {
+                Refusal::Invalid(found) => problems.extend(found.into_iter().map(|mut p| {
+                    p.file = Some(one.file.clone());
+                    p
+                })),
+                Refusal::TooLarge => return Err(Some(Refusal::TooLarge)),
+            },
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Some(Refusal::Invalid(problems)));
+    }
+    if gone() {
+        return Err(None);
+    }
+    let panel = crate::analysis::panel(&missions).map_err(|e| Some(refusal(e)))?;
+    let settled = panel
+        .settled()
+        .to_json()
+        .map_err(|e| shape(e.to_string()))?;
+    let settled: serde_json::Value =
+        serde_json::from_str(&settled).map_err(|e| shape(e.to_string()))?;
+    let panel = serde_json::to_value(&panel).map_err(|e| shape(e.to_string()))?;
+    Ok(serde_json::json!({ "panel": panel, "settled": settled }).to_string())
 }

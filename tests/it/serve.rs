@@ -11,7 +11,7 @@ use integration_readiness::analysis::{RobustnessOptions, brief, plan, robustness
 use integration_readiness::assess::Verdict;
 use integration_readiness::report::reference;
 use integration_readiness::serve::{Server, State};
-use integration_readiness::{MAX_INPUT_BYTES, Mission, Rulebook, report};
+use integration_readiness::{MAX_INPUT_BYTES, Mission, Rating, Rulebook, report};
 use serde_json::Value;
 
 const SAMPLES: &[(&str, &str)] = &[
@@ -838,5 +838,115 @@ fn one_slot_serves_requests_one_after_another() {
     for c in clients {
         assert_eq!(c.join().unwrap(), 200);
     }
+    server.stop().unwrap();
+}
+
+/// `{"missions": [{"file", "text"}]}` for the panel route.
+fn assessors_body(files: &[(&str, &str)]) -> String {
+    let missions: Vec<Value> = files
+        .iter()
+        .map(|(file, text)| serde_json::json!({ "file": file, "text": text }))
+        .collect();
+    serde_json::json!({ "missions": missions }).to_string()
+}
+
+#[test]
+fn a_panel_of_assessors_is_answered_with_the_panel_and_the_settled_mission() {
+    let server = start();
+    let base = SAMPLES[1].1;
+    // Two assessors who differ on one factor: the second puts senior
+    // leadership cohesion at the other end of the scale.
+    let other = base.replace("[mission]\n", "[mission]\nassessor = \"Headquarters\"\n");
+    let factor = "senior-leadership-cohesion";
+    let rb = Rulebook::oslo_2007();
+    let m = Mission::from_toml(base, "a.toml", &rb).unwrap();
+    let f = rb.factor_index(factor).unwrap();
+    let theirs = m.rating(f).unwrap();
+    let changed = Rating::SCALE[if theirs.step() == Some(0) { 4 } else { 0 }];
+    let mut m2 = Mission::from_toml(&other, "b.toml", &rb).unwrap();
+    m2.set_rating(f, changed);
+    let other = m2.to_toml().unwrap();
+    let a = post(
+        server.addr(),
+        "/api/assessors",
+        "application/json",
+        &assessors_body(&[("a.toml", base), ("b.toml", &other)]),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let v = a.json();
+    let names: Vec<&str> = v["panel"]["assessors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["assessor 1", "Headquarters"]);
+    let disputed: Vec<&str> = v["panel"]["discuss"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["factor"].as_str().unwrap())
+        .collect();
+    assert_eq!(disputed, [factor]);
+    // The settled mission loads back as a mission of the same name, with
+    // the cautious middle of the two ratings.
+    let settled = Mission::from_json(&v["settled"].to_string(), "s.json", &rb).unwrap();
+    assert_eq!(settled.name(), m.name());
+    let lower = if theirs.step() < changed.step() {
+        theirs
+    } else {
+        changed
+    };
+    assert_eq!(settled.rating(f), Some(lower));
+    server.stop().unwrap();
+}
+
+#[test]
+fn a_panel_with_a_broken_file_names_the_file_of_each_problem() {
+    let server = start();
+    let broken =
+        "[mission]\nname = \"M\"\n[evidence.senior-leadership-cohesion]\nrating = \"hgh\"\n";
+    let a = post(
+        server.addr(),
+        "/api/assessors",
+        "application/json",
+        &assessors_body(&[("good.toml", SAMPLES[1].1), ("broken.toml", broken)]),
+    );
+    assert_eq!(a.status, 422, "{}", a.body);
+    let p = &a.json()["problems"][0];
+    assert_eq!(p["file"], "broken.toml");
+    assert_eq!(
+        (p["line"].as_u64(), p["column"].as_u64()),
+        (Some(4), Some(10))
+    );
+    assert_eq!(p["path"], "evidence.senior-leadership-cohesion.rating");
+    // One mission is not a panel; TOML is not the panel's body.
+    let one = post(
+        server.addr(),
+        "/api/assessors",
+        "application/json",
+        &assessors_body(&[("a.toml", SAMPLES[1].1)]),
+    );
+    assert_eq!(one.status, 422);
+    assert!(
+        one.json()["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("from 2 to 64 missions")
+    );
+    let toml = post(
+        server.addr(),
+        "/api/assessors",
+        "application/toml",
+        SAMPLES[1].1,
+    );
+    assert_eq!(toml.status, 415);
+    let shape = post(
+        server.addr(),
+        "/api/assessors",
+        "application/json",
+        "{\"files\": []}",
+    );
+    assert_eq!(shape.status, 422);
     server.stop().unwrap();
 }
