@@ -31,6 +31,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/", get(index))
         .route("/app.js", get(script))
         .route("/app.css", get(style))
+        .route("/facilitator.js", get(facilitator_script))
         .route("/api/rulebook", get(rulebook))
         .route("/api/mission", get(start_mission).post(mission))
         .route("/api/assess", post(assess))
@@ -173,6 +174,10 @@ async fn index() -> Response {
 
 async fn script() -> Response {
     with_type("text/javascript; charset=utf-8", page::APP_JS)
+}
+
+async fn facilitator_script() -> Response {
+    with_type("text/javascript; charset=utf-8", page::FACILITATOR_JS)
 }
 
 async fn style() -> Response {

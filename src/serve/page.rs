@@ -7,3 +7,5 @@ pub const INDEX_HTML: &str = include_str!("assets/index.html");
 pub const APP_CSS: &str = include_str!("assets/app.css");
 /// Its script.
 pub const APP_JS: &str = include_str!("assets/app.js");
+/// The facilitator's view of a panel of assessors (`POST /api/assessors`).
+pub const FACILITATOR_JS: &str = include_str!("assets/facilitator.js");
