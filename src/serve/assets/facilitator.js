@@ -115,6 +115,13 @@ async function openPanel(list, where) {
   facAssess();
 }
 
+// The button that opens a panel: in the header, or on a phone at the top
+// of the questionnaire.
+function panelEntry() {
+  const shown = Array.from(document.querySelectorAll("[data-panel-open]")).find((b) => b.getClientRects().length > 0);
+  return shown || document.getElementById("panel-button");
+}
+
 function showFacilitator(on) {
   document.getElementById("facilitator").hidden = !on;
   document.querySelector("main.layout").hidden = on;
@@ -442,7 +449,7 @@ function editAgreed() {
   setDirty(true);
   showFacilitator(false);
   status("The agreed mission is in the questionnaire; save it as TOML to keep it.", "ok");
-  document.getElementById("panel-button").focus();
+  panelEntry().focus();
   scheduleAssess();
 }
 
@@ -456,7 +463,7 @@ document.addEventListener("DOMContentLoaded", () => {
     from = where;
     input.click();
   };
-  document.getElementById("panel-button").addEventListener("click", pick(files, "header"));
+  for (const b of document.querySelectorAll("[data-panel-open]")) b.addEventListener("click", pick(files, "header"));
   document.getElementById("fac-files").addEventListener("click", pick(files, "view"));
   document.getElementById("fac-folder").addEventListener("click", pick(folder, "view"));
   for (const input of [files, folder]) {
@@ -477,7 +484,7 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("fac-edit").addEventListener("click", editAgreed);
   document.getElementById("fac-close").addEventListener("click", () => {
     showFacilitator(false);
-    document.getElementById("panel-button").focus();
+    panelEntry().focus();
   });
   window.addEventListener("beforeunload", (ev) => {
     if (!FAC || !FAC.unsaved) return;
