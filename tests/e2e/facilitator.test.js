@@ -41,6 +41,9 @@ async function openPage(viewport = { width: 1400, height: 900 }) {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
+  // File choosers are caught from the start, so that one opened by a key
+  // press at once is not missed.
+  page.on("filechooser", () => {});
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready=true]");
   page.errors = errors;
@@ -89,8 +92,8 @@ async function apiPanel(files) {
 }
 
 /** Opens the files through the header's button, as a user does. */
-async function openPanel(page, paths) {
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.locator("#panel-button").click()]);
+async function openPanel(page, paths, button = "#panel-button") {
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.locator(button).click()]);
   assert.ok(chooser.isMultiple(), "the picker takes several files");
   await chooser.setFiles(paths);
   await page.waitForSelector("#facilitator:not([hidden]) [data-fac-factor]");
@@ -459,7 +462,10 @@ test("on a phone the view fits the width: no sideways scrolling, nothing off the
   const files = threeFiles();
   const { paths } = writeFiles(files);
   const page = await openPage({ width, height });
-  await openPanel(page, paths);
+  // The header has no room for the button: it is at the top of the questionnaire.
+  assert.equal(await page.locator("#panel-button").isVisible(), false);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, "no horizontal scrolling on the questionnaire");
+  await openPanel(page, paths, "#panel-button-narrow");
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, "no horizontal scrolling");
   const off = await page.evaluate((w) => {
     const out = [];
@@ -477,6 +483,10 @@ test("on a phone the view fits the width: no sideways scrolling, nothing off the
     assert.ok(b.x >= 0 && b.x + b.width <= width + 1);
   }
   await page.screenshot({ path: path.join(os.tmpdir(), "facilitator-phone.png") });
+  // Back to the questionnaire, the keyboard is on the button that opened the panel.
+  await page.locator("#fac-close").click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "panel-button-narrow");
+  await openPanel(page, paths, "#panel-button-narrow");
   await page.locator(`#panel-factor-${F.lead}`).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(os.tmpdir(), "facilitator-phone-cards.png") });
   assert.deepEqual(page.errors, []);
