@@ -13,7 +13,7 @@
 //!
 //! | route | answer |
 //! |---|---|
-//! | `GET /` | the page (HTML, CSS and script embedded in the binary) |
+//! | `GET /` | the page (HTML, CSS and scripts embedded in the binary: `/app.css`, `/app.js`, and `/facilitator.js` for the view of a panel of assessors) |
 //! | `GET /api/rulebook` | the rulebook as JSON, as `rulebook --format json` prints it |
 //! | `GET /api/mission` | the mission the server was started with, as JSON, or `null` |
 //! | `POST /api/assess` | the assessment, as `assess --format json` prints it |
