@@ -272,7 +272,7 @@ pub use assess::score::{score_batch, score_into, score_only, score_sweep};
 pub use error::{
     Diagnostic, Diagnostics, DocPath, Error, MAX_PROBLEMS, ParseWordError, PathSegment, Problem,
 };
-pub use load::{MAX_INPUT_BYTES, STDIN_NAME, read_limited};
+pub use load::{MAX_ENTITIES, MAX_INPUT_BYTES, MAX_SOURCES, STDIN_NAME, read_limited};
 pub use mission::{Mission, MissionBuilder};
 pub use rulebook::Rulebook;
 pub use text::Text;

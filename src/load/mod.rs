@@ -10,6 +10,7 @@
 //! - `read`: files and standard input, within [`MAX_INPUT_BYTES`];
 //! - `shape`: the first pass, over a document's tree (from TOML, or from
 //!   JSON through `json`);
+//! - `limits`: the per-mission limits ([`MAX_ENTITIES`], [`MAX_SOURCES`]);
 //! - `control`: control characters in keys and texts, located;
 //! - `locate`: line:column and TOML path of a problem;
 //! - `messages`: serde's messages reworded;
@@ -18,12 +19,13 @@
 mod control;
 #[cfg(feature = "json")]
 mod json;
+mod limits;
 mod locate;
 mod messages;
 mod read;
 mod shape;
 
-pub use read::{MAX_INPUT_BYTES, STDIN_NAME, read_limited};
+pub use read::{MAX_ENTITIES, MAX_INPUT_BYTES, MAX_SOURCES, STDIN_NAME, read_limited};
 
 #[cfg(feature = "files")]
 use std::path::Path;

@@ -32,7 +32,12 @@ pub(super) struct Shape {
     own: &'static [&'static str],
     /// The other kind of file, and the top-level keys that name it.
     other: (&'static str, &'static [&'static str]),
+    /// The limits on what a file of this kind may hold: the problems of
+    /// each list over its limit, the lists cut to it (see [`limits`](super::limits)).
+    limits: Option<Limits>,
 }
+
+pub(super) type Limits = fn(&mut Spanned<DeTable<'_>>) -> Vec<(Range<usize>, Problem)>;
 
 pub(super) type ItemCheck = for<'a> fn(&Spanned<DeTable<'a>>) -> Vec<(DocPath, toml::de::Error)>;
 
@@ -45,6 +50,7 @@ pub(super) const RULEBOOK_SHAPE: Shape = Shape {
         "a mission file",
         &["mission", "evidence", "effort", "entity"],
     ),
+    limits: None,
 };
 pub(super) const MISSION_SHAPE: Shape = Shape {
     entry_tables: &["evidence", "context", "effort"],
@@ -55,6 +61,7 @@ pub(super) const MISSION_SHAPE: Shape = Shape {
         "a rulebook",
         &["rulebook", "level", "dimension", "factor", "gate", "rule"],
     ),
+    limits: Some(super::limits::mission),
 };
 
 /// A table as it is written in a file: `[mission]`, `[[entity]]`.
@@ -230,11 +237,17 @@ pub(super) fn parse<'a, T: DeserializeOwned>(
 /// Reads the shape of a document's tree (from TOML text, or from JSON text
 /// with [`json::tree`]) into `T`, collecting the shape problems of every item.
 pub(super) fn shape_of<'a, T: DeserializeOwned>(
-    tree: Spanned<DeTable<'a>>,
+    mut tree: Spanned<DeTable<'a>>,
     text: &'a str,
     file: &str,
     shape: &Shape,
 ) -> Result<(Shaped<T>, Spanned<DeTable<'a>>), Error> {
+    // Lists over their limits are cut first, so that nothing past a limit
+    // is read, checked or kept.
+    let over = shape
+        .limits
+        .map(|check| check(&mut tree))
+        .unwrap_or_default();
     let locator = Locator::new(text, file, &tree);
     if let Some((problem, span)) = wrong_kind(tree.get_ref(), shape) {
         let (line, column) = locator.lines.line_col(span.start);
@@ -259,6 +272,15 @@ pub(super) fn shape_of<'a, T: DeserializeOwned>(
             })
         })
         .collect();
+    for (span, problem) in over {
+        let (line, column) = locator.lines.line_col(span.start);
+        diags.push(Pending::Done(Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            problem,
+        }));
+    }
     let mut aside = SetAside::default();
     let mut rest = None;
     if let Some(items) = shape.items {

@@ -983,9 +983,9 @@ fn a_huge_number_of_type_errors_is_listed_to_the_limit_then_counted() {
 
 #[test]
 fn a_huge_number_of_malformed_items_is_listed_to_the_limit_then_counted() {
-    // 20,000 [[entity]] tables whose name is a number: each read alone and
-    // set aside, all in one pass over the array.
-    let text = many(20_000, |i| {
+    // 1,000 [[entity]] tables (the most a mission holds) whose name is a
+    // number: each read alone and set aside, all in one pass over the array.
+    let text = many(1_000, |i| {
         format!("[[entity]]\nname = {i}\nrole = \"hum\"\n")
     });
     let shown = mission_err(&text);
@@ -999,7 +999,7 @@ fn a_huge_number_of_malformed_items_is_listed_to_the_limit_then_counted() {
         lines[199],
         "m.toml:601:8: the 200th [[entity]], name: name is text in quotes: \"199\""
     );
-    assert_eq!(lines[200], "and 19800 more problems");
+    assert_eq!(lines[200], "and 800 more problems");
 }
 
 #[test]
@@ -1156,4 +1156,110 @@ fn a_wrong_type_anywhere_is_said_without_rust_type_names() {
         bad.join("\n")
     );
     assert!(checked > 500, "{checked}");
+}
+
+/// A mission of the tiny rulebook with `n` entities, each three lines
+/// (`[[entity]]`, its name, role `dev`) after the two lines of `[mission]`:
+/// the k-th entity's header is on line 3 + 3 (k - 1).
+fn with_entities(n: usize) -> String {
+    let mut text = String::from("[mission]\nname = \"x\"\n");
+    for k in 1..=n {
+        text.push_str(&format!("[[entity]]\nname = \"e{k}\"\nrole = \"dev\"\n"));
+    }
+    text
+}
+
+#[test]
+fn a_mission_holds_at_most_max_entities() {
+    use integration_readiness::MAX_ENTITIES;
+    assert_eq!(MAX_ENTITIES, 1000);
+    let m = Mission::from_toml(&with_entities(1000), "m.toml", &tiny()).unwrap();
+    assert_eq!(m.data().entities.len(), 1000);
+    // The 1001st header is on line 3 + 3 * 1000.
+    assert_eq!(
+        mission_err(&with_entities(1001)),
+        "m.toml:3003:1: the 1001st [[entity]]: 1001 entities, more than a mission may hold; \
+         those past the 1000th are not read; expected at most 1000 [[entity]] tables"
+    );
+}
+
+#[test]
+fn entities_past_the_limit_are_not_read_and_those_within_are_checked() {
+    // The 1000th entity's role is unknown, the 1002nd's too: only the first
+    // is read (its role on line 3 + 3 * 999 + 2 = 3002, after `role = `).
+    let text = with_entities(1002)
+        .replace(
+            "name = \"e1000\"\nrole = \"dev\"",
+            "name = \"e1000\"\nrole = \"nope\"",
+        )
+        .replace(
+            "name = \"e1002\"\nrole = \"dev\"",
+            "name = \"e1002\"\nrole = \"nope\"",
+        );
+    let e = mission_err(&text);
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines.len(), 2, "{e}");
+    assert!(
+        lines[0].starts_with("m.toml:3002:8: the 1000th [[entity]], role: unknown role `nope`"),
+        "{e}"
+    );
+    assert!(
+        lines[1].starts_with("m.toml:3003:1: the 1001st [[entity]]: 1002 entities"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_rating_cites_at_most_max_sources() {
+    use integration_readiness::MAX_SOURCES;
+    assert_eq!(MAX_SOURCES, 100);
+    // One source a line from line 6: the k-th source is on line 5 + k.
+    let text = |n: usize| {
+        let mut t =
+            String::from("[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\nsources = [\n");
+        for k in 1..=n {
+            t.push_str(&format!("\"s{k}\",\n"));
+        }
+        t.push_str("]\n");
+        t
+    };
+    let m = Mission::from_toml(&text(100), "m.toml", &tiny()).unwrap();
+    assert_eq!(m.data().evidence["e1"].sources.len(), 100);
+    assert_eq!(
+        mission_err(&text(250)),
+        "m.toml:106:1: evidence.e1.sources[101]: 250 sources for one rating, more than a \
+         mission may list; those past the 100th are not read; expected at most 100 sources \
+         for one rating"
+    );
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn json_missions_have_the_same_limits_with_the_path_of_the_item() {
+    let entities: Vec<String> = (1..=1001)
+        .map(|k| format!("{{\"name\": \"e{k}\", \"role\": \"dev\"}}"))
+        .collect();
+    let text = format!(
+        "{{\"mission\": {{\"name\": \"x\"}},\n\"entity\": [\n{}\n]}}",
+        entities.join(",\n")
+    );
+    let Err(Error::Invalid(d)) = Mission::from_json(&text, "m.json", &tiny()) else {
+        panic!("accepted");
+    };
+    assert_eq!(d.items().len(), 1);
+    let p = &d.items()[0];
+    // The k-th entity is on line 2 + k.
+    assert_eq!((p.line, p.column), (1003, 1));
+    assert_eq!(p.problem.path.to_string(), "entity[1001]");
+}
+
+#[test]
+fn missions_built_in_code_have_no_entity_limit() {
+    use integration_readiness::model::{Entity, MissionData, MissionInfo};
+    let mut data = MissionData::new(MissionInfo::new("x"));
+    data.entities = (0..1500)
+        .map(|k| Entity::new(format!("e{k}"), "dev"))
+        .collect();
+    let m = Mission::new(data, &tiny()).unwrap();
+    assert_eq!(m.data().entities.len(), 1500);
 }
