@@ -303,6 +303,13 @@ enum Pending {
         column: usize,
         error: toml::de::Error,
     },
+    /// A key that its table's type does not know, found with the others
+    /// of its table, to be worded.
+    Key {
+        line: usize,
+        column: usize,
+        key: shape::Unknown,
+    },
     /// An entry of a mission's `table` of entries (`evidence`, `effort`,
     /// `context`) that the rulebook does not know.
     Unknown {
@@ -319,9 +326,9 @@ impl Pending {
     fn place(&self) -> (bool, usize, usize) {
         let (line, column) = match self {
             Pending::Done(d) => (d.line, d.column),
-            Pending::Serde { line, column, .. } | Pending::Unknown { line, column, .. } => {
-                (*line, *column)
-            }
+            Pending::Serde { line, column, .. }
+            | Pending::Key { line, column, .. }
+            | Pending::Unknown { line, column, .. } => (*line, *column),
         };
         (line == 0, line, column)
     }
@@ -331,6 +338,12 @@ impl Pending {
         match self {
             Pending::Done(d) => d,
             Pending::Serde { error, .. } => locator.toml_error(&error),
+            Pending::Key { line, column, key } => Diagnostic {
+                file: locator.file.to_owned(),
+                line,
+                column,
+                problem: messages::serde_problem(key.path.clone(), &key.message()),
+            },
             Pending::Unknown {
                 line,
                 column,
@@ -361,7 +374,7 @@ impl Pending {
                 column,
                 error,
             } => (*line, *column) == (d.line, d.column) && &locator.toml_error(error) == d,
-            Pending::Unknown { .. } => false,
+            Pending::Key { .. } | Pending::Unknown { .. } => false,
         }
     }
 }

@@ -610,13 +610,15 @@ fn json_errors_carry_line_and_path() {
 
 #[test]
 fn shape_and_meaning_problems_of_a_mission_are_reported_together() {
-    // entity[1] is malformed (unknown key) and set aside; the meaning of the
-    // rest is still checked, and reported at the right items and lines.
+    // entity[1] is malformed (an unknown key, and so no name, as for
+    // [mission]) and set aside; the meaning of the rest is still checked,
+    // and reported at the right items and lines.
     assert_eq!(
         mission_err(
             "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hu\"\n[[entity]]\nname = \"c\"\nrole = \"hum\"\ncurrent = { a = \"midd\" }\n"
         ),
-        "m.toml:4:1: the 1st [[entity]], nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?\n\
+        "m.toml:3:1: the 1st [[entity]]: missing key `name`; expected `name` to be given\n\
+         m.toml:4:1: the 1st [[entity]], nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?\n\
          m.toml:8:8: the 2nd [[entity]], role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
          m.toml:12:17: the 3rd [[entity]], current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
     );
@@ -624,15 +626,19 @@ fn shape_and_meaning_problems_of_a_mission_are_reported_together() {
 
 #[test]
 fn every_malformed_item_is_reported() {
-    // Three malformed entities out of four: each is reported, at its place.
+    // Three malformed entities out of four: each is reported, at its place,
+    // with both of its problems (no name, an unknown key).
     let text = "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hum\"\n[[entity]]\nnam = \"c\"\nrole = \"hum\"\n[[entity]]\nnam = \"d\"\nrole = \"hum\"\n";
     let e = mission_err(text);
     let paths: Vec<&str> = e.lines().map(|l| l.split(": ").nth(1).unwrap()).collect();
     assert_eq!(
         paths,
         [
+            "the 1st [[entity]]",
             "the 1st [[entity]], nam",
+            "the 3rd [[entity]]",
             "the 3rd [[entity]], nam",
+            "the 4th [[entity]]",
             "the 4th [[entity]], nam"
         ]
     );
@@ -1262,4 +1268,77 @@ fn missions_built_in_code_have_no_entity_limit() {
         .collect();
     let m = Mission::new(data, &tiny()).unwrap();
     assert_eq!(m.data().entities.len(), 1500);
+}
+
+#[test]
+fn every_unknown_key_of_a_plain_table_is_counted_exactly() {
+    // 1,000 unknown keys in [mission], one a line from line 3: the first
+    // 200 (k0 to k199, lines 3 to 202) are listed in file order, the other
+    // 800 counted.
+    let mut text = String::from("[mission]\nname = \"x\"\n");
+    for k in 0..1000 {
+        text.push_str(&format!("k{k} = 1\n"));
+    }
+    let Err(Error::Invalid(d)) = Mission::from_toml(&text, "m.toml", &tiny()) else {
+        panic!("accepted");
+    };
+    assert_eq!((d.items().len(), d.omitted()), (200, 800));
+    assert_eq!(
+        d.items()[0].to_string(),
+        "m.toml:3:1: mission.k0: unknown key `k0`; expected one of name, date, description"
+    );
+    assert_eq!(
+        d.items()[199].to_string(),
+        "m.toml:202:1: mission.k199: unknown key `k199`; expected one of name, date, description"
+    );
+    // The same in a table read alone (a rating), and at the top level.
+    let mut text = String::from("[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\n");
+    for k in 0..1000 {
+        text.push_str(&format!("k{k} = 1\n"));
+    }
+    let Err(Error::Invalid(d)) = Mission::from_toml(&text, "m.toml", &tiny()) else {
+        panic!("accepted");
+    };
+    assert_eq!((d.items().len(), d.omitted()), (200, 800));
+    assert_eq!(
+        d.items()[0].to_string(),
+        "m.toml:5:1: evidence.e1.k0: unknown key `k0`; expected one of rating, note, sources"
+    );
+    let mut text = String::new();
+    for k in 0..1000 {
+        text.push_str(&format!("k{k} = 1\n"));
+    }
+    text.push_str("[mission]\nname = \"x\"\n");
+    let Err(Error::Invalid(d)) = Mission::from_toml(&text, "m.toml", &tiny()) else {
+        panic!("accepted");
+    };
+    assert_eq!((d.items().len(), d.omitted()), (200, 800));
+    assert!(
+        d.items()[199]
+            .to_string()
+            .starts_with("m.toml:200:1: k199: unknown key `k199`"),
+        "{}",
+        d.items()[199]
+    );
+}
+
+#[test]
+fn every_problem_of_one_rating_is_reported() {
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[evidence.e1]\nrating = 3\nnote = 4\n"),
+        "m.toml:4:10: evidence.e1.rating: a rating is a word such as \"high\", not a number\n\
+         m.toml:5:8: evidence.e1.note: note is text in quotes: \"4\""
+    );
+    // A bad source among good ones, and an unknown key, in one entity and
+    // one rating.
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\nsources = [\"a\", 2, \"c\"]\nseen = true\n\
+             [[entity]]\nname = 5\nrole = \"hum\"\nmood = \"ok\"\n"
+        ),
+        "m.toml:5:17: evidence.e1.sources[2]: a number is not accepted here; expected text in quotes\n\
+         m.toml:6:1: evidence.e1.seen: unknown key `seen`; expected one of rating, note, sources\n\
+         m.toml:8:8: the 1st [[entity]], name: name is text in quotes: \"5\"\n\
+         m.toml:10:1: the 1st [[entity]], mood: unknown key `mood`; expected one of name, role, current, note"
+    );
 }
