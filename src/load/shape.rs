@@ -261,6 +261,9 @@ pub(super) fn header(key: &str, value: &DeValue<'_>) -> String {
 /// kind and some of the other's. Named as such, rather than as a list of
 /// every table that does not belong.
 pub(super) fn wrong_kind(tree: &DeTable<'_>, shape: &Shape) -> Option<(Problem, Range<usize>)> {
+    if let Some(found) = a_report(tree, shape) {
+        return Some(found);
+    }
     if shape.own.iter().any(|k| tree.contains_key(*k)) {
         return None;
     }
@@ -283,6 +286,63 @@ pub(super) fn wrong_kind(tree: &DeTable<'_>, shape: &Shape) -> Option<(Problem, 
         format!("this looks like {other}, not {}: it has {has}", shape.what),
     );
     Some((problem, first))
+}
+
+/// The top-level keys of an assessment report (`assess --format json`, or
+/// the same document as TOML) that no mission or rulebook has.
+const REPORT_KEYS: &[&str] = &[
+    "dimensions",
+    "overall",
+    "themes",
+    "factors",
+    "recommendations",
+    "evidence_gaps",
+    "missing_context",
+    "fix_first",
+];
+
+/// The problem of an assessment report given as a mission or a rulebook:
+/// it has two or more keys only a report has (a mission file may share its
+/// `mission` and `context`). Named as such, rather than as a list of every
+/// key that does not belong.
+fn a_report(tree: &DeTable<'_>, shape: &Shape) -> Option<(Problem, Range<usize>)> {
+    let mut found: Vec<(Range<usize>, &str)> = tree
+        .iter()
+        .filter_map(|(k, _)| {
+            let key = k.get_ref().as_ref();
+            REPORT_KEYS
+                .iter()
+                .find(|r| **r == key)
+                .map(|r| (k.span(), *r))
+        })
+        .collect();
+    if found.len() < 2 {
+        return None;
+    }
+    found.sort_by_key(|(span, _)| span.start);
+    let names: Vec<String> = found
+        .iter()
+        .take(3)
+        .map(|(_, k)| format!("`{k}`"))
+        .collect();
+    let has = match names.as_slice() {
+        [a, b] => format!("{a} and {b}"),
+        [a, b, c] if found.len() == 3 => format!("{a}, {b} and {c}"),
+        [a, b, c] => format!("{a}, {b}, {c} and more"),
+        _ => return None,
+    };
+    let problem = Problem::new(
+        DocPath::root(),
+        format!(
+            "this is an assessment report, not {}: it has {has}",
+            shape.what
+        ),
+    )
+    .allowed(format!(
+        "the {} it was made from",
+        shape.what.trim_start_matches("a ")
+    ));
+    Some((problem, found[0].0.clone()))
 }
 
 /// The items of a mission, each read alone (see [`Shape::items`]).

@@ -1342,3 +1342,40 @@ fn every_problem_of_one_rating_is_reported() {
          m.toml:10:1: the 1st [[entity]], mood: unknown key `mood`; expected one of name, role, current, note"
     );
 }
+
+#[cfg(feature = "json")]
+#[test]
+fn an_assessment_report_given_as_a_mission_is_named_as_such() {
+    // What `assess --format json` writes: its first report-only key,
+    // `dimensions`, opens line 4 at column 3.
+    let rb = Rulebook::oslo_2007();
+    let text = include_str!("../../examples/missions/consolidation-after-ceasefire.toml");
+    let m = Mission::from_toml(text, "sample.toml", &rb).unwrap();
+    let a = integration_readiness::assess(&m);
+    let json =
+        integration_readiness::report::render(&a, integration_readiness::report::Format::Json)
+            .unwrap();
+    let e = Mission::from_json(&json, "report.json", &rb).unwrap_err();
+    let Error::Invalid(d) = &e else { panic!("{e}") };
+    assert_eq!(d.items().len(), 1, "{e}");
+    let line = json
+        .lines()
+        .position(|l| l.starts_with("  \"dimensions\""))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        d.items()[0].to_string(),
+        format!(
+            "report.json:{line}:3: (document): this is an assessment report, not a mission file: \
+             it has `dimensions`, `overall`, `themes` and more; expected the mission file it was \
+             made from"
+        )
+    );
+    // The same document as TOML, with a mission table as the report has.
+    let text = "[mission]\nname = \"x\"\n[overall]\nscore = 50.0\n[[dimensions]]\nid = \"a\"\n";
+    assert_eq!(
+        mission_err(text),
+        "m.toml:3:2: (document): this is an assessment report, not a mission file: it has \
+         `overall` and `dimensions`; expected the mission file it was made from"
+    );
+}
