@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 use super::locate::Locator;
 use super::read::check_size;
 use super::{Pending, invalid};
-use crate::error::{Diagnostic, DocPath, Error, PathSegment, Problem};
+use crate::error::{Diagnostic, DocPath, Error, PathSegment, Problem, shown};
 
 /// The most times the whole file is read again after a shape problem, each
 /// time without what the problem was about, besides the items read one by
@@ -542,8 +542,23 @@ pub(super) fn parse<'a, T: DeserializeOwned>(
         let locator = Locator::new(text, file, &tree);
         let mut seen = std::collections::HashSet::new();
         let mut diags: Vec<Diagnostic> = Vec::new();
+        // The headers of tables found twice: the keys under them are
+        // reported again by the parser, and are not news.
+        let mut twice: Vec<usize> = Vec::new();
         for e in &syntax {
-            let d = locator.toml_error(e);
+            let d = match duplicate(&locator, e) {
+                Some(Duplicate::Table { header, diagnostic }) => {
+                    twice.push(header);
+                    diagnostic
+                }
+                Some(Duplicate::Key { header, .. })
+                    if header.is_some_and(|h| twice.contains(&h)) =>
+                {
+                    continue;
+                }
+                Some(Duplicate::Key { diagnostic, .. }) => diagnostic,
+                None => locator.toml_error(e),
+            };
             // One broken construct can make the parser report the same thing
             // many times over: once is enough.
             let p = &d.problem;
@@ -560,6 +575,142 @@ pub(super) fn parse<'a, T: DeserializeOwned>(
         return Err(invalid(diags));
     }
     shape_of(tree, text, file, shape)
+}
+
+/// A key or table the parser found twice, said with its key and both
+/// places.
+enum Duplicate {
+    /// A table header (`[mission]` twice): where its header starts.
+    Table {
+        header: usize,
+        diagnostic: Diagnostic,
+    },
+    /// A key of a table: where the header of its table starts, if it has one.
+    Key {
+        header: Option<usize>,
+        diagnostic: Diagnostic,
+    },
+}
+
+/// When `e` is the parser's "duplicate key", the key or table found twice,
+/// with its path and, where the tree has it, the place of the first.
+fn duplicate(locator: &Locator<'_, '_>, e: &toml::de::Error) -> Option<Duplicate> {
+    if e.message() != "duplicate key" {
+        return None;
+    }
+    let text = locator.lines.text;
+    let span = e.span()?;
+    let start = text.get(..span.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(start..span.end)?;
+    let indent = line.len() - line.trim_start().len();
+    let line = line.trim_start();
+    // The keys of a header or a key-value line, up to the one found twice,
+    // as the parser reads them.
+    let keys = |written: &str| -> Option<Vec<String>> {
+        let line = format!("{written} = 0");
+        let (doc, _) = DeTable::parse_recoverable(&line);
+        let mut keys = Vec::new();
+        let mut table = doc.get_ref();
+        loop {
+            let mut it = table.iter();
+            let (k, v) = it.next()?;
+            if it.next().is_some() {
+                return None;
+            }
+            keys.push(k.get_ref().to_string());
+            match v.get_ref() {
+                DeValue::Table(t) => table = t,
+                _ => return Some(keys),
+            }
+        }
+    };
+    // The lines above the one found twice, with where each starts.
+    let mut above: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for l in text.get(..start)?.split_inclusive('\n') {
+        above.push((at, l));
+        at += l.len();
+    }
+    // The keys of a header line, if it is one.
+    let header_keys = |l: &str| {
+        let h = l.trim_start().strip_prefix('[')?;
+        let h = h.strip_prefix('[').unwrap_or(h);
+        keys(&h[..h.find(']')?])
+    };
+    let first_on = |found: Option<usize>| {
+        found
+            .map(|at| format!(" (first on line {})", locator.lines.line_col(at).0))
+            .unwrap_or_default()
+    };
+    let (line_no, column) = locator.lines.line_col(span.start);
+    let diagnostic = |problem| Diagnostic {
+        file: locator.file.to_owned(),
+        line: line_no,
+        column,
+        problem,
+    };
+    if let Some(header) = line.strip_prefix('[') {
+        let header = header.strip_prefix('[').unwrap_or(header);
+        let written = keys(header)?;
+        let first = above
+            .iter()
+            .find(|(_, l)| header_keys(l).as_ref() == Some(&written))
+            .map(|(at, _)| *at);
+        let path = DocPath(written.into_iter().map(PathSegment::Key).collect());
+        let shown = format!("[{}]", path);
+        let problem = Problem::new(
+            path.clone(),
+            format!("the table {shown} is given twice{}", first_on(first)),
+        )
+        .allowed(format!("one {shown} table, with all of its keys"));
+        return Some(Duplicate::Table {
+            header: start + indent,
+            diagnostic: diagnostic(problem),
+        });
+    }
+    let key = keys(line)?;
+    // The table the line is in: the last header above it; the first place
+    // of the key is between that header and the line.
+    let mut header = None;
+    let mut table = DocPath::root();
+    let mut from = 0;
+    for (i, (at, l)) in above.iter().enumerate().rev() {
+        if let Some(ks) = header_keys(l) {
+            header = Some(at + (l.len() - l.trim_start().len()));
+            table = DocPath(ks.into_iter().map(PathSegment::Key).collect());
+            from = i + 1;
+            break;
+        }
+    }
+    let first = above[from.min(above.len())..]
+        .iter()
+        .find(|(_, l)| {
+            l.split_once('=')
+                .and_then(|(k, _)| keys(k.trim()))
+                .is_some_and(|k| k == key)
+        })
+        .map(|(at, _)| *at);
+    let mut path = table.clone();
+    path.0.extend(key.iter().cloned().map(PathSegment::Key));
+    let within = if table.0.is_empty() {
+        String::new()
+    } else {
+        format!(" in [{table}]")
+    };
+    let name = key.last().cloned().unwrap_or_default();
+    let problem = Problem::new(
+        path.clone(),
+        format!(
+            "the key `{}` is given twice{within}{}",
+            shown(&name),
+            first_on(first)
+        ),
+    )
+    .allowed(format!("`{}` once", shown(&name)));
+    Some(Duplicate::Key {
+        header,
+        diagnostic: diagnostic(problem),
+    })
 }
 
 /// Reads the shape of a document's tree (from TOML text, or from JSON text

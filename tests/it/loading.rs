@@ -1379,3 +1379,45 @@ fn an_assessment_report_given_as_a_mission_is_named_as_such() {
          `overall` and `dimensions`; expected the mission file it was made from"
     );
 }
+
+#[test]
+fn a_table_or_key_given_twice_names_it_and_both_places() {
+    // [mission] on lines 1 and 3: the second header's key at 3:2; the
+    // `name` under the second is not news.
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[mission]\nname = \"y\"\n"),
+        "m.toml:3:2: mission: the table [mission] is given twice (first on line 1); expected \
+         one [mission] table, with all of its keys"
+    );
+    // [evidence.e1] on lines 3 and 5: found twice at its second key, 5:11.
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\n[evidence.e1]\nrating = \"high\"\n"
+        ),
+        "m.toml:5:11: evidence.e1: the table [evidence.e1] is given twice (first on line 3); \
+         expected one [evidence.e1] table, with all of its keys"
+    );
+    // A key twice in one table: `rating` on lines 4 and 5.
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\nrating = \"high\"\n"
+        ),
+        "m.toml:5:1: evidence.e1.rating: the key `rating` is given twice in [evidence.e1] (first \
+         on line 4); expected `rating` once"
+    );
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn a_json_trailing_comma_is_located_at_what_follows_it() {
+    // `{"mission": {"name": "x"},}`: the comma is the 26th character, the
+    // `}` after it the 27th.
+    let e = Mission::from_json(r#"{"mission": {"name": "x"},}"#, "m.json", &tiny())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "m.json:1:27: (document): trailing comma");
+    let e = Mission::from_json("{\"mission\": {\"name\": \"x\",\n  }}", "m.json", &tiny())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "m.json:2:3: mission: trailing comma");
+}
