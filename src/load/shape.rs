@@ -222,7 +222,11 @@ fn remove_at(value: &mut DeValue<'_>, path: &[PathSegment]) -> bool {
 
 /// The most times one item is read again after a problem, each time
 /// without what the problem was about: an item has a handful of keys, and
-/// the unknown keys of a table are all set aside at once.
+/// the unknown keys of a table are all set aside at once, so only a list
+/// with more malformed elements than this (`sources = [1, 2, ...]`) has
+/// problems past them that are neither listed nor counted. Each reading
+/// costs the item's size, so the cap keeps an item's cost in proportion to
+/// its size.
 const MAX_ITEM_ROUNDS: usize = 32;
 
 pub(super) const RULEBOOK_SHAPE: Shape = Shape {
