@@ -179,5 +179,134 @@ fn entities(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(scoring, benches, refusing, entities);
+/// A rulebook in the form of `tests/data/tiny.toml` (three levels, two
+/// dimensions, one gate) with `factors` factors (every third a barrier)
+/// and `keys` context keys, each with two values and a target rule.
+fn sized_rulebook(factors: usize, keys: usize) -> String {
+    let mut t = String::from(
+        "[rulebook]\nid = \"sized\"\ntitle = \"Sized\"\nversion = \"1\"\n\n\
+         [[level]]\nid = \"apart\"\ntitle = \"Apart\"\nmeaning = \"apart\"\n\n\
+         [[level]]\nid = \"mid\"\ntitle = \"Mid\"\nmeaning = \"mid\"\nthreshold = { a = 40.0, b = 40.0 }\n\n\
+         [[level]]\nid = \"top\"\ntitle = \"Top\"\nmeaning = \"top\"\nthreshold = { a = 70.0, b = 70.0 }\n\n\
+         [[dimension]]\nid = \"a\"\ntitle = \"A\"\ndefault-target = \"mid\"\n\n\
+         [[dimension]]\nid = \"b\"\ntitle = \"B\"\ndefault-target = \"apart\"\n\n\
+         [[theme]]\nid = \"t1\"\ntitle = \"T1\"\n\n[[role]]\nid = \"hum\"\ntitle = \"Hum\"\n\n",
+    );
+    for k in 0..keys {
+        t.push_str(&format!(
+            "[[context]]\nkey = \"k{k}\"\nvalues = [\"x\", \"y\"]\n\n\
+             [[rule]]\nid = \"r{k}\"\nwhen = {{ k{k} = \"y\" }}\ndimensions = [\"a\"]\n\
+             at-least = \"top\"\nbecause = \"y aims high\"\n\
+             citation = {{ section = \"S\", paragraph = 1, phrase = \"p\" }}\n\n"
+        ));
+    }
+    for f in 0..factors {
+        let polarity = if f % 3 == 2 { "barrier" } else { "enabler" };
+        t.push_str(&format!(
+            "[[factor]]\nid = \"f{f}\"\npolarity = \"{polarity}\"\ntheme = \"t1\"\n\
+             title = \"F{f}\"\ndescription = \"d\"\nquestion = \"q?\"\neffort = \"medium\"\n\
+             remedy = \"r\"\ncitation = {{ section = \"S\", paragraph = 1, phrase = \"p\" }}\n\n"
+        ));
+    }
+    t.push_str(
+        "[[gate]]\nlevel = \"top\"\ndimensions = [\"a\"]\nfactor = \"f0\"\nat-least = \"high\"\n\
+         because = \"g\"\ncitation = { section = \"S\", paragraph = 1, phrase = \"p\" }\n",
+    );
+    t
+}
+
+/// A mission of [`sized_rulebook`] rating its first `rated` factors (in
+/// turn low, partial, high) and stating its first `keys` context keys.
+fn sized_mission(rated: usize, keys: usize) -> String {
+    let mut t = String::from("[mission]\nname = \"x\"\n[context]\n");
+    for k in 0..keys {
+        t.push_str(&format!(
+            "k{k} = \"{}\"\n",
+            if k % 2 == 0 { "x" } else { "y" }
+        ));
+    }
+    let words = ["low", "partial", "high"];
+    for f in 0..rated {
+        t.push_str(&format!("[evidence.f{f}]\nrating = \"{}\"\n", words[f % 3]));
+    }
+    t
+}
+
+/// Assessing a mission of a rulebook with `n` factors, every one rated,
+/// doubling `n`: the time should double too.
+fn ratings(c: &mut Criterion) {
+    let mut group = c.benchmark_group("ratings");
+    group.sample_size(10);
+    for n in [250, 500, 1_000, 2_000] {
+        let rb = Rulebook::from_toml(&sized_rulebook(n, 1), "rb.toml").unwrap();
+        let m = Mission::from_toml(&sized_mission(n, 1), "m.toml", &rb).unwrap();
+        group.bench_with_input(BenchmarkId::new("assess", n), &m, |b, m| {
+            b.iter(|| assess(black_box(m)))
+        });
+    }
+    group.finish();
+}
+
+/// Context keys, doubling their number: assessing a mission that states
+/// every one of a rulebook's `n` keys (each with a target rule), and
+/// refusing a mission of the default rulebook with `n` keys it does not
+/// know (the `refusing` group has the same with more keys).
+fn context(c: &mut Criterion) {
+    let mut group = c.benchmark_group("context");
+    group.sample_size(10);
+    for n in [250, 500, 1_000, 2_000] {
+        let rb = Rulebook::from_toml(&sized_rulebook(10, n), "rb.toml").unwrap();
+        let m = Mission::from_toml(&sized_mission(10, n), "m.toml", &rb).unwrap();
+        group.bench_with_input(BenchmarkId::new("assess", n), &m, |b, m| {
+            b.iter(|| assess(black_box(m)))
+        });
+        let default = Rulebook::oslo_2007();
+        let text = context_keys(n, "\"yes\"");
+        group.bench_with_input(BenchmarkId::new("unknown", n), &text, |b, text| {
+            b.iter(|| Mission::from_toml(black_box(text), "m.toml", &default).unwrap_err())
+        });
+    }
+    group.finish();
+}
+
+/// A portfolio of `n` copies of the fully evidenced sample, doubling `n`.
+fn portfolios(c: &mut Criterion) {
+    let rb = Rulebook::oslo_2007();
+    let m = Mission::from_toml(SAMPLE, "sample.toml", &rb).unwrap();
+    let mut group = c.benchmark_group("portfolio_n");
+    group.sample_size(10);
+    for n in [125, 250, 500, 1_000] {
+        let missions = vec![m.clone(); n];
+        group.bench_with_input(BenchmarkId::new("portfolio", n), &missions, |b, ms| {
+            b.iter(|| portfolio(&rb, black_box(ms)).unwrap())
+        });
+    }
+    group.finish();
+}
+
+/// Reading a mission with `n` entities from TOML text (the sample's
+/// evidence and `n` `[[entity]]` tables, half with current levels),
+/// doubling `n` up to the limit of a file, and refusing one with 64 times
+/// the limit.
+fn loading(c: &mut Criterion) {
+    let rb = Rulebook::oslo_2007();
+    let mut group = c.benchmark_group("loading");
+    group.sample_size(10);
+    for n in [125, 250, 500, 1_000, 64_000] {
+        let text = with_entities(&rb, n).to_toml().unwrap();
+        let id = if n > integration_readiness::MAX_ENTITIES {
+            BenchmarkId::new("refused", n)
+        } else {
+            BenchmarkId::new("entities", n)
+        };
+        group.bench_with_input(id, &text, |b, text| {
+            b.iter(|| Mission::from_toml(black_box(text), "m.toml", &rb))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    scoring, benches, refusing, entities, ratings, context, portfolios, loading
+);
 criterion_main!(scoring);

@@ -232,7 +232,10 @@
 //! - Loading reports every problem in a file at once, in file order, each
 //!   with file, line:column, path, what is allowed and, for an unknown id,
 //!   the nearest known one. Input over [`MAX_INPUT_BYTES`] is refused, and
-//!   files and streams are read no further than that ([`read_limited`]).
+//!   files and streams are read no further than that ([`read_limited`]). A
+//!   mission file holds at most [`MAX_ENTITIES`] entities and
+//!   [`MAX_SOURCES`] sources for one rating; missions built in code have no
+//!   such limits.
 //! - Features, all on by default: `toml` (reading files from disk,
 //!   `from_path`), `json` (JSON loaders and reports), `schema` (JSON
 //!   Schemas, with `schemars`), `svg` (charts, no dependency). With
@@ -272,7 +275,7 @@ pub use assess::score::{score_batch, score_into, score_only, score_sweep};
 pub use error::{
     Diagnostic, Diagnostics, DocPath, Error, MAX_PROBLEMS, ParseWordError, PathSegment, Problem,
 };
-pub use load::{MAX_INPUT_BYTES, STDIN_NAME, read_limited};
+pub use load::{MAX_ENTITIES, MAX_INPUT_BYTES, MAX_SOURCES, STDIN_NAME, read_limited};
 pub use mission::{Mission, MissionBuilder};
 pub use rulebook::Rulebook;
 pub use text::Text;

@@ -10,6 +10,7 @@
 //! - `read`: files and standard input, within [`MAX_INPUT_BYTES`];
 //! - `shape`: the first pass, over a document's tree (from TOML, or from
 //!   JSON through `json`);
+//! - `limits`: the per-mission limits ([`MAX_ENTITIES`], [`MAX_SOURCES`]);
 //! - `control`: control characters in keys and texts, located;
 //! - `locate`: line:column and TOML path of a problem;
 //! - `messages`: serde's messages reworded;
@@ -18,12 +19,13 @@
 mod control;
 #[cfg(feature = "json")]
 mod json;
+mod limits;
 mod locate;
 mod messages;
 mod read;
 mod shape;
 
-pub use read::{MAX_INPUT_BYTES, STDIN_NAME, read_limited};
+pub use read::{MAX_ENTITIES, MAX_INPUT_BYTES, MAX_SOURCES, STDIN_NAME, read_limited};
 
 #[cfg(feature = "files")]
 use std::path::Path;
@@ -301,6 +303,13 @@ enum Pending {
         column: usize,
         error: toml::de::Error,
     },
+    /// A key that its table's type does not know, found with the others
+    /// of its table, to be worded.
+    Key {
+        line: usize,
+        column: usize,
+        key: shape::Unknown,
+    },
     /// An entry of a mission's `table` of entries (`evidence`, `effort`,
     /// `context`) that the rulebook does not know.
     Unknown {
@@ -317,9 +326,9 @@ impl Pending {
     fn place(&self) -> (bool, usize, usize) {
         let (line, column) = match self {
             Pending::Done(d) => (d.line, d.column),
-            Pending::Serde { line, column, .. } | Pending::Unknown { line, column, .. } => {
-                (*line, *column)
-            }
+            Pending::Serde { line, column, .. }
+            | Pending::Key { line, column, .. }
+            | Pending::Unknown { line, column, .. } => (*line, *column),
         };
         (line == 0, line, column)
     }
@@ -329,6 +338,12 @@ impl Pending {
         match self {
             Pending::Done(d) => d,
             Pending::Serde { error, .. } => locator.toml_error(&error),
+            Pending::Key { line, column, key } => Diagnostic {
+                file: locator.file.to_owned(),
+                line,
+                column,
+                problem: messages::serde_problem(key.path.clone(), &key.message()),
+            },
             Pending::Unknown {
                 line,
                 column,
@@ -359,7 +374,7 @@ impl Pending {
                 column,
                 error,
             } => (*line, *column) == (d.line, d.column) && &locator.toml_error(error) == d,
-            Pending::Unknown { .. } => false,
+            Pending::Key { .. } | Pending::Unknown { .. } => false,
         }
     }
 }

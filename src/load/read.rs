@@ -11,6 +11,35 @@ use crate::error::Error;
 /// program that embeds the crate.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
+/// The most `[[entity]]` tables a mission file (or a request of the
+/// questionnaire) may hold: 1,000. A real mission maps a few dozen partner
+/// entities (mission components, agencies, donors, authorities, NGOs); a
+/// thousand leaves room for a portfolio-wide map of every partner while
+/// bounding the work and memory a file can ask for: each entity is placed
+/// against every target rule and carried into the assessment. A file with
+/// more is refused with a located problem at the first entity past the
+/// limit, and the entities past it are not read. Missions built in code
+/// ([`Mission::builder`](crate::Mission::builder), [`Mission::new`](crate::Mission::new))
+/// have no such limit.
+pub const MAX_ENTITIES: usize = 1_000;
+
+/// The most `sources` one rating (an `[evidence.FACTOR]` table) may list in a
+/// mission file: 100. A rating rests on a few documents and interviews; a
+/// hundred is far past what an assessor cites for one factor, while a list
+/// of short sources is the cheapest way for a file to ask for many small
+/// texts (each a separate allocation in the mission and its reports). A
+/// longer list is refused with a located problem at the first source past
+/// the limit, which is not read. Missions built in code have no such limit.
+///
+/// The other parts of a mission are bounded by the rulebook or by the file
+/// size: evidence, effort and context are keyed by the rulebook's factor
+/// and context ids (an unknown id is an error), an entity's roles and
+/// current levels by its roles and dimensions (a repeated one is an
+/// error), and texts (names, notes, descriptions, sources) by
+/// [`MAX_INPUT_BYTES`] in all; each text is held once, shared by the
+/// mission and the results made from it.
+pub const MAX_SOURCES: usize = 100;
+
 /// The name standard input is given in messages when a path of `-` is read.
 pub const STDIN_NAME: &str = "<stdin>";
 

@@ -1139,3 +1139,23 @@ fn portfolio_keeps_going_and_reads_subfolders_when_asked() {
     assert!(rows[2][0].ends_with("b.toml"), "{:?}", rows[2]);
     assert!(!stderr(&o).contains("subfolders not read"));
 }
+
+#[test]
+fn a_mission_over_a_limit_exits_2_naming_the_item_past_it() {
+    // 101 sources, one a line from line 6: the 101st is on line 106.
+    let mut text = String::from(
+        "[mission]\nname = \"x\"\n[evidence.senior-leadership-cohesion]\nrating = \"low\"\nsources = [\n",
+    );
+    for k in 1..=101 {
+        text.push_str(&format!("\"s{k}\",\n"));
+    }
+    text.push_str("]\n");
+    let o = run_with_stdin(&["assess", "-"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "<stdin>:106:1: evidence.senior-leadership-cohesion.sources[101]: 101 sources for one \
+         rating, more than a mission may list; those past the 100th are not read; expected at \
+         most 100 sources for one rating\n"
+    );
+}

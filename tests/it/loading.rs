@@ -610,13 +610,15 @@ fn json_errors_carry_line_and_path() {
 
 #[test]
 fn shape_and_meaning_problems_of_a_mission_are_reported_together() {
-    // entity[1] is malformed (unknown key) and set aside; the meaning of the
-    // rest is still checked, and reported at the right items and lines.
+    // entity[1] is malformed (an unknown key, and so no name, as for
+    // [mission]) and set aside; the meaning of the rest is still checked,
+    // and reported at the right items and lines.
     assert_eq!(
         mission_err(
             "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hu\"\n[[entity]]\nname = \"c\"\nrole = \"hum\"\ncurrent = { a = \"midd\" }\n"
         ),
-        "m.toml:4:1: the 1st [[entity]], nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?\n\
+        "m.toml:3:1: the 1st [[entity]]: missing key `name`; expected `name` to be given\n\
+         m.toml:4:1: the 1st [[entity]], nam: unknown key `nam`; expected one of name, role, current, note; did you mean `name`?\n\
          m.toml:8:8: the 2nd [[entity]], role: unknown role `hu`; expected one of hum, dev; did you mean `hum`?\n\
          m.toml:12:17: the 3rd [[entity]], current.a: unknown level `midd`; expected one of apart, mid, top; did you mean `mid`?"
     );
@@ -624,15 +626,19 @@ fn shape_and_meaning_problems_of_a_mission_are_reported_together() {
 
 #[test]
 fn every_malformed_item_is_reported() {
-    // Three malformed entities out of four: each is reported, at its place.
+    // Three malformed entities out of four: each is reported, at its place,
+    // with both of its problems (no name, an unknown key).
     let text = "[mission]\nname = \"x\"\n[[entity]]\nnam = \"a\"\nrole = \"hum\"\n[[entity]]\nname = \"b\"\nrole = \"hum\"\n[[entity]]\nnam = \"c\"\nrole = \"hum\"\n[[entity]]\nnam = \"d\"\nrole = \"hum\"\n";
     let e = mission_err(text);
     let paths: Vec<&str> = e.lines().map(|l| l.split(": ").nth(1).unwrap()).collect();
     assert_eq!(
         paths,
         [
+            "the 1st [[entity]]",
             "the 1st [[entity]], nam",
+            "the 3rd [[entity]]",
             "the 3rd [[entity]], nam",
+            "the 4th [[entity]]",
             "the 4th [[entity]], nam"
         ]
     );
@@ -983,9 +989,9 @@ fn a_huge_number_of_type_errors_is_listed_to_the_limit_then_counted() {
 
 #[test]
 fn a_huge_number_of_malformed_items_is_listed_to_the_limit_then_counted() {
-    // 20,000 [[entity]] tables whose name is a number: each read alone and
-    // set aside, all in one pass over the array.
-    let text = many(20_000, |i| {
+    // 1,000 [[entity]] tables (the most a mission holds) whose name is a
+    // number: each read alone and set aside, all in one pass over the array.
+    let text = many(1_000, |i| {
         format!("[[entity]]\nname = {i}\nrole = \"hum\"\n")
     });
     let shown = mission_err(&text);
@@ -999,7 +1005,7 @@ fn a_huge_number_of_malformed_items_is_listed_to_the_limit_then_counted() {
         lines[199],
         "m.toml:601:8: the 200th [[entity]], name: name is text in quotes: \"199\""
     );
-    assert_eq!(lines[200], "and 19800 more problems");
+    assert_eq!(lines[200], "and 800 more problems");
 }
 
 #[test]
@@ -1156,4 +1162,262 @@ fn a_wrong_type_anywhere_is_said_without_rust_type_names() {
         bad.join("\n")
     );
     assert!(checked > 500, "{checked}");
+}
+
+/// A mission of the tiny rulebook with `n` entities, each three lines
+/// (`[[entity]]`, its name, role `dev`) after the two lines of `[mission]`:
+/// the k-th entity's header is on line 3 + 3 (k - 1).
+fn with_entities(n: usize) -> String {
+    let mut text = String::from("[mission]\nname = \"x\"\n");
+    for k in 1..=n {
+        text.push_str(&format!("[[entity]]\nname = \"e{k}\"\nrole = \"dev\"\n"));
+    }
+    text
+}
+
+#[test]
+fn a_mission_holds_at_most_max_entities() {
+    use integration_readiness::MAX_ENTITIES;
+    assert_eq!(MAX_ENTITIES, 1000);
+    let m = Mission::from_toml(&with_entities(1000), "m.toml", &tiny()).unwrap();
+    assert_eq!(m.data().entities.len(), 1000);
+    // The 1001st header is on line 3 + 3 * 1000.
+    assert_eq!(
+        mission_err(&with_entities(1001)),
+        "m.toml:3003:1: the 1001st [[entity]]: 1001 entities, more than a mission may hold; \
+         those past the 1000th are not read; expected at most 1000 [[entity]] tables"
+    );
+}
+
+#[test]
+fn entities_past_the_limit_are_not_read_and_those_within_are_checked() {
+    // The 1000th entity's role is unknown, the 1002nd's too: only the first
+    // is read (its role on line 3 + 3 * 999 + 2 = 3002, after `role = `).
+    let text = with_entities(1002)
+        .replace(
+            "name = \"e1000\"\nrole = \"dev\"",
+            "name = \"e1000\"\nrole = \"nope\"",
+        )
+        .replace(
+            "name = \"e1002\"\nrole = \"dev\"",
+            "name = \"e1002\"\nrole = \"nope\"",
+        );
+    let e = mission_err(&text);
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines.len(), 2, "{e}");
+    assert!(
+        lines[0].starts_with("m.toml:3002:8: the 1000th [[entity]], role: unknown role `nope`"),
+        "{e}"
+    );
+    assert!(
+        lines[1].starts_with("m.toml:3003:1: the 1001st [[entity]]: 1002 entities"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_rating_cites_at_most_max_sources() {
+    use integration_readiness::MAX_SOURCES;
+    assert_eq!(MAX_SOURCES, 100);
+    // One source a line from line 6: the k-th source is on line 5 + k.
+    let text = |n: usize| {
+        let mut t =
+            String::from("[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\nsources = [\n");
+        for k in 1..=n {
+            t.push_str(&format!("\"s{k}\",\n"));
+        }
+        t.push_str("]\n");
+        t
+    };
+    let m = Mission::from_toml(&text(100), "m.toml", &tiny()).unwrap();
+    assert_eq!(m.data().evidence["e1"].sources.len(), 100);
+    assert_eq!(
+        mission_err(&text(250)),
+        "m.toml:106:1: evidence.e1.sources[101]: 250 sources for one rating, more than a \
+         mission may list; those past the 100th are not read; expected at most 100 sources \
+         for one rating"
+    );
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn json_missions_have_the_same_limits_with_the_path_of_the_item() {
+    let entities: Vec<String> = (1..=1001)
+        .map(|k| format!("{{\"name\": \"e{k}\", \"role\": \"dev\"}}"))
+        .collect();
+    let text = format!(
+        "{{\"mission\": {{\"name\": \"x\"}},\n\"entity\": [\n{}\n]}}",
+        entities.join(",\n")
+    );
+    let Err(Error::Invalid(d)) = Mission::from_json(&text, "m.json", &tiny()) else {
+        panic!("accepted");
+    };
+    assert_eq!(d.items().len(), 1);
+    let p = &d.items()[0];
+    // The k-th entity is on line 2 + k.
+    assert_eq!((p.line, p.column), (1003, 1));
+    assert_eq!(p.problem.path.to_string(), "entity[1001]");
+}
+
+#[test]
+fn missions_built_in_code_have_no_entity_limit() {
+    use integration_readiness::model::{Entity, MissionData, MissionInfo};
+    let mut data = MissionData::new(MissionInfo::new("x"));
+    data.entities = (0..1500)
+        .map(|k| Entity::new(format!("e{k}"), "dev"))
+        .collect();
+    let m = Mission::new(data, &tiny()).unwrap();
+    assert_eq!(m.data().entities.len(), 1500);
+}
+
+#[test]
+fn every_unknown_key_of_a_plain_table_is_counted_exactly() {
+    // 1,000 unknown keys in [mission], one a line from line 3: the first
+    // 200 (k0 to k199, lines 3 to 202) are listed in file order, the other
+    // 800 counted.
+    let mut text = String::from("[mission]\nname = \"x\"\n");
+    for k in 0..1000 {
+        text.push_str(&format!("k{k} = 1\n"));
+    }
+    let Err(Error::Invalid(d)) = Mission::from_toml(&text, "m.toml", &tiny()) else {
+        panic!("accepted");
+    };
+    assert_eq!((d.items().len(), d.omitted()), (200, 800));
+    assert_eq!(
+        d.items()[0].to_string(),
+        "m.toml:3:1: mission.k0: unknown key `k0`; expected one of name, date, description, assessor"
+    );
+    assert_eq!(
+        d.items()[199].to_string(),
+        "m.toml:202:1: mission.k199: unknown key `k199`; expected one of name, date, description, assessor"
+    );
+    // The same in a table read alone (a rating), and at the top level.
+    let mut text = String::from("[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\n");
+    for k in 0..1000 {
+        text.push_str(&format!("k{k} = 1\n"));
+    }
+    let Err(Error::Invalid(d)) = Mission::from_toml(&text, "m.toml", &tiny()) else {
+        panic!("accepted");
+    };
+    assert_eq!((d.items().len(), d.omitted()), (200, 800));
+    assert_eq!(
+        d.items()[0].to_string(),
+        "m.toml:5:1: evidence.e1.k0: unknown key `k0`; expected one of rating, note, sources"
+    );
+    let mut text = String::new();
+    for k in 0..1000 {
+        text.push_str(&format!("k{k} = 1\n"));
+    }
+    text.push_str("[mission]\nname = \"x\"\n");
+    let Err(Error::Invalid(d)) = Mission::from_toml(&text, "m.toml", &tiny()) else {
+        panic!("accepted");
+    };
+    assert_eq!((d.items().len(), d.omitted()), (200, 800));
+    assert!(
+        d.items()[199]
+            .to_string()
+            .starts_with("m.toml:200:1: k199: unknown key `k199`"),
+        "{}",
+        d.items()[199]
+    );
+}
+
+#[test]
+fn every_problem_of_one_rating_is_reported() {
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[evidence.e1]\nrating = 3\nnote = 4\n"),
+        "m.toml:4:10: evidence.e1.rating: a rating is a word such as \"high\", not a number\n\
+         m.toml:5:8: evidence.e1.note: note is text in quotes: \"4\""
+    );
+    // A bad source among good ones, and an unknown key, in one entity and
+    // one rating.
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\nsources = [\"a\", 2, \"c\"]\nseen = true\n\
+             [[entity]]\nname = 5\nrole = \"hum\"\nmood = \"ok\"\n"
+        ),
+        "m.toml:5:17: evidence.e1.sources[2]: a number is not accepted here; expected text in quotes\n\
+         m.toml:6:1: evidence.e1.seen: unknown key `seen`; expected one of rating, note, sources\n\
+         m.toml:8:8: the 1st [[entity]], name: name is text in quotes: \"5\"\n\
+         m.toml:10:1: the 1st [[entity]], mood: unknown key `mood`; expected one of name, role, current, note"
+    );
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn an_assessment_report_given_as_a_mission_is_named_as_such() {
+    // What `assess --format json` writes: its first report-only key,
+    // `dimensions`, opens line 4 at column 3.
+    let rb = Rulebook::oslo_2007();
+    let text = include_str!("../../examples/missions/consolidation-after-ceasefire.toml");
+    let m = Mission::from_toml(text, "sample.toml", &rb).unwrap();
+    let a = integration_readiness::assess(&m);
+    let json =
+        integration_readiness::report::render(&a, integration_readiness::report::Format::Json)
+            .unwrap();
+    let e = Mission::from_json(&json, "report.json", &rb).unwrap_err();
+    let Error::Invalid(d) = &e else { panic!("{e}") };
+    assert_eq!(d.items().len(), 1, "{e}");
+    let line = json
+        .lines()
+        .position(|l| l.starts_with("  \"dimensions\""))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        d.items()[0].to_string(),
+        format!(
+            "report.json:{line}:3: (document): this is an assessment report, not a mission file: \
+             it has `dimensions`, `overall`, `themes` and more; expected the mission file it was \
+             made from"
+        )
+    );
+    // The same document as TOML, with a mission table as the report has.
+    let text = "[mission]\nname = \"x\"\n[overall]\nscore = 50.0\n[[dimensions]]\nid = \"a\"\n";
+    assert_eq!(
+        mission_err(text),
+        "m.toml:3:2: (document): this is an assessment report, not a mission file: it has \
+         `overall` and `dimensions`; expected the mission file it was made from"
+    );
+}
+
+#[test]
+fn a_table_or_key_given_twice_names_it_and_both_places() {
+    // [mission] on lines 1 and 3: the second header's key at 3:2; the
+    // `name` under the second is not news.
+    assert_eq!(
+        mission_err("[mission]\nname = \"x\"\n[mission]\nname = \"y\"\n"),
+        "m.toml:3:2: mission: the table [mission] is given twice (first on line 1); expected \
+         one [mission] table, with all of its keys"
+    );
+    // [evidence.e1] on lines 3 and 5: found twice at its second key, 5:11.
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\n[evidence.e1]\nrating = \"high\"\n"
+        ),
+        "m.toml:5:11: evidence.e1: the table [evidence.e1] is given twice (first on line 3); \
+         expected one [evidence.e1] table, with all of its keys"
+    );
+    // A key twice in one table: `rating` on lines 4 and 5.
+    assert_eq!(
+        mission_err(
+            "[mission]\nname = \"x\"\n[evidence.e1]\nrating = \"low\"\nrating = \"high\"\n"
+        ),
+        "m.toml:5:1: evidence.e1.rating: the key `rating` is given twice in [evidence.e1] (first \
+         on line 4); expected `rating` once"
+    );
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn a_json_trailing_comma_is_located_at_what_follows_it() {
+    // `{"mission": {"name": "x"},}`: the comma is the 26th character, the
+    // `}` after it the 27th.
+    let e = Mission::from_json(r#"{"mission": {"name": "x"},}"#, "m.json", &tiny())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "m.json:1:27: (document): trailing comma");
+    let e = Mission::from_json("{\"mission\": {\"name\": \"x\",\n  }}", "m.json", &tiny())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "m.json:2:3: mission: trailing comma");
 }

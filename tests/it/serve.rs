@@ -950,3 +950,25 @@ fn a_panel_with_a_broken_file_names_the_file_of_each_problem() {
     assert_eq!(shape.status, 422);
     server.stop().unwrap();
 }
+
+#[test]
+fn a_mission_over_a_limit_answers_422_with_the_item_past_it() {
+    let server = start();
+    // 1,001 entities, three lines each after the two of `[mission]`: the
+    // 1001st header is on line 3 + 3 * 1000.
+    let mut text = String::from("[mission]\nname = \"x\"\n");
+    for k in 1..=1001 {
+        text.push_str(&format!("[[entity]]\nname = \"e{k}\"\nrole = \"ngo\"\n"));
+    }
+    let a = post(server.addr(), "/api/assess", "application/toml", &text);
+    assert_eq!(a.status, 422, "{}", a.body);
+    assert_eq!(
+        a.json()["problems"],
+        serde_json::json!([{
+            "line": 3003,
+            "column": 1,
+            "path": "entity[1001]",
+            "message": "1001 entities, more than a mission may hold; those past the 1000th are not read; expected at most 1000 [[entity]] tables"
+        }])
+    );
+}
