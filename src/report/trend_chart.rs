@@ -217,7 +217,7 @@ impl Axis {
             } else {
                 lo + (-lo).rem_euclid(step)
             };
-            if (hi - start).div_euclid(step) + 1 <= MAX_TICKS as i64 {
+            if (hi - start).div_euclid(step) < MAX_TICKS as i64 {
                 return (0..)
                     .map(|i| start + i * step)
                     .take_while(|&day| day <= hi)
@@ -497,7 +497,7 @@ fn panel(
         let date = m.date.unwrap_or("undated");
         let _ = writeln!(
             b,
-            "<rect class=\"range\" data-low=\"{}\" data-high=\"{}\" x=\"{}\" y=\"{}\" width=\"{BAR}\" height=\"{}\" fill=\"{RANGE_FILL}\" fill-opacity=\"0.55\" stroke=\"{RANGE_FILL}\"/>",
+            "<rect class=\"range\" data-low=\"{}\" data-high=\"{}\" x=\"{}\" y=\"{}\" width=\"{BAR}\" height=\"{}\" fill=\"{RANGE_FILL}\" fill-opacity=\"0.6\" stroke=\"{RANGE_FILL}\"/>",
             one(m.range[0]),
             one(m.range[1]),
             num(x - BAR / 2.0),
@@ -611,7 +611,7 @@ fn legend(b: &mut String, y: f64) -> f64 {
             ),
             3 => writeln!(
                 b,
-                "<rect x=\"{}\" y=\"{}\" width=\"{BAR}\" height=\"16\" fill=\"{RANGE_FILL}\" fill-opacity=\"0.55\" stroke=\"{RANGE_FILL}\"/>",
+                "<rect x=\"{}\" y=\"{}\" width=\"{BAR}\" height=\"16\" fill=\"{RANGE_FILL}\" fill-opacity=\"0.6\" stroke=\"{RANGE_FILL}\"/>",
                 num(x + 6.0),
                 num(cy - 8.0)
             ),
@@ -835,7 +835,7 @@ pub(super) fn svg(t: &Trend) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
          viewBox=\"0 0 {w} {h}\" font-family=\"Helvetica, Arial, sans-serif\" role=\"img\">\n\
          <title>{}</title>\n\
-         <defs>\n<pattern id=\"trend-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f6e5e9\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{TARGET_STROKE}\" stroke-opacity=\"0.45\" stroke-width=\"1.5\"/></pattern>\n</defs>\n\
+         <defs>\n<pattern id=\"trend-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f6e5e9\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{TARGET_STROKE}\" stroke-opacity=\"0.5\" stroke-width=\"1.5\"/></pattern>\n</defs>\n\
          <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n{b}</svg>\n",
         esc(&heading),
         w = num(WIDTH),
