@@ -26,6 +26,9 @@ pub struct TrendPoint {
     pub level: Text,
     /// Target level.
     pub target: Text,
+    /// The lowest and highest target over the values the missing context
+    /// keys could take (equal when the context decides it).
+    pub target_range: [Text; 2],
     /// Verdict against the target.
     pub verdict: Verdict,
     /// Whether the verdict could change with the missing evidence.
@@ -41,6 +44,8 @@ pub struct TrendPoint {
 pub struct DimensionTrend {
     /// Dimension id.
     pub id: Text,
+    /// Dimension title (of the latest assessment).
+    pub title: Text,
     /// One point per assessment, in date order.
     pub points: Vec<TrendPoint>,
     /// The factors that moved the score most from the first assessment to
@@ -97,6 +102,10 @@ pub struct Trend {
     /// Anything that makes the trend doubtful, such as assessments of
     /// missions with different names or made with different rulebooks.
     pub warnings: Vec<String>,
+    /// The rulebook of the latest assessment (a cheap handle), whose levels
+    /// and thresholds the chart draws; not part of the JSON.
+    #[serde(skip)]
+    pub(crate) made_with: Option<crate::Rulebook>,
 }
 
 /// The trend of a mission over `assessments`, put in date order (undated
@@ -175,6 +184,7 @@ pub fn trend(assessments: &[Assessment]) -> Trend {
                         at,
                         level: d.level.clone(),
                         target: d.target.clone(),
+                        target_range: d.target_detail.range.clone(),
                         verdict: d.verdict,
                         provisional: d.provisional,
                     })
@@ -185,8 +195,15 @@ pub fn trend(assessments: &[Assessment]) -> Trend {
                 .and_then(|c| c.dimensions.iter().find(|d| d.id == id))
                 .map(|d| d.drivers.iter().take(TREND_DRIVERS).cloned().collect())
                 .unwrap_or_default();
+            let title = ordered
+                .iter()
+                .rev()
+                .find_map(|a| a.dimensions.iter().find(|d| d.id == id))
+                .map(|d| d.title.clone())
+                .unwrap_or_else(|| id.clone());
             DimensionTrend {
                 id,
+                title,
                 points,
                 drivers,
             }
@@ -215,5 +232,6 @@ pub fn trend(assessments: &[Assessment]) -> Trend {
             .collect(),
         dimensions,
         warnings,
+        made_with: ordered.last().map(|a| a.made_with.clone()),
     }
 }

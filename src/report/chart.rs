@@ -60,19 +60,19 @@ const THEME_H: f64 = 14.0;
 /// Light shades of the level bands, alternating.
 const SHADES: [&str; 2] = ["#f2f2f2", "#d9d9d9"];
 /// The score range: a mid tone, between the bands and the marks.
-const RANGE_FILL: &str = "#5b7fae";
+pub(super) const RANGE_FILL: &str = "#5b7fae";
 /// The theme bars: a darker tone.
 const THEME_FILL: &str = "#3f5f8a";
 /// The target marker: dark, and dashed.
-const TARGET_STROKE: &str = "#a0002a";
+pub(super) const TARGET_STROKE: &str = "#a0002a";
 /// Outlines and secondary text.
-const GREY: &str = "#555555";
+pub(super) const GREY: &str = "#555555";
 
 /// Average glyph width of the sans-serif font, in ems: an estimate, used
 /// only to wrap and shorten text.
-const GLYPH: f64 = 0.56;
+pub(super) const GLYPH: f64 = 0.56;
 /// The same for bold text.
-const GLYPH_BOLD: f64 = 0.62;
+pub(super) const GLYPH_BOLD: f64 = 0.62;
 
 /// Renders the chart of an assessment as an SVG document: what
 /// [`render`](super::render) gives for [`Format::Svg`](super::Format::Svg).
@@ -644,7 +644,7 @@ fn x_of(score: f64) -> f64 {
 }
 
 /// A number for an attribute: at most one decimal, no trailing `.0`.
-fn num(x: f64) -> String {
+pub(super) fn num(x: f64) -> String {
     let x = if x.is_finite() { x } else { 0.0 };
     let s = format!("{:.1}", (x * 10.0).round() / 10.0);
     let s = s.strip_suffix(".0").map_or(s.clone(), str::to_owned);
@@ -652,7 +652,7 @@ fn num(x: f64) -> String {
 }
 
 /// A score for people: one decimal.
-fn one(x: f64) -> String {
+pub(super) fn one(x: f64) -> String {
     let x = if x.is_finite() { x } else { 0.0 };
     let s = format!("{x:.1}");
     if s == "-0.0" { "0.0".to_owned() } else { s }
@@ -676,13 +676,13 @@ pub(super) fn esc(s: &str) -> String {
 }
 
 /// The estimated width of `s` with glyphs `glyph` pixels wide.
-fn width(s: &str, glyph: f64) -> f64 {
+pub(super) fn width(s: &str, glyph: f64) -> f64 {
     s.chars().count() as f64 * glyph
 }
 
 /// `s`, shortened with an ellipsis to fit `room` pixels; empty if not even
 /// two characters fit.
-fn fit(s: &str, room: f64, glyph: f64) -> String {
+pub(super) fn fit(s: &str, room: f64, glyph: f64) -> String {
     if width(s, glyph) <= room {
         return s.to_owned();
     }
@@ -698,7 +698,7 @@ fn fit(s: &str, room: f64, glyph: f64) -> String {
 
 /// `s` in lines that fit `room` pixels, broken at spaces (a word too long
 /// for a line is shortened); one empty line for empty text.
-fn wrap(s: &str, room: f64, glyph: f64) -> Vec<String> {
+pub(super) fn wrap(s: &str, room: f64, glyph: f64) -> Vec<String> {
     let max = ((room / glyph).floor() as usize).max(4);
     let words = s.split_whitespace().map(|word| {
         if word.chars().count() > max {

@@ -1,7 +1,9 @@
 //! The SVG chart: every sample mission renders to a document that a real
 //! XML parser accepts, whose marks sit where the numbers put them; text is
 //! escaped; the output is deterministic; and the committed
-//! docs/sample-chart.svg is current.
+//! docs/sample-chart.svg is current. The trend chart (and the comparison
+//! of two dates, which draws it) puts its points by time, its thresholds,
+//! targets and ranges where the dates and the numbers put them.
 #![cfg(all(feature = "svg", feature = "files"))]
 
 use std::path::Path;
@@ -721,5 +723,492 @@ fn committed_sample_chart_is_current() {
     assert!(
         committed.replace("\r\n", "\n") == fresh,
         "docs/sample-chart.svg is out of date with the chart code or the sample; regenerate it with `{REGENERATE}`"
+    );
+}
+
+// The trend chart. Its documented geometry: each panel's plot area is its
+// `rect.plot`; a score `s` sits at `y + height - s / 100 * height`; the
+// time axis runs from `x + 36` (plus 96 per undated assessment) to
+// `x + width - 36`, each date placed by its days from the first.
+
+/// Room at each end of the time axis.
+const TREND_INSET: f64 = 36.0;
+/// The zone of one undated assessment.
+const UNDATED_ZONE: f64 = 96.0;
+/// Attributes carry one decimal: a twentieth of a pixel, and a little.
+const EXACT: f64 = 0.06;
+
+fn exactly(actual: f64, expected: f64, what: &str) {
+    assert!(
+        (actual - expected).abs() <= EXACT,
+        "{what}: drawn at {actual}, by hand {expected}"
+    );
+}
+
+/// A tiny-rulebook mission named `M`, dated when `date` is given.
+fn dated(rb: &Rulebook, date: Option<&str>, body: &str) -> Assessment {
+    let date = date.map_or(String::new(), |d| format!("date = \"{d}\"\n"));
+    let text = format!("[mission]\nname = \"M\"\n{date}{body}");
+    assess(&mission(rb, "m.toml", &text))
+}
+
+/// Mission 1: only e1 rated, high (0.75); mode big sets the floor `top`
+/// on `a`. On `a` (weights e1 2, e2 1, b1 1): e1 earns 1.5 of 4, the
+/// unrated count 0.5 each: 62.5, range (1.5 + 0 + 0) / 4 = 37.5 to
+/// (1.5 + 1 + 1) / 4 = 87.5; level mid (40 <= 62.5 < 70). On `b` (e1 1,
+/// e2 0, b1 1): (0.75 + 0.5) / 2 = 62.5, range 37.5 to 87.5.
+const FIRST: &str = "[context]\nmode = \"big\"\nflag = false\n[evidence.e1]\nrating = \"high\"\n";
+/// Mission 2: nothing rated, mode left out: every score 50, range 0 to
+/// 100; the target on `a` is `mid` where mode is small (the default) and
+/// `top` where it is big, so open from mid to top.
+const SECOND: &str = "[context]\nflag = false\n";
+/// Mission 3: everything at its best (e1, e2 full; the barrier b1 none),
+/// mode small: 100 everywhere, no range; level top (e1 passes its gate);
+/// target mid on `a` (the default).
+const THIRD: &str = "[context]\nmode = \"small\"\nflag = false\n[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n";
+
+/// The chart of `assessments`' trend, parsed strictly, after checking
+/// that it is an 800-pixel SVG whose numbers carry one decimal at most
+/// and whose marks are on the page.
+fn trend_chart(assessments: &[Assessment]) -> String {
+    let svg = report::render(
+        &integration_readiness::analysis::trend(assessments),
+        report::Format::Svg,
+    )
+    .unwrap();
+    let doc = Document::parse(&svg).unwrap_or_else(|e| panic!("not XML: {e}\n{svg}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().namespace(), Some(SVG_NS));
+    assert_eq!(num(&root, "width"), 800.0);
+    let height = num(&root, "height");
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        for at in n.attributes() {
+            for v in at.value().split([' ', ',']) {
+                if v.parse::<f64>().is_ok() {
+                    let decimals = v.split_once('.').map_or(0, |(_, d)| d.len());
+                    assert!(decimals <= 1, "{}={v}", at.name());
+                }
+            }
+        }
+        for at in ["x", "x1", "x2", "cx"] {
+            if let Some(x) = n.attribute(at).and_then(|v| v.parse::<f64>().ok()) {
+                assert!((0.0..=800.0).contains(&x), "{at}={x}");
+            }
+        }
+        for at in ["y", "y1", "y2", "cy"] {
+            if let Some(y) = n.attribute(at).and_then(|v| v.parse::<f64>().ok()) {
+                assert!((0.0..=height).contains(&y), "{at}={y}");
+            }
+        }
+        if let Some(size) = n.attribute("font-size") {
+            assert!(size.parse::<f64>().unwrap() >= 11.0, "font-size {size}");
+        }
+    }
+    svg
+}
+
+/// The panel `id` of a trend chart.
+fn panel<'a, 'i>(doc: &'a Document<'i>, id: &str) -> Node<'a, 'i> {
+    doc.descendants()
+        .find(|n| {
+            n.has_tag_name("g") && has_class(n, "panel") && n.attribute("data-id") == Some(id)
+        })
+        .unwrap_or_else(|| panic!("no panel {id}"))
+}
+
+/// A panel's plot area: its left, top, width and height.
+struct Plot {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+impl Plot {
+    fn of(g: Node<'_, '_>, id: &str) -> Plot {
+        let r = one(g, "plot", id);
+        Plot {
+            x: num(&r, "x"),
+            y: num(&r, "y"),
+            w: num(&r, "width"),
+            h: num(&r, "height"),
+        }
+    }
+
+    /// The height of score `s`.
+    fn y_of(&self, s: f64) -> f64 {
+        self.y + self.h - s / 100.0 * self.h
+    }
+
+    /// The time axis, with `undated` assessments in a zone before it.
+    fn axis(&self, undated: usize) -> (f64, f64) {
+        (
+            self.x + UNDATED_ZONE * undated as f64 + TREND_INSET,
+            self.x + self.w - TREND_INSET,
+        )
+    }
+}
+
+/// The points of a panel: (date, score, cx, cy).
+fn points(g: Node<'_, '_>) -> Vec<(String, f64, f64, f64)> {
+    all(g, "point")
+        .into_iter()
+        .map(|p| {
+            (
+                p.attribute("data-date").unwrap().to_owned(),
+                num(&p, "data-score"),
+                num(&p, "cx"),
+                num(&p, "cy"),
+            )
+        })
+        .collect()
+}
+
+/// The texts of the elements of `class` in `g`.
+fn texts(g: Node<'_, '_>, class: &str) -> Vec<String> {
+    all(g, class).into_iter().map(text_of).collect()
+}
+
+#[test]
+fn trend_places_dates_by_time_with_thresholds_targets_and_ranges_by_hand() {
+    let rb = crate::fixtures::tiny();
+    let first = dated(&rb, Some("2008-01-01"), FIRST);
+    let second = dated(&rb, Some("2008-02-01"), SECOND);
+    let third = dated(&rb, Some("2009-01-01"), THIRD);
+    // Given out of order, the trend puts them in date order: the same chart.
+    let svg = trend_chart(&[third.clone(), first.clone(), second.clone()]);
+    assert_eq!(svg, trend_chart(&[first, second, third]));
+    let doc = Document::parse(&svg).unwrap();
+
+    let heading = "Trend, 2008-01-01 to 2009-01-01 (3 assessments): M";
+    assert_eq!(texts(doc.root_element(), "title").join(" "), heading);
+    let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
+    assert_eq!(text_of(title), heading);
+    assert!(
+        texts(doc.root_element(), "axis-note")
+            .join(" ")
+            .contains("366 days from the first to the last"),
+        "2008 is a leap year"
+    );
+
+    // 2008-01-01 to 2008-02-01 is 31 days; to 2009-01-01, 366.
+    let days = [0.0, 31.0, 366.0];
+    let scores = [
+        (
+            "overall",
+            [62.5, 50.0, 100.0],
+            [[37.5, 87.5], [0.0, 100.0], [100.0, 100.0]],
+        ),
+        (
+            "a",
+            [62.5, 50.0, 100.0],
+            [[37.5, 87.5], [0.0, 100.0], [100.0, 100.0]],
+        ),
+        (
+            "b",
+            [62.5, 50.0, 100.0],
+            [[37.5, 87.5], [0.0, 100.0], [100.0, 100.0]],
+        ),
+    ];
+    let mut xs = Vec::new();
+    for (id, score, range) in scores {
+        let g = panel(&doc, id);
+        let plot = Plot::of(g, id);
+        let (x0, x1) = plot.axis(0);
+        let pts = points(g);
+        let dates: Vec<&str> = pts.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(dates, ["2008-01-01", "2008-02-01", "2009-01-01"], "{id}");
+        xs = days.iter().map(|d| x0 + d / 366.0 * (x1 - x0)).collect();
+        for (i, p) in pts.iter().enumerate() {
+            exactly(p.2, xs[i], &format!("{id} point {i} x"));
+            exactly(p.1, score[i], &format!("{id} point {i} score"));
+            exactly(p.3, plot.y_of(score[i]), &format!("{id} point {i} y"));
+        }
+        // The middle date sits near the left: 31 of 366 days.
+        assert!(pts[1].2 - pts[0].2 < (pts[2].2 - pts[1].2) / 10.0, "{id}");
+        // One bar per point, centred on it, from the low end to the high.
+        let bars = all(g, "range");
+        assert_eq!(bars.len(), 3, "{id}");
+        for (i, bar) in bars.iter().enumerate() {
+            let [lo, hi] = range[i];
+            exactly(num(bar, "data-low"), lo, id);
+            exactly(num(bar, "data-high"), hi, id);
+            exactly(num(bar, "y"), plot.y_of(hi), &format!("{id} bar {i} top"));
+            exactly(
+                num(bar, "y") + num(bar, "height"),
+                plot.y_of(lo),
+                &format!("{id} bar {i} bottom"),
+            );
+            exactly(
+                num(bar, "x") + num(bar, "width") / 2.0,
+                xs[i],
+                &format!("{id} bar {i} centre"),
+            );
+        }
+        // The line joins the dated points in date order.
+        let line = one(g, "line", id);
+        let joined: Vec<f64> = line
+            .attribute("points")
+            .unwrap()
+            .split([' ', ','])
+            .map(|v| v.parse().unwrap())
+            .collect();
+        assert_eq!(joined.len(), 6, "{id}");
+        for i in 0..3 {
+            exactly(joined[2 * i], xs[i], id);
+            exactly(joined[2 * i + 1], plot.y_of(score[i]), id);
+        }
+    }
+
+    // Titles, not ids.
+    assert_eq!(texts(panel(&doc, "overall"), "panel-title"), ["Overall"]);
+    assert_eq!(texts(panel(&doc, "a"), "panel-title"), ["Dimension A"]);
+    assert_eq!(texts(panel(&doc, "b"), "panel-title"), ["Dimension B"]);
+
+    // Date ticks every three months: seven would be too many at two.
+    // January to July 2008 is 31 + 29 + 31 + 30 + 31 + 30 = 182 days.
+    let g = panel(&doc, "a");
+    let plot = Plot::of(g, "a");
+    let (x0, x1) = plot.axis(0);
+    let ticks = all(g, "date-tick");
+    let labels: Vec<String> = ticks.iter().map(|t| text_of(*t)).collect();
+    assert_eq!(
+        labels,
+        ["Jan 2008", "Apr 2008", "Jul 2008", "Oct 2008", "Jan 2009"]
+    );
+    exactly(num(&ticks[0], "x"), x0, "January 2008");
+    exactly(
+        num(&ticks[2], "x"),
+        x0 + 182.0 / 366.0 * (x1 - x0),
+        "July 2008",
+    );
+    exactly(num(&ticks[4], "x"), x1, "January 2009");
+
+    // The thresholds of `a`: mid at 40, top at 70, labelled with their
+    // levels at their heights; apart, the lowest, labelled at 0 only.
+    let lines = all(g, "threshold");
+    let drawn: Vec<(&str, f64, f64)> = lines
+        .iter()
+        .map(|l| {
+            assert_eq!(num(l, "y1"), num(l, "y2"), "horizontal");
+            exactly(num(l, "x1"), plot.x, "from the left of the plot");
+            exactly(num(l, "x2"), plot.x + plot.w, "to its right");
+            (
+                l.attribute("data-level").unwrap(),
+                num(l, "data-threshold"),
+                num(l, "y1"),
+            )
+        })
+        .collect();
+    assert_eq!(drawn.len(), 2, "{drawn:?}");
+    assert_eq!((drawn[0].0, drawn[0].1), ("mid", 40.0));
+    exactly(drawn[0].2, plot.y_of(40.0), "mid");
+    assert_eq!((drawn[1].0, drawn[1].1), ("top", 70.0));
+    exactly(drawn[1].2, plot.y_of(70.0), "top");
+    let labels = all(g, "threshold-label");
+    let named: Vec<(String, String)> = labels
+        .iter()
+        .map(|l| (l.attribute("data-level").unwrap().to_owned(), text_of(*l)))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("apart".to_owned(), "apart (0)".to_owned()),
+            ("mid".to_owned(), "mid (40)".to_owned()),
+            ("top".to_owned(), "top (70)".to_owned()),
+        ]
+    );
+    for (l, s) in labels.iter().zip([0.0, 40.0, 70.0]) {
+        exactly(num(l, "y"), plot.y_of(s) + 4.0, "label beside its line");
+        assert!(num(l, "x") > plot.x + plot.w, "labels right of the plot");
+    }
+
+    // Targets of `a`: top (mode big), then open from mid to top (its
+    // highest, top, marked), then mid (mode small). Each holds from its
+    // date to the next; the first starts 20 pixels before its point, the
+    // last ends 20 after.
+    let targets = all(g, "target");
+    let marks: Vec<(&str, f64, f64, f64)> = targets
+        .iter()
+        .map(|t| {
+            assert_eq!(num(t, "y1"), num(t, "y2"), "horizontal");
+            (
+                t.attribute("data-level").unwrap(),
+                num(t, "x1"),
+                num(t, "x2"),
+                num(t, "y1"),
+            )
+        })
+        .collect();
+    assert_eq!(marks.len(), 3);
+    let expected = [
+        ("top", xs[0] - 20.0, xs[1], 70.0),
+        ("top", xs[1], xs[2], 70.0),
+        ("mid", xs[2], xs[2] + 20.0, 40.0),
+    ];
+    for (m, e) in marks.iter().zip(expected) {
+        assert_eq!(m.0, e.0);
+        exactly(m.1, e.1, "target start");
+        exactly(m.2, e.2, "target end");
+        exactly(m.3, plot.y_of(e.3), "target height");
+    }
+    let open = one(g, "target-range", "a");
+    assert_eq!(open.attribute("data-low"), Some("mid"));
+    assert_eq!(open.attribute("data-high"), Some("top"));
+    exactly(num(&open, "x"), xs[1], "open from the second date");
+    exactly(num(&open, "x") + num(&open, "width"), xs[2], "to the third");
+    exactly(num(&open, "y"), plot.y_of(70.0), "up to top");
+    exactly(
+        num(&open, "y") + num(&open, "height"),
+        plot.y_of(40.0),
+        "down to mid",
+    );
+
+    // `b`: the target is apart (its threshold, 0) at every date, never open.
+    let g = panel(&doc, "b");
+    let plot = Plot::of(g, "b");
+    let targets = all(g, "target");
+    assert_eq!(targets.len(), 3);
+    for t in &targets {
+        assert_eq!(t.attribute("data-level"), Some("apart"));
+        exactly(num(t, "y1"), plot.y_of(0.0), "apart at 0");
+    }
+    assert!(all(g, "target-range").is_empty());
+    // The overall has no levels: no threshold, no target.
+    let g = panel(&doc, "overall");
+    assert!(all(g, "threshold").is_empty() && all(g, "target").is_empty());
+
+    // Each point's label gives its score and level (its verdict overall).
+    let a = texts(panel(&doc, "a"), "point-label");
+    assert_eq!(a, ["62.5 mid", "50.0 mid", "100.0 top"]);
+}
+
+#[test]
+fn trend_of_one_date_puts_it_in_the_middle() {
+    let rb = crate::fixtures::tiny();
+    let svg = trend_chart(&[dated(&rb, Some("2008-10-15"), FIRST)]);
+    let doc = Document::parse(&svg).unwrap();
+    assert_eq!(
+        texts(doc.root_element(), "title").join(" "),
+        "One assessment, 2008-10-15: M"
+    );
+    for id in ["overall", "a", "b"] {
+        let g = panel(&doc, id);
+        let plot = Plot::of(g, id);
+        let (x0, x1) = plot.axis(0);
+        let pts = points(g);
+        assert_eq!(pts.len(), 1);
+        exactly(pts[0].2, (x0 + x1) / 2.0, id);
+        assert!(all(g, "line").is_empty(), "{id}: nothing to join");
+        let bar = one(g, "range", id);
+        exactly(num(&bar, "y"), plot.y_of(87.5), id);
+        exactly(num(&bar, "y") + num(&bar, "height"), plot.y_of(37.5), id);
+        // The one tick is the date itself, under the point.
+        let tick = one(g, "date-tick", id);
+        assert_eq!(text_of(tick), "15 Oct 2008");
+        exactly(num(&tick, "x"), (x0 + x1) / 2.0, id);
+    }
+    let g = panel(&doc, "a");
+    let plot = Plot::of(g, "a");
+    let target = one(g, "target", "a");
+    assert_eq!(target.attribute("data-level"), Some("top"));
+    let mid = (plot.axis(0).0 + plot.axis(0).1) / 2.0;
+    exactly(num(&target, "x1"), mid - 20.0, "target start");
+    exactly(num(&target, "x2"), mid + 20.0, "target end");
+    exactly(num(&target, "y1"), plot.y_of(70.0), "target height");
+    assert_eq!(all(g, "threshold").len(), 2);
+}
+
+#[test]
+fn two_dates_are_a_comparison_at_the_ends_of_the_axis() {
+    let rb = crate::fixtures::tiny();
+    let early = dated(&rb, Some("2008-10-15"), FIRST);
+    let late = dated(&rb, Some("2009-10-15"), THIRD);
+    let svg = trend_chart(&[late.clone(), early.clone()]);
+    assert_eq!(svg, trend_chart(&[early, late]));
+    let doc = Document::parse(&svg).unwrap();
+    let heading = "Comparison of 2008-10-15 and 2009-10-15: M";
+    assert_eq!(texts(doc.root_element(), "title").join(" "), heading);
+    assert!(!svg.contains("Trend"), "a comparison, not a trend");
+    for id in ["overall", "a", "b"] {
+        let g = panel(&doc, id);
+        let (x0, x1) = Plot::of(g, id).axis(0);
+        let pts = points(g);
+        exactly(pts[0].2, x0, id);
+        exactly(pts[1].2, x1, id);
+    }
+}
+
+#[test]
+fn undated_assessments_stand_apart_and_are_said() {
+    let rb = crate::fixtures::tiny();
+    let svg = trend_chart(&[
+        dated(&rb, Some("2009-01-01"), THIRD),
+        dated(&rb, None, SECOND),
+        dated(&rb, Some("2008-01-01"), FIRST),
+    ]);
+    let doc = Document::parse(&svg).unwrap();
+    let note = texts(doc.root_element(), "axis-note").join(" ");
+    assert!(
+        note.contains("One assessment has no date: it is drawn at the left, apart from the time axis, and not joined to the line."),
+        "{note}"
+    );
+    for id in ["overall", "a", "b"] {
+        let g = panel(&doc, id);
+        let plot = Plot::of(g, id);
+        let (x0, x1) = plot.axis(1);
+        let pts = points(g);
+        let dates: Vec<&str> = pts.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(dates, ["undated", "2008-01-01", "2009-01-01"], "{id}");
+        // The undated one in the middle of its zone, the dated ones at the
+        // ends of the axis after it, and a line between them alone.
+        exactly(pts[0].2, plot.x + UNDATED_ZONE / 2.0, id);
+        exactly(pts[1].2, x0, id);
+        exactly(pts[2].2, x1, id);
+        let divider = one(g, "undated-divider", id);
+        exactly(num(&divider, "x1"), plot.x + UNDATED_ZONE, id);
+        let joined = one(g, "line", id).attribute("points").unwrap().to_owned();
+        assert_eq!(joined.split(' ').count(), 2, "{id}: {joined}");
+        assert_eq!(texts(g, "undated-label"), ["undated"]);
+    }
+}
+
+#[test]
+fn no_date_at_all_spreads_the_points_evenly_and_says_so() {
+    let rb = crate::fixtures::tiny();
+    let svg = trend_chart(&[
+        dated(&rb, None, FIRST),
+        dated(&rb, None, SECOND),
+        dated(&rb, None, THIRD),
+    ]);
+    let doc = Document::parse(&svg).unwrap();
+    assert_eq!(
+        texts(doc.root_element(), "title").join(" "),
+        "Trend over 3 undated assessments: M"
+    );
+    assert!(
+        texts(doc.root_element(), "axis-note")
+            .join(" ")
+            .contains("No assessment is dated: they are spread evenly in the order given.")
+    );
+    let g = panel(&doc, "a");
+    let plot = Plot::of(g, "a");
+    let pts = points(g);
+    for (i, p) in pts.iter().enumerate() {
+        exactly(p.2, plot.x + plot.w * (i as f64 + 0.5) / 3.0, "even");
+    }
+    assert!(all(g, "date-tick").is_empty() && all(g, "line").is_empty());
+}
+
+#[test]
+fn trend_chart_escapes_the_mission_name() {
+    let rb = crate::fixtures::tiny();
+    let text = "[mission]\nname = \"<A & B>\"\ndate = \"2008-01-01\"\n";
+    let a = assess(&mission(&rb, "m.toml", text));
+    let svg = trend_chart(&[a]);
+    let doc = Document::parse(&svg).unwrap();
+    assert_eq!(
+        texts(doc.root_element(), "title").join(" "),
+        "One assessment, 2008-01-01: <A & B>"
     );
 }
