@@ -558,6 +558,7 @@ fn every_subcommand_has_help_with_an_example_and_the_exit_statuses() {
         "whatif",
         "trend",
         "portfolio",
+        "panel",
         "template",
         "rulebook",
     ];

@@ -181,6 +181,16 @@ fn json_is_the_panel_with_the_contract_keys() {
     assert_eq!(v["discuss"][4]["changes"], false);
     assert!(v["reliability"]["overall"]["value"].is_number());
     assert_eq!(v["reliability"]["overall"]["pairable"], 159);
+    // National ownership, by hand: eleven `partial` and one `high` (speed
+    // over ownership), o = 1 on each side, d = (11/2 + 1/2)^2 = 36, alpha
+    // = 1 - 11 x 36 / (11 x 1 x 36) = 0.
+    let themes = v["reliability"]["themes"].as_array().unwrap();
+    let ownership = themes
+        .iter()
+        .find(|t| t[0] == "national-ownership")
+        .expect("the theme");
+    assert_eq!(ownership[1]["pairable"], 12);
+    assert!(ownership[1]["value"].as_f64().unwrap().abs() < 1e-12);
 }
 
 #[test]
