@@ -32,7 +32,7 @@ pub(crate) fn escape(s: &str) -> String {
     o
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 @page { size: A4; margin: 11mm 11mm 12mm; }
 body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; color: #1d2733; margin: 0 auto; padding: 0 8px; max-width: 182mm; font-size: 10.5pt; line-height: 1.4; overflow-wrap: break-word; }
 h1 { font-size: 18pt; margin: 0 0 4pt; }

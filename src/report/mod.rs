@@ -10,6 +10,8 @@
 //! | [`Comparison`] | 80 columns | headings and tables | yes | one row per dimension | | | |
 //! | [`Trend`] | 80 columns | tables | yes | one row per date and dimension | a line chart per dimension | | |
 //! | [`Portfolio`] | 80 columns | tables | yes | one row per mission | | | |
+//! | [`Panel`] | 80 columns | headings and tables | the panel, `mission` an object | one row per factor and assessor | | one page, printable on A4 | |
+//! | [`Rounds`] | 80 columns | tables | yes | one row per factor that moved or still splits the panel | | | |
 //! | [`Rulebook`] | | the factor reference | the reference object | | | | the rulebook file |
 //!
 //! [`Render::FORMATS`] lists a result's formats in this build; [`render`]
@@ -64,6 +66,9 @@ pub(crate) mod fmt;
 mod format;
 #[cfg(feature = "html")]
 pub(crate) mod html;
+mod panel;
+#[cfg(feature = "html")]
+mod panel_html;
 mod plan;
 mod portfolio;
 pub mod reference;
@@ -74,14 +79,14 @@ mod trend_chart;
 
 pub use format::Format;
 
-use crate::analysis::{Briefing, Comparison, Plan, Portfolio, Robustness, Trend};
+use crate::analysis::{Briefing, Comparison, Panel, Plan, Portfolio, Robustness, Rounds, Trend};
 use crate::assess::Assessment;
 use crate::error::Error;
 use crate::rulebook::Rulebook;
 
 /// A result that [`render`] writes out: an [`Assessment`], a [`Briefing`],
 /// a [`Plan`], a [`Robustness`], a [`Comparison`], a [`Trend`], a
-/// [`Portfolio`], or a [`Rulebook`]. Sealed: the crate's results only.
+/// [`Portfolio`], a [`Panel`], its [`Rounds`], or a [`Rulebook`]. Sealed: the crate's results only.
 pub trait Render: sealed::Sealed {
     /// The formats this result has in this build, in the order help lists
     /// them (the first is the usual one).
@@ -107,6 +112,8 @@ mod sealed {
     impl Sealed for crate::Rulebook {}
     impl Sealed for crate::analysis::Trend {}
     impl Sealed for crate::analysis::Portfolio {}
+    impl Sealed for crate::analysis::Panel {}
+    impl Sealed for crate::analysis::Rounds {}
 }
 
 /// A result in an output format: the text a command prints, a file's
@@ -438,6 +445,104 @@ impl Render for Portfolio {
             #[cfg(feature = "json")]
             Format::Json => json_document(self),
             Format::Csv => Ok(portfolio::csv(self)),
+            _ => Err(unavailable::<Self>(format)),
+        }
+    }
+}
+
+/// A panel of assessors. Its text and Markdown open with the panel's
+/// assessment (per dimension the point score, the range the panel leaves
+/// open, the level range, the verdict and whether the disagreement can
+/// change it) and Krippendorff's alpha (overall, per theme and per
+/// dimension, or why it cannot be computed), then the context keys the
+/// assessors differ on, what to discuss first (those that change nothing
+/// last, said so), each disputed factor with every assessor's rating and
+/// note, and the agreed factors. Its JSON is the panel serialized, with
+/// `mission` the contract's object (`name`, `date`, `description`);
+/// `assessors` and `files` list the assessors and the files their
+/// missions came from, in the same order. Its CSV has a header row
+/// `file,mission,assessor,factor,theme,rating,step,median,spread,agree`,
+/// then one row per factor and assessor (a tidy table: one observation
+/// per row, ready to pivot), `step` the rating's place on the scale from
+/// 0 (none) to 4 (full), empty for `unknown` and `not-applicable`. The
+/// HTML is one self-contained page, printable on A4, every piece of the
+/// missions' text escaped.
+///
+/// ```
+/// use integration_readiness::{analysis, report, Mission, Rating, Rulebook};
+/// use integration_readiness::report::Format;
+/// let rb = Rulebook::oslo_2007();
+/// let rate = |who: &str, r: Rating| {
+///     Mission::builder(&rb).name("M").assessor(who).rate("field-delegation", r).build()
+/// };
+/// let p = analysis::panel(&[rate("A", Rating::Low)?, rate("B", Rating::High)?])?;
+/// let csv = report::render(&p, Format::Csv)?;
+/// assert!(csv.starts_with("file,mission,assessor,factor,theme,rating,step,median,spread,agree\r\n"));
+/// assert!(csv.contains(",M,B,field-delegation,leadership-and-management,high,3,low,2,false\r\n"));
+/// assert!(report::render(&p, Format::Text)?.starts_with("Panel of 2 assessors: M"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl Render for Panel {
+    const FORMATS: &'static [Format] = &[
+        Format::Text,
+        Format::Markdown,
+        #[cfg(feature = "json")]
+        Format::Json,
+        Format::Csv,
+        #[cfg(feature = "html")]
+        Format::Html,
+    ];
+    const NAME: &'static str = "a panel";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        match format {
+            Format::Text => Ok(panel::text(self)),
+            Format::Markdown => Ok(panel::markdown(self)),
+            #[cfg(feature = "json")]
+            Format::Json => panel::json(self),
+            Format::Csv => Ok(panel::csv(self)),
+            #[cfg(feature = "html")]
+            Format::Html => Ok(panel_html::report(self)),
+            _ => Err(unavailable::<Self>(format)),
+        }
+    }
+}
+
+/// Two rounds of a panel: did alpha rise, did the spread narrow, which
+/// factors still split the panel. Its JSON is the comparison serialized,
+/// with `rulebook` and `mission` (`name`) as the contract has them. Its CSV
+/// has a header row
+/// `mission,factor,spread_first,spread_second,agree_first,agree_second,change,still_split`,
+/// then one row per factor whose spread moved (`change` `narrowed` or
+/// `widened`) or that still splits the panel (`same` where its spread did
+/// not move). It has no `file` column: each row draws on every file of
+/// both rounds.
+///
+/// ```
+/// use integration_readiness::{analysis, report, Mission, Rating, Rulebook};
+/// use integration_readiness::report::Format;
+/// let rb = Rulebook::oslo_2007();
+/// let rate = |who: &str, r: Rating| {
+///     Mission::builder(&rb).name("M").assessor(who).rate("field-delegation", r).build()
+/// };
+/// let first = analysis::panel(&[rate("A", Rating::Low)?, rate("B", Rating::High)?])?;
+/// let second = analysis::panel(&[rate("A", Rating::Low)?, rate("B", Rating::Partial)?])?;
+/// let r = analysis::rounds(&first, &second)?;
+/// let csv = report::render(&r, Format::Csv)?;
+/// assert!(csv.contains("\r\nM,field-delegation,2,1,false,true,narrowed,false\r\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl Render for Rounds {
+    const FORMATS: &'static [Format] = TABLE;
+    const NAME: &'static str = "two rounds of a panel";
+
+    fn render(&self, format: Format) -> Result<String, Error> {
+        match format {
+            Format::Text => Ok(panel::rounds_text(self)),
+            Format::Markdown => Ok(panel::rounds_markdown(self)),
+            #[cfg(feature = "json")]
+            Format::Json => panel::rounds_json(self),
+            Format::Csv => Ok(panel::rounds_csv(self)),
             _ => Err(unavailable::<Self>(format)),
         }
     }

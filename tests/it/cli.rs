@@ -558,6 +558,7 @@ fn every_subcommand_has_help_with_an_example_and_the_exit_statuses() {
         "whatif",
         "trend",
         "portfolio",
+        "panel",
         "template",
         "rulebook",
     ];
@@ -648,7 +649,7 @@ fn trend_as_an_svg_chart() {
 
 /// Parses RFC 4180 CSV strictly: CRLF after every record, quoted fields
 /// with doubled quotes, every record as wide as the header.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
+pub(crate) fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();

@@ -25,6 +25,8 @@ mod heldout;
 mod loading;
 mod no_panic;
 mod panel;
+#[cfg(feature = "cli")]
+mod panel_cli;
 mod plan;
 #[cfg(feature = "json")]
 mod properties;

@@ -174,6 +174,11 @@ pub struct Panel {
     /// The assessors, in the order given: each mission's `assessor`, or
     /// `assessor N` where it has none.
     pub assessors: Vec<Text>,
+    /// The file each assessor's mission was read from (`<stdin>` for
+    /// standard input), in the same order, when the program that read them
+    /// says so: a mission holds no file name, so the analysis leaves these
+    /// `None` and the command sets them.
+    pub files: Vec<Option<String>>,
     /// The context keys on which the assessors differ. Their targets
     /// differ, so the panel is not comparing like with like: the panel's
     /// assessment leaves these keys out, and its targets span their values.
@@ -327,6 +332,7 @@ pub fn panel(missions: &[Mission]) -> Result<Panel, Error> {
     Ok(Panel {
         rulebook: Provenance::of(rb),
         mission: first.name().to_owned(),
+        files: vec![None; assessors.len()],
         assessors,
         context_splits,
         factors,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::{Alpha, Panel};
+use crate::assess::Provenance;
 use crate::error::Error;
 use crate::text::Text;
 
@@ -23,6 +24,9 @@ pub struct FactorRound {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Rounds {
+    /// The rulebook both rounds were made with (id, version, content
+    /// fingerprint) and the crate version.
+    pub rulebook: Provenance,
     /// The mission's name (the second round's).
     pub mission: String,
     /// Krippendorff's alpha over every factor, in each round.
@@ -98,6 +102,7 @@ pub fn rounds(first: &Panel, second: &Panel) -> Result<Rounds, Error> {
     };
     let (open_before, open_after) = (open(first), open(second));
     Ok(Rounds {
+        rulebook: second.rulebook.clone(),
         mission: second.mission.clone(),
         alpha: [
             first.reliability.overall.clone(),

@@ -7,6 +7,7 @@
 mod assess;
 mod compare;
 mod io;
+mod panel;
 mod plan;
 mod portfolio;
 mod robustness;
@@ -52,6 +53,8 @@ enum Command {
     Trend(trend::Args),
     /// Several missions side by side, one row each, sortable.
     Portfolio(portfolio::Args),
+    /// Several assessors' ratings of one mission: agreement and what to discuss.
+    Panel(panel::Args),
     /// Print a mission file to start an assessment from.
     Template(template::Args),
     /// Print a rulebook as TOML, JSON or a Markdown factor reference.
@@ -109,6 +112,7 @@ fn main() -> ExitCode {
         Command::Whatif(args) => whatif::run(args),
         Command::Trend(args) => trend::run(args),
         Command::Portfolio(args) => portfolio::run(args),
+        Command::Panel(args) => panel::run(args),
         Command::Template(args) => template::run(args),
         Command::Rulebook(args) => rulebook::run(args),
         #[cfg(feature = "schema")]
