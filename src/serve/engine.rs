@@ -275,6 +275,9 @@ pub fn assessors(
         .map_err(|e| shape(e.to_string()))?;
     let settled: serde_json::Value =
         serde_json::from_str(&settled).map_err(|e| shape(e.to_string()))?;
-    let panel = serde_json::to_value(&panel).map_err(|e| shape(e.to_string()))?;
+    let panel: serde_json::Value = report::render(&panel, Format::Json)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        .map_err(shape)?;
     Ok(serde_json::json!({ "panel": panel, "settled": settled }).to_string())
 }

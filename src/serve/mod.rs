@@ -23,7 +23,7 @@
 //! | `POST /api/mission` | the mission read and checked, as JSON |
 //! | `POST /api/mission/toml` | the mission as a TOML file that loads back equal |
 //! | `POST /api/report?format=html\|markdown\|json` | the report of the assessment |
-//! | `POST /api/assessors` | a panel of assessors: the body `{"missions": [{"file", "text"}, ...]}` (2 to 64 mission files, TOML or, where `file` ends in `.json`, JSON), the answer `{"panel", "settled"}`: the panel (as the library's [`crate::analysis::Panel`] serializes) and the mission at the panel's medians, as JSON; a problem of one file carries its `file` |
+//! | `POST /api/assessors` | a panel of assessors: the body `{"missions": [{"file", "text"}, ...]}` (2 to 64 mission files, TOML or, where `file` ends in `.json`, JSON), the answer `{"panel", "settled"}`: the panel (as `panel --format json` prints it) and the mission at the panel's medians, as JSON; a problem of one file carries its `file` |
 //!
 //! A `POST` carries a mission as TOML (`Content-Type: application/toml`) or
 //! JSON (`application/json`); bad input answers 422 with

@@ -134,7 +134,7 @@ function renderFacilitator() {
   const p = FAC.panel;
   const body = document.getElementById("fac-body");
   body.replaceChildren();
-  document.getElementById("fac-heading").textContent = "Panel of assessors: " + p.mission;
+  document.getElementById("fac-heading").textContent = "Panel of assessors: " + (p.mission && p.mission.name !== undefined ? p.mission.name : p.mission);
   body.append(el("p", { class: "fac-who", "data-field": "assessors" },
     p.assessors.length + " assessors, each rating alone: ",
     ...p.assessors.map((_, i) => el("span", { class: "who", "data-assessor": String(i) }, who(i)))));
