@@ -663,7 +663,8 @@ fn why_not_first(r: &crate::assess::Recommendation, p: &Plan, arrow: &str) -> St
         None if p.unreachable.is_empty() => {
             "not needed; the cheapest plan reaches the targets without it".to_owned()
         }
-        None => "not needed; the cheapest plan does without it".to_owned(),
+        None => "not in the plan; the cheapest plan to the levels within reach does without it"
+            .to_owned(),
     }
 }
 
