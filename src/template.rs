@@ -77,7 +77,7 @@ pub fn mission(rb: &Rulebook, schema: Option<&str>) -> String {
          mission has of it; for a barrier, how present the barrier is (none is \
          good). Factors left unknown widen the score into a range. The file \
          loads and assesses as it is: \
-         cargo run --example assess -- this-file.toml",
+         integration-readiness assess this-file.toml",
         78,
     );
     let _ = writeln!(o, "\n[mission]");

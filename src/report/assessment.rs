@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::fmt::{md_text, pct, wrap};
+use super::fmt::{md_text, one, pct, signed, wrap};
 use super::plan::change_line;
 use crate::analysis::Plan;
 use crate::assess::{Assessment, Blocker, DimensionResult, OutOfReach, Target, Tension, Verdict};
@@ -447,18 +447,18 @@ fn dimensions(o: &mut String, rb: &Rulebook, a: &Assessment) {
                 dim.level_range[0], dim.level_range[1]
             )
         };
-        let _ = writeln!(o, "  level   {}{range}", dim.level);
+        let _ = writeln!(o, "  level    {}{range}", dim.level);
         let _ = writeln!(
             o,
-            "  target  {}",
+            "  target   {}",
             wrap(
                 &format!("{} ({})", dim.target, target_reason(&dim.target_detail)),
                 78,
-                10
+                11
             )
         );
         for (label, text) in notes.iter().filter(|n| !NOTES_FIRST.contains(&n.0)) {
-            let _ = writeln!(o, "  {label:<7} {}", wrap(text, 78, 10));
+            let _ = writeln!(o, "  {label:<7}  {}", wrap(text, 78, 11));
         }
     }
 }
@@ -510,6 +510,9 @@ fn evidence_gaps(o: &mut String, _: &Rulebook, a: &Assessment) {
                     4
                 )
             );
+        }
+        if a.evidence_gaps.len() > TOP {
+            let _ = writeln!(o, "  and {} more", a.evidence_gaps.len() - TOP);
         }
     }
 }
@@ -602,13 +605,17 @@ pub(crate) fn nothing_to_fix(p: &Plan) -> &'static str {
     }
 }
 
+/// How many single steps the reports list beside "fix first" (with a
+/// plan) or alone (without one).
+const OTHERS_WITH_PLAN: usize = 3;
+
 /// The one-step improvements to list beside "fix first": those the plan's
 /// first steps do not already name (three of them), or, without a plan,
-/// the best ones.
+/// the best ones; and how many more there are.
 fn other_improvements<'a>(
     a: &'a Assessment,
     plan: Option<&Plan>,
-) -> Vec<&'a crate::assess::Recommendation> {
+) -> (Vec<&'a crate::assess::Recommendation>, usize) {
     let shown: Vec<&str> = plan
         .map(|p| {
             p.changes
@@ -618,11 +625,67 @@ fn other_improvements<'a>(
                 .collect()
         })
         .unwrap_or_default();
-    a.recommendations
+    let rest: Vec<&crate::assess::Recommendation> = a
+        .recommendations
         .iter()
         .filter(|r| !shown.contains(&r.factor.as_str()))
-        .take(if plan.is_some() { 3 } else { TOP })
-        .collect()
+        .collect();
+    let most = if plan.is_some() {
+        OTHERS_WITH_PLAN
+    } else {
+        TOP
+    };
+    let more = rest.len().saturating_sub(most);
+    (rest.into_iter().take(most).collect(), more)
+}
+
+/// Why a single step beside "fix first" is not among it, from the plan:
+/// later in the plan's order (gates first, then the most points toward the
+/// blocking thresholds per unit of cost), or not in the plan at all.
+fn why_not_first(r: &crate::assess::Recommendation, p: &Plan, arrow: &str) -> String {
+    match p.changes.iter().position(|c| c.factor == r.factor) {
+        Some(i) => {
+            let c = &p.changes[i];
+            format!(
+                "step {} of the plan ({} {arrow} {}){}",
+                i + 1,
+                c.from,
+                c.to,
+                if c.forced_by_gate {
+                    ", a gate needs it; the plan puts first the gate steps with the most \
+                     points toward the blocking thresholds per unit of cost"
+                } else {
+                    "; the plan puts gate steps first, then the most points toward the \
+                     blocking thresholds per unit of cost"
+                }
+            )
+        }
+        None if p.unreachable.is_empty() => {
+            "not needed; the cheapest plan reaches the targets without it".to_owned()
+        }
+        None => "not in the plan; the cheapest plan to the levels within reach does without it"
+            .to_owned(),
+    }
+}
+
+/// A single step in words: what, how far, its effort and cost, its gain
+/// and the dimensions it lifts alone.
+fn step_line(r: &crate::assess::Recommendation) -> String {
+    let lifts = if r.lifts.is_empty() {
+        String::new()
+    } else {
+        format!(", lifts {} alone", r.lifts.join(", "))
+    };
+    format!(
+        "{} ({}): {} -> {}, {} effort, cost {}; overall {}{lifts}",
+        r.title,
+        r.factor,
+        r.from,
+        r.to,
+        r.effort,
+        r.cost,
+        signed(r.gain)
+    )
 }
 
 /// "Fix first" from the plan, then the other one-step improvements.
@@ -652,13 +715,16 @@ fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
                     wrap(&format!("Source: {}", c.citation), 78, 5)
                 );
             }
+            if p.changes.len() > TOP {
+                let _ = writeln!(o, "  and {} more in the plan", p.changes.len() - TOP);
+            }
         }
         Some(p) => {
             let _ = writeln!(o, "\nFix first\n  {}", wrap(nothing_to_fix(p), 78, 2));
         }
         None => {}
     }
-    let others = other_improvements(a, plan);
+    let (others, more) = other_improvements(a, plan);
     if others.is_empty() {
         return;
     }
@@ -666,30 +732,20 @@ fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
         o,
         "\n{}",
         if plan.is_some() {
-            "Other one-step improvements (marginal: not needed for the plan)"
+            "Other single steps, and why each is not first"
         } else {
             "One-step improvements (for what to fix first, make the plan)"
         }
     );
     for (i, r) in others.into_iter().enumerate() {
-        let lifts = if r.lifts.is_empty() {
-            String::new()
-        } else {
-            format!(", lifts {}", r.lifts.join(", "))
-        };
-        let _ = writeln!(
-            o,
-            "  {}. {}",
-            i + 1,
-            wrap(
-                &format!(
-                    "{} ({}): {} -> {}, overall {:+.1}, {} effort{lifts}",
-                    r.title, r.factor, r.from, r.to, r.gain, r.effort
-                ),
-                78,
-                5
-            )
-        );
+        let mut line = step_line(r);
+        if let Some(p) = plan {
+            let _ = write!(line, ". Not first: {}", why_not_first(r, p, "->"));
+        }
+        let _ = writeln!(o, "  {}. {}", i + 1, wrap(&line, 78, 5));
+    }
+    if more > 0 {
+        let _ = writeln!(o, "  and {more} more");
     }
 }
 
@@ -716,12 +772,12 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
                 let toward = super::plan::toward(c);
                 let _ = writeln!(
                     o,
-                    "| {} | {} | {} → {} | {:+.1} | {} | {}{} | {} | {} |",
+                    "| {} | {} | {} → {} | {} | {} | {}{} | {} | {} |",
                     i + 1,
                     md_text(&c.title),
                     c.from,
                     c.to,
-                    c.gain,
+                    signed(c.gain),
                     toward.join(", "),
                     c.effort_level,
                     if c.forced_by_gate { " (gate)" } else { "" },
@@ -729,9 +785,12 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
                     md_text(&c.citation.to_string())
                 );
             }
+            if p.changes.len() > TOP {
+                let _ = writeln!(o, "\nAnd {} more in the plan.", p.changes.len() - TOP);
+            }
         }
     }
-    let others = other_improvements(a, plan);
+    let (others, more) = other_improvements(a, plan);
     if others.is_empty() {
         return;
     }
@@ -739,29 +798,41 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
         o,
         "\n## {}\n",
         if plan.is_some() {
-            "Other one-step improvements (marginal)"
+            "Other single steps, and why each is not first"
         } else {
             "One-step improvements"
         }
     );
+    let why_column = if plan.is_some() { " Not first |" } else { "" };
     let _ = writeln!(
         o,
-        "| # | Factor | Change | Overall | Effort | Lifts | Remedy |"
+        "| # | Factor | Change | Overall | Effort | Cost | Lifts alone |{why_column} Remedy |"
     );
-    let _ = writeln!(o, "|---:|---|---|---:|---|---|---|");
+    let _ = writeln!(
+        o,
+        "|---:|---|---|---:|---|---:|---|{}---|",
+        if plan.is_some() { "---|" } else { "" }
+    );
     for (i, r) in others.into_iter().enumerate() {
+        let why = plan.map_or(String::new(), |p| {
+            format!(" {} |", why_not_first(r, p, "→"))
+        });
         let _ = writeln!(
             o,
-            "| {} | {} | {} → {} | {:+.1} | {} | {} | {} |",
+            "| {} | {} | {} → {} | {} | {} | {} | {} |{why} {} |",
             i + 1,
             md_text(&r.title),
             r.from,
             r.to,
-            r.gain,
+            signed(r.gain),
             r.effort,
+            r.cost,
             r.lifts.join(", "),
             md_text(&r.remedy)
         );
+    }
+    if more > 0 {
+        let _ = writeln!(o, "\nAnd {more} more.");
     }
 }
 
@@ -803,6 +874,18 @@ pub(super) fn evidence_text(a: &Assessment) -> String {
         let _ = writeln!(o, "  (no notes or sources given)");
     }
     o
+}
+
+/// A factor's points on a dimension in the Markdown table: earned, then
+/// lost with a minus sign (`1.2 / −0.6`); never a signed zero (`0.0 / 0.0`
+/// where nothing is lost).
+fn points_cell(earned: f64, lost: f64) -> String {
+    let lost = one(lost);
+    if lost == "0.0" {
+        format!("{} / 0.0", one(earned))
+    } else {
+        format!("{} / −{lost}", one(earned))
+    }
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -920,7 +1003,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
             .values
             .iter()
             .zip(&f.lost.values)
-            .map(|(e, l)| format!("{e:.1} / −{l:.1}"))
+            .map(|(e, l)| points_cell(*e, *l))
             .collect();
         let mut evidence = f.note.as_deref().map(md_text).unwrap_or_default();
         if !f.sources.is_empty() {

@@ -120,7 +120,7 @@ pub fn markdown(rb: &Rulebook) -> String {
     let _ = writeln!(
         o,
         "Generated from the rulebook `{}` version {}; do not edit by hand \
-         (run `cargo run --example rulebook -- --format markdown`).\n",
+         (run `integration-readiness rulebook --format markdown`).\n",
         info.id, info.version
     );
     if let Some(src) = &info.source {

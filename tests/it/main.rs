@@ -19,6 +19,7 @@ mod contracts;
 #[cfg(feature = "json")]
 mod default_rulebook;
 mod edges;
+mod glossary;
 #[cfg(feature = "cli")]
 mod heldout;
 #[cfg(all(feature = "files", feature = "json"))]

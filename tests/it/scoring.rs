@@ -679,7 +679,7 @@ fn a_gate_on_a_factor_that_does_not_apply_is_waived_and_shown() {
     assert!(
         integration_readiness::report::render(&a, integration_readiness::report::Format::Text)
             .unwrap()
-            .contains("waived  gates on e1 (not applicable)")
+            .contains("waived   gates on e1 (not applicable)")
     );
     // With e1 rated, nothing is waived.
     let m = mission(&rb, BASE);

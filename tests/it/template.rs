@@ -67,3 +67,28 @@ fn a_template_for_another_rulebook_loads() {
     let text = template::mission(&rb, None);
     Mission::from_toml(&text, "t.toml", &rb).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// The template and the factor reference point a planner at the installed
+/// command, never at a program of the source tree.
+#[test]
+fn the_template_and_the_reference_name_the_installed_command() {
+    let rb = Rulebook::oslo_2007();
+    let text = template::mission(&rb, None);
+    let flat = text
+        .lines()
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("integration-readiness assess this-file.toml"),
+        "{text}"
+    );
+    let reference = integration_readiness::report::reference::markdown(&rb);
+    assert!(
+        reference.contains("`integration-readiness rulebook --format markdown`"),
+        "{reference}"
+    );
+    for page in [&text, &reference] {
+        assert!(!page.contains("cargo run"), "{page}");
+    }
+}
