@@ -15,8 +15,8 @@ mod whatif;
 pub use brief::{Briefing, FIX_FIRST, brief};
 pub use compare::{Comparison, DimensionMove, Driver, OverallMove, RatingChange, compare};
 pub use panel::{
-    Alpha, ContextSplit, Disagreement, FactorRound, NO_VARIATION, Panel, PanelDimension,
-    PanelFactor, Reliability, Rounds, Swing, TOO_FEW, ordinal_alpha, panel, rounds,
+    Alpha, ContextSplit, Disagreement, FactorRound, GroupAlpha, NO_VARIATION, Panel,
+    PanelDimension, PanelFactor, Reliability, Rounds, Swing, TOO_FEW, ordinal_alpha, panel, rounds,
 };
 pub use plan::{NODE_BUDGET, Plan, PlanChange, Unreachable, plan};
 pub use portfolio::{

@@ -5,7 +5,9 @@
 use std::fmt::Write as _;
 
 use super::fmt::{count, csv_num, csv_row, fit, md_text, one, wrap};
-use crate::analysis::{Alpha, Disagreement, Panel, PanelDimension, PanelFactor, Rounds, Swing};
+use crate::analysis::{
+    Alpha, Disagreement, GroupAlpha, Panel, PanelDimension, PanelFactor, Rounds, Swing,
+};
 use crate::assess::Verdict;
 use crate::text::Text;
 use crate::words::Rating;
@@ -254,7 +256,7 @@ pub(super) fn text(p: &Panel) -> String {
         )
     );
     o.push_str("  by theme:\n");
-    for (id, a) in &r.themes {
+    for GroupAlpha { id, alpha: a, .. } in &r.themes {
         let _ = writeln!(
             o,
             "    {}",
@@ -262,7 +264,7 @@ pub(super) fn text(p: &Panel) -> String {
         );
     }
     o.push_str("  by dimension:\n");
-    for (id, a) in &r.dimensions {
+    for GroupAlpha { id, alpha: a, .. } in &r.dimensions {
         let _ = writeln!(o, "    {}", fit(&format!("{:<34} {}", id, alpha(a)), 76, 6));
     }
     let _ = writeln!(o, "  {}", wrap(ALPHA_LEGEND, 78, 2));
@@ -420,7 +422,7 @@ pub(super) fn markdown(p: &Panel) -> String {
         alpha(&r.overall),
         alpha_reading(&r.overall)
     );
-    for (id, a) in &r.themes {
+    for GroupAlpha { id, alpha: a, .. } in &r.themes {
         let _ = writeln!(
             o,
             "| theme: {} | {} | {} |",
@@ -429,7 +431,7 @@ pub(super) fn markdown(p: &Panel) -> String {
             alpha_reading(a)
         );
     }
-    for (id, a) in &r.dimensions {
+    for GroupAlpha { id, alpha: a, .. } in &r.dimensions {
         let _ = writeln!(
             o,
             "| dimension: {} | {} | {} |",

@@ -10,7 +10,7 @@ use super::panel::{
     ALPHA_LEGEND, METHOD, agreed, alpha, alpha_reading, disagreement_head, disputed, level_range,
     settled_words, swing, theme_title, verdict_word,
 };
-use crate::analysis::Panel;
+use crate::analysis::{GroupAlpha, Panel};
 
 /// The HTML page of a panel: the panel's assessment per dimension, the
 /// agreement, the context splits, what to discuss first, each disputed
@@ -96,7 +96,7 @@ pub(super) fn report(p: &Panel) -> String {
         escape(&alpha(&r.overall)),
         alpha_reading(&r.overall)
     );
-    for (id, a) in &r.themes {
+    for GroupAlpha { id, alpha: a, .. } in &r.themes {
         let _ = writeln!(
             o,
             "<tr><td>theme: {}</td><td>{}</td><td>{}</td></tr>",
@@ -105,7 +105,7 @@ pub(super) fn report(p: &Panel) -> String {
             alpha_reading(a)
         );
     }
-    for (id, a) in &r.dimensions {
+    for GroupAlpha { id, alpha: a, .. } in &r.dimensions {
         let _ = writeln!(
             o,
             "<tr><td>dimension: {}</td><td>{}</td><td>{}</td></tr>",

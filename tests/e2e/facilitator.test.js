@@ -166,8 +166,8 @@ test("three assessors' files: disagreements highlighted and listed in the API's 
   // Alpha as the API gives it, overall, per theme and per dimension, with
   // its pairable values.
   const alphas = [["overall", panel.reliability.overall]]
-    .concat(panel.reliability.themes.map(([id, a]) => ["theme:" + id, a]))
-    .concat(panel.reliability.dimensions.map(([id, a]) => ["dimension:" + id, a]));
+    .concat(panel.reliability.themes.map((a) => ["theme:" + a.id, a]))
+    .concat(panel.reliability.dimensions.map((a) => ["dimension:" + a.id, a]));
   assert.equal(await page.locator("[data-alpha]").count(), alphas.length);
   for (const [key, a] of alphas) {
     const row = page.locator(`[data-alpha="${key}"]`);

@@ -187,10 +187,10 @@ fn json_is_the_panel_with_the_contract_keys() {
     let themes = v["reliability"]["themes"].as_array().unwrap();
     let ownership = themes
         .iter()
-        .find(|t| t[0] == "national-ownership")
+        .find(|t| t["id"] == "national-ownership")
         .expect("the theme");
-    assert_eq!(ownership[1]["pairable"], 12);
-    assert!(ownership[1]["value"].as_f64().unwrap().abs() < 1e-12);
+    assert_eq!(ownership["pairable"], 12);
+    assert!(ownership["value"].as_f64().unwrap().abs() < 1e-12);
 }
 
 #[test]

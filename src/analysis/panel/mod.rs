@@ -71,17 +71,28 @@ pub struct ContextSplit {
     pub values: Vec<Option<ContextValue>>,
 }
 
+/// Krippendorff's alpha of one group of factors (a theme, or the factors
+/// that weigh on a dimension). In JSON, `id` beside the alpha's own keys.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct GroupAlpha {
+    /// The theme's or the dimension's id.
+    pub id: Text,
+    /// The alpha of its factors.
+    #[serde(flatten)]
+    pub alpha: Alpha,
+}
+
 /// Krippendorff's alpha of the panel, over every factor and per group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Reliability {
     /// Over every factor.
     pub overall: Alpha,
-    /// Per theme: the theme's id and the alpha of its factors.
-    pub themes: Vec<(Text, Alpha)>,
-    /// Per dimension: the dimension's id and the alpha of the factors that
-    /// weigh on it.
-    pub dimensions: Vec<(Text, Alpha)>,
+    /// Per theme: the alpha of its factors.
+    pub themes: Vec<GroupAlpha>,
+    /// Per dimension: the alpha of the factors that weigh on it.
+    pub dimensions: Vec<GroupAlpha>,
 }
 
 /// One dimension of the panel's assessment.
@@ -666,7 +677,10 @@ fn reliability(missions: &[Mission], factors: &[PanelFactor]) -> Reliability {
             .iter()
             .map(|t| {
                 let alpha = of(&|f| rb.factors()[f].theme == t.id);
-                (t.id.as_str().into(), alpha)
+                GroupAlpha {
+                    id: t.id.as_str().into(),
+                    alpha,
+                }
             })
             .collect(),
         dimensions: rb
@@ -675,7 +689,10 @@ fn reliability(missions: &[Mission], factors: &[PanelFactor]) -> Reliability {
             .enumerate()
             .map(|(d, dim)| {
                 let alpha = of(&|f| rb.weight_at(f, d) > 0.0);
-                (dim.id.as_str().into(), alpha)
+                GroupAlpha {
+                    id: dim.id.as_str().into(),
+                    alpha,
+                }
             })
             .collect(),
     }

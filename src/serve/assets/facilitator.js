@@ -225,11 +225,13 @@ function reliabilitySection(p) {
   const table = el("table", { class: "fac-table fac-alpha" },
     el("tr", {}, el("th", {}, ""), el("th", {}, "alpha"), el("th", {}, "pairable values"), el("th", {}, "")));
   table.append(alphaRow("All factors", "overall", r.overall));
-  for (const [id, a] of r.themes) {
+  for (const a of r.themes) {
+    const id = a.id;
     const t = (RB.themes || []).find((x) => x.id === id);
     table.append(alphaRow((t && t.title) || id, "theme:" + id, a));
   }
-  for (const [id, a] of r.dimensions) {
+  for (const a of r.dimensions) {
+    const id = a.id;
     const d = p.dimensions.find((x) => x.id === id);
     table.append(alphaRow(((d && d.title) || id) + " (dimension)", "dimension:" + id, a));
   }
