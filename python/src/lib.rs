@@ -47,10 +47,27 @@ fn code(r: Rating) -> i8 {
         .map_or(-1, |(c, _)| *c)
 }
 
+/// The ratings of the codes -2 to 4, in that order.
+const BY_CODE: [Rating; 7] = [
+    Rating::NotApplicable,
+    Rating::Unknown,
+    Rating::None,
+    Rating::Low,
+    Rating::Partial,
+    Rating::High,
+    Rating::Full,
+];
+
 /// The rating of a code, or `None` for a code outside -2..=4.
 fn rating(c: i8) -> Option<Rating> {
-    CODES.iter().find(|(k, _)| *k == c).map(|(_, r)| *r)
+    usize::try_from(i16::from(c) + 2)
+        .ok()
+        .and_then(|i| BY_CODE.get(i))
+        .copied()
 }
+
+/// How many scenarios `score_batch` converts and scores at a time.
+const CHUNK: usize = 1024;
 
 /// An error and the chain of its causes, each once, as `a: b: c`.
 fn with_causes(e: &dyn std::error::Error) -> String {
@@ -619,24 +636,32 @@ fn score_batch<'py>(
         .as_slice()
         .map_err(|_| PyValueError::new_err("ratings must be a C-contiguous array"))?;
     let out = py.detach(|| -> Result<Vec<f64>, String> {
-        let mut sweep = Vec::with_capacity(codes.len());
-        for (i, &c) in codes.iter().enumerate() {
-            match rating(c) {
-                Some(r) => sweep.push(r),
-                None => {
-                    return Err(format!(
-                        "ratings[{}, {}] is {c}; expected 0 to 4 (none to full), -1 (unknown) \
-                         or -2 (not-applicable)",
-                        i / nf,
-                        i % nf
-                    ));
+        // A chunk of scenarios at a time, through buffers reused from chunk
+        // to chunk: the ratings and scores of one chunk stay in the cache.
+        let mut out = Vec::with_capacity(rows * nd);
+        let mut sweep = Vec::with_capacity(CHUNK * nf);
+        let mut scores = Vec::with_capacity(CHUNK * nd);
+        for (k, chunk) in codes.chunks(CHUNK * nf).enumerate() {
+            sweep.clear();
+            for (i, &c) in chunk.iter().enumerate() {
+                match rating(c) {
+                    Some(r) => sweep.push(r),
+                    None => {
+                        let i = k * CHUNK * nf + i;
+                        return Err(format!(
+                            "ratings[{}, {}] is {c}; expected 0 to 4 (none to full), -1 \
+                             (unknown) or -2 (not-applicable)",
+                            i / nf,
+                            i % nf
+                        ));
+                    }
                 }
             }
+            integration_readiness::score_sweep(&mission.inner, &sweep, &mut scores)
+                .map_err(|e| e.to_string())?;
+            out.extend(scores.iter().map(|s| s.score));
         }
-        let mut scores = Vec::with_capacity(rows * nd);
-        integration_readiness::score_sweep(&mission.inner, &sweep, &mut scores)
-            .map_err(|e| e.to_string())?;
-        Ok(scores.iter().map(|s| s.score).collect())
+        Ok(out)
     });
     let out = out.map_err(PyValueError::new_err)?;
     let array = Array2::from_shape_vec((rows, nd), out)
