@@ -598,18 +598,18 @@ fn portfolio(
     json(py, &p)
 }
 
-/// A panel of assessors, each of whom rated the same mission alone. The
-/// library has no JSON report of a panel yet: this is the panel's serde
-/// form, with a final line end as every JSON report has.
+/// A panel of assessors, each of whom rated the same mission alone, as
+/// `panel --format json` prints it (each mission's file named where it was
+/// read from one).
 #[pyfunction]
 fn panel(py: Python<'_>, missions: Vec<PyRef<'_, PyMission>>) -> PyResult<String> {
     let ms: Vec<Mission> = missions.iter().map(|m| m.inner.clone()).collect();
-    let p = py
+    let files: Vec<Option<String>> = missions.iter().map(|m| m.file.clone()).collect();
+    let mut p = py
         .detach(|| analysis::panel(&ms))
         .map_err(|e| py_error(py, e))?;
-    serde_json::to_string_pretty(&p)
-        .map(|s| s + "\n")
-        .map_err(|e| PyValueError::new_err(e.to_string()))
+    p.files = files;
+    json(py, &p)
 }
 
 /// The point score of every dimension for every row of `ratings` (one

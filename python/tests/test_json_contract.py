@@ -9,7 +9,7 @@ import pytest
 
 import integration_readiness as ir
 
-from conftest import SAMPLES, run_json, sample, samples
+from conftest import ROOT, SAMPLES, run_json, sample, samples
 
 
 def test_there_are_samples() -> None:
@@ -115,3 +115,12 @@ def test_text_missions_name_no_file(name: str) -> None:
     del expected["mission"]["file"]
     del expected["plan"]["mission"]["file"]
     assert a == expected
+
+
+def test_panel_is_the_commands_json() -> None:
+    files = [str(p) for p in sorted((ROOT / "examples" / "panel").glob("*.toml"))]
+    assert len(files) == 3
+    p = ir.panel([ir.Mission.from_path(f) for f in files])
+    expected = run_json("panel", *files)
+    assert p.to_dict() == expected
+    assert expected["files"] == files
