@@ -401,19 +401,25 @@ PORTFOLIO_COLUMNS = [
     "provisional",
 ]
 
-#: The columns of :meth:`Panel.to_pandas`.
+#: The columns of :meth:`Panel.to_pandas`: the command's panel CSV, then the
+#: factor's title and the assessor's note.
 PANEL_COLUMNS = [
+    "file",
     "mission",
-    "factor",
-    "title",
-    "theme",
     "assessor",
+    "factor",
+    "theme",
     "rating",
-    "note",
+    "step",
     "median",
     "spread",
     "agree",
+    "title",
+    "note",
 ]
+
+#: The steps of the rating words on the scale (``step`` in a panel's frame).
+_STEPS = {"none": 0, "low": 1, "partial": 2, "high": 3, "full": 4}
 
 
 class Portfolio(Result):
@@ -461,13 +467,15 @@ class Portfolio(Result):
 class Panel(Result):
     """A panel of assessors who each rated the same mission alone (``panel``).
 
-    ``mission`` is the mission's name; ``overall`` is ``[score, [low, high]]``;
-    ``reliability`` holds Krippendorff's alpha over every factor (``overall``) and
-    per theme and dimension (``[id, alpha]`` pairs).
+    ``mission`` names the mission (``name``, ``date``, ``file``...); ``files`` the
+    file of each assessor's mission (``None`` where it came from no file);
+    ``overall`` is ``[score, [low, high]]``; ``reliability`` holds Krippendorff's
+    alpha over every factor (``overall``) and per theme and dimension (each with
+    its ``id``).
     """
 
-    mission: str
     assessors: List[str]
+    files: List[Optional[str]]
     warnings: List[str]
 
     @property
@@ -490,30 +498,43 @@ class Panel(Result):
         """The panel's assessment: every factor at its median."""
         return Record(self._data["assessment"])
 
-    def to_pandas(self) -> Any:
-        """A tidy ``pandas.DataFrame``: one row per factor and assessor.
+    @property
+    def mission(self) -> MissionInfo:
+        """The mission: its name, date and description (the first assessor's)."""
+        return MissionInfo(self._data["mission"])
 
-        Columns: ``mission``, ``factor``, ``title``, ``theme``, ``assessor``,
-        ``rating`` (that assessor's word), ``note`` (``None`` where not given), and
-        the panel's ``median``, ``spread`` and ``agree`` for the factor. Needs pandas.
+    def to_pandas(self) -> Any:
+        """A tidy ``pandas.DataFrame``: one row per factor and assessor, in the
+        command's panel CSV order.
+
+        Columns, as the CSV names them: ``file``, ``mission``, ``assessor``,
+        ``factor``, ``theme``, ``rating`` (that assessor's word), ``step`` (its
+        place on the scale, 0 for none to 4 for full; ``None`` for unknown and
+        not-applicable), and the panel's ``median``, ``spread`` and ``agree`` for
+        the factor; then ``title`` (the factor's) and ``note`` (the assessor's,
+        ``None`` where not given). Needs pandas.
         """
         pd = _pandas()
         assessors = self._data["assessors"]
+        files = self._data.get("files") or [None] * len(assessors)
+        name = self._data["mission"]["name"]
         records = []
         for f in self._data["factors"]:
-            for who, rating, note in zip(assessors, f["ratings"], f["notes"]):
+            for who, file, rating, note in zip(assessors, files, f["ratings"], f["notes"]):
                 records.append(
                     (
-                        self._data["mission"],
-                        f["id"],
-                        f["title"],
-                        f["theme"],
+                        file,
+                        name,
                         who,
+                        f["id"],
+                        f["theme"],
                         rating,
-                        note,
+                        _STEPS.get(rating),
                         f["median"],
                         f["spread"],
                         f["agree"],
+                        f["title"],
+                        note,
                     )
                 )
         return pd.DataFrame.from_records(records, columns=PANEL_COLUMNS)

@@ -299,7 +299,7 @@ def test_panel_to_pandas_is_one_row_per_factor_and_assessor() -> None:
         )
 
     p = ir.panel([rated("A", "low"), rated("B", "high"), rated("C", "high")])
-    assert p.assessors == ["A", "B", "C"] and p.mission == "M"
+    assert p.assessors == ["A", "B", "C"] and p.mission.name == "M"
     f = next(f for f in p.factors if f.id == "senior-leadership-cohesion")
     assert (f.median, f.spread, f.agree) == ("high", 2, False)
     assert f.ratings == ["low", "high", "high"]
@@ -310,9 +310,10 @@ def test_panel_to_pandas_is_one_row_per_factor_and_assessor() -> None:
     assert p.assessment.dimensions[0].score == p.dimensions[0].score
     df = p.to_pandas()
     assert list(df.columns) == ir.PANEL_COLUMNS
-    assert df.shape == (55 * 3, 10)
+    assert df.shape == (55 * 3, 12)
     rows = df[df["factor"] == "senior-leadership-cohesion"]
     assert list(rows["rating"]) == ["low", "high", "high"]
+    assert list(rows["step"]) == [1, 3, 3]
     assert list(rows["note"]) == ["A says", "B says", "C says"]
     assert set(rows["median"]) == {"high"}
 

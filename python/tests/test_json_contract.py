@@ -124,3 +124,26 @@ def test_panel_is_the_commands_json() -> None:
     expected = run_json("panel", *files)
     assert p.to_dict() == expected
     assert expected["files"] == files
+
+
+def test_panel_frame_is_the_commands_csv() -> None:
+    pd = pytest.importorskip("pandas")
+    import io
+    import subprocess
+
+    from conftest import command
+
+    files = [str(p) for p in sorted((ROOT / "examples" / "panel").glob("*.toml"))]
+    csv = subprocess.run(
+        [str(command()), "panel", *files, "--format", "csv"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    expected = pd.read_csv(io.StringIO(csv), keep_default_na=False)
+    got = ir.panel([ir.Mission.from_path(f) for f in files]).to_pandas()
+    assert list(got.columns[: len(expected.columns)]) == list(expected.columns)
+    for column in ["file", "mission", "assessor", "factor", "theme", "rating", "median"]:
+        assert list(got[column]) == list(expected[column]), column
+    assert list(got["spread"]) == list(expected["spread"])
+    assert list(got["agree"]) == list(expected["agree"])
+    steps = [None if s == "" else int(s) for s in expected["step"].astype(str)]
+    assert [None if pd.isna(s) else int(s) for s in got["step"]] == steps
