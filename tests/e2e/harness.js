@@ -55,4 +55,13 @@ async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
-module.exports = { ROOT, startServer, launchBrowser };
+// A POST to the server's API: its status, its text, and the text as JSON.
+function poster(server) {
+  return async (route, body, type = "application/json") => {
+    const r = await fetch(server.url + route, { method: "POST", headers: { "Content-Type": type }, body });
+    const text = await r.text();
+    return { status: r.status, text, json: () => JSON.parse(text) };
+  };
+}
+
+module.exports = { ROOT, startServer, launchBrowser, poster };

@@ -9,7 +9,7 @@ const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { ROOT, startServer, launchBrowser } = require("./harness");
+const { ROOT, startServer, launchBrowser, poster } = require("./harness");
 
 let server;
 let browser;
@@ -29,11 +29,7 @@ after(async () => {
   }
 });
 
-async function api(route, body, type = "application/json") {
-  const r = await fetch(server.url + route, { method: "POST", headers: { "Content-Type": type }, body });
-  const text = await r.text();
-  return { status: r.status, text, json: () => JSON.parse(text) };
-}
+const api = (...args) => poster(server)(...args);
 
 async function openPage() {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });

@@ -9,7 +9,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { ROOT, startServer, launchBrowser } = require("./harness");
+const { ROOT, startServer, launchBrowser, poster } = require("./harness");
 
 let server;
 let browser;
@@ -26,11 +26,7 @@ after(async () => {
   if (server) await server.stop();
 });
 
-async function api(route, body, type = "application/json") {
-  const r = await fetch(server.url + route, { method: "POST", headers: { "Content-Type": type }, body });
-  const text = await r.text();
-  return { status: r.status, text, json: () => JSON.parse(text) };
-}
+const api = (...args) => poster(server)(...args);
 
 async function openPage(viewport = { width: 1400, height: 900 }) {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
