@@ -241,6 +241,12 @@ class Result:
         """The rulebook the result was made with."""
         return Provenance(self._data["rulebook"])
 
+    @property
+    def mission(self) -> MissionInfo:
+        """The mission the result is about (for a comparison or a trend, the
+        later or latest; for a panel, the first assessor's)."""
+        return MissionInfo(self._data["mission"])
+
     def __repr__(self) -> str:
         mission = self._data.get("mission")
         name = mission.get("name") if isinstance(mission, dict) else mission
@@ -252,10 +258,6 @@ class Assessment(Result):
 
     warnings: List[str]
 
-    @property
-    def mission(self) -> MissionInfo:
-        """The mission assessed."""
-        return MissionInfo(self._data["mission"])
 
     @property
     def overall(self) -> Overall:
@@ -290,10 +292,6 @@ class Plan(Result):
     provisional: bool
     unrated: List[str]
 
-    @property
-    def mission(self) -> MissionInfo:
-        """The mission planned for."""
-        return MissionInfo(self._data["mission"])
 
     @property
     def changes(self) -> List[Record]:
@@ -308,10 +306,6 @@ class Robustness(Result):
     samples: int
     seed: int
 
-    @property
-    def mission(self) -> MissionInfo:
-        """The mission analysed."""
-        return MissionInfo(self._data["mission"])
 
     @property
     def dimensions(self) -> List[Record]:
@@ -326,10 +320,6 @@ class Comparison(Result):
     provisional: List[bool]
     warnings: List[str]
 
-    @property
-    def mission(self) -> MissionInfo:
-        """The later (or changed) mission."""
-        return MissionInfo(self._data["mission"])
 
     @property
     def mission_before(self) -> MissionInfo:
@@ -353,10 +343,6 @@ class Trend(Result):
 
     warnings: List[str]
 
-    @property
-    def mission(self) -> MissionInfo:
-        """The latest assessment's mission."""
-        return MissionInfo(self._data["mission"])
 
     @property
     def assessments(self) -> List[MissionInfo]:
@@ -423,7 +409,12 @@ _STEPS = {"none": 0, "low": 1, "partial": 2, "high": 3, "full": 4}
 
 
 class Portfolio(Result):
-    """Several missions side by side, one row each (``portfolio``)."""
+    """Several missions side by side, one row each (``portfolio``): each row
+    names its mission, the portfolio none of its own."""
+
+    @property
+    def mission(self) -> MissionInfo:
+        raise AttributeError("a portfolio has no one mission: each of its rows names its own")
 
     dimensions: List[str]
 
@@ -498,10 +489,6 @@ class Panel(Result):
         """The panel's assessment: every factor at its median."""
         return Record(self._data["assessment"])
 
-    @property
-    def mission(self) -> MissionInfo:
-        """The mission: its name, date and description (the first assessor's)."""
-        return MissionInfo(self._data["mission"])
 
     def to_pandas(self) -> Any:
         """A tidy ``pandas.DataFrame``: one row per factor and assessor, in the
