@@ -36,6 +36,10 @@ class Record:
         self._data = data
 
     def __getattr__(self, name: str) -> Any:
+        # Private names (and `_data` itself, before a copy or an unpickled
+        # object has it) are never keys of the JSON.
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
             return _wrap(self._data[name])
         except KeyError:
@@ -210,6 +214,10 @@ class Result:
         self._data: Dict[str, Any] = json.loads(text)
 
     def __getattr__(self, name: str) -> Any:
+        # Private names (and `_data` itself, before a copy or an unpickled
+        # object has it) are never keys of the JSON.
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
             return _wrap(self._data[name])
         except KeyError:

@@ -123,6 +123,27 @@ fn raise(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
     Ok(PyErr::from_value(instance))
 }
 
+/// The package's `Error` for problems found before the library is called
+/// (`(path, message)` each), said as the library says its own.
+fn words_error(py: Python<'_>, bad: &[(String, String)]) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let module = py.import("integration_readiness._errors")?;
+        let problem = module.getattr("Problem")?;
+        let problems = PyList::empty(py);
+        for (path, message) in bad {
+            problems.append(problem.call1((path, None::<usize>, None::<usize>, message))?)?;
+        }
+        let text: Vec<String> = bad.iter().map(|(p, m)| format!("{p}: {m}")).collect();
+        let instance = module
+            .getattr("Error")?
+            .call1((text.join("\n"), problems))?;
+        Ok(PyErr::from_value(instance))
+    };
+    match build() {
+        Ok(err) | Err(err) => err,
+    }
+}
+
 /// A result as the JSON the command prints.
 fn json<R: Render>(py: Python<'_>, result: &R) -> PyResult<String> {
     report::render(result, Format::Json).map_err(|e| py_error(py, e))
@@ -496,11 +517,19 @@ fn whatif(
     forget_context: Option<Vec<String>>,
 ) -> PyResult<String> {
     let mut scenario = Scenario::default();
+    // Every rating word that is not one, each named by its place in the
+    // mission it would change.
+    let mut bad: Vec<(String, String)> = Vec::new();
     for (factor, word) in ratings.unwrap_or_default() {
-        let r: Rating = word
-            .parse()
-            .map_err(|e: integration_readiness::ParseWordError| py_error(py, e.into()))?;
-        scenario.ratings.insert(factor, r);
+        match word.parse::<Rating>() {
+            Ok(r) => {
+                scenario.ratings.insert(factor, r);
+            }
+            Err(e) => bad.push((format!("evidence.{factor}.rating"), e.to_string())),
+        }
+    }
+    if !bad.is_empty() {
+        return Err(words_error(py, &bad));
     }
     if let Some(context) = context {
         for (key, value) in context.iter() {

@@ -323,3 +323,22 @@ def test_to_pandas_without_pandas_says_what_to_install(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"pip install 'integration-readiness\[pandas\]'"):
         p.to_pandas()
+
+
+def test_results_copy_and_pickle() -> None:
+    import copy
+    import pickle
+
+    a = ir.assess(ir.Mission.from_path(samples()[0]))
+    assert copy.deepcopy(a).to_dict() == a.to_dict()
+    assert pickle.loads(pickle.dumps(a)).to_dict() == a.to_dict()
+    assert copy.copy(a.overall).score == a.overall.score
+
+
+def test_whatif_names_every_bad_rating_word_by_its_place() -> None:
+    m = ir.Mission.from_path(samples()[0])
+    with pytest.raises(ir.Error) as e:
+        ir.whatif(m, {"senior-leadership-cohesion": "ful", "donor-earmarking": "hihg"})
+    paths = sorted(p.path for p in e.value.problems)
+    assert paths == ["evidence.donor-earmarking.rating", "evidence.senior-leadership-cohesion.rating"]
+    assert "full" in str(e.value)
