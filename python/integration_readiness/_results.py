@@ -468,7 +468,7 @@ class Panel(Result):
 
     ``mission`` names the mission (``name``, ``date``, ``file``...); ``files`` the
     file of each assessor's mission (``None`` where it came from no file);
-    ``overall`` is ``[score, [low, high]]``; ``reliability`` holds Krippendorff's
+    ``overall`` has ``score`` and ``score_range``; ``reliability`` holds Krippendorff's
     alpha over every factor (``overall``) and per theme and dimension (each with
     its ``id``).
     """

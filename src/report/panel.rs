@@ -64,43 +64,44 @@ pub(crate) fn level_range(d: &PanelDimension) -> String {
     }
 }
 
-/// Whether the disagreement can change a dimension's verdict, in words.
+/// Whether what the assessors said, or left unrated, can change a
+/// dimension's verdict, in words.
 pub(crate) fn settled_words(d: &PanelDimension) -> String {
     let [lo, hi] = d.verdict_range;
     if d.settled {
         format!(
-            "{} over the whole range: the disagreement cannot change it",
+            "{} over the whole range: nothing the assessors said, or left unrated, can change it",
             d.verdict
         )
     } else if lo == hi {
         format!(
-            "{} over the range, but {} at the median: the disagreement can change it",
+            "{} over the range, but {} at the median: what the assessors said, or left unrated, can change it",
             verdict_word(lo),
             d.verdict
         )
     } else {
         format!(
-            "{} to {} over the range: the disagreement can change it",
+            "{} to {} over the range: what the assessors said, or left unrated, can change it",
             verdict_word(lo),
             verdict_word(hi)
         )
     }
 }
 
-/// A dimension's move over one factor's ratings: `programmatic coordination
-/// (not-ready) to cooperation (stretch)`, or `strategic cooperation
-/// (stretch) either way`.
+/// A dimension's move over one factor's ratings: `programmatic:
+/// coordination (not-ready) to cooperation (stretch)`, or `strategic:
+/// cooperation (stretch) either way`.
 pub(crate) fn swing(s: &Swing) -> String {
     if s.level[0] == s.level[1] && s.verdict[0] == s.verdict[1] {
         format!(
-            "{} {} ({}) either way",
+            "{}: {} ({}) either way",
             s.dimension,
             s.level[0],
             verdict_word(s.verdict[0])
         )
     } else {
         format!(
-            "{} {} ({}) to {} ({})",
+            "{}: {} ({}) to {} ({})",
             s.dimension,
             s.level[0],
             verdict_word(s.verdict[0]),
@@ -110,10 +111,19 @@ pub(crate) fn swing(s: &Swing) -> String {
     }
 }
 
-/// `field-delegation: low to high, spread 2`.
+/// `field-delegation: low to high, spread 2`, and how many left it
+/// unrated where some did.
 pub(crate) fn disagreement_head(d: &Disagreement) -> String {
+    let unrated = if d.unrated > 0 {
+        format!(
+            ", unrated by {} (open over the whole scale)",
+            count(d.unrated, "assessor")
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{} ({}): {} to {}, spread {}",
+        "{} ({}): {} to {}, spread {}{unrated}",
         d.factor, d.title, d.least, d.most, d.spread
     )
 }
@@ -196,6 +206,33 @@ pub(super) fn text(p: &Panel) -> String {
         let _ = writeln!(o, "  Warning: {}", wrap(w, 69, 4));
     }
 
+    if !p.context_splits.is_empty() {
+        let _ = writeln!(
+            o,
+            "\nContext the assessors differ on\n  {}",
+            wrap(
+                "The panel is not comparing like with like: these keys set the targets. \
+                 The panel's assessment leaves them out, and its targets span their values.",
+                78,
+                2
+            )
+        );
+        for s in &p.context_splits {
+            let _ = writeln!(o, "  {}", s.key);
+            for (i, v) in s.values.iter().enumerate() {
+                let _ = writeln!(
+                    o,
+                    "    {}",
+                    wrap(
+                        &format!("{}: {}", who(p, i), context_value(v.as_ref())),
+                        76,
+                        6
+                    )
+                );
+            }
+        }
+    }
+
     let _ = writeln!(
         o,
         "\nThe panel's assessment (every factor at its median)\n{}",
@@ -230,7 +267,7 @@ pub(super) fn text(p: &Panel) -> String {
         );
         let _ = writeln!(
             o,
-            "  level {} (over the range: {})",
+            "  level: {} (over the range: {})",
             d.level,
             level_range(d)
         );
@@ -239,9 +276,9 @@ pub(super) fn text(p: &Panel) -> String {
     let _ = writeln!(
         o,
         "\nOverall {} (range {}-{}), verdict {}",
-        one(p.overall.0),
-        one(p.overall.1[0]),
-        one(p.overall.1[1]),
+        one(p.overall.score),
+        one(p.overall.score_range[0]),
+        one(p.overall.score_range[1]),
         p.assessment.overall.verdict
     );
 
@@ -268,33 +305,6 @@ pub(super) fn text(p: &Panel) -> String {
         let _ = writeln!(o, "    {}", fit(&format!("{:<34} {}", id, alpha(a)), 76, 6));
     }
     let _ = writeln!(o, "  {}", wrap(ALPHA_LEGEND, 78, 2));
-
-    if !p.context_splits.is_empty() {
-        let _ = writeln!(
-            o,
-            "\nContext the assessors differ on\n  {}",
-            wrap(
-                "The panel is not comparing like with like: these keys set the targets. \
-                 The panel's assessment leaves them out, and its targets span their values.",
-                78,
-                2
-            )
-        );
-        for s in &p.context_splits {
-            let _ = writeln!(o, "  {}", s.key);
-            for (i, v) in s.values.iter().enumerate() {
-                let _ = writeln!(
-                    o,
-                    "    {}",
-                    wrap(
-                        &format!("{}: {}", who(p, i), context_value(v.as_ref())),
-                        76,
-                        6
-                    )
-                );
-            }
-        }
-    }
 
     let _ = writeln!(o, "\nWhat to discuss first");
     if p.discuss.is_empty() {
@@ -380,10 +390,31 @@ pub(super) fn markdown(p: &Panel) -> String {
         let _ = writeln!(o, "\n- Warning: {}", md_text(w));
     }
 
+    if !p.context_splits.is_empty() {
+        o.push_str(
+            "\n## Context the assessors differ on\n\nThe panel is not comparing like with like: \
+             these keys set the targets. The panel's assessment leaves them out, and its \
+             targets span their values.\n\n| key |",
+        );
+        for i in 0..p.assessors.len() {
+            let _ = write!(o, " {} |", md_text(who(p, i)));
+        }
+        o.push_str("\n|---|");
+        o.push_str(&"---|".repeat(p.assessors.len()));
+        o.push('\n');
+        for s in &p.context_splits {
+            let _ = write!(o, "| {} |", md_text(&s.key));
+            for v in &s.values {
+                let _ = write!(o, " {} |", md_text(&context_value(v.as_ref())));
+            }
+            o.push('\n');
+        }
+    }
+
     let _ = writeln!(
         o,
         "\n## The panel's assessment\n\n{METHOD}\n\n\
-         | dimension | score | range | level | level range | verdict | verdict range | the disagreement |\n\
+         | dimension | score | range | level | level range | verdict | verdict range | what the assessors said or left unrated |\n\
          |---|---:|---:|---|---|---|---|---|"
     );
     for d in &p.dimensions {
@@ -409,9 +440,9 @@ pub(super) fn markdown(p: &Panel) -> String {
     let _ = writeln!(
         o,
         "\nOverall {} (range {}–{}), verdict {}.",
-        one(p.overall.0),
-        one(p.overall.1[0]),
-        one(p.overall.1[1]),
+        one(p.overall.score),
+        one(p.overall.score_range[0]),
+        one(p.overall.score_range[1]),
         p.assessment.overall.verdict
     );
 
@@ -439,27 +470,6 @@ pub(super) fn markdown(p: &Panel) -> String {
             alpha(a),
             alpha_reading(a)
         );
-    }
-
-    if !p.context_splits.is_empty() {
-        o.push_str(
-            "\n## Context the assessors differ on\n\nThe panel is not comparing like with like: \
-             these keys set the targets. The panel's assessment leaves them out, and its \
-             targets span their values.\n\n| key |",
-        );
-        for i in 0..p.assessors.len() {
-            let _ = write!(o, " {} |", md_text(who(p, i)));
-        }
-        o.push_str("\n|---|");
-        o.push_str(&"---|".repeat(p.assessors.len()));
-        o.push('\n');
-        for s in &p.context_splits {
-            let _ = write!(o, "| {} |", md_text(&s.key));
-            for v in &s.values {
-                let _ = write!(o, " {} |", md_text(&context_value(v.as_ref())));
-            }
-            o.push('\n');
-        }
     }
 
     o.push_str("\n## What to discuss first\n\n");
@@ -701,7 +711,7 @@ pub(super) fn rounds_text(r: &Rounds) -> String {
         "  {}",
         wrap(
             &format!(
-                "Verdicts the disagreement can still change: {}",
+                "Verdicts still open (what the assessors said, or left unrated, can change them): {}",
                 ids_or_none(&r.open)
             ),
             78,
@@ -760,7 +770,7 @@ pub(super) fn rounds_markdown(r: &Rounds) -> String {
     }
     let _ = writeln!(
         o,
-        "\n## Verdicts\n\n- Settled by the second round: {}.\n- The disagreement can still change: {}.",
+        "\n## Verdicts\n\n- Settled by the second round: {}.\n- Still open (what the assessors said, or left unrated, can change them): {}.",
         md_text(&ids_or_none(&r.settled)),
         md_text(&ids_or_none(&r.open))
     );

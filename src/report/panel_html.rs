@@ -59,12 +59,31 @@ pub(super) fn report(p: &Panel) -> String {
         o.push_str("</ul>\n");
     }
 
+    if !p.context_splits.is_empty() {
+        o.push_str("<h2>Context the assessors differ on</h2>\n<p>The panel is not comparing like with like: these keys set the targets. The panel&#39;s assessment leaves them out, and its targets span their values.</p>\n<table>\n<thead><tr><th>Key</th>");
+        for name in &p.assessors {
+            let _ = write!(o, "<th>{}</th>", escape(name));
+        }
+        o.push_str("</tr></thead>\n<tbody>\n");
+        for s in &p.context_splits {
+            let _ = write!(o, "<tr><td>{}</td>", escape(&s.key));
+            for v in &s.values {
+                let text = v
+                    .as_ref()
+                    .map_or_else(|| "(left out)".to_owned(), ToString::to_string);
+                let _ = write!(o, "<td>{}</td>", escape(&text));
+            }
+            o.push_str("</tr>\n");
+        }
+        o.push_str("</tbody></table>\n");
+    }
+
     let _ = writeln!(
         o,
         "<h2>The panel&#39;s assessment</h2>\n<p class=\"small\">{}</p>",
         escape(METHOD)
     );
-    o.push_str("<div class=\"wide\"><table class=\"dimensions\">\n<thead><tr><th>Dimension</th><th>Score</th><th>Range</th><th>Level</th><th>Level range</th><th>Verdict</th><th>The disagreement</th></tr></thead>\n<tbody>\n");
+    o.push_str("<div class=\"wide\"><table class=\"dimensions\">\n<thead><tr><th>Dimension</th><th>Score</th><th>Range</th><th>Level</th><th>Level range</th><th>Verdict</th><th>What the assessors said or left unrated</th></tr></thead>\n<tbody>\n");
     for d in &p.dimensions {
         let _ = writeln!(
             o,
@@ -82,9 +101,9 @@ pub(super) fn report(p: &Panel) -> String {
     let _ = writeln!(
         o,
         "</tbody></table></div>\n<p>Overall <strong>{}</strong> (range {}&ndash;{}), verdict <span class=\"verdict {v}\">{v}</span>.</p>",
-        one(p.overall.0),
-        one(p.overall.1[0]),
-        one(p.overall.1[1]),
+        one(p.overall.score),
+        one(p.overall.score_range[0]),
+        one(p.overall.score_range[1]),
         v = p.assessment.overall.verdict.as_str()
     );
 
@@ -115,25 +134,6 @@ pub(super) fn report(p: &Panel) -> String {
         );
     }
     o.push_str("</tbody></table>\n");
-
-    if !p.context_splits.is_empty() {
-        o.push_str("<h2>Context the assessors differ on</h2>\n<p>The panel is not comparing like with like: these keys set the targets. The panel&#39;s assessment leaves them out, and its targets span their values.</p>\n<table>\n<thead><tr><th>Key</th>");
-        for name in &p.assessors {
-            let _ = write!(o, "<th>{}</th>", escape(name));
-        }
-        o.push_str("</tr></thead>\n<tbody>\n");
-        for s in &p.context_splits {
-            let _ = write!(o, "<tr><td>{}</td>", escape(&s.key));
-            for v in &s.values {
-                let text = v
-                    .as_ref()
-                    .map_or_else(|| "(left out)".to_owned(), ToString::to_string);
-                let _ = write!(o, "<td>{}</td>", escape(&text));
-            }
-            o.push_str("</tr>\n");
-        }
-        o.push_str("</tbody></table>\n");
-    }
 
     o.push_str("<h2>What to discuss first</h2>\n");
     if p.discuss.is_empty() {

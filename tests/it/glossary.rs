@@ -37,7 +37,7 @@
 //! item, `- **a**, **b**: ...`), compared without regard to case.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use integration_readiness::analysis::{
     Briefing, RobustnessOptions, Scenario, apply, brief, compare, plan, portfolio, robustness,
@@ -139,6 +139,44 @@ fn reports() -> Vec<(String, Format, String)> {
             format,
             report::render(&portfolio(&rb, &all).unwrap(), format).unwrap(),
         );
+        // The sample panel, and its two rounds.
+        let round = |dir: &Path| -> integration_readiness::analysis::Panel {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            files.sort();
+            // The assessors' names and notes are theirs, not the report's
+            // labels: left out here.
+            let ms: Vec<Mission> = files
+                .iter()
+                .map(|f| {
+                    let mut data = Mission::from_path(f, &rb).unwrap().data().clone();
+                    data.mission.assessor = None;
+                    data.mission.description = None;
+                    data.evidence.values_mut().for_each(|e| e.note = None);
+                    Mission::new(data, &rb).unwrap()
+                })
+                .collect();
+            integration_readiness::analysis::panel(&ms).unwrap()
+        };
+        let first = round(&root().join("examples/panel"));
+        let second = round(&root().join("examples/panel/round2"));
+        push(
+            "panel".into(),
+            format,
+            report::render(&first, format).unwrap(),
+        );
+        push(
+            "rounds".into(),
+            format,
+            report::render(
+                &integration_readiness::analysis::rounds(&first, &second).unwrap(),
+                format,
+            )
+            .unwrap(),
+        );
     }
     out
 }
@@ -170,6 +208,7 @@ fn names() -> Vec<String> {
     for k in rb.context_keys() {
         set.insert(k.key.clone());
     }
+
     // A name's parts are names too: `UN Mission in Tamberi (UNMITA),
     // fictional` is also `UN Mission in Tamberi` and `UNMITA`.
     let parts: Vec<String> = set
@@ -227,9 +266,11 @@ fn leading(content: &str) -> &str {
     end.map_or("", |e| &content[..e])
 }
 
-/// A line's content after its indentation and an item number (`12. `).
+/// A line's content after its indentation, a bullet (`- `) and an item
+/// number (`12. `).
 fn content(line: &str) -> &str {
     let t = line.trim_start();
+    let t = t.strip_prefix("- ").unwrap_or(t);
     match t.split_once(". ") {
         Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest,
         _ => t,

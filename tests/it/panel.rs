@@ -519,7 +519,7 @@ proptest! {
                 prop_assert!(pd.score_range[0] <= d.score + 1e-9 && d.score <= pd.score_range[1] + 1e-9,
                     "{}: {} outside {:?}", pd.id, d.score, pd.score_range);
             }
-            prop_assert!(p.overall.1[0] <= a.overall.score + 1e-9 && a.overall.score <= p.overall.1[1] + 1e-9);
+            prop_assert!(p.overall.score_range[0] <= a.overall.score + 1e-9 && a.overall.score <= p.overall.score_range[1] + 1e-9);
         }
     }
 
@@ -579,4 +579,31 @@ proptest! {
         let first_idle = p.discuss.iter().position(|d| !d.changes).unwrap_or(p.discuss.len());
         prop_assert!(p.discuss[first_idle..].iter().all(|d| !d.changes));
     }
+}
+
+#[test]
+fn a_factor_one_assessor_left_unrated_is_discussed_open_over_the_whole_scale() {
+    use Rating::*;
+    let rb = sketch();
+    // b: high, high and unknown. Not agreed: with C's unknown the range
+    // puts b anywhere from none to full; at none x is (0 + 0 + 0.75) / 3 =
+    // 25 (`low`), at full (0 + 1 + 0.75) / 3 = 58.3 (`high`).
+    let p = panel(&[
+        rated(&rb, "A", &[("a", None), ("b", High), ("c", High)]),
+        rated(&rb, "B", &[("a", None), ("b", High), ("c", High)]),
+        rated(&rb, "C", &[("a", None), ("c", High)]),
+    ])
+    .unwrap();
+    let b = p.factors.iter().find(|f| f.id == "b").unwrap();
+    assert!(!b.unanimous());
+    assert_eq!((b.median, b.unknown), (High, 1));
+    let d = &p.discuss[0];
+    assert_eq!((d.factor.as_str(), d.unrated), ("b", 1));
+    assert_eq!((d.least, d.most), (None, Full));
+    assert_eq!(
+        d.swings[0].level.clone().map(|l| l.to_string()),
+        ["low", "high"]
+    );
+    assert!(d.changes);
+    close(p.dimensions[0].score_range[0], 25.0);
 }

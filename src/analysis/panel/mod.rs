@@ -50,14 +50,13 @@ pub struct PanelFactor {
 }
 
 impl PanelFactor {
-    /// Whether every assessor who gave a rating (other than `unknown`)
-    /// gave the same one.
+    /// Whether every assessor gave the same rating: a factor some rated
+    /// and others left `unknown` is not unanimous (the panel's range spans
+    /// the whole scale for it). A factor nobody rated is unanimous: every
+    /// assessor left it unknown.
     pub fn unanimous(&self) -> bool {
-        let mut given = self.ratings.iter().filter(|r| **r != Rating::Unknown);
-        match given.next() {
-            Some(first) => given.all(|r| r == first),
-            None => true,
-        }
+        let first = self.ratings.first();
+        self.ratings.iter().all(|r| Some(r) == first)
     }
 }
 
@@ -93,6 +92,18 @@ pub struct Reliability {
     pub themes: Vec<GroupAlpha>,
     /// Per dimension: the alpha of the factors that weigh on it.
     pub dimensions: Vec<GroupAlpha>,
+}
+
+/// Over all dimensions: the panel's assessment's overall point score and
+/// the range the panel leaves open (as [`PanelDimension::score_range`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PanelOverall {
+    /// The overall point score with every factor at its median.
+    pub score: f64,
+    /// The lowest and highest overall score over what the assessors said
+    /// and left unrated.
+    pub score_range: [f64; 2],
 }
 
 /// One dimension of the panel's assessment.
@@ -158,6 +169,11 @@ pub struct Disagreement {
     pub most: Rating,
     /// The spread in steps ([`PanelFactor::spread`]).
     pub spread: usize,
+    /// How many assessors left it unrated (`unknown`). Where some did, the
+    /// factor is open over the whole scale, as in the panel's range: its
+    /// least and most favourable ratings are then the ends of the scale,
+    /// whatever the others gave.
+    pub unrated: usize,
     /// The dimensions the factor weighs on, each with its level and
     /// verdict at the two ends.
     pub swings: Vec<Swing>,
@@ -202,8 +218,8 @@ pub struct Panel {
     /// uncertainty.
     pub dimensions: Vec<PanelDimension>,
     /// The overall point score of the panel's assessment and the range the
-    /// panel leaves open (as [`PanelDimension::score_range`]).
-    pub overall: (f64, [f64; 2]),
+    /// panel leaves open.
+    pub overall: PanelOverall,
     /// What to discuss first: the factors the assessors are not unanimous
     /// on, those that move a verdict first, then a level, then the most
     /// points; those that change nothing last.
@@ -331,13 +347,13 @@ pub fn panel(missions: &[Mission]) -> Result<Panel, Error> {
             }
         })
         .collect();
-    let overall = (
-        assessment.overall.score,
-        [
+    let overall = PanelOverall {
+        score: assessment.overall.score,
+        score_range: [
             assessment.overall.score_range[0].min(low_overall.1),
             assessment.overall.score_range[1].max(high_overall.2),
         ],
-    );
+    };
     let discuss = discussion(&settled, &assessment, &factors);
     let reliability = reliability(missions, &factors);
     Ok(Panel {
@@ -576,6 +592,10 @@ fn discussion(
             .copied()
             .filter(|r| *r != Rating::Unknown)
             .collect();
+        // An assessor who left it unrated keeps it open over the whole scale.
+        if pf.unknown > 0 {
+            given.extend([Rating::SCALE[0], Rating::SCALE[Rating::SCALE.len() - 1]]);
+        }
         given.sort_by_key(|r| r.step().map_or(usize::MAX, |s| s));
         given.dedup();
         // Each rating given, scored with every other factor at its median.
@@ -632,6 +652,7 @@ fn discussion(
                 least: least.0,
                 most: most.0,
                 spread: pf.spread,
+                unrated: pf.unknown,
                 swings,
                 verdicts_changed,
                 levels_moved,

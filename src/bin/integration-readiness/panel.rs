@@ -111,22 +111,37 @@ fn letters(mut i: usize) -> String {
 
 /// The missions with each assessor named by letter, and every assessor's
 /// name replaced by their letter wherever the missions' text (description,
-/// notes, sources, entities) holds it.
+/// notes, sources, entities) holds it: the whole `assessor` text, and each
+/// word of its person's name (what comes before a first comma) as a whole
+/// word, so that `Ben Okafor, planning` also takes `Okafor` and `Ben` out of
+/// a note. A name written otherwise (initials, a nickname) is not caught.
 fn anonymise(missions: &[Mission], rb: &Rulebook) -> Result<Vec<Mission>, Failure> {
+    let mut names: Vec<(String, String)> = Vec::new();
+    for (i, m) in missions.iter().enumerate() {
+        let Some(name) = m.data().mission.assessor.as_deref().map(str::trim) else {
+            continue;
+        };
+        if name.is_empty() {
+            continue;
+        }
+        names.push((name.to_owned(), letters(i)));
+        let person = name.split(',').next().unwrap_or(name);
+        if person.trim() != name {
+            names.push((person.trim().to_owned(), letters(i)));
+        }
+        for word in person.split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.chars().count() >= 2 && word.chars().next().is_some_and(char::is_uppercase) {
+                names.push((word.to_owned(), letters(i)));
+            }
+        }
+    }
     // Longer names first, so that a name inside another goes with it.
-    let mut names: Vec<(String, String)> = missions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| {
-            let name = m.data().mission.assessor.as_deref()?.trim();
-            (!name.is_empty()).then(|| (name.to_owned(), letters(i)))
-        })
-        .collect();
     names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
     let scrub = |text: &mut String| {
         for (name, letter) in &names {
             if text.contains(name.as_str()) {
-                *text = text.replace(name.as_str(), letter);
+                *text = replace_words(text, name, letter);
             }
         }
     };
@@ -153,9 +168,39 @@ fn anonymise(missions: &[Mission], rb: &Rulebook) -> Result<Vec<Mission>, Failur
     Ok(out)
 }
 
+/// `text` with every whole-word `name` (not inside a longer word) replaced
+/// by `by`.
+fn replace_words(text: &str, name: &str, by: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(name) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + name.len()..].chars().next();
+        let whole =
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        out.push_str(&rest[..at]);
+        out.push_str(if whole { by } else { name });
+        rest = &rest[at + name.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::letters;
+    use super::{letters, replace_words};
+
+    #[test]
+    fn names_are_replaced_as_whole_words_only() {
+        assert_eq!(
+            replace_words("Okafor memo; Okaforson; (Okafor).", "Okafor", "B"),
+            "B memo; Okaforson; (B)."
+        );
+        assert_eq!(
+            replace_words("I, Ben, signed; Bentley", "Ben", "B"),
+            "I, B, signed; Bentley"
+        );
+    }
 
     #[test]
     fn assessors_are_lettered_as_columns_are() {

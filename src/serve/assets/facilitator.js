@@ -195,7 +195,8 @@ function assessmentSection(p) {
         el("dt", {}, "target"), el("dd", {}, levelTitle(a.target)),
         el("dt", {}, "agreed"), el("dd", { "data-field": "agreed-level" }, ""))));
   }
-  const [score, range] = p.overall;
+  const score = p.overall.score;
+  const range = p.overall.score_range;
   return el("section", { class: "card", "data-field": "panel-assessment" },
     el("h3", {}, "The panel’s assessment"),
     el("div", { class: "overall overall-head" },
