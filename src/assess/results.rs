@@ -75,9 +75,11 @@ impl Verdict {
     /// What the verdict means, in a planner's words.
     pub fn meaning(self) -> &'static str {
         match self {
-            Verdict::Ready => "the level reached meets the target",
+            Verdict::Ready => {
+                "the level reached meets the target (above it only where no rule of the situation caps it)"
+            }
             Verdict::AboveTarget => {
-                "over-investment: the level is above what the situation calls for (integration is not an end in itself)"
+                "over-investment: the level is above a cap the situation sets (integration is not an end in itself)"
             }
             Verdict::Stretch => "one level short of the target",
             Verdict::NotReady => "two or more levels short of the target",

@@ -234,7 +234,11 @@ fn provenance_line(a: &Assessment) -> String {
 /// improvements and points to the plan.
 pub(super) fn text(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "Integration readiness: {}", a.mission.name);
+    let _ = writeln!(
+        o,
+        "{}",
+        wrap(&format!("Integration readiness: {}", a.mission.name), 80, 2)
+    );
     let _ = writeln!(o, "{}", wrap(&provenance_line(a), 78, 2));
     if let Some(desc) = &a.mission.description {
         let _ = writeln!(o, "{}", wrap(desc, 78, 0));

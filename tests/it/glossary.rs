@@ -580,3 +580,16 @@ fn single_steps_beside_fix_first_say_why_they_are_not_first() {
     }
     assert!(seen_later && seen_outside, "the samples show both reasons");
 }
+
+#[test]
+fn a_long_mission_name_wraps_within_80_columns() {
+    let rb = Rulebook::oslo_2007();
+    let name = "United Nations Integrated Peacebuilding and Stabilization Mission in the \
+                Federal Republic of Somewhere Far Away, fictional";
+    let m = Mission::builder(&rb).name(name).build().unwrap();
+    let text = report::render(&assess(&m), Format::Text).unwrap();
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    assert!(text.starts_with("Integration readiness: United Nations"));
+}
