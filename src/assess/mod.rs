@@ -78,6 +78,7 @@ pub(crate) fn assemble(e: Evaluation<'_>) -> Assessment {
     let recommendations = recommend::recommend(rb, m, &e.scores, &e.tallies, &dimensions);
     let inconsistencies = inconsistencies(rb, ratings);
     let mut warnings = ruled_out_ratings(rb, m);
+    warnings.extend(unexplained_not_applicable(rb, m));
     warnings.extend(inconsistencies.iter().map(|i| {
         format!(
             "inconsistent ratings of {} (consistency rule {}): {} ({})",
@@ -132,6 +133,49 @@ fn ruled_out_ratings(rb: &Rulebook, m: &Mission) -> Vec<String> {
             })
         })
         .collect()
+}
+
+/// How many factors shown by name in the warning of unexplained
+/// `not-applicable` ratings, before the rest are counted.
+const UNEXPLAINED_SHOWN: usize = 5;
+
+/// The factors the mission itself rates `not-applicable` (its context does
+/// not rule them out) with no note to say why: each leaves the coverage and
+/// the scores, so a mission could reach any coverage this way. Said as one
+/// warning.
+fn unexplained_not_applicable(rb: &Rulebook, m: &Mission) -> Option<String> {
+    let data = m.data();
+    let ids: Vec<&str> = rb
+        .factors()
+        .iter()
+        .enumerate()
+        .filter(|&(f, _)| !rb.ruled_out(f, &m.context))
+        .filter_map(|(_, factor)| {
+            let ev = data.evidence.get(&factor.id)?;
+            let said = ev.note.as_deref().is_some_and(|n| !n.trim().is_empty());
+            (ev.rating == Rating::NotApplicable && !said).then_some(factor.id.as_str())
+        })
+        .collect();
+    if ids.is_empty() {
+        return None;
+    }
+    let mut named = ids
+        .iter()
+        .take(UNEXPLAINED_SHOWN)
+        .map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > UNEXPLAINED_SHOWN {
+        named.push_str(&format!(" and {} more", ids.len() - UNEXPLAINED_SHOWN));
+    }
+    let (count, verb) = if ids.len() == 1 {
+        ("1 factor is".to_owned(), "it leaves")
+    } else {
+        (format!("{} factors are", ids.len()), "each leaves")
+    };
+    Some(format!(
+        "{count} rated `not-applicable` with no reason given ({named}): {verb} the coverage and the scores, so the verdict rests on fewer factors than it seems; say why in the note, or rate it"
+    ))
 }
 
 /// The consistency rules whose every condition holds.

@@ -359,3 +359,36 @@ fn robustness_without_evidence_carries_the_missing_evidence() {
     let r = robustness(&m, RobustnessOptions::default());
     assert!(r.dimensions.iter().all(|d| !d.provisional));
 }
+
+#[test]
+fn factors_rated_not_applicable_without_a_reason_are_warned_about() {
+    // The tiny rulebook: e2 and b1 rated not-applicable, b1 with a note, e1
+    // rated. Only e2 has no reason given.
+    let m = fixtures::mission(
+        &tiny(),
+        "[evidence.e1]\nrating = \"high\"\n\
+         [evidence.e2]\nrating = \"not-applicable\"\n\
+         [evidence.b1]\nrating = \"not-applicable\"\nnote = \"no such barrier here: no donors\"\n",
+    );
+    let a = assess(&m);
+    let warned: Vec<&String> = a
+        .warnings
+        .iter()
+        .filter(|w| w.contains("no reason given"))
+        .collect();
+    assert_eq!(warned.len(), 1, "{:?}", a.warnings);
+    assert!(
+        warned[0].starts_with("1 factor is rated `not-applicable` with no reason given (`e2`)")
+    );
+    // With a reason, no warning.
+    let m = fixtures::mission(
+        &tiny(),
+        "[evidence.e2]\nrating = \"not-applicable\"\nnote = \"not part of this mission\"\n",
+    );
+    assert!(
+        assess(&m)
+            .warnings
+            .iter()
+            .all(|w| !w.contains("no reason given"))
+    );
+}
