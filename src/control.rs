@@ -1,5 +1,6 @@
 //! Control characters in what a person writes: NUL and the other C0
-//! control characters, but for tab, line feed and carriage return, are
+//! control characters, DEL and the C1 controls (U+0080 to U+009F, among
+//! them the terminal's CSI), but for tab, line feed and carriage return, are
 //! refused in every key and every text of a mission or rulebook (the
 //! loaders find them in a file's tree, `Mission::new` and `Rulebook::new`
 //! in data built in memory), so that none reaches a report, a page or a
@@ -10,7 +11,7 @@ use crate::error::{DocPath, PathSegment, Problem};
 /// The first control character of `s` that is refused, if any.
 pub(crate) fn refused(s: &str) -> Option<char> {
     s.chars()
-        .find(|&c| c.is_ascii_control() && c != '\u{7f}' && !matches!(c, '\t' | '\n' | '\r'))
+        .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// The problem of a control character, in a key or in a text.

@@ -125,13 +125,16 @@ pub(crate) fn csv_ids<S: AsRef<str>>(ids: &[S]) -> String {
 /// User text (a mission's or a rulebook's words) for Markdown, where it
 /// can neither run as HTML nor change the document's structure: `&`, `<`
 /// and `>` become character references; `\`, `` ` ``, `*`, `_`, `[`, `]`
-/// and `|` are escaped with a backslash; a `#` that starts the text (after
-/// spaces) is escaped; every line break becomes a space, so the text stays
-/// in its table cell, list item or paragraph. A renderer shows the text as
-/// written.
+/// and `|` are escaped with a backslash, and so is `~` (strikethrough,
+/// fences); what would start a block at the start of the text is escaped
+/// too (`#`, `-`, `+`, `=`, the `.` or `)` of `1. ` or `2) `), and spaces
+/// and tabs there are dropped (they would make code); every line break
+/// becomes a space, so the text stays in its table cell, list item or
+/// paragraph. A renderer shows the text as written.
 pub(crate) fn md_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     let mut leading = true;
+    let mut digits_at_start = true;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -142,7 +145,14 @@ pub(crate) fn md_text(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '#' if leading => out.push_str("\\#"),
+            '#' | '-' | '+' | '=' if leading => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Strikethrough and fences of tildes.
+            '~' => out.push_str("\\~"),
+            // Spaces or tabs that start the text would make it code.
+            ' ' | '\t' if leading => {}
             '\r' => {
                 // CRLF is one line break.
                 if chars.peek() != Some(&'\n') {
@@ -151,6 +161,16 @@ pub(crate) fn md_text(s: &str) -> String {
             }
             '\n' => out.push(' '),
             c => out.push(c),
+        }
+        // `1. ` or `2) ` at the start would make a numbered list.
+        if digits_at_start && c.is_ascii_digit() {
+            let mut ahead = chars.clone();
+            let marker = ahead.next().is_some_and(|n| n == '.' || n == ')');
+            if marker && ahead.next().is_none_or(char::is_whitespace) {
+                out.push('\\');
+            }
+        } else if !(leading && c.is_whitespace()) {
+            digits_at_start = false;
         }
         leading = leading && c.is_whitespace();
     }
@@ -171,7 +191,27 @@ mod tests {
             md_text("a|b `c` *d* _e_ [f](x) \\g"),
             "a\\|b \\`c\\` \\*d\\* \\_e\\_ \\[f\\](x) \\\\g"
         );
-        assert_eq!(md_text("  # title # two"), "  \\# title # two");
+        assert_eq!(md_text("  # title # two"), "\\# title # two");
+        // What would start a block at the start of a line: fences, lists,
+        // rules, setext underlines, indented code.
+        assert_eq!(md_text("~~~ fence"), "\\~\\~\\~ fence");
+        assert_eq!(md_text("- x"), "\\- x");
+        assert_eq!(md_text("+ x"), "\\+ x");
+        assert_eq!(md_text("---"), "\\---");
+        assert_eq!(md_text("=="), "\\==");
+        assert_eq!(md_text("12. x"), "12\\. x");
+        assert_eq!(
+            md_text("1.2 Defining integration"),
+            "1.2 Defining integration"
+        );
+        assert_eq!(md_text("2) x"), "2\\) x");
+        assert_eq!(md_text("    code"), "code");
+        assert_eq!(md_text("\tcode"), "code");
+        // Inside the text they stay as they are, but for tildes.
+        assert_eq!(
+            md_text("a - b + c = 12. d ~~s~~"),
+            "a - b + c = 12. d \\~\\~s\\~\\~"
+        );
         assert_eq!(md_text("one\r\ntwo\nthree\rfour"), "one two three four");
         assert_eq!(md_text("Plain words, 50% done."), "Plain words, 50% done.");
     }

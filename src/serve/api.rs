@@ -216,6 +216,10 @@ enum Reject {
     /// The request was dropped before its analysis ran: nobody reads the
     /// answer.
     Gone,
+    /// The body did not arrive within the body time limit
+    /// ([`super::BODY_TIMEOUT`]): 408, and
+    /// the connection closed.
+    Slow,
     /// Anything else: a status and a message.
     Status(StatusCode, &'static str),
 }
@@ -231,6 +235,15 @@ impl IntoResponse for Reject {
                 );
                 r.headers_mut()
                     .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+                r
+            }
+            Reject::Slow => {
+                let mut r = error(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "the body did not arrive in time; send it whole, at once",
+                );
+                r.headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
                 r
             }
             Reject::Gone => error(
@@ -303,10 +316,24 @@ async fn read_body(
 }
 
 /// Reads and drops the rest of a refused body, within [`DRAIN_FOR`] and
-/// [`DRAIN_BYTES`], off the request: the answer goes out meanwhile.
+/// [`DRAIN_BYTES`], off the request: the answer goes out meanwhile. What it
+/// reads is not kept.
 fn drain(mut body: Body) {
     tokio::spawn(async move {
-        let _ = tokio::time::timeout(DRAIN_FOR, read_body(&mut body, DRAIN_BYTES, None)).await;
+        let discard = async {
+            let mut seen = 0usize;
+            while let Some(Ok(frame)) =
+                std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await
+            {
+                if let Ok(data) = frame.into_data() {
+                    seen += data.len();
+                    if seen > DRAIN_BYTES {
+                        break;
+                    }
+                }
+            }
+        };
+        let _ = tokio::time::timeout(DRAIN_FOR, discard).await;
     });
 }
 
@@ -356,7 +383,13 @@ async fn with_text<T: Send + 'static>(
         return Err(too_large());
     }
     let syntax = syntax(&headers)?;
-    let (bytes, held) = match read_body(&mut body, BODY_LIMIT, Some(&app.bodies)).await {
+    let read = tokio::time::timeout(
+        app.body_timeout,
+        read_body(&mut body, BODY_LIMIT, Some(&app.bodies)),
+    )
+    .await
+    .map_err(|_| Reject::Slow)?;
+    let (bytes, held) = match read {
         Ok(read) => read,
         Err(BodyError::Busy) => return Err(Reject::Busy),
         Err(BodyError::TooLarge) => {

@@ -204,6 +204,10 @@ pub fn report_as(m: &Mission, format: Format) -> Rendered {
 /// The most missions one panel request may carry.
 pub const MAX_ASSESSORS: usize = 64;
 
+/// The longest `file` name a panel request may give a mission, in
+/// characters: every problem found in the file names it.
+pub const MAX_FILE_NAME: usize = 255;
+
 /// A panel of assessors from `{"missions": [{"file": "a.toml", "text":
 /// "..."}, ...]}`: `{"panel": ..., "settled": ...}`, the panel as
 /// `panel --format json` prints it and the mission at the panel's medians
@@ -238,6 +242,16 @@ pub fn assessors(
         return Err(shape(format!(
             "a panel takes from 2 to {MAX_ASSESSORS} missions, one per assessor; {} given",
             request.missions.len()
+        )));
+    }
+    if let Some(long) = request
+        .missions
+        .iter()
+        .find(|m| m.file.chars().count() > MAX_FILE_NAME)
+    {
+        return Err(shape(format!(
+            "a file name of {} characters; a file name may have at most {MAX_FILE_NAME}",
+            long.file.chars().count()
         )));
     }
     let mut missions = Vec::with_capacity(request.missions.len());

@@ -1,15 +1,14 @@
 //! The connections: accepting them within a cap, hyper's HTTP/1 settings
-//! for each, and a shutdown that ends every connection within
-//! [`SHUTDOWN_GRACE`](super::SHUTDOWN_GRACE).
+//! for each, an age limit ([`MAX_CONNECTION_AGE`](super::MAX_CONNECTION_AGE)), and a shutdown that ends every connection
+//! within [`SHUTDOWN_GRACE`](super::SHUTDOWN_GRACE).
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, watch};
 
 use super::{SHUTDOWN_GRACE, State, router};
 
@@ -21,6 +20,12 @@ pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 /// is 8 KiB); bodies are read through it in pieces of at most this size.
 const MAX_BUFFER_BYTES: usize = 64 * 1024;
 
+/// The header time limit of a connection accepted while fewer than an
+/// eighth of the places are free: a client that keeps a connection open
+/// and idle, or sends its headers slowly, gives its place up sooner when
+/// others are waiting.
+const CROWDED_HEADER_TIMEOUT: Duration = Duration::from_secs(1);
+
 /// Serves on `listener` until `shutdown` completes; then stops accepting,
 /// closes idle connections, lets the requests under way finish and, after
 /// [`SHUTDOWN_GRACE`], drops whatever connection is still open.
@@ -29,14 +34,23 @@ pub async fn serve(
     state: State,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) {
-    let connections = Arc::new(Semaphore::new(state.max_connections));
-    let mut http = http1::Builder::new();
-    http.timer(TokioTimer::new())
-        .header_read_timeout(state.header_timeout)
-        .max_buf_size(MAX_BUFFER_BYTES)
-        .max_header_size(MAX_HEADER_BYTES);
+    let max = state.max_connections;
+    let max_age = state.max_age;
+    let connections = Arc::new(Semaphore::new(max));
+    let builder = |header_timeout: Duration| {
+        let mut http = http1::Builder::new();
+        http.timer(TokioTimer::new())
+            .header_read_timeout(header_timeout)
+            .max_buf_size(MAX_BUFFER_BYTES)
+            .max_header_size(MAX_HEADER_BYTES);
+        http
+    };
+    let (calm, crowded) = (
+        builder(state.header_timeout),
+        builder(state.header_timeout.min(CROWDED_HEADER_TIMEOUT)),
+    );
     let app = router(Arc::new(state));
-    let graceful = GracefulShutdown::new();
+    let (stop, stopping) = watch::channel(false);
     tokio::pin!(shutdown);
     loop {
         // A free place first, then a connection: beyond the cap, clients
@@ -63,21 +77,42 @@ pub async fn serve(
             }
         };
         let _ = stream.set_nodelay(true);
+        let http = if connections.available_permits() < max / 8 {
+            &crowded
+        } else {
+            &calm
+        };
         let conn =
             http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
-        let conn = graceful.watch(conn);
+        let mut stopping = stopping.clone();
         tokio::spawn(async move {
+            tokio::pin!(conn);
             // An error here is the client's (it left, or sent what is not
             // HTTP, or too slowly); the connection ends either way.
-            let _ = conn.await;
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                () = tokio::time::sleep(max_age) => {
+                    // Old enough: the request under way is answered, then
+                    // the connection closes, and its place goes to the
+                    // next client in the queue.
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.as_mut().await;
+                }
+                _ = stopping.changed() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.as_mut().await;
+                }
+            }
             drop(place);
         });
     }
     drop(listener);
     // Idle connections close at once, those with a request under way after
     // its answer; one that is still open after the grace is dropped with
-    // the runtime.
-    let _ = tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await;
+    // the runtime. Every place back means every connection has ended.
+    let _ = stop.send(true);
+    let all = u32::try_from(max).unwrap_or(u32::MAX);
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, connections.acquire_many(all)).await;
 }
 
 /// An error of one connection while it was accepted, not of the listener.

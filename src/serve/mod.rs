@@ -89,6 +89,16 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 /// of 1,024 open files, so that the server never runs out of them.
 pub const MAX_CONNECTIONS: usize = 256;
 
+/// How long a connection is served: past this age, the request under way
+/// is answered and the connection closed, so that no client holds a place
+/// for ever by sending request after request.
+pub const MAX_CONNECTION_AGE: Duration = Duration::from_secs(30);
+
+/// How long a request's body may take to arrive once its headers are read;
+/// past it the request is answered 408 and the connection closed. A body
+/// of the size limit arrives in well under a second on any local network.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// How long, after Ctrl-C (or [`Server::stop`]), the requests under way
 /// have to finish before their connections are dropped; idle connections
 /// and half-sent requests are closed at once.
@@ -102,6 +112,8 @@ pub struct State {
     mission_json: Option<String>,
     timeout: Duration,
     header_timeout: Duration,
+    body_timeout: Duration,
+    max_age: Duration,
     max_connections: usize,
     loopback_only: bool,
     /// The analyses that may run at once (see [`State::with_max_concurrent`]).
@@ -123,6 +135,8 @@ impl State {
             rulebook,
             timeout: REQUEST_TIMEOUT,
             header_timeout: HEADER_TIMEOUT,
+            body_timeout: BODY_TIMEOUT,
+            max_age: MAX_CONNECTION_AGE,
             max_connections: MAX_CONNECTIONS,
             loopback_only: false,
             slots: Arc::new(tokio::sync::Semaphore::new(default_slots())),
@@ -168,6 +182,20 @@ impl State {
     /// and for an idle connection (see [`HEADER_TIMEOUT`]).
     pub fn with_header_timeout(mut self, timeout: Duration) -> State {
         self.header_timeout = timeout;
+        self
+    }
+
+    /// The same server with another time limit for a request's body to
+    /// arrive (see [`BODY_TIMEOUT`]).
+    pub fn with_body_timeout(mut self, timeout: Duration) -> State {
+        self.body_timeout = timeout;
+        self
+    }
+
+    /// The same server closing connections at another age (see
+    /// [`MAX_CONNECTION_AGE`]).
+    pub fn with_max_connection_age(mut self, age: Duration) -> State {
+        self.max_age = age;
         self
     }
 

@@ -972,3 +972,23 @@ fn a_mission_over_a_limit_answers_422_with_the_item_past_it() {
         }])
     );
 }
+
+#[test]
+fn a_panels_file_names_are_bounded() {
+    let server = start();
+    let long = "a".repeat(256);
+    let a = post(
+        server.addr(),
+        "/api/assessors",
+        "application/json",
+        &assessors_body(&[(&long, SAMPLES[1].1), ("b.toml", SAMPLES[1].1)]),
+    );
+    assert_eq!(a.status, 422, "{}", a.body);
+    assert!(
+        a.json()["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a file name of 256 characters; a file name may have at most 255")
+    );
+    server.stop().unwrap();
+}

@@ -142,6 +142,56 @@ fn idle_connections_over_the_cap_do_not_lock_others_out() {
     drop(idle);
 }
 
+#[test]
+fn a_body_that_does_not_arrive_is_answered_408_at_the_body_time_limit() {
+    let server = server(state().with_body_timeout(Duration::from_secs(1)));
+    let addr = server.addr();
+    let mut s = connect(addr);
+    s.write_all(post_head(addr, "/api/assess", 1000).as_bytes())
+        .unwrap();
+    // A byte now and then: the header time limit no longer applies.
+    let mut writer = s.try_clone().unwrap();
+    std::thread::spawn(move || {
+        for _ in 0..40 {
+            if writer.write_all(b"#").is_err() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    });
+    let (answer, took) = until_closed(&mut s);
+    assert_eq!(status(&answer), 408, "{answer:?}");
+    assert!(took < Duration::from_secs(4), "answered after {took:?}");
+}
+
+#[test]
+fn a_kept_alive_connection_is_closed_at_its_age_after_its_answer() {
+    // A client sending a request every 300 ms keeps its connection busy,
+    // never idle: the age limit ends it, each request answered.
+    let server = server(
+        state()
+            .with_header_timeout(Duration::from_secs(5))
+            .with_max_connection_age(Duration::from_secs(1)),
+    );
+    let mut s = connect(server.addr());
+    let mut writer = s.try_clone().unwrap();
+    std::thread::spawn(move || {
+        for _ in 0..30 {
+            let get = b"GET /api/mission HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            if writer.write_all(get).is_err() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    });
+    let (answers, took) = until_closed(&mut s);
+    assert!(answers.starts_with("HTTP/1.1 200"), "{answers:?}");
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(4),
+        "closed after {took:?}, with an age limit of 1 s"
+    );
+}
+
 /// `stop` on its own thread; the test fails rather than hangs when it does
 /// not return.
 fn stop_within(server: Server, limit: Duration) -> Duration {
@@ -371,6 +421,49 @@ mod memory {
             bound >> 20
         );
         assert!(held <= bound, "{held} bytes held, over {bound}");
+    }
+
+    #[test]
+    fn bodies_refused_as_too_large_are_read_without_being_kept() {
+        // Sixteen clients announce a body far over the limit and send as
+        // fast as they can for two seconds: the server answers 413 at once
+        // and reads the rest only to drop it.
+        let served = serve();
+        let addr = served.addr;
+        let Some(idle) = peak(served.child.id()) else {
+            eprintln!("no /proc here: skipped");
+            return;
+        };
+        let clients: Vec<_> = (0..16)
+            .map(|_| {
+                std::thread::spawn(move || {
+                    let mut s = connect(addr);
+                    let _ = s.write_all(
+                        format!(
+                            "POST /api/assess HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/toml\r\nContent-Length: {}\r\n\r\n",
+                            1u64 << 40
+                        )
+                        .as_bytes(),
+                    );
+                    let chunk = vec![b'#'; 64 * 1024];
+                    let t = Instant::now();
+                    while t.elapsed() < Duration::from_secs(2) {
+                        if s.write_all(&chunk).is_err() {
+                            break;
+                        }
+                    }
+                })
+            })
+            .collect();
+        for c in clients {
+            c.join().unwrap();
+        }
+        let held = peak(served.child.id()).unwrap().saturating_sub(idle);
+        println!(
+            "sixteen bodies over the limit, sent for 2 s: {} MB held",
+            held >> 20
+        );
+        assert!(held < 64 << 20, "{held} bytes held");
     }
 
     #[test]
