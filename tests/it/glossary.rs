@@ -152,7 +152,12 @@ fn reports() -> Vec<(String, Format, String)> {
             let ms: Vec<Mission> = files
                 .iter()
                 .map(|f| {
-                    let mut data = Mission::from_path(f, &rb).unwrap().data().clone();
+                    let text = std::fs::read_to_string(f).unwrap();
+                    let name = f.display().to_string();
+                    let mut data = Mission::from_toml(&text, &name, &rb)
+                        .unwrap()
+                        .data()
+                        .clone();
                     data.mission.assessor = None;
                     data.mission.description = None;
                     data.evidence.values_mut().for_each(|e| e.note = None);
