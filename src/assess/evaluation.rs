@@ -54,6 +54,9 @@ pub(crate) struct Evaluation<'m> {
     pub(crate) gaps: Vec<(usize, f64)>,
     /// The context keys the mission leaves out that the rulebook reads.
     pub(crate) missing: Vec<usize>,
+    /// The factors the mission rates `not-applicable` with no reason given
+    /// (no note, and a context that does not rule them out).
+    pub(crate) unexplained: Vec<usize>,
 }
 
 impl<'m> Evaluation<'m> {
@@ -74,7 +77,8 @@ impl<'m> Evaluation<'m> {
         let out_of_reach = out_of_reach(rb, ctx, ratings, &targets, &tallies, &best);
         let (missing, levels) = missing_read(rb, ctx);
         let open = context_open(rb, mission, &missing, levels);
-        let verdicts: Vec<(Verdict, Option<Undetermined>)> = open
+        let unexplained = unexplained_not_applicable(rb, mission);
+        let mut verdicts: Vec<(Verdict, Option<Undetermined>)> = open
             .into_iter()
             .enumerate()
             .map(|(d, open)| {
@@ -103,6 +107,18 @@ impl<'m> Evaluation<'m> {
                 }
             })
             .collect();
+        // A claim that a factor does not apply is not evidence about it:
+        // where the weight rated falls short of the minimum once the
+        // unexplained claims count as unrated, there is no verdict (unless
+        // there is already none for want of ratings).
+        for (d, v) in verdicts.iter_mut().enumerate() {
+            if matches!(v.1, Some(Undetermined::LowCoverage { .. })) {
+                continue;
+            }
+            if let Some(why) = unexplained_short(rb, &unexplained, d, tallies[d]) {
+                *v = (Verdict::Undetermined, Some(why));
+            }
+        }
 
         // Overall, weighted by dimension, over the dimensions where some
         // factor applies.
@@ -134,6 +150,7 @@ impl<'m> Evaluation<'m> {
             verdict,
             gaps,
             missing,
+            unexplained,
         }
     }
 
@@ -148,6 +165,53 @@ impl<'m> Evaluation<'m> {
     pub(crate) fn rescore(&self, ratings: &[Rating]) -> (f64, Vec<DimensionScore>) {
         overall_of(self.rulebook(), &self.mission.context, ratings)
     }
+}
+
+/// The factors `m` rates `not-applicable` with no reason given: no note (or
+/// a blank one), and a context that does not rule them out.
+pub(super) fn unexplained_not_applicable(rb: &Rulebook, m: &Mission) -> Vec<usize> {
+    let data = m.data();
+    (0..rb.factors().len())
+        .filter(|&f| m.rating_at(f) == Rating::NotApplicable && !rb.ruled_out(f, &m.context))
+        .filter(|&f| {
+            data.evidence
+                .get(rb.names().factor_id[f].as_str())
+                .and_then(|ev| ev.note.as_deref())
+                .is_none_or(|n| n.trim().is_empty())
+        })
+        .collect()
+}
+
+/// Why dimension `d` has no verdict when the `unexplained` factors count as
+/// unrated, if it then has too little rated for one.
+fn unexplained_short(
+    rb: &Rulebook,
+    unexplained: &[usize],
+    d: usize,
+    tally: Tally,
+) -> Option<Undetermined> {
+    let mut factors: Vec<(usize, f64)> = unexplained
+        .iter()
+        .map(|&f| (f, rb.weight_at(f, d)))
+        .filter(|&(_, w)| w > 0.0)
+        .collect();
+    let claimed: f64 = factors.iter().map(|&(_, w)| w).sum();
+    if claimed <= 0.0 {
+        return None;
+    }
+    let coverage = tally.rated / (tally.rated + tally.unknown + claimed);
+    if tally.any_rated() && covered(rb, coverage) {
+        return None;
+    }
+    factors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    Some(Undetermined::UnexplainedNotApplicable {
+        coverage,
+        needed: rb.min_coverage(),
+        factors: factors
+            .into_iter()
+            .map(|(f, _)| rb.names().factor_id[f].clone())
+            .collect(),
+    })
 }
 
 /// Whether `coverage` meets the rulebook's minimum (within rounding).
@@ -261,7 +325,9 @@ fn overall_verdict(
             .iter()
             .zip(verdicts)
             .enumerate()
-            .filter(|(_, (t, _))| t.applies())
+            .filter(|(_, (t, v))| {
+                t.applies() || matches!(v.1, Some(Undetermined::UnexplainedNotApplicable { .. }))
+            })
             .map(|(d, (_, v))| (d, v.0))
     };
     let undetermined_dims: Vec<Text> = counted()

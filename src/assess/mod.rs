@@ -78,7 +78,7 @@ pub(crate) fn assemble(e: Evaluation<'_>) -> Assessment {
     let recommendations = recommend::recommend(rb, m, &e.scores, &e.tallies, &dimensions);
     let inconsistencies = inconsistencies(rb, ratings);
     let mut warnings = ruled_out_ratings(rb, m);
-    warnings.extend(unexplained_not_applicable(rb, m));
+    warnings.extend(unexplained_warning(rb, &e.unexplained));
     warnings.extend(inconsistencies.iter().map(|i| {
         format!(
             "inconsistent ratings of {} (consistency rule {}): {} ({})",
@@ -140,21 +140,13 @@ fn ruled_out_ratings(rb: &Rulebook, m: &Mission) -> Vec<String> {
 const UNEXPLAINED_SHOWN: usize = 5;
 
 /// The factors the mission itself rates `not-applicable` (its context does
-/// not rule them out) with no note to say why: each leaves the coverage and
-/// the scores, so a mission could reach any coverage this way. Said as one
+/// not rule them out) with no note to say why: each leaves the scores, and
+/// counts as unrated where the verdict asks how much is rated. Said as one
 /// warning.
-fn unexplained_not_applicable(rb: &Rulebook, m: &Mission) -> Option<String> {
-    let data = m.data();
-    let ids: Vec<&str> = rb
-        .factors()
+fn unexplained_warning(rb: &Rulebook, unexplained: &[usize]) -> Option<String> {
+    let ids: Vec<&str> = unexplained
         .iter()
-        .enumerate()
-        .filter(|&(f, _)| !rb.ruled_out(f, &m.context))
-        .filter_map(|(_, factor)| {
-            let ev = data.evidence.get(&factor.id)?;
-            let said = ev.note.as_deref().is_some_and(|n| !n.trim().is_empty());
-            (ev.rating == Rating::NotApplicable && !said).then_some(factor.id.as_str())
-        })
+        .map(|&f| rb.names().factor_id[f].as_str())
         .collect();
     if ids.is_empty() {
         return None;
@@ -174,7 +166,7 @@ fn unexplained_not_applicable(rb: &Rulebook, m: &Mission) -> Option<String> {
         (format!("{} factors are", ids.len()), "each leaves")
     };
     Some(format!(
-        "{count} rated `not-applicable` with no reason given ({named}): {verb} the coverage and the scores, so the verdict rests on fewer factors than it seems; say why in the note, or rate it"
+        "{count} rated `not-applicable` with no reason given ({named}): {verb} the scores, and counts as unrated where a verdict needs enough of the weight rated; say why in the note, or rate it"
     ))
 }
 
@@ -204,21 +196,32 @@ fn inconsistencies(rb: &Rulebook, ratings: &[Rating]) -> Vec<Inconsistency> {
         .collect()
 }
 
-/// The unrated factors of dimension `d`, the most weight first, as many as
-/// bring its coverage to the rulebook's minimum.
-fn rate_first(rb: &Rulebook, m: &Mission, d: usize, tally: Tally) -> Vec<Text> {
-    let total = tally.rated + tally.unknown;
+/// The unrated factors of dimension `d` (without evidence, or rated
+/// `not-applicable` with no reason given), the most weight first, as many
+/// as bring its coverage to the rulebook's minimum, the unexplained claims
+/// counted as unrated.
+fn rate_first(
+    rb: &Rulebook,
+    m: &Mission,
+    d: usize,
+    tally: Tally,
+    unexplained: &[usize],
+) -> Vec<Text> {
+    let claimed: f64 = unexplained.iter().map(|&f| rb.weight_at(f, d)).sum();
+    let total = tally.rated + tally.unknown + claimed;
     if total <= 0.0 || (tally.any_rated() && covered(rb, tally.rated / total)) {
         return Vec::new();
     }
-    let mut unknown: Vec<(usize, f64)> = (0..rb.factors().len())
-        .filter(|&f| m.rating_at(f) == Rating::Unknown && rb.weight_at(f, d) > 0.0)
+    let mut unrated: Vec<(usize, f64)> = (0..rb.factors().len())
+        .filter(|&f| m.rating_at(f) == Rating::Unknown)
+        .chain(unexplained.iter().copied())
         .map(|f| (f, rb.weight_at(f, d)))
+        .filter(|&(_, w)| w > 0.0)
         .collect();
-    unknown.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    unrated.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut rated = tally.rated;
     let mut out = Vec::new();
-    for (f, w) in unknown {
+    for (f, w) in unrated {
         if rated > 0.0 && covered(rb, rated / total) {
             break;
         }
@@ -267,7 +270,7 @@ fn dimension_result(e: &Evaluation<'_>, d: usize) -> DimensionResult {
         target_detail: target,
         verdict,
         undetermined,
-        rate_first: rate_first(rb, m, d, tally),
+        rate_first: rate_first(rb, m, d, tally, &e.unexplained),
         provisional,
         provisional_because: if provisional {
             provisional_causes(rb, m, d, s)

@@ -61,17 +61,24 @@ def random_mission(book, rng, n):
             lines.append(f"{key} = {toml_value(rng.choice(values))}")
     lines.append("")
     fixed = {g["factor"] for g in book.gates if g.get("waivable", True) is False}
+    gated = {g["factor"] for g in book.gates}
     words = list(score.STRENGTH)
     p_unknown = rng.choice([0.0, 0.05, 0.3, 0.7])
+    # Now and then a mission padded with not-applicable, some of it with no
+    # reason given (allowed only where no gate names the factor).
+    p_na = rng.choice([0.04, 0.04, 0.5])
     for f in book.factors:
         x = rng.random()
         if x < p_unknown:
             continue
-        if x < p_unknown + 0.04 and f["id"] not in fixed and not f.get("applies-when"):
+        note = 'note = "n"'
+        if x < p_unknown + p_na and f["id"] not in fixed and not f.get("applies-when"):
             word = "not-applicable"
+            if f["id"] not in gated and rng.random() < 0.5:
+                note = None
         else:
             word = rng.choice(words)
-        lines += [f"[evidence.{f['id']}]", f'rating = "{word}"', 'note = "n"', ""]
+        lines += [f"[evidence.{f['id']}]", f'rating = "{word}"'] + ([note] if note else []) + [""]
     roles = list(book.follows)
     for i in range(rng.randint(0, 4)):
         rs = rng.sample(roles, rng.randint(1, 3))

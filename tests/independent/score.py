@@ -42,7 +42,12 @@ The method, in short:
   completion with its own verdict: its own score, coverage and level, since
   a gate's `when` or a factor's `applies-when` may read a missing key, and
   its own target and cap; a completion below the minimum coverage gives
-  none).
+  none). A factor the mission rates not-applicable with no note (or a
+  blank one), where the context does not rule it out, counts as unrated
+  for that minimum: when the coverage with its weight added to the total
+  falls under it (and coverage alone does not), the verdict is
+  undetermined for an unexplained not-applicable, and what to rate first
+  draws from those factors as well as the unknown ones.
   Otherwise above-target when the level is above a binding cap, ready at or
   above the target, stretch one level short, not-ready further.
 * provisional: the pessimistic and optimistic levels differ.
@@ -401,9 +406,21 @@ def theme_results(book, ratings):
     return out
 
 
+def unexplained(book, mission, ratings):
+    """Ids of the factors rated not-applicable with no reason given."""
+    ev = mission.get("evidence", {})
+    return [
+        f["id"]
+        for f in book.factors
+        if ratings[f["id"]] == "not-applicable"
+        and not str(ev.get(f["id"], {}).get("note", "")).strip()
+    ]
+
+
 def assess(book, mission):
     ctx = mission.get("context", {})
     ratings = ratings_of(book, mission)
+    claims = unexplained(book, mission, ratings)
     best_ratings = maxed(book, ratings)
     full = [(c, ratings_of(book, mission, c)) for c in completions(book, ctx)]
     dims = []
@@ -439,19 +456,29 @@ def assess(book, mission):
             verdict, why = "undetermined", "missing-context"
         else:
             verdict, why = verdicts.pop(), None
-        # What to rate first: the unrated factors with the most weight here,
-        # until the coverage reaches the minimum.
+        claimed = sum(book.weight[fid][d] for fid in claims)
+        claimed_total = rated + unknown + claimed
+        if why != "low-coverage" and claimed > 0 and (
+            rated <= 0 or rated / claimed_total + TOL < book.min_coverage
+        ):
+            verdict, why = "undetermined", "unexplained-not-applicable"
+        # What to rate first: the unrated factors (unknown, or not-applicable
+        # with no reason) with the most weight here, until the coverage,
+        # those counted as unrated, reaches the minimum.
         rate_first = []
-        if applies and not (rated > 0 and coverage + TOL >= book.min_coverage):
+        if claimed_total > 0 and not (
+            rated > 0 and rated / claimed_total + TOL >= book.min_coverage
+        ):
             unrated = [
                 (book.weight[f["id"]][d], i, f["id"])
                 for i, f in enumerate(book.factors)
-                if ratings[f["id"]] == "unknown" and book.weight[f["id"]][d] > 0
+                if (ratings[f["id"]] == "unknown" or f["id"] in claims)
+                and book.weight[f["id"]][d] > 0
             ]
             unrated.sort(key=lambda x: (-x[0], x[1]))
             r = rated
             for w, _, fid in unrated:
-                if r > 0 and r / (rated + unknown) + TOL >= book.min_coverage:
+                if r > 0 and r / claimed_total + TOL >= book.min_coverage:
                     break
                 r += w
                 rate_first.append(fid)
@@ -493,6 +520,11 @@ def assess(book, mission):
             }
         )
     counted = [x for x in dims if x["applicable"]]
+    # A dimension left with nothing applicable by unexplained claims alone
+    # still counts toward the overall verdict (not the scores).
+    judged = [
+        x for x in dims if x["applicable"] or x["undetermined"] == "unexplained-not-applicable"
+    ]
     wsum = sum(book.dim_weight[x["id"]] for x in counted)
 
     def mean(key):
@@ -501,12 +533,12 @@ def assess(book, mission):
     rated_all = sum(x["rated"] for x in dims)
     total_all = rated_all + sum(x["unknown"] for x in dims)
     coverage = rated_all / total_all if total_all else 0.0
-    if not counted:
+    if not judged:
         verdict = "undetermined"
     elif rated_all <= 0 or coverage + TOL < book.min_coverage:
         verdict = "undetermined"
     else:
-        verdict = max((x["verdict"] for x in counted), key=VERDICT_ORDER.index)
+        verdict = max((x["verdict"] for x in judged), key=VERDICT_ORDER.index)
     overall = {
         "score": mean(lambda x: x["score"]),
         "range": [mean(lambda x: x["range"][0]), mean(lambda x: x["range"][1])],

@@ -2,7 +2,7 @@
 //! with every expected number computed by hand in the comments.
 
 use crate::fixtures::{TINY, close, mission, tiny};
-use integration_readiness::assess::{Blocker, Verdict};
+use integration_readiness::assess::{Blocker, Undetermined, Verdict};
 use integration_readiness::{Mission, Rating, Rulebook, assess};
 
 /// The tiny rulebook as edited in `text`, under the id `other`.
@@ -831,12 +831,13 @@ fn nothing_rated_is_undetermined_never_ready() {
 #[test]
 fn a_dimension_where_nothing_applies_is_undetermined_but_left_out() {
     let rb = tiny();
-    // b: e1 and b1 not applicable, e2 weighs 0: nothing applies, verdict
-    // undetermined. a: e2 full, 1 of 1: 100, top (the gate on e1 is
-    // waived), target mid: ready. Only a counts: the overall is ready.
+    // b: e1 and b1 not applicable, each with its reason, e2 weighs 0:
+    // nothing applies, verdict undetermined. a: e2 full, 1 of 1: 100, top
+    // (the gate on e1 is waived), target mid: ready. Only a counts: the
+    // overall is ready.
     let m = mission(
         &rb,
-        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"n\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"n\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\nnote = \"n\"\n",
     );
     let a = assess(&m);
     assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
@@ -852,6 +853,81 @@ fn a_dimension_where_nothing_applies_is_undetermined_but_left_out() {
         a.dimensions
             .iter()
             .all(|d| d.verdict == Verdict::Undetermined)
+    );
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+}
+
+#[test]
+fn a_not_applicable_without_a_reason_counts_as_unrated_for_the_verdict() {
+    // Tiny with a minimum coverage of 60%. Weights on a: e1 2, e2 1, b1 1;
+    // on b: e1 1, e2 0, b1 1. e1 full, e2 and b1 not applicable with no
+    // note: the scores see e1 alone (100 on both, coverage 100%), but a
+    // verdict counts e2 and b1 as unrated: a 2 of 4 = 50%, b 1 of 2 = 50%,
+    // both under 60%. What to rate first: on a, the heavier-first list e2
+    // (1, first in the rulebook), b1 (1) stops after e2 (3 of 4 = 75%); on
+    // b, b1 (2 of 2).
+    let text = TINY.replace("version = \"1\"", "version = \"1\"\nmin-coverage = 0.6");
+    let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    let body = "[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"not-applicable\"\n[evidence.b1]\nrating = \"not-applicable\"\n";
+    let a = assess(&mission(&rb, body));
+    for d in &a.dimensions {
+        assert_eq!(d.score, 100.0);
+        assert_eq!(d.coverage, 1.0);
+        assert_eq!(d.verdict, Verdict::Undetermined, "{}", d.id);
+    }
+    assert_eq!(
+        a.dimensions[0].undetermined,
+        Some(Undetermined::UnexplainedNotApplicable {
+            coverage: 0.5,
+            needed: 0.6,
+            factors: vec!["e2".into(), "b1".into()],
+        })
+    );
+    assert_eq!(
+        a.dimensions[1].undetermined,
+        Some(Undetermined::UnexplainedNotApplicable {
+            coverage: 0.5,
+            needed: 0.6,
+            factors: vec!["b1".into()],
+        })
+    );
+    assert_eq!(
+        a.dimensions[0].undetermined.as_ref().unwrap().to_string(),
+        "only 50% of the weight is rated once the 2 factors rated not-applicable with no reason given are counted as unrated; a verdict needs 60%"
+    );
+    assert_eq!(a.dimensions[0].rate_first, ["e2"]);
+    assert_eq!(a.dimensions[1].rate_first, ["b1"]);
+    assert_eq!(a.overall.verdict, Verdict::Undetermined);
+    assert_eq!(a.overall.rate_first, ["e2", "b1"]);
+    // With a reason for each, they leave the weight: a and b at 100 with
+    // everything left rated, top on both (e1 meets a's gate); targets mid
+    // and apart: ready.
+    let explained = body.replace(
+        "rating = \"not-applicable\"\n",
+        "rating = \"not-applicable\"\nnote = \"outside the remit\"\n",
+    );
+    let a = assess(&mission(&rb, &explained));
+    assert!(a.dimensions.iter().all(|d| d.verdict == Verdict::Ready));
+    assert_eq!(a.overall.verdict, Verdict::Ready);
+    assert!(a.overall.rate_first.is_empty());
+    // At the minimum exactly (the default 50%) the verdict stands.
+    let a = assess(&mission(&tiny(), body));
+    assert!(a.dimensions.iter().all(|d| d.verdict == Verdict::Ready));
+    // A dimension where only unexplained claims leave nothing to apply
+    // counts toward the overall as undetermined, not as left out: b with
+    // e1 explained and b1 not.
+    let a = assess(&mission(
+        &tiny(),
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"n\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
+    ));
+    assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
+    assert_eq!(
+        a.dimensions[1].undetermined,
+        Some(Undetermined::UnexplainedNotApplicable {
+            coverage: 0.0,
+            needed: 0.5,
+            factors: vec!["b1".into()],
+        })
     );
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
 }

@@ -77,6 +77,9 @@ pub struct Expect {
     /// Verdict per dimension.
     #[serde(default)]
     pub verdict: BTreeMap<String, String>,
+    /// Why there is no verdict, per dimension (the `kind` of `undetermined`).
+    #[serde(default)]
+    pub undetermined: BTreeMap<String, String>,
     #[serde(default)]
     pub overall_verdict: Option<String>,
     /// Factors that must be named among the gates blocking the next level.
@@ -270,6 +273,12 @@ pub fn check(rb: &Rulebook, s: &Scenario, outcome: Result<Value, String>) -> Vec
         let got = dimension(&a, d)["verdict"].as_str().unwrap();
         if got != want {
             bad.push(format!("{d}: verdict {got}, expected {want}"));
+        }
+    }
+    for (d, want) in &e.undetermined {
+        let got = dimension(&a, d)["undetermined"]["kind"].as_str();
+        if got != Some(want.as_str()) {
+            bad.push(format!("{d}: no verdict because {got:?}, expected {want}"));
         }
     }
     if let Some(want) = &e.overall_verdict {
