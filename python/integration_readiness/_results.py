@@ -160,6 +160,7 @@ class PortfolioRow(Record):
 
     coverage: float
     score: float
+    score_range: List[float]
     verdict: str
     provisional: bool
 

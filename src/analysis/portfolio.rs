@@ -44,6 +44,8 @@ pub struct PortfolioRow {
     pub coverage: f64,
     /// Overall score.
     pub score: f64,
+    /// Overall score range [low, high] over the missing evidence.
+    pub score_range: [f64; 2],
     /// Overall verdict.
     pub verdict: Verdict,
     /// Whether the overall verdict is provisional.
@@ -139,6 +141,7 @@ fn row(dimensions: &[Text], a: &Assessment) -> PortfolioRow {
         mission: a.mission.clone(),
         coverage: a.overall.coverage,
         score: a.overall.score,
+        score_range: a.overall.score_range,
         verdict: a.overall.verdict,
         provisional: a.overall.provisional,
         dimensions: dimensions

@@ -41,13 +41,32 @@ pub(crate) fn wrap(text: &str, width: usize, indent: usize) -> String {
 }
 
 /// `line` as it is when it fits in `width` columns (its padding kept; the
-/// caller leaves room for what precedes it),
-/// wrapped as [`wrap`] wraps it when it does not.
+/// caller leaves room for what precedes it); when it does not, the words
+/// that fit on the first line keep their padding and the rest is wrapped
+/// as [`wrap`] wraps it, under `indent`.
 pub(crate) fn fit(line: &str, width: usize, indent: usize) -> String {
     if chars(line) <= width {
-        line.to_owned()
-    } else {
-        wrap(line, width, indent)
+        return line.to_owned();
+    }
+    // The words that fit on the first line keep their padding (columns
+    // stay aligned); the rest is wrapped under `indent`.
+    let mut cut = None;
+    for (i, c) in line.char_indices() {
+        if c == ' ' && i > 0 && !line[..i].ends_with(' ') {
+            if chars(&line[..i]) > width {
+                break;
+            }
+            cut = Some(i);
+        }
+    }
+    match cut {
+        Some(i) if !line[i..].trim().is_empty() => format!(
+            "{}\n{}{}",
+            &line[..i],
+            " ".repeat(indent),
+            wrap(&line[i..], width, indent)
+        ),
+        _ => wrap(line, width, indent),
     }
 }
 
@@ -216,6 +235,18 @@ mod tests {
         assert_eq!(md_text("Plain words, 50% done."), "Plain words, 50% done.");
     }
     use std::borrow::Cow;
+
+    #[test]
+    fn fit_keeps_the_padding_of_what_fits_on_the_first_line() {
+        // 35 columns fit before `(target`, which would make 43 > 40; the
+        // rest wraps in 40 - 18 = 22 columns.
+        let line = "strategic        50.0  coordination (target integration), undetermined";
+        assert_eq!(
+            fit(line, 40, 18),
+            "strategic        50.0  coordination\n                  (target integration),\n                  undetermined"
+        );
+        assert_eq!(fit("short  line", 40, 4), "short  line");
+    }
 
     #[test]
     fn wrap_keeps_lines_within_width() {

@@ -5,6 +5,17 @@ use std::fmt::Write as _;
 use super::fmt::{count, csv_num, csv_row, fit, md_text, one, pct, wrap};
 use crate::analysis::Portfolio;
 
+/// `50.0` for a score known to the tenth, `50.0 (0.0-100.0)` for one the
+/// missing evidence leaves open: a mid-scale score on no evidence must not
+/// read as a middling mission.
+fn score(point: f64, range: [f64; 2]) -> String {
+    if one(range[0]) == one(range[1]) {
+        one(point)
+    } else {
+        format!("{} ({}-{})", one(point), one(range[0]), one(range[1]))
+    }
+}
+
 /// `stretch` or `stretch (provisional)`.
 fn verdict(v: crate::assess::Verdict, provisional: bool) -> String {
     if provisional {
@@ -28,11 +39,18 @@ pub(super) fn text(p: &Portfolio) -> String {
         }
         let _ = writeln!(
             o,
-            "  {}  coverage {}  overall {}  {}",
-            r.mission.date.as_deref().unwrap_or("undated"),
-            pct(r.coverage),
-            one(r.score),
-            verdict(r.verdict, r.provisional)
+            "  {}",
+            fit(
+                &format!(
+                    "{}  coverage {}  overall {}  {}",
+                    r.mission.date.as_deref().unwrap_or("undated"),
+                    pct(r.coverage),
+                    score(r.score, r.score_range),
+                    verdict(r.verdict, r.provisional)
+                ),
+                78,
+                4
+            )
         );
         for c in &r.dimensions {
             let _ = writeln!(
@@ -42,7 +60,7 @@ pub(super) fn text(p: &Portfolio) -> String {
                     &format!(
                         "{:<15} {:>5}  {} (target {}), {}",
                         c.id,
-                        one(c.score),
+                        score(c.score, c.score_range),
                         c.level,
                         c.target,
                         verdict(c.verdict, c.provisional)
@@ -62,17 +80,19 @@ pub(super) fn markdown(p: &Portfolio) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Portfolio: {}\n", count(p.rows.len(), "mission"));
     let _ = writeln!(o, "Made with {}.\n", md_text(&p.rulebook.to_string()));
-    o.push_str("| mission | file | date | coverage | overall | verdict |\n");
-    o.push_str("|---|---|---|---:|---:|---|\n");
+    o.push_str("| mission | file | date | coverage | overall | range | verdict |\n");
+    o.push_str("|---|---|---|---:|---:|---:|---|\n");
     for r in &p.rows {
         let _ = writeln!(
             o,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {}–{} | {} |",
             md_text(&r.mission.name),
             md_text(r.mission.file.as_deref().unwrap_or("")),
             md_text(r.mission.date.as_deref().unwrap_or("undated")),
             pct(r.coverage),
             one(r.score),
+            one(r.score_range[0]),
+            one(r.score_range[1]),
             verdict(r.verdict, r.provisional)
         );
     }
@@ -115,6 +135,8 @@ pub(super) fn csv(p: &Portfolio) -> String {
         "date",
         "coverage",
         "score",
+        "score_low",
+        "score_high",
         "verdict",
         "provisional",
     ]
@@ -144,6 +166,8 @@ pub(super) fn csv(p: &Portfolio) -> String {
             r.mission.date.clone().unwrap_or_default(),
             csv_num(r.coverage),
             csv_num(r.score),
+            csv_num(r.score_range[0]),
+            csv_num(r.score_range[1]),
             r.verdict.to_string(),
             r.provisional.to_string(),
         ];

@@ -100,6 +100,7 @@ fn portfolio_rows_are_the_assessments() {
         assert_eq!(row.mission.name, a.mission.name);
         assert_eq!(row.mission.date, a.mission.date);
         assert_eq!(row.score, a.overall.score);
+        assert_eq!(row.score_range, a.overall.score_range);
         assert_eq!(row.coverage, a.overall.coverage);
         assert_eq!(row.verdict, a.overall.verdict);
         for (id, cell) in p.dimensions.iter().zip(&row.dimensions) {
@@ -110,6 +111,55 @@ fn portfolio_rows_are_the_assessments() {
             );
         }
     }
+}
+
+#[test]
+fn a_portfolio_shows_the_range_of_a_score_the_evidence_leaves_open() {
+    use integration_readiness::analysis::portfolio;
+    use integration_readiness::report::{Format, render};
+    // Nothing rated: every factor could be anything, so every score runs
+    // from 0 to 100 and sits at 50 in the middle; the text says so rather
+    // than print a bare 50.0 beside complete missions. Every enabler full
+    // and barrier none: 100 with nothing open, printed bare.
+    let (rb, _) = tiny_mission("");
+    let blank = Mission::from_toml("[mission]\nname = \"Blank\"\n", "b.toml", &rb).unwrap();
+    let full = Mission::from_toml(
+        "[mission]\nname = \"Full\"\n[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+        "f.toml",
+        &rb,
+    )
+    .unwrap();
+    let p = portfolio(&rb, &[blank, full]).unwrap();
+    assert_eq!(p.rows[0].score_range, [0.0, 100.0]);
+    let text = render(&p, Format::Text).unwrap();
+    assert!(
+        text.contains("overall 50.0 (0.0-100.0)  undetermined"),
+        "{text}"
+    );
+    assert!(text.contains("overall 100.0  ready"), "{text}");
+    let csv = render(&p, Format::Csv).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    assert_eq!(
+        &header[..9],
+        [
+            "file",
+            "mission",
+            "date",
+            "coverage",
+            "score",
+            "score_low",
+            "score_high",
+            "verdict",
+            "provisional"
+        ]
+    );
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with(",Blank,,0,50,0,100,undetermined,true"),
+        "{csv}"
+    );
 }
 
 #[test]
