@@ -20,7 +20,7 @@ from typing import Dict, Iterable, Mapping, Optional, Sequence, Union
 import numpy as np
 
 from . import _native
-from ._errors import Error, Problem
+from ._errors import Error, MissingFileError, Problem
 from ._native import Mission, Rulebook
 from ._results import (
     PANEL_COLUMNS,
@@ -63,6 +63,7 @@ __all__ = [
     "Comparison",
     "Dimension",
     "Error",
+    "MissingFileError",
     "Factor",
     "Mission",
     "MissionInfo",
@@ -117,8 +118,17 @@ def robustness(
     missing ratings drawn, ``samples`` times from ``seed``). As
     ``integration-readiness robustness --format json`` with the same options.
 
-    Raises ``ValueError`` for a noise outside 0..100 or samples outside
-    1..1,000,000."""
+    Raises ``ValueError`` for a noise outside 0..100, samples outside
+    1..1,000,000 or a seed outside 0..2**64 - 1, ``TypeError`` for samples or a
+    seed that is not an integer."""
+    for name, value, low, high in (
+        ("samples", samples, 1, 1_000_000),
+        ("seed", seed, 0, 2**64 - 1),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
+        if not low <= value <= high:
+            raise ValueError(f"{name} {value} is out of range; expected {low} to {high}")
     return Robustness(_native.robustness(mission, noise_percent, samples, seed))
 
 

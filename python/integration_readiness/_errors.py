@@ -41,3 +41,13 @@ class Error(Exception):
     def __init__(self, message: str, problems: List[Problem]) -> None:
         super().__init__(message)
         self.problems = list(problems)
+
+
+class MissingFileError(Error, FileNotFoundError):
+    """A file that does not exist: an :class:`Error` (with its one problem) that
+    ``except FileNotFoundError`` also catches. ``filename`` is the file."""
+
+    def __init__(self, message: str, problems: List[Problem], filename: str) -> None:
+        super().__init__(message, problems)
+        self.filename = filename
+

@@ -72,6 +72,15 @@ class Mission:
     @property
     def name(self) -> str: ...
     @property
+    def date(self) -> Optional[str]:
+        """The date of the assessment (``YYYY-MM-DD``), or ``None``."""
+    @property
+    def assessor(self) -> Optional[str]:
+        """Who made this assessment, or ``None``."""
+    @property
+    def context(self) -> Dict[str, Union[bool, str]]:
+        """The context as the file states it: key -> ``bool`` or ``str``."""
+    @property
     def file(self) -> Optional[str]:
         """The file the mission was read from, or ``None``."""
     @property

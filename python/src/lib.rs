@@ -118,8 +118,14 @@ fn raise(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
             ))?)?;
         }
     }
-    let class = module.getattr("Error")?;
-    let instance = class.call1((with_causes(e), problems))?;
+    // A file that is not there is also the built-in exception Python code
+    // catches for it.
+    let instance = match e {
+        Error::Io { file, source } if source.kind() == std::io::ErrorKind::NotFound => module
+            .getattr("MissingFileError")?
+            .call1((with_causes(e), problems, file.as_str()))?,
+        _ => module.getattr("Error")?.call1((with_causes(e), problems))?,
+    };
     Ok(PyErr::from_value(instance))
 }
 
@@ -358,6 +364,33 @@ impl PyMission {
     #[getter]
     fn name(&self) -> String {
         self.inner.name().to_owned()
+    }
+
+    /// The date of the assessment (`YYYY-MM-DD`), or `None`.
+    #[getter]
+    fn date(&self) -> Option<String> {
+        self.inner.data().mission.date.clone()
+    }
+
+    /// Who made this assessment, or `None`.
+    #[getter]
+    fn assessor(&self) -> Option<String> {
+        self.inner.data().mission.assessor.clone()
+    }
+
+    /// The context as the file states it: key -> `bool` or `str` (keys the
+    /// file leaves out are absent).
+    #[getter]
+    fn context<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        use integration_readiness::model::ContextValue;
+        let out = PyDict::new(py);
+        for (k, v) in &self.inner.data().context {
+            match v {
+                ContextValue::Flag(b) => out.set_item(k, *b)?,
+                ContextValue::Word(w) => out.set_item(k, w)?,
+            }
+        }
+        Ok(out)
     }
 
     /// The file the mission was read from, or `None`.

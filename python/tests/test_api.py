@@ -166,6 +166,13 @@ def test_a_missing_file_is_an_error_with_the_reason(tmp_path: Path) -> None:
     assert "nowhere.toml: cannot read: " in p.message
     with pytest.raises(ir.Error):
         ir.Rulebook.from_path(tmp_path / "nowhere.toml")
+    # The built-in exception catches it too, with the file named.
+    with pytest.raises(FileNotFoundError) as f:
+        ir.Mission.from_path(tmp_path / "nowhere.toml")
+    assert isinstance(f.value, ir.MissingFileError)
+    assert f.value.filename == str(tmp_path / "nowhere.toml")
+    with pytest.raises(FileNotFoundError):
+        ir.Rulebook.from_path(tmp_path / "nowhere.toml")
 
 
 def test_a_waiver_the_rulebook_refuses_is_an_error() -> None:
@@ -250,6 +257,16 @@ def test_analysis_argument_errors() -> None:
         ir.robustness(m, noise_percent=120)
     with pytest.raises(ValueError, match="samples 0"):
         ir.robustness(m, samples=0)
+    with pytest.raises(ValueError, match="samples -5 is out of range; expected 1 to 1000000"):
+        ir.robustness(m, samples=-5)
+    with pytest.raises(ValueError, match="seed -1 is out of range; expected 0 to 18446744073709551615"):
+        ir.robustness(m, seed=-1)
+    with pytest.raises(ValueError, match="seed 18446744073709551616"):
+        ir.robustness(m, seed=2**64)
+    with pytest.raises(TypeError, match="seed must be an integer, not float"):
+        ir.robustness(m, seed=1.5)  # type: ignore[arg-type]
+    # The largest seed is a seed like any other.
+    assert ir.robustness(m, samples=5, seed=2**64 - 1).seed == 2**64 - 1
     with pytest.raises(ir.Error, match="unknown column `nme`"):
         ir.portfolio([m], sort="nme")
     with pytest.raises(ir.Error) as e:
@@ -342,3 +359,17 @@ def test_whatif_names_every_bad_rating_word_by_its_place() -> None:
     paths = sorted(p.path for p in e.value.problems)
     assert paths == ["evidence.donor-earmarking.rating", "evidence.senior-leadership-cohesion.rating"]
     assert "full" in str(e.value)
+
+
+def test_a_mission_tells_its_date_assessor_and_context() -> None:
+    tomllib = pytest.importorskip("tomllib")
+
+    for f in samples():
+        with open(f, "rb") as fh:
+            doc = tomllib.load(fh)
+        m = ir.Mission.from_path(f)
+        assert m.date == doc["mission"].get("date")
+        assert m.assessor == doc["mission"].get("assessor")
+        assert m.context == doc.get("context", {})
+    m = ir.Mission.from_toml('[mission]\nname = "x"\nassessor = "Ana"\n[context]\nhumanitarian-operations = true\n')
+    assert (m.date, m.assessor, m.context) == (None, "Ana", {"humanitarian-operations": True})
