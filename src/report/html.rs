@@ -101,6 +101,10 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", 100.0 * x)
 }
 
+/// How many factors of missing evidence the report lists by name, the most
+/// at stake first, before it counts the rest.
+const GAPS_SHOWN: usize = 10;
+
 /// The HTML report of a briefing, drawn with the rulebook its assessment
 /// was made with: the overall
 /// result and what the reports lead with (why there is no verdict, what to
@@ -256,7 +260,7 @@ pub(super) fn report(b: &Briefing) -> String {
 
     if !a.evidence_gaps.is_empty() {
         o.push_str("<h2>Missing evidence most at stake</h2>\n<table>\n<thead><tr><th>Factor</th><th>Points at stake</th><th>Question</th></tr></thead>\n<tbody>\n");
-        for g in a.evidence_gaps.iter().take(10) {
+        for g in a.evidence_gaps.iter().take(GAPS_SHOWN) {
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td><td class=\"num\">{:.1}</td><td>{}</td></tr>",
@@ -266,6 +270,13 @@ pub(super) fn report(b: &Briefing) -> String {
             );
         }
         o.push_str("</tbody></table>\n");
+        if a.evidence_gaps.len() > GAPS_SHOWN {
+            let _ = writeln!(
+                o,
+                "<p class=\"more\">and {} more, each with less at stake</p>",
+                a.evidence_gaps.len() - GAPS_SHOWN
+            );
+        }
     }
 
     if !a.entities.is_empty() {

@@ -85,6 +85,8 @@ fn assess_in_every_format() {
     let html = ok(&["assess", &file, "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
     assert!(html.contains("Keldar"));
+    // 47 factors unknown: ten by name, the rest counted.
+    assert!(html.contains("and 37 more, each with less at stake"));
 }
 
 #[test]
@@ -299,7 +301,7 @@ fn portfolio_in_every_format_and_sorted() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines.len(), 1 + 7 + 1, "a header, seven rows, a final CRLF");
     assert!(lines[0].starts_with(
-        "file,mission,date,coverage,score,verdict,provisional,strategic_score,\
+        "file,mission,date,coverage,score,score_low,score_high,verdict,provisional,strategic_score,\
          strategic_score_low,strategic_score_high,strategic_coverage,strategic_level,"
     ));
     // Names with commas are quoted; each row names its file.

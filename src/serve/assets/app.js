@@ -888,6 +888,7 @@ function renderPanel(a, words, problems) {
     const box = el("div", { class: "problems", "data-problems": "" }, el("strong", {}, "The mission has problems; the assessment below is from before them:"));
     const ul = el("ul", {});
     for (const p of problems.slice(0, 12)) ul.append(el("li", {}, describe(p)));
+    if (problems.length > 12) ul.append(el("li", {}, "and " + (problems.length - 12) + " more"));
     box.append(ul);
     body.append(box);
   }
@@ -971,13 +972,17 @@ function renderPanel(a, words, problems) {
       el("p", { class: "muted small", "data-field": "nothing-to-fix" }, words.nothing_to_fix || "")));
   }
 
-  const gaps = (a.evidence_gaps || []).slice(0, 5);
+  const allGaps = a.evidence_gaps || [];
+  const gaps = allGaps.slice(0, 5);
   if (gaps.length) {
     const ul = el("ul", { class: "gaps" });
     for (const g of gaps) {
       ul.append(el("li", {},
         el("button", { type: "button", class: "link", onclick: () => goToFactor(g.factor) }, g.title || g.factor),
         el("span", { class: "muted" }, " " + fmt1(g.at_stake) + " points at stake")));
+    }
+    if (allGaps.length > gaps.length) {
+      ul.append(el("li", { class: "muted", "data-field": "gaps-more" }, "and " + (allGaps.length - gaps.length) + " more, each with less at stake"));
     }
     body.append(el("section", {}, el("h3", {}, "Missing evidence most at stake"), ul));
   }

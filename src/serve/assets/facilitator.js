@@ -401,7 +401,8 @@ async function facAssess() {
   } else {
     const problems = await problemsOf(r);
     box.replaceChildren(el("div", { class: "problems" }, el("strong", {}, "The agreed mission has problems; the scores are from before them:"),
-      el("ul", {}, ...problems.slice(0, 12).map((p) => el("li", {}, describe(p))))));
+      el("ul", {}, ...problems.slice(0, 12).map((p) => el("li", {}, describe(p))),
+        problems.length > 12 ? el("li", {}, "and " + (problems.length - 12) + " more") : null)));
   }
   document.body.dataset.agreedSeq = String(seq);
 }
