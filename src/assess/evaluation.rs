@@ -54,9 +54,9 @@ pub(crate) struct Evaluation<'m> {
     pub(crate) gaps: Vec<(usize, f64)>,
     /// The context keys the mission leaves out that the rulebook reads.
     pub(crate) missing: Vec<usize>,
-    /// The factors the mission rates `not-applicable` with no reason given
-    /// (no note, and a context that does not rule them out).
-    pub(crate) unexplained: Vec<usize>,
+    /// The factors the mission declares `not-applicable` (where its context
+    /// does not rule them out).
+    pub(crate) declared: Vec<usize>,
 }
 
 impl<'m> Evaluation<'m> {
@@ -77,7 +77,7 @@ impl<'m> Evaluation<'m> {
         let out_of_reach = out_of_reach(rb, ctx, ratings, &targets, &tallies, &best);
         let (missing, levels) = missing_read(rb, ctx);
         let open = context_open(rb, mission, &missing, levels);
-        let unexplained = unexplained_not_applicable(rb, mission);
+        let declared = declared_not_applicable(rb, mission);
         let mut verdicts: Vec<(Verdict, Option<Undetermined>)> = open
             .into_iter()
             .enumerate()
@@ -107,15 +107,15 @@ impl<'m> Evaluation<'m> {
                 }
             })
             .collect();
-        // A claim that a factor does not apply is not evidence about it:
-        // where the weight rated falls short of the minimum once the
-        // unexplained claims count as unrated, there is no verdict (unless
-        // there is already none for want of ratings).
+        // A claim that a factor does not apply is not evidence about it,
+        // whatever the note says: where the weight rated falls short of the
+        // minimum once the declared factors count as unrated, there is no
+        // verdict (unless there is already none for want of ratings).
         for (d, v) in verdicts.iter_mut().enumerate() {
             if matches!(v.1, Some(Undetermined::LowCoverage { .. })) {
                 continue;
             }
-            if let Some(why) = unexplained_short(rb, &unexplained, d, tallies[d]) {
+            if let Some(why) = declared_short(rb, &declared, d, tallies[d]) {
                 *v = (Verdict::Undetermined, Some(why));
             }
         }
@@ -150,7 +150,7 @@ impl<'m> Evaluation<'m> {
             verdict,
             gaps,
             missing,
-            unexplained,
+            declared,
         }
     }
 
@@ -167,30 +167,23 @@ impl<'m> Evaluation<'m> {
     }
 }
 
-/// The factors `m` rates `not-applicable` with no reason given: no note (or
-/// a blank one), and a context that does not rule them out.
-pub(super) fn unexplained_not_applicable(rb: &Rulebook, m: &Mission) -> Vec<usize> {
-    let data = m.data();
+/// The factors `m` declares `not-applicable` where its context does not
+/// rule them out.
+pub(crate) fn declared_not_applicable(rb: &Rulebook, m: &Mission) -> Vec<usize> {
     (0..rb.factors().len())
         .filter(|&f| m.rating_at(f) == Rating::NotApplicable && !rb.ruled_out(f, &m.context))
-        .filter(|&f| {
-            data.evidence
-                .get(rb.names().factor_id[f].as_str())
-                .and_then(|ev| ev.note.as_deref())
-                .is_none_or(|n| n.trim().is_empty())
-        })
         .collect()
 }
 
-/// Why dimension `d` has no verdict when the `unexplained` factors count as
+/// Why dimension `d` has no verdict when the `declared` factors count as
 /// unrated, if it then has too little rated for one.
-fn unexplained_short(
+fn declared_short(
     rb: &Rulebook,
-    unexplained: &[usize],
+    declared: &[usize],
     d: usize,
     tally: Tally,
 ) -> Option<Undetermined> {
-    let mut factors: Vec<(usize, f64)> = unexplained
+    let mut factors: Vec<(usize, f64)> = declared
         .iter()
         .map(|&f| (f, rb.weight_at(f, d)))
         .filter(|&(_, w)| w > 0.0)
@@ -204,7 +197,7 @@ fn unexplained_short(
         return None;
     }
     factors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    Some(Undetermined::UnexplainedNotApplicable {
+    Some(Undetermined::DeclaredNotApplicable {
         coverage,
         needed: rb.min_coverage(),
         factors: factors
@@ -326,7 +319,7 @@ fn overall_verdict(
             .zip(verdicts)
             .enumerate()
             .filter(|(_, (t, v))| {
-                t.applies() || matches!(v.1, Some(Undetermined::UnexplainedNotApplicable { .. }))
+                t.applies() || matches!(v.1, Some(Undetermined::DeclaredNotApplicable { .. }))
             })
             .map(|(d, (_, v))| (d, v.0))
     };

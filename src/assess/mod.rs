@@ -78,7 +78,7 @@ pub(crate) fn assemble(e: Evaluation<'_>) -> Assessment {
     let recommendations = recommend::recommend(rb, m, &e.scores, &e.tallies, &dimensions);
     let inconsistencies = inconsistencies(rb, ratings);
     let mut warnings = ruled_out_ratings(rb, m);
-    warnings.extend(unexplained_warning(rb, &e.unexplained));
+    warnings.extend(unexplained_warning(rb, m, &e.declared));
     warnings.extend(inconsistencies.iter().map(|i| {
         format!(
             "inconsistent ratings of {} (consistency rule {}): {} ({})",
@@ -139,14 +139,20 @@ fn ruled_out_ratings(rb: &Rulebook, m: &Mission) -> Vec<String> {
 /// `not-applicable` ratings, before the rest are counted.
 const UNEXPLAINED_SHOWN: usize = 5;
 
-/// The factors the mission itself rates `not-applicable` (its context does
-/// not rule them out) with no note to say why: each leaves the scores, and
-/// counts as unrated where the verdict asks how much is rated. Said as one
-/// warning.
-fn unexplained_warning(rb: &Rulebook, unexplained: &[usize]) -> Option<String> {
-    let ids: Vec<&str> = unexplained
+/// The factors the mission itself declares `not-applicable` (of
+/// `declared`: its context does not rule them out) with no note to say why,
+/// said as one warning.
+fn unexplained_warning(rb: &Rulebook, m: &Mission, declared: &[usize]) -> Option<String> {
+    let data = m.data();
+    let ids: Vec<&str> = declared
         .iter()
         .map(|&f| rb.names().factor_id[f].as_str())
+        .filter(|id| {
+            data.evidence
+                .get(*id)
+                .and_then(|ev| ev.note.as_deref())
+                .is_none_or(|n| n.trim().is_empty())
+        })
         .collect();
     if ids.is_empty() {
         return None;
@@ -166,7 +172,7 @@ fn unexplained_warning(rb: &Rulebook, unexplained: &[usize]) -> Option<String> {
         (format!("{} factors are", ids.len()), "each leaves")
     };
     Some(format!(
-        "{count} rated `not-applicable` with no reason given ({named}): {verb} the scores, and counts as unrated where a verdict needs enough of the weight rated; say why in the note, or rate it"
+        "{count} rated `not-applicable` with no reason given ({named}): {verb} the scores and counts as unrated where a verdict needs enough of the weight rated; say why in the note, or rate it"
     ))
 }
 
@@ -196,25 +202,19 @@ fn inconsistencies(rb: &Rulebook, ratings: &[Rating]) -> Vec<Inconsistency> {
         .collect()
 }
 
-/// The unrated factors of dimension `d` (without evidence, or rated
-/// `not-applicable` with no reason given), the most weight first, as many
-/// as bring its coverage to the rulebook's minimum, the unexplained claims
-/// counted as unrated.
-fn rate_first(
-    rb: &Rulebook,
-    m: &Mission,
-    d: usize,
-    tally: Tally,
-    unexplained: &[usize],
-) -> Vec<Text> {
-    let claimed: f64 = unexplained.iter().map(|&f| rb.weight_at(f, d)).sum();
+/// The unrated factors of dimension `d` (without evidence, or declared
+/// `not-applicable` where the context does not rule them out), the most
+/// weight first, as many as bring its coverage to the rulebook's minimum,
+/// the declared factors counted as unrated.
+fn rate_first(rb: &Rulebook, m: &Mission, d: usize, tally: Tally, declared: &[usize]) -> Vec<Text> {
+    let claimed: f64 = declared.iter().map(|&f| rb.weight_at(f, d)).sum();
     let total = tally.rated + tally.unknown + claimed;
     if total <= 0.0 || (tally.any_rated() && covered(rb, tally.rated / total)) {
         return Vec::new();
     }
     let mut unrated: Vec<(usize, f64)> = (0..rb.factors().len())
         .filter(|&f| m.rating_at(f) == Rating::Unknown)
-        .chain(unexplained.iter().copied())
+        .chain(declared.iter().copied())
         .map(|f| (f, rb.weight_at(f, d)))
         .filter(|&(_, w)| w > 0.0)
         .collect();
@@ -270,7 +270,7 @@ fn dimension_result(e: &Evaluation<'_>, d: usize) -> DimensionResult {
         target_detail: target,
         verdict,
         undetermined,
-        rate_first: rate_first(rb, m, d, tally, &e.unexplained),
+        rate_first: rate_first(rb, m, d, tally, &e.declared),
         provisional,
         provisional_because: if provisional {
             provisional_causes(rb, m, d, s)

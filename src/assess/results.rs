@@ -84,7 +84,7 @@ impl Verdict {
             Verdict::Stretch => "one level short of the target",
             Verdict::NotReady => "two or more levels short of the target",
             Verdict::Undetermined => {
-                "no verdict: too little evidence (or too much rated not-applicable with no reason given), nothing applies, or the target depends on context not given"
+                "no verdict: too little evidence (factors declared not-applicable count as none), nothing applies, or the target depends on context not given"
             }
         }
     }
@@ -257,11 +257,11 @@ pub enum Undetermined {
     /// Every factor with weight here is not applicable.
     NothingApplies,
     /// Less than the rulebook's minimum of the weight is rated once the
-    /// factors the mission rates `not-applicable` with no reason given (no
-    /// note, and a context that does not rule them out) count as unrated:
-    /// a claim that a factor does not apply is not evidence about it, so it
-    /// cannot by itself carry a dimension to a verdict.
-    UnexplainedNotApplicable {
+    /// factors the mission declares `not-applicable` (where its context
+    /// does not rule them out) count as unrated: a claim that a factor does
+    /// not apply, whatever its note says, is not evidence about it, so it
+    /// cannot carry a dimension to a verdict.
+    DeclaredNotApplicable {
         /// The share rated, those factors counted as unrated.
         coverage: f64,
         /// The share a verdict needs.
@@ -294,20 +294,24 @@ impl fmt::Display for Undetermined {
                 needed * 100.0
             ),
             Undetermined::NothingApplies => f.write_str("no factor with weight here applies"),
-            Undetermined::UnexplainedNotApplicable {
+            Undetermined::DeclaredNotApplicable {
                 coverage,
                 needed,
                 factors,
             } => write!(
                 f,
-                "only {:.0}% of the weight is rated once the {} rated not-applicable with no reason given {} counted as unrated; a verdict needs {:.0}%",
+                "only {:.0}% of the weight is rated once {} declared not applicable {} as unrated; a verdict needs {:.0}%",
                 coverage * 100.0,
                 if factors.len() == 1 {
-                    "factor".to_owned()
+                    "the factor".to_owned()
                 } else {
-                    format!("{} factors", factors.len())
+                    format!("the {} factors", factors.len())
                 },
-                if factors.len() == 1 { "is" } else { "are" },
+                if factors.len() == 1 {
+                    "counts"
+                } else {
+                    "count"
+                },
                 needed * 100.0
             ),
             Undetermined::MissingContext { keys } => write!(

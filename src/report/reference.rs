@@ -54,9 +54,9 @@ fn min_coverage_text(rb: &Rulebook) -> String {
     format!(
         "A dimension gets a verdict only when at least {}% of its applicable \
          weight is rated (`min-coverage` = {}); below it, the verdict is \
-         `undetermined` and the report says what to rate first. A factor rated \
-         `not-applicable` with no reason in its note counts as unrated here, \
-         though it leaves the scores.",
+         `undetermined` and the report says what to rate first. A factor the \
+         mission declares `not-applicable` (where the context does not rule it \
+         out) counts as unrated here, though it leaves the scores.",
         fmt_percent(rb.min_coverage()),
         rb.min_coverage()
     )

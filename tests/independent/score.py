@@ -42,12 +42,12 @@ The method, in short:
   completion with its own verdict: its own score, coverage and level, since
   a gate's `when` or a factor's `applies-when` may read a missing key, and
   its own target and cap; a completion below the minimum coverage gives
-  none). A factor the mission rates not-applicable with no note (or a
-  blank one), where the context does not rule it out, counts as unrated
-  for that minimum: when the coverage with its weight added to the total
-  falls under it (and coverage alone does not), the verdict is
-  undetermined for an unexplained not-applicable, and what to rate first
-  draws from those factors as well as the unknown ones.
+  none). A factor the mission declares not-applicable (whatever its note),
+  where the context does not rule it out, counts as unrated for that
+  minimum: when the coverage with its weight added to the total falls
+  under it (and coverage alone does not), the verdict is undetermined for
+  a declared not-applicable, and what to rate first draws from those
+  factors as well as the unknown ones.
   Otherwise above-target when the level is above a binding cap, ready at or
   above the target, stretch one level short, not-ready further.
 * provisional: the pessimistic and optimistic levels differ.
@@ -406,21 +406,16 @@ def theme_results(book, ratings):
     return out
 
 
-def unexplained(book, mission, ratings):
-    """Ids of the factors rated not-applicable with no reason given."""
-    ev = mission.get("evidence", {})
-    return [
-        f["id"]
-        for f in book.factors
-        if ratings[f["id"]] == "not-applicable"
-        and not str(ev.get(f["id"], {}).get("note", "")).strip()
-    ]
+def declared(book, ratings):
+    """Ids of the factors the mission declares not-applicable (a factor the
+    context rules out is RULED_OUT in `ratings`, not a declaration)."""
+    return [f["id"] for f in book.factors if ratings[f["id"]] == "not-applicable"]
 
 
 def assess(book, mission):
     ctx = mission.get("context", {})
     ratings = ratings_of(book, mission)
-    claims = unexplained(book, mission, ratings)
+    claims = declared(book, ratings)
     best_ratings = maxed(book, ratings)
     full = [(c, ratings_of(book, mission, c)) for c in completions(book, ctx)]
     dims = []
@@ -461,9 +456,9 @@ def assess(book, mission):
         if why != "low-coverage" and claimed > 0 and (
             rated <= 0 or rated / claimed_total + TOL < book.min_coverage
         ):
-            verdict, why = "undetermined", "unexplained-not-applicable"
-        # What to rate first: the unrated factors (unknown, or not-applicable
-        # with no reason) with the most weight here, until the coverage,
+            verdict, why = "undetermined", "declared-not-applicable"
+        # What to rate first: the unrated factors (unknown, or declared
+        # not-applicable) with the most weight here, until the coverage,
         # those counted as unrated, reaches the minimum.
         rate_first = []
         if claimed_total > 0 and not (
@@ -520,10 +515,10 @@ def assess(book, mission):
             }
         )
     counted = [x for x in dims if x["applicable"]]
-    # A dimension left with nothing applicable by unexplained claims alone
+    # A dimension left with nothing applicable by declarations alone
     # still counts toward the overall verdict (not the scores).
     judged = [
-        x for x in dims if x["applicable"] or x["undetermined"] == "unexplained-not-applicable"
+        x for x in dims if x["applicable"] or x["undetermined"] == "declared-not-applicable"
     ]
     wsum = sum(book.dim_weight[x["id"]] for x in counted)
 

@@ -830,19 +830,34 @@ fn nothing_rated_is_undetermined_never_ready() {
 
 #[test]
 fn a_dimension_where_nothing_applies_is_undetermined_but_left_out() {
-    let rb = tiny();
-    // b: e1 and b1 not applicable, each with its reason, e2 weighs 0:
-    // nothing applies, verdict undetermined. a: e2 full, 1 of 1: 100, top
-    // (the gate on e1 is waived), target mid: ready. Only a counts: the
-    // overall is ready.
+    // Tiny with e1 and b1 applying only where `flag = true`. With
+    // `flag = false` the context rules both out: on b only e2 is left, and
+    // it weighs 0 there: nothing applies, verdict undetermined. a: e2 full,
+    // 1 of 1: 100, top (the gate on e1 does not concern the mission),
+    // target mid: ready. Only a counts: the overall is ready.
+    let text = TINY
+        .replace(
+            "remedy = \"raise e1\"",
+            "remedy = \"raise e1\"\napplies-when = { flag = true }",
+        )
+        .replace(
+            "remedy = \"lower b1\"",
+            "remedy = \"lower b1\"\napplies-when = { flag = true }",
+        );
+    let ruled = Rulebook::from_toml(&text, "tiny.toml").unwrap();
     let m = mission(
-        &rb,
-        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"n\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\nnote = \"n\"\n",
+        &ruled,
+        "[context]\nflag = false\n[evidence.e2]\nrating = \"full\"\n",
     );
     let a = assess(&m);
     assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
     assert_eq!(a.dimensions[1].verdict, Verdict::Undetermined);
+    assert_eq!(
+        a.dimensions[1].undetermined,
+        Some(Undetermined::NothingApplies)
+    );
     assert_eq!(a.overall.verdict, Verdict::Ready);
+    let rb = tiny();
     // Every factor not applicable: no dimension counts, undetermined.
     let m = mission(
         &rb,
@@ -858,75 +873,88 @@ fn a_dimension_where_nothing_applies_is_undetermined_but_left_out() {
 }
 
 #[test]
-fn a_not_applicable_without_a_reason_counts_as_unrated_for_the_verdict() {
+fn a_factor_declared_not_applicable_counts_as_unrated_for_the_verdict() {
     // Tiny with a minimum coverage of 60%. Weights on a: e1 2, e2 1, b1 1;
-    // on b: e1 1, e2 0, b1 1. e1 full, e2 and b1 not applicable with no
-    // note: the scores see e1 alone (100 on both, coverage 100%), but a
-    // verdict counts e2 and b1 as unrated: a 2 of 4 = 50%, b 1 of 2 = 50%,
-    // both under 60%. What to rate first: on a, the heavier-first list e2
-    // (1, first in the rulebook), b1 (1) stops after e2 (3 of 4 = 75%); on
-    // b, b1 (2 of 2).
+    // on b: e1 1, e2 0, b1 1. e1 full, e2 and b1 declared not applicable:
+    // the scores see e1 alone (100 on both, coverage 100%), but a verdict
+    // counts e2 and b1 as unrated: a 2 of 4 = 50%, b 1 of 2 = 50%, both
+    // under 60%. What to rate first: on a, the heavier-first list e2 (1,
+    // first in the rulebook), b1 (1) stops after e2 (3 of 4 = 75%); on b,
+    // b1 (2 of 2). A reason in the note changes none of it: a claim that a
+    // factor does not apply is not evidence about it.
     let text = TINY.replace("version = \"1\"", "version = \"1\"\nmin-coverage = 0.6");
     let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
-    let body = "[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"not-applicable\"\n[evidence.b1]\nrating = \"not-applicable\"\n";
-    let a = assess(&mission(&rb, body));
-    for d in &a.dimensions {
-        assert_eq!(d.score, 100.0);
-        assert_eq!(d.coverage, 1.0);
-        assert_eq!(d.verdict, Verdict::Undetermined, "{}", d.id);
-    }
-    assert_eq!(
-        a.dimensions[0].undetermined,
-        Some(Undetermined::UnexplainedNotApplicable {
-            coverage: 0.5,
-            needed: 0.6,
-            factors: vec!["e2".into(), "b1".into()],
-        })
-    );
-    assert_eq!(
-        a.dimensions[1].undetermined,
-        Some(Undetermined::UnexplainedNotApplicable {
-            coverage: 0.5,
-            needed: 0.6,
-            factors: vec!["b1".into()],
-        })
-    );
-    assert_eq!(
-        a.dimensions[0].undetermined.as_ref().unwrap().to_string(),
-        "only 50% of the weight is rated once the 2 factors rated not-applicable with no reason given are counted as unrated; a verdict needs 60%"
-    );
-    assert_eq!(a.dimensions[0].rate_first, ["e2"]);
-    assert_eq!(a.dimensions[1].rate_first, ["b1"]);
-    assert_eq!(a.overall.verdict, Verdict::Undetermined);
-    assert_eq!(a.overall.rate_first, ["e2", "b1"]);
-    // With a reason for each, they leave the weight: a and b at 100 with
-    // everything left rated, top on both (e1 meets a's gate); targets mid
-    // and apart: ready.
-    let explained = body.replace(
+    let bare = "[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"not-applicable\"\n[evidence.b1]\nrating = \"not-applicable\"\n";
+    let explained = bare.replace(
         "rating = \"not-applicable\"\n",
         "rating = \"not-applicable\"\nnote = \"outside the remit\"\n",
     );
-    let a = assess(&mission(&rb, &explained));
+    for body in [bare, &explained] {
+        let a = assess(&mission(&rb, body));
+        for d in &a.dimensions {
+            assert_eq!(d.score, 100.0);
+            assert_eq!(d.coverage, 1.0);
+            assert_eq!(d.verdict, Verdict::Undetermined, "{}", d.id);
+        }
+        assert_eq!(
+            a.dimensions[0].undetermined,
+            Some(Undetermined::DeclaredNotApplicable {
+                coverage: 0.5,
+                needed: 0.6,
+                factors: vec!["e2".into(), "b1".into()],
+            })
+        );
+        assert_eq!(
+            a.dimensions[1].undetermined,
+            Some(Undetermined::DeclaredNotApplicable {
+                coverage: 0.5,
+                needed: 0.6,
+                factors: vec!["b1".into()],
+            })
+        );
+        assert_eq!(
+            a.dimensions[0].undetermined.as_ref().unwrap().to_string(),
+            "only 50% of the weight is rated once the 2 factors declared not applicable count as unrated; a verdict needs 60%"
+        );
+        assert_eq!(a.dimensions[0].rate_first, ["e2"]);
+        assert_eq!(a.dimensions[1].rate_first, ["b1"]);
+        assert_eq!(a.overall.verdict, Verdict::Undetermined);
+        assert_eq!(a.overall.rate_first, ["e2", "b1"]);
+    }
+    // The warning of no reason given is for the bare file only.
+    let warned = |body: &str| {
+        assess(&mission(&rb, body))
+            .warnings
+            .iter()
+            .any(|w| w.contains("no reason given"))
+    };
+    assert!(warned(bare) && !warned(&explained));
+    // At the minimum exactly (the default 50%) the verdict stands: a and b
+    // at 100, top on both (e1 meets a's gate); targets mid and apart.
+    let a = assess(&mission(&tiny(), bare));
     assert!(a.dimensions.iter().all(|d| d.verdict == Verdict::Ready));
-    assert_eq!(a.overall.verdict, Verdict::Ready);
-    assert!(a.overall.rate_first.is_empty());
-    // At the minimum exactly (the default 50%) the verdict stands.
-    let a = assess(&mission(&tiny(), body));
-    assert!(a.dimensions.iter().all(|d| d.verdict == Verdict::Ready));
-    // A dimension where only unexplained claims leave nothing to apply
-    // counts toward the overall as undetermined, not as left out: b with
-    // e1 explained and b1 not.
+    // A dimension left with nothing that applies by declarations alone
+    // counts toward the overall as undetermined, not as left out: e1
+    // (with its note, as a gate's factor needs) and b1 declared, e2 full.
+    // a: 1 rated of 1 + 2 + 1 = 25%; b: 0 of 1 + 1.
     let a = assess(&mission(
         &tiny(),
         "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"n\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"not-applicable\"\n",
     ));
-    assert_eq!(a.dimensions[0].verdict, Verdict::Ready);
+    assert_eq!(
+        a.dimensions[0].undetermined,
+        Some(Undetermined::DeclaredNotApplicable {
+            coverage: 0.25,
+            needed: 0.5,
+            factors: vec!["e1".into(), "b1".into()],
+        })
+    );
     assert_eq!(
         a.dimensions[1].undetermined,
-        Some(Undetermined::UnexplainedNotApplicable {
+        Some(Undetermined::DeclaredNotApplicable {
             coverage: 0.0,
             needed: 0.5,
-            factors: vec!["b1".into()],
+            factors: vec!["e1".into(), "b1".into()],
         })
     );
     assert_eq!(a.overall.verdict, Verdict::Undetermined);

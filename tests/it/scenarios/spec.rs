@@ -168,7 +168,10 @@ pub fn mission_toml(rb: &Rulebook, s: &Scenario) -> String {
         }
         if let Some(n) = s.notes.get(&f.id) {
             table.insert("note".into(), n.as_str().into());
-        } else if s.base == Base::NotApplicable && !s.ratings.contains_key(&f.id) {
+        } else if s.base == Base::NotApplicable
+            && !s.ratings.contains_key(&f.id)
+            && rating.is_some()
+        {
             table.insert("note".into(), "Does not apply to this mission.".into());
         }
         if !table.is_empty() {
