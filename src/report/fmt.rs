@@ -198,7 +198,7 @@ pub(crate) fn md_text(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{csv_field, csv_num, csv_row, lines, md_text, pct, wrap};
+    use super::{csv_field, csv_num, csv_row, fit, lines, md_text, pct, wrap};
 
     #[test]
     fn markdown_text_is_inert() {

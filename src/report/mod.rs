@@ -419,7 +419,8 @@ impl Render for Trend {
 
 /// A portfolio. Its Markdown is an overview table and a table per
 /// dimension. Its CSV has a header row
-/// `file,mission,date,coverage,score,verdict,provisional`, then per dimension
+/// `file,mission,date,coverage,score,score_low,score_high,verdict,provisional`,
+/// then per dimension
 /// `DIMENSION_score`, `_score_low`, `_score_high`, `_coverage`, `_level`,
 /// `_target`, `_verdict` and `_provisional`; one row per mission, numbers
 /// in full precision.
@@ -430,7 +431,7 @@ impl Render for Trend {
 /// let rb = Rulebook::oslo_2007();
 /// let m = Mission::builder(&rb).name("Mission \"A\", north").build()?;
 /// let csv = report::render(&analysis::portfolio(&rb, &[m])?, Format::Csv)?;
-/// assert!(csv.starts_with("file,mission,date,coverage,score,verdict,provisional,"));
+/// assert!(csv.starts_with("file,mission,date,coverage,score,score_low,score_high,verdict,provisional,"));
 /// assert!(csv.contains("\r\n,\"Mission \"\"A\"\", north\","));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

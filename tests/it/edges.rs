@@ -79,10 +79,28 @@ fn nothing_applicable_is_neither_provisional_nor_counted() {
         close(d.score, 0.0);
         assert_eq!(d.score_range, [0.0, 0.0]);
     }
-    // No dimension counts: undetermined, because nothing applies; nothing
-    // could move a level, so nothing is provisional.
+    // Nothing applies by the mission's own declarations, which are not
+    // evidence: each dimension is undetermined for them, and the overall
+    // because nothing is rated; nothing could move a level, so nothing is
+    // provisional.
+    for d in &a.dimensions {
+        assert!(
+            matches!(
+                d.undetermined,
+                Some(Undetermined::DeclaredNotApplicable { coverage, .. }) if coverage == 0.0
+            ),
+            "{:?}",
+            d.undetermined
+        );
+    }
     assert_eq!(a.overall.verdict, Verdict::Undetermined);
-    assert_eq!(a.overall.undetermined, Some(Undetermined::NothingApplies));
+    assert_eq!(
+        a.overall.undetermined,
+        Some(Undetermined::LowCoverage {
+            coverage: 0.0,
+            needed: 0.5
+        })
+    );
     close(a.overall.coverage, 0.0);
     assert!(!a.overall.provisional);
     close(a.overall.score, 0.0);
