@@ -35,9 +35,10 @@ impl Scenario {
 /// The mission with the scenario applied, checked against the rulebook it
 /// carries.
 /// Notes and sources of re-rated factors are kept. Assess both and
-/// [`compare`](crate::analysis::compare) them for the difference. A
-/// scenario may rate a gated factor `not-applicable` without a note: it
-/// asks what waiving the gate would do.
+/// [`compare`](crate::analysis::compare) them for the difference. The
+/// changed mission is checked as a file is: rating a gated factor
+/// `not-applicable` waives the gate only where the factor's note says why
+/// (a scenario gives no notes, so the mission must already have one).
 ///
 /// ```
 /// use integration_readiness::analysis::{apply, compare, Scenario};
@@ -53,7 +54,8 @@ impl Scenario {
 ///
 /// # Errors
 /// [`Error::Invalid`] with the problems of the changed mission (unknown
-/// factor ids, context keys or values), with paths into the scenario's
+/// factor ids, context keys or values, a waiver without a note), with
+/// paths into the scenario's
 /// effect on the mission (the file is `<scenario>`).
 pub fn apply(mission: &Mission, scenario: &Scenario) -> Result<Mission, Error> {
     let rulebook = mission.rulebook();
@@ -84,7 +86,7 @@ pub fn apply(mission: &Mission, scenario: &Scenario) -> Result<Mission, Error> {
             );
         }
     }
-    let problems = match Mission::check(data, rulebook, Waivers::Allowed) {
+    let problems = match Mission::check(data, rulebook, Waivers::MustSayWhy) {
         Ok(m) if problems.is_empty() => return Ok(m),
         Ok(_) => problems.into(),
         Err(mut p) => {

@@ -6,7 +6,7 @@ use crate::fixtures::TINY;
 
 use fixtures::{case, load, tiny_mission};
 use integration_readiness::analysis::{Scenario, apply, compare};
-use integration_readiness::{Mission, Rulebook, assess};
+use integration_readiness::{Mission, Rating, Rulebook, assess};
 use proptest::prelude::*;
 
 proptest! {
@@ -30,7 +30,15 @@ proptest! {
         let a = assess(&m);
         prop_assert!(compare(&a, &a).is_unchanged());
         let f = f.index(rb.factors().len());
-        let m2 = apply(&m, &Scenario::rate(rb.factors()[f].id.clone(), r)).unwrap();
+        let m2 = match apply(&m, &Scenario::rate(rb.factors()[f].id.clone(), r)) {
+            Ok(m2) => m2,
+            // Waiving a gate needs a note, in a scenario as in a file.
+            Err(e) => {
+                prop_assert_eq!(r, Rating::NotApplicable);
+                prop_assert!(e.to_string().contains("say why in `note`"), "{}", e);
+                return Ok(());
+            }
+        };
         let b = assess(&m2);
         let c = compare(&a, &b);
         for d in &c.dimensions {
@@ -334,4 +342,20 @@ fn trend_of_one_assessment_has_no_drivers_and_a_mixed_trend_warns() {
         mixed.warnings
     );
     assert!(trend(&[]).dimensions.is_empty());
+}
+
+#[test]
+fn a_scenario_waives_a_gate_only_where_the_file_says_why() {
+    // e1 is read by the gate of `top` on tiny: a file may rate it
+    // not-applicable only with a note, and so may a scenario.
+    let (_, m) = tiny_mission("[evidence.e1]\nrating = \"full\"\n");
+    let err = apply(&m, &Scenario::rate("e1", Rating::NotApplicable)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "<scenario>: evidence.e1.rating: `not-applicable` waives a gate of level `top`; say why in `note`"
+    );
+    let (_, m) =
+        tiny_mission("[evidence.e1]\nrating = \"full\"\nnote = \"not this mission's concern\"\n");
+    let m2 = apply(&m, &Scenario::rate("e1", Rating::NotApplicable)).unwrap();
+    assert_eq!(m2.rating(0), Some(Rating::NotApplicable));
 }
