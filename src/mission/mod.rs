@@ -434,8 +434,9 @@ impl Mission {
 }
 
 /// Why `rating` of factor `f` is refused in `context`, if it is:
-/// `not-applicable` where the factor's `applies-when` says it applies, or
-/// where a gate that may not be waived reads it and binds.
+/// `not-applicable` where the factor's `applies-when` says it applies or
+/// reads a key the context leaves out, or where a gate that may not be
+/// waived reads it and binds.
 pub(crate) fn refusal(
     rulebook: &Rulebook,
     context: &[Option<usize>],
@@ -463,6 +464,30 @@ pub(crate) fn refusal(
                     "`{id}` cannot be `not-applicable`: it applies wherever {}, and {} says so",
                     rulebook.describe_when(when),
                     keys.join(" and ")
+                ),
+            )
+            .allowed(allowed),
+        );
+    }
+    // Where the context leaves open whether the factor applies, declaring
+    // it not applicable would settle by assertion what the context is there
+    // to settle: the key is asked for instead.
+    if !when.is_empty() && crate::rulebook::matches(when, context) == crate::rulebook::Matches::Open
+    {
+        let keys: Vec<String> = when
+            .iter()
+            .filter(|(k, _)| context.get(*k).is_none_or(Option::is_none))
+            .map(|(k, _)| format!("`context.{}`", rb.context[*k].key))
+            .collect();
+        return Some(
+            Problem::new(
+                path,
+                format!(
+                    "`{id}` cannot be `not-applicable` while {} {} left out: it applies wherever {}; state {} (where the context rules the factor out, it leaves the sums)",
+                    keys.join(" and "),
+                    if keys.len() == 1 { "is" } else { "are" },
+                    rulebook.describe_when(when),
+                    if keys.len() == 1 { "it" } else { "them" }
                 ),
             )
             .allowed(allowed),

@@ -30,8 +30,8 @@ The method, in short:
   (point and pessimistic levels) or holds it (optimistic level). Point
   level: point score; pessimistic: lowest score; optimistic: highest score
   with unknown gates holding. Rating `not-applicable` a factor whose
-  `applies-when` holds, or the factor of a `waivable = false` gate that
-  binds, is an error.
+  `applies-when` holds or reads a key the mission leaves out, or the
+  factor of a `waivable = false` gate that binds, is an error.
 * target: for a complete context, the highest `at-least` of the matching
   mission-wide rules (no `roles`) or the dimension's default, capped by the
   lowest matching `at-most`. A missing context key: every declared value is
@@ -170,6 +170,8 @@ def problems(book, mission):
             warnings.append(f"ruled-out:{f['id']}")
         if r == "not-applicable" and applies == "yes" and f.get("applies-when"):
             errors.append(f"applies:{f['id']}")
+        if r == "not-applicable" and applies == "open":
+            errors.append(f"applies-open:{f['id']}")
         if r == "not-applicable" and applies != "no":
             for g in book.gates:
                 if g["factor"] == f["id"] and g.get("waivable", True) is False:

@@ -83,9 +83,23 @@ fn not_applicable_is_refused_where_the_context_says_a_factor_applies() {
          flag = true, and `context.flag` says so; expected a rated word (none, low, partial, \
          high, full) or unknown"
     );
-    // With the flag left out the context does not decide: the assessor may
-    // say it does not apply.
-    let m = mission(&rb, "[evidence.e2]\nrating = \"not-applicable\"\n").unwrap();
+    // With the flag left out the context does not decide, and the
+    // assessor may not decide it by declaration: the key is asked for
+    // (leaving it out would otherwise get round the refusal above).
+    let err = mission(&rb, "[evidence.e2]\nrating = \"not-applicable\"\n").unwrap_err();
+    assert_eq!(
+        err,
+        "m.toml:4:10: evidence.e2.rating: `e2` cannot be `not-applicable` while `context.flag` \
+         is left out: it applies wherever flag = true; state it (where the context rules the \
+         factor out, it leaves the sums); expected a rated word (none, low, partial, high, \
+         full) or unknown"
+    );
+    // flag = false rules it out: the declaration is allowed (and moot).
+    let m = mission(
+        &rb,
+        "[context]\nflag = false\n[evidence.e2]\nrating = \"not-applicable\"\n",
+    )
+    .unwrap();
     assert_eq!(m.rating(1).unwrap(), Rating::NotApplicable);
 }
 
