@@ -13,14 +13,17 @@ pub const FIX_FIRST: usize = 5;
 
 /// An assessment with what to fix first: what the `assess` command and the
 /// questionnaire show. In JSON, the assessment's keys, then `fix_first`
-/// (the first [`FIX_FIRST`] changes of the plan, in its order) and `plan`.
+/// (the first [`FIX_FIRST`] changes of the plan, in its order; none while
+/// the assessment [awaits evidence](Assessment::awaits_evidence)) and
+/// `plan`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Briefing {
     /// The assessment.
     #[serde(flatten)]
     pub assessment: Assessment,
-    /// The start of the plan, in its priority order.
+    /// The start of the plan, in its priority order; empty while the
+    /// assessment [awaits evidence](Assessment::awaits_evidence).
     pub fix_first: Vec<PlanChange>,
     /// The cheapest plan to target, whole.
     pub plan: Plan,
@@ -53,8 +56,14 @@ pub fn brief(mission: &Mission) -> Briefing {
     let evaluation = Evaluation::of(mission);
     let plan = plan_of(&evaluation);
     let assessment = assemble(evaluation);
+    // With too little rated for any verdict, changes wait for ratings.
+    let shown = if assessment.awaits_evidence() {
+        0
+    } else {
+        FIX_FIRST
+    };
     Briefing {
-        fix_first: plan.changes.iter().take(FIX_FIRST).cloned().collect(),
+        fix_first: plan.changes.iter().take(shown).cloned().collect(),
         assessment,
         plan,
     }

@@ -763,6 +763,36 @@ pub struct Assessment {
     pub(crate) made_with: crate::Rulebook,
 }
 
+impl Assessment {
+    /// Whether what to fix first waits for evidence: there is no overall
+    /// verdict, and every dimension that counts lacks one for want of
+    /// ratings (too little rated, or too much declared not applicable). A
+    /// plan would then rest on the unrated factors counted at the middle of
+    /// the scale, so the reports ask for ratings instead of changes.
+    pub fn awaits_evidence(&self) -> bool {
+        let short = |d: &DimensionResult| {
+            matches!(
+                d.undetermined,
+                Some(Undetermined::LowCoverage { .. } | Undetermined::DeclaredNotApplicable { .. })
+            )
+        };
+        let mut counted = self
+            .dimensions
+            .iter()
+            .filter(|d| {
+                d.applicable
+                    || matches!(
+                        d.undetermined,
+                        Some(Undetermined::DeclaredNotApplicable { .. })
+                    )
+            })
+            .peekable();
+        self.overall.verdict == Verdict::Undetermined
+            && counted.peek().is_some()
+            && counted.all(short)
+    }
+}
+
 /// Scores and levels of one dimension: the cheap part of an assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[non_exhaustive]

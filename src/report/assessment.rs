@@ -600,9 +600,12 @@ fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
     }
 }
 
-/// What "fix first" says when the plan changes nothing.
-pub(crate) fn nothing_to_fix(p: &Plan) -> &'static str {
-    if p.unreachable.is_empty() {
+/// What "fix first" says when it lists no change: the assessment awaits
+/// evidence, or the plan changes nothing.
+pub(crate) fn nothing_to_fix(a: &Assessment, p: &Plan) -> &'static str {
+    if a.awaits_evidence() {
+        "None yet: too little is rated for a verdict, and changes chosen now would rest on the unrated factors counted at the middle of the scale. Rate first what the assessment asks for."
+    } else if p.unreachable.is_empty() {
         "Nothing: every target is met at the point score."
     } else {
         "No change of a rated factor brings the targets closer; rate the unknown factors first."
@@ -695,7 +698,7 @@ fn step_line(r: &crate::assess::Recommendation) -> String {
 /// "Fix first" from the plan, then the other one-step improvements.
 fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
     match plan {
-        Some(p) if !p.changes.is_empty() => {
+        Some(p) if !p.changes.is_empty() && !a.awaits_evidence() => {
             let _ = writeln!(
                 o,
                 "\n{}",
@@ -724,12 +727,12 @@ fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
             }
         }
         Some(p) => {
-            let _ = writeln!(o, "\nFix first\n  {}", wrap(nothing_to_fix(p), 78, 2));
+            let _ = writeln!(o, "\nFix first\n  {}", wrap(nothing_to_fix(a, p), 78, 2));
         }
         None => {}
     }
     let (others, more) = other_improvements(a, plan);
-    if others.is_empty() {
+    if others.is_empty() || (plan.is_some() && a.awaits_evidence()) {
         return;
     }
     let _ = writeln!(
@@ -758,8 +761,8 @@ fn fix_first_text(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
 fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
     if let Some(p) = plan {
         let _ = writeln!(o, "\n## Fix first\n");
-        if p.changes.is_empty() {
-            let _ = writeln!(o, "{}", nothing_to_fix(p));
+        if p.changes.is_empty() || a.awaits_evidence() {
+            let _ = writeln!(o, "{}", nothing_to_fix(a, p));
         } else {
             let _ = writeln!(
                 o,
@@ -795,7 +798,7 @@ fn fix_first_markdown(o: &mut String, a: &Assessment, plan: Option<&Plan>) {
         }
     }
     let (others, more) = other_improvements(a, plan);
-    if others.is_empty() {
+    if others.is_empty() || (plan.is_some() && a.awaits_evidence()) {
         return;
     }
     let _ = writeln!(

@@ -209,8 +209,8 @@ pub(super) fn report(b: &Briefing) -> String {
 
     let p = &b.plan;
     o.push_str("<h2>Fix first</h2>\n");
-    if p.changes.is_empty() {
-        let _ = writeln!(o, "<p>{}</p>", assessment::nothing_to_fix(p));
+    if p.changes.is_empty() || a.awaits_evidence() {
+        let _ = writeln!(o, "<p>{}</p>", assessment::nothing_to_fix(a, p));
     } else {
         let _ = writeln!(
             o,

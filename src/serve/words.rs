@@ -98,7 +98,7 @@ pub fn of(b: &Briefing) -> Words {
         leads: leads(a),
         dimensions: a.dimensions.iter().map(dimension).collect(),
         entities: entities(a),
-        nothing_to_fix: nothing_to_fix(&b.plan),
+        nothing_to_fix: nothing_to_fix(a, &b.plan),
         ruled_out: RuledOut {
             factors: a
                 .factors

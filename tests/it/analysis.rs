@@ -359,3 +359,62 @@ fn a_scenario_waives_a_gate_only_where_the_file_says_why() {
     let m2 = apply(&m, &Scenario::rate("e1", Rating::NotApplicable)).unwrap();
     assert_eq!(m2.rating(0), Some(Rating::NotApplicable));
 }
+
+#[test]
+fn fix_first_waits_for_evidence_while_no_dimension_has_enough_rated() {
+    use integration_readiness::analysis::brief;
+    use integration_readiness::report::{Format, render};
+    // Three factors rated of the default rulebook's 54: no dimension has
+    // half its weight rated. The plan can still be drawn (the unrated
+    // factors at the middle of the scale), but fix first waits for ratings,
+    // in every report, rather than contradict "rate first".
+    let rb = Rulebook::oslo_2007();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"Desk review\"\n[context]\nmandate = \"multidimensional\"\n\
+         conflict = \"ceasefire\"\nhumanitarian-operations = true\nhost-government-party = false\n\
+         phase = \"consolidation\"\n[evidence.political-process-primacy]\nrating = \"full\"\n\
+         [evidence.senior-leadership-cohesion]\nrating = \"high\"\n\
+         [evidence.common-strategic-purpose]\nrating = \"full\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let b = brief(&m);
+    assert!(b.assessment.awaits_evidence());
+    assert!(!b.plan.changes.is_empty());
+    assert!(b.fix_first.is_empty());
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let out = render(&b, format).unwrap();
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("None yet: too little is rated for a verdict"),
+            "{format}"
+        );
+        assert!(!flat.contains("Other single steps"), "{format}");
+        assert!(!flat.contains("start of the cheapest plan"), "{format}");
+    }
+    // Tiny with a minimum of 60%: e1 and e2 full give a 3 of 4 (a verdict)
+    // and b 1 of 2 (none): one dimension has a verdict, so fix first speaks.
+    let text = TINY.replace("version = \"1\"", "version = \"1\"\nmin-coverage = 0.6");
+    let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"M\"\n[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"full\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let a = assess(&m);
+    assert_eq!(
+        a.overall.verdict,
+        integration_readiness::assess::Verdict::Undetermined
+    );
+    assert!(!a.awaits_evidence());
+    // e1 alone: a 2 of 4, b 1 of 2, both short: it waits.
+    let m = Mission::from_toml(
+        "[mission]\nname = \"M\"\n[evidence.e1]\nrating = \"full\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    assert!(assess(&m).awaits_evidence());
+}
