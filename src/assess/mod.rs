@@ -240,6 +240,7 @@ fn dimension_result(e: &Evaluation<'_>, d: usize) -> DimensionResult {
     let next = next_level(rb, m, d, s);
     let (verdict, undetermined) = e.verdicts[d].clone();
     let provisional = is_provisional(tally.applies(), s.level_range);
+    let mut waived = vec![false; rb.factors().len()];
     DimensionResult {
         id: rb.names().dimension_id[d].clone(),
         title: rb.names().dimension_title[d].clone(),
@@ -256,7 +257,10 @@ fn dimension_result(e: &Evaluation<'_>, d: usize) -> DimensionResult {
                     && m.rating_at(g.factor) == Rating::NotApplicable
                     && !rb.ruled_out(g.factor, &m.context)
             })
-            .map(|g| rb.names().factor_id[g.factor].clone())
+            .map(|g| g.factor)
+            // A factor gated at several levels is waived once.
+            .filter(|&f| !std::mem::replace(&mut waived[f], true))
+            .map(|f| rb.names().factor_id[f].clone())
             .collect(),
         no_evidence: tally.rated <= 0.0 && tally.unknown > 0.0,
         level: rb.names().level_id[s.level].clone(),

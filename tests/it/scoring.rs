@@ -693,6 +693,18 @@ fn a_gate_on_a_factor_that_does_not_apply_is_waived_and_shown() {
     let a = assess(&m);
     assert_eq!(a.dimensions[0].level, "mid");
     assert_eq!(a.dimensions[0].waived_gates, vec!["e1"]);
+    // e1 gated at mid as well as top: waived once, not once per level.
+    let text = TINY.to_owned()
+        + "\n[[gate]]\nlevel = \"mid\"\ndimensions = [\"a\"]\nfactor = \"e1\"\nat-least = \"low\"\n\
+           because = \"mid needs some e1\"\ncitation = { section = \"Test\", paragraph = 1, phrase = \"first\" }\n";
+    let twice = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    let m = mission(
+        &twice,
+        "[evidence.e1]\nrating = \"not-applicable\"\nnote = \"no e1 here\"\n[evidence.e2]\nrating = \"full\"\n[evidence.b1]\nrating = \"none\"\n",
+    );
+    let a = assess(&m);
+    assert_eq!(a.dimensions[0].level, "top");
+    assert_eq!(a.dimensions[0].waived_gates, vec!["e1"]);
 }
 
 #[test]
