@@ -55,7 +55,7 @@ SMALL_DICT = {
 
 def test_the_built_in_rulebook() -> None:
     rb = ir.Rulebook.oslo_2007()
-    assert (rb.id, rb.version) == ("oslo-2007", "3.0.0")
+    assert (rb.id, rb.version) == ("oslo-2007", "3.1.0")
     assert rb.levels == ["co-existence", "coordination", "cooperation", "integration", "full-coherence"]
     assert rb.dimensions == ["strategic", "programmatic", "administrative"]
     assert len(rb.factors) == len(rb.polarities) == len(rb.weights) == 55
@@ -71,7 +71,7 @@ def test_a_rulebook_from_toml_and_from_a_file(tmp_path: Path) -> None:
     again = ir.Rulebook.from_toml(rb.to_toml())
     assert again == rb and again.fingerprint == rb.fingerprint
     f = tmp_path / "rb.toml"
-    f.write_text(rb.to_toml().replace('version = "3.0.0"', 'version = "3.0.1"', 1), encoding="utf-8")
+    f.write_text(rb.to_toml().replace('version = "3.1.0"', 'version = "3.1.1"', 1), encoding="utf-8")
     edited = ir.Rulebook.from_path(f)
     assert edited.version == "3.0.1" and edited != rb
     assert edited.fingerprint != rb.fingerprint
@@ -276,7 +276,7 @@ def test_analysis_argument_errors() -> None:
 
 def test_missions_of_another_rulebook_are_refused() -> None:
     rb = ir.Rulebook.oslo_2007()
-    other = ir.Rulebook.from_toml(rb.to_toml().replace('version = "3.0.0"', 'version = "9.0.0"', 1))
+    other = ir.Rulebook.from_toml(rb.to_toml().replace('version = "3.1.0"', 'version = "9.0.0"', 1))
     a = ir.Mission.from_toml(SMALL)
     b = ir.Mission.from_toml(SMALL, rulebook=other)
     with pytest.raises(ir.Error, match="was checked against rulebook"):

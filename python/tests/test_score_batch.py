@@ -71,7 +71,7 @@ def test_integer_arrays_and_lists_of_any_width_are_read() -> None:
 def test_bad_arrays_are_refused() -> None:
     m = ir.Mission.from_toml('[mission]\nname = "M"\n')
     n = len(m.rulebook.factors)
-    with pytest.raises(ValueError, match=f"has {n - 1} columns; rulebook oslo-2007 3.0.0 has {n} factors"):
+    with pytest.raises(ValueError, match=f"has {n - 1} columns; rulebook oslo-2007 3.1.0 has {n} factors"):
         ir.score_batch(m, np.zeros((2, n - 1), dtype=np.int8))
     bad = np.zeros((3, n), dtype=np.int8)
     bad[2, 5] = 5

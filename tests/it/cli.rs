@@ -1053,7 +1053,7 @@ fn small_things_are_said_plainly() {
             text.lines()
                 .nth(1)
                 .unwrap()
-                .starts_with("Made with rulebook oslo-2007 3.0.0"),
+                .starts_with("Made with rulebook oslo-2007 3.1.0"),
             "{cmd:?}: {text}"
         );
     }
@@ -1062,7 +1062,7 @@ fn small_things_are_said_plainly() {
             .lines()
             .nth(1)
             .unwrap()
-            .starts_with("Made with rulebook oslo-2007 3.0.0")
+            .starts_with("Made with rulebook oslo-2007 3.1.0")
     );
 
     // An undated assessment put first is warned of.

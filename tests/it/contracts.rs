@@ -203,7 +203,7 @@ mod command {
     fn rulebook(v: &Value, what: &str) {
         let rb = &v["rulebook"];
         assert_eq!(rb["id"], "oslo-2007", "{what}: {rb}");
-        assert_eq!(rb["version"], "3.0.0", "{what}: {rb}");
+        assert_eq!(rb["version"], "3.1.0", "{what}: {rb}");
         let fp = rb["fingerprint"].as_str().unwrap_or_default();
         assert_eq!(fp.len(), 16, "{what}: {rb}");
         assert!(fp.chars().all(|c| c.is_ascii_hexdigit()), "{what}: {rb}");
