@@ -73,12 +73,12 @@ def test_a_rulebook_from_toml_and_from_a_file(tmp_path: Path) -> None:
     f = tmp_path / "rb.toml"
     f.write_text(rb.to_toml().replace('version = "3.1.0"', 'version = "3.1.1"', 1), encoding="utf-8")
     edited = ir.Rulebook.from_path(f)
-    assert edited.version == "3.0.1" and edited != rb
+    assert edited.version == "3.1.1" and edited != rb
     assert edited.fingerprint != rb.fingerprint
     # Missions checked against it carry it.
     m = ir.Mission.from_toml(SMALL, rulebook=edited)
     assert m.rulebook == edited
-    assert ir.assess(m).rulebook.version == "3.0.1"
+    assert ir.assess(m).rulebook.version == "3.1.1"
 
 
 def test_a_bad_rulebook_is_an_error_with_its_problems() -> None:

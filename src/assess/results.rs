@@ -84,7 +84,7 @@ impl Verdict {
             Verdict::Stretch => "one level short of the target",
             Verdict::NotReady => "two or more levels short of the target",
             Verdict::Undetermined => {
-                "no verdict: too little evidence (factors declared not-applicable count as none), nothing applies, or the target depends on context not given"
+                "no verdict: too little rated (not-applicable claims count as unrated), nothing applies, or the target depends on context not given"
             }
         }
     }

@@ -103,7 +103,7 @@ fn pct(x: f64) -> String {
 
 /// How many factors of missing evidence the report lists by name, the most
 /// at stake first, before it counts the rest.
-const GAPS_SHOWN: usize = 10;
+const GAPS_SHOWN: usize = 8;
 
 /// The HTML report of a briefing, drawn with the rulebook its assessment
 /// was made with: the overall
@@ -273,7 +273,7 @@ pub(super) fn report(b: &Briefing) -> String {
         if a.evidence_gaps.len() > GAPS_SHOWN {
             let _ = writeln!(
                 o,
-                "<p class=\"more\">and {} more, each with less at stake</p>",
+                "<p class=\"more\">and {} more, each with less at stake (every factor is listed below)</p>",
                 a.evidence_gaps.len() - GAPS_SHOWN
             );
         }
