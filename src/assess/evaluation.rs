@@ -94,10 +94,20 @@ impl<'m> Evaluation<'m> {
                 match open {
                     Some(_) if short => own,
                     None => own,
+                    // No completion gives a verdict: name the keys that move
+                    // the target, or else every key left out (each can move
+                    // what applies, and so the coverage).
                     Some(Ok(v)) => (
                         v,
                         (v == Verdict::Undetermined).then(|| Undetermined::MissingContext {
-                            keys: targets[d].open_keys.clone(),
+                            keys: if targets[d].open_keys.is_empty() {
+                                missing
+                                    .iter()
+                                    .map(|&k| rb.names().context_key[k].clone())
+                                    .collect()
+                            } else {
+                                targets[d].open_keys.clone()
+                            },
                         }),
                     ),
                     Some(Err(keys)) => (
@@ -281,9 +291,22 @@ fn context_open(rb: &Rulebook, m: &Mission, keys: &[usize], levels: bool) -> Vec
         let t = tallies(rb, &ratings);
         place_all(rb, &ctx, &ratings, &t, &mut scores);
         let targets = targets(rb, &ctx, None);
+        // The factors this completion leaves declared not applicable (a
+        // value may rule some out), counted as a full assessment counts them.
+        let declared: Vec<usize> = (0..rb.factors().len())
+            .filter(|&f| m.rating_at(f) == Rating::NotApplicable && !rb.ruled_out(f, &ctx))
+            .collect();
         verdicts.push(
             (0..nd)
-                .map(|d| verdict_of(rb, t[d], scores[d], &targets[d]).0)
+                .map(|d| {
+                    let own = verdict_of(rb, t[d], scores[d], &targets[d]);
+                    let short = matches!(own.1, Some(Undetermined::LowCoverage { .. }));
+                    if !short && declared_short(rb, &declared, d, t[d]).is_some() {
+                        Verdict::Undetermined
+                    } else {
+                        own.0
+                    }
+                })
                 .collect(),
         );
         scores.clear();

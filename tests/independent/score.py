@@ -439,9 +439,14 @@ def assess(book, mission):
             c_point, _, _, c_coverage = scores(c_earned, c_rated, c_unknown)
             lc = place(book, c, r, d, c_point, False)
             levels.append(lc)
-            if c_rated + c_unknown <= 0 or c_rated <= 0:
+            # The completion's declared not-applicable factors count as
+            # unrated for the minimum, as in a full assessment.
+            c_claimed = sum(book.weight[fid][d] for fid in declared(book, r))
+            if c_rated + c_unknown <= 0 and c_claimed <= 0 or c_rated <= 0:
                 verdicts.add("undetermined")
             elif c_coverage + TOL < book.min_coverage:
+                verdicts.add("undetermined")
+            elif c_rated / (c_rated + c_unknown + c_claimed) + TOL < book.min_coverage:
                 verdicts.add("undetermined")
             else:
                 verdicts.add(verdict_of(lc, t, cap))
