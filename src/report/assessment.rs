@@ -67,23 +67,30 @@ fn tension_text(x: &Tension) -> String {
     )
 }
 
+/// Where a target comes from, in words: the rules that set it (or the
+/// default), a cap that overrides a floor, and, where missing context leaves
+/// it open, that it is the highest of its range (said first: the rule named
+/// is the one that sets that highest, not one the mission is known to fall
+/// under).
 pub(crate) fn target_reason(t: &Target) -> String {
-    let mut s = if t.set_by.is_empty() {
-        "rulebook default".to_owned()
-    } else {
-        format!("rule {}", t.set_by.join(", "))
-    };
-    if let Some(x) = &t.tension {
-        let _ = write!(s, "; {}", tension_text(x));
-    }
+    let mut s = String::new();
     if t.range[0] != t.range[1] {
         let _ = write!(
             s,
-            "; could be {} to {} until {} is stated",
+            "the highest of {} to {} until {} {} stated; ",
             t.range[0],
             t.range[1],
-            t.open_keys.join(", ")
+            t.open_keys.join(", "),
+            if t.open_keys.len() == 1 { "is" } else { "are" }
         );
+    }
+    if t.set_by.is_empty() {
+        s.push_str("rulebook default");
+    } else {
+        let _ = write!(s, "rule {}", t.set_by.join(", "));
+    }
+    if let Some(x) = &t.tension {
+        let _ = write!(s, "; {}", tension_text(x));
     }
     s
 }
@@ -605,6 +612,15 @@ fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
 pub(crate) fn nothing_to_fix(a: &Assessment, p: &Plan) -> &'static str {
     if a.awaits_evidence() {
         "None yet: too little is rated for a verdict, and changes chosen now would rest on the unrated factors counted at the middle of the scale. Rate first what the assessment asks for."
+    } else if p.unreachable.is_empty()
+        && a.dimensions.iter().any(|d| {
+            matches!(
+                d.undetermined,
+                Some(crate::assess::Undetermined::MissingContext { .. })
+            )
+        })
+    {
+        "Nothing toward the highest targets the missing context allows. State it first: the targets, and whether the mission is above one, depend on it."
     } else if p.unreachable.is_empty() {
         "Nothing: every target is met at the point score."
     } else {

@@ -5,6 +5,28 @@ use std::fmt::Write as _;
 use super::fmt::{fit, md_text, pct, signed, wrap};
 use crate::analysis::{Plan, PlanChange};
 
+/// What to do before a plan without a verdict counts, and what it assumes
+/// meanwhile: the ratings the assessment asks for, the context it asks
+/// for, or both.
+fn sketch(p: &Plan) -> String {
+    match (p.unrated.is_empty(), p.missing_context.is_empty()) {
+        (false, true) => "Rate first what the assessment asks for; until then this plan counts \
+                          the unrated factors at the middle of the scale."
+            .to_owned(),
+        (true, false) => format!(
+            "State first the context the assessment asks for ({}); until then this plan \
+             aims at the highest targets it allows.",
+            p.missing_context.join(", ")
+        ),
+        (false, false) => format!(
+            "Rate and state first what the assessment asks for (the context: {}); until then \
+             this plan counts the unrated factors at the middle of the scale and aims at the \
+             highest targets the context allows.",
+            p.missing_context.join(", ")
+        ),
+        (true, true) => "Rate first what the assessment asks for.".to_owned(),
+    }
+}
 /// How many unrated factors the plan's text names.
 const UNRATED_SHOWN: usize = 5;
 
@@ -108,14 +130,7 @@ pub(super) fn text(p: &Plan) -> String {
         let _ = writeln!(
             o,
             "{}",
-            wrap(
-                &format!(
-                    "No verdict yet: {why}. Rate first what the assessment asks for; until \
-                     then this plan counts the unrated factors at the middle of the scale."
-                ),
-                78,
-                2
-            )
+            wrap(&format!("No verdict yet: {why}. {}", sketch(p)), 78, 2)
         );
     }
     if !p.missing_context.is_empty() {
@@ -291,9 +306,9 @@ pub(super) fn markdown(p: &Plan) -> String {
     if let Some(why) = &p.undetermined {
         let _ = writeln!(
             o,
-            "\nNo verdict yet: {}. Rate first what the assessment asks for; until then \
-             this plan counts the unrated factors at the middle of the scale.",
-            md_text(&why.to_string())
+            "\nNo verdict yet: {}. {}",
+            md_text(&why.to_string()),
+            md_text(&sketch(p))
         );
     }
     if !p.missing_context.is_empty() {

@@ -383,7 +383,11 @@ fn fix_first_waits_for_evidence_while_no_dimension_has_enough_rated() {
     assert!(b.assessment.awaits_evidence());
     assert!(!b.plan.changes.is_empty());
     assert!(b.fix_first.is_empty());
-    for format in [Format::Text, Format::Markdown, Format::Html] {
+    #[cfg(feature = "html")]
+    let formats = [Format::Text, Format::Markdown, Format::Html];
+    #[cfg(not(feature = "html"))]
+    let formats = [Format::Text, Format::Markdown];
+    for format in formats {
         let out = render(&b, format).unwrap();
         let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
@@ -417,4 +421,59 @@ fn fix_first_waits_for_evidence_while_no_dimension_has_enough_rated() {
     )
     .unwrap();
     assert!(assess(&m).awaits_evidence());
+}
+
+#[test]
+fn with_the_mandate_left_out_the_reports_ask_for_it_not_for_ratings() {
+    use integration_readiness::analysis::{brief, plan};
+    use integration_readiness::report::{Format, render};
+    use integration_readiness::{Polarity, Rating};
+    // Every factor at its best, every context key stated but the mandate:
+    // the targets could be coordination (traditional) to integration, so
+    // there is no verdict, nothing is unrated, and the reports ask for the
+    // mandate. Fix first has nothing to change toward the highest targets
+    // but says the verdict waits on the context, not that all is met.
+    let rb = Rulebook::oslo_2007();
+    let mut b = Mission::builder(&rb)
+        .name("Mandate left out")
+        .context("conflict", "ceasefire")
+        .context("humanitarian-operations", true)
+        .context("phase", "consolidation")
+        .context("host-government-party", false);
+    for f in rb.factors() {
+        if f.id == "ownership-beyond-the-parties" {
+            continue; // ruled out: the government is not a party
+        }
+        b = b.rate(
+            &f.id,
+            if f.polarity == Polarity::Enabler {
+                Rating::Full
+            } else {
+                Rating::None
+            },
+        );
+    }
+    let m = b.build().unwrap();
+    let briefing = brief(&m);
+    let a = &briefing.assessment;
+    assert_eq!(a.overall.coverage, 1.0);
+    assert!(!a.awaits_evidence());
+    assert!(briefing.plan.changes.is_empty());
+    let text = render(&briefing, Format::Text).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "Nothing toward the highest targets the missing context allows. State it first"
+        ),
+        "{flat}"
+    );
+    assert!(!flat.contains("every target is met"), "{flat}");
+    assert!(flat.contains("until mandate is stated; rule"), "{flat}");
+    let p = render(&plan(&m), Format::Text).unwrap();
+    let flat = p.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("State first the context the assessment asks for (mandate)"),
+        "{flat}"
+    );
+    assert!(!flat.contains("Rate first"), "{flat}");
 }
