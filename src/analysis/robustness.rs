@@ -51,7 +51,8 @@ use crate::text::Text;
 use serde::Serialize;
 
 use crate::assess::{
-    MissionSummary, Provenance, THRESHOLD_TOLERANCE, earned_share, gate_holds, place, score_ratings,
+    Evaluation, MissionSummary, Provenance, THRESHOLD_TOLERANCE, Undetermined, earned_share,
+    gate_holds, place, score_ratings,
 };
 use crate::mission::Mission;
 use crate::model::Rating;
@@ -148,6 +149,11 @@ pub struct DimensionRobustness {
     /// Whether the assessment of this dimension is provisional: the
     /// exact radius then speaks for the rated factors only.
     pub provisional: bool,
+    /// Why the assessment gives this dimension no verdict, when it gives
+    /// none: the radius and the share then say how the weights move a level
+    /// that is itself no finding yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undetermined: Option<Undetermined>,
 }
 
 /// The robustness of every dimension.
@@ -299,6 +305,7 @@ pub fn robustness(m: &Mission, opts: RobustnessOptions) -> Robustness {
         monte_carlo(rb, m, &scores, sigma, opts)
     };
     let provisional = crate::assess::provisional(rb, m.ratings(), &scores);
+    let verdicts = Evaluation::of(m).verdicts;
     let dims = rb
         .dimensions()
         .iter()
@@ -368,6 +375,7 @@ pub fn robustness(m: &Mission, opts: RobustnessOptions) -> Robustness {
                     held[d] as f64 / opts.samples as f64
                 },
                 provisional: provisional[d],
+                undetermined: verdicts[d].1.clone(),
             }
         })
         .collect();

@@ -50,6 +50,20 @@ pub(super) fn text(r: &Robustness) -> String {
             one(d.score),
             if d.provisional { ", provisional" } else { "" }
         );
+        if let Some(why) = &d.undetermined {
+            let _ = writeln!(
+                o,
+                "  no verdict    {}",
+                wrap(
+                    &format!(
+                        "the assessment gives none ({why}); these figures say how the \
+                         weights move the level, not how sure the level is"
+                    ),
+                    78,
+                    16
+                )
+            );
+        }
         let _ = writeln!(o, "  radius        {radius} for the point placement");
         let _ = writeln!(
             o,
@@ -114,10 +128,15 @@ pub(super) fn markdown(r: &Robustness) -> String {
         let movers: Vec<String> = d.first_movers.iter().map(|f| md_text(f)).collect();
         let _ = writeln!(
             o,
-            "| {} | {}{} | {} | {radius} | {first} | {}% | {} |",
+            "| {} | {}{}{} | {} | {radius} | {first} | {}% | {} |",
             md_text(&d.id),
             md_text(&d.level),
             if d.provisional { " (provisional)" } else { "" },
+            if d.undetermined.is_some() {
+                " (no verdict)"
+            } else {
+                ""
+            },
             one(d.score),
             one(100.0 * d.monte_carlo_hold),
             movers.join(", ")

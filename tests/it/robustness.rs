@@ -532,3 +532,52 @@ fn robustness_hand_computed() {
     );
     assert_eq!(again.dimensions[1].monte_carlo_hold, hold);
 }
+
+#[test]
+fn robustness_says_where_a_level_is_no_verdict_yet() {
+    use integration_readiness::assess::Undetermined;
+    use integration_readiness::report::{Format, render};
+    // Tiny, e1 full alone: a has 2 of 4 rated (50%, a verdict), b 1 of 2
+    // (50%, a verdict); with a minimum of 60% neither has one, and the
+    // robustness report says so beside its figures, with the reason the
+    // assessment gives.
+    let (_, m) = tiny_mission("[evidence.e1]\nrating = \"full\"\n");
+    let r = robustness(&m, RobustnessOptions::default());
+    assert!(r.dimensions.iter().all(|d| d.undetermined.is_none()));
+    assert!(!render(&r, Format::Text).unwrap().contains("no verdict"));
+    let text = fixtures::TINY.replace("version = \"1\"", "version = \"1\"\nmin-coverage = 0.6");
+    let rb = Rulebook::from_toml(&text, "tiny.toml").unwrap();
+    let m = Mission::from_toml(
+        "[mission]\nname = \"M\"\n[evidence.e1]\nrating = \"full\"\n",
+        "m.toml",
+        &rb,
+    )
+    .unwrap();
+    let r = robustness(&m, RobustnessOptions::default());
+    for d in &r.dimensions {
+        assert_eq!(
+            d.undetermined,
+            Some(Undetermined::LowCoverage {
+                coverage: 0.5,
+                needed: 0.6
+            }),
+            "{}",
+            d.id
+        );
+    }
+    let out = render(&r, Format::Text).unwrap();
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        out.matches("no verdict the assessment gives none (only 50% of the weight is rated; a verdict needs 60%)")
+            .count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(
+        render(&r, Format::Markdown)
+            .unwrap()
+            .matches("(no verdict)")
+            .count(),
+        2
+    );
+}
