@@ -451,47 +451,39 @@ pub(crate) fn refusal(
     let path = DocPath::root().key("evidence").key(id).key("rating");
     let allowed = "a rated word (none, low, partial, high, full) or unknown";
     let when = rulebook.applies_when(f);
-    if !when.is_empty() && crate::rulebook::matches(when, context) == crate::rulebook::Matches::Yes
-    {
-        let keys: Vec<String> = when
-            .iter()
-            .map(|(k, _)| format!("`context.{}`", rb.context[*k].key))
-            .collect();
-        return Some(
-            Problem::new(
-                path,
-                format!(
-                    "`{id}` cannot be `not-applicable`: it applies wherever {}, and {} says so",
-                    rulebook.describe_when(when),
-                    keys.join(" and ")
-                ),
-            )
-            .allowed(allowed),
-        );
-    }
-    // Where the context leaves open whether the factor applies, declaring
-    // it not applicable would settle by assertion what the context is there
-    // to settle: the key is asked for instead.
-    if !when.is_empty() && crate::rulebook::matches(when, context) == crate::rulebook::Matches::Open
-    {
-        let keys: Vec<String> = when
-            .iter()
-            .filter(|(k, _)| context.get(*k).is_none_or(Option::is_none))
-            .map(|(k, _)| format!("`context.{}`", rb.context[*k].key))
-            .collect();
-        return Some(
-            Problem::new(
-                path,
-                format!(
+    if !when.is_empty() {
+        let key = |k: usize| format!("`context.{}`", rb.context[k].key);
+        let message = match crate::rulebook::matches(when, context) {
+            crate::rulebook::Matches::Yes => Some(format!(
+                "`{id}` cannot be `not-applicable`: it applies wherever {}, and {} says so",
+                rulebook.describe_when(when),
+                when.iter()
+                    .map(|(k, _)| key(*k))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )),
+            // Where the context leaves open whether the factor applies,
+            // declaring it not applicable would settle by assertion what
+            // the context is there to settle: the key is asked for instead.
+            crate::rulebook::Matches::Open => {
+                let keys: Vec<String> = when
+                    .iter()
+                    .filter(|(k, _)| context.get(*k).is_none_or(Option::is_none))
+                    .map(|(k, _)| key(*k))
+                    .collect();
+                Some(format!(
                     "`{id}` cannot be `not-applicable` while {} {} left out: it applies wherever {}; state {} (where the context rules the factor out, it leaves the sums)",
                     keys.join(" and "),
                     if keys.len() == 1 { "is" } else { "are" },
                     rulebook.describe_when(when),
                     if keys.len() == 1 { "it" } else { "them" }
-                ),
-            )
-            .allowed(allowed),
-        );
+                ))
+            }
+            crate::rulebook::Matches::No => None,
+        };
+        if let Some(message) = message {
+            return Some(Problem::new(path, message).allowed(allowed));
+        }
     }
     // Where the context rules the factor out, no gate on it concerns the
     // mission: nothing is waived.
