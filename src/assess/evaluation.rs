@@ -120,14 +120,19 @@ impl<'m> Evaluation<'m> {
         // A claim that a factor does not apply is not evidence about it,
         // whatever the note says: where the weight rated falls short of the
         // minimum once the declared factors count as unrated, there is no
-        // verdict (unless there is already none for want of ratings).
+        // verdict (unless there is already none for want of ratings), short
+        // of a shortfall that holds with the declared factors taken as
+        // unknown too.
+        let mut widened = None;
         for (d, v) in verdicts.iter_mut().enumerate() {
-            if matches!(v.1, Some(Undetermined::LowCoverage { .. })) {
-                continue;
-            }
-            if let Some(why) = declared_short(rb, &declared, d, tallies[d]) {
-                *v = (Verdict::Undetermined, Some(why));
-            }
+            let judged = Judged {
+                ratings,
+                context: ctx,
+                declared: &declared,
+                tallies: &tallies,
+                targets: &targets,
+            };
+            *v = judged.declared_rule(rb, d, v.clone(), &mut widened);
         }
 
         // Overall, weighted by dimension, over the dimensions where some
@@ -233,13 +238,21 @@ fn verdict_of(
     if !tally.applies() {
         (Verdict::Undetermined, Some(Undetermined::NothingApplies))
     } else if !tally.any_rated() || !covered(rb, s.coverage) {
-        (
-            Verdict::Undetermined,
-            Some(Undetermined::LowCoverage {
-                coverage: s.coverage,
-                needed: rb.min_coverage(),
-            }),
-        )
+        // Too little rated for a verdict, unless the ratings given already
+        // settle it: every level the missing evidence leaves open falls
+        // short of the target alike (a political process rated absent
+        // holds a mission below integration whatever the rest turns out to
+        // be). Never `ready` on too little.
+        match certain_shortfall(tally, s, target) {
+            Some(v) => (v, None),
+            None => (
+                Verdict::Undetermined,
+                Some(Undetermined::LowCoverage {
+                    coverage: s.coverage,
+                    needed: rb.min_coverage(),
+                }),
+            ),
+        }
     } else {
         match target.verdict_at(s.level) {
             Some(v) => (v, None),
@@ -251,6 +264,66 @@ fn verdict_of(
             ),
         }
     }
+}
+
+/// A mission under one context, as the rule on declared not-applicable
+/// reads it.
+struct Judged<'a> {
+    ratings: &'a [Rating],
+    context: &'a [Option<usize>],
+    declared: &'a [usize],
+    tallies: &'a [Tally],
+    targets: &'a [Target],
+}
+
+impl Judged<'_> {
+    /// The verdict `v` of dimension `d` after the rule on declared
+    /// not-applicable: where the weight rated falls short of the minimum
+    /// once the declared factors count as unrated, there is no verdict
+    /// (unless there is already none for want of ratings), short of a
+    /// shortfall that holds with the declared factors taken as unknown too.
+    /// `widened` caches the scores with them unknown.
+    fn declared_rule(
+        &self,
+        rb: &Rulebook,
+        d: usize,
+        v: (Verdict, Option<Undetermined>),
+        widened: &mut Option<(Values<Tally>, Vec<DimensionScore>)>,
+    ) -> (Verdict, Option<Undetermined>) {
+        if matches!(v.1, Some(Undetermined::LowCoverage { .. })) {
+            return v;
+        }
+        let Some(why) = declared_short(rb, self.declared, d, self.tallies[d]) else {
+            return v;
+        };
+        let (t, s) = widened.get_or_insert_with(|| {
+            let mut open = self.ratings.to_vec();
+            for &f in self.declared {
+                open[f] = Rating::Unknown;
+            }
+            let t = tallies(rb, &open);
+            let mut s = Vec::with_capacity(rb.dimensions().len());
+            place_all(rb, self.context, &open, &t, &mut s);
+            (t, s)
+        });
+        match certain_shortfall(t[d], s[d], &self.targets[d]) {
+            Some(sure) if sure == v.0 => (sure, None),
+            _ => (Verdict::Undetermined, Some(why)),
+        }
+    }
+}
+
+/// `stretch` or `not-ready` when some factor is rated and every level
+/// between the pessimistic and the optimistic placement gives that verdict
+/// against every target the context allows.
+fn certain_shortfall(tally: Tally, s: DimensionScore, target: &Target) -> Option<Verdict> {
+    if !tally.any_rated() {
+        return None;
+    }
+    let [lo, hi] = s.level_range;
+    let v = target.verdict_at(lo)?;
+    (matches!(v, Verdict::NotReady | Verdict::Stretch) && target.verdict_at(hi) == Some(v))
+        .then_some(v)
 }
 
 /// Per dimension, the verdict every completion of the missing context
@@ -296,16 +369,19 @@ fn context_open(rb: &Rulebook, m: &Mission, keys: &[usize], levels: bool) -> Vec
         let declared: Vec<usize> = (0..rb.factors().len())
             .filter(|&f| m.rating_at(f) == Rating::NotApplicable && !rb.ruled_out(f, &ctx))
             .collect();
+        let judged = Judged {
+            ratings: &ratings,
+            context: &ctx,
+            declared: &declared,
+            tallies: &t,
+            targets: &targets,
+        };
+        let mut widened = None;
         verdicts.push(
             (0..nd)
                 .map(|d| {
                     let own = verdict_of(rb, t[d], scores[d], &targets[d]);
-                    let short = matches!(own.1, Some(Undetermined::LowCoverage { .. }));
-                    if !short && declared_short(rb, &declared, d, t[d]).is_some() {
-                        Verdict::Undetermined
-                    } else {
-                        own.0
-                    }
+                    judged.declared_rule(rb, d, own, &mut widened).0
                 })
                 .collect(),
         );
@@ -352,6 +428,10 @@ fn overall_verdict(
         .collect();
     if counted().next().is_none() {
         (Verdict::Undetermined, Some(Undetermined::NothingApplies))
+    } else if counted().any(|(_, v)| v == Verdict::NotReady) {
+        // The worst verdict is settled by one dimension: whatever the
+        // others turn out to be, the overall cannot be better.
+        (Verdict::NotReady, None)
     } else if rated <= 0.0 || !covered(rb, coverage) {
         (
             Verdict::Undetermined,

@@ -414,6 +414,37 @@ def declared(book, ratings):
     return [f["id"] for f in book.factors if ratings[f["id"]] == "not-applicable"]
 
 
+def certain(rated, level_range, outcomes):
+    """'stretch' or 'not-ready' when something is rated and both ends of the
+    level range give that verdict against every (target, cap) outcome."""
+    if rated <= 0:
+        return None
+    ends = {verdict_of(l, t, cap) for l in level_range for t, cap in outcomes}
+    if len(ends) == 1 and ends <= {"stretch", "not-ready"}:
+        return ends.pop()
+    return None
+
+
+def declared_rule(book, ctx, ratings, d, verdict, outcomes):
+    """(verdict, whether the rule took it) after the rule on declared
+    not-applicable: undetermined when the rated weight falls under the
+    minimum with the declared factors counted as unrated, unless the verdict
+    is a shortfall that holds with them unknown too."""
+    claims = declared(book, ratings)
+    claimed = sum(book.weight[fid][d] for fid in claims)
+    earned, rated, unknown = tally(book, ratings, d)
+    if claimed <= 0 or (rated > 0 and rated / (rated + unknown + claimed) + TOL >= book.min_coverage):
+        return verdict, False
+    opened = {k: ("unknown" if k in claims else v) for k, v in ratings.items()}
+    e2, r2, u2 = tally(book, opened, d)
+    _, low, high, _ = scores(e2, r2, u2)
+    rng = (place(book, ctx, opened, d, low, False), place(book, ctx, opened, d, high, True))
+    sure = certain(r2, rng, outcomes)
+    if sure is not None and sure == verdict:
+        return verdict, False
+    return "undetermined", True
+
+
 def assess(book, mission):
     ctx = mission.get("context", {})
     ratings = ratings_of(book, mission)
@@ -436,38 +467,41 @@ def assess(book, mission):
         levels, verdicts = [], set()
         for (c, r), (t, cap) in zip(full, outcomes):
             c_earned, c_rated, c_unknown = tally(book, r, d)
-            c_point, _, _, c_coverage = scores(c_earned, c_rated, c_unknown)
+            c_point, c_low, c_high, c_coverage = scores(c_earned, c_rated, c_unknown)
             lc = place(book, c, r, d, c_point, False)
             levels.append(lc)
-            # The completion's declared not-applicable factors count as
-            # unrated for the minimum, as in a full assessment.
-            c_claimed = sum(book.weight[fid][d] for fid in declared(book, r))
-            if c_rated + c_unknown <= 0 and c_claimed <= 0 or c_rated <= 0:
-                verdicts.add("undetermined")
-            elif c_coverage + TOL < book.min_coverage:
-                verdicts.add("undetermined")
-            elif c_rated / (c_rated + c_unknown + c_claimed) + TOL < book.min_coverage:
-                verdicts.add("undetermined")
+            c_range = (place(book, c, r, d, c_low, False), place(book, c, r, d, c_high, True))
+            low_coverage = False
+            if c_rated + c_unknown <= 0:
+                v = "undetermined"
+            elif c_rated <= 0 or c_coverage + TOL < book.min_coverage:
+                v = certain(c_rated, c_range, [(t, cap)])
+                low_coverage = v is None
+                v = v or "undetermined"
             else:
-                verdicts.add(verdict_of(lc, t, cap))
+                v = verdict_of(lc, t, cap)
+            if not low_coverage:
+                v = declared_rule(book, c, r, d, v, [(t, cap)])[0]
+            verdicts.add(v)
         if not applies:
             verdict, why = "undetermined", "nothing-applies"
-        elif rated <= 0 or coverage + TOL < book.min_coverage:
+        elif (rated <= 0 or coverage + TOL < book.min_coverage) and not certain(
+            rated, (lo, hi), outcomes
+        ):
             verdict, why = "undetermined", "low-coverage"
         elif len(verdicts) > 1 or verdicts == {"undetermined"}:
             verdict, why = "undetermined", "missing-context"
         else:
             verdict, why = verdicts.pop(), None
-        claimed = sum(book.weight[fid][d] for fid in claims)
-        claimed_total = rated + unknown + claimed
-        if why != "low-coverage" and claimed > 0 and (
-            rated <= 0 or rated / claimed_total + TOL < book.min_coverage
-        ):
-            verdict, why = "undetermined", "declared-not-applicable"
+        if why != "low-coverage":
+            after, took = declared_rule(book, ctx, ratings, d, verdict, outcomes)
+            if took:
+                verdict, why = after, "declared-not-applicable"
         # What to rate first: the unrated factors (unknown, or declared
         # not-applicable) with the most weight here, until the coverage,
         # those counted as unrated, reaches the minimum.
         rate_first = []
+        claimed_total = rated + unknown + sum(book.weight[fid][d] for fid in claims)
         if claimed_total > 0 and not (
             rated > 0 and rated / claimed_total + TOL >= book.min_coverage
         ):
@@ -537,6 +571,9 @@ def assess(book, mission):
     coverage = rated_all / total_all if total_all else 0.0
     if not judged:
         verdict = "undetermined"
+    elif any(x["verdict"] == "not-ready" for x in judged):
+        # One dimension settles the worst verdict, whatever the others.
+        verdict = "not-ready"
     elif rated_all <= 0 or coverage + TOL < book.min_coverage:
         verdict = "undetermined"
     else:

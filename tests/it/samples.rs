@@ -503,7 +503,8 @@ fn check(_: &Rulebook, m: &Mission, name: &str, dims: &[Pin], overall: Overall) 
 /// where the cap sits above the default target (co-existence); without a
 /// phase, a multidimensional mandate asks cooperation or integration of
 /// programmes, and a mission at coordination is stretch or not-ready, so
-/// no verdict; without a mandate, a mission at cooperation would be above
+/// no verdict there, but strategic is not-ready in any phase and with it the
+/// overall; without a mandate, a mission at cooperation would be above
 /// a traditional mandate's cap and short of the others' targets. Two reach
 /// what rulebook 3.0 adds: a missing key that moves a level rather than a
 /// target. Without host-government-party (`ownership-open`) both ownership
@@ -580,7 +581,9 @@ fn the_independent_cases() {
                     Undetermined,
                 ),
             ],
-            (50.0, 1.0, Undetermined),
+            // Strategic is not-ready whatever the phase: the worst verdict
+            // is settled, and so is the overall.
+            (50.0, 1.0, NotReady),
         ),
         (
             "no-mandate-at-best.toml",
