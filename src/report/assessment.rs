@@ -493,8 +493,9 @@ fn themes(o: &mut String, _: &Rulebook, a: &Assessment) {
             None => {
                 let _ = writeln!(
                     o,
-                    "  {:<32}   n/a {:<20} {:>4}",
+                    "  {:<32} {:>5} {:<20} {:>4}",
                     truncate(&t.title, 32),
+                    unscored(a, t),
                     "",
                     pct(t.coverage)
                 );
@@ -605,6 +606,15 @@ fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
     for w in &a.warnings {
         let _ = writeln!(o, "\n{}", wrap(&format!("warning: {w}"), 80, 2));
     }
+}
+
+/// What a theme without a score shows: `unrated` where some of its
+/// factors apply but none is rated yet, `n/a` where none applies.
+fn unscored(a: &Assessment, t: &crate::assess::ThemeResult) -> &'static str {
+    let open = a.factors.iter().any(|f| {
+        f.theme == t.id && f.applies && f.rating.is_none_or(|r| r == crate::Rating::Unknown)
+    });
+    if open { "unrated" } else { "n/a" }
 }
 
 /// What "fix first" says when it lists no change: the assessment awaits
@@ -1004,7 +1014,8 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
             o,
             "| {} | {} | {} |",
             md_text(&t.title),
-            t.score.map_or("n/a".to_owned(), |s| format!("{s:.1}")),
+            t.score
+                .map_or_else(|| unscored(a, t).to_owned(), |s| format!("{s:.1}")),
             pct(t.coverage)
         );
     }

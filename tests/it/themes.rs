@@ -81,3 +81,39 @@ fn not_applicable_factors_leave_a_theme_entirely() {
     assert!(theme(&t, "t1")["score"].is_null());
     close(&theme(&t, "t1")["coverage"], 0.0);
 }
+
+#[test]
+fn a_theme_with_nothing_rated_reads_unrated_and_one_where_nothing_applies_reads_na() {
+    use integration_readiness::report::{Format, render};
+    // Tiny: t1 holds e1 and e2, t2 holds b1 alone. b1 without evidence:
+    // t2 has no score yet, "unrated"; b1 declared not applicable: nothing in
+    // t2 applies, "n/a".
+    let rb = crate::fixtures::tiny();
+    let line = |body: &str| {
+        let m = crate::fixtures::mission(&rb, body);
+        let a = integration_readiness::assess(&m);
+        assert_eq!(a.themes[1].score, None);
+        let text = render(&a, Format::Text).unwrap();
+        let md = render(&a, Format::Markdown).unwrap();
+        let t = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("Theme two"))
+            .unwrap()
+            .to_owned();
+        let m = md
+            .lines()
+            .find(|l| l.starts_with("| Theme two |"))
+            .unwrap()
+            .to_owned();
+        (t.split_whitespace().nth(2).unwrap().to_owned(), m)
+    };
+    let rated = "[evidence.e1]\nrating = \"full\"\n[evidence.e2]\nrating = \"full\"\n";
+    let (t, m) = line(rated);
+    assert_eq!(t, "unrated");
+    assert_eq!(m, "| Theme two | unrated | 0% |");
+    let (t, m) = line(&format!(
+        "{rated}[evidence.b1]\nrating = \"not-applicable\"\n"
+    ));
+    assert_eq!(t, "n/a");
+    assert_eq!(m, "| Theme two | n/a | 0% |");
+}
