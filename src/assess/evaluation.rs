@@ -77,7 +77,7 @@ impl<'m> Evaluation<'m> {
         let out_of_reach = out_of_reach(rb, ctx, ratings, &targets, &tallies, &best);
         let (missing, levels) = missing_read(rb, ctx);
         let open = context_open(rb, mission, &missing, levels);
-        let declared = declared_not_applicable(rb, mission);
+        let declared = declared_not_applicable(rb, mission, ctx);
         let mut verdicts: Vec<(Verdict, Option<Undetermined>)> = open
             .into_iter()
             .enumerate()
@@ -123,15 +123,15 @@ impl<'m> Evaluation<'m> {
         // verdict (unless there is already none for want of ratings), short
         // of a shortfall that holds with the declared factors taken as
         // unknown too.
+        let judged = Judged {
+            ratings,
+            context: ctx,
+            declared: &declared,
+            tallies: &tallies,
+            targets: &targets,
+        };
         let mut widened = None;
         for (d, v) in verdicts.iter_mut().enumerate() {
-            let judged = Judged {
-                ratings,
-                context: ctx,
-                declared: &declared,
-                tallies: &tallies,
-                targets: &targets,
-            };
             *v = judged.declared_rule(rb, d, v.clone(), &mut widened);
         }
 
@@ -182,11 +182,11 @@ impl<'m> Evaluation<'m> {
     }
 }
 
-/// The factors `m` declares `not-applicable` where its context does not
-/// rule them out.
-pub(crate) fn declared_not_applicable(rb: &Rulebook, m: &Mission) -> Vec<usize> {
+/// The factors `m` declares `not-applicable` where the context `ctx` (its
+/// own, or a completion of it) does not rule them out.
+fn declared_not_applicable(rb: &Rulebook, m: &Mission, ctx: &[Option<usize>]) -> Vec<usize> {
     (0..rb.factors().len())
-        .filter(|&f| m.rating_at(f) == Rating::NotApplicable && !rb.ruled_out(f, &m.context))
+        .filter(|&f| m.rating_at(f) == Rating::NotApplicable && !rb.ruled_out(f, ctx))
         .collect()
 }
 
@@ -198,12 +198,9 @@ fn declared_short(
     d: usize,
     tally: Tally,
 ) -> Option<Undetermined> {
-    let mut factors: Vec<(usize, f64)> = declared
-        .iter()
-        .map(|&f| (f, rb.weight_at(f, d)))
-        .filter(|&(_, w)| w > 0.0)
-        .collect();
-    let claimed: f64 = factors.iter().map(|&(_, w)| w).sum();
+    // Every assessment asks this of every dimension: the list is built
+    // only when the answer is yes.
+    let claimed: f64 = declared.iter().map(|&f| rb.weight_at(f, d)).sum();
     if claimed <= 0.0 {
         return None;
     }
@@ -211,6 +208,11 @@ fn declared_short(
     if tally.any_rated() && covered(rb, coverage) {
         return None;
     }
+    let mut factors: Vec<(usize, f64)> = declared
+        .iter()
+        .map(|&f| (f, rb.weight_at(f, d)))
+        .filter(|&(_, w)| w > 0.0)
+        .collect();
     factors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     Some(Undetermined::DeclaredNotApplicable {
         coverage,
@@ -366,9 +368,7 @@ fn context_open(rb: &Rulebook, m: &Mission, keys: &[usize], levels: bool) -> Vec
         let targets = targets(rb, &ctx, None);
         // The factors this completion leaves declared not applicable (a
         // value may rule some out), counted as a full assessment counts them.
-        let declared: Vec<usize> = (0..rb.factors().len())
-            .filter(|&f| m.rating_at(f) == Rating::NotApplicable && !rb.ruled_out(f, &ctx))
-            .collect();
+        let declared = declared_not_applicable(rb, m, &ctx);
         let judged = Judged {
             ratings: &ratings,
             context: &ctx,

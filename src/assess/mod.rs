@@ -473,6 +473,7 @@ fn theme_results(rb: &Rulebook, m: &Mission) -> Vec<ThemeResult> {
             } else {
                 0.0
             },
+            applicable: rated + unknown > 0.0,
         })
         .collect()
 }

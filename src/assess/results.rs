@@ -528,6 +528,10 @@ pub struct ThemeResult {
     pub score: Option<f64>,
     /// Share of the theme's applicable weight that is rated.
     pub coverage: f64,
+    /// Whether any of its factors with weight applies (rated or not): a
+    /// theme without a score is unrated where one does, not applicable
+    /// where none does.
+    pub applicable: bool,
 }
 
 /// One factor's part in the assessment.

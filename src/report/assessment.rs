@@ -495,7 +495,7 @@ fn themes(o: &mut String, _: &Rulebook, a: &Assessment) {
                     o,
                     "  {:<32} {:>5} {:<20} {:>4}",
                     truncate(&t.title, 32),
-                    unscored(a, t),
+                    unscored(t),
                     "",
                     pct(t.coverage)
                 );
@@ -610,11 +610,8 @@ fn notes(o: &mut String, _: &Rulebook, a: &Assessment) {
 
 /// What a theme without a score shows: `unrated` where some of its
 /// factors apply but none is rated yet, `n/a` where none applies.
-fn unscored(a: &Assessment, t: &crate::assess::ThemeResult) -> &'static str {
-    let open = a.factors.iter().any(|f| {
-        f.theme == t.id && f.applies && f.rating.is_none_or(|r| r == crate::Rating::Unknown)
-    });
-    if open { "unrated" } else { "n/a" }
+fn unscored(t: &crate::assess::ThemeResult) -> &'static str {
+    if t.applicable { "unrated" } else { "n/a" }
 }
 
 /// What "fix first" says when it lists no change: the assessment awaits
@@ -1015,7 +1012,7 @@ pub(super) fn markdown(rb: &Rulebook, a: &Assessment, plan: Option<&Plan>) -> St
             "| {} | {} | {} |",
             md_text(&t.title),
             t.score
-                .map_or_else(|| unscored(a, t).to_owned(), |s| format!("{s:.1}")),
+                .map_or_else(|| unscored(t).to_owned(), |s| format!("{s:.1}")),
             pct(t.coverage)
         );
     }
